@@ -1,0 +1,182 @@
+//! YAML catalog files become one validated [`Catalog`] with its prerequisite graph, and a
+//! list of every [`Problem`] found on the way.
+
+mod cycles;
+pub mod format;
+mod merge;
+mod model;
+mod place;
+mod problem;
+pub mod source;
+
+use std::sync::Arc;
+
+pub use merge::is_id;
+pub use model::{
+    Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Kind, Level, Provider, ProviderIdx,
+    Requirement, Role, RoleIdx, Skill, SkillIdx,
+};
+pub use problem::{Problem, Severity, Tally};
+pub use source::{SourceFile, Sources};
+
+use crate::yaml::{self, Position};
+use format::CatalogFile;
+use place::{FileText, Locator};
+
+/// The default currency when no file names one.
+pub const DEFAULT_CURRENCY: &str = "USD";
+
+/// What loading gave: the catalog (usable only when there are no errors) and every problem,
+/// in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Problem>,
+    /// The files read, in order; the app watches their paths.
+    pub files: Vec<Arc<str>>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.problems)
+    }
+
+    /// The summary line of `upskill validate`.
+    pub fn summary(&self) -> String {
+        let tally = self.tally();
+        format!(
+            "{} providers, {} credentials, {} roles: {} {}, {} {}",
+            self.catalog.providers.len(),
+            self.catalog.credentials.len(),
+            self.catalog.roles.len(),
+            tally.errors,
+            plural(tally.errors, "error", "errors"),
+            tally.warnings,
+            plural(tally.warnings, "warning", "warnings"),
+        )
+    }
+}
+
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+/// Reads and validates every file of `sources`.
+pub fn load(sources: &Sources) -> Loaded {
+    load_files(&source::gather(sources))
+}
+
+/// Validates files already read.
+pub fn load_files(files: &[SourceFile]) -> Loaded {
+    let mut problems: Vec<(usize, Problem)> = Vec::new();
+    let mut texts: Vec<&str> = Vec::with_capacity(files.len());
+    let mut parsed: Vec<Option<(CatalogFile, Vec<String>)>> = Vec::with_capacity(files.len());
+    for (i, file) in files.iter().enumerate() {
+        let (text, outcome) = parse_file(file);
+        texts.push(text);
+        match outcome {
+            Outcome::Parsed(spec) => parsed.push(Some((spec, Vec::new()))),
+            Outcome::Blank => {
+                problems.push((
+                    i,
+                    Problem::warning(
+                        &file.name,
+                        Position::START,
+                        "the file is empty: nothing to load",
+                    ),
+                ));
+                parsed.push(None);
+            }
+            Outcome::Failed(failure) => {
+                let errors = failure.errors.iter().map(|error| {
+                    (
+                        i,
+                        Problem::error(&file.name, error.position, &error.message),
+                    )
+                });
+                problems.extend(errors);
+                parsed.push(failure.partial.map(|spec| (spec, failure.dropped_ids)));
+            }
+        }
+    }
+    let inputs: Vec<Option<merge::Input<'_>>> = parsed
+        .iter()
+        .zip(files)
+        .map(|(parsed, file)| {
+            parsed.as_ref().map(|(spec, dropped_ids)| merge::Input {
+                name: Arc::clone(&file.name),
+                spec,
+                dropped_ids,
+            })
+        })
+        .collect();
+    let (mut catalog, pending) = merge::merge(&inputs);
+    let file_texts: Vec<FileText<'_>> = files
+        .iter()
+        .zip(&texts)
+        .map(|(file, text)| FileText {
+            name: Arc::clone(&file.name),
+            text,
+        })
+        .collect();
+    let mut locator = Locator::new(&file_texts);
+    for pending in pending {
+        let file = pending.place.file;
+        problems.push((file, locator.resolve(pending)));
+    }
+    problems.sort_by(|(a_file, a), (b_file, b)| (a_file, a.position).cmp(&(b_file, b.position)));
+    if catalog.currency.is_empty() {
+        DEFAULT_CURRENCY.clone_into(&mut catalog.currency);
+    }
+    Loaded {
+        catalog,
+        problems: problems.into_iter().map(|(_, problem)| problem).collect(),
+        files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
+    }
+}
+
+/// What reading one file gave.
+enum Outcome {
+    Parsed(CatalogFile),
+    /// Nothing but comments and blank lines.
+    Blank,
+    Failed(yaml::Failure<CatalogFile>),
+}
+
+/// The file's text (empty when unreadable or not UTF-8) and what parsing it gave.
+fn parse_file(file: &SourceFile) -> (&str, Outcome) {
+    let failed = |error: yaml::Error| {
+        Outcome::Failed(yaml::Failure {
+            errors: vec![error],
+            partial: None,
+            dropped_ids: Vec::new(),
+        })
+    };
+    let bytes = match &file.content {
+        Ok(bytes) => bytes.as_slice(),
+        Err(reason) => {
+            return (
+                "",
+                failed(yaml::Error {
+                    position: Position::START,
+                    message: reason.clone(),
+                }),
+            );
+        }
+    };
+    let text = match yaml::decode(bytes) {
+        Ok(text) => text,
+        Err(error) => return ("", failed(error)),
+    };
+    if yaml::is_blank(text) {
+        return (text, Outcome::Blank);
+    }
+    match yaml::from_str::<CatalogFile>(text) {
+        Ok(spec) => (text, Outcome::Parsed(spec)),
+        Err(failure) => (text, Outcome::Failed(failure)),
+    }
+}

@@ -1,0 +1,399 @@
+//! The merged, validated catalog: providers, credentials, roles and skills with their ids
+//! resolved to indices, and the prerequisite graph.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+pub use super::format::{Kind, Level};
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+index_type!(
+    /// A credential's position in [`Catalog::credentials`] (and its node in the graph).
+    CredentialIdx
+);
+index_type!(
+    /// A skill's position in [`Catalog::skills`].
+    SkillIdx
+);
+index_type!(
+    /// A provider's position in [`Catalog::providers`].
+    ProviderIdx
+);
+index_type!(
+    /// A role's position in [`Catalog::roles`].
+    RoleIdx
+);
+
+/// Hours or money in hundredths, so sums and comparisons are exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(pub i64);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(0);
+
+    /// Rounds to hundredths.
+    pub fn from_f64(value: f64) -> Amount {
+        Amount((value * 100.0).round() as i64)
+    }
+
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    pub fn hundredths(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::ops::Add for Amount {
+    type Output = Amount;
+    fn add(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_add(other.0))
+    }
+}
+
+impl std::ops::AddAssign for Amount {
+    fn add_assign(&mut self, other: Amount) {
+        *self = *self + other;
+    }
+}
+
+impl std::ops::Sub for Amount {
+    type Output = Amount;
+    fn sub(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_sub(other.0))
+    }
+}
+
+impl std::iter::Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, |total, amount| total + amount)
+    }
+}
+
+/// `120`, `49.99`, `0.5`: whole numbers without decimals.
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let (whole, cents) = (self.0.unsigned_abs() / 100, self.0.unsigned_abs() % 100);
+        match cents {
+            0 => write!(f, "{sign}{whole}"),
+            c if c % 10 == 0 => write!(f, "{sign}{whole}.{}", c / 10),
+            c => write!(f, "{sign}{whole}.{c:02}"),
+        }
+    }
+}
+
+/// JSON numbers: an integer when whole, else a decimal.
+impl serde::Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            serializer.serialize_i64(self.0 / 100)
+        } else {
+            serializer.serialize_f64(self.as_f64())
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+    /// The file that defines it, as shown in messages.
+    pub file: Arc<str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Credential {
+    /// The global id, `provider/local-id`.
+    pub id: String,
+    pub provider: ProviderIdx,
+    pub title: String,
+    pub kind: Kind,
+    pub level: Option<Level>,
+    pub hours: Amount,
+    pub cost: Amount,
+    pub skills: Vec<SkillIdx>,
+    pub requires: Vec<Requirement>,
+    pub recommends: Vec<Requirement>,
+    pub valid_for_months: Option<u32>,
+    /// The `format` field: how it is delivered (online self-paced, exam, ...).
+    pub delivery: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+    pub sources: Vec<String>,
+    pub verified: Option<Date>,
+    pub retired: bool,
+    pub file: Arc<str>,
+}
+
+impl Credential {
+    /// The id within its provider, after the `/`.
+    pub fn local_id(&self) -> &str {
+        self.id.split_once('/').map_or(&self.id, |(_, local)| local)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Each of the role's skills, then each item of its `requires`: one requirement each.
+    pub requirements: Vec<Requirement>,
+    pub file: Arc<str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Skill {
+    pub id: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub aliases: Vec<String>,
+    /// False for a skill only ever used, never declared in a `skills:` list.
+    pub declared: bool,
+}
+
+impl Skill {
+    /// The declared name, or the id.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// One alternative of a requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Atom {
+    Credential(CredentialIdx),
+    Skill(SkillIdx),
+}
+
+/// A requirement item: one credential or skill, or any one of several.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    One(Atom),
+    Any(Vec<Atom>),
+}
+
+impl Requirement {
+    /// The alternatives, one of which satisfies the requirement.
+    pub fn atoms(&self) -> &[Atom] {
+        match self {
+            Requirement::One(atom) => std::slice::from_ref(atom),
+            Requirement::Any(atoms) => atoms,
+        }
+    }
+}
+
+/// How one credential leads to another in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edge {
+    /// A plain `requires` item.
+    Requires,
+    /// One alternative of a `requires: {any: ...}` item.
+    OneOf,
+    /// A `recommends` item: shown, never enforced.
+    Recommends,
+}
+
+/// The catalog every command and the app work on.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub currency: String,
+    pub providers: Vec<Provider>,
+    pub credentials: Vec<Credential>,
+    pub roles: Vec<Role>,
+    pub skills: Vec<Skill>,
+    pub(super) credential_ids: HashMap<String, CredentialIdx>,
+    pub(super) role_ids: HashMap<String, RoleIdx>,
+    /// Skill ids and aliases.
+    pub(super) skill_ids: HashMap<String, SkillIdx>,
+    pub(super) taught_by: Vec<Vec<CredentialIdx>>,
+    pub(super) required_by_skill: Vec<Vec<CredentialIdx>>,
+    /// Node `i` is credential `i`; an edge runs from a prerequisite to what needs it.
+    pub(super) graph: DiGraph<CredentialIdx, Edge>,
+}
+
+impl Catalog {
+    pub fn credential(&self, idx: CredentialIdx) -> &Credential {
+        &self.credentials[idx.index()]
+    }
+
+    pub fn skill(&self, idx: SkillIdx) -> &Skill {
+        &self.skills[idx.index()]
+    }
+
+    pub fn role(&self, idx: RoleIdx) -> &Role {
+        &self.roles[idx.index()]
+    }
+
+    pub fn provider(&self, idx: ProviderIdx) -> &Provider {
+        &self.providers[idx.index()]
+    }
+
+    /// A credential by global id (`provider/id`).
+    pub fn find_credential(&self, id: &str) -> Option<CredentialIdx> {
+        self.credential_ids.get(id).copied()
+    }
+
+    pub fn find_role(&self, id: &str) -> Option<RoleIdx> {
+        self.role_ids.get(id).copied()
+    }
+
+    /// A skill by id or alias.
+    pub fn find_skill(&self, id: &str) -> Option<SkillIdx> {
+        self.skill_ids.get(id).copied()
+    }
+
+    pub fn find_provider(&self, id: &str) -> Option<ProviderIdx> {
+        self.providers
+            .iter()
+            .position(|provider| provider.id == id)
+            .map(|i| ProviderIdx(i as u32))
+    }
+
+    pub fn credential_indices(&self) -> impl ExactSizeIterator<Item = CredentialIdx> + '_ {
+        (0..self.credentials.len() as u32).map(CredentialIdx)
+    }
+
+    pub fn role_indices(&self) -> impl ExactSizeIterator<Item = RoleIdx> + '_ {
+        (0..self.roles.len() as u32).map(RoleIdx)
+    }
+
+    /// Every global credential id, for suggestions.
+    pub fn credential_id_strs(&self) -> impl Iterator<Item = &str> {
+        self.credentials
+            .iter()
+            .map(|credential| credential.id.as_str())
+    }
+
+    /// The credentials that teach a skill, in catalog order.
+    pub fn teachers(&self, skill: SkillIdx) -> &[CredentialIdx] {
+        &self.taught_by[skill.index()]
+    }
+
+    /// The credentials whose `requires` names a skill.
+    pub fn requiring_skill(&self, skill: SkillIdx) -> &[CredentialIdx] {
+        &self.required_by_skill[skill.index()]
+    }
+
+    /// The credentials a credential names in `requires` (plain or in an `any`).
+    pub fn prerequisites(
+        &self,
+        idx: CredentialIdx,
+    ) -> impl Iterator<Item = (CredentialIdx, Edge)> + '_ {
+        self.neighbours(idx, Direction::Incoming)
+    }
+
+    /// The credentials that name this one in `requires` or `recommends`.
+    pub fn dependents(
+        &self,
+        idx: CredentialIdx,
+    ) -> impl Iterator<Item = (CredentialIdx, Edge)> + '_ {
+        self.neighbours(idx, Direction::Outgoing)
+    }
+
+    /// The credentials that require a skill this one teaches, with the skill.
+    pub fn dependents_via_skills(
+        &self,
+        idx: CredentialIdx,
+    ) -> impl Iterator<Item = (CredentialIdx, SkillIdx)> + '_ {
+        self.credential(idx)
+            .skills
+            .iter()
+            .flat_map(move |&skill| {
+                self.requiring_skill(skill)
+                    .iter()
+                    .map(move |&other| (other, skill))
+            })
+            .filter(move |&(other, _)| other != idx)
+    }
+
+    fn neighbours(
+        &self,
+        idx: CredentialIdx,
+        direction: Direction,
+    ) -> impl Iterator<Item = (CredentialIdx, Edge)> + '_ {
+        let mut found: Vec<(CredentialIdx, Edge)> = self
+            .graph
+            .edges_directed(NodeIndex::new(idx.index()), direction)
+            .map(move |edge| {
+                let other = if direction == Direction::Incoming {
+                    edge.source()
+                } else {
+                    edge.target()
+                };
+                (self.graph[other], *edge.weight())
+            })
+            .collect();
+        found.sort_by_key(|&(other, _)| other);
+        found.dedup();
+        found.into_iter()
+    }
+
+    /// The prerequisite graph: node `i` is credential `i`, edges run from a prerequisite to
+    /// the credential that names it.
+    pub fn graph(&self) -> &DiGraph<CredentialIdx, Edge> {
+        &self.graph
+    }
+
+    /// A requirement item as an author would write it: `provider/id`, `skill` or
+    /// `any: [a, b]`.
+    pub fn describe(&self, requirement: &Requirement) -> String {
+        match requirement {
+            Requirement::One(atom) => self.describe_atom(*atom),
+            Requirement::Any(atoms) => {
+                let items: Vec<String> =
+                    atoms.iter().map(|&atom| self.describe_atom(atom)).collect();
+                format!("any of [{}]", items.join(", "))
+            }
+        }
+    }
+
+    pub fn describe_atom(&self, atom: Atom) -> String {
+        match atom {
+            Atom::Credential(idx) => self.credential(idx).id.clone(),
+            Atom::Skill(idx) => format!("skill {}", self.skill(idx).id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_print_like_people_write_them() {
+        assert_eq!(Amount::from_f64(120.0).to_string(), "120");
+        assert_eq!(Amount::from_f64(49.99).to_string(), "49.99");
+        assert_eq!(Amount::from_f64(0.5).to_string(), "0.5");
+        assert_eq!(Amount::from_f64(1.05).to_string(), "1.05");
+    }
+
+    #[test]
+    fn amounts_serialize_whole_numbers_as_integers() {
+        let json = serde_json::to_string(&[Amount::from_f64(499.0), Amount::from_f64(49.5)])
+            .expect("serializes");
+        assert_eq!(json, "[499,49.5]");
+    }
+}

@@ -1,0 +1,195 @@
+//! Where catalog files come from, in SPEC order: the bundled catalogs compiled into the
+//! binary, the config dir's `catalogs/`, then each `--catalog` path.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::yaml::MAX_FILE_BYTES;
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// The bundled catalogs as (file name, contents), in sorted order.
+pub fn bundled() -> &'static [(&'static str, &'static str)] {
+    BUNDLED
+}
+
+/// Which sources to read.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub bundled: bool,
+    /// The folder of user catalogs (`<config dir>/catalogs`), read when it exists.
+    pub user_dir: Option<PathBuf>,
+    /// Each `--catalog` path, a file or a folder.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Sources {
+    /// The bundled catalogs, the user's, and `paths`, as the command line asks.
+    pub fn standard(no_bundled: bool, paths: Vec<PathBuf>) -> Sources {
+        Sources {
+            bundled: !no_bundled,
+            user_dir: crate::store::user_catalog_dir(),
+            paths,
+        }
+    }
+
+    /// Only the given paths: for tests and tools.
+    pub fn only(paths: Vec<PathBuf>) -> Sources {
+        Sources {
+            bundled: false,
+            user_dir: None,
+            paths,
+        }
+    }
+}
+
+/// One file to load: its name as shown in messages, and its bytes or why they could not
+/// be read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: Arc<str>,
+    /// The path on disk, for watching; `None` for bundled files.
+    pub path: Option<PathBuf>,
+    pub content: Result<Bytes, String>,
+}
+
+/// File contents: borrowed for bundled files, owned for files on disk.
+#[derive(Debug, Clone)]
+pub enum Bytes {
+    Static(&'static str),
+    Owned(Vec<u8>),
+}
+
+impl Bytes {
+    pub fn as_slice(&self) -> &[u8] {
+        match self {
+            Bytes::Static(text) => text.as_bytes(),
+            Bytes::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// Every file of every source, in order. Problems reaching a file (a missing path, a
+/// symlink loop, a file too big) become files whose content is the error.
+pub fn gather(sources: &Sources) -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    if sources.bundled {
+        files.extend(bundled().iter().map(|&(name, text)| SourceFile {
+            name: Arc::from(format!("<bundled>/{name}")),
+            path: None,
+            content: Ok(Bytes::Static(text)),
+        }));
+    }
+    if let Some(dir) = sources.user_dir.as_ref().filter(|dir| dir.is_dir()) {
+        files.extend(walk(dir));
+    }
+    for path in &sources.paths {
+        files.extend(walk(path));
+    }
+    files
+}
+
+/// The YAML files under `root` (or `root` itself when it is a file), in sorted path order.
+fn walk(root: &Path) -> Vec<SourceFile> {
+    match std::fs::metadata(root) {
+        Err(error) => return vec![unreadable(root, &describe_io(&error))],
+        Ok(meta) if !meta.is_dir() => return vec![read(root)],
+        Ok(_) => {}
+    }
+    let mut found: Vec<SourceFile> = Vec::new();
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in entries {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
+                found.push(read(entry.path()));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                let reason = match error.loop_ancestor() {
+                    Some(ancestor) => format!(
+                        "directory symlink loop: this folder leads back to {}; remove the link or point it elsewhere",
+                        ancestor.display()
+                    ),
+                    None => error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), describe_io),
+                };
+                found.push(unreadable(&path, &reason));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
+}
+
+fn display_name(path: &Path) -> Arc<str> {
+    Arc::from(crate::text::sanitize_line(&path.display().to_string()).as_ref())
+}
+
+fn unreadable(path: &Path, reason: &str) -> SourceFile {
+    SourceFile {
+        name: display_name(path),
+        path: Some(path.to_path_buf()),
+        content: Err(reason.to_owned()),
+    }
+}
+
+/// Reads a file, refusing anything that is not a regular file or is over the size limit
+/// (checked while reading too, in case it grows).
+pub fn read(path: &Path) -> SourceFile {
+    let content = read_bounded(path);
+    SourceFile {
+        name: display_name(path),
+        path: Some(path.to_path_buf()),
+        content,
+    }
+}
+
+fn read_bounded(path: &Path) -> Result<Bytes, String> {
+    let file = File::open(path).map_err(|error| describe_io(&error))?;
+    let meta = file.metadata().map_err(|error| describe_io(&error))?;
+    if !meta.is_file() {
+        return Err("not a regular file; give a YAML file or a folder of them".to_owned());
+    }
+    let too_big = || {
+        format!(
+            "the file is larger than {} MiB, the limit for one catalog file; split it into several files",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| describe_io(&error))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(Bytes::Owned(bytes))
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "is a folder, not a file".to_owned(),
+        std::io::ErrorKind::InvalidData => "cannot be read: it is not valid data".to_owned(),
+        _ => format!("cannot be read: {error}"),
+    }
+}

@@ -1,0 +1,56 @@
+//! What each command does, printing through one locked, sanitized writer.
+
+mod validate;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use crate::catalog::{self, Loaded, Sources};
+use crate::cli::{CatalogArgs, Cli, Command};
+
+/// Exit codes of SPEC §3.
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let result = match cli.command {
+        None => Cli::command()
+            .write_long_help(&mut out)
+            .map(|()| ExitCode::SUCCESS),
+        Some(Command::Validate { strict }) => validate::run(&mut out, &cli.catalogs, strict),
+    };
+    match result {
+        Ok(code) => Ok(code),
+        // `upskill graph | head` closes the pipe early; that is not a failure.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Loads the catalogs the options name.
+pub fn load(args: &CatalogArgs) -> Loaded {
+    catalog::load(&Sources::standard(args.no_bundled, args.catalog.clone()))
+}
+
+/// Loads the catalogs for a command that needs a valid one: on errors, prints them to
+/// stderr and returns the exit code to stop with.
+pub fn load_valid(args: &CatalogArgs) -> Result<Loaded, ExitCode> {
+    let loaded = load(args);
+    if loaded.has_errors() {
+        let mut err = io::stderr().lock();
+        for problem in loaded.problems.iter().filter(|problem| problem.is_error()) {
+            let _ = writeln!(err, "{problem}");
+        }
+        let _ = writeln!(
+            err,
+            "{}\nupskill: the catalogs have errors; fix them (see `upskill validate`) and try again",
+            loaded.summary()
+        );
+        return Err(ExitCode::from(EXIT_INVALID));
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,18 @@
+//! upskill plans lifelong upskilling over catalogs of micro-credentials.
+//!
+//! - [`catalog`]: YAML catalog files become a validated [`catalog::Catalog`] and its
+//!   prerequisite graph, with every problem located at `path:line:column`.
+//! - [`yaml`]: the only module that calls a YAML library: limits, located errors.
+//! - [`text`]: the sanitizer every piece of untrusted text passes through, and suggestions.
+//! - [`store`]: where catalogs, plans and settings live on disk.
+//! - [`cli`] and [`commands`]: the command line.
+
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod store;
+pub mod synth;
+pub mod text;
+pub mod yaml;

@@ -1,0 +1,150 @@
+//! Untrusted text made safe to print, and "did you mean" suggestions.
+//!
+//! Catalogs and plan files come from strangers. Every string read from them passes through
+//! [`sanitize`] on its way in, and every message that quotes them passes through it on the
+//! way out, so no control character, escape sequence or invisible direction override can
+//! reach a terminal, a file or a screen cell.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Returns `text` with everything that could act on a terminal made visible or removed:
+///
+/// - C0 and C1 control characters and DEL (this covers ESC, so every escape sequence is
+///   broken at its first byte) become visible escapes such as `\u{1b}`; a tab becomes a
+///   space; line feeds are kept (descriptions have paragraphs) and a CR is dropped;
+/// - bidirectional overrides and isolates, and zero-width characters other than the joiner
+///   that emoji sequences need, are removed (they can make text read differently from
+///   what it is).
+///
+/// Borrowed when nothing changes, which is the common case.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_care) {
+        return Cow::Borrowed(text);
+    }
+    let mut clean = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !needs_care(c) {
+            clean.push(c);
+        } else if c == '\t' {
+            clean.push(' ');
+        } else if c == '\r' {
+            // Dropped: CRLF line ends read like LF, and a lone CR cannot overwrite a line.
+        } else if is_control(c) {
+            let _ = write!(clean, "\\u{{{:x}}}", u32::from(c));
+        }
+        // Invisible formatting characters are dropped.
+    }
+    Cow::Owned(clean)
+}
+
+/// [`sanitize`] for one line of output: line breaks become spaces too.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    match sanitize(text) {
+        Cow::Borrowed(s) if !s.contains('\n') => Cow::Borrowed(s),
+        clean => Cow::Owned(clean.replace('\n', " ")),
+    }
+}
+
+fn needs_care(c: char) -> bool {
+    (c != '\n' && is_control(c)) || is_invisible_format(c)
+}
+
+fn is_control(c: char) -> bool {
+    matches!(u32::from(c), 0x00..=0x1f | 0x7f..=0x9f)
+}
+
+/// Direction overrides, isolates and marks, zero-width spaces, word joiners and byte-order
+/// marks. The zero-width joiner (U+200D) is kept: it glues emoji sequences together.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}'
+            | '\u{200b}'
+            | '\u{200c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+/// The candidate closest to `wanted`, if it is close enough to be a plausible typo.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).clamp(1, 4);
+    candidates
+        .into_iter()
+        .filter(|candidate| *candidate != wanted)
+        .map(|candidate| (strsim::damerau_levenshtein(wanted, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// `"; did you mean `x`?"` or nothing, for appending to a message.
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(wanted, candidates)
+        .map_or_else(String::new, |found| format!("; did you mean `{found}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(sanitize("CompTIA A+ — 120 h ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_sequences_are_made_visible() {
+        assert_eq!(
+            sanitize("\u{1b}[31mred\u{1b}[0m"),
+            "\\u{1b}[31mred\\u{1b}[0m"
+        );
+        assert_eq!(sanitize("bell\u{7}"), "bell\\u{7}");
+        assert_eq!(sanitize("c1\u{9b}2J"), "c1\\u{9b}2J");
+        assert_eq!(sanitize("del\u{7f}"), "del\\u{7f}");
+    }
+
+    #[test]
+    fn osc_hyperlinks_and_titles_are_broken() {
+        let hostile = "\u{1b}]0;pwned\u{7}\u{1b}]8;;http://evil\u{1b}\\click\u{1b}]8;;\u{1b}\\";
+        assert!(!sanitize(hostile).contains('\u{1b}'));
+        assert!(!sanitize(hostile).contains('\u{7}'));
+    }
+
+    #[test]
+    fn direction_overrides_and_zero_width_characters_are_removed() {
+        assert_eq!(sanitize("abc\u{202e}fed\u{202c}"), "abcfed");
+        assert_eq!(sanitize("a\u{200b}b\u{2066}c\u{2069}\u{feff}"), "abc");
+    }
+
+    #[test]
+    fn emoji_joiners_survive() {
+        assert_eq!(sanitize("👩\u{200d}💻 dev"), "👩\u{200d}💻 dev");
+    }
+
+    #[test]
+    fn tabs_become_spaces_and_carriage_returns_go() {
+        assert_eq!(sanitize("a\tb\r\nc"), "a b\nc");
+    }
+
+    #[test]
+    fn one_line_output_has_no_line_breaks() {
+        assert_eq!(sanitize_line("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn a_near_miss_is_suggested_and_a_stranger_is_not() {
+        let ids = ["network-plus", "security-plus", "a-plus"];
+        assert_eq!(closest("netwrok-plus", ids), Some("network-plus"));
+        assert_eq!(closest("kubernetes", ids), None);
+        assert_eq!(
+            did_you_mean("titel", ["title", "kind"]),
+            "; did you mean `title`?"
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! The slow path taken only when a document fails to deserialize: each top-level entry, and
+//! each item of each top-level list, is tried on its own, so one bad credential does not
+//! hide the next, and the items that do deserialize are kept.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::{Mapping, Value};
+
+use super::tree::{Segment, Tree};
+use super::{Error, Failure, friendly};
+
+pub(super) fn collect<T: DeserializeOwned>(text: &str) -> Failure<T> {
+    let mut failure = Failure {
+        errors: Vec::new(),
+        partial: None,
+        dropped_ids: Vec::new(),
+    };
+    let Ok(Value::Mapping(document)) = serde_yaml::from_str::<Value>(text) else {
+        return failure;
+    };
+    let tree = Tree::parse(text);
+    let mut found = Found {
+        tree: &tree,
+        errors: &mut failure.errors,
+        seen: HashSet::new(),
+    };
+
+    // The document with every list emptied, minus the entries that fail on their own.
+    let mut base = document.clone();
+    for value in base.values_mut() {
+        if value.is_sequence() {
+            *value = Value::Sequence(Vec::new());
+        }
+    }
+    let mut removed: Vec<String> = Vec::new();
+    let base_usable = loop {
+        let Err(error) = attempt::<T>(&base) else {
+            break true;
+        };
+        let first_key = error
+            .path()
+            .iter()
+            .next()
+            .and_then(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                _ => None,
+            });
+        let consequence_of_removal = removed
+            .iter()
+            .any(|key| error.inner().to_string().contains(&format!("`{key}`")));
+        if !consequence_of_removal {
+            found.record(&error, None);
+        }
+        match first_key {
+            Some(key) if base.remove(key.as_str()).is_some() => removed.push(key),
+            _ => break false,
+        }
+    };
+    if !base_usable {
+        return failure;
+    }
+
+    let mut kept = base.clone();
+    for (key, value) in &document {
+        let (Some(name), Value::Sequence(items)) = (key.as_str(), value) else {
+            continue;
+        };
+        if !base.contains_key(name) {
+            continue;
+        }
+        let mut survivors = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let mut probe = base.clone();
+            probe.insert(key.clone(), Value::Sequence(vec![item.clone()]));
+            match attempt::<T>(&probe) {
+                Ok(_) => survivors.push(item.clone()),
+                Err(error) => {
+                    found.record(&error, Some((name, index)));
+                    if let Some(id) = item.get("id").and_then(Value::as_str) {
+                        failure.dropped_ids.push(id.to_owned());
+                    }
+                }
+            }
+        }
+        kept.insert(key.clone(), Value::Sequence(survivors));
+    }
+    failure.partial = attempt::<T>(&kept).ok();
+    failure
+}
+
+fn attempt<T: DeserializeOwned>(
+    mapping: &Mapping,
+) -> Result<T, serde_path_to_error::Error<serde_yaml::Error>> {
+    serde_path_to_error::deserialize(Value::Mapping(mapping.clone()))
+}
+
+struct Found<'a> {
+    tree: &'a Tree,
+    errors: &'a mut Vec<Error>,
+    seen: HashSet<(usize, usize, String)>,
+}
+
+impl Found<'_> {
+    /// Records an error, located by its path; `item` maps a probe's one-item list back to the
+    /// item's real index.
+    fn record(
+        &mut self,
+        error: &serde_path_to_error::Error<serde_yaml::Error>,
+        item: Option<(&str, usize)>,
+    ) {
+        let mut path: Vec<Segment<'_>> = Vec::new();
+        for (depth, segment) in error.path().iter().enumerate() {
+            match segment {
+                serde_path_to_error::Segment::Map { key } => path.push(Segment::Key(key)),
+                serde_path_to_error::Segment::Seq { index } => match item {
+                    Some((_, real)) if depth == 1 => path.push(Segment::Index(real)),
+                    _ => path.push(Segment::Index(*index)),
+                },
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => {}
+            }
+        }
+        let inner = error.inner().to_string();
+        let about_key = inner.starts_with("unknown field") || inner.starts_with("duplicate field");
+        let (position, shown) = if about_key {
+            (
+                self.tree.key_at(&path),
+                &path[..path.len().saturating_sub(1)],
+            )
+        } else {
+            (self.tree.value_at(&path), &path[..])
+        };
+        let message = match display_path(shown) {
+            prefix if prefix.is_empty() => friendly(&inner),
+            prefix => format!("{prefix}: {}", friendly(&inner)),
+        };
+        if self
+            .seen
+            .insert((position.line, position.column, message.clone()))
+        {
+            self.errors.push(Error { position, message });
+        }
+    }
+}
+
+/// `credentials[3].requires[1]`, the way `serde_yaml` writes paths in its own errors.
+fn display_path(path: &[Segment<'_>]) -> String {
+    let mut shown = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(key) => {
+                if !shown.is_empty() {
+                    shown.push('.');
+                }
+                shown.push_str(key);
+            }
+            Segment::Index(index) => {
+                let _ = write!(shown, "[{index}]");
+            }
+        }
+    }
+    shown
+}
