@@ -160,11 +160,12 @@ pub fn read(path: &Path) -> SourceFile {
 }
 
 fn read_bounded(path: &Path) -> Result<Bytes, String> {
-    let file = File::open(path).map_err(|error| describe_io(&error))?;
-    let meta = file.metadata().map_err(|error| describe_io(&error))?;
+    // Looked at before opening: opening a FIFO or a device can block forever.
+    let meta = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
     if !meta.is_file() {
         return Err("not a regular file; give a YAML file or a folder of them".to_owned());
     }
+    let file = File::open(path).map_err(|error| describe_io(&error))?;
     let too_big = || {
         format!(
             "the file is larger than {} MiB, the limit for one catalog file; split it into several files",

@@ -101,6 +101,16 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
     match serde_yaml::from_str(text) {
         Ok(value) => Ok(value),
         Err(error) => {
+            // serde_yaml deserializes the events it has before it reports a syntax error, so a
+            // type error can be a mere consequence of one: the syntax comes first.
+            if let Err(syntax) = serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+                let errors = vec![explain(text, &syntax)];
+                return Err(Failure {
+                    errors,
+                    partial: None,
+                    dropped_ids: Vec::new(),
+                });
+            }
             let first = explain(text, &error);
             let mut failure = partial::collect::<T>(text);
             if failure.errors.is_empty() {
@@ -294,7 +304,10 @@ mod tests {
         let text = format!("name: {}{}", "[".repeat(100_000), "]".repeat(100_000));
         let errors = errors(&text);
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("1:") && errors[0].ends_with(&nesting_message()), "{errors:?}");
+        assert!(
+            errors[0].starts_with("1:") && errors[0].ends_with(&nesting_message()),
+            "{errors:?}"
+        );
     }
 
     #[test]

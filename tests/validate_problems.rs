@@ -1,0 +1,411 @@
+//! `upskill validate`: one fixture per error and warning kind, each asserting the whole
+//! output (every message with its line and column, then the summary) and the exit code.
+
+mod common;
+
+use common::upskill;
+
+/// Validates one fixture (a file or folder under tests/fixtures/problems) on its own.
+fn assert_validates(fixture: &str, expected: &[&str], code: i32) {
+    let path = format!("tests/fixtures/problems/{fixture}");
+    let run = upskill(&["validate", "--no-bundled", "--catalog", &path]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines, expected, "output of validate on {fixture}");
+    assert_eq!(run.code, code, "exit code of validate on {fixture}");
+}
+
+#[test]
+fn a_syntax_error_is_reported_where_the_parser_stopped() {
+    assert_validates(
+        "syntax.yaml",
+        &[
+            "tests/fixtures/problems/syntax.yaml:4:4: error: did not find expected '-' indicator, while parsing a block collection at line 3 column 3",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_field_and_what_was_expected() {
+    assert_validates(
+        "wrong-type.yaml",
+        &[
+            "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: invalid type: string \"forty\", expected a number, like 40 or 49.99",
+            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_unknown_field_lists_the_expected_fields_and_suggests_the_closest() {
+    assert_validates(
+        "unknown-field.yaml",
+        &[
+            "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
+            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_unknown_top_level_key_is_an_error_with_a_suggestion() {
+    assert_validates(
+        "unknown-top-level-key.yaml",
+        &[
+            "tests/fixtures/problems/unknown-top-level-key.yaml:2:1: error: unknown field `credential`, expected one of `format`, `currency`, `provider`, `credentials`, `roles`, `skills`; did you mean `credentials`?",
+            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_unknown_kind_suggests_the_closest_kind() {
+    assert_validates(
+        "unknown-kind.yaml",
+        &[
+            "tests/fixtures/problems/unknown-kind.yaml:3:29: error: credentials[0].kind: unknown variant `certifcation`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `certification`?",
+            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_at_its_credential() {
+    assert_validates(
+        "missing-field.yaml",
+        &[
+            "tests/fixtures/problems/missing-field.yaml:3:5: error: credentials[0]: missing field `hours`",
+            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated() {
+    assert_validates(
+        "several-bad-items.yaml",
+        &[
+            "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: invalid type: string \"x\", expected a number, like 40 or 49.99",
+            "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
+            "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_bad_id_is_reported_with_a_corrected_suggestion() {
+    assert_validates(
+        "bad-id.yaml",
+        &[
+            "tests/fixtures/problems/bad-id.yaml:3:10: error: `Cloud_Basics` is not a valid credential id: use lowercase letters and digits in words joined by single hyphens, like `cloud-basics`",
+            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_duplicate_credential_names_both_places() {
+    assert_validates(
+        "duplicate-credential.yaml",
+        &[
+            "tests/fixtures/problems/duplicate-credential.yaml:4:10: error: duplicate credential id `acme/intro`: also defined at tests/fixtures/problems/duplicate-credential.yaml:3:10",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_duplicate_provider_across_files_names_both_places() {
+    assert_validates(
+        "duplicate-provider/",
+        &[
+            "tests/fixtures/problems/duplicate-provider/two.yaml:2:7: error: duplicate provider id `acme`: also defined at tests/fixtures/problems/duplicate-provider/one.yaml:1:16",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_duplicate_role_names_both_places() {
+    assert_validates(
+        "duplicate-role.yaml",
+        &[
+            "tests/fixtures/problems/duplicate-role.yaml:2:40: warning: no credential teaches skill `linux`, so no plan can meet it unless the learner already has it",
+            "tests/fixtures/problems/duplicate-role.yaml:3:10: error: duplicate role id `admin`: also defined at tests/fixtures/problems/duplicate-role.yaml:2:10",
+            "0 providers, 0 credentials, 1 roles: 1 error, 1 warning",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn duplicate_skills_and_aliases_name_both_places() {
+    assert_validates(
+        "duplicate-skill.yaml",
+        &[
+            "tests/fixtures/problems/duplicate-skill.yaml:3:10: error: duplicate skill id `linux`: also defined at tests/fixtures/problems/duplicate-skill.yaml:2:10",
+            "tests/fixtures/problems/duplicate-skill.yaml:4:37: error: skill alias `linux` is already taken by skill `linux` (defined at tests/fixtures/problems/duplicate-skill.yaml:2:10); aliases must be unique",
+            "0 providers, 0 credentials, 0 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_unknown_reference_suggests_the_closest_id() {
+    assert_validates(
+        "unknown-reference.yaml",
+        &[
+            "tests/fixtures/problems/unknown-reference.yaml:10:16: error: requires unknown credential `acme/network-basic`; did you mean `acme/network-basics`?",
+            "tests/fixtures/problems/unknown-reference.yaml:10:38: error: requires unknown credential `other/thing`",
+            "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_bare_id_that_exists_under_another_provider_suggests_the_full_id() {
+    assert_validates(
+        "bare-id-of-another-provider/",
+        &[
+            "tests/fixtures/problems/bare-id-of-another-provider/zeta.yaml:3:102: error: requires unknown credential `zeta/a-plus`; did you mean `acme/a-plus`? (a bare id means this file's own provider)",
+            "2 providers, 2 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn credentials_without_a_provider_are_an_error() {
+    assert_validates(
+        "no-provider.yaml",
+        &[
+            "tests/fixtures/problems/no-provider.yaml:2:1: error: this file has credentials but no `provider:`; add `provider: {id: ..., name: ...}` above them",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn non_positive_hours_negative_cost_and_zero_validity_are_errors() {
+    assert_validates(
+        "bad-numbers.yaml",
+        &[
+            "tests/fixtures/problems/bad-numbers.yaml:3:62: error: hours must be more than 0, found 0",
+            "tests/fixtures/problems/bad-numbers.yaml:3:71: error: cost must be 0 or more (0 means free), found -5",
+            "tests/fixtures/problems/bad-numbers.yaml:3:110: error: valid_for_months must be between 1 and 1200, found 0; leave it out for a credential that never expires",
+            "1 providers, 1 credentials, 0 roles: 3 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn conflicting_currencies_name_both_places() {
+    assert_validates(
+        "currency-conflict/",
+        &[
+            "tests/fixtures/problems/currency-conflict/b.yaml:1:11: error: currency `EUR` conflicts with `USD` set at tests/fixtures/problems/currency-conflict/a.yaml:1:11; all catalogs loaded together must use one currency",
+            "2 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_currency_must_be_a_three_letter_code() {
+    assert_validates(
+        "bad-currency.yaml",
+        &[
+            "tests/fixtures/problems/bad-currency.yaml:1:11: error: `dollars` is not a currency code: write three capital letters, like `USD` or `EUR`",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_cycle_is_printed_as_the_whole_loop_and_a_self_requirement_is_named() {
+    assert_validates(
+        "cycle.yaml",
+        &[
+            "tests/fixtures/problems/cycle.yaml:3:80: error: requirement cycle: acme/a -> acme/b -> acme/c -> acme/a; remove one of these requirements",
+            "tests/fixtures/problems/cycle.yaml:7:92: error: credential `acme/selfish` requires itself; remove it from its own `requires`",
+            "1 providers, 5 credentials, 0 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_file_of_another_format_number_is_refused() {
+    assert_validates(
+        "future-format.yaml",
+        &[
+            "tests/fixtures/problems/future-format.yaml:1:9: error: format 2 is not supported: this upskill reads format 1; update upskill, or write `format: 1`",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn malformed_requirements_say_what_a_requirement_looks_like() {
+    assert_validates(
+        "bad-requirement.yaml",
+        &[
+            "tests/fixtures/problems/bad-requirement.yaml:3:80: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill` or `any`; did you mean `skill`?",
+            "tests/fixtures/problems/bad-requirement.yaml:4:90: error: credentials[1].requires[0].any[1]: an `any` group cannot contain another `any`; list its items directly",
+            "tests/fixtures/problems/bad-requirement.yaml:5:80: error: credentials[2].requires[0]: a requirement has one key (`skill` or `any`), found `any` as well; write each requirement as its own list item",
+            "1 providers, 0 credentials, 0 roles: 3 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_verified_date_must_be_a_real_date() {
+    assert_validates(
+        "bad-date.yaml",
+        &[
+            "tests/fixtures/problems/bad-date.yaml:3:79: error: `2026-13-45` is not a date: write it as YYYY-MM-DD, like 2026-06-01",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn warnings_cover_skill_typos_unknown_recommendations_and_untaught_role_skills() {
+    assert_validates(
+        "warnings.yaml",
+        &[
+            "tests/fixtures/problems/warnings.yaml:5:77: warning: skill `netwrking` is not declared in any `skills:` list; did you mean `networking`?",
+            "tests/fixtures/problems/warnings.yaml:5:102: warning: recommends unknown credential `acme/nowhere`",
+            "tests/fixtures/problems/warnings.yaml:7:74: warning: no credential teaches skill `quantum-computing`, so no plan can meet it unless the learner already has it",
+            "1 providers, 1 credentials, 1 roles: 0 errors, 3 warnings",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn an_empty_file_is_a_warning() {
+    assert_validates(
+        "empty.yaml",
+        &[
+            "tests/fixtures/problems/empty.yaml:1:1: warning: the file is empty: nothing to load",
+            "0 providers, 0 credentials, 0 roles: 0 errors, 1 warning",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn a_file_of_comments_only_is_an_empty_file() {
+    assert_validates(
+        "comments-only.yaml",
+        &[
+            "tests/fixtures/problems/comments-only.yaml:1:1: warning: the file is empty: nothing to load",
+            "0 providers, 0 credentials, 0 roles: 0 errors, 1 warning",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn two_documents_in_one_file_are_refused() {
+    assert_validates(
+        "two-documents.yaml",
+        &[
+            "tests/fixtures/problems/two-documents.yaml:1:1: error: the file holds more than one YAML document (a second `---`); put each document in its own file",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_alias_bomb_is_refused_at_the_alias_that_tips_it() {
+    assert_validates(
+        "alias-bomb.yaml",
+        &[
+            "tests/fixtures/problems/alias-bomb.yaml:6:17: error: YAML aliases (`*name`) expand this file to more than 1 MiB (an \"alias bomb\"); aliases may reuse small parts, not multiply content",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn escape_sequences_in_catalog_text_never_reach_the_output() {
+    assert_validates(
+        "escapes.yaml",
+        &[
+            "tests/fixtures/problems/escapes.yaml:3:93: error: `\\u{1b}[2Jwipe` is not a credential reference: write `id` (same provider) or `provider/id`",
+            "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
+            "1 providers, 1 credentials, 0 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_raw_control_character_is_located() {
+    assert_validates(
+        "raw-control.yaml",
+        &[
+            "tests/fixtures/problems/raw-control.yaml:2:9: error: the file contains a control character (such as ESC or NUL) here; remove it",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn crlf_line_ends_are_read_and_located_like_lf() {
+    assert_validates(
+        "crlf.yaml",
+        &[
+            "tests/fixtures/problems/crlf.yaml:5:80: error: requires unknown credential `acme/nope`",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_read_and_positions_are_unaffected() {
+    assert_validates(
+        "bom.yaml",
+        &[
+            "tests/fixtures/problems/bom.yaml:3:80: error: requires unknown credential `acme/nope`",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_located_at_the_first_bad_byte() {
+    assert_validates(
+        "latin1.yaml",
+        &[
+            "tests/fixtures/problems/latin1.yaml:1:31: error: the file is not UTF-8 text (byte 0xe9 at offset 30); save it as UTF-8",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
