@@ -121,6 +121,19 @@ fn needs_scan(text: &str) -> bool {
     text.contains('&') || text.bytes().filter(|&b| b == b'[' || b == b'{').count() >= MAX_DEPTH
 }
 
+/// A YAML document as a JSON value, under the same limits as [`from_str`], for checking a
+/// catalog against its JSON Schema. Reports the first error.
+pub fn to_json_value(text: &str) -> Result<serde_json::Value, Error> {
+    from_str(text).map_err(|failure| {
+        failure.errors.into_iter().next().unwrap_or_else(|| {
+            Error::at(
+                Position::START,
+                "the document cannot be read as JSON data",
+            )
+        })
+    })
+}
+
 /// Serializes a value as a YAML document.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, Error> {
     serde_yaml::to_string(value).map_err(|error| Error::at(Position::START, error.to_string()))
@@ -294,7 +307,10 @@ mod tests {
         let text = format!("name: {}{}", "[".repeat(100_000), "]".repeat(100_000));
         let errors = errors(&text);
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("1:") && errors[0].ends_with(&nesting_message()), "{errors:?}");
+        assert!(
+            errors[0].starts_with("1:") && errors[0].ends_with(&nesting_message()),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -327,6 +343,13 @@ mod tests {
             error.to_string(),
             "2:11: the file is not UTF-8 text (byte 0xe9 at offset 19); save it as UTF-8"
         );
+    }
+
+    #[test]
+    fn yaml_converts_to_json_with_dates_as_strings() {
+        let value = to_json_value("a: [1, x]\nverified: 2026-06-01\n").expect("valid");
+        assert_eq!(value, serde_json::json!({"a": [1, "x"], "verified": "2026-06-01"}));
+        assert!(to_json_value("a: [\n").is_err());
     }
 
     #[test]
