@@ -126,10 +126,7 @@ fn needs_scan(text: &str) -> bool {
 pub fn to_json_value(text: &str) -> Result<serde_json::Value, Error> {
     from_str(text).map_err(|failure| {
         failure.errors.into_iter().next().unwrap_or_else(|| {
-            Error::at(
-                Position::START,
-                "the document cannot be read as JSON data",
-            )
+            Error::at(Position::START, "the document cannot be read as JSON data")
         })
     })
 }
@@ -348,7 +345,10 @@ mod tests {
     #[test]
     fn yaml_converts_to_json_with_dates_as_strings() {
         let value = to_json_value("a: [1, x]\nverified: 2026-06-01\n").expect("valid");
-        assert_eq!(value, serde_json::json!({"a": [1, "x"], "verified": "2026-06-01"}));
+        assert_eq!(
+            value,
+            serde_json::json!({"a": [1, "x"], "verified": "2026-06-01"})
+        );
         assert!(to_json_value("a: [\n").is_err());
     }
 
