@@ -193,3 +193,50 @@ fn the_schema_and_the_reader_agree_on_what_is_valid() {
         assert_eq!(loads(file), valid, "reader on {file:?}");
     }
 }
+
+/// The complete example files of docs/catalog-format.md: its YAML blocks that start like a
+/// bundled file and go on past that first line.
+fn guide_examples() -> Vec<String> {
+    let guide = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/catalog-format.md"),
+    )
+    .expect("the catalog guide");
+    guide
+        .split("```yaml\n")
+        .skip(1)
+        .filter_map(|block| block.split_once("```").map(|(code, _)| code.to_owned()))
+        .filter(|code| {
+            code.starts_with("# yaml-language-server: $schema=./schema.json\n")
+                && code.lines().count() > 1
+        })
+        .collect()
+}
+
+#[test]
+fn the_guide_examples_load_cleanly_beside_the_bundled_catalogs() {
+    let examples = guide_examples();
+    assert_eq!(examples.len(), 2, "a provider file and a roles file");
+    let validator = validator();
+    let mut files: Vec<SourceFile> = upskill::catalog::source::bundled()
+        .iter()
+        .map(|&(name, text)| SourceFile {
+            name: Arc::from(name),
+            path: None,
+            content: Ok(Bytes::Static(text)),
+        })
+        .collect();
+    for (n, example) in examples.iter().enumerate() {
+        let errors = schema_errors(&validator, example);
+        assert!(errors.is_empty(), "example {n}: {errors:?}");
+        files.push(SourceFile {
+            name: Arc::from(format!("example-{n}.yaml")),
+            path: None,
+            content: Ok(Bytes::Owned(example.as_bytes().to_vec())),
+        });
+    }
+    let loaded = load_files(&files);
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(loaded.catalog.find_credential("acme/linux-admin").is_some());
+    assert!(loaded.catalog.find_role("linux-administrator").is_some());
+}
