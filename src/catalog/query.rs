@@ -118,3 +118,80 @@ impl Catalog {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::catalog::source::{Bytes, SourceFile};
+
+    /// `p/a` teaches `x` and `y`; `p/b` requires `p/a`; `p/c` teaches `y`, requires skill
+    /// `z`, taught by `p/d` and by the retired `p/e`; `p/f` teaches `unrelated`. The role
+    /// needs `y`, and one of `p/b` or skill `q`.
+    const TEXT: &str = "provider: {id: p, name: P}
+credentials:
+  - {id: a, title: A, kind: course, hours: 5, cost: 10, skills: [x, y]}
+  - {id: b, title: B, kind: course, hours: 1, cost: 1, skills: [x], requires: [a]}
+  - {id: c, title: C, kind: course, hours: 1, cost: 1, skills: [y], requires: [{skill: z}]}
+  - {id: d, title: D, kind: course, hours: 1, cost: 0, skills: [z]}
+  - {id: e, title: E, kind: course, hours: 1, cost: 0, skills: [z], retired: true}
+  - {id: f, title: F, kind: course, hours: 1, cost: 0, skills: [unrelated]}
+roles:
+  - {id: r, title: R, skills: [y], requires: [{any: [b, {skill: q}]}]}
+";
+
+    fn catalog() -> Catalog {
+        let loaded = crate::catalog::load_files(&[SourceFile {
+            name: Arc::from("t.yaml"),
+            path: None,
+            content: Ok(Bytes::Static(TEXT)),
+        }]);
+        assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+        loaded.catalog
+    }
+
+    fn ids(catalog: &Catalog, list: &[CredentialIdx]) -> Vec<String> {
+        list.iter()
+            .map(|&idx| catalog.credential(idx).local_id().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_requirement_is_met_cheapest_first() {
+        let catalog = catalog();
+        let role = catalog.find_role("r").expect("the role");
+        let skill_y = &catalog.role(role).requirements[0];
+        assert_eq!(ids(&catalog, &catalog.meeting(skill_y)), ["c", "a"]);
+    }
+
+    #[test]
+    fn retired_credentials_come_last() {
+        let catalog = catalog();
+        let z = catalog.find_skill("z").expect("skill z");
+        let requirement = Requirement::One(Atom::Skill(z));
+        assert_eq!(ids(&catalog, &catalog.meeting(&requirement)), ["d", "e"]);
+    }
+
+    #[test]
+    fn contributors_follow_requirements_but_not_retired_teachers() {
+        let catalog = catalog();
+        let role = catalog.find_role("r").expect("the role");
+        assert_eq!(
+            ids(&catalog, &catalog.contributors(role)),
+            ["a", "b", "c", "d"]
+        );
+    }
+
+    #[test]
+    fn a_credential_helps_the_roles_whose_requirements_it_meets() {
+        let catalog = catalog();
+        let role = catalog.find_role("r").expect("the role");
+        let b = catalog.find_credential("p/b").expect("p/b");
+        let a = catalog.find_credential("p/a").expect("p/a");
+        let f = catalog.find_credential("p/f").expect("p/f");
+        assert_eq!(catalog.roles_helped(b), [(role, vec![1])]);
+        assert_eq!(catalog.roles_helped(a), [(role, vec![0])]);
+        assert!(catalog.roles_helped(f).is_empty());
+    }
+}

@@ -350,3 +350,29 @@ pub fn mermaid_text(text: &str) -> String {
     }
     escaped
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_strings_escape_quotes_backslashes_and_line_breaks() {
+        assert_eq!(dot_string(r#"a "b" \N"#), r#""a \"b\" \\N""#);
+        assert_eq!(dot_string("two\nlines"), r#""two\nlines""#);
+        assert_eq!(dot_string("\"]; evil"), r#""\"]; evil""#);
+    }
+
+    #[test]
+    fn mermaid_text_turns_syntax_into_entity_codes() {
+        assert_eq!(
+            mermaid_text(r#""]; <b> & `x` #1"#),
+            "#quot;]#59; #lt;b#gt; #amp; #96;x#96; #35;1"
+        );
+    }
+
+    #[test]
+    fn mermaid_ids_keep_distinct_ids_distinct() {
+        assert_eq!(mermaid_id("comptia/a-plus"), "comptia__a_plus");
+        assert_ne!(mermaid_id("a-b/c"), mermaid_id("a/b-c"));
+    }
+}
