@@ -72,5 +72,9 @@ pub fn output_width() -> usize {
     if !io::stdout().is_terminal() {
         return DEFAULT_WIDTH;
     }
-    terminal_size::terminal_size().map_or(DEFAULT_WIDTH, |(width, _)| usize::from(width.0))
+    // A pseudo-terminal nobody sized reports 0 columns.
+    terminal_size::terminal_size()
+        .map(|(width, _)| usize::from(width.0))
+        .filter(|&width| width > 0)
+        .unwrap_or(DEFAULT_WIDTH)
 }
