@@ -5,7 +5,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{hostile, ok, upskill};
+use support::{hostile, ok, upskill, upskill_with_user_catalogs};
 
 #[test]
 fn roles_are_listed_as_an_aligned_table() {
@@ -201,5 +201,26 @@ fn the_schema_command_prints_the_shipped_schema_file() {
     assert!(
         printed == shipped,
         "catalogs/schema.json is out of date with the format types; regenerate it with\n    cargo run -- schema > catalogs/schema.json"
+    );
+}
+
+#[test]
+fn a_catalog_in_the_config_dir_is_used_without_flags() {
+    let acme = "provider: {id: acme, name: Acme}\ncredentials:\n  - {id: linux-basics, title: Linux Basics, kind: course, hours: 20, cost: 0, skills: [linux], recommends: [comptia/linux-plus]}\n";
+    let run = upskill_with_user_catalogs(&[("acme.yaml", acme)], &["show", "acme/linux-basics"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Linux Basics\n  id           acme/linux-basics\n")
+    );
+    assert!(run.stdout.contains("comptia/linux-plus  CompTIA Linux+"));
+    let run = upskill_with_user_catalogs(
+        &[("acme.yaml", acme)],
+        &["graph", "--role", "cloud-engineer"],
+    );
+    assert!(
+        run.stdout.contains("\"acme/linux-basics\" [label="),
+        "{}",
+        run.stdout
     );
 }

@@ -16,7 +16,17 @@ pub struct Run {
 /// Runs `upskill` with `args` and a config and data dir of its own, so the developer's own
 /// catalogs never leak in.
 pub fn upskill(args: &[&str]) -> Run {
+    upskill_with_user_catalogs(&[], args)
+}
+
+/// Runs `upskill` with `files` (name, YAML text) in its own config dir's `catalogs/`.
+pub fn upskill_with_user_catalogs(files: &[(&str, &str)], args: &[&str]) -> Run {
     let home = tempfile::tempdir().expect("a temporary folder");
+    let catalogs = home.path().join("config/upskill/catalogs");
+    std::fs::create_dir_all(&catalogs).expect("a catalogs folder");
+    for (name, text) in files {
+        std::fs::write(catalogs.join(name), text).expect("a catalog file");
+    }
     let output = Command::new(env!("CARGO_BIN_EXE_upskill"))
         .args(args)
         .env("XDG_CONFIG_HOME", home.path().join("config"))
