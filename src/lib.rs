@@ -5,6 +5,7 @@
 //! - [`yaml`]: the only module that calls a YAML library: limits, located errors.
 //! - [`text`]: the sanitizer every piece of untrusted text passes through, and suggestions.
 //! - [`store`]: where catalogs, plans and settings live on disk.
+//! - [`export`]: renderers into other programs' formats (the graph as DOT and Mermaid).
 //! - [`cli`] and [`commands`]: the command line.
 
 #![forbid(unsafe_code)]
@@ -12,6 +13,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod store;
 pub mod synth;
 pub mod text;

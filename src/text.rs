@@ -89,6 +89,58 @@ pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a s
         .map_or_else(String::new, |found| format!("; did you mean `{found}`?"))
 }
 
+/// Greedy word wrap of one line of text to `width` characters a line (at least one word a
+/// line: a word longer than the width, like an address, is kept whole so it still works
+/// when copied). Spaces between words on one line are kept as written; the spaces where a
+/// line breaks, and at either end, are dropped. Widths count characters, which is right for
+/// the Latin, Greek and Cyrillic text catalogs hold and close enough elsewhere.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for (gap, word) in words(text.trim()) {
+        let gap_width = gap.chars().count();
+        let word_width = word.chars().count();
+        if line_width > 0 && line_width + gap_width + word_width > width {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        if line_width > 0 {
+            line.push_str(gap);
+            line_width += gap_width;
+        }
+        line.push_str(word);
+        line_width += word_width;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Each word with the whitespace before it.
+fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| !c.is_whitespace())?;
+        let end = rest[start..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |end| start + end);
+        let found = (&rest[..start], &rest[start..end]);
+        rest = &rest[end..];
+        Some(found)
+    })
+}
+
+/// `text` cut to at most `width` characters, ending in `…` when cut.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if text.chars().count() <= width {
+        return Cow::Borrowed(text);
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    Cow::Owned(format!("{}…", kept.trim_end()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +187,23 @@ mod tests {
     #[test]
     fn one_line_output_has_no_line_breaks() {
         assert_eq!(sanitize_line("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_and_keeps_long_words_whole() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(
+            wrap("see https://example.com/a/very/long/address now", 10),
+            ["see", "https://example.com/a/very/long/address", "now"]
+        );
+        assert!(wrap("   ", 10).is_empty());
+        assert_eq!(wrap("  id  title ", 20), ["id  title"]);
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("a longer title", 8), "a longe…");
     }
 
     #[test]

@@ -1,104 +1,185 @@
 //! The catalog file format of SPEC §1 as serde types: what an author writes, before ids are
-//! resolved. Strings are bounded and sanitized while they are read; numbers, ids and
-//! references are checked afterwards (see `build`) so every problem is reported, not only
-//! the first.
+//! resolved. Strings are bounded and sanitized while they are read (see `de`); numbers, ids
+//! and references are checked afterwards (see `merge`) so every problem is reported, not
+//! only the first. The same types generate the JSON Schema (see `schema`), and their `///`
+//! lines are its descriptions, which editors show on hover: they are written for authors.
+
+mod de;
+mod schema;
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::yaml::MAX_STRING_BYTES;
+pub use schema::{catalog_schema, schema_json};
 
 /// The format number this build reads.
 pub const FORMAT: u32 = 1;
 
-/// One catalog file.
-#[derive(Debug, Default, Deserialize)]
+/// Ids: lowercase letters and digits in words joined by single hyphens.
+pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// A credential reference: a bare id, or `provider/id`.
+pub const REFERENCE_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$";
+
+/// Hours and costs beyond these are typos, and would make sums overflow-prone.
+pub const MAX_HOURS: u32 = 100_000;
+pub const MAX_COST: u32 = 100_000_000;
+/// A hundred years.
+pub const MAX_MONTHS: u32 = 1200;
+
+/// An upskill catalog file: a provider and its credentials, and/or roles and skill definitions. Every key is optional; unknown keys are errors. See docs/catalog-format.md.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "upskill catalog file",
+    extend("dependentRequired" = {"credentials": ["provider"]})
+)]
 pub struct CatalogFile {
+    /// The catalog format number. Optional; a file with any number other than 1 is refused.
     #[serde(default)]
+    #[schemars(extend("const" = FORMAT))]
     pub format: Option<u32>,
+    /// The ISO 4217 code of every cost in this file, three capital letters such as USD or EUR. Optional (default USD); all files that name one must agree.
     #[serde(default)]
+    #[schemars(pattern("^[A-Z]{3}$"))]
     pub currency: Option<Text>,
+    /// Who issues the credentials of this file. Required when the file has `credentials`.
     #[serde(default)]
     pub provider: Option<ProviderSpec>,
+    /// The provider's credentials: courses, certificates, certifications, badges, specializations and degrees.
     #[serde(default)]
     pub credentials: Option<Vec<CredentialSpec>>,
+    /// Target roles (jobs) a learner can plan towards.
     #[serde(default)]
     pub roles: Option<Vec<RoleSpec>>,
+    /// Skill definitions: display names, descriptions and aliases. Skills may also be used without being declared here.
     #[serde(default)]
     pub skills: Option<Vec<SkillSpec>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The organisation that issues the file's credentials.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderSpec {
+    /// The provider id, in lowercase kebab-case (like `comptia`), unique across all loaded catalogs. It prefixes its credentials' global ids: `comptia/a-plus`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: Text,
+    /// The provider's name as people know it, like `CompTIA`.
     pub name: Text,
+    /// The provider's home page.
     #[serde(default)]
     pub url: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One credential a learner can earn.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CredentialSpec {
+    /// The credential's id within its provider, in lowercase kebab-case (like `network-plus`). Its global id is `provider/id`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: Text,
+    /// The credential's full title, like `CompTIA Network+ (N10-009)`.
     pub title: Text,
+    /// What sort of credential it is.
     pub kind: Kind,
+    /// How demanding it is. Optional.
     #[serde(default)]
     pub level: Option<Level>,
+    /// Estimated learning hours to earn it (study plus exam), more than 0 and at most 100000. Fractions are allowed.
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_HOURS))]
     pub hours: Number,
+    /// The price to earn it, in the catalog currency (see `currency`), 0 or more and at most 100000000; 0 means free.
+    #[schemars(extend("minimum" = 0, "maximum" = MAX_COST))]
     pub cost: Number,
+    /// The skill ids it teaches (at least one), in lowercase kebab-case, like `networking`. A skill's alias works too.
+    #[schemars(inner(pattern(ID_PATTERN)), extend("minItems" = 1))]
     pub skills: Vec<Text>,
+    /// Hard prerequisites: every item must hold before this credential can be taken. An item is a credential reference (`id` of the same provider or `provider/id`), `{skill: id}`, or `{any: [...]}` (at least one of its items).
     #[serde(default)]
     pub requires: Vec<RequirementSpec>,
+    /// Suggested preparation, in the same grammar as `requires`: shown to the learner, never enforced.
     #[serde(default)]
     pub recommends: Vec<RequirementSpec>,
+    /// How many months the credential stays valid after it is earned (1 to 1200). Leave it out for a credential that never expires.
     #[serde(default)]
+    #[schemars(extend("minimum" = 1, "maximum" = MAX_MONTHS))]
     pub valid_for_months: Option<u32>,
+    /// How it is delivered, in free text: online-self-paced, exam, in-person, ...
     #[serde(default)]
     pub format: Option<Text>,
+    /// The issuer's page for this credential.
     #[serde(default)]
     pub url: Option<Text>,
+    /// What it covers, how it is assessed, how it renews, and which facts are estimates. Free text.
     #[serde(default)]
     pub description: Option<Text>,
+    /// Where the facts (hours, cost, validity) came from: one address or a list of them.
     #[serde(default)]
     pub source: Option<Sources>,
+    /// When the facts were last checked, as YYYY-MM-DD. Data checked more than a year ago is flagged as possibly out of date.
     #[serde(default)]
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"), extend("format" = "date"))]
     pub verified: Option<Text>,
+    /// True when the credential is no longer offered: it is never recommended, but plans that hold it keep it.
     #[serde(default)]
     pub retired: bool,
 }
 
-#[derive(Debug, Deserialize)]
+/// A job a learner can plan towards.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleSpec {
+    /// The role id, in lowercase kebab-case (like `network-administrator`), unique across all loaded catalogs.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: Text,
+    /// The role's title, like `Network Administrator`.
     pub title: Text,
+    /// What the role does. Free text.
     #[serde(default)]
     pub description: Option<Text>,
+    /// The skill ids the role needs: each one is a requirement a plan must meet.
     #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub skills: Vec<Text>,
+    /// Extra requirements, in the same grammar as a credential's `requires`: credential references, `{skill: id}` or `{any: [...]}`.
     #[serde(default)]
     pub requires: Vec<RequirementSpec>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A skill definition.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillSpec {
+    /// The skill id, in lowercase kebab-case (like `network-security`), unique across all loaded catalogs and their aliases.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: Text,
+    /// The display name, like `Network security`.
     #[serde(default)]
     pub name: Option<Text>,
+    /// What the skill covers. Free text.
     #[serde(default)]
     pub description: Option<Text>,
+    /// Other ids that mean this skill, in lowercase kebab-case: a catalog or a learner may use them instead of the id.
     #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub aliases: Vec<Text>,
 }
 
-/// What a credential is.
+/// What sort of credential it is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
@@ -134,7 +215,17 @@ impl Kind {
 
 /// How demanding a credential is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
@@ -181,8 +272,8 @@ pub enum AtomSpec {
     Skill(String),
 }
 
-/// A string read from a catalog: at most [`MAX_STRING_BYTES`], checked before it is copied,
-/// and sanitized.
+/// A string read from a catalog: at most [`MAX_STRING_BYTES`](crate::yaml::MAX_STRING_BYTES),
+/// checked before it is copied, and sanitized.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text(pub String);
 
@@ -199,181 +290,3 @@ pub struct Number(pub f64);
 /// One source address or several.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sources(pub Vec<Text>);
-
-struct TextVisitor;
-
-impl Visitor<'_> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
-        if value.len() > MAX_STRING_BYTES {
-            return Err(E::custom(format_args!(
-                "this string is {} KiB long; strings may be at most {} KiB",
-                value.len() / 1024,
-                MAX_STRING_BYTES / 1024
-            )));
-        }
-        Ok(Text(crate::text::sanitize(value).into_owned()))
-    }
-
-    // serde_yaml hands plain scalars such as `2024` to a string as text; a YAML value
-    // converted by the slow path arrives as a number, and must read the same.
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
-        Ok(Text(value.to_string()))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
-        Ok(Text(value.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {
-        Ok(Text(value.to_string()))
-    }
-
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Text, E> {
-        Ok(Text(value.to_string()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Number {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NumberVisitor;
-        impl Visitor<'_> for NumberVisitor {
-            type Value = Number;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number, like 40 or 49.99")
-            }
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Number, E> {
-                Ok(Number(value as f64))
-            }
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Number, E> {
-                Ok(Number(value as f64))
-            }
-            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Number, E> {
-                Ok(Number(value))
-            }
-        }
-        deserializer.deserialize_f64(NumberVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Sources {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SourcesVisitor;
-        impl<'de> Visitor<'de> for SourcesVisitor {
-            type Value = Sources;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an address or a list of addresses")
-            }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<Sources, E> {
-                TextVisitor.visit_str(value).map(|text| Sources(vec![text]))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Sources, A::Error> {
-                let mut sources = Vec::new();
-                while let Some(text) = seq.next_element::<Text>()? {
-                    sources.push(text);
-                }
-                Ok(Sources(sources))
-            }
-        }
-        deserializer.deserialize_any(SourcesVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for RequirementSpec {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RequirementVisitor { nested: false })
-    }
-}
-
-/// Reads a requirement item; `nested` is set inside an `any` list, where another `any` is
-/// not allowed.
-struct RequirementVisitor {
-    nested: bool,
-}
-
-impl<'de> Visitor<'de> for RequirementVisitor {
-    type Value = RequirementSpec;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.nested {
-            f.write_str("a credential id or {skill: id}")
-        } else {
-            f.write_str("a credential id, {skill: id} or {any: [...]}")
-        }
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<RequirementSpec, E> {
-        let Text(id) = TextVisitor.visit_str(value)?;
-        Ok(RequirementSpec::One(AtomSpec::Credential(id)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RequirementSpec, A::Error> {
-        let Some(key) = map.next_key::<Text>()? else {
-            return Err(de::Error::custom(format_args!(
-                "an empty mapping is not a requirement; expected {}",
-                Expecting(&self)
-            )));
-        };
-        let item = match key.as_str() {
-            "skill" => RequirementSpec::One(AtomSpec::Skill(map.next_value::<Text>()?.0)),
-            "any" if self.nested => {
-                return Err(de::Error::custom(
-                    "an `any` group cannot contain another `any`; list its items directly",
-                ));
-            }
-            "any" => {
-                let items: Vec<AnyItem> = map.next_value()?;
-                if items.is_empty() {
-                    return Err(de::Error::custom("an `any` group needs at least one item"));
-                }
-                RequirementSpec::Any(items.into_iter().map(|AnyItem(atom)| atom).collect())
-            }
-            other => {
-                let hint = crate::text::did_you_mean(other, ["skill", "any"]);
-                return Err(de::Error::custom(format_args!(
-                    "unknown requirement key `{other}`, expected `skill` or `any`{hint}"
-                )));
-            }
-        };
-        if let Some(extra) = map.next_key::<Text>()? {
-            return Err(de::Error::custom(format_args!(
-                "a requirement has one key (`skill` or `any`), found `{}` as well; write each requirement as its own list item",
-                extra.as_str()
-            )));
-        }
-        Ok(item)
-    }
-}
-
-/// An item of an `any` list: a reference or a skill, never another group.
-struct AnyItem(AtomSpec);
-
-impl<'de> Deserialize<'de> for AnyItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match deserializer.deserialize_any(RequirementVisitor { nested: true })? {
-            RequirementSpec::One(atom) => Ok(AnyItem(atom)),
-            RequirementSpec::Any(_) => Err(de::Error::custom(
-                "an `any` group cannot contain another `any`",
-            )),
-        }
-    }
-}
-
-struct Expecting<'a>(&'a RequirementVisitor);
-
-impl fmt::Display for Expecting<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
-    }
-}

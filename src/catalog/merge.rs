@@ -7,7 +7,10 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::format::{AtomSpec, CatalogFile, CredentialSpec, FORMAT, RequirementSpec, RoleSpec};
+use super::format::{
+    AtomSpec, CatalogFile, CredentialSpec, FORMAT, MAX_COST, MAX_HOURS, MAX_MONTHS,
+    RequirementSpec, RoleSpec,
+};
 use super::model::{
     Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Provider, ProviderIdx, Requirement,
     Role, RoleIdx, Skill, SkillIdx,
@@ -15,11 +18,6 @@ use super::model::{
 use super::place::{Pending, Place};
 use super::problem::Severity;
 use crate::yaml::Segment::{self, Index, Key};
-
-/// Hours and costs beyond these are typos, and would make sums overflow-prone.
-const MAX_HOURS: f64 = 100_000.0;
-const MAX_COST: f64 = 100_000_000.0;
-const MAX_MONTHS: u32 = 1200;
 
 /// One parsed file as the merge sees it.
 pub struct Input<'a> {
@@ -391,8 +389,9 @@ impl Merge {
     /// clamped so the rest of the checks can go on.
     fn check_numbers(&mut self, spec: &CredentialSpec, place: &Place) -> (f64, f64) {
         let hours = spec.hours.0;
-        if !(hours > 0.0 && hours <= MAX_HOURS) {
-            let rule = if hours > MAX_HOURS {
+        let (max_hours, max_cost) = (f64::from(MAX_HOURS), f64::from(MAX_COST));
+        if !(hours > 0.0 && hours <= max_hours) {
+            let rule = if hours > max_hours {
                 format!("at most {MAX_HOURS}")
             } else {
                 "more than 0".to_owned()
@@ -403,8 +402,8 @@ impl Merge {
             );
         }
         let cost = spec.cost.0;
-        if !(0.0..=MAX_COST).contains(&cost) {
-            let rule = if cost > MAX_COST {
+        if !(0.0..=max_cost).contains(&cost) {
+            let rule = if cost > max_cost {
                 format!("at most {MAX_COST}")
             } else {
                 "0 or more (0 means free)".to_owned()
@@ -423,7 +422,7 @@ impl Merge {
                 ),
             );
         }
-        (hours.clamp(0.0, MAX_HOURS), cost.clamp(0.0, MAX_COST))
+        (hours.clamp(0.0, max_hours), cost.clamp(0.0, max_cost))
     }
 
     fn credential_skills(&mut self, spec: &CredentialSpec, place: &Place) -> Vec<SkillIdx> {

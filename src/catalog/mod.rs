@@ -7,6 +7,7 @@ mod merge;
 mod model;
 mod place;
 mod problem;
+mod query;
 pub mod source;
 
 use std::sync::Arc;

@@ -1,8 +1,13 @@
 //! What each command does, printing through one locked, sanitized writer.
 
+mod graph;
+mod page;
+mod roles;
+mod schema;
+mod show;
 mod validate;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -22,6 +27,12 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             .write_long_help(&mut out)
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Validate { strict }) => validate::run(&mut out, &cli.catalogs, strict),
+        Some(Command::Roles { format }) => roles::run(&mut out, &cli.catalogs, format),
+        Some(Command::Show { ref id }) => show::run(&mut out, &cli.catalogs, id),
+        Some(Command::Graph { ref role, format }) => {
+            graph::run(&mut out, &cli.catalogs, role.as_deref(), format)
+        }
+        Some(Command::Schema) => schema::run(&mut out),
     };
     match result {
         Ok(code) => Ok(code),
@@ -53,4 +64,17 @@ pub fn load_valid(args: &CatalogArgs) -> Result<Loaded, ExitCode> {
         return Err(ExitCode::from(EXIT_INVALID));
     }
     Ok(loaded)
+}
+
+/// Text output wraps to the terminal when printing to one, else to 100 columns.
+pub fn output_width() -> usize {
+    const DEFAULT_WIDTH: usize = 100;
+    if !io::stdout().is_terminal() {
+        return DEFAULT_WIDTH;
+    }
+    // A pseudo-terminal nobody sized reports 0 columns.
+    terminal_size::terminal_size()
+        .map(|(width, _)| usize::from(width.0))
+        .filter(|&width| width > 0)
+        .unwrap_or(DEFAULT_WIDTH)
 }

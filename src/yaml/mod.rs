@@ -131,6 +131,16 @@ fn needs_scan(text: &str) -> bool {
     text.contains('&') || text.bytes().filter(|&b| b == b'[' || b == b'{').count() >= MAX_DEPTH
 }
 
+/// A YAML document as a JSON value, under the same limits as [`from_str`], for checking a
+/// catalog against its JSON Schema. Reports the first error.
+pub fn to_json_value(text: &str) -> Result<serde_json::Value, Error> {
+    from_str(text).map_err(|failure| {
+        failure.errors.into_iter().next().unwrap_or_else(|| {
+            Error::at(Position::START, "the document cannot be read as JSON data")
+        })
+    })
+}
+
 /// Serializes a value as a YAML document.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, Error> {
     serde_yaml::to_string(value).map_err(|error| Error::at(Position::START, error.to_string()))
@@ -340,6 +350,16 @@ mod tests {
             error.to_string(),
             "2:11: the file is not UTF-8 text (byte 0xe9 at offset 19); save it as UTF-8"
         );
+    }
+
+    #[test]
+    fn yaml_converts_to_json_with_dates_as_strings() {
+        let value = to_json_value("a: [1, x]\nverified: 2026-06-01\n").expect("valid");
+        assert_eq!(
+            value,
+            serde_json::json!({"a": [1, "x"], "verified": "2026-06-01"})
+        );
+        assert!(to_json_value("a: [\n").is_err());
     }
 
     #[test]

@@ -1,0 +1,189 @@
+//! Hand-written deserializers for the format's scalar and requirement types: strings bounded
+//! before they are copied and sanitized, numbers from any YAML number, and the requirement
+//! grammar with messages an author can act on.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::{AtomSpec, Number, RequirementSpec, Sources, Text};
+use crate::yaml::MAX_STRING_BYTES;
+
+struct TextVisitor;
+
+impl Visitor<'_> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
+        if value.len() > MAX_STRING_BYTES {
+            return Err(E::custom(format_args!(
+                "this string is {} KiB long; strings may be at most {} KiB",
+                value.len() / 1024,
+                MAX_STRING_BYTES / 1024
+            )));
+        }
+        Ok(Text(crate::text::sanitize(value).into_owned()))
+    }
+
+    // serde_yaml hands plain scalars such as `2024` to a string as text; a YAML value
+    // converted by the slow path arrives as a number, and must read the same.
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
+        Ok(Text(value.to_string()))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
+        Ok(Text(value.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {
+        Ok(Text(value.to_string()))
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Text, E> {
+        Ok(Text(value.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl Visitor<'_> for NumberVisitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, like 40 or 49.99")
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Number, E> {
+                Ok(Number(value as f64))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Number, E> {
+                Ok(Number(value as f64))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Number, E> {
+                Ok(Number(value))
+            }
+        }
+        deserializer.deserialize_f64(NumberVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sources {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SourcesVisitor;
+        impl<'de> Visitor<'de> for SourcesVisitor {
+            type Value = Sources;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an address or a list of addresses")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Sources, E> {
+                TextVisitor.visit_str(value).map(|text| Sources(vec![text]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Sources, A::Error> {
+                let mut sources = Vec::new();
+                while let Some(text) = seq.next_element::<Text>()? {
+                    sources.push(text);
+                }
+                Ok(Sources(sources))
+            }
+        }
+        deserializer.deserialize_any(SourcesVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RequirementSpec {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RequirementVisitor { nested: false })
+    }
+}
+
+/// Reads a requirement item; `nested` is set inside an `any` list, where another `any` is
+/// not allowed.
+struct RequirementVisitor {
+    nested: bool,
+}
+
+impl<'de> Visitor<'de> for RequirementVisitor {
+    type Value = RequirementSpec;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.nested {
+            f.write_str("a credential id or {skill: id}")
+        } else {
+            f.write_str("a credential id, {skill: id} or {any: [...]}")
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<RequirementSpec, E> {
+        let Text(id) = TextVisitor.visit_str(value)?;
+        Ok(RequirementSpec::One(AtomSpec::Credential(id)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RequirementSpec, A::Error> {
+        let Some(key) = map.next_key::<Text>()? else {
+            return Err(de::Error::custom(format_args!(
+                "an empty mapping is not a requirement; expected {}",
+                Expecting(&self)
+            )));
+        };
+        let item = match key.as_str() {
+            "skill" => RequirementSpec::One(AtomSpec::Skill(map.next_value::<Text>()?.0)),
+            "any" if self.nested => {
+                return Err(de::Error::custom(
+                    "an `any` group cannot contain another `any`; list its items directly",
+                ));
+            }
+            "any" => {
+                let items: Vec<AnyItem> = map.next_value()?;
+                if items.is_empty() {
+                    return Err(de::Error::custom("an `any` group needs at least one item"));
+                }
+                RequirementSpec::Any(items.into_iter().map(|AnyItem(atom)| atom).collect())
+            }
+            other => {
+                let hint = crate::text::did_you_mean(other, ["skill", "any"]);
+                return Err(de::Error::custom(format_args!(
+                    "unknown requirement key `{other}`, expected `skill` or `any`{hint}"
+                )));
+            }
+        };
+        if let Some(extra) = map.next_key::<Text>()? {
+            return Err(de::Error::custom(format_args!(
+                "a requirement has one key (`skill` or `any`), found `{}` as well; write each requirement as its own list item",
+                extra.as_str()
+            )));
+        }
+        Ok(item)
+    }
+}
+
+/// An item of an `any` list: a reference or a skill, never another group.
+struct AnyItem(AtomSpec);
+
+impl<'de> Deserialize<'de> for AnyItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match deserializer.deserialize_any(RequirementVisitor { nested: true })? {
+            RequirementSpec::One(atom) => Ok(AnyItem(atom)),
+            RequirementSpec::Any(_) => Err(de::Error::custom(
+                "an `any` group cannot contain another `any`",
+            )),
+        }
+    }
+}
+
+struct Expecting<'a>(&'a RequirementVisitor);
+
+impl fmt::Display for Expecting<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+}

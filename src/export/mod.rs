@@ -1,0 +1,3 @@
+//! Renderers that turn the catalog (and later plans) into other programs' formats.
+
+pub mod graph;

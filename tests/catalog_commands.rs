@@ -1,0 +1,226 @@
+//! `roles`, `show` and `schema`, run as the real binary with an empty config dir, on the
+//! bundled catalogs and on a hostile fixture.
+
+mod support;
+
+use std::path::Path;
+
+use support::{hostile, ok, upskill, upskill_with_user_catalogs};
+
+#[test]
+fn roles_are_listed_as_an_aligned_table() {
+    let text = ok(&["roles"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("ID ") && lines[0].contains("TITLE"),
+        "{text}"
+    );
+    assert_eq!(
+        lines.len(),
+        15,
+        "a header and the 14 bundled roles:\n{text}"
+    );
+    let row = lines
+        .iter()
+        .find(|line| line.starts_with("network-administrator "))
+        .expect("the role is listed");
+    assert!(row.contains("Network Administrator") && row.contains("networking"));
+    let title_column = lines[0].find("TITLE").expect("a title column");
+    assert!(lines[1..].iter().all(|line| line.chars().count() <= 100));
+    assert_eq!(row.find("Network Administrator"), Some(title_column));
+}
+
+#[test]
+fn roles_as_json_are_objects_with_id_title_and_skills() {
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["roles", "--format", "json"])).expect("valid JSON");
+    let roles = json.as_array().expect("a list");
+    assert_eq!(roles.len(), 14);
+    let admin = roles
+        .iter()
+        .find(|role| role["id"] == "network-administrator")
+        .expect("the role is there");
+    assert_eq!(admin["title"], "Network Administrator");
+    let skills = admin["skills"].as_array().expect("a skill list");
+    assert!(skills.contains(&"networking".into()), "{admin}");
+}
+
+#[test]
+fn show_gives_a_credential_in_full() {
+    let text = ok(&["show", "microsoft/az-400"]);
+    for expected in [
+        "Microsoft Certified: DevOps Engineer Expert (AZ-400)",
+        "  id           microsoft/az-400",
+        "provider     Microsoft",
+        "  hours        115 estimated learning hours",
+        "  cost         165 USD",
+        "CI/CD (ci-cd)",
+        "  validity     expires 12 months after it is earned",
+        "  verified     2026-06-01",
+        "Requires\n  └─ one of\n     ├─ microsoft/az-104  ",
+        "     └─ microsoft/az-204  Microsoft Certified: Azure Developer Associate (AZ-204) (retired)",
+        "Helps with roles\n",
+        "devops-engineer  DevOps Engineer: meets",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn show_says_what_requires_a_credential() {
+    let text = ok(&["show", "microsoft/az-104"]);
+    let required_by = text
+        .split("Required by\n")
+        .nth(1)
+        .expect("a Required by section");
+    assert!(required_by.contains("microsoft/az-305"), "{text}");
+    assert!(
+        required_by.contains(
+            "microsoft/az-400  Microsoft Certified: DevOps Engineer Expert (AZ-400) (as one of"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_gives_a_role_with_the_cheapest_teachers_first() {
+    let text = ok(&["show", "network-administrator"]);
+    assert!(text.starts_with("Network Administrator\n  id           network-administrator\n"));
+    let block = text
+        .split("skill Routing and switching (routing-switching): 3 credentials\n")
+        .nth(1)
+        .expect("the routing skill's block");
+    let rows: Vec<&str> = block.lines().take(3).collect();
+    assert!(
+        rows[0].contains("125 USD") && rows[0].contains("cisco/ccst-networking"),
+        "{block}"
+    );
+    assert!(
+        rows[1].contains("300 USD") && rows[1].contains("cisco/ccna"),
+        "{block}"
+    );
+    assert!(
+        rows[2].contains("358 USD") && rows[2].contains("comptia/network-plus"),
+        "{block}"
+    );
+}
+
+#[test]
+fn show_accepts_a_skill_or_its_alias() {
+    let text = ok(&["show", "help-desk"]);
+    assert!(text.starts_with("Customer support (help desk)\n  id           customer-support\n"));
+    assert!(text.contains("Taught by, cheapest first\n"));
+    assert!(text.contains("it-support-specialist  IT Support Specialist"));
+}
+
+#[test]
+fn show_accepts_a_bare_credential_id_that_one_provider_uses() {
+    assert!(ok(&["show", "network-plus"]).starts_with("CompTIA Network+ (N10-009)\n"));
+}
+
+#[test]
+fn an_unknown_id_is_a_usage_error_with_a_suggestion() {
+    let run = upskill(&["show", "comptia/netwrok-plus"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert_eq!(
+        run.stderr,
+        "upskill: no credential, role or skill has the id `comptia/netwrok-plus`; did you mean `comptia/network-plus`?\n"
+    );
+    let run = upskill(&["show", "network-adminstrator"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `network-administrator`?"),
+        "{}",
+        run.stderr
+    );
+    let run = upskill(&["show", "evil\u{1b}[2J"]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}
+
+/// No control character but the line feed, and no direction override, in `text`.
+fn assert_harmless(text: &str, what: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+        .collect();
+    assert!(bad.is_empty(), "{what} printed {bad:?}:\n{text}");
+}
+
+#[test]
+fn hostile_catalog_text_never_reaches_the_output_raw() {
+    for args in [
+        &["roles"][..],
+        &["roles", "--format", "json"],
+        &["show", "evil/base"],
+        &["show", "evil/next"],
+        &["show", "evil/either"],
+        &["show", "hostile-role"],
+        &["show", "hostile-skill"],
+        &["show", "linux"],
+        &["graph"],
+        &["graph", "--role", "hostile-role"],
+        &["graph", "--format", "mermaid"],
+        &["graph", "--format", "mermaid", "--role", "hostile-role"],
+        &["validate", "--strict"],
+    ] {
+        assert_harmless(&hostile(args), &format!("{args:?}"));
+    }
+}
+
+#[test]
+fn hostile_role_json_stays_valid_json() {
+    let json: serde_json::Value =
+        serde_json::from_str(&hostile(&["roles", "--format", "json"])).expect("valid JSON");
+    assert_eq!(json[0]["id"], "hostile-role");
+    assert_eq!(
+        json[0]["skills"],
+        serde_json::json!(["hostile-skill", "linux"])
+    );
+    assert_eq!(
+        json[0]["requires"],
+        serde_json::json!(["any of [evil/either, evil/next]"])
+    );
+}
+
+#[test]
+fn old_verification_dates_are_flagged() {
+    assert!(
+        hostile(&["show", "evil/base"])
+            .contains("verified     2020-01-01: over a year ago, so possibly out of date")
+    );
+}
+
+#[test]
+fn the_schema_command_prints_the_shipped_schema_file() {
+    let printed = ok(&["schema"]);
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs/schema.json"))
+            .expect("catalogs/schema.json exists");
+    assert!(
+        printed == shipped,
+        "catalogs/schema.json is out of date with the format types; regenerate it with\n    cargo run -- schema > catalogs/schema.json"
+    );
+}
+
+#[test]
+fn a_catalog_in_the_config_dir_is_used_without_flags() {
+    let acme = "provider: {id: acme, name: Acme}\ncredentials:\n  - {id: linux-basics, title: Linux Basics, kind: course, hours: 20, cost: 0, skills: [linux], recommends: [comptia/linux-plus]}\n";
+    let run = upskill_with_user_catalogs(&[("acme.yaml", acme)], &["show", "acme/linux-basics"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Linux Basics\n  id           acme/linux-basics\n")
+    );
+    assert!(run.stdout.contains("comptia/linux-plus  CompTIA Linux+"));
+    let run = upskill_with_user_catalogs(
+        &[("acme.yaml", acme)],
+        &["graph", "--role", "cloud-engineer"],
+    );
+    assert!(
+        run.stdout.contains("\"acme/linux-basics\" [label="),
+        "{}",
+        run.stdout
+    );
+}
