@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod plan;
 pub mod store;
 pub mod synth;
 pub mod text;
