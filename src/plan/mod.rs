@@ -14,6 +14,8 @@
 mod check;
 pub mod edit;
 pub mod file;
+#[cfg(test)]
+mod fixture;
 mod holdings;
 mod model;
 mod order;

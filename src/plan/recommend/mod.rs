@@ -7,6 +7,8 @@
 mod bound;
 mod reduce;
 mod search;
+#[cfg(test)]
+mod tests;
 
 use std::time::Instant;
 

@@ -110,7 +110,8 @@ enum Blocked {
 impl Search<'_> {
     fn explore(&mut self) {
         self.nodes += 1;
-        if self.nodes % 1024 == 0 && self.deadline.is_some_and(|d| Instant::now() >= d) {
+        // The first node checks too, so a deadline already passed stops at once.
+        if self.nodes % 1024 == 1 && self.deadline.is_some_and(|d| Instant::now() >= d) {
             self.stopped = true;
         }
         if self.stopped {
