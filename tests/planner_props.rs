@@ -61,14 +61,16 @@ fn credential() -> impl Strategy<Value = RawCredential> {
         prop::bool::weighted(0.12),
         prop::bool::weighted(0.1),
     )
-        .prop_map(|(hours, cost, skills, requires, retired, held)| RawCredential {
-            hours,
-            cost,
-            skills,
-            requires,
-            retired,
-            held,
-        })
+        .prop_map(
+            |(hours, cost, skills, requires, retired, held)| RawCredential {
+                hours,
+                cost,
+                skills,
+                requires,
+                retired,
+                held,
+            },
+        )
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -83,7 +85,16 @@ fn case() -> impl Strategy<Value = Case> {
         any::<bool>(),
     )
         .prop_map(
-            |(skills, credentials, role_skills, role_requires, held_skills, budget, max_hours, by_hours)| Case {
+            |(
+                skills,
+                credentials,
+                role_skills,
+                role_requires,
+                held_skills,
+                budget,
+                max_hours,
+                by_hours,
+            )| Case {
                 skills,
                 credentials,
                 role_skills,
@@ -126,7 +137,11 @@ fn requirement_yaml(raw: &RawRequirement, before: usize, skills: u8, global: boo
 fn catalog_of(case: &Case) -> String {
     let mut yaml = String::from("provider: {id: p, name: P}\ncredentials:\n");
     for (i, c) in case.credentials.iter().enumerate() {
-        let mut skills: Vec<String> = c.skills.iter().map(|s| format!("s{}", s % case.skills)).collect();
+        let mut skills: Vec<String> = c
+            .skills
+            .iter()
+            .map(|s| format!("s{}", s % case.skills))
+            .collect();
         skills.sort();
         skills.dedup();
         let requires: Vec<String> = c
@@ -182,7 +197,13 @@ fn better(a: Score, b: Score) -> bool {
     a.0 > b.0 || (a.0 == b.0 && (a.1, a.2, a.3) < (b.1, b.2, b.3))
 }
 
-fn score(catalog: &Catalog, role: RoleIdx, have: &Holdings, set: &[CredentialIdx], objective: Objective) -> Score {
+fn score(
+    catalog: &Catalog,
+    role: RoleIdx,
+    have: &Holdings,
+    set: &[CredentialIdx],
+    objective: Objective,
+) -> Score {
     let mut after = have.clone();
     for &c in set {
         after.add_credential(catalog, c);
@@ -193,8 +214,14 @@ fn score(catalog: &Catalog, role: RoleIdx, have: &Holdings, set: &[CredentialIdx
         .iter()
         .filter(|r| after.satisfies(r))
         .count();
-    let cost: i64 = set.iter().map(|&c| catalog.credential(c).cost.hundredths()).sum();
-    let hours: i64 = set.iter().map(|&c| catalog.credential(c).hours.hundredths()).sum();
+    let cost: i64 = set
+        .iter()
+        .map(|&c| catalog.credential(c).cost.hundredths())
+        .sum();
+    let hours: i64 = set
+        .iter()
+        .map(|&c| catalog.credential(c).hours.hundredths())
+        .sum();
     match objective {
         Objective::Cost => (met, cost, hours, set.len()),
         Objective::Hours => (met, hours, cost, set.len()),
@@ -269,9 +296,17 @@ fn setup(case: &Case) -> (String, Catalog, Holdings, Options) {
         }
     }
     let options = Options {
-        objective: if case.by_hours { Objective::Hours } else { Objective::Cost },
-        budget: case.budget.map(|b| Amount::from_f64(f64::from(b % 8) * 25.0)),
-        max_hours: case.max_hours.map(|h| Amount::from_f64(f64::from(h % 8 + 1) * 10.0)),
+        objective: if case.by_hours {
+            Objective::Hours
+        } else {
+            Objective::Cost
+        },
+        budget: case
+            .budget
+            .map(|b| Amount::from_f64(f64::from(b % 8) * 25.0)),
+        max_hours: case
+            .max_hours
+            .map(|h| Amount::from_f64(f64::from(h % 8 + 1) * 10.0)),
         deadline: None,
     };
     (yaml, catalog, have, options)

@@ -1,5 +1,8 @@
 //! What each command does, printing through one locked, sanitized writer.
 
+mod check;
+mod plan;
+mod plan_output;
 mod validate;
 
 use std::io::{self, Write};
@@ -22,6 +25,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             .write_long_help(&mut out)
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Validate { strict }) => validate::run(&mut out, &cli.catalogs, strict),
+        Some(Command::Plan(ref args)) => plan::run(&mut out, &cli.catalogs, args),
+        Some(Command::Check { ref file }) => check::run(&mut out, &cli.catalogs, file),
     };
     match result {
         Ok(code) => Ok(code),

@@ -18,20 +18,47 @@ pub struct Violation {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ViolationKind {
-    UnknownRole { id: String, suggestion: Option<String> },
-    UnknownHeldCredential { id: String, suggestion: Option<String> },
-    UnknownHeldSkill { id: String, suggestion: Option<String> },
+    UnknownRole {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownHeldCredential {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownHeldSkill {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// The step names a credential no catalog has (kept, marked missing).
-    UnknownCredential { id: String, suggestion: Option<String> },
+    UnknownCredential {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// The step's credential is retired and the step is not done.
-    Retired { id: String },
-    Duplicate { id: String, first: usize },
-    AlreadyHeld { id: String },
+    Retired {
+        id: String,
+    },
+    Duplicate {
+        id: String,
+        first: usize,
+    },
+    AlreadyHeld {
+        id: String,
+    },
     /// A requirement of the step is not satisfied before it; `later` is the first later
     /// step that would satisfy it.
-    OutOfOrder { id: String, requirement: String, later: Option<(usize, String)> },
+    OutOfOrder {
+        id: String,
+        requirement: String,
+        later: Option<(usize, String)>,
+    },
     /// A role requirement the whole plan leaves unmet.
-    UnmetRole { role: String, requirement: String, teachers: Vec<String> },
+    UnmetRole {
+        role: String,
+        requirement: String,
+        teachers: Vec<String>,
+    },
 }
 
 impl fmt::Display for Violation {
@@ -41,13 +68,18 @@ impl fmt::Display for Violation {
             None => Ok(()),
         };
         let hint = |suggestion: &Option<String>| {
-            suggestion
-                .as_deref()
-                .map_or_else(String::new, |s| format!("; did you mean `{}`?", sanitize_line(s)))
+            suggestion.as_deref().map_or_else(String::new, |s| {
+                format!("; did you mean `{}`?", sanitize_line(s))
+            })
         };
         match &self.kind {
             ViolationKind::UnknownRole { id, suggestion } => {
-                write!(f, "role `{}` is not in the catalogs{}", sanitize_line(id), hint(suggestion))
+                write!(
+                    f,
+                    "role `{}` is not in the catalogs{}",
+                    sanitize_line(id),
+                    hint(suggestion)
+                )
             }
             ViolationKind::UnknownHeldCredential { id, suggestion } => write!(
                 f,
@@ -63,7 +95,11 @@ impl fmt::Display for Violation {
             ),
             ViolationKind::UnknownCredential { id, suggestion } => {
                 say(f, id)?;
-                write!(f, "missing: no catalog has this credential{}", hint(suggestion))
+                write!(
+                    f,
+                    "missing: no catalog has this credential{}",
+                    hint(suggestion)
+                )
             }
             ViolationKind::Retired { id } => {
                 say(f, id)?;
@@ -77,7 +113,11 @@ impl fmt::Display for Violation {
                 say(f, id)?;
                 write!(f, "already held (listed in `have`)")
             }
-            ViolationKind::OutOfOrder { id, requirement, later } => {
+            ViolationKind::OutOfOrder {
+                id,
+                requirement,
+                later,
+            } => {
                 say(f, id)?;
                 write!(f, "needs {}, ", sanitize_line(requirement))?;
                 match later {
@@ -93,7 +133,11 @@ impl fmt::Display for Violation {
                     None => write!(f, "which nothing held or earlier in the plan gives"),
                 }
             }
-            ViolationKind::UnmetRole { role, requirement, teachers } => {
+            ViolationKind::UnmetRole {
+                role,
+                requirement,
+                teachers,
+            } => {
                 write!(
                     f,
                     "role {}: {} is not met by the plan",
@@ -101,8 +145,10 @@ impl fmt::Display for Violation {
                     sanitize_line(requirement)
                 )?;
                 if !teachers.is_empty() {
-                    let list: Vec<String> =
-                        teachers.iter().map(|t| sanitize_line(t).into_owned()).collect();
+                    let list: Vec<String> = teachers
+                        .iter()
+                        .map(|t| sanitize_line(t).into_owned())
+                        .collect();
                     write!(f, " (add one of: {})", list.join(", "))?;
                 }
                 Ok(())
@@ -171,7 +217,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     let steps = plan.step_credentials(catalog);
     let mut step_problems: Vec<Violation> = Vec::new();
     for (i, (step, idx)) in plan.steps.iter().zip(&steps).enumerate() {
-        let at = |kind| Violation { step: Some(i), kind };
+        let at = |kind| Violation {
+            step: Some(i),
+            kind,
+        };
         let id = step.id.clone();
         let Some(idx) = *idx else {
             let suggestion = suggest(&step.id, catalog.credential_id_strs());
@@ -179,7 +228,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
             continue;
         };
         if let Some(first) = plan.steps[..i].iter().position(|s| s.id == step.id) {
-            step_problems.push(at(ViolationKind::Duplicate { id: id.clone(), first }));
+            step_problems.push(at(ViolationKind::Duplicate {
+                id: id.clone(),
+                first,
+            }));
         }
         if have.has_credential(idx) {
             step_problems.push(at(ViolationKind::AlreadyHeld { id: id.clone() }));
@@ -262,7 +314,10 @@ mod tests {
         let mut plan = Plan::new("test", "2027-01-04".parse().expect("date"));
         plan.role = Some(role.to_owned());
         plan.steps = yaml_steps.iter().map(|&id| Step::planned(id)).collect();
-        check(&catalog, &plan).iter().map(ToString::to_string).collect()
+        check(&catalog, &plan)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
@@ -278,7 +333,9 @@ mod tests {
         );
         assert_eq!(
             messages(&["t/ccna", "t/linux"], "netadmin"),
-            ["step 1 (t/ccna): needs skill troubleshooting, which nothing held or earlier in the plan gives"]
+            [
+                "step 1 (t/ccna): needs skill troubleshooting, which nothing held or earlier in the plan gives"
+            ]
         );
     }
 
@@ -298,7 +355,9 @@ mod tests {
     fn role_requirements_the_plan_leaves_unmet_are_listed_with_what_would_meet_them() {
         assert_eq!(
             messages(&["t/linux"], "netadmin"),
-            ["role netadmin: skill networking is not met by the plan (add one of: t/ccna, t/network-plus)"]
+            [
+                "role netadmin: skill networking is not met by the plan (add one of: t/ccna, t/network-plus)"
+            ]
         );
         assert_eq!(
             messages(&[], "netadmn"),

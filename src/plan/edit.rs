@@ -24,7 +24,11 @@ pub enum EditError {
     #[error("`{id}` is retired: it is no longer offered")]
     Retired { id: String },
     #[error("cannot add `{id}`: it needs {requirement}, and {why}")]
-    Unreachable { id: String, requirement: String, why: &'static str },
+    Unreachable {
+        id: String,
+        requirement: String,
+        why: &'static str,
+    },
     #[error("cannot remove `{id}`: step {number} `{dependent}` needs {requirement}{given}")]
     Needed {
         id: String,
@@ -34,7 +38,9 @@ pub enum EditError {
         /// `, which it gives` when the requirement is a skill or a choice.
         given: String,
     },
-    #[error("cannot move `{id}` there: `{dependent}` needs {requirement}, which would come after it{via}")]
+    #[error(
+        "cannot move `{id}` there: `{dependent}` needs {requirement}, which would come after it{via}"
+    )]
     WouldJump {
         id: String,
         dependent: String,
@@ -75,7 +81,13 @@ pub fn add_with_prerequisites(
     for step in plan.step_credentials(catalog).into_iter().flatten() {
         had.add_credential(catalog, step);
     }
-    let path = cheapest_path(catalog, &credential.requires, &had, &[idx], &Options::default());
+    let path = cheapest_path(
+        catalog,
+        &credential.requires,
+        &had,
+        &[idx],
+        &Options::default(),
+    );
     if let Some(unmet) = path.unmet.first() {
         return Err(EditError::Unreachable {
             id,
@@ -170,7 +182,12 @@ fn requirement_of(catalog: &Catalog, id: &str, r: usize) -> String {
 }
 
 /// Moves step `from` to position `to` (both 0-based), refused where that breaks the order.
-pub fn move_step(catalog: &Catalog, plan: &Plan, from: usize, to: usize) -> Result<Plan, EditError> {
+pub fn move_step(
+    catalog: &Catalog,
+    plan: &Plan,
+    from: usize,
+    to: usize,
+) -> Result<Plan, EditError> {
     check_index(plan, from)?;
     check_index(plan, to)?;
     let mut after = plan.clone();
@@ -276,11 +293,14 @@ mod tests {
         let catalog = catalog(NETWORK);
         let error = add_with_prerequisites(&catalog, &plan(&["t/linux"]), idx(&catalog, "t/linux"))
             .expect_err("refused");
-        assert_eq!(error.to_string(), "`t/linux` is already in the plan (step 1)");
+        assert_eq!(
+            error.to_string(),
+            "`t/linux` is already in the plan (step 1)"
+        );
         let mut held = plan(&[]);
         held.have.credentials.push("t/linux".into());
-        let error = add_with_prerequisites(&catalog, &held, idx(&catalog, "t/linux"))
-            .expect_err("refused");
+        let error =
+            add_with_prerequisites(&catalog, &held, idx(&catalog, "t/linux")).expect_err("refused");
         assert_eq!(error.to_string(), "`t/linux` is already held");
         let error = add_with_prerequisites(&catalog, &plan(&[]), idx(&catalog, "t/old-cloud"))
             .expect_err("refused");
@@ -306,13 +326,18 @@ credentials:
     #[test]
     fn removing_a_step_a_later_step_needs_is_refused_naming_that_step() {
         let catalog = catalog(NETWORK);
-        let error = remove_step(&catalog, &plan(&["t/a-plus", "t/linux", "t/network-plus"]), 0)
-            .expect_err("refused");
+        let error = remove_step(
+            &catalog,
+            &plan(&["t/a-plus", "t/linux", "t/network-plus"]),
+            0,
+        )
+        .expect_err("refused");
         assert_eq!(
             error.to_string(),
             "cannot remove `t/a-plus`: step 3 `t/network-plus` needs t/a-plus"
         );
-        let error = remove_step(&catalog, &plan(&["t/help-desk", "t/ccna"]), 0).expect_err("refused");
+        let error =
+            remove_step(&catalog, &plan(&["t/help-desk", "t/ccna"]), 0).expect_err("refused");
         assert_eq!(
             error.to_string(),
             "cannot remove `t/help-desk`: step 2 `t/ccna` needs skill troubleshooting, which it gives"
@@ -337,14 +362,24 @@ credentials:
             "cannot move `t/network-plus` there: `t/network-plus` needs t/a-plus, which would come after it"
         );
         let error = move_down(&catalog, &plan, 0).expect_err("refused");
-        assert!(error.to_string().starts_with("cannot move `t/a-plus` there"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot move `t/a-plus` there"),
+            "{error}"
+        );
     }
 
     #[test]
     fn moving_a_step_past_an_unrelated_one_is_allowed() {
         let catalog = catalog(NETWORK);
-        let after = move_step(&catalog, &plan(&["t/a-plus", "t/linux", "t/network-plus"]), 1, 0)
-            .expect("moved");
+        let after = move_step(
+            &catalog,
+            &plan(&["t/a-plus", "t/linux", "t/network-plus"]),
+            1,
+            0,
+        )
+        .expect("moved");
         assert_eq!(step_ids(&after), ["t/linux", "t/a-plus", "t/network-plus"]);
         let error = move_up(&catalog, &after, 0).expect_err("refused");
         assert_eq!(error.to_string(), "`t/linux` is already the first step");

@@ -278,9 +278,15 @@ notes: Prefers self-paced online.
 
     #[test]
     fn a_bad_field_is_reported_at_its_line_and_column() {
-        let errors = parse("name: a\nsteps:\n  - {id: x, status: finished}\n", date("2030-01-01"))
-            .expect_err("fails");
-        assert!(errors[0].message.contains("unknown status `finished`"), "{errors:?}");
+        let errors = parse(
+            "name: a\nsteps:\n  - {id: x, status: finished}\n",
+            date("2030-01-01"),
+        )
+        .expect_err("fails");
+        assert!(
+            errors[0].message.contains("unknown status `finished`"),
+            "{errors:?}"
+        );
         assert_eq!(errors[0].position.line, 3);
         let errors = parse("name: a\nstart: soon\n", date("2030-01-01")).expect_err("fails");
         assert_eq!(errors[0].position.line, 2);

@@ -41,7 +41,10 @@ pub fn schedule(catalog: &Catalog, plan: &Plan) -> Schedule {
         .steps
         .iter()
         .map(|step| {
-            let Some(credential) = catalog.find_credential(&step.id).map(|c| catalog.credential(c)) else {
+            let Some(credential) = catalog
+                .find_credential(&step.id)
+                .map(|c| catalog.credential(c))
+            else {
                 return StepDates::default();
             };
             let renew = |end: Option<Date>| {
@@ -78,7 +81,10 @@ mod tests {
 
     #[test]
     fn a_step_takes_its_hours_at_the_weekly_pace_rounded_up_to_whole_days() {
-        assert_eq!(days_for(Amount::from_f64(120.0), Amount::from_f64(10.0)), 84);
+        assert_eq!(
+            days_for(Amount::from_f64(120.0), Amount::from_f64(10.0)),
+            84
+        );
         assert_eq!(days_for(Amount::from_f64(1.0), Amount::from_f64(10.0)), 1);
         assert_eq!(days_for(Amount::from_f64(10.0), Amount::from_f64(7.0)), 10);
         assert_eq!(days_for(Amount::from_f64(7.5), Amount::from_f64(7.5)), 7);

@@ -294,7 +294,10 @@ mod tests {
         let text = format!("name: {}{}", "[".repeat(100_000), "]".repeat(100_000));
         let errors = errors(&text);
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("1:") && errors[0].ends_with(&nesting_message()), "{errors:?}");
+        assert!(
+            errors[0].starts_with("1:") && errors[0].ends_with(&nesting_message()),
+            "{errors:?}"
+        );
     }
 
     #[test]

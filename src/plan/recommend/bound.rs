@@ -80,7 +80,12 @@ impl CoverBound {
     }
 
     /// The most goals of `mask` whose covering fits in the remaining cost and hours.
-    pub fn most_coverable(&self, mask: u32, cost_left: Option<i64>, hours_left: Option<i64>) -> u32 {
+    pub fn most_coverable(
+        &self,
+        mask: u32,
+        cost_left: Option<i64>,
+        hours_left: Option<i64>,
+    ) -> u32 {
         let fits = |m: u32| {
             cost_left.is_none_or(|left| self.cost[m as usize] <= left)
                 && hours_left.is_none_or(|left| self.hours[m as usize] <= left)

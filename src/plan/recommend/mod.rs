@@ -94,7 +94,9 @@ impl UnmetReason {
         match self {
             UnmetReason::NotTaught => "no credential teaches it",
             UnmetReason::Retired => "only retired credentials meet it",
-            UnmetReason::Unobtainable => "the credentials that meet it have prerequisites that cannot be met",
+            UnmetReason::Unobtainable => {
+                "the credentials that meet it have prerequisites that cannot be met"
+            }
             UnmetReason::Limits => "it does not fit within the budget or hour limit",
         }
     }
@@ -107,7 +109,13 @@ pub fn recommend(
     have: &Holdings,
     options: &Options,
 ) -> Recommendation {
-    cheapest_path(catalog, &catalog.role(role).requirements, have, &[], options)
+    cheapest_path(
+        catalog,
+        &catalog.role(role).requirements,
+        have,
+        &[],
+        options,
+    )
 }
 
 /// The best set of credentials, never `forbidden` ones, that meets the most of `goals` (then

@@ -136,7 +136,9 @@ impl Search<'_> {
             Blocked::Dead => {}
             Blocked::None => {
                 // Most constrained goal first: the fewest supporters left to try.
-                if let Some((goal, supporters)) = reachable.into_iter().min_by_key(|(g, s)| (s.len(), *g)) {
+                if let Some((goal, supporters)) =
+                    reachable.into_iter().min_by_key(|(g, s)| (s.len(), *g))
+                {
                     let supporters = self.order_for_goal(supporters);
                     self.branch(supporters, Some(goal));
                 }
@@ -192,7 +194,10 @@ impl Search<'_> {
         !self.in_set[item as usize]
             && !self.excluded[item as usize]
             && self.problem.budget.is_none_or(|b| self.cost + it.cost <= b)
-            && self.problem.max_hours.is_none_or(|h| self.hours + it.hours <= h)
+            && self
+                .problem
+                .max_hours
+                .is_none_or(|h| self.hours + it.hours <= h)
     }
 
     /// Computes `D(S)` into `derived`.
@@ -308,7 +313,12 @@ impl Search<'_> {
     }
 
     /// True when no set below this node can beat the best found.
-    fn cannot_beat_best(&self, met: usize, reachable: &[(usize, Vec<u32>)], blocked: &Blocked) -> bool {
+    fn cannot_beat_best(
+        &self,
+        met: usize,
+        reachable: &[(usize, Vec<u32>)],
+        blocked: &Blocked,
+    ) -> bool {
         let mut mask = 0u32;
         let mut unbounded = 0;
         for &(g, _) in reachable {
@@ -320,13 +330,16 @@ impl Search<'_> {
         }
         let cost_left = self.problem.budget.map(|b| b - self.cost);
         let hours_left = self.problem.max_hours.map(|h| h - self.hours);
-        let most = met + unbounded + self.bound.most_coverable(mask, cost_left, hours_left) as usize;
+        let most =
+            met + unbounded + self.bound.most_coverable(mask, cost_left, hours_left) as usize;
         if most != self.best_met {
             return most < self.best_met;
         }
         // Only a tie on goals is possible, so the weight decides.
         let need = (self.best_met - met).saturating_sub(unbounded) as u32;
-        let mut lower = self.bound.weight_of_at_least(mask, need, cost_left, hours_left);
+        let mut lower = self
+            .bound
+            .weight_of_at_least(mask, need, cost_left, hours_left);
         if let Blocked::Branch(_, blocked_lower) = blocked {
             lower = lower.max(*blocked_lower);
         }

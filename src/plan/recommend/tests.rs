@@ -5,7 +5,12 @@ use crate::plan::fixture::{NETWORK, catalog, ids, idx};
 use crate::plan::{Holdings, Objective, Options, Recommendation, UnmetReason, recommend};
 
 fn plan_for(catalog: &Catalog, role: &str, have: &Holdings, options: &Options) -> Recommendation {
-    recommend(catalog, catalog.find_role(role).expect("role"), have, options)
+    recommend(
+        catalog,
+        catalog.find_role(role).expect("role"),
+        have,
+        options,
+    )
 }
 
 #[test]
@@ -31,9 +36,17 @@ roles:
 #[test]
 fn the_cheapest_path_takes_the_cheaper_prerequisite_and_puts_it_first() {
     let catalog = catalog(NETWORK);
-    let rec = plan_for(&catalog, "netadmin", &Holdings::new(&catalog), &Options::default());
+    let rec = plan_for(
+        &catalog,
+        "netadmin",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
     // CCNA via the help-desk course (350) beats Network+ via A+ (868).
-    assert_eq!(ids(&catalog, &rec.steps), ["t/help-desk", "t/linux", "t/ccna"]);
+    assert_eq!(
+        ids(&catalog, &rec.steps),
+        ["t/help-desk", "t/linux", "t/ccna"]
+    );
     assert_eq!(rec.total_cost, Amount::from_f64(350.0));
     assert_eq!(rec.total_hours, Amount::from_f64(220.0));
     assert!(rec.is_complete());
@@ -66,7 +79,12 @@ fn held_credentials_and_skills_are_never_planned_again() {
 #[test]
 fn requirements_nobody_can_meet_are_listed_and_the_rest_is_still_planned() {
     let catalog = catalog(NETWORK);
-    let rec = plan_for(&catalog, "cloud", &Holdings::new(&catalog), &Options::default());
+    let rec = plan_for(
+        &catalog,
+        "cloud",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
     assert_eq!(ids(&catalog, &rec.steps), ["t/linux"]);
     let reasons: Vec<(String, UnmetReason)> = rec
         .unmet
@@ -110,9 +128,19 @@ fn a_deadline_already_passed_gives_a_valid_answer_marked_unproven() {
 #[test]
 fn equal_plans_always_come_out_the_same() {
     let catalog = catalog(NETWORK);
-    let first = plan_for(&catalog, "netadmin", &Holdings::new(&catalog), &Options::default());
+    let first = plan_for(
+        &catalog,
+        "netadmin",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
     for _ in 0..5 {
-        let again = plan_for(&catalog, "netadmin", &Holdings::new(&catalog), &Options::default());
+        let again = plan_for(
+            &catalog,
+            "netadmin",
+            &Holdings::new(&catalog),
+            &Options::default(),
+        );
         assert_eq!(again, first);
     }
 }
