@@ -189,17 +189,17 @@ pub(super) fn gives(catalog: &Catalog, idx: CredentialIdx, requirement: &Require
 /// Every violation, steps first in plan order, then the role's unmet requirements.
 pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     let mut found = Vec::new();
-    let plain = |kind| Violation { step: None, kind };
+    let whole_plan = |kind| Violation { step: None, kind };
     let role = plan.role.as_deref().map(|id| (id, catalog.find_role(id)));
     if let Some((id, None)) = role {
-        found.push(plain(ViolationKind::UnknownRole {
+        found.push(whole_plan(ViolationKind::UnknownRole {
             id: id.to_owned(),
             suggestion: suggest(id, catalog.roles.iter().map(|r| r.id.as_str())),
         }));
     }
     for id in &plan.have.credentials {
         if catalog.find_credential(id).is_none() {
-            found.push(plain(ViolationKind::UnknownHeldCredential {
+            found.push(whole_plan(ViolationKind::UnknownHeldCredential {
                 id: id.clone(),
                 suggestion: suggest(id, catalog.credential_id_strs()),
             }));
@@ -207,7 +207,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     }
     for id in &plan.have.skills {
         if catalog.find_skill(id).is_none() {
-            found.push(plain(ViolationKind::UnknownHeldSkill {
+            found.push(whole_plan(ViolationKind::UnknownHeldSkill {
                 id: id.clone(),
                 suggestion: suggest(id, catalog.skills.iter().map(|s| s.id.as_str())),
             }));
@@ -270,7 +270,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
             if after.satisfies(requirement) {
                 continue;
             }
-            found.push(plain(ViolationKind::UnmetRole {
+            found.push(whole_plan(ViolationKind::UnmetRole {
                 role: role_id.to_owned(),
                 requirement: catalog.describe(requirement),
                 teachers: teachers_of(catalog, requirement),

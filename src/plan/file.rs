@@ -187,7 +187,7 @@ impl<'de> Deserialize<'de> for PositiveAmount {
 impl<'de> Deserialize<'de> for NonNegativeAmount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let Number(n) = Number::deserialize(deserializer)?;
-        if n.is_finite() && n >= 0.0 && n < 1e12 {
+        if (0.0..1e12).contains(&n) {
             Ok(NonNegativeAmount(Amount::from_f64(n)))
         } else {
             Err(de::Error::custom(format_args!(

@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
+use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Requirement};
 use crate::plan::Holdings;
 
 use super::{Objective, Options, UnmetReason};
@@ -227,8 +227,8 @@ pub(super) fn reduce(
         requirements: flat,
         open,
         impossible,
-        budget: options.budget.map(|amount| amount.hundredths()),
-        max_hours: options.max_hours.map(|amount| amount.hundredths()),
+        budget: options.budget.map(Amount::hundredths),
+        max_hours: options.max_hours.map(Amount::hundredths),
     }
 }
 

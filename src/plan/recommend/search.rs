@@ -132,7 +132,7 @@ impl Search<'_> {
             return;
         }
         match blocked {
-            Blocked::Branch(items, _) => self.branch(items, None),
+            Blocked::Branch(items, _) => self.branch(&items, None),
             Blocked::Dead => {}
             Blocked::None => {
                 // Most constrained goal first: the fewest supporters left to try.
@@ -140,7 +140,7 @@ impl Search<'_> {
                     reachable.into_iter().min_by_key(|(g, s)| (s.len(), *g))
                 {
                     let supporters = self.order_for_goal(supporters);
-                    self.branch(supporters, Some(goal));
+                    self.branch(&supporters, Some(goal));
                 }
             }
         }
@@ -152,8 +152,8 @@ impl Search<'_> {
 
     /// Tries each item in turn, excluding it from the branches after it; with a goal, last
     /// tries leaving that goal unmet.
-    fn branch(&mut self, items: Vec<u32>, goal: Option<usize>) {
-        for &item in &items {
+    fn branch(&mut self, items: &[u32], goal: Option<usize>) {
+        for &item in items {
             self.add(item);
             self.explore();
             self.remove(item);
@@ -164,7 +164,7 @@ impl Search<'_> {
             self.explore();
             self.given_up[goal] = false;
         }
-        for &item in &items {
+        for &item in items {
             self.excluded[item as usize] = false;
         }
     }
@@ -274,13 +274,12 @@ impl Search<'_> {
         if !any_blocked {
             return Blocked::None;
         }
-        let mut items = match forced {
-            Some(items) => items,
-            None => {
-                union.sort_unstable();
-                union.dedup();
-                union
-            }
+        let mut items = if let Some(items) = forced {
+            items
+        } else {
+            union.sort_unstable();
+            union.dedup();
+            union
         };
         if items.is_empty() {
             return Blocked::Dead;
