@@ -4,7 +4,9 @@
 //!   prerequisite graph, with every problem located at `path:line:column`.
 //! - [`yaml`]: the only module that calls a YAML library: limits, located errors.
 //! - [`text`]: the sanitizer every piece of untrusted text passes through, and suggestions.
-//! - [`store`]: where catalogs, plans and settings live on disk.
+//! - [`plan`]: plans and their rules: the exact recommender, the natural order, edits that
+//!   keep a plan valid, violations, the schedule and the plan file.
+//! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
 //! - [`cli`] and [`commands`]: the command line.
 
 #![forbid(unsafe_code)]

@@ -158,6 +158,39 @@ pub fn read_plan_text(path: &std::path::Path) -> std::io::Result<String> {
     Ok(text)
 }
 
+/// Why a plan file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Every problem, each at its line and column.
+    #[error("{path} is not a valid plan file")]
+    Invalid {
+        path: String,
+        errors: Vec<crate::yaml::Error>,
+    },
+}
+
+/// Reads a plan file; `today` is the start date when the file gives none.
+pub fn load_plan(
+    path: &std::path::Path,
+    today: jiff::civil::Date,
+) -> Result<crate::plan::Plan, LoadError> {
+    let shown = || crate::text::sanitize_line(&path.display().to_string()).into_owned();
+    let text = read_plan_text(path).map_err(|source| LoadError::Io {
+        path: shown(),
+        source,
+    })?;
+    crate::plan::file::parse(&text, today).map_err(|errors| LoadError::Invalid {
+        path: shown(),
+        errors,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +228,17 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "three");
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_saved_plan_loads_back_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let start: jiff::civil::Date = "2027-01-04".parse().expect("date");
+        let mut plan = crate::plan::Plan::new("alex", start);
+        plan.steps.push(crate::plan::Step::planned("t/linux"));
+        let path = dir.path().join("alex.yaml");
+        let text = crate::plan::file::to_yaml(&plan).expect("writes");
+        assert!(write_atomically(&path, text.as_bytes(), false).is_ok());
+        assert_eq!(load_plan(&path, start).expect("loads"), plan);
     }
 }

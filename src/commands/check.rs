@@ -7,22 +7,19 @@ use std::process::ExitCode;
 
 use super::{EXIT_INVALID, EXIT_USAGE, load_valid};
 use crate::cli::CatalogArgs;
-use crate::plan::{check, file};
+use crate::plan::check;
 use crate::store;
 use crate::text::sanitize_line;
 
 pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, path: &Path) -> io::Result<ExitCode> {
     let shown = sanitize_line(&path.display().to_string()).into_owned();
-    let text = match store::read_plan_text(path) {
-        Ok(text) => text,
-        Err(error) => {
-            writeln!(io::stderr(), "upskill: cannot read {shown}: {error}")?;
+    let plan = match store::load_plan(path, super::plan::today()) {
+        Ok(plan) => plan,
+        Err(error @ store::LoadError::Io { .. }) => {
+            writeln!(io::stderr(), "upskill: {error}")?;
             return Ok(ExitCode::from(EXIT_USAGE));
         }
-    };
-    let plan = match file::parse(&text, super::plan::today()) {
-        Ok(plan) => plan,
-        Err(errors) => {
+        Err(store::LoadError::Invalid { errors, .. }) => {
             for error in &errors {
                 writeln!(
                     out,
