@@ -36,21 +36,9 @@ pub(super) struct Solution {
 
 pub(super) fn solve(problem: &Problem, deadline: Option<Instant>) -> Solution {
     let n = problem.items.len();
-    let goal_bound = problem
-        .open
-        .iter()
-        .map(|(_, supporters)| {
-            supporters
-                .iter()
-                .map(|&e| problem.items[e as usize].with_prerequisites)
-                .min()
-                .unwrap_or(Weight::INFINITE)
-        })
-        .collect();
     let mut search = Search {
         problem,
         bound: CoverBound::new(problem),
-        goal_bound,
         in_set: vec![false; n],
         chosen: Vec::new(),
         derived: vec![false; n],
@@ -78,8 +66,6 @@ pub(super) fn solve(problem: &Problem, deadline: Option<Instant>) -> Solution {
 struct Search<'p> {
     problem: &'p Problem,
     bound: CoverBound,
-    /// Per open goal: the least weight of any supporter with its prerequisites.
-    goal_bound: Vec<Weight>,
     in_set: Vec<bool>,
     chosen: Vec<u32>,
     /// Scratch: which chosen items are derivable.
@@ -342,13 +328,22 @@ impl Search<'_> {
         if let Blocked::Branch(_, blocked_lower) = blocked {
             lower = lower.max(*blocked_lower);
         }
-        // Each goal that must be met needs a supporter after its prerequisites, so the
-        // whole final set weighs at least that (which may overlap the set so far).
+        // Each goal that must be met needs a supporter after its prerequisites, and so does
+        // each chosen item, so the whole final set weighs at least any one of those (which
+        // may overlap the set so far, hence a max and not a sum).
         let mut whole = self.weight + lower;
         if need as usize + unbounded >= reachable.len() {
-            for &(g, _) in reachable {
-                whole = whole.max(self.goal_bound[g]);
+            for (_, supporters) in reachable {
+                let cheapest = supporters
+                    .iter()
+                    .map(|&e| self.problem.items[e as usize].with_prerequisites)
+                    .min()
+                    .unwrap_or(Weight::INFINITE);
+                whole = whole.max(cheapest);
             }
+        }
+        for &item in &self.chosen {
+            whole = whole.max(self.problem.items[item as usize].with_prerequisites);
         }
         whole >= self.best_weight
     }
