@@ -3,13 +3,14 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "upskill",
     version,
     about = "Plan lifelong upskilling: find the cheapest valid path of micro-credentials to a role",
-    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz"
+    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -36,6 +37,18 @@ pub enum Command {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+    },
+    /// The recommended plan for a role: the provably cheapest (or fastest) valid path
+    #[command(after_help = PLAN_EXAMPLES)]
+    Plan(PlanArgs),
+    /// Check a plan file: order, duplicate, unknown or retired steps, unmet role requirements
+    #[command(
+        after_help = "Prints each violation as `PLAN.yaml: step N (id): why`, then a summary; exits 1 if there is any.\n\nExamples:\n  upskill check ~/.local/share/upskill/plans/alex.yaml\n  upskill check plan.yaml --catalog my-catalogs/"
+    )]
+    Check {
+        /// The plan file (SPEC format 1)
+        #[arg(value_name = "PLAN.yaml")]
+        file: PathBuf,
     },
     /// List the target roles and the skills each needs
     #[command(
@@ -89,4 +102,118 @@ pub enum GraphFormat {
     Dot,
     /// A Mermaid flowchart (GitHub renders it)
     Mermaid,
+}
+
+const PLAN_EXAMPLES: &str = "Examples:
+  upskill plan --role network-administrator
+  upskill plan --role cloud-engineer --have google/it-support --skill python --optimize hours
+  upskill plan --role data-analyst --budget 500 --max-hours 300 --format json
+  upskill plan --role devops-engineer --hours-per-week 6 --start 2027-01-04 --save alex
+
+The plan is exact: no other valid plan meets more of the role's requirements within the
+limits, then costs less (or takes fewer hours), then the other, then has fewer steps. If the
+time limit stops the search first, the output says the plan is not proven optimal.";
+
+/// `upskill plan`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// The target role (see `upskill roles`)
+    #[arg(long, value_name = "ID")]
+    pub role: String,
+    /// A credential already held (`provider/id`); repeatable
+    #[arg(long, value_name = "ID")]
+    pub have: Vec<String>,
+    /// A skill already held; repeatable
+    #[arg(long, value_name = "ID")]
+    pub skill: Vec<String>,
+    /// What to minimise after meeting the most requirements
+    #[arg(long, value_enum, default_value_t = Optimize::Cost)]
+    pub optimize: Optimize,
+    /// The most the whole plan may cost, in the catalog currency
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub budget: Option<f64>,
+    /// The most hours the whole plan may take
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub max_hours: Option<f64>,
+    /// Learning hours per week, for the schedule
+    #[arg(long, value_name = "N", default_value_t = 10.0, value_parser = hours_per_week)]
+    pub hours_per_week: f64,
+    /// When the first step starts (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    pub start: Option<Date>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// Also store the plan as the saved plan NAME (refused if NAME exists, unless --force)
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    /// With --save, replace a saved plan of the same name
+    #[arg(long, requires = "save")]
+    pub force: bool,
+    /// Stop searching after this many seconds and show the best plan found, marked not
+    /// proven optimal
+    #[arg(long, value_name = "SECONDS", default_value_t = 5.0, value_parser = positive)]
+    pub time_limit: f64,
+}
+
+/// What `plan` minimises after the requirements met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Optimize {
+    /// Least total cost, then least hours
+    Cost,
+    /// Least total hours, then least cost
+    Hours,
+}
+
+/// How `plan` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// A table with totals, the finish date and unmet requirements
+    Text,
+    /// One JSON object (SPEC section 3)
+    Json,
+    /// A document to send to a client
+    Markdown,
+}
+
+fn number(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| format!("`{text}` is not a number"))
+}
+
+fn non_negative(text: &str) -> Result<f64, String> {
+    number(text).and_then(|n| {
+        if (0.0..1e12).contains(&n) {
+            Ok(n)
+        } else {
+            Err("must be 0 or more".to_owned())
+        }
+    })
+}
+
+fn positive(text: &str) -> Result<f64, String> {
+    number(text).and_then(|n| {
+        if n > 0.0 {
+            Ok(n)
+        } else {
+            Err("must be more than 0".to_owned())
+        }
+    })
+}
+
+fn hours_per_week(text: &str) -> Result<f64, String> {
+    positive(text).and_then(|n| {
+        if n <= 168.0 {
+            Ok(n)
+        } else {
+            Err("a week has 168 hours".to_owned())
+        }
+    })
+}
+
+fn date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, like 2027-01-04"))
 }

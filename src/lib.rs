@@ -4,7 +4,9 @@
 //!   prerequisite graph, with every problem located at `path:line:column`.
 //! - [`yaml`]: the only module that calls a YAML library: limits, located errors.
 //! - [`text`]: the sanitizer every piece of untrusted text passes through, and suggestions.
-//! - [`store`]: where catalogs, plans and settings live on disk.
+//! - [`plan`]: plans and their rules: the exact recommender, the natural order, edits that
+//!   keep a plan valid, violations, the schedule and the plan file.
+//! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
 //! - [`export`]: renderers into other programs' formats (the graph as DOT and Mermaid).
 //! - [`cli`] and [`commands`]: the command line.
 
@@ -14,6 +16,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod plan;
 pub mod store;
 pub mod synth;
 pub mod text;

@@ -5,6 +5,9 @@ mod page;
 mod roles;
 mod schema;
 mod show;
+mod check;
+mod plan;
+mod plan_output;
 mod validate;
 
 use std::io::{self, IsTerminal, Write};
@@ -33,6 +36,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             graph::run(&mut out, &cli.catalogs, role.as_deref(), format)
         }
         Some(Command::Schema) => schema::run(&mut out),
+        Some(Command::Plan(ref args)) => plan::run(&mut out, &cli.catalogs, args),
+        Some(Command::Check { ref file }) => check::run(&mut out, &cli.catalogs, file),
     };
     match result {
         Ok(code) => Ok(code),

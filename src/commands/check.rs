@@ -1,0 +1,58 @@
+//! `upskill check PLAN.yaml`: every violation of a plan file, one line each, a summary, and
+//! exit 1 when there is any.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{EXIT_INVALID, EXIT_USAGE, load_valid};
+use crate::cli::CatalogArgs;
+use crate::plan::check;
+use crate::store;
+use crate::text::sanitize_line;
+
+pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, path: &Path) -> io::Result<ExitCode> {
+    let shown = sanitize_line(&path.display().to_string()).into_owned();
+    let plan = match store::load_plan(path, super::plan::today()) {
+        Ok(plan) => plan,
+        Err(error @ store::LoadError::Io { .. }) => {
+            writeln!(io::stderr(), "upskill: {error}")?;
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+        Err(store::LoadError::Invalid { errors, .. }) => {
+            for error in &errors {
+                writeln!(
+                    out,
+                    "{shown}:{}: error: {}",
+                    error.position,
+                    sanitize_line(&error.message)
+                )?;
+            }
+            writeln!(out, "{shown}: not a valid plan file")?;
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    let loaded = match load_valid(catalogs) {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let violations = check(&loaded.catalog, &plan);
+    for violation in &violations {
+        writeln!(out, "{shown}: {violation}")?;
+    }
+    let steps = plan.steps.len();
+    let noun = if steps == 1 { "step" } else { "steps" };
+    if violations.is_empty() {
+        writeln!(out, "{shown}: ok, {steps} {noun}, no violations")?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let count = violations.len();
+        let what = if count == 1 {
+            "violation"
+        } else {
+            "violations"
+        };
+        writeln!(out, "{shown}: {steps} {noun}, {count} {what}")?;
+        Ok(ExitCode::from(EXIT_INVALID))
+    }
+}

@@ -1,0 +1,149 @@
+//! `upskill plan`: the recommended plan for a role, scheduled, as a table, JSON or
+//! Markdown, and optionally saved.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use super::plan_output::{self, Planned};
+use super::{EXIT_USAGE, load_valid};
+use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx, SkillIdx};
+use crate::cli::{CatalogArgs, Optimize, PlanArgs, PlanFormat};
+use crate::plan::{Have, Holdings, Objective, Options, Plan, Step, recommend, schedule};
+use crate::store;
+use crate::text::{did_you_mean, sanitize_line};
+
+pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io::Result<ExitCode> {
+    if let Some(name) = &args.save
+        && let Err(error) = store::check_plan_name(name)
+    {
+        return usage(&error.to_string());
+    }
+    let loaded = match load_valid(catalogs) {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let catalog = &loaded.catalog;
+    let (role, held, skills) = match resolve(catalog, args) {
+        Ok(found) => found,
+        Err(message) => return usage(&message),
+    };
+    let mut have = Holdings::new(catalog);
+    for &idx in &held {
+        have.add_credential(catalog, idx);
+    }
+    for &idx in &skills {
+        have.add_skill(idx);
+    }
+    let objective = match args.optimize {
+        Optimize::Cost => Objective::Cost,
+        Optimize::Hours => Objective::Hours,
+    };
+    let options = Options {
+        objective,
+        budget: args.budget.map(Amount::from_f64),
+        max_hours: args.max_hours.map(Amount::from_f64),
+        deadline: Instant::now().checked_add(Duration::from_secs_f64(args.time_limit)),
+    };
+    let recommendation = recommend(catalog, role, &have, &options);
+    let plan = Plan {
+        name: args.save.clone().unwrap_or_default(),
+        role: Some(catalog.role(role).id.clone()),
+        have: Have {
+            credentials: held
+                .iter()
+                .map(|&c| catalog.credential(c).id.clone())
+                .collect(),
+            skills: skills
+                .iter()
+                .map(|&s| catalog.skill(s).id.clone())
+                .collect(),
+        },
+        hours_per_week: Amount::from_f64(args.hours_per_week),
+        start: args.start.unwrap_or_else(today),
+        budget: options.budget,
+        steps: recommendation
+            .steps
+            .iter()
+            .map(|&c| Step::planned(catalog.credential(c).id.clone()))
+            .collect(),
+        notes: None,
+    };
+    let planned = Planned {
+        catalog,
+        role,
+        schedule: schedule(catalog, &plan),
+        plan,
+        recommendation,
+        options,
+    };
+    match args.format {
+        PlanFormat::Text => plan_output::text(out, &planned)?,
+        PlanFormat::Json => plan_output::json(out, &planned)?,
+        PlanFormat::Markdown => plan_output::markdown(out, &planned)?,
+    }
+    if args.save.is_some() {
+        match store::save_plan(&planned.plan, args.force) {
+            Ok(path) => {
+                // On stderr, so that `--format json --save x` still prints one JSON object.
+                let _ = writeln!(
+                    io::stderr(),
+                    "saved the plan to {}",
+                    sanitize_line(&path.display().to_string())
+                );
+            }
+            Err(error @ store::StoreError::Exists { .. }) => return usage(&error.to_string()),
+            Err(error) => {
+                let _ = writeln!(io::stderr(), "upskill: {error}");
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn usage(message: &str) -> io::Result<ExitCode> {
+    writeln!(io::stderr(), "upskill: {}", sanitize_line(message))?;
+    Ok(ExitCode::from(EXIT_USAGE))
+}
+
+/// The role, held credentials and held skills the options name, or a message saying which
+/// one is unknown and what was probably meant.
+fn resolve(
+    catalog: &Catalog,
+    args: &PlanArgs,
+) -> Result<(RoleIdx, Vec<CredentialIdx>, Vec<SkillIdx>), String> {
+    let role = catalog.find_role(&args.role).ok_or_else(|| {
+        format!(
+            "unknown role `{}`{} (see `upskill roles`)",
+            args.role,
+            did_you_mean(&args.role, catalog.roles.iter().map(|r| r.id.as_str()))
+        )
+    })?;
+    let mut held = Vec::new();
+    for id in &args.have {
+        let idx = catalog.find_credential(id).ok_or_else(|| {
+            format!(
+                "unknown credential `{id}` in --have{}",
+                did_you_mean(id, catalog.credential_id_strs())
+            )
+        })?;
+        held.push(idx);
+    }
+    let mut skills = Vec::new();
+    for id in &args.skill {
+        let idx = catalog.find_skill(id).ok_or_else(|| {
+            format!(
+                "unknown skill `{id}` in --skill{}",
+                did_you_mean(id, catalog.skills.iter().map(|s| s.id.as_str()))
+            )
+        })?;
+        skills.push(idx);
+    }
+    Ok((role, held, skills))
+}
+
+/// Today in the local time zone: the default start, and the date for defaults in files.
+pub(super) fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}

@@ -1,0 +1,367 @@
+//! Every way a plan breaks SPEC §2: steps out of order, duplicated, already held, unknown
+//! or retired; unknown ids in `have` or `role`; role requirements the whole plan leaves
+//! unmet. Each violation says which step and why, in words a user can act on.
+
+use std::fmt;
+
+use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
+use crate::text::{closest, sanitize_line};
+
+use super::{Holdings, Plan, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The step (0-based) it is about, if any.
+    pub step: Option<usize>,
+    pub kind: ViolationKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViolationKind {
+    UnknownRole {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownHeldCredential {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownHeldSkill {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// The step names a credential no catalog has (kept, marked missing).
+    UnknownCredential {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// The step's credential is retired and the step is not done.
+    Retired {
+        id: String,
+    },
+    Duplicate {
+        id: String,
+        first: usize,
+    },
+    AlreadyHeld {
+        id: String,
+    },
+    /// A requirement of the step is not satisfied before it; `later` is the first later
+    /// step that would satisfy it.
+    OutOfOrder {
+        id: String,
+        requirement: String,
+        later: Option<(usize, String)>,
+    },
+    /// A role requirement the whole plan leaves unmet.
+    UnmetRole {
+        role: String,
+        requirement: String,
+        teachers: Vec<String>,
+    },
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let say = |f: &mut fmt::Formatter<'_>, id: &str| match self.step {
+            Some(step) => write!(f, "step {} ({}): ", step + 1, sanitize_line(id)),
+            None => Ok(()),
+        };
+        let hint = |suggestion: &Option<String>| {
+            suggestion.as_deref().map_or_else(String::new, |s| {
+                format!("; did you mean `{}`?", sanitize_line(s))
+            })
+        };
+        match &self.kind {
+            ViolationKind::UnknownRole { id, suggestion } => {
+                write!(
+                    f,
+                    "role `{}` is not in the catalogs{}",
+                    sanitize_line(id),
+                    hint(suggestion)
+                )
+            }
+            ViolationKind::UnknownHeldCredential { id, suggestion } => write!(
+                f,
+                "have: credential `{}` is not in the catalogs{}",
+                sanitize_line(id),
+                hint(suggestion)
+            ),
+            ViolationKind::UnknownHeldSkill { id, suggestion } => write!(
+                f,
+                "have: skill `{}` is not in the catalogs{}",
+                sanitize_line(id),
+                hint(suggestion)
+            ),
+            ViolationKind::UnknownCredential { id, suggestion } => {
+                say(f, id)?;
+                write!(
+                    f,
+                    "missing: no catalog has this credential{}",
+                    hint(suggestion)
+                )
+            }
+            ViolationKind::Retired { id } => {
+                say(f, id)?;
+                write!(f, "retired: no longer offered; replace it or mark it done")
+            }
+            ViolationKind::Duplicate { id, first } => {
+                say(f, id)?;
+                write!(f, "duplicate: already step {}", first + 1)
+            }
+            ViolationKind::AlreadyHeld { id } => {
+                say(f, id)?;
+                write!(f, "already held (listed in `have`)")
+            }
+            ViolationKind::OutOfOrder {
+                id,
+                requirement,
+                later,
+            } => {
+                say(f, id)?;
+                write!(f, "needs {}, ", sanitize_line(requirement))?;
+                match later {
+                    Some((step, by)) if by == requirement => {
+                        write!(f, "which comes after it (step {})", step + 1)
+                    }
+                    Some((step, by)) => write!(
+                        f,
+                        "which comes after it (step {}, {})",
+                        step + 1,
+                        sanitize_line(by)
+                    ),
+                    None => write!(f, "which nothing held or earlier in the plan gives"),
+                }
+            }
+            ViolationKind::UnmetRole {
+                role,
+                requirement,
+                teachers,
+            } => {
+                write!(
+                    f,
+                    "role {}: {} is not met by the plan",
+                    sanitize_line(role),
+                    sanitize_line(requirement)
+                )?;
+                if !teachers.is_empty() {
+                    let list: Vec<String> = teachers
+                        .iter()
+                        .map(|t| sanitize_line(t).into_owned())
+                        .collect();
+                    write!(f, " (add one of: {})", list.join(", "))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// For each step whose credential is known, each of its requirements (by position) not
+/// satisfied by what is held and the steps before it.
+pub(super) fn order_gaps(
+    catalog: &Catalog,
+    have: &Holdings,
+    steps: &[Option<CredentialIdx>],
+) -> Vec<(usize, usize)> {
+    let mut had = have.clone();
+    let mut gaps = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        let Some(idx) = *step else { continue };
+        for (r, requirement) in catalog.credential(idx).requires.iter().enumerate() {
+            if !had.satisfies(requirement) {
+                gaps.push((i, r));
+            }
+        }
+        had.add_credential(catalog, idx);
+    }
+    gaps
+}
+
+/// Whether a credential would satisfy a requirement by itself.
+pub(super) fn gives(catalog: &Catalog, idx: CredentialIdx, requirement: &Requirement) -> bool {
+    requirement.atoms().iter().any(|&atom| match atom {
+        Atom::Credential(c) => c == idx,
+        Atom::Skill(s) => catalog.credential(idx).skills.contains(&s),
+    })
+}
+
+/// Every violation, steps first in plan order, then the role's unmet requirements.
+pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let whole_plan = |kind| Violation { step: None, kind };
+    let role = plan.role.as_deref().map(|id| (id, catalog.find_role(id)));
+    if let Some((id, None)) = role {
+        found.push(whole_plan(ViolationKind::UnknownRole {
+            id: id.to_owned(),
+            suggestion: suggest(id, catalog.roles.iter().map(|r| r.id.as_str())),
+        }));
+    }
+    for id in &plan.have.credentials {
+        if catalog.find_credential(id).is_none() {
+            found.push(whole_plan(ViolationKind::UnknownHeldCredential {
+                id: id.clone(),
+                suggestion: suggest(id, catalog.credential_id_strs()),
+            }));
+        }
+    }
+    for id in &plan.have.skills {
+        if catalog.find_skill(id).is_none() {
+            found.push(whole_plan(ViolationKind::UnknownHeldSkill {
+                id: id.clone(),
+                suggestion: suggest(id, catalog.skills.iter().map(|s| s.id.as_str())),
+            }));
+        }
+    }
+    let have = Holdings::of_have(catalog, &plan.have);
+    let steps = plan.step_credentials(catalog);
+    let mut step_problems: Vec<Violation> = Vec::new();
+    for (i, (step, idx)) in plan.steps.iter().zip(&steps).enumerate() {
+        let at = |kind| Violation {
+            step: Some(i),
+            kind,
+        };
+        let id = step.id.clone();
+        let Some(idx) = *idx else {
+            let suggestion = suggest(&step.id, catalog.credential_id_strs());
+            step_problems.push(at(ViolationKind::UnknownCredential { id, suggestion }));
+            continue;
+        };
+        if let Some(first) = plan.steps[..i].iter().position(|s| s.id == step.id) {
+            step_problems.push(at(ViolationKind::Duplicate {
+                id: id.clone(),
+                first,
+            }));
+        }
+        if have.has_credential(idx) {
+            step_problems.push(at(ViolationKind::AlreadyHeld { id: id.clone() }));
+        }
+        if catalog.credential(idx).retired && step.status != Status::Done {
+            step_problems.push(at(ViolationKind::Retired { id }));
+        }
+    }
+    for (i, r) in order_gaps(catalog, &have, &steps) {
+        let idx = steps[i].expect("gaps are only found for known steps");
+        let requirement = &catalog.credential(idx).requires[r];
+        let later = steps
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, s)| s.is_some_and(|s| gives(catalog, s, requirement)))
+            .map(|(j, _)| (j, plan.steps[j].id.clone()));
+        step_problems.push(Violation {
+            step: Some(i),
+            kind: ViolationKind::OutOfOrder {
+                id: plan.steps[i].id.clone(),
+                requirement: catalog.describe(requirement),
+                later,
+            },
+        });
+    }
+    // Stable: plan order, and within a step the order the checks ran.
+    step_problems.sort_by_key(|v| v.step);
+    found.extend(step_problems);
+    if let Some((role_id, Some(role))) = role {
+        let mut after = have;
+        for idx in steps.into_iter().flatten() {
+            after.add_credential(catalog, idx);
+        }
+        for requirement in &catalog.role(role).requirements {
+            if after.satisfies(requirement) {
+                continue;
+            }
+            found.push(whole_plan(ViolationKind::UnmetRole {
+                role: role_id.to_owned(),
+                requirement: catalog.describe(requirement),
+                teachers: teachers_of(catalog, requirement),
+            }));
+        }
+    }
+    found
+}
+
+/// Up to three not-retired credentials that would satisfy a requirement.
+fn teachers_of(catalog: &Catalog, requirement: &Requirement) -> Vec<String> {
+    let mut ids: Vec<&str> = Vec::new();
+    for &atom in requirement.atoms() {
+        let candidates: Vec<CredentialIdx> = match atom {
+            Atom::Credential(c) => vec![c],
+            Atom::Skill(s) => catalog.teachers(s).to_vec(),
+        };
+        for c in candidates {
+            let credential = catalog.credential(c);
+            if !credential.retired && !ids.contains(&credential.id.as_str()) {
+                ids.push(&credential.id);
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.into_iter().take(3).map(str::to_owned).collect()
+}
+
+fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(wanted, candidates).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Step;
+    use crate::plan::fixture::{NETWORK, catalog};
+
+    fn messages(yaml_steps: &[&str], role: &str) -> Vec<String> {
+        let catalog = catalog(NETWORK);
+        let mut plan = Plan::new("test", "2027-01-04".parse().expect("date"));
+        plan.role = Some(role.to_owned());
+        plan.steps = yaml_steps.iter().map(|&id| Step::planned(id)).collect();
+        check(&catalog, &plan)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_valid_plan_has_no_violations() {
+        assert!(messages(&["t/help-desk", "t/linux", "t/ccna"], "netadmin").is_empty());
+    }
+
+    #[test]
+    fn a_step_before_its_prerequisite_names_where_the_prerequisite_is() {
+        assert_eq!(
+            messages(&["t/network-plus", "t/a-plus", "t/linux"], "netadmin"),
+            ["step 1 (t/network-plus): needs t/a-plus, which comes after it (step 2)"]
+        );
+        assert_eq!(
+            messages(&["t/ccna", "t/linux"], "netadmin"),
+            [
+                "step 1 (t/ccna): needs skill troubleshooting, which nothing held or earlier in the plan gives"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_duplicate_and_retired_steps_are_violations() {
+        assert_eq!(
+            messages(&["t/linux", "t/linux", "t/old-cloud", "t/linx"], "cloud")[..3],
+            [
+                "step 2 (t/linux): duplicate: already step 1",
+                "step 3 (t/old-cloud): retired: no longer offered; replace it or mark it done",
+                "step 4 (t/linx): missing: no catalog has this credential; did you mean `t/linux`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn role_requirements_the_plan_leaves_unmet_are_listed_with_what_would_meet_them() {
+        assert_eq!(
+            messages(&["t/linux"], "netadmin"),
+            [
+                "role netadmin: skill networking is not met by the plan (add one of: t/ccna, t/network-plus)"
+            ]
+        );
+        assert_eq!(
+            messages(&[], "netadmn"),
+            ["role `netadmn` is not in the catalogs; did you mean `netadmin`?"]
+        );
+    }
+}

@@ -1,0 +1,135 @@
+use super::*;
+use crate::plan::fixture::{NETWORK, catalog, idx};
+
+fn plan(ids: &[&str]) -> Plan {
+    let mut plan = Plan::new("test", "2027-01-04".parse().expect("date"));
+    plan.steps = ids.iter().map(|&id| Step::planned(id)).collect();
+    plan
+}
+
+fn step_ids(plan: &Plan) -> Vec<&str> {
+    plan.steps.iter().map(|s| s.id.as_str()).collect()
+}
+
+#[test]
+fn adding_a_credential_brings_its_cheapest_missing_prerequisites_before_it() {
+    let catalog = catalog(NETWORK);
+    let added = add_with_prerequisites(&catalog, &plan(&["t/linux"]), idx(&catalog, "t/ccna"))
+        .expect("added");
+    assert_eq!(step_ids(&added.plan), ["t/linux", "t/help-desk", "t/ccna"]);
+}
+
+#[test]
+fn adding_a_credential_whose_requirements_are_met_adds_only_it() {
+    let catalog = catalog(NETWORK);
+    let added = add_with_prerequisites(&catalog, &plan(&["t/a-plus"]), idx(&catalog, "t/ccna"))
+        .expect("added");
+    assert_eq!(step_ids(&added.plan), ["t/a-plus", "t/ccna"]);
+}
+
+#[test]
+fn adding_a_planned_held_or_retired_credential_is_refused() {
+    let catalog = catalog(NETWORK);
+    let error = add_with_prerequisites(&catalog, &plan(&["t/linux"]), idx(&catalog, "t/linux"))
+        .expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "`t/linux` is already in the plan (step 1)"
+    );
+    let mut held = plan(&[]);
+    held.have.credentials.push("t/linux".into());
+    let error =
+        add_with_prerequisites(&catalog, &held, idx(&catalog, "t/linux")).expect_err("refused");
+    assert_eq!(error.to_string(), "`t/linux` is already held");
+    let error = add_with_prerequisites(&catalog, &plan(&[]), idx(&catalog, "t/old-cloud"))
+        .expect_err("refused");
+    assert!(error.to_string().contains("retired"));
+}
+
+#[test]
+fn adding_a_credential_nothing_can_unlock_names_the_requirement() {
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: a, title: A, kind: course, hours: 1, cost: 1, skills: [x], requires: [{skill: nowhere}]}
+",
+    );
+    let error =
+        add_with_prerequisites(&catalog, &plan(&[]), idx(&catalog, "p/a")).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "cannot add `p/a`: it needs skill nowhere, and no credential teaches it"
+    );
+}
+
+#[test]
+fn removing_a_step_a_later_step_needs_is_refused_naming_that_step() {
+    let catalog = catalog(NETWORK);
+    let error = remove_step(
+        &catalog,
+        &plan(&["t/a-plus", "t/linux", "t/network-plus"]),
+        0,
+    )
+    .expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "cannot remove `t/a-plus`: step 3 `t/network-plus` needs t/a-plus"
+    );
+    let error = remove_step(&catalog, &plan(&["t/help-desk", "t/ccna"]), 0).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "cannot remove `t/help-desk`: step 2 `t/ccna` needs skill troubleshooting, which it gives"
+    );
+}
+
+#[test]
+fn removing_a_step_another_also_provides_is_allowed() {
+    let catalog = catalog(NETWORK);
+    let after =
+        remove_step(&catalog, &plan(&["t/a-plus", "t/help-desk", "t/ccna"]), 1).expect("removed");
+    assert_eq!(step_ids(&after), ["t/a-plus", "t/ccna"]);
+}
+
+#[test]
+fn moving_a_step_above_its_prerequisite_is_refused() {
+    let catalog = catalog(NETWORK);
+    let plan = plan(&["t/a-plus", "t/network-plus"]);
+    let error = move_up(&catalog, &plan, 1).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "cannot move `t/network-plus` there: `t/network-plus` needs t/a-plus, which would come after it"
+    );
+    let error = move_down(&catalog, &plan, 0).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .starts_with("cannot move `t/a-plus` there"),
+        "{error}"
+    );
+}
+
+#[test]
+fn moving_a_step_past_an_unrelated_one_is_allowed() {
+    let catalog = catalog(NETWORK);
+    let after = move_step(
+        &catalog,
+        &plan(&["t/a-plus", "t/linux", "t/network-plus"]),
+        1,
+        0,
+    )
+    .expect("moved");
+    assert_eq!(step_ids(&after), ["t/linux", "t/a-plus", "t/network-plus"]);
+    let error = move_up(&catalog, &after, 0).expect_err("refused");
+    assert_eq!(error.to_string(), "`t/linux` is already the first step");
+}
+
+#[test]
+fn marking_a_step_done_records_today_unless_a_date_is_given() {
+    let today: Date = "2027-05-01".parse().expect("date");
+    let done = set_status(&plan(&["t/linux"]), 0, Status::Done, None, today).expect("set");
+    assert_eq!(done.steps[0].completed, Some(today));
+    let undone = set_status(&done, 0, Status::InProgress, None, today).expect("set");
+    assert_eq!(undone.steps[0].status, Status::InProgress);
+    assert_eq!(undone.steps[0].completed, None);
+    assert!(set_status(&done, 3, Status::Done, None, today).is_err());
+}

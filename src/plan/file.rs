@@ -1,0 +1,301 @@
+//! The plan file of SPEC §2 (`format: 1`), read and written through `crate::yaml`. Every
+//! step is kept as written, even one naming a credential no catalog has (the checks mark
+//! it missing), and unknown fields are errors, located at their line and column.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Amount;
+use crate::catalog::format::{Number, Text};
+use crate::yaml;
+
+use super::{DEFAULT_HOURS_PER_WEEK, Have, Plan, Status, Step};
+
+/// The only plan file format there is.
+pub const FORMAT: u32 = 1;
+
+/// Reads a plan file. `today` is the start date when the file gives none. On failure,
+/// every error found, each with its line and column.
+pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
+    let text = yaml::decode(text.as_bytes()).map_err(|error| vec![error])?;
+    if yaml::is_blank(text) {
+        return Err(vec![yaml::Error {
+            position: yaml::Position::START,
+            message: "the plan file is empty".to_owned(),
+        }]);
+    }
+    let file: PlanFile = yaml::from_str(text).map_err(|failure| failure.errors)?;
+    Ok(Plan {
+        name: file.name.map(|n| n.as_str().to_owned()).unwrap_or_default(),
+        role: file.role.map(|r| r.as_str().to_owned()),
+        have: Have {
+            credentials: texts(file.have.credentials),
+            skills: texts(file.have.skills),
+        },
+        hours_per_week: file.hours_per_week.map_or(DEFAULT_HOURS_PER_WEEK, |h| h.0),
+        start: file.start.map_or(today, |d| d.0),
+        budget: file.budget.map(|b| b.0),
+        steps: file
+            .steps
+            .into_iter()
+            .map(|step| Step {
+                id: step.id.as_str().to_owned(),
+                status: step.status.unwrap_or_default().0,
+                completed: step.completed.map(|d| d.0),
+                note: step.note.map(|n| n.as_str().to_owned()),
+            })
+            .collect(),
+        notes: file.notes.map(|n| n.as_str().to_owned()),
+    })
+}
+
+/// Writes a plan file.
+pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
+    let file = PlanOut {
+        format: FORMAT,
+        name: &plan.name,
+        role: plan.role.as_deref(),
+        have: HaveOut {
+            credentials: &plan.have.credentials,
+            skills: &plan.have.skills,
+        },
+        hours_per_week: plan.hours_per_week,
+        start: plan.start.to_string(),
+        budget: plan.budget,
+        steps: plan
+            .steps
+            .iter()
+            .map(|step| StepOut {
+                id: &step.id,
+                status: step.status.as_str(),
+                completed: step.completed.map(|d| d.to_string()),
+                note: step.note.as_deref(),
+            })
+            .collect(),
+        notes: plan.notes.as_deref(),
+    };
+    yaml::to_string(&file)
+}
+
+fn texts(list: Vec<Text>) -> Vec<String> {
+    list.into_iter().map(|t| t.as_str().to_owned()).collect()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    #[serde(default, rename = "format")]
+    _format: Option<FormatNumber>,
+    name: Option<Text>,
+    role: Option<Text>,
+    #[serde(default)]
+    have: HaveFile,
+    hours_per_week: Option<PositiveAmount>,
+    start: Option<DateText>,
+    budget: Option<NonNegativeAmount>,
+    #[serde(default)]
+    steps: Vec<StepFile>,
+    notes: Option<Text>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct HaveFile {
+    #[serde(default)]
+    credentials: Vec<Text>,
+    #[serde(default)]
+    skills: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    id: Text,
+    status: Option<StatusText>,
+    completed: Option<DateText>,
+    note: Option<Text>,
+}
+
+#[derive(Serialize)]
+struct PlanOut<'a> {
+    format: u32,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    have: HaveOut<'a>,
+    hours_per_week: Amount,
+    start: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget: Option<Amount>,
+    steps: Vec<StepOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct HaveOut<'a> {
+    credentials: &'a [String],
+    skills: &'a [String],
+}
+
+#[derive(Serialize)]
+struct StepOut<'a> {
+    id: &'a str,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+struct FormatNumber;
+struct PositiveAmount(Amount);
+struct NonNegativeAmount(Amount);
+struct DateText(Date);
+#[derive(Default)]
+struct StatusText(Status);
+
+impl<'de> Deserialize<'de> for FormatNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Number(n) = Number::deserialize(deserializer)?;
+        if (n - f64::from(FORMAT)).abs() < f64::EPSILON {
+            Ok(FormatNumber)
+        } else {
+            Err(de::Error::custom(format_args!(
+                "this plan file is format {n}; this version of upskill reads format {FORMAT} only"
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PositiveAmount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Number(n) = Number::deserialize(deserializer)?;
+        if n.is_finite() && n > 0.0 && n <= 168.0 {
+            Ok(PositiveAmount(Amount::from_f64(n)))
+        } else {
+            Err(de::Error::custom(format_args!(
+                "hours per week must be more than 0 and at most 168, not {n}"
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NonNegativeAmount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Number(n) = Number::deserialize(deserializer)?;
+        if (0.0..1e12).contains(&n) {
+            Ok(NonNegativeAmount(Amount::from_f64(n)))
+        } else {
+            Err(de::Error::custom(format_args!(
+                "the budget must be 0 or more, not {n}"
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = DateText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD, like 2027-01-04")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<DateText, E> {
+                value.parse::<Date>().map(DateText).map_err(|_| {
+                    E::custom(format_args!(
+                        "`{}` is not a date: write it as YYYY-MM-DD, like 2027-01-04",
+                        crate::text::sanitize_line(value)
+                    ))
+                })
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for StatusText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Text::deserialize(deserializer)?;
+        match text.as_str() {
+            "planned" => Ok(StatusText(Status::Planned)),
+            "in-progress" => Ok(StatusText(Status::InProgress)),
+            "done" => Ok(StatusText(Status::Done)),
+            other => Err(de::Error::custom(format_args!(
+                "unknown status `{other}`: expected `planned`, `in-progress` or `done`"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    const SPEC_EXAMPLE: &str = "format: 1
+name: alex
+role: cloud-engineer
+have: {credentials: [google/it-support], skills: [python]}
+hours_per_week: 8
+start: 2027-01-04
+budget: 1500
+steps:
+  - {id: comptia/network-plus, status: done, completed: 2027-03-01}
+  - {id: aws/solutions-architect-associate, status: planned, note: employer pays}
+notes: Prefers self-paced online.
+";
+
+    #[test]
+    fn the_spec_example_reads_and_writes_back_the_same_plan() {
+        let plan = parse(SPEC_EXAMPLE, date("2030-01-01")).expect("parses");
+        assert_eq!(plan.name, "alex");
+        assert_eq!(plan.role.as_deref(), Some("cloud-engineer"));
+        assert_eq!(plan.have.skills, vec!["python"]);
+        assert_eq!(plan.hours_per_week, Amount::from_f64(8.0));
+        assert_eq!(plan.start, date("2027-01-04"));
+        assert_eq!(plan.budget, Some(Amount::from_f64(1500.0)));
+        assert_eq!(plan.steps[0].status, Status::Done);
+        assert_eq!(plan.steps[0].completed, Some(date("2027-03-01")));
+        assert_eq!(plan.steps[1].note.as_deref(), Some("employer pays"));
+        let again = parse(&to_yaml(&plan).expect("writes"), date("2030-01-01")).expect("reads");
+        assert_eq!(again, plan);
+    }
+
+    #[test]
+    fn steps_naming_unknown_credentials_are_kept() {
+        let plan = parse("steps: [{id: gone/never-was}]", date("2030-01-01")).expect("parses");
+        assert_eq!(plan.steps[0].id, "gone/never-was");
+        assert_eq!(plan.start, date("2030-01-01"));
+    }
+
+    #[test]
+    fn a_bad_field_is_reported_at_its_line_and_column() {
+        let errors = parse(
+            "name: a\nsteps:\n  - {id: x, status: finished}\n",
+            date("2030-01-01"),
+        )
+        .expect_err("fails");
+        assert!(
+            errors[0].message.contains("unknown status `finished`"),
+            "{errors:?}"
+        );
+        assert_eq!(errors[0].position.line, 3);
+        let errors = parse("name: a\nstart: soon\n", date("2030-01-01")).expect_err("fails");
+        assert_eq!(errors[0].position.line, 2);
+        assert!(errors[0].message.contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn another_format_number_is_refused() {
+        let errors = parse("format: 2\n", date("2030-01-01")).expect_err("fails");
+        assert!(errors[0].message.contains("format 2"), "{errors:?}");
+    }
+}

@@ -1,0 +1,108 @@
+//! A learner's plan as data: ids are kept as written, so a plan naming a credential that is
+//! gone keeps it (the checks mark it missing) and nothing a user wrote is dropped.
+
+use jiff::civil::Date;
+
+use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx};
+
+/// SPEC §3: `--hours-per-week` defaults to 10.
+pub const DEFAULT_HOURS_PER_WEEK: Amount = Amount(1000);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub name: String,
+    /// The target role's id, when one is chosen.
+    pub role: Option<String>,
+    pub have: Have,
+    pub hours_per_week: Amount,
+    pub start: Date,
+    pub budget: Option<Amount>,
+    pub steps: Vec<Step>,
+    pub notes: Option<String>,
+}
+
+/// What the learner already holds: credential ids and skill ids, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Have {
+    pub credentials: Vec<String>,
+    pub skills: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// A global credential id (`provider/id`), possibly one the catalogs no longer have.
+    pub id: String,
+    pub status: Status,
+    /// When a done step was completed.
+    pub completed: Option<Date>,
+    pub note: Option<String>,
+}
+
+impl Step {
+    pub fn planned(id: impl Into<String>) -> Step {
+        Step {
+            id: id.into(),
+            status: Status::Planned,
+            completed: None,
+            note: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Status {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Plan {
+    /// An empty plan with the SPEC defaults.
+    pub fn new(name: impl Into<String>, start: Date) -> Plan {
+        Plan {
+            name: name.into(),
+            role: None,
+            have: Have::default(),
+            hours_per_week: DEFAULT_HOURS_PER_WEEK,
+            start,
+            budget: None,
+            steps: Vec::new(),
+            notes: None,
+        }
+    }
+
+    /// The target role, when it names one the catalog has.
+    pub fn role_in(&self, catalog: &Catalog) -> Option<RoleIdx> {
+        self.role.as_deref().and_then(|id| catalog.find_role(id))
+    }
+
+    /// Each step's credential, `None` for ids the catalog does not have.
+    pub fn step_credentials(&self, catalog: &Catalog) -> Vec<Option<CredentialIdx>> {
+        self.steps
+            .iter()
+            .map(|step| catalog.find_credential(&step.id))
+            .collect()
+    }
+
+    /// The position of the step for a credential id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|step| step.id == id)
+    }
+}

@@ -1,0 +1,161 @@
+//! The recommended plan of SPEC §2: over every set of not-held, not-retired credentials
+//! that can be put in a valid order, the most role requirements met within the limits, then
+//! the least cost (or hours), then the other, then the fewest steps. Exact: the search is a
+//! branch and bound that proves its answer (see `search`), unless a deadline stops it first,
+//! which the answer then says.
+
+mod bound;
+mod reduce;
+mod search;
+#[cfg(test)]
+mod tests;
+
+use std::time::Instant;
+
+use crate::catalog::{Amount, Catalog, CredentialIdx, Requirement, RoleIdx};
+
+use super::{Holdings, natural_order};
+
+/// What the second criterion minimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Objective {
+    /// Least total cost, then least hours.
+    #[default]
+    Cost,
+    /// Least total hours, then least cost.
+    Hours,
+}
+
+impl Objective {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Objective::Cost => "cost",
+            Objective::Hours => "hours",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub objective: Objective,
+    /// The most the plan may cost in total.
+    pub budget: Option<Amount>,
+    /// The most hours the plan may take in total.
+    pub max_hours: Option<Amount>,
+    /// When to stop searching and answer with the best plan found so far, which is then
+    /// not proven optimal.
+    pub deadline: Option<Instant>,
+}
+
+/// The answer: steps in a natural valid order and the requirements left unmet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recommendation {
+    pub steps: Vec<CredentialIdx>,
+    /// How many of the requirements are met (held or by the steps).
+    pub met: usize,
+    pub unmet: Vec<Unmet>,
+    pub total_cost: Amount,
+    pub total_hours: Amount,
+    /// False when the deadline stopped the search before it proved the answer best.
+    pub optimal: bool,
+}
+
+impl Recommendation {
+    /// Every requirement is met.
+    pub fn is_complete(&self) -> bool {
+        self.unmet.is_empty()
+    }
+}
+
+/// A requirement the recommendation does not meet, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmet {
+    /// Its position among the requirements asked for (a role's skills, then its `requires`).
+    pub index: usize,
+    pub requirement: Requirement,
+    pub reason: UnmetReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnmetReason {
+    /// No credential in the catalogs teaches the skill.
+    NotTaught,
+    /// Only retired credentials would meet it.
+    Retired,
+    /// The credentials that would meet it have prerequisites that can never be met.
+    Unobtainable,
+    /// Meeting it does not fit the budget or hour limit (with the rest of the plan).
+    Limits,
+}
+
+impl UnmetReason {
+    /// Why, in words, for a user.
+    pub fn explain(self) -> &'static str {
+        match self {
+            UnmetReason::NotTaught => "no credential teaches it",
+            UnmetReason::Retired => "only retired credentials meet it",
+            UnmetReason::Unobtainable => {
+                "the credentials that meet it have prerequisites that cannot be met"
+            }
+            UnmetReason::Limits => "it does not fit within the budget or hour limit",
+        }
+    }
+}
+
+/// The recommended plan for a role, for a learner who has `have`.
+pub fn recommend(
+    catalog: &Catalog,
+    role: RoleIdx,
+    have: &Holdings,
+    options: &Options,
+) -> Recommendation {
+    cheapest_path(
+        catalog,
+        &catalog.role(role).requirements,
+        have,
+        &[],
+        options,
+    )
+}
+
+/// The best set of credentials, never `forbidden` ones, that meets the most of `goals` (then
+/// least cost/hours, then fewest), in a natural valid order after `have`.
+pub fn cheapest_path(
+    catalog: &Catalog,
+    goals: &[Requirement],
+    have: &Holdings,
+    forbidden: &[CredentialIdx],
+    options: &Options,
+) -> Recommendation {
+    let problem = reduce::reduce(catalog, goals, have, forbidden, options);
+    let solution = search::solve(&problem, options.deadline);
+    let chosen: Vec<CredentialIdx> = solution
+        .items
+        .iter()
+        .map(|&item| problem.items[item as usize].credential)
+        .collect();
+    let steps = natural_order(catalog, have, &chosen)
+        .expect("the search only answers with sets that have a valid order");
+    let mut after = have.clone();
+    for &step in &steps {
+        after.add_credential(catalog, step);
+    }
+    let unmet: Vec<Unmet> = goals
+        .iter()
+        .enumerate()
+        .filter(|(_, goal)| !after.satisfies(goal))
+        .map(|(index, goal)| Unmet {
+            index,
+            requirement: goal.clone(),
+            reason: problem.impossible[index].unwrap_or(UnmetReason::Limits),
+        })
+        .collect();
+    Recommendation {
+        met: goals.len() - unmet.len(),
+        unmet,
+        total_cost: steps.iter().map(|&c| catalog.credential(c).cost).sum(),
+        total_hours: steps.iter().map(|&c| catalog.credential(c).hours).sum(),
+        steps,
+        optimal: solution.optimal,
+    }
+}

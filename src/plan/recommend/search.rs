@@ -1,0 +1,368 @@
+//! The exact search: branch and bound over sets of items.
+//!
+//! A node is a chosen set `S` and a set `X` of items excluded from it. `D(S)`, the
+//! derivable part of `S`, is the fixpoint of taking items of `S` whose every requirement
+//! is satisfied by items already taken; `S` has a valid order exactly when `D(S) = S`.
+//! Checking requirements against all of `S` instead would accept sets that only satisfy
+//! themselves in a circle, which is why everything here goes through `D(S)`.
+//!
+//! Branching (each rule covers every valid superset of `S` that avoids `X`, and its
+//! children, "include `e_i`, exclude `e_1..e_(i-1)`", are disjoint):
+//!
+//! - Blocked items `B = S \ D(S)`: if some requirement of a blocked item is unsatisfied by
+//!   `D(S)` and no item of `B` supports it, a new item must support it: branch over its
+//!   new supporters. Otherwise the first item of `B` in any valid order has a requirement
+//!   that only a new item can have satisfied before it: branch over the new supporters of
+//!   all unsatisfied requirements of blocked items.
+//! - No blocked items (`S` is valid and a candidate answer): pick an open goal and branch
+//!   over its supporters, plus one last branch where the goal stays unmet and all its
+//!   supporters are excluded.
+//!
+//! Following the branches that agree with an optimal set `S*` reaches a valid leaf inside
+//! `S*` that meets the same goals, so no optimum is lost; the bounds (goals still
+//! reachable, and the cover bound on the weight still to pay) only cut nodes that cannot
+//! beat the best set found.
+
+use std::time::Instant;
+
+use super::bound::{CoverBound, MAX_GOALS};
+use super::reduce::{Problem, Weight};
+
+#[derive(Debug, Clone)]
+pub(super) struct Solution {
+    pub items: Vec<u32>,
+    pub optimal: bool,
+}
+
+pub(super) fn solve(problem: &Problem, deadline: Option<Instant>) -> Solution {
+    let n = problem.items.len();
+    let mut search = Search {
+        problem,
+        bound: CoverBound::new(problem),
+        in_set: vec![false; n],
+        chosen: Vec::new(),
+        derived: vec![false; n],
+        excluded: vec![false; n],
+        given_up: vec![false; problem.open.len()],
+        cost: 0,
+        hours: 0,
+        weight: Weight::default(),
+        best_met: 0,
+        best_weight: Weight::default(),
+        best_items: Vec::new(),
+        nodes: 0,
+        deadline,
+        stopped: false,
+    };
+    search.explore();
+    let mut items = search.best_items;
+    items.sort_unstable();
+    Solution {
+        items,
+        optimal: !search.stopped,
+    }
+}
+
+struct Search<'p> {
+    problem: &'p Problem,
+    bound: CoverBound,
+    in_set: Vec<bool>,
+    chosen: Vec<u32>,
+    /// Scratch: which chosen items are derivable.
+    derived: Vec<bool>,
+    excluded: Vec<bool>,
+    /// Goals decided unmet on this branch.
+    given_up: Vec<bool>,
+    cost: i64,
+    hours: i64,
+    weight: Weight,
+    best_met: usize,
+    best_weight: Weight,
+    best_items: Vec<u32>,
+    nodes: u64,
+    deadline: Option<Instant>,
+    stopped: bool,
+}
+
+/// What a node's blocked items need.
+enum Blocked {
+    None,
+    /// Some requirement cannot be met: the node has no valid superset.
+    Dead,
+    /// Branch over these new items; the weight is a lower bound on what they add.
+    Branch(Vec<u32>, Weight),
+}
+
+impl Search<'_> {
+    fn explore(&mut self) {
+        self.nodes += 1;
+        // The first node checks too, so a deadline already passed stops at once.
+        if self.nodes % 1024 == 1 && self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.stopped = true;
+        }
+        if self.stopped {
+            return;
+        }
+        self.derive();
+        let blocked = self.blocked();
+        if matches!(blocked, Blocked::Dead) {
+            return;
+        }
+        let (met, reachable) = self.goals();
+        if matches!(blocked, Blocked::None) && self.beats_best(met, self.weight) {
+            self.best_met = met;
+            self.best_weight = self.weight;
+            self.best_items.clone_from(&self.chosen);
+        }
+        if self.cannot_beat_best(met, &reachable, &blocked) {
+            return;
+        }
+        match blocked {
+            Blocked::Branch(items, _) => self.branch(&items, None),
+            Blocked::Dead => {}
+            Blocked::None => {
+                // Most constrained goal first: the fewest supporters left to try.
+                if let Some((goal, supporters)) =
+                    reachable.into_iter().min_by_key(|(g, s)| (s.len(), *g))
+                {
+                    let supporters = self.order_for_goal(supporters);
+                    self.branch(&supporters, Some(goal));
+                }
+            }
+        }
+    }
+
+    fn beats_best(&self, met: usize, weight: Weight) -> bool {
+        met > self.best_met || (met == self.best_met && weight < self.best_weight)
+    }
+
+    /// Tries each item in turn, excluding it from the branches after it; with a goal, last
+    /// tries leaving that goal unmet.
+    fn branch(&mut self, items: &[u32], goal: Option<usize>) {
+        for &item in items {
+            self.add(item);
+            self.explore();
+            self.remove(item);
+            self.excluded[item as usize] = true;
+        }
+        if let Some(goal) = goal {
+            self.given_up[goal] = true;
+            self.explore();
+            self.given_up[goal] = false;
+        }
+        for &item in items {
+            self.excluded[item as usize] = false;
+        }
+    }
+
+    fn add(&mut self, item: u32) {
+        let it = &self.problem.items[item as usize];
+        self.in_set[item as usize] = true;
+        self.chosen.push(item);
+        self.cost += it.cost;
+        self.hours += it.hours;
+        self.weight = self.weight + it.weight;
+    }
+
+    fn remove(&mut self, item: u32) {
+        let it = &self.problem.items[item as usize];
+        self.in_set[item as usize] = false;
+        self.chosen.pop();
+        self.cost -= it.cost;
+        self.hours -= it.hours;
+        self.weight = self.weight - it.weight;
+    }
+
+    /// Whether an item could still join the set: not in it, not excluded, and within the
+    /// limits together with the set.
+    fn available(&self, item: u32) -> bool {
+        let it = &self.problem.items[item as usize];
+        !self.in_set[item as usize]
+            && !self.excluded[item as usize]
+            && self.problem.budget.is_none_or(|b| self.cost + it.cost <= b)
+            && self
+                .problem
+                .max_hours
+                .is_none_or(|h| self.hours + it.hours <= h)
+    }
+
+    /// Computes `D(S)` into `derived`.
+    fn derive(&mut self) {
+        for &item in &self.chosen {
+            self.derived[item as usize] = false;
+        }
+        loop {
+            let mut changed = false;
+            for &item in &self.chosen {
+                if !self.derived[item as usize] && self.ready(item) {
+                    self.derived[item as usize] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// Every requirement of `item` has a derivable supporter.
+    fn ready(&self, item: u32) -> bool {
+        self.problem
+            .supporters(item)
+            .iter()
+            .all(|supporters| self.has_member(supporters, |i| self.derived[i as usize]))
+    }
+
+    /// Some chosen item that passes `filter` is among `supporters` (sorted).
+    fn has_member(&self, supporters: &[u32], filter: impl Fn(u32) -> bool) -> bool {
+        self.chosen
+            .iter()
+            .any(|&c| filter(c) && supporters.binary_search(&c).is_ok())
+    }
+
+    fn blocked(&self) -> Blocked {
+        let mut forced: Option<Vec<u32>> = None;
+        let mut union: Vec<u32> = Vec::new();
+        let mut lower = Weight::default();
+        let mut any_blocked = false;
+        for &item in &self.chosen {
+            if self.derived[item as usize] {
+                continue;
+            }
+            any_blocked = true;
+            for supporters in self.problem.supporters(item) {
+                if self.has_member(supporters, |c| self.derived[c as usize]) {
+                    continue;
+                }
+                let fresh: Vec<u32> = supporters
+                    .iter()
+                    .copied()
+                    .filter(|&e| self.available(e))
+                    .collect();
+                if self.has_member(supporters, |c| !self.derived[c as usize]) {
+                    union.extend_from_slice(&fresh);
+                    continue;
+                }
+                if fresh.is_empty() {
+                    return Blocked::Dead;
+                }
+                let cheapest = fresh
+                    .iter()
+                    .map(|&e| self.problem.items[e as usize].weight)
+                    .min()
+                    .unwrap_or(Weight::INFINITE);
+                lower = lower.max(cheapest);
+                if forced.as_ref().is_none_or(|f| fresh.len() < f.len()) {
+                    forced = Some(fresh);
+                }
+            }
+        }
+        if !any_blocked {
+            return Blocked::None;
+        }
+        let mut items = if let Some(items) = forced {
+            items
+        } else {
+            union.sort_unstable();
+            union.dedup();
+            union
+        };
+        if items.is_empty() {
+            return Blocked::Dead;
+        }
+        let problem = self.problem;
+        items.sort_by_key(|&e| (problem.items[e as usize].with_prerequisites, e));
+        Blocked::Branch(items, lower)
+    }
+
+    /// How many open goals the set meets, and each goal still to decide with its available
+    /// supporters.
+    fn goals(&self) -> (usize, Vec<(usize, Vec<u32>)>) {
+        let mut met = 0;
+        let mut reachable = Vec::new();
+        for (g, (_, supporters)) in self.problem.open.iter().enumerate() {
+            if self.has_member(supporters, |_| true) {
+                met += 1;
+            } else if !self.given_up[g] {
+                let available: Vec<u32> = supporters
+                    .iter()
+                    .copied()
+                    .filter(|&e| self.available(e))
+                    .collect();
+                if !available.is_empty() {
+                    reachable.push((g, available));
+                }
+            }
+        }
+        (met, reachable)
+    }
+
+    /// True when no set below this node can beat the best found.
+    fn cannot_beat_best(
+        &self,
+        met: usize,
+        reachable: &[(usize, Vec<u32>)],
+        blocked: &Blocked,
+    ) -> bool {
+        let mut mask = 0u32;
+        let mut unbounded = 0;
+        for &(g, _) in reachable {
+            if g < MAX_GOALS {
+                mask |= 1 << g;
+            } else {
+                unbounded += 1;
+            }
+        }
+        let cost_left = self.problem.budget.map(|b| b - self.cost);
+        let hours_left = self.problem.max_hours.map(|h| h - self.hours);
+        let most =
+            met + unbounded + self.bound.most_coverable(mask, cost_left, hours_left) as usize;
+        if most != self.best_met {
+            return most < self.best_met;
+        }
+        // Only a tie on goals is possible, so the weight decides.
+        let need = (self.best_met - met).saturating_sub(unbounded) as u32;
+        let mut lower = self
+            .bound
+            .weight_of_at_least(mask, need, cost_left, hours_left);
+        if let Blocked::Branch(_, blocked_lower) = blocked {
+            lower = lower.max(*blocked_lower);
+        }
+        // Each goal that must be met needs a supporter after its prerequisites, and so does
+        // each chosen item, so the whole final set weighs at least any one of those (which
+        // may overlap the set so far, hence a max and not a sum).
+        let mut whole = self.weight + lower;
+        if need as usize + unbounded >= reachable.len() {
+            for (_, supporters) in reachable {
+                let cheapest = supporters
+                    .iter()
+                    .map(|&e| self.problem.items[e as usize].with_prerequisites)
+                    .min()
+                    .unwrap_or(Weight::INFINITE);
+                whole = whole.max(cheapest);
+            }
+        }
+        for &item in &self.chosen {
+            whole = whole.max(self.problem.items[item as usize].with_prerequisites);
+        }
+        whole >= self.best_weight
+    }
+
+    /// Supporters in the order most likely to lead to the best set first: the least bound
+    /// on the item with its prerequisites plus the cover bound on the goals left after it.
+    fn order_for_goal(&self, mut supporters: Vec<u32>) -> Vec<u32> {
+        let mut mask = 0u32;
+        for (g, (_, s)) in self.problem.open.iter().enumerate().take(MAX_GOALS) {
+            if !self.given_up[g] && !self.has_member(s, |_| true) {
+                mask |= 1 << g;
+            }
+        }
+        let key = |e: u32| {
+            let item = &self.problem.items[e as usize];
+            let rest = mask & !self.bound.cover[e as usize];
+            (item.with_prerequisites + self.bound.weight(rest), e)
+        };
+        supporters.sort_by_key(|&e| key(e));
+        supporters
+    }
+}

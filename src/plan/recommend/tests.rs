@@ -1,0 +1,146 @@
+use std::time::Instant;
+
+use crate::catalog::{Amount, Catalog};
+use crate::plan::fixture::{NETWORK, catalog, ids, idx};
+use crate::plan::{Holdings, Objective, Options, Recommendation, UnmetReason, recommend};
+
+fn plan_for(catalog: &Catalog, role: &str, have: &Holdings, options: &Options) -> Recommendation {
+    recommend(
+        catalog,
+        catalog.find_role(role).expect("role"),
+        have,
+        options,
+    )
+}
+
+#[test]
+fn a_set_that_only_satisfies_itself_in_a_circle_is_not_a_plan() {
+    // A teaches x but needs s; only B teaches s, and B needs t, which A and C teach.
+    // {A, B} satisfies everything only in a circle; the valid optimum is C, B, A.
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: a, title: A, kind: course, hours: 10, cost: 10, skills: [x, t], requires: [{skill: s}]}
+  - {id: b, title: B, kind: course, hours: 10, cost: 10, skills: [s], requires: [{skill: t}]}
+  - {id: c, title: C, kind: course, hours: 10, cost: 500, skills: [t]}
+roles:
+  - {id: r, title: R, skills: [x]}
+",
+    );
+    let rec = plan_for(&catalog, "r", &Holdings::new(&catalog), &Options::default());
+    assert_eq!(ids(&catalog, &rec.steps), ["p/c", "p/b", "p/a"]);
+    assert!(rec.is_complete() && rec.optimal);
+    assert_eq!(rec.total_cost, Amount::from_f64(520.0));
+}
+
+#[test]
+fn the_cheapest_path_takes_the_cheaper_prerequisite_and_puts_it_first() {
+    let catalog = catalog(NETWORK);
+    let rec = plan_for(
+        &catalog,
+        "netadmin",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
+    // CCNA via the help-desk course (350) beats Network+ via A+ (868).
+    assert_eq!(
+        ids(&catalog, &rec.steps),
+        ["t/help-desk", "t/linux", "t/ccna"]
+    );
+    assert_eq!(rec.total_cost, Amount::from_f64(350.0));
+    assert_eq!(rec.total_hours, Amount::from_f64(220.0));
+    assert!(rec.is_complete());
+}
+
+#[test]
+fn optimizing_hours_prefers_the_faster_path() {
+    let catalog = catalog(NETWORK);
+    let options = Options {
+        objective: Objective::Hours,
+        ..Options::default()
+    };
+    let mut have = Holdings::new(&catalog);
+    have.add_credential(&catalog, idx(&catalog, "t/a-plus"));
+    let rec = plan_for(&catalog, "netadmin", &have, &options);
+    // Holding A+, Network+ (90 h) is faster than CCNA (150 h).
+    assert_eq!(ids(&catalog, &rec.steps), ["t/linux", "t/network-plus"]);
+}
+
+#[test]
+fn held_credentials_and_skills_are_never_planned_again() {
+    let catalog = catalog(NETWORK);
+    let mut have = Holdings::new(&catalog);
+    have.add_skill(catalog.find_skill("linux").expect("skill"));
+    have.add_skill(catalog.find_skill("troubleshooting").expect("skill"));
+    let rec = plan_for(&catalog, "netadmin", &have, &Options::default());
+    assert_eq!(ids(&catalog, &rec.steps), ["t/ccna"]);
+}
+
+#[test]
+fn requirements_nobody_can_meet_are_listed_and_the_rest_is_still_planned() {
+    let catalog = catalog(NETWORK);
+    let rec = plan_for(
+        &catalog,
+        "cloud",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
+    assert_eq!(ids(&catalog, &rec.steps), ["t/linux"]);
+    let reasons: Vec<(String, UnmetReason)> = rec
+        .unmet
+        .iter()
+        .map(|u| (catalog.describe(&u.requirement), u.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("skill cloud".to_owned(), UnmetReason::Retired),
+            ("skill quantum".to_owned(), UnmetReason::NotTaught)
+        ]
+    );
+    assert!(!rec.is_complete());
+}
+
+#[test]
+fn a_budget_meets_the_most_requirements_it_can_and_names_the_rest() {
+    let catalog = catalog(NETWORK);
+    let options = Options {
+        budget: Some(Amount::from_f64(100.0)),
+        ..Options::default()
+    };
+    let rec = plan_for(&catalog, "netadmin", &Holdings::new(&catalog), &options);
+    assert_eq!(ids(&catalog, &rec.steps), ["t/linux"]);
+    assert_eq!(rec.unmet.len(), 1);
+    assert_eq!(rec.unmet[0].reason, UnmetReason::Limits);
+}
+
+#[test]
+fn a_deadline_already_passed_gives_a_valid_answer_marked_unproven() {
+    let catalog = catalog(NETWORK);
+    let options = Options {
+        deadline: Some(Instant::now()),
+        ..Options::default()
+    };
+    let rec = plan_for(&catalog, "netadmin", &Holdings::new(&catalog), &options);
+    assert!(!rec.optimal);
+}
+
+#[test]
+fn equal_plans_always_come_out_the_same() {
+    let catalog = catalog(NETWORK);
+    let first = plan_for(
+        &catalog,
+        "netadmin",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
+    for _ in 0..5 {
+        let again = plan_for(
+            &catalog,
+            "netadmin",
+            &Holdings::new(&catalog),
+            &Options::default(),
+        );
+        assert_eq!(again, first);
+    }
+}
