@@ -1,13 +1,13 @@
 //! What each command does, printing through one locked, sanitized writer.
 
+mod check;
 mod graph;
 mod page;
+mod plan;
+mod plan_output;
 mod roles;
 mod schema;
 mod show;
-mod check;
-mod plan;
-mod plan_output;
 mod validate;
 
 use std::io::{self, IsTerminal, Write};

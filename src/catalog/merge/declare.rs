@@ -1,0 +1,236 @@
+//! Declaring skills and credentials: ids, duplicates, numbers, skills.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::Merge;
+use crate::catalog::format::{CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS};
+use crate::catalog::model::{Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx};
+use crate::catalog::place::{Pending, Place};
+use crate::catalog::problem::Severity;
+use crate::yaml::Segment::{Index, Key};
+
+impl Merge {
+    pub(super) fn declare_skills(&mut self, file: usize, spec: &CatalogFile) {
+        for (n, skill) in spec.skills.iter().flatten().enumerate() {
+            let place = Place::value(file, vec![Key("skills"), Index(n)]);
+            let id = skill.id.as_str();
+            if !self.check_id(id, place.at(&[Key("id")]), "skill") {
+                continue;
+            }
+            if let Some(existing) = self.catalog.find_skill(id) {
+                let first = self.skill_places[&existing].clone();
+                let what = if self.catalog.skill(existing).id == id {
+                    "skill id"
+                } else {
+                    "skill id, already an alias,"
+                };
+                self.duplicate(
+                    place.at(&[Key("id")]),
+                    &format!("duplicate {what} `{id}`"),
+                    &first,
+                );
+                continue;
+            }
+            let idx = self.new_skill(id, true);
+            let declared = &mut self.catalog.skills[idx.index()];
+            declared.name = skill.name.as_ref().map(|name| name.0.clone());
+            declared.description = skill.description.as_ref().map(|text| text.0.clone());
+            self.skill_places.insert(idx, place.at(&[Key("id")]));
+            for (a, alias) in skill.aliases.iter().enumerate() {
+                let alias_place = place.at(&[Key("aliases"), Index(a)]);
+                let alias = alias.as_str();
+                if !self.check_id(alias, alias_place.clone(), "skill alias") {
+                    continue;
+                }
+                if let Some(existing) = self.catalog.find_skill(alias) {
+                    let first = self.skill_places[&existing].clone();
+                    let owner = self.catalog.skill(existing).id.clone();
+                    self.pending.push(Pending {
+                        severity: Severity::Error,
+                        place: alias_place,
+                        message: format!("skill alias `{alias}` is already taken by skill `{owner}` (defined at {{also}}); aliases must be unique"),
+                        also: Some(first),
+                    });
+                    continue;
+                }
+                self.catalog.skill_ids.insert(alias.to_owned(), idx);
+                self.catalog.skills[idx.index()]
+                    .aliases
+                    .push(alias.to_owned());
+            }
+        }
+    }
+
+    pub(super) fn new_skill(&mut self, id: &str, declared: bool) -> SkillIdx {
+        let idx = SkillIdx(self.catalog.skills.len() as u32);
+        self.catalog.skills.push(Skill {
+            id: id.to_owned(),
+            name: None,
+            description: None,
+            aliases: Vec::new(),
+            declared,
+        });
+        self.catalog.skill_ids.insert(id.to_owned(), idx);
+        idx
+    }
+
+    /// A skill by id or alias, created on first use when no file declares it.
+    pub(super) fn use_skill(&mut self, id: &str, place: &Place) -> Option<SkillIdx> {
+        if !self.check_id(id, place.clone(), "skill") {
+            return None;
+        }
+        let idx = match self.catalog.find_skill(id) {
+            Some(idx) => idx,
+            None => self.new_skill(id, false),
+        };
+        self.skill_first_use
+            .entry(idx)
+            .or_insert_with(|| place.clone());
+        Some(idx)
+    }
+
+    pub(super) fn credential(
+        &mut self,
+        spec: &CredentialSpec,
+        place: &Place,
+        provider: ProviderIdx,
+        file: &Arc<str>,
+    ) -> Option<CredentialIdx> {
+        let local = spec.id.as_str();
+        let id = format!("{}/{local}", self.catalog.provider(provider).id);
+        // A bad or duplicate id keeps the credential out, but its other fields are still
+        // checked, so one run reports everything.
+        let mut usable = self.check_id(local, place.at(&[Key("id")]), "credential");
+        if let Some(existing) = self.catalog.find_credential(&id) {
+            let first = self.credential_places[existing.index()].at(&[Key("id")]);
+            self.duplicate(
+                place.at(&[Key("id")]),
+                &format!("duplicate credential id `{id}`"),
+                &first,
+            );
+            usable = false;
+        }
+        if spec.title.as_str().trim().is_empty() {
+            self.error(
+                place.at(&[Key("title")]),
+                "the credential's `title` is empty".into(),
+            );
+        }
+        let (hours, cost) = self.check_numbers(spec, place);
+        let skills = self.credential_skills(spec, place);
+        let verified = spec.verified.as_ref().and_then(|text| {
+            let parsed = text.as_str().parse::<Date>().ok();
+            if parsed.is_none() {
+                self.error(
+                    place.at(&[Key("verified")]),
+                    format!(
+                        "`{}` is not a date: write it as YYYY-MM-DD, like 2026-06-01",
+                        text.as_str()
+                    ),
+                );
+            }
+            parsed
+        });
+        if !usable {
+            return None;
+        }
+        let idx = CredentialIdx(self.catalog.credentials.len() as u32);
+        self.catalog.credentials.push(Credential {
+            id: id.clone(),
+            provider,
+            title: spec.title.0.clone(),
+            kind: spec.kind,
+            level: spec.level,
+            hours: Amount::from_f64(hours),
+            cost: Amount::from_f64(cost),
+            skills,
+            requires: Vec::new(),
+            recommends: Vec::new(),
+            valid_for_months: spec.valid_for_months.filter(|&m| m > 0 && m <= MAX_MONTHS),
+            delivery: spec.format.as_ref().map(|text| text.0.clone()),
+            url: spec.url.as_ref().map(|text| text.0.clone()),
+            description: spec.description.as_ref().map(|text| text.0.clone()),
+            sources: spec
+                .source
+                .iter()
+                .flat_map(|sources| sources.0.iter().map(|text| text.0.clone()))
+                .collect(),
+            verified,
+            retired: spec.retired,
+            file: Arc::clone(file),
+        });
+        self.catalog.credential_ids.insert(id, idx);
+        self.credential_places.push(place.clone());
+        Some(idx)
+    }
+
+    /// Hours, cost and validity within their ranges; out-of-range values are reported and
+    /// clamped so the rest of the checks can go on.
+    pub(super) fn check_numbers(&mut self, spec: &CredentialSpec, place: &Place) -> (f64, f64) {
+        let hours = spec.hours.0;
+        let (max_hours, max_cost) = (f64::from(MAX_HOURS), f64::from(MAX_COST));
+        if !(hours > 0.0 && hours <= max_hours) {
+            let rule = if hours > max_hours {
+                format!("at most {MAX_HOURS}")
+            } else {
+                "more than 0".to_owned()
+            };
+            self.error(
+                place.at(&[Key("hours")]),
+                format!("hours must be {rule}, found {hours}"),
+            );
+        }
+        let cost = spec.cost.0;
+        if !(0.0..=max_cost).contains(&cost) {
+            let rule = if cost > max_cost {
+                format!("at most {MAX_COST}")
+            } else {
+                "0 or more (0 means free)".to_owned()
+            };
+            self.error(
+                place.at(&[Key("cost")]),
+                format!("cost must be {rule}, found {cost}"),
+            );
+        }
+        if let Some(months) = spec.valid_for_months.filter(|&m| m == 0 || m > MAX_MONTHS) {
+            self.error(
+                place.at(&[Key("valid_for_months")]),
+                format!(
+                    "valid_for_months must be between 1 and {MAX_MONTHS}, found {months}; \
+                     leave it out for a credential that never expires"
+                ),
+            );
+        }
+        (hours.clamp(0.0, max_hours), cost.clamp(0.0, max_cost))
+    }
+
+    pub(super) fn credential_skills(
+        &mut self,
+        spec: &CredentialSpec,
+        place: &Place,
+    ) -> Vec<SkillIdx> {
+        if spec.skills.is_empty() {
+            self.error(
+                place.at(&[Key("skills")]),
+                "a credential must teach at least one skill; list them in `skills`".into(),
+            );
+        }
+        let mut skills = Vec::new();
+        for (n, skill) in spec.skills.iter().enumerate() {
+            let skill_place = place.at(&[Key("skills"), Index(n)]);
+            if let Some(idx) = self.use_skill(skill.as_str(), &skill_place) {
+                if skills.contains(&idx) {
+                    self.warning(
+                        skill_place,
+                        format!("skill `{}` is listed twice", skill.as_str()),
+                    );
+                } else {
+                    skills.push(idx);
+                }
+            }
+        }
+        skills
+    }
+}

@@ -1,0 +1,163 @@
+//! The prerequisite graph, cycles, and the warnings that need the whole catalog.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::Merge;
+use crate::catalog::cycles;
+use crate::catalog::model::{Atom, CredentialIdx, Edge, Requirement, SkillIdx};
+use crate::catalog::place::Place;
+use crate::yaml::Segment::{Index, Key};
+
+impl Merge {
+    pub(super) fn index_skills(&mut self) {
+        let count = self.catalog.skills.len();
+        self.catalog.taught_by = vec![Vec::new(); count];
+        self.catalog.required_by_skill = vec![Vec::new(); count];
+        for (i, credential) in self.catalog.credentials.iter().enumerate() {
+            let idx = CredentialIdx(i as u32);
+            for &skill in &credential.skills {
+                self.catalog.taught_by[skill.index()].push(idx);
+            }
+            let mut needed: Vec<SkillIdx> = credential
+                .requires
+                .iter()
+                .flat_map(Requirement::atoms)
+                .filter_map(|atom| match atom {
+                    Atom::Skill(skill) => Some(*skill),
+                    Atom::Credential(_) => None,
+                })
+                .collect();
+            needed.sort_unstable();
+            needed.dedup();
+            for skill in needed {
+                self.catalog.required_by_skill[skill.index()].push(idx);
+            }
+        }
+    }
+
+    /// Builds the prerequisite graph and reports every cycle among `requires` references.
+    pub(super) fn build_graph(&mut self) {
+        let mut graph: DiGraph<CredentialIdx, Edge> =
+            DiGraph::with_capacity(self.catalog.credentials.len(), 0);
+        for idx in self.catalog.credential_indices() {
+            graph.add_node(idx);
+        }
+        let mut requires_places: HashMap<(CredentialIdx, CredentialIdx), Place> = HashMap::new();
+        let places: HashMap<CredentialIdx, Place> =
+            self.requirement_places.iter().cloned().collect();
+        for (i, credential) in self.catalog.credentials.iter().enumerate() {
+            let node = NodeIndex::new(i);
+            let idx = CredentialIdx(i as u32);
+            for (n, requirement) in credential.requires.iter().enumerate() {
+                let kind = if matches!(requirement, Requirement::Any(_)) {
+                    Edge::OneOf
+                } else {
+                    Edge::Requires
+                };
+                for atom in requirement.atoms() {
+                    if let Atom::Credential(prerequisite) = atom {
+                        graph.add_edge(NodeIndex::new(prerequisite.index()), node, kind);
+                        if let Some(place) = places.get(&idx) {
+                            requires_places
+                                .entry((idx, *prerequisite))
+                                .or_insert_with(|| place.at(&[Key("requires"), Index(n)]));
+                        }
+                    }
+                }
+            }
+            for requirement in &credential.recommends {
+                for atom in requirement.atoms() {
+                    if let Atom::Credential(recommended) = atom {
+                        graph.add_edge(NodeIndex::new(recommended.index()), node, Edge::Recommends);
+                    }
+                }
+            }
+        }
+        self.catalog.graph = graph;
+        for cycle in cycles::find(&self.catalog) {
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&idx| self.catalog.credential(idx).id.as_str())
+                .collect();
+            let place = requires_places
+                .get(&(cycle[0], cycle[1]))
+                .cloned()
+                .unwrap_or_else(|| self.credential_places[cycle[0].index()].clone());
+            let message = if cycle.len() == 2 {
+                format!(
+                    "credential `{}` requires itself; remove it from its own `requires`",
+                    names[0]
+                )
+            } else {
+                format!(
+                    "requirement cycle: {}; remove one of these requirements",
+                    names.join(" -> ")
+                )
+            };
+            self.error(place, message);
+        }
+    }
+
+    pub(super) fn warn_untaught_role_skills(&mut self) {
+        let mut warnings = Vec::new();
+        for (r, role) in self.catalog.roles.iter().enumerate() {
+            for (n, requirement) in role.requirements.iter().enumerate() {
+                let Requirement::One(Atom::Skill(skill)) = requirement else {
+                    continue;
+                };
+                let teachers = self.catalog.teachers(*skill);
+                let id = &self.catalog.skill(*skill).id;
+                let message = if teachers.is_empty() {
+                    format!(
+                        "no credential teaches skill `{id}`, so no plan can meet it unless the learner already has it"
+                    )
+                } else if teachers.iter().all(|&c| self.catalog.credential(c).retired) {
+                    format!(
+                        "only retired credentials teach skill `{id}`, so no plan can meet it unless the learner already has it"
+                    )
+                } else {
+                    continue;
+                };
+                warnings.push((self.role_places[r].at(&[Key("skills"), Index(n)]), message));
+            }
+        }
+        for (place, message) in warnings {
+            self.warning(place, message);
+        }
+    }
+
+    /// An undeclared skill one typo away from a declared one is probably that one.
+    pub(super) fn warn_skill_typos(&mut self) {
+        let declared: Vec<&str> = self
+            .catalog
+            .skill_ids
+            .iter()
+            .filter(|(_, idx)| self.catalog.skill(**idx).declared)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let mut warnings = Vec::new();
+        for (i, skill) in self.catalog.skills.iter().enumerate() {
+            if skill.declared {
+                continue;
+            }
+            let Some(found) = crate::text::closest(&skill.id, declared.iter().copied()) else {
+                continue;
+            };
+            if let Some(place) = self.skill_first_use.get(&SkillIdx(i as u32)) {
+                warnings.push((
+                    place.clone(),
+                    format!(
+                        "skill `{}` is not declared in any `skills:` list; did you mean `{found}`?",
+                        skill.id
+                    ),
+                ));
+            }
+        }
+        warnings.sort_by_key(|(place, _)| place.file);
+        for (place, message) in warnings {
+            self.warning(place, message);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Merges the parsed files into one [`Catalog`], checking what serde cannot: ids, numbers,
+//! duplicates across files, references, cycles. Every problem is collected with its place.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::catalog::format::CatalogFile;
+use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx, SkillIdx};
+use crate::catalog::place::{Pending, Place};
+use crate::catalog::problem::Severity;
+use crate::yaml::Segment::{Index, Key};
+
+mod declare;
+mod files;
+mod graph;
+mod references;
+
+/// One parsed file as the merge sees it.
+pub struct Input<'a> {
+    pub name: Arc<str>,
+    pub spec: &'a CatalogFile,
+    /// Ids of credentials dropped for type errors already reported.
+    pub dropped_ids: &'a [String],
+}
+
+/// Merges `files` (indexed like the locator's files) into a catalog and its problems.
+pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
+    let mut merge = Merge::default();
+    let used: Vec<(usize, &Input<'_>)> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, file)| file.as_ref().map(|input| (i, input)))
+        .filter(|(i, input)| merge.check_format(*i, input.spec))
+        .collect();
+    let mut file_providers: HashMap<usize, ProviderIdx> = HashMap::new();
+    for &(i, input) in &used {
+        merge.currency(i, input.spec);
+        if let Some(provider) = merge.provider(i, input) {
+            file_providers.insert(i, provider);
+        }
+    }
+    for &(i, input) in &used {
+        merge.declare_skills(i, input.spec);
+    }
+    let mut credential_specs = Vec::new();
+    for &(i, input) in &used {
+        let Some(credentials) = &input.spec.credentials else {
+            continue;
+        };
+        let Some(&provider) = file_providers.get(&i) else {
+            if input.spec.provider.is_none() && !credentials.is_empty() {
+                merge.error(
+                    Place::key(i, vec![Key("credentials")]),
+                    "this file has credentials but no `provider:`; add `provider: {id: ..., name: ...}` above them".into(),
+                );
+            }
+            continue;
+        };
+        let provider_id = merge.catalog.provider(provider).id.clone();
+        for id in input.dropped_ids {
+            merge.dropped.insert(format!("{provider_id}/{id}"));
+        }
+        for (n, spec) in credentials.iter().enumerate() {
+            let place = Place::value(i, vec![Key("credentials"), Index(n)]);
+            if let Some(idx) = merge.credential(spec, &place, provider, &input.name) {
+                credential_specs.push((idx, spec, place));
+            }
+        }
+    }
+    for (idx, spec, place) in &credential_specs {
+        let provider = merge.catalog.credential(*idx).provider;
+        let requires = merge.requirements(
+            &spec.requires,
+            &place.at(&[Key("requires")]),
+            Some(provider),
+            Severity::Error,
+        );
+        let recommends = merge.requirements(
+            &spec.recommends,
+            &place.at(&[Key("recommends")]),
+            Some(provider),
+            Severity::Warning,
+        );
+        let credential = &mut merge.catalog.credentials[idx.index()];
+        credential.requires = requires
+            .into_iter()
+            .map(|(requirement, _)| requirement)
+            .collect();
+        credential.recommends = recommends
+            .into_iter()
+            .map(|(requirement, _)| requirement)
+            .collect();
+        merge.requirement_places.push((*idx, place.clone()));
+    }
+    for &(i, input) in &used {
+        for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
+            let place = Place::value(i, vec![Key("roles"), Index(n)]);
+            merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
+        }
+    }
+    merge.index_skills();
+    merge.build_graph();
+    merge.warn_untaught_role_skills();
+    merge.warn_skill_typos();
+    (merge.catalog, merge.pending)
+}
+
+#[derive(Default)]
+struct Merge {
+    catalog: Catalog,
+    pending: Vec<Pending>,
+    currency: Option<(String, Place)>,
+    provider_places: Vec<Place>,
+    credential_places: Vec<Place>,
+    role_places: Vec<Place>,
+    skill_places: HashMap<SkillIdx, Place>,
+    skill_first_use: HashMap<SkillIdx, Place>,
+    /// Global ids of credentials left out for type errors: references to them are not
+    /// reported a second time.
+    dropped: HashSet<String>,
+    /// Each credential's item place, for locating its requirement references.
+    requirement_places: Vec<(CredentialIdx, Place)>,
+}
+
+impl Merge {
+    fn error(&mut self, place: Place, message: String) {
+        self.pending.push(Pending {
+            severity: Severity::Error,
+            place,
+            message,
+            also: None,
+        });
+    }
+
+    fn warning(&mut self, place: Place, message: String) {
+        self.pending.push(Pending {
+            severity: Severity::Warning,
+            place,
+            message,
+            also: None,
+        });
+    }
+
+    fn duplicate(&mut self, place: Place, message: &str, first: &Place) {
+        self.pending.push(Pending {
+            severity: Severity::Error,
+            place,
+            message: format!("{message}: also defined at {{also}}"),
+            also: Some(first.clone()),
+        });
+    }
+
+    /// True for a valid id; otherwise an error at `place` with a corrected suggestion.
+    fn check_id(&mut self, id: &str, place: Place, what: &str) -> bool {
+        if is_id(id) {
+            return true;
+        }
+        let fixed = kebab(id);
+        let hint = if is_id(&fixed) {
+            format!(", like `{fixed}`")
+        } else {
+            String::new()
+        };
+        let shown = if id.is_empty() {
+            "an empty string".to_owned()
+        } else {
+            format!("`{id}`")
+        };
+        self.error(
+            place,
+            format!("{shown} is not a valid {what} id: use lowercase letters and digits in words joined by single hyphens{hint}"),
+        );
+        false
+    }
+}
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The kebab-case form an author probably meant: `Network_Plus` -> `network-plus`.
+fn kebab(text: &str) -> String {
+    let lowered: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    lowered
+        .split('-')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_id, kebab};
+
+    #[test]
+    fn ids_are_lowercase_kebab_case() {
+        for good in ["a", "a-plus", "az-104", "network-plus", "3d"] {
+            assert!(is_id(good), "{good}");
+        }
+        for bad in ["", "A-plus", "a_plus", "a--b", "-a", "a-", "a b", "é"] {
+            assert!(!is_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_corrected_id_is_suggested() {
+        assert_eq!(kebab("Network_Plus"), "network-plus");
+        assert_eq!(kebab("AZ 104"), "az-104");
+    }
+}

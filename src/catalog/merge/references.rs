@@ -1,0 +1,208 @@
+//! Resolving `requires`, `recommends` and role requirements to catalog indices.
+
+use std::sync::Arc;
+
+use super::{Merge, is_id};
+use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
+use crate::catalog::model::{Atom, CredentialIdx, ProviderIdx, Requirement, Role, RoleIdx};
+use crate::catalog::place::{Pending, Place};
+use crate::catalog::problem::Severity;
+use crate::yaml::Segment::{self, Index, Key};
+
+impl Merge {
+    /// Resolves a `requires` or `recommends` list; unknown references are reported with
+    /// `severity` and left out. Each kept requirement comes with its item's place.
+    pub(super) fn requirements(
+        &mut self,
+        specs: &[RequirementSpec],
+        list: &Place,
+        provider: Option<ProviderIdx>,
+        severity: Severity,
+    ) -> Vec<(Requirement, Place)> {
+        let verb = list
+            .path
+            .last()
+            .map_or("requires", |segment| match segment {
+                Segment::Key(key) => key,
+                Segment::Index(_) => "requires",
+            });
+        let mut resolved = Vec::new();
+        for (n, spec) in specs.iter().enumerate() {
+            let place = list.at(&[Index(n)]);
+            let requirement = match spec {
+                RequirementSpec::One(atom) => self
+                    .atom(atom, &place, provider, severity, verb)
+                    .map(Requirement::One),
+                RequirementSpec::Any(atoms) => {
+                    let resolved_atoms: Vec<Atom> = atoms
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(a, atom)| {
+                            self.atom(
+                                atom,
+                                &place.at(&[Key("any"), Index(a)]),
+                                provider,
+                                severity,
+                                verb,
+                            )
+                        })
+                        .collect();
+                    (!resolved_atoms.is_empty()).then_some(Requirement::Any(resolved_atoms))
+                }
+            };
+            if let Some(requirement) = requirement {
+                resolved.push((requirement, place));
+            }
+        }
+        resolved
+    }
+
+    pub(super) fn atom(
+        &mut self,
+        atom: &AtomSpec,
+        place: &Place,
+        provider: Option<ProviderIdx>,
+        severity: Severity,
+        verb: &str,
+    ) -> Option<Atom> {
+        match atom {
+            AtomSpec::Skill(id) => self.use_skill(id, place).map(Atom::Skill),
+            AtomSpec::Credential(reference) => self
+                .reference(reference, place, provider, severity, verb)
+                .map(Atom::Credential),
+        }
+    }
+
+    /// A credential reference: `provider/id`, or a bare id in `provider`.
+    pub(super) fn reference(
+        &mut self,
+        reference: &str,
+        place: &Place,
+        provider: Option<ProviderIdx>,
+        severity: Severity,
+        verb: &str,
+    ) -> Option<CredentialIdx> {
+        let global = match reference.split_once('/') {
+            Some((owner, local)) if is_id(owner) && is_id(local) => reference.to_owned(),
+            None if is_id(reference) => {
+                let Some(provider) = provider else {
+                    let hint = self.other_providers_hint(reference);
+                    self.error(
+                        place.clone(),
+                        format!("`{reference}` names no provider; in a file without `provider:` write `provider/id`{hint}"),
+                    );
+                    return None;
+                };
+                format!("{}/{reference}", self.catalog.provider(provider).id)
+            }
+            _ => {
+                self.error(
+                    place.clone(),
+                    format!("`{reference}` is not a credential reference: write `id` (same provider) or `provider/id`"),
+                );
+                return None;
+            }
+        };
+        if let Some(idx) = self.catalog.find_credential(&global) {
+            return Some(idx);
+        }
+        if self.dropped.contains(&global) {
+            return None;
+        }
+        let mut hint = crate::text::did_you_mean(&global, self.catalog.credential_id_strs());
+        if hint.is_empty() && !reference.contains('/') {
+            hint = self.other_providers_hint(reference);
+        }
+        let message = format!("{verb} unknown credential `{global}`{hint}");
+        self.pending.push(Pending {
+            severity,
+            place: place.clone(),
+            message,
+            also: None,
+        });
+        None
+    }
+
+    /// "; did you mean `comptia/a-plus`?" when a bare id exists under another provider.
+    pub(super) fn other_providers_hint(&self, local: &str) -> String {
+        let owners: Vec<&str> = self
+            .catalog
+            .credentials
+            .iter()
+            .filter(|credential| credential.local_id() == local)
+            .map(|credential| credential.id.as_str())
+            .collect();
+        match owners.as_slice() {
+            [] => String::new(),
+            [one] => format!("; did you mean `{one}`? (a bare id means this file's own provider)"),
+            several => format!("; did you mean one of `{}`?", several.join("`, `")),
+        }
+    }
+
+    pub(super) fn role(
+        &mut self,
+        spec: &RoleSpec,
+        place: &Place,
+        provider: Option<ProviderIdx>,
+        file: &Arc<str>,
+    ) {
+        let id = spec.id.as_str();
+        if !self.check_id(id, place.at(&[Key("id")]), "role") {
+            return;
+        }
+        if let Some(existing) = self.catalog.find_role(id) {
+            let first = self.role_places[existing.index()].at(&[Key("id")]);
+            self.duplicate(
+                place.at(&[Key("id")]),
+                &format!("duplicate role id `{id}`"),
+                &first,
+            );
+            return;
+        }
+        if spec.title.as_str().trim().is_empty() {
+            self.error(
+                place.at(&[Key("title")]),
+                "the role's `title` is empty".into(),
+            );
+        }
+        let mut requirements: Vec<Requirement> = Vec::new();
+        for (n, skill) in spec.skills.iter().enumerate() {
+            let skill_place = place.at(&[Key("skills"), Index(n)]);
+            if let Some(idx) = self.use_skill(skill.as_str(), &skill_place) {
+                let requirement = Requirement::One(Atom::Skill(idx));
+                if requirements.contains(&requirement) {
+                    self.warning(
+                        skill_place,
+                        format!("skill `{}` is listed twice", skill.as_str()),
+                    );
+                } else {
+                    requirements.push(requirement);
+                }
+            }
+        }
+        let extra = self.requirements(
+            &spec.requires,
+            &place.at(&[Key("requires")]),
+            provider,
+            Severity::Error,
+        );
+        requirements.extend(extra.into_iter().map(|(requirement, _)| requirement));
+        if spec.skills.is_empty() && spec.requires.is_empty() {
+            self.error(
+                place.at(&[Key("id")]),
+                format!("role `{id}` has no requirements; list its `skills` (or `requires`)"),
+            );
+        }
+        self.catalog
+            .role_ids
+            .insert(id.to_owned(), RoleIdx(self.catalog.roles.len() as u32));
+        self.catalog.roles.push(Role {
+            id: id.to_owned(),
+            title: spec.title.0.clone(),
+            description: spec.description.as_ref().map(|text| text.0.clone()),
+            requirements,
+            file: Arc::clone(file),
+        });
+        self.role_places.push(place.clone());
+    }
+}
