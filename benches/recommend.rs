@@ -1,10 +1,9 @@
 //! The recommender on every bundled role and on a generated 10,000-credential catalog.
 //! Targets (issue 4): under 50 ms per bundled role, under 2 s on the 10,000 catalog.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
-use upskill::catalog::source::Bytes;
-use upskill::catalog::{self, Catalog, SourceFile, Sources};
+use upskill::catalog::{self, Catalog, Sources};
 use upskill::plan::{Holdings, Objective, Options, recommend};
 use upskill::synth;
 
@@ -21,17 +20,7 @@ static BUNDLED: LazyLock<Catalog> = LazyLock::new(|| {
 });
 
 static GENERATED: LazyLock<Catalog> = LazyLock::new(|| {
-    let generated = synth::generate(10_000, 1);
-    let files: Vec<SourceFile> = generated
-        .files
-        .into_iter()
-        .map(|(name, text)| SourceFile {
-            name: Arc::from(name),
-            path: None,
-            content: Ok(Bytes::Owned(text.into_bytes())),
-        })
-        .collect();
-    let loaded = catalog::load_files(&files);
+    let loaded = catalog::load_files(&synth::generate(10_000, 1).source_files());
     assert!(!loaded.has_errors(), "the generated catalog is valid");
     loaded.catalog
 });

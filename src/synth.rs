@@ -20,6 +20,20 @@ impl Generated {
         self.files.iter().map(|(_, text)| text.len()).sum()
     }
 
+    /// The files as loader input.
+    pub fn source_files(&self) -> Vec<crate::catalog::SourceFile> {
+        self.files
+            .iter()
+            .map(|(name, text)| crate::catalog::SourceFile {
+                name: std::sync::Arc::from(name.as_str()),
+                path: None,
+                content: Ok(crate::catalog::source::Bytes::Owned(
+                    text.clone().into_bytes(),
+                )),
+            })
+            .collect()
+    }
+
     /// Writes the files into `dir`.
     pub fn write_to(&self, dir: &std::path::Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
