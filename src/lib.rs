@@ -8,6 +8,7 @@
 //!   keep a plan valid, violations, the schedule and the plan file.
 //! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
 //! - [`export`]: renderers into other programs' formats (the graph as DOT and Mermaid).
+//! - [`tui`]: the app, a full-screen planner (ratatui): model, update, view, event loop.
 //! - [`cli`] and [`commands`]: the command line.
 
 #![forbid(unsafe_code)]
@@ -20,4 +21,5 @@ pub mod plan;
 pub mod store;
 pub mod synth;
 pub mod text;
+pub mod tui;
 pub mod yaml;

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
+mod library;
+pub use library::{PlanStore, Saved};
+
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "upskill")
 }
@@ -12,6 +15,11 @@ fn project_dirs() -> Option<ProjectDirs> {
 /// `<config dir>/catalogs`, e.g. `~/.config/upskill/catalogs` on Linux.
 pub fn user_catalog_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().join("catalogs"))
+}
+
+/// `<config dir>/keys.yaml`: the user's key bindings.
+pub fn keys_file() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().join("keys.yaml"))
 }
 
 /// `<data dir>/plans`, e.g. `~/.local/share/upskill/plans` on Linux.
@@ -85,17 +93,22 @@ pub fn plan_path(name: &str) -> Result<PathBuf, StoreError> {
 pub fn save_plan(plan: &crate::plan::Plan, replace: bool) -> Result<PathBuf, StoreError> {
     let path = plan_path(&plan.name)?;
     let text = crate::plan::file::to_yaml(plan)?;
-    write_atomically(&path, text.as_bytes(), replace).map_err(|error| match error {
+    write_atomically(&path, text.as_bytes(), replace)
+        .map_err(|error| write_error(error, &plan.name, &path))?;
+    Ok(path)
+}
+
+fn write_error(error: WriteError, name: &str, path: &std::path::Path) -> StoreError {
+    match error {
         WriteError::Exists => StoreError::Exists {
-            name: plan.name.clone(),
+            name: name.to_owned(),
             path: path.display().to_string(),
         },
         WriteError::Io(source) => StoreError::Io {
             path: path.display().to_string(),
             source,
         },
-    })?;
-    Ok(path)
+    }
 }
 
 enum WriteError {

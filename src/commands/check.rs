@@ -13,7 +13,7 @@ use crate::text::sanitize_line;
 
 pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, path: &Path) -> io::Result<ExitCode> {
     let shown = sanitize_line(&path.display().to_string()).into_owned();
-    let plan = match store::load_plan(path, super::plan::today()) {
+    let plan = match store::load_plan(path, super::today()) {
         Ok(plan) => plan,
         Err(error @ store::LoadError::Io { .. }) => {
             writeln!(io::stderr(), "upskill: {error}")?;

@@ -13,8 +13,6 @@ mod validate;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
 use crate::catalog::{self, Loaded, Sources};
 use crate::cli::{CatalogArgs, Cli, Command};
 
@@ -24,20 +22,20 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Runs a parsed command line.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    let Some(command) = &cli.command else {
+        return crate::tui::run(&cli.catalogs);
+    };
     let mut out = io::stdout().lock();
-    let result = match cli.command {
-        None => Cli::command()
-            .write_long_help(&mut out)
-            .map(|()| ExitCode::SUCCESS),
-        Some(Command::Validate { strict }) => validate::run(&mut out, &cli.catalogs, strict),
-        Some(Command::Roles { format }) => roles::run(&mut out, &cli.catalogs, format),
-        Some(Command::Show { ref id }) => show::run(&mut out, &cli.catalogs, id),
-        Some(Command::Graph { ref role, format }) => {
-            graph::run(&mut out, &cli.catalogs, role.as_deref(), format)
+    let result = match command {
+        Command::Validate { strict } => validate::run(&mut out, &cli.catalogs, *strict),
+        Command::Roles { format } => roles::run(&mut out, &cli.catalogs, *format),
+        Command::Show { id } => show::run(&mut out, &cli.catalogs, id),
+        Command::Graph { role, format } => {
+            graph::run(&mut out, &cli.catalogs, role.as_deref(), *format)
         }
-        Some(Command::Schema) => schema::run(&mut out),
-        Some(Command::Plan(ref args)) => plan::run(&mut out, &cli.catalogs, args),
-        Some(Command::Check { ref file }) => check::run(&mut out, &cli.catalogs, file),
+        Command::Schema => schema::run(&mut out),
+        Command::Plan(args) => plan::run(&mut out, &cli.catalogs, args),
+        Command::Check { file } => check::run(&mut out, &cli.catalogs, file),
     };
     match result {
         Ok(code) => Ok(code),
@@ -45,6 +43,11 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(error) => Err(error.into()),
     }
+}
+
+/// Today's date on this machine: the one place the program reads the clock for dates.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 /// Loads the catalogs the options name.

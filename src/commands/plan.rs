@@ -60,7 +60,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
                 .collect(),
         },
         hours_per_week: Amount::from_f64(args.hours_per_week),
-        start: args.start.unwrap_or_else(today),
+        start: args.start.unwrap_or_else(super::today),
         budget: options.budget,
         steps: recommendation
             .steps
@@ -141,9 +141,4 @@ fn resolve(
         skills.push(idx);
     }
     Ok((role, held, skills))
-}
-
-/// Today in the local time zone: the default start, and the date for defaults in files.
-pub(super) fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
 }

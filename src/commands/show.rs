@@ -22,9 +22,7 @@ pub fn run(out: &mut impl Write, args: &CatalogArgs, id: &str) -> io::Result<Exi
     let catalog = &loaded.catalog;
     let width = super::output_width();
     let text = match find(catalog, id) {
-        Ok(Found::Credential(idx)) => {
-            credential::render(catalog, idx, jiff::ZonedDateTime::now().date(), width)
-        }
+        Ok(Found::Credential(idx)) => credential::render(catalog, idx, super::today(), width),
         Ok(Found::Role(idx)) => role::render(catalog, idx, width),
         Ok(Found::Skill(idx)) => skill::render(catalog, idx, width),
         Err(message) => {

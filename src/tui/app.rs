@@ -1,0 +1,415 @@
+//! The app's model: plain data the update changes and the view reads.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::browser::{Browser, Filter, SearchIndex};
+use super::keymap::Keymap;
+use crate::catalog::{Amount, Catalog, CredentialIdx, Problem, Requirement, RoleIdx};
+use crate::plan::{self, Holdings, Objective, Plan, Recommendation, Schedule, Status, Violation};
+
+/// The panes that take the keyboard, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Catalog,
+    Plan,
+    Info,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Catalog, Pane::Plan, Pane::Info];
+
+    #[must_use]
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Catalog => Pane::Plan,
+            Pane::Plan => Pane::Info,
+            Pane::Info => Pane::Catalog,
+        }
+    }
+
+    #[must_use]
+    pub fn previous(self) -> Pane {
+        match self {
+            Pane::Catalog => Pane::Info,
+            Pane::Plan => Pane::Catalog,
+            Pane::Info => Pane::Plan,
+        }
+    }
+}
+
+/// What the info pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InfoView {
+    #[default]
+    Detail,
+    Gap,
+    Timeline,
+}
+
+/// The timeline's unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    #[default]
+    Month,
+    Week,
+}
+
+/// A message in the status bar; errors explain a refusal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A list that filters as you type; `Enter` chooses, `Esc` cancels.
+#[derive(Debug, Clone, Default)]
+pub struct Picker<T> {
+    pub query: String,
+    pub items: Vec<PickerItem<T>>,
+    /// Indices into `items` that match the query, in order.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct PickerItem<T> {
+    pub label: String,
+    pub detail: String,
+    pub value: T,
+}
+
+impl<T: Clone> Picker<T> {
+    pub fn new(items: Vec<PickerItem<T>>) -> Picker<T> {
+        let mut picker = Picker {
+            query: String::new(),
+            items,
+            shown: Vec::new(),
+            selected: 0,
+        };
+        picker.refilter();
+        picker
+    }
+
+    /// Keeps the items whose label or detail contains every word of the query.
+    pub fn refilter(&mut self) {
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.shown = (0..self.items.len())
+            .filter(|&i| {
+                let item = &self.items[i];
+                let text = format!("{} {}", item.label, item.detail).to_lowercase();
+                words.iter().all(|word| text.contains(word.as_str()))
+            })
+            .collect();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn chosen(&self) -> Option<&PickerItem<T>> {
+        self.shown.get(self.selected).map(|&i| &self.items[i])
+    }
+}
+
+/// What the plans picker is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlansMode {
+    Choosing,
+    Renaming { from: String, name: String },
+    ConfirmDelete { name: String },
+}
+
+/// A question that needs `y`.
+#[derive(Debug, Clone)]
+pub enum Confirm {
+    ReplaceSteps(Box<Recommendation>),
+}
+
+/// The plan beside its cheapest and fastest recommendations.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub cheapest: Recommendation,
+    pub fastest: Recommendation,
+    pub cheapest_finish: Date,
+    pub fastest_finish: Date,
+}
+
+/// What covers the screen above the panes.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Roles(Picker<RoleIdx>),
+    Filters(Picker<Option<Filter>>),
+    Plans {
+        picker: Picker<String>,
+        mode: PlansMode,
+    },
+    Compare(Box<Comparison>),
+    Confirm(Confirm),
+    Problems {
+        scroll: u16,
+    },
+    /// A notice that needs reading (a bad key config, a plan that could not be opened).
+    Notice {
+        title: String,
+        lines: Vec<String>,
+    },
+}
+
+/// Plans before and after the current one, for undo and redo.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub past: Vec<Plan>,
+    pub future: Vec<Plan>,
+}
+
+/// Undo reaches back this many changes.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// How a role requirement is met by the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetBy {
+    Held,
+    /// By the end of this step (0-based).
+    Step(usize),
+    Unmet,
+}
+
+/// What the view needs that follows from the plan, computed once per change.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub role: Option<RoleIdx>,
+    /// Each step's credential, `None` when the catalog no longer has it.
+    pub step_credentials: Vec<Option<CredentialIdx>>,
+    pub in_plan: HashMap<CredentialIdx, usize>,
+    /// What the plan's `have` gives.
+    pub held: Option<Holdings>,
+    pub schedule: Option<Schedule>,
+    /// Each role requirement and what meets it.
+    pub gap: Vec<(Requirement, MetBy)>,
+    pub violations: Vec<Violation>,
+    pub total_cost: Amount,
+    pub total_hours: Amount,
+    pub done: usize,
+}
+
+impl Derived {
+    pub fn met(&self) -> usize {
+        self.gap
+            .iter()
+            .filter(|(_, by)| *by != MetBy::Unmet)
+            .count()
+    }
+
+    /// The step index of a credential in the plan.
+    pub fn step_of(&self, idx: CredentialIdx) -> Option<usize> {
+        self.in_plan.get(&idx).copied()
+    }
+
+    pub fn is_held(&self, idx: CredentialIdx) -> bool {
+        self.held
+            .as_ref()
+            .is_some_and(|held| held.has_credential(idx))
+    }
+}
+
+/// The whole app.
+#[derive(Debug)]
+pub struct App {
+    pub catalog: Arc<Catalog>,
+    pub index: Arc<SearchIndex>,
+    /// Problems of the last catalog reload that failed (the last good catalog stays).
+    pub problems: Vec<Problem>,
+    pub plan: Plan,
+    /// Set when changes cannot be saved: why, shown in the header.
+    pub read_only: Option<String>,
+    /// The last save failed: why (the app keeps working and retries on the next change).
+    pub save_error: Option<String>,
+    pub today: Date,
+    pub keymap: Keymap,
+    pub focus: Pane,
+    pub info: InfoView,
+    pub scale: Scale,
+    pub objective: Objective,
+    pub browser: Browser,
+    pub plan_selected: usize,
+    pub gap_selected: usize,
+    pub info_scroll: u16,
+    /// Rows in the focused list as last drawn, for paging.
+    pub page_rows: usize,
+    pub overlay: Option<Overlay>,
+    pub status: Option<StatusLine>,
+    pub history: History,
+    pub derived: Derived,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(catalog: Arc<Catalog>, plan: Plan, today: Date) -> App {
+        let index = Arc::new(SearchIndex::build(&catalog));
+        let mut app = App {
+            catalog,
+            index,
+            problems: Vec::new(),
+            plan,
+            read_only: None,
+            save_error: None,
+            today,
+            keymap: Keymap::default(),
+            focus: Pane::Catalog,
+            info: InfoView::Detail,
+            scale: Scale::Month,
+            objective: Objective::Cost,
+            browser: Browser::default(),
+            plan_selected: 0,
+            gap_selected: 0,
+            info_scroll: 0,
+            page_rows: 10,
+            overlay: None,
+            status: None,
+            history: History::default(),
+            derived: Derived::default(),
+            quit: false,
+        };
+        app.browser.refresh(&app.catalog, &app.index);
+        app.refresh_plan();
+        app
+    }
+
+    /// Recomputes everything that follows from the plan; call after every plan change.
+    pub fn refresh_plan(&mut self) {
+        let catalog = &*self.catalog;
+        let plan = &self.plan;
+        let step_credentials = plan.step_credentials(catalog);
+        let in_plan = step_credentials
+            .iter()
+            .enumerate()
+            .filter_map(|(i, idx)| idx.map(|idx| (idx, i)))
+            .collect();
+        let held = Holdings::of_have(catalog, &plan.have);
+        let role = plan.role_in(catalog);
+        let gap = role
+            .map(|role| gap(catalog, role, &held, &step_credentials))
+            .unwrap_or_default();
+        let steps = step_credentials
+            .iter()
+            .flatten()
+            .map(|&idx| catalog.credential(idx));
+        let (total_cost, total_hours) = steps
+            .fold((Amount::ZERO, Amount::ZERO), |(cost, hours), credential| {
+                (cost + credential.cost, hours + credential.hours)
+            });
+        self.derived = Derived {
+            role,
+            in_plan,
+            held: Some(held),
+            schedule: Some(plan::schedule(catalog, plan)),
+            gap,
+            violations: plan::check(catalog, plan),
+            total_cost,
+            total_hours,
+            done: plan
+                .steps
+                .iter()
+                .filter(|step| step.status == Status::Done)
+                .count(),
+            step_credentials,
+        };
+        self.plan_selected = self
+            .plan_selected
+            .min(self.plan.steps.len().saturating_sub(1));
+        self.gap_selected = self
+            .gap_selected
+            .min(self.derived.gap.len().saturating_sub(1));
+    }
+
+    /// Holdings before step `index`: what is held plus the steps before it.
+    pub fn holdings_before(&self, index: usize) -> Holdings {
+        let mut holdings = self
+            .derived
+            .held
+            .clone()
+            .unwrap_or_else(|| Holdings::new(&self.catalog));
+        for idx in self.derived.step_credentials.iter().take(index).flatten() {
+            holdings.add_credential(&self.catalog, *idx);
+        }
+        holdings
+    }
+
+    /// The credential the focused pane points at.
+    pub fn selected_credential(&self) -> Option<CredentialIdx> {
+        match self.focus {
+            Pane::Plan => self
+                .derived
+                .step_credentials
+                .get(self.plan_selected)
+                .copied()
+                .flatten(),
+            Pane::Catalog | Pane::Info => self.browser.selection(),
+        }
+    }
+
+    pub fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: crate::text::sanitize_line(&text.into()).into_owned(),
+            kind,
+        });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.set_status(StatusKind::Info, text);
+    }
+
+    pub fn refuse(&mut self, text: impl Into<String>) {
+        self.set_status(StatusKind::Error, text);
+    }
+}
+
+/// Each role requirement with what meets it: held, the first step after which it holds, or
+/// nothing.
+fn gap(
+    catalog: &Catalog,
+    role: RoleIdx,
+    held: &Holdings,
+    steps: &[Option<CredentialIdx>],
+) -> Vec<(Requirement, MetBy)> {
+    let requirements = &catalog.role(role).requirements;
+    let mut found: Vec<(Requirement, MetBy)> = requirements
+        .iter()
+        .map(|requirement| {
+            (
+                requirement.clone(),
+                if held.satisfies(requirement) {
+                    MetBy::Held
+                } else {
+                    MetBy::Unmet
+                },
+            )
+        })
+        .collect();
+    let mut holdings = held.clone();
+    for (i, idx) in steps.iter().enumerate() {
+        let Some(idx) = idx else { continue };
+        holdings.add_credential(catalog, *idx);
+        for (requirement, by) in &mut found {
+            if *by == MetBy::Unmet && holdings.satisfies(requirement) {
+                *by = MetBy::Step(i);
+            }
+        }
+    }
+    found
+}

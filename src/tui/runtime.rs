@@ -1,0 +1,181 @@
+//! The event loop: draw, wait for an event, update, perform the effects (the only I/O the
+//! app does), repeat. Generic over the terminal backend and the event source, so a test
+//! can drive the whole app with a script of keys on a `TestBackend`.
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
+use jiff::civil::Date;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::app::App;
+use super::update::{Effect, Msg, update};
+use super::view::{ViewState, render};
+use crate::catalog::{self, Sources};
+use crate::store::PlanStore;
+
+/// Something for the app to react to.
+#[derive(Debug)]
+pub enum Event {
+    Terminal(TermEvent),
+    /// A watched catalog file changed (debounced).
+    CatalogChanged,
+}
+
+/// Where events come from.
+pub trait Events {
+    /// The next event, or `None` when there will be no more (the end of a test script).
+    fn next(&mut self) -> io::Result<Option<Event>>;
+}
+
+/// What the effects act on: the plan files, and the catalog sources for reloading.
+pub struct Runtime {
+    pub store: Option<PlanStore>,
+    pub sources: Sources,
+}
+
+impl Runtime {
+    /// Performs one effect; its result comes back as a message.
+    pub fn perform(&self, effect: Effect, today: Date) -> Option<Msg> {
+        let no_store = || "no data folder for upskill could be found (is $HOME set?)".to_owned();
+        match effect {
+            Effect::SavePlan { plan, announce } => {
+                let result = self
+                    .store
+                    .as_ref()
+                    .ok_or_else(no_store)
+                    .and_then(|store| store.save(&plan).map_err(|error| error.to_string()));
+                Some(Msg::Saved { result, announce })
+            }
+            Effect::ListPlans => Some(Msg::PlansListed(
+                self.store
+                    .as_ref()
+                    .map(|store| store.list(today))
+                    .unwrap_or_default(),
+            )),
+            Effect::OpenPlan(name) => {
+                let result = self
+                    .store
+                    .as_ref()
+                    .ok_or_else(no_store)
+                    .and_then(|store| store.load(&name, today));
+                Some(Msg::PlanOpened { name, result })
+            }
+            Effect::DeletePlan(name) => {
+                let result = self
+                    .store
+                    .as_ref()
+                    .ok_or_else(no_store)
+                    .and_then(|store| store.delete(&name));
+                Some(Msg::PlanDeleted { name, result })
+            }
+            Effect::RenamePlan { from, to } => {
+                let result = self
+                    .store
+                    .as_ref()
+                    .ok_or_else(no_store)
+                    .and_then(|store| store.rename(&from, &to, today));
+                Some(Msg::PlanRenamed { from, to, result })
+            }
+            Effect::RememberLastPlan(name) => {
+                if let Some(store) = &self.store {
+                    // Only a convenience for the next start: failing to note it loses nothing.
+                    let _ = store.remember(&name);
+                }
+                None
+            }
+            Effect::Quit => None,
+        }
+    }
+}
+
+/// Runs the app until it quits or the events run out.
+pub fn run<B: Backend, E: Events>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    view: &mut ViewState,
+    events: &mut E,
+    runtime: &Runtime,
+) -> io::Result<()>
+where
+    B::Error: Into<io::Error>,
+{
+    loop {
+        terminal
+            .draw(|frame| render(app, view, frame))
+            .map_err(Into::into)?;
+        app.page_rows = view.page_rows(app.focus);
+        if app.quit {
+            return Ok(());
+        }
+        let Some(event) = events.next()? else {
+            return Ok(());
+        };
+        let Some(msg) = translate(event, view, runtime) else {
+            continue;
+        };
+        let mut effects: VecDeque<Effect> = update(app, msg).into();
+        while let Some(effect) = effects.pop_front() {
+            if let Some(msg) = runtime.perform(effect, app.today) {
+                effects.extend(update(app, msg));
+            }
+        }
+    }
+}
+
+/// A terminal event as a message; mouse positions are matched against where the panes were
+/// drawn. A catalog change is reloaded here, since reading files is I/O.
+fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
+    match event {
+        Event::CatalogChanged => Some(Msg::CatalogReloaded(Box::new(catalog::load(
+            &runtime.sources,
+        )))),
+        Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
+            Some(Msg::Key(key))
+        }
+        Event::Terminal(TermEvent::Paste(text)) => Some(Msg::Paste(text)),
+        Event::Terminal(TermEvent::Mouse(mouse)) => {
+            let (pane, row) = view.hit(mouse.column, mouse.row)?;
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { pane, row }),
+                MouseEventKind::ScrollDown => Some(Msg::Scroll { pane, down: true }),
+                MouseEventKind::ScrollUp => Some(Msg::Scroll { pane, down: false }),
+                _ => None,
+            }
+        }
+        Event::Terminal(_) => None,
+    }
+}
+
+/// Events from the real terminal, and catalog changes from the watcher.
+pub struct TerminalEvents {
+    pub changes: Option<std::sync::mpsc::Receiver<()>>,
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self) -> io::Result<Option<Event>> {
+        loop {
+            if let Some(changes) = &self.changes
+                && changes.try_recv().is_ok()
+            {
+                while changes.try_recv().is_ok() {}
+                return Ok(Some(Event::CatalogChanged));
+            }
+            if crossterm::event::poll(Duration::from_millis(100))? {
+                return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+            }
+        }
+    }
+}
+
+/// A fixed list of events, for tests and scripted runs.
+pub struct Script(pub VecDeque<Event>);
+
+impl Events for Script {
+    fn next(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+}

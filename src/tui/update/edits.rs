@@ -1,0 +1,452 @@
+//! Changes to the plan: each goes through [`commit`], which keeps the old plan for undo and
+//! saves the new one; each refusal names what blocks it.
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use super::Effect;
+use crate::catalog::{Atom, CredentialIdx, Requirement};
+use crate::plan::{self, Holdings, Objective, Options, Plan, Recommendation, Status, Step, edit};
+use crate::tui::app::{App, Comparison, Confirm, HISTORY_LIMIT, InfoView, Overlay, Pane};
+
+/// How long the app lets the recommender search before taking its best plan so far.
+const RECOMMEND_TIME: Duration = Duration::from_secs(3);
+
+/// Replaces the plan, keeping the old one for undo; returns the save.
+pub(super) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
+    let old = std::mem::replace(&mut app.plan, plan);
+    app.history.past.push(old);
+    if app.history.past.len() > HISTORY_LIMIT {
+        app.history.past.remove(0);
+    }
+    app.history.future.clear();
+    app.refresh_plan();
+    super::save(app, false)
+}
+
+/// Refuses an edit of a read-only plan; true when it did.
+fn read_only(app: &mut App) -> bool {
+    let Some(why) = app.read_only.clone() else {
+        return false;
+    };
+    app.refuse(format!("This plan is read-only: {why}"));
+    true
+}
+
+fn id_of(app: &App, idx: CredentialIdx) -> String {
+    app.catalog.credential(idx).id.clone()
+}
+
+pub(super) fn add(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let Some(idx) = (app.focus == Pane::Catalog)
+        .then(|| app.browser.selection())
+        .flatten()
+    else {
+        app.refuse("Select a credential in the catalog to add it (Tab moves to the catalog, / searches it)");
+        return Vec::new();
+    };
+    match edit::add_with_prerequisites(&app.catalog, &app.plan, idx) {
+        Ok(added) => {
+            let title = app.catalog.credential(idx).title.clone();
+            let before: Vec<String> = added
+                .added
+                .iter()
+                .filter(|&&other| other != idx)
+                .map(|&other| id_of(app, other))
+                .collect();
+            let effects = commit(app, added.plan);
+            let step = app.derived.step_of(idx).unwrap_or(0);
+            app.plan_selected = step;
+            if before.is_empty() {
+                app.info(format!("Added {title} as step {}", step + 1));
+            } else {
+                app.info(format!(
+                    "Added {title} as step {}, with {} before it: {}",
+                    step + 1,
+                    plural(before.len(), "prerequisite"),
+                    before.join(", ")
+                ));
+            }
+            effects
+        }
+        Err(error) => {
+            app.refuse(capitalise(&error.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+/// The step the action applies to: the selected step in the plan pane, or the selected
+/// catalog credential's step.
+fn target_step(app: &mut App, verb: &str) -> Option<usize> {
+    match app.focus {
+        Pane::Plan if app.plan.steps.is_empty() => {
+            app.refuse(format!("The plan has no steps to {verb} yet: add credentials from the catalog (a), or press o for a recommendation"));
+            None
+        }
+        Pane::Plan => Some(app.plan_selected),
+        Pane::Catalog | Pane::Info => {
+            let Some(idx) = app.browser.selection() else {
+                app.refuse(format!(
+                    "Select a step in the plan to {verb} it (Tab moves between panes)"
+                ));
+                return None;
+            };
+            let step = app.derived.step_of(idx);
+            if step.is_none() {
+                let id = id_of(app, idx);
+                app.refuse(format!(
+                    "`{id}` is not in the plan, so there is nothing to {verb}"
+                ));
+            }
+            step
+        }
+    }
+}
+
+pub(super) fn remove(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let Some(index) = target_step(app, "remove") else {
+        return Vec::new();
+    };
+    match edit::remove_step(&app.catalog, &app.plan, index) {
+        Ok(plan) => {
+            let id = app.plan.steps[index].id.clone();
+            let effects = commit(app, plan);
+            app.info(format!("Removed step {} `{id}` (u undoes)", index + 1));
+            effects
+        }
+        Err(error) => {
+            app.refuse(capitalise(&error.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    if app.focus != Pane::Plan || app.plan.steps.is_empty() {
+        app.refuse("Select a step in the plan to move it (Tab moves to the plan)");
+        return Vec::new();
+    }
+    let index = app.plan_selected;
+    let result = if delta < 0 {
+        edit::move_up(&app.catalog, &app.plan, index)
+    } else {
+        edit::move_down(&app.catalog, &app.plan, index)
+    };
+    match result {
+        Ok(plan) => {
+            let effects = commit(app, plan);
+            app.plan_selected = index
+                .saturating_add_signed(delta)
+                .min(app.plan.steps.len().saturating_sub(1));
+            app.status = None;
+            effects
+        }
+        Err(error) => {
+            app.refuse(capitalise(&error.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn toggle_done(app: &mut App) -> Vec<Effect> {
+    set_status(app, Status::Done, "mark done")
+}
+
+pub(super) fn toggle_in_progress(app: &mut App) -> Vec<Effect> {
+    set_status(app, Status::InProgress, "mark in progress")
+}
+
+/// Sets `status` on the target step, or back to planned when it already has it.
+fn set_status(app: &mut App, status: Status, verb: &str) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let Some(index) = target_step(app, verb) else {
+        return Vec::new();
+    };
+    let new = if app.plan.steps[index].status == status {
+        Status::Planned
+    } else {
+        status
+    };
+    match edit::set_status(&app.plan, index, new, None, app.today) {
+        Ok(plan) => {
+            let id = app.plan.steps[index].id.clone();
+            let effects = commit(app, plan);
+            let today = app.today;
+            app.info(match new {
+                Status::Done => format!("Marked `{id}` done on {today}"),
+                Status::InProgress => format!("Marked `{id}` in progress"),
+                Status::Planned => format!("Marked `{id}` planned"),
+            });
+            effects
+        }
+        Err(error) => {
+            app.refuse(capitalise(&error.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+/// Marks a catalog credential, or the selected skill of the gap, as already held.
+pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let atom = match app.focus {
+        Pane::Catalog => app.browser.selection().map(Atom::Credential),
+        Pane::Info if app.info == InfoView::Gap => match app
+            .derived
+            .gap
+            .get(app.gap_selected)
+            .map(|(requirement, _)| requirement)
+        {
+            Some(Requirement::One(atom)) => Some(*atom),
+            Some(Requirement::Any(_)) => {
+                app.refuse("This requirement has alternatives: mark the one the learner holds in the catalog (h there)");
+                return Vec::new();
+            }
+            None => None,
+        },
+        _ => None,
+    };
+    let Some(atom) = atom else {
+        app.refuse(
+            "Select a credential in the catalog, or a skill in the gap (g), to mark it held",
+        );
+        return Vec::new();
+    };
+    let mut plan = app.plan.clone();
+    let (list, id) = match atom {
+        Atom::Credential(idx) => {
+            if let Some(step) = app.derived.step_of(idx) {
+                let id = id_of(app, idx);
+                app.refuse(format!("`{id}` is step {} of the plan: mark it done (x) instead, or remove it first (d)", step + 1));
+                return Vec::new();
+            }
+            (&mut plan.have.credentials, id_of(app, idx))
+        }
+        Atom::Skill(idx) => (&mut plan.have.skills, app.catalog.skill(idx).id.clone()),
+    };
+    let held = if let Some(at) = list.iter().position(|held| *held == id) {
+        list.remove(at);
+        false
+    } else {
+        list.push(id.clone());
+        true
+    };
+    let effects = commit(app, plan);
+    app.info(if held {
+        format!("`{id}` is held: it counts as done and its skills are had")
+    } else {
+        format!("`{id}` is no longer held")
+    });
+    effects
+}
+
+/// What the learner has for recommending: the plan's `have` plus its done steps.
+fn holdings_for_recommendation(app: &App) -> Holdings {
+    let mut holdings = app
+        .derived
+        .held
+        .clone()
+        .unwrap_or_else(|| Holdings::new(&app.catalog));
+    for (step, idx) in app.plan.steps.iter().zip(&app.derived.step_credentials) {
+        if let (Status::Done, Some(idx)) = (step.status, idx) {
+            holdings.add_credential(&app.catalog, *idx);
+        }
+    }
+    holdings
+}
+
+fn recommendation(app: &App, objective: Objective) -> Option<Recommendation> {
+    let role = app.derived.role?;
+    let options = Options {
+        objective,
+        budget: app.plan.budget,
+        max_hours: None,
+        deadline: Some(Instant::now() + RECOMMEND_TIME),
+    };
+    Some(plan::recommend(
+        &app.catalog,
+        role,
+        &holdings_for_recommendation(app),
+        &options,
+    ))
+}
+
+/// The plan's done steps, then the recommendation's.
+fn with_recommendation(app: &App, recommendation: &Recommendation) -> Plan {
+    let mut plan = app.plan.clone();
+    plan.steps.retain(|step| step.status == Status::Done);
+    plan.steps.extend(
+        recommendation
+            .steps
+            .iter()
+            .map(|&idx| Step::planned(id_of(app, idx))),
+    );
+    plan
+}
+
+pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let Some(recommendation) = recommendation(app, app.objective) else {
+        app.refuse("Choose a target role first (r), then o recommends the cheapest path to it");
+        super::overlays::open_roles(app);
+        return Vec::new();
+    };
+    if app
+        .plan
+        .steps
+        .iter()
+        .any(|step| step.status != Status::Done)
+    {
+        app.overlay = Some(Overlay::Confirm(Confirm::ReplaceSteps(Box::new(
+            recommendation,
+        ))));
+        return Vec::new();
+    }
+    apply_recommendation(app, &recommendation)
+}
+
+pub(super) fn apply_recommendation(app: &mut App, recommendation: &Recommendation) -> Vec<Effect> {
+    let plan = with_recommendation(app, recommendation);
+    let effects = commit(app, plan);
+    app.focus = Pane::Plan;
+    app.plan_selected = 0;
+    let currency = app.catalog.currency.clone();
+    let finish = app
+        .derived
+        .schedule
+        .as_ref()
+        .map(|schedule| schedule.finish);
+    let mut text = format!(
+        "Recommended the {}: {} steps, {} {currency}, {} h",
+        if app.objective == Objective::Cost {
+            "cheapest path"
+        } else {
+            "fastest path"
+        },
+        recommendation.steps.len(),
+        recommendation.total_cost,
+        recommendation.total_hours
+    );
+    if let Some(finish) = finish {
+        let _ = write!(text, ", done by {finish}");
+    }
+    if !recommendation.is_complete() {
+        let _ = write!(
+            text,
+            "; {} cannot be met (g shows the gap)",
+            plural(recommendation.unmet.len(), "requirement")
+        );
+    }
+    if !recommendation.optimal {
+        text.push_str("; not proven optimal (the search hit its time limit)");
+    }
+    app.info(text);
+    effects
+}
+
+/// The plan beside the cheapest and the fastest recommendation.
+pub fn comparison(app: &App) -> Option<Comparison> {
+    let cheapest = recommendation(app, Objective::Cost)?;
+    let fastest = recommendation(app, Objective::Hours)?;
+    let finish = |recommendation: &Recommendation| {
+        plan::schedule(&app.catalog, &with_recommendation(app, recommendation)).finish
+    };
+    Some(Comparison {
+        cheapest_finish: finish(&cheapest),
+        fastest_finish: finish(&fastest),
+        cheapest,
+        fastest,
+    })
+}
+
+pub(super) fn compare(app: &mut App) {
+    match comparison(app) {
+        Some(comparison) => app.overlay = Some(Overlay::Compare(Box::new(comparison))),
+        None => {
+            app.refuse(
+                "Choose a target role first (r): the comparison is with the recommendations for it",
+            );
+        }
+    }
+}
+
+pub(super) fn undo(app: &mut App) -> Vec<Effect> {
+    let Some(previous) = app.history.past.pop() else {
+        app.refuse("Nothing to undo");
+        return Vec::new();
+    };
+    let current = std::mem::replace(&mut app.plan, previous);
+    app.history.future.push(current);
+    app.refresh_plan();
+    app.info("Undone (Ctrl-r redoes)");
+    super::save(app, false)
+}
+
+pub(super) fn redo(app: &mut App) -> Vec<Effect> {
+    let Some(next) = app.history.future.pop() else {
+        app.refuse("Nothing to redo");
+        return Vec::new();
+    };
+    let current = std::mem::replace(&mut app.plan, next);
+    app.history.past.push(current);
+    app.refresh_plan();
+    app.info("Redone");
+    super::save(app, false)
+}
+
+/// A plan read from disk replaces the current one (whose changes are already saved).
+pub(super) fn plan_opened(app: &mut App, name: &str, result: Result<Plan, String>) -> Vec<Effect> {
+    match result {
+        Ok(plan) => {
+            app.plan = plan;
+            app.history = crate::tui::app::History::default();
+            app.plan_selected = 0;
+            app.refresh_plan();
+            app.overlay = None;
+            let steps = app.plan.steps.len();
+            app.info(format!("Opened plan `{name}` ({})", plural(steps, "step")));
+            vec![Effect::RememberLastPlan(name.to_owned())]
+        }
+        Err(why) => {
+            app.overlay = Some(Overlay::Notice {
+                title: format!("Plan `{name}` could not be opened"),
+                lines: vec![
+                    why,
+                    "The file is left as it is; the current plan stays open.".to_owned(),
+                ],
+            });
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

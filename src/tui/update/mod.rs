@@ -1,0 +1,396 @@
+//! The pure update: a message in, the model changed, effects out for the event loop to
+//! perform (saving, reading plan files). No I/O happens here; a refusal becomes a status
+//! message, never a panic.
+
+mod edits;
+mod overlays;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::{App, InfoView, Overlay, Pane, Scale, StatusKind};
+use super::browser::{SearchIndex, SortOrder};
+use crate::catalog::Loaded;
+use crate::plan::{Objective, Plan};
+use crate::store::Saved;
+
+pub use edits::comparison;
+
+/// The longest search query kept; a huge paste is cut here.
+pub const MAX_QUERY: usize = 200;
+
+/// Something that happened: a key, a click, or the result of an effect.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Action(Action),
+    /// A click in a pane, on a row of its list when `row` is set.
+    Click {
+        pane: Pane,
+        row: Option<usize>,
+    },
+    Scroll {
+        pane: Pane,
+        down: bool,
+    },
+    Saved {
+        result: Result<PathBuf, String>,
+        announce: bool,
+    },
+    PlansListed(Vec<Saved>),
+    PlanOpened {
+        name: String,
+        result: Result<Plan, String>,
+    },
+    PlanDeleted {
+        name: String,
+        result: Result<(), String>,
+    },
+    PlanRenamed {
+        from: String,
+        to: String,
+        result: Result<(), String>,
+    },
+    CatalogReloaded(Box<Loaded>),
+}
+
+/// Work for the event loop; its outcome comes back as a [`Msg`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the plan atomically; `announce` says so in the status bar.
+    SavePlan {
+        plan: Box<Plan>,
+        announce: bool,
+    },
+    ListPlans,
+    OpenPlan(String),
+    DeletePlan(String),
+    RenamePlan {
+        from: String,
+        to: String,
+    },
+    RememberLastPlan(String),
+    Quit,
+}
+
+/// Applies one message.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => key_pressed(app, key),
+        Msg::Paste(text) => {
+            paste(app, &text);
+            Vec::new()
+        }
+        Msg::Action(action) => act(app, action),
+        Msg::Click { pane, row } => {
+            click(app, pane, row);
+            Vec::new()
+        }
+        Msg::Scroll { pane, down } => {
+            app.focus = pane;
+            let step = if down { 3 } else { -3 };
+            move_selection(app, step);
+            Vec::new()
+        }
+        Msg::Saved { result, announce } => {
+            saved(app, result, announce);
+            Vec::new()
+        }
+        Msg::PlansListed(plans) => {
+            overlays::open_plans(app, plans);
+            Vec::new()
+        }
+        Msg::PlanOpened { name, result } => edits::plan_opened(app, &name, result),
+        Msg::PlanDeleted { name, result } => overlays::plan_deleted(app, &name, result),
+        Msg::PlanRenamed { from, to, result } => overlays::plan_renamed(app, &from, &to, result),
+        Msg::CatalogReloaded(loaded) => {
+            catalog_reloaded(app, *loaded);
+            Vec::new()
+        }
+    }
+}
+
+fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        return overlays::key(app, key);
+    }
+    if app.browser.editing && search_key(app, key) {
+        return Vec::new();
+    }
+    match app.keymap.action(key) {
+        Some(action) => act(app, action),
+        None => Vec::new(),
+    }
+}
+
+/// Typing into the search box; false for keys the box does not take (they go to the keymap).
+fn search_key(app: &mut App, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('u') if ctrl => app.browser.query.clear(),
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            if app.browser.query.chars().count() < MAX_QUERY {
+                app.browser.query.push(c);
+            }
+        }
+        KeyCode::Backspace => {
+            app.browser.query.pop();
+        }
+        KeyCode::Enter => {
+            app.browser.editing = false;
+            return true;
+        }
+        KeyCode::Esc => {
+            app.browser.editing = false;
+            app.browser.query.clear();
+        }
+        KeyCode::Up => {
+            move_selection(app, -1);
+            return true;
+        }
+        KeyCode::Down => {
+            move_selection(app, 1);
+            return true;
+        }
+        _ => return false,
+    }
+    refresh_browser(app);
+    true
+}
+
+fn paste(app: &mut App, text: &str) {
+    let clean = crate::text::sanitize_line(text);
+    if let Some(overlay) = &mut app.overlay {
+        overlays::paste(overlay, &clean);
+        return;
+    }
+    if app.browser.editing {
+        let room = MAX_QUERY.saturating_sub(app.browser.query.chars().count());
+        app.browser.query.extend(clean.chars().take(room));
+        refresh_browser(app);
+    }
+}
+
+pub(super) fn refresh_browser(app: &mut App) {
+    app.browser.refresh(&app.catalog, &app.index);
+}
+
+/// Carries out an action the keymap (or a test) asked for.
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    use Action as A;
+    match action {
+        A::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        A::Quit => return quit(app),
+        A::NextPane => focus(app, app.focus.next()),
+        A::PreviousPane => focus(app, app.focus.previous()),
+        A::SelectPrevious => move_selection(app, -1),
+        A::SelectNext => move_selection(app, 1),
+        A::PageUp => move_selection(app, -page(app)),
+        A::PageDown => move_selection(app, page(app)),
+        A::SelectFirst => move_selection(app, isize::MIN / 2),
+        A::SelectLast => move_selection(app, isize::MAX / 2),
+        A::Search => {
+            focus(app, Pane::Catalog);
+            app.browser.editing = true;
+        }
+        A::ClearSearch => clear_search(app),
+        A::Filter => overlays::open_filters(app),
+        A::CycleSort => {
+            app.browser.sort = app.browser.sort.next();
+            refresh_browser(app);
+            let label = app.browser.sort.label();
+            app.info(if app.browser.sort == SortOrder::Relevance {
+                "Sorted by relevance (catalog order without a search)".to_owned()
+            } else {
+                format!("Sorted by {label}")
+            });
+        }
+        A::AddToPlan => return edits::add(app),
+        A::RemoveStep => return edits::remove(app),
+        A::MoveStepDown => return edits::move_step(app, 1),
+        A::MoveStepUp => return edits::move_step(app, -1),
+        A::ToggleDone => return edits::toggle_done(app),
+        A::ToggleInProgress => return edits::toggle_in_progress(app),
+        A::ToggleHeld => return edits::toggle_held(app),
+        A::ChooseRole => overlays::open_roles(app),
+        A::Recommend => return edits::recommend(app),
+        A::ToggleObjective => {
+            app.objective = match app.objective {
+                Objective::Cost => Objective::Hours,
+                Objective::Hours => Objective::Cost,
+            };
+            let what = if app.objective == Objective::Cost {
+                "cheapest (least cost, then hours)"
+            } else {
+                "fastest (least hours, then cost)"
+            };
+            app.info(format!(
+                "Recommendations are now the {what}; press o to recommend"
+            ));
+        }
+        A::Compare => edits::compare(app),
+        A::Undo => return edits::undo(app),
+        A::Redo => return edits::redo(app),
+        A::Save => return save(app, true),
+        A::Plans => return vec![Effect::ListPlans],
+        A::ShowDetail => show(app, InfoView::Detail),
+        A::ShowGap => show(app, InfoView::Gap),
+        A::ShowTimeline => show(app, InfoView::Timeline),
+        A::ToggleTimelineScale => {
+            app.scale = match app.scale {
+                Scale::Month => Scale::Week,
+                Scale::Week => Scale::Month,
+            };
+            show(app, InfoView::Timeline);
+        }
+        A::ShowProblems => {
+            if app.problems.is_empty() {
+                app.info("The catalogs have no problems");
+            } else {
+                app.overlay = Some(Overlay::Problems { scroll: 0 });
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn focus(app: &mut App, pane: Pane) {
+    app.browser.editing = false;
+    app.focus = pane;
+}
+
+fn show(app: &mut App, view: InfoView) {
+    app.info = view;
+    app.info_scroll = 0;
+}
+
+fn page(app: &App) -> isize {
+    isize::try_from(app.page_rows.max(1)).unwrap_or(1)
+}
+
+/// Moves the focused pane's selection by `delta`, clamped to the list.
+pub(super) fn move_selection(app: &mut App, delta: isize) {
+    fn clamp(current: usize, delta: isize, len: usize) -> usize {
+        if len == 0 {
+            return 0;
+        }
+        current.saturating_add_signed(delta).min(len - 1)
+    }
+    match app.focus {
+        Pane::Catalog => {
+            app.browser.selected = clamp(app.browser.selected, delta, app.browser.results.len());
+        }
+        Pane::Plan => app.plan_selected = clamp(app.plan_selected, delta, app.plan.steps.len()),
+        Pane::Info if app.info == InfoView::Gap => {
+            app.gap_selected = clamp(app.gap_selected, delta, app.derived.gap.len());
+        }
+        Pane::Info => {
+            app.info_scroll =
+                clamp(usize::from(app.info_scroll), delta, usize::from(u16::MAX)) as u16;
+        }
+    }
+}
+
+fn click(app: &mut App, pane: Pane, row: Option<usize>) {
+    focus(app, pane);
+    let Some(row) = row else { return };
+    match pane {
+        Pane::Catalog if row < app.browser.results.len() => app.browser.selected = row,
+        Pane::Plan if row < app.plan.steps.len() => app.plan_selected = row,
+        Pane::Info if app.info == InfoView::Gap && row < app.derived.gap.len() => {
+            app.gap_selected = row;
+        }
+        _ => {}
+    }
+}
+
+fn clear_search(app: &mut App) {
+    if app.browser.query.is_empty() && app.browser.filters.is_empty() {
+        app.status = None;
+        return;
+    }
+    app.browser.query.clear();
+    app.browser.filters.clear();
+    app.browser.editing = false;
+    refresh_browser(app);
+    app.info("Search and filters cleared");
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.quit = true;
+    let mut effects = save(app, false);
+    effects.push(Effect::Quit);
+    effects
+}
+
+/// Saves the plan unless it is read-only.
+pub(super) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
+    if let Some(why) = &app.read_only {
+        if announce {
+            let why = why.clone();
+            app.refuse(format!("Not saved: {why}"));
+        }
+        return Vec::new();
+    }
+    vec![Effect::SavePlan {
+        plan: Box::new(app.plan.clone()),
+        announce,
+    }]
+}
+
+fn saved(app: &mut App, result: Result<PathBuf, String>, announce: bool) {
+    match result {
+        Ok(path) => {
+            let recovered = app.save_error.take().is_some();
+            if announce || recovered {
+                app.info(format!("Saved to {}", path.display()));
+            }
+        }
+        Err(why) => {
+            app.refuse(format!("Changes are not being saved: {why}. upskill keeps them and tries again on the next change"));
+            app.save_error = Some(why);
+        }
+    }
+}
+
+fn catalog_reloaded(app: &mut App, loaded: Loaded) {
+    if loaded.has_errors() {
+        let count = loaded.tally().errors;
+        app.problems = loaded
+            .problems
+            .into_iter()
+            .filter(crate::catalog::Problem::is_error)
+            .collect();
+        app.set_status(StatusKind::Warning, format!("The catalogs changed but have {count} errors: still using the last good catalog (! shows the problems)"));
+        if !matches!(app.overlay, Some(Overlay::Problems { .. })) && app.overlay.is_none() {
+            app.overlay = Some(Overlay::Problems { scroll: 0 });
+        }
+        return;
+    }
+    let had_problems = !app.problems.is_empty();
+    app.problems.clear();
+    if had_problems && matches!(app.overlay, Some(Overlay::Problems { .. })) {
+        app.overlay = None;
+    }
+    let keep = app
+        .browser
+        .selection()
+        .map(|idx| app.catalog.credential(idx).id.clone());
+    app.catalog = Arc::new(loaded.catalog);
+    app.index = Arc::new(SearchIndex::build(&app.catalog));
+    app.browser.reset_cache();
+    app.browser.filters.clear();
+    refresh_browser(app);
+    if let Some(idx) = keep.and_then(|id| app.catalog.find_credential(&id))
+        && let Some(row) = app.browser.results.iter().position(|&shown| shown == idx)
+    {
+        app.browser.selected = row;
+    }
+    app.refresh_plan();
+    let count = app.catalog.credentials.len();
+    app.info(format!("Catalogs reloaded: {count} credentials"));
+}

@@ -1,0 +1,183 @@
+//! The catalog browser pane: the search box, then a table of credentials with markers for
+//! held, in the plan, done and retired.
+
+use std::fmt::Write as _;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use super::{Theme, fit, window};
+use crate::catalog::{CredentialIdx, Level};
+use crate::plan::Status;
+use crate::tui::app::App;
+use crate::tui::browser::SortOrder;
+
+pub fn title(app: &App) -> Line<'static> {
+    let browser = &app.browser;
+    let mut text = format!(
+        " Catalog {}/{} ",
+        browser.results.len(),
+        app.catalog.credentials.len()
+    );
+    if browser.sort != SortOrder::Relevance {
+        let _ = write!(text, "· by {} ", browser.sort.label());
+    }
+    for filter in &browser.filters {
+        let _ = write!(text, "· {} ", filter.label(&app.catalog));
+    }
+    Line::from(text)
+}
+
+/// A credential's marker: done, in progress, planned, held, retired, or nothing.
+pub fn marker(app: &App, theme: &Theme, idx: CredentialIdx) -> Span<'static> {
+    if let Some(step) = app.derived.step_of(idx) {
+        return match app.plan.steps[step].status {
+            Status::Done => Span::styled("✓", theme.good),
+            Status::InProgress => Span::styled("▶", theme.accent),
+            Status::Planned => Span::styled("•", theme.accent),
+        };
+    }
+    if app.derived.is_held(idx) {
+        return Span::styled("◆", theme.good);
+    }
+    if app.catalog.credential(idx).retired {
+        return Span::styled("✗", theme.dim);
+    }
+    Span::raw(" ")
+}
+
+/// Draws the pane; returns where the item rows are and the first one shown.
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    state: &mut TableState,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) -> (Rect, usize) {
+    let browser = &app.browser;
+    let show_search = (browser.editing || !browser.query.is_empty()) && area.height > 2;
+    let [search, list] = area.layout(&Layout::vertical([
+        Constraint::Length(u16::from(show_search)),
+        Constraint::Fill(1),
+    ]));
+    if show_search {
+        let cursor = if browser.editing { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled("/", theme.key),
+            Span::styled(format!("{}{cursor}", browser.query), theme.input),
+        ]);
+        frame.render_widget(Paragraph::new(line), search);
+    }
+    if browser.results.is_empty() {
+        let text = if browser.query.is_empty() && browser.filters.is_empty() {
+            "No credentials: the catalogs are empty"
+        } else {
+            "Nothing matches; Esc clears the search and filters"
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.dim), list);
+        return (list, 0);
+    }
+    let wide = list.width >= 60;
+    let (offset, end) = window(
+        browser.selected,
+        browser.results.len(),
+        usize::from(list.height.saturating_sub(1)),
+        state.offset(),
+    );
+    let title_width = usize::from(list.width).saturating_sub(if wide { 37 } else { 19 });
+    let rows: Vec<Row<'static>> = browser.results[offset..end]
+        .iter()
+        .map(|&idx| row(app, theme, idx, wide, title_width))
+        .collect();
+    let (widths, header) = columns(wide, &app.catalog.currency);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.dim))
+        .column_spacing(1)
+        .row_highlight_style(if focused {
+            theme.selected
+        } else {
+            theme.selected_unfocused
+        });
+    let selected = browser.selected.min(browser.results.len() - 1);
+    // The table holds only the visible rows; its selection is relative to them.
+    let mut local = TableState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(table, list, &mut local);
+    *state = TableState::default()
+        .with_offset(offset)
+        .with_selected(Some(selected));
+    (
+        Rect {
+            y: list.y + 1,
+            height: list.height.saturating_sub(1),
+            ..list
+        },
+        offset,
+    )
+}
+
+fn row(
+    app: &App,
+    theme: &Theme,
+    idx: CredentialIdx,
+    wide: bool,
+    title_width: usize,
+) -> Row<'static> {
+    let credential = app.catalog.credential(idx);
+    let title_style = if credential.retired {
+        theme.retired
+    } else {
+        Style::new()
+    };
+    let mut cells = vec![
+        Cell::from(marker(app, theme, idx)),
+        Cell::from(Span::styled(
+            fit(&credential.title, title_width),
+            title_style,
+        )),
+    ];
+    if wide {
+        cells.push(Cell::from(Span::styled(
+            fit(&app.catalog.provider(credential.provider).id, 12),
+            theme.dim,
+        )));
+        cells.push(Cell::from(Span::styled(
+            level_short(credential.level),
+            theme.dim,
+        )));
+    }
+    cells.push(Cell::from(
+        Line::from(format!("{} h", credential.hours)).right_aligned(),
+    ));
+    cells.push(Cell::from(
+        Line::from(credential.cost.to_string()).right_aligned(),
+    ));
+    Row::new(cells)
+}
+
+fn columns(wide: bool, currency: &str) -> (Vec<Constraint>, Vec<Cell<'static>>) {
+    let mut widths = vec![Constraint::Length(1), Constraint::Fill(1)];
+    let mut header = vec![Cell::from(""), Cell::from("title")];
+    if wide {
+        widths.extend([Constraint::Length(12), Constraint::Length(3)]);
+        header.extend([Cell::from("provider"), Cell::from("lvl")]);
+    }
+    widths.extend([Constraint::Length(6), Constraint::Length(7)]);
+    header.extend([
+        Cell::from(Line::from("hours").right_aligned()),
+        Cell::from(Line::from(currency.to_owned()).right_aligned()),
+    ]);
+    (widths, header)
+}
+
+fn level_short(level: Option<Level>) -> &'static str {
+    match level {
+        Some(Level::Beginner) => "beg",
+        Some(Level::Intermediate) => "int",
+        Some(Level::Advanced) => "adv",
+        None => "",
+    }
+}

@@ -1,0 +1,348 @@
+//! The detail of the selected credential: every field, its requirements as a tree marked
+//! met or unmet for the plan, what it unlocks, alternatives teaching the same skills, and
+//! when it expires.
+
+use std::fmt::Write as _;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::Theme;
+use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Edge, Requirement};
+use crate::plan::{Holdings, Status};
+use crate::tui::app::{App, Pane};
+
+/// How many alternatives are listed.
+const ALTERNATIVES: usize = 5;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
+    let selected = match app.focus {
+        Pane::Plan => app.derived.step_credentials.get(app.plan_selected).copied(),
+        Pane::Catalog | Pane::Info => Some(app.browser.selection()),
+    };
+    let lines = match selected {
+        Some(Some(idx)) => lines(app, theme, idx),
+        Some(None) => {
+            let id = app
+                .plan
+                .steps
+                .get(app.plan_selected)
+                .map_or("", |step| step.id.as_str());
+            vec![
+                Line::styled(format!("`{id}` is not in the catalogs"), theme.bad),
+                Line::raw(
+                    "The step is kept as written: a catalog that defines it may be missing, or the id changed.",
+                ),
+                Line::raw("Remove it with d, or load the catalog that defines it."),
+            ]
+        }
+        None => vec![Line::styled(
+            "Select a credential to see its details",
+            theme.dim,
+        )],
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.info_scroll, 0)),
+        area,
+    );
+    area
+}
+
+fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
+    let catalog = &*app.catalog;
+    let credential = catalog.credential(idx);
+    let provider = catalog.provider(credential.provider);
+    let currency = &catalog.currency;
+    let step = app.derived.step_of(idx);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(credential.title.clone(), theme.title),
+        Span::styled(format!("  {}", credential.id), theme.dim),
+    ])];
+    let mut facts = vec![provider.name.clone(), credential.kind.to_string()];
+    facts.extend(credential.level.map(|level| level.to_string()));
+    facts.push(format!("{} h", credential.hours));
+    facts.push(if credential.cost == Amount::ZERO {
+        "free".to_owned()
+    } else {
+        format!("{} {currency}", credential.cost)
+    });
+    facts.extend(credential.delivery.clone());
+    lines.push(Line::raw(facts.join(" · ")));
+    let status = match (step, app.derived.is_held(idx), credential.retired) {
+        (Some(step), _, _) => {
+            let state = match app.plan.steps[step].status {
+                Status::Done => "done",
+                Status::InProgress => "in progress",
+                Status::Planned => "planned",
+            };
+            Some((
+                format!("Step {} of the plan, {state}", step + 1),
+                theme.accent,
+            ))
+        }
+        (None, true, _) => Some(("Already held".to_owned(), theme.good)),
+        (None, false, true) => Some(("Retired: no longer offered".to_owned(), theme.bad)),
+        (None, false, false) => None,
+    };
+    if let Some((text, style)) = status {
+        lines.push(Line::styled(text, style));
+    }
+    let skills: Vec<String> = credential
+        .skills
+        .iter()
+        .map(|&skill| catalog.skill(skill).label().to_owned())
+        .collect();
+    lines.push(labelled(theme, "Skills", skills.join(", ")));
+    // Requirements are judged where the credential stands: before its step, or after the
+    // whole plan for one that would be added at the end.
+    let holdings = app.holdings_before(step.unwrap_or(app.plan.steps.len()));
+    lines.push(Line::styled("Requires", theme.header));
+    if credential.requires.is_empty() {
+        lines.push(Line::styled("  nothing", theme.dim));
+    }
+    for requirement in &credential.requires {
+        requirement_lines(catalog, theme, &holdings, requirement, &mut lines);
+    }
+    if !credential.recommends.is_empty() {
+        let recommended: Vec<String> = credential
+            .recommends
+            .iter()
+            .map(|requirement| catalog.describe(requirement))
+            .collect();
+        lines.push(labelled(theme, "Recommends", recommended.join(", ")));
+    }
+    unlocks(catalog, theme, idx, &mut lines);
+    alternatives(app, theme, idx, &mut lines);
+    validity(app, theme, idx, step, &mut lines);
+    if let Some(description) = &credential.description {
+        lines.push(Line::raw(""));
+        lines.extend(description.lines().map(|line| Line::raw(line.to_owned())));
+    }
+    let mut source = Vec::new();
+    if let Some(url) = &credential.url {
+        source.push(url.clone());
+    }
+    source.extend(credential.sources.iter().take(2).cloned());
+    if let Some(verified) = credential.verified {
+        let old = verified
+            .checked_add(jiff::Span::new().months(12))
+            .is_ok_and(|limit| limit < app.today);
+        source.push(format!(
+            "verified {verified}{}",
+            if old {
+                " (over a year ago: check before relying on it)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if !source.is_empty() {
+        lines.push(Line::styled(source.join(" · "), theme.dim));
+    }
+    lines
+}
+
+fn labelled(theme: &Theme, label: &'static str, text: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), theme.header),
+        Span::raw(text),
+    ])
+}
+
+fn atom_line(
+    catalog: &Catalog,
+    theme: &Theme,
+    holdings: &Holdings,
+    atom: Atom,
+    indent: &'static str,
+) -> Line<'static> {
+    let met = holdings.satisfies_atom(atom);
+    let (mark, style) = if met {
+        ("✓", theme.good)
+    } else {
+        ("✗", theme.bad)
+    };
+    let text = match atom {
+        Atom::Credential(idx) => format!(
+            "{}  {}",
+            catalog.credential(idx).id,
+            catalog.credential(idx).title
+        ),
+        Atom::Skill(idx) => format!("skill {}", catalog.skill(idx).label()),
+    };
+    Line::from(vec![
+        Span::raw(indent),
+        Span::styled(mark, style),
+        Span::raw(format!(" {text}")),
+    ])
+}
+
+fn requirement_lines(
+    catalog: &Catalog,
+    theme: &Theme,
+    holdings: &Holdings,
+    requirement: &Requirement,
+    lines: &mut Vec<Line<'static>>,
+) {
+    match requirement {
+        Requirement::One(atom) => lines.push(atom_line(catalog, theme, holdings, *atom, "  ")),
+        Requirement::Any(atoms) => {
+            let met = holdings.satisfies(requirement);
+            let (mark, style) = if met {
+                ("✓", theme.good)
+            } else {
+                ("✗", theme.bad)
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(mark, style),
+                Span::raw(" one of"),
+            ]));
+            for &atom in atoms {
+                lines.push(atom_line(catalog, theme, holdings, atom, "    "));
+            }
+        }
+    }
+}
+
+/// What needs this credential, directly or through a skill it teaches.
+fn unlocks(catalog: &Catalog, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Line<'static>>) {
+    let direct: Vec<String> = catalog
+        .dependents(idx)
+        .filter(|(_, edge)| *edge != Edge::Recommends)
+        .map(|(other, _)| catalog.credential(other).id.clone())
+        .collect();
+    let mut via: Vec<String> = catalog
+        .dependents_via_skills(idx)
+        .map(|(other, _)| catalog.credential(other).id.clone())
+        .filter(|id| !direct.contains(id))
+        .collect();
+    via.sort();
+    via.dedup();
+    if direct.is_empty() && via.is_empty() {
+        return;
+    }
+    let mut text = direct;
+    text.extend(via.into_iter().map(|id| format!("{id} (through a skill)")));
+    let shown = text.len().min(8);
+    let more = text.len() - shown;
+    let mut joined = text[..shown].join(", ");
+    if more > 0 {
+        let _ = write!(joined, " and {more} more");
+    }
+    lines.push(labelled(theme, "Unlocks", joined));
+}
+
+/// Other credentials teaching the same skills, cheapest first, with the differences.
+fn alternatives(app: &App, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Line<'static>>) {
+    let catalog = &*app.catalog;
+    let credential = catalog.credential(idx);
+    let mut overlap: std::collections::HashMap<CredentialIdx, usize> =
+        std::collections::HashMap::new();
+    for &skill in &credential.skills {
+        for &other in catalog.teachers(skill) {
+            if other != idx && !catalog.credential(other).retired {
+                *overlap.entry(other).or_insert(0) += 1;
+            }
+        }
+    }
+    let best = overlap.values().copied().max().unwrap_or(0);
+    if best == 0 {
+        return;
+    }
+    let mut found: Vec<CredentialIdx> = overlap
+        .into_iter()
+        .filter(|&(_, n)| n == best)
+        .map(|(other, _)| other)
+        .collect();
+    found.sort_by_key(|&other| {
+        (
+            catalog.credential(other).cost,
+            catalog.credential(other).hours,
+            other,
+        )
+    });
+    let all = best == credential.skills.len();
+    lines.push(Line::styled(
+        if all {
+            "Alternatives teaching the same skills".to_owned()
+        } else {
+            format!(
+                "Alternatives teaching {best} of its {} skills",
+                credential.skills.len()
+            )
+        },
+        theme.header,
+    ));
+    for &other in found.iter().take(ALTERNATIVES) {
+        let candidate = catalog.credential(other);
+        let cost = difference(candidate.cost, credential.cost, &catalog.currency);
+        let hours = difference(candidate.hours, credential.hours, "h");
+        let style = if candidate.cost < credential.cost {
+            theme.good
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {}  ", candidate.id)),
+            Span::styled(format!("{cost}, {hours}"), style),
+        ]));
+    }
+    if found.len() > ALTERNATIVES {
+        lines.push(Line::styled(
+            format!("  and {} more", found.len() - ALTERNATIVES),
+            theme.dim,
+        ));
+    }
+}
+
+fn difference(other: Amount, this: Amount, unit: &str) -> String {
+    match other.cmp(&this) {
+        std::cmp::Ordering::Equal => format!("same {unit}"),
+        std::cmp::Ordering::Less => format!("−{} {unit}", this - other),
+        std::cmp::Ordering::Greater => format!("+{} {unit}", other - this),
+    }
+}
+
+fn validity(
+    app: &App,
+    theme: &Theme,
+    idx: CredentialIdx,
+    step: Option<usize>,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let credential = app.catalog.credential(idx);
+    let Some(months) = credential.valid_for_months else {
+        lines.push(labelled(theme, "Validity", "does not expire".to_owned()));
+        return;
+    };
+    let renews = step.and_then(|step| {
+        app.derived
+            .schedule
+            .as_ref()
+            .and_then(|schedule| schedule.steps.get(step))
+            .and_then(|dates| dates.renews)
+    });
+    let text = match renews {
+        Some(date) => {
+            let style = if date <= app.today {
+                theme.bad
+            } else {
+                Style::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled("Validity: ", theme.header),
+                Span::raw(format!("{months} months; renew by ")),
+                Span::styled(date.to_string(), style),
+            ]));
+            return;
+        }
+        None => format!("{months} months after it is earned"),
+    };
+    lines.push(labelled(theme, "Validity", text));
+}

@@ -1,0 +1,122 @@
+//! The role's skills gap: each requirement and what meets it (held, or which step), or the
+//! cheapest credential that would.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{Theme, fit};
+use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
+use crate::tui::app::{App, MetBy};
+
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    state: &mut TableState,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) -> (Rect, usize) {
+    let Some(role) = app.derived.role else {
+        frame.render_widget(
+            Paragraph::new(
+                "No target role yet: press r to choose one and see what the plan still lacks.",
+            )
+            .style(theme.dim)
+            .wrap(Wrap { trim: true }),
+            area,
+        );
+        return (area, 0);
+    };
+    let catalog = &*app.catalog;
+    let width = usize::from(area.width);
+    let name_width = (width / 3).clamp(10, 30);
+    let rows: Vec<Row<'static>> = app
+        .derived
+        .gap
+        .iter()
+        .map(|(requirement, by)| {
+            let (mark, style) = if *by == MetBy::Unmet {
+                ("✗", theme.bad)
+            } else {
+                ("✓", theme.good)
+            };
+            let how = match by {
+                MetBy::Held => Span::styled("held", theme.good),
+                MetBy::Step(i) => Span::raw(format!("step {}: {}", i + 1, app.plan.steps[*i].id)),
+                MetBy::Unmet => match cheapest_teacher(catalog, requirement) {
+                    Some(idx) => Span::styled(
+                        format!(
+                            "cheapest: {} ({} {})",
+                            catalog.credential(idx).id,
+                            catalog.credential(idx).cost,
+                            catalog.currency
+                        ),
+                        theme.dim,
+                    ),
+                    None => Span::styled("nothing in the catalogs teaches it", theme.bad),
+                },
+            };
+            Row::new(vec![
+                Cell::from(Span::styled(mark, style)),
+                Cell::from(fit(&describe(catalog, requirement), name_width)),
+                Cell::from(how),
+            ])
+        })
+        .collect();
+    let met = app.derived.met();
+    let total = app.derived.gap.len();
+    let header = format!("{}: {met} of {total} met", catalog.role(role).title);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(1),
+            Constraint::Length(name_width as u16),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(Row::new(vec![Cell::from(""), Cell::from(Line::from(header))]).style(theme.header))
+    .column_spacing(1)
+    .row_highlight_style(if focused {
+        theme.selected
+    } else {
+        theme.selected_unfocused
+    });
+    state.select((total > 0).then(|| app.gap_selected.min(total - 1)));
+    frame.render_stateful_widget(table, area, state);
+    (
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        state.offset(),
+    )
+}
+
+fn describe(catalog: &Catalog, requirement: &Requirement) -> String {
+    match requirement {
+        Requirement::One(Atom::Skill(skill)) => catalog.skill(*skill).label().to_owned(),
+        other => catalog.describe(other),
+    }
+}
+
+/// The cheapest credential (not retired) that would meet the requirement on its own.
+fn cheapest_teacher(catalog: &Catalog, requirement: &Requirement) -> Option<CredentialIdx> {
+    requirement
+        .atoms()
+        .iter()
+        .flat_map(|&atom| match atom {
+            Atom::Credential(idx) => vec![idx],
+            Atom::Skill(skill) => catalog.teachers(skill).to_vec(),
+        })
+        .filter(|&idx| !catalog.credential(idx).retired)
+        .min_by_key(|&idx| {
+            (
+                catalog.credential(idx).cost,
+                catalog.credential(idx).hours,
+                idx,
+            )
+        })
+}

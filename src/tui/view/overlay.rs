@@ -1,0 +1,497 @@
+//! Whatever covers the panes: help, pickers, the comparison, a question, the catalog's
+//! problems, a notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, Wrap,
+};
+
+use super::{Theme, centered, fit, hint_spans};
+use crate::catalog::CredentialIdx;
+use crate::plan::Recommendation;
+use crate::tui::app::{App, Comparison, Confirm, Overlay, Picker, PlansMode};
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
+    let Some(overlay) = &app.overlay else { return };
+    match overlay {
+        Overlay::Help { scroll } => help(app, theme, frame, screen, *scroll),
+        Overlay::Roles(picker) => picker_box(
+            theme,
+            frame,
+            screen,
+            " Target role ",
+            picker,
+            &[("Enter", "choose"), ("Esc", "cancel")],
+        ),
+        Overlay::Filters(picker) => picker_box(
+            theme,
+            frame,
+            screen,
+            " Filter the catalog ",
+            picker,
+            &[("Enter", "apply"), ("Esc", "cancel")],
+        ),
+        Overlay::Plans { picker, mode } => plans(theme, frame, screen, picker, mode),
+        Overlay::Compare(comparison) => compare(app, theme, frame, screen, comparison),
+        Overlay::Confirm(confirm) => question(app, theme, frame, screen, confirm),
+        Overlay::Problems { scroll } => problems(app, theme, frame, screen, *scroll),
+        Overlay::Notice { title, lines } => {
+            let text: Vec<Line<'static>> = lines
+                .iter()
+                .map(|line| Line::raw(line.clone()))
+                .chain([Line::raw(""), footer(theme, &[("Enter", "close")])])
+                .collect();
+            boxed(
+                theme,
+                frame,
+                centered(screen, 70, (lines.len() as u16).saturating_add(6)),
+                title,
+                Paragraph::new(text).wrap(Wrap { trim: true }),
+            );
+        }
+    }
+}
+
+fn block(theme: &Theme, title: &str) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title.to_owned(), theme.title))
+}
+
+fn boxed(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, body: Paragraph<'static>) {
+    frame.render_widget(Clear, area);
+    frame.render_widget(body.block(block(theme, title)), area);
+}
+
+fn footer(theme: &Theme, hints: &[(&str, &str)]) -> Line<'static> {
+    let owned: Vec<(String, &str)> = hints
+        .iter()
+        .map(|(keys, label)| ((*keys).to_owned(), *label))
+        .collect();
+    Line::from(hint_spans(theme, &owned))
+}
+
+fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) {
+    let mut lines = vec![Line::styled(
+        "Keys (from the same table that runs them)",
+        theme.header,
+    )];
+    for (action, keys) in app.keymap.bindings() {
+        let shown: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        let keys = if shown.is_empty() {
+            "(unbound)".to_owned()
+        } else {
+            shown.join(" ")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:>14}  "), theme.key),
+            Span::raw(action.description()),
+        ]));
+    }
+    let extra = [
+        (
+            "Pickers",
+            "type to filter · ↑↓ move · Enter choose · Esc cancel",
+        ),
+        (
+            "Search",
+            "type to search · ↑↓ move · Enter keep · Esc clear",
+        ),
+        (
+            "Plans (p)",
+            "Enter open · Ctrl-n new (named by what you typed) · F2 rename · Delete delete",
+        ),
+        (
+            "Compare (c)",
+            "1 use the cheapest · 2 use the fastest · Esc close",
+        ),
+        (
+            "Mouse",
+            "click a pane to focus it and a row to select it · wheel scrolls",
+        ),
+    ];
+    lines.push(Line::raw(""));
+    for (place, keys) in extra {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{place:>14}  "), theme.header),
+            Span::raw(keys),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:>14}  ", "Markers"), theme.header),
+        Span::styled("•", theme.accent),
+        Span::raw(" planned  "),
+        Span::styled("▶", theme.accent),
+        Span::raw(" in progress  "),
+        Span::styled("✓", theme.good),
+        Span::raw(" done  "),
+        Span::styled("◆", theme.good),
+        Span::raw(" held  "),
+        Span::styled("✗", theme.dim),
+        Span::raw(" retired"),
+    ]));
+    let config = crate::store::keys_file().map_or_else(
+        || "keys.yaml in the config folder".to_owned(),
+        |path| path.display().to_string(),
+    );
+    lines.push(Line::styled(
+        format!(
+            "{:>14}  change keys in {config}, e.g. `add: [a, insert]`",
+            "Rebind"
+        ),
+        theme.dim,
+    ));
+    let area = centered(screen, 96, 50);
+    frame.render_widget(Clear, area);
+    let paragraph = Paragraph::new(lines)
+        .scroll((scroll, 0))
+        .block(block(theme, " Help · Esc closes "));
+    frame.render_widget(paragraph, area);
+}
+
+fn picker_box<T: Clone>(
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    title: &str,
+    picker: &Picker<T>,
+    hints: &[(&str, &str)],
+) {
+    let area = centered(screen, 72, 22);
+    frame.render_widget(Clear, area);
+    let outer = block(theme, title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [input, list, keys] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("> ", theme.key),
+            Span::styled(format!("{}▏", picker.query), theme.input),
+        ])),
+        input,
+    );
+    picker_list(theme, frame, list, picker);
+    frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
+}
+
+fn picker_list<T: Clone>(theme: &Theme, frame: &mut Frame, area: Rect, picker: &Picker<T>) {
+    if picker.shown.is_empty() {
+        frame.render_widget(Paragraph::new("Nothing matches").style(theme.dim), area);
+        return;
+    }
+    let width = usize::from(area.width);
+    let items: Vec<ListItem<'static>> = picker
+        .shown
+        .iter()
+        .map(|&i| {
+            let item = &picker.items[i];
+            let label = fit(&item.label, width.saturating_sub(2));
+            let room =
+                width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + 4);
+            let detail = fit(&item.detail, room);
+            ListItem::new(Line::from(vec![
+                Span::raw(label),
+                Span::raw("  "),
+                Span::styled(detail, theme.dim),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(picker.selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected),
+        area,
+        &mut state,
+    );
+}
+
+fn plans(
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    picker: &Picker<String>,
+    mode: &PlansMode,
+) {
+    match mode {
+        PlansMode::Choosing => picker_box(
+            theme,
+            frame,
+            screen,
+            " Saved plans ",
+            picker,
+            &[
+                ("Enter", "open"),
+                ("Ctrl-n", "new"),
+                ("F2", "rename"),
+                ("Delete", "delete"),
+                ("Esc", "close"),
+            ],
+        ),
+        PlansMode::Renaming { from, name } => {
+            let lines = vec![
+                Line::raw(format!("New name for `{from}`:")),
+                Line::styled(format!("{name}▏"), theme.input),
+                Line::raw(""),
+                footer(theme, &[("Enter", "rename"), ("Esc", "cancel")]),
+            ];
+            boxed(
+                theme,
+                frame,
+                centered(screen, 60, 7),
+                " Rename plan ",
+                Paragraph::new(lines),
+            );
+        }
+        PlansMode::ConfirmDelete { name } => {
+            let lines = vec![
+                Line::raw(format!(
+                    "Delete the saved plan `{name}`? This cannot be undone."
+                )),
+                Line::raw(""),
+                footer(theme, &[("y", "delete"), ("any other key", "keep it")]),
+            ];
+            boxed(
+                theme,
+                frame,
+                centered(screen, 64, 6),
+                " Delete plan ",
+                Paragraph::new(lines).wrap(Wrap { trim: true }),
+            );
+        }
+    }
+}
+
+fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: &Confirm) {
+    let Confirm::ReplaceSteps(recommendation) = confirm;
+    let replaced = app
+        .plan
+        .steps
+        .iter()
+        .filter(|step| step.status != crate::plan::Status::Done)
+        .count();
+    let lines = vec![
+        Line::raw(format!(
+            "Replace the {replaced} steps that are not done with the recommended plan: {} steps, {} {}, {} h?",
+            recommendation.steps.len(),
+            recommendation.total_cost,
+            app.catalog.currency,
+            recommendation.total_hours
+        )),
+        Line::styled("Done steps stay. u undoes the change.", theme.dim),
+        Line::raw(""),
+        footer(theme, &[("y", "replace"), ("n", "keep the plan")]),
+    ];
+    boxed(
+        theme,
+        frame,
+        centered(screen, 66, 8),
+        " Recommend ",
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+    );
+}
+
+fn compare(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, comparison: &Comparison) {
+    let area = centered(screen, 90, 26);
+    frame.render_widget(Clear, area);
+    let outer = block(theme, " Compare with the recommendations ");
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [table_area, differences, keys] = inner.layout(&Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(comparison_table(app, theme, comparison), table_area);
+    let plan_steps: Vec<CredentialIdx> = app
+        .derived
+        .step_credentials
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    let mut lines = Vec::new();
+    for (name, recommendation) in [
+        ("cheapest", &comparison.cheapest),
+        ("fastest", &comparison.fastest),
+    ] {
+        lines.extend(differs(app, theme, name, recommendation, &plan_steps));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), differences);
+    frame.render_widget(
+        Paragraph::new(footer(
+            theme,
+            &[
+                ("1", "use the cheapest"),
+                ("2", "use the fastest"),
+                ("Esc", "close"),
+            ],
+        )),
+        keys,
+    );
+}
+
+/// Cost, hours, finish, steps and requirements met: the plan beside the two.
+fn comparison_table(app: &App, theme: &Theme, comparison: &Comparison) -> Table<'static> {
+    let currency = &app.catalog.currency;
+    let derived = &app.derived;
+    let finish = derived
+        .schedule
+        .as_ref()
+        .map_or_else(String::new, |schedule| schedule.finish.to_string());
+    let row = |label: &'static str, values: [String; 3]| {
+        Row::new(
+            [Cell::from(Span::styled(label, theme.header))]
+                .into_iter()
+                .chain(
+                    values
+                        .into_iter()
+                        .map(|v| Cell::from(Line::from(v).right_aligned())),
+                ),
+        )
+    };
+    let (cheap, fast) = (&comparison.cheapest, &comparison.fastest);
+    let steps = derived.step_credentials.iter().flatten().count();
+    let rows = vec![
+        row(
+            "cost",
+            [
+                format!("{} {currency}", derived.total_cost),
+                format!("{} {currency}", cheap.total_cost),
+                format!("{} {currency}", fast.total_cost),
+            ],
+        ),
+        row(
+            "hours",
+            [
+                format!("{} h", derived.total_hours),
+                format!("{} h", cheap.total_hours),
+                format!("{} h", fast.total_hours),
+            ],
+        ),
+        row(
+            "finish",
+            [
+                finish,
+                comparison.cheapest_finish.to_string(),
+                comparison.fastest_finish.to_string(),
+            ],
+        ),
+        row(
+            "steps",
+            [
+                steps.to_string(),
+                cheap.steps.len().to_string(),
+                fast.steps.len().to_string(),
+            ],
+        ),
+        row(
+            "requirements met",
+            [
+                derived.met().to_string(),
+                cheap.met.to_string(),
+                fast.met.to_string(),
+            ],
+        ),
+    ];
+    let header = Row::new(
+        ["", "this plan", "cheapest", "fastest"].map(|h| Cell::from(Line::from(h).right_aligned())),
+    )
+    .style(theme.header);
+    Table::new(
+        rows,
+        [
+            Constraint::Length(18),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+}
+
+/// The steps a recommendation has that the plan lacks, and the other way round.
+fn differs(
+    app: &App,
+    theme: &Theme,
+    name: &str,
+    recommendation: &Recommendation,
+    plan: &[CredentialIdx],
+) -> Vec<Line<'static>> {
+    let id = |idx: &CredentialIdx| app.catalog.credential(*idx).id.clone();
+    let done: Vec<CredentialIdx> = app
+        .plan
+        .steps
+        .iter()
+        .zip(&app.derived.step_credentials)
+        .filter(|(step, _)| step.status == crate::plan::Status::Done)
+        .filter_map(|(_, idx)| *idx)
+        .collect();
+    let adds: Vec<String> = recommendation
+        .steps
+        .iter()
+        .filter(|idx| !plan.contains(idx))
+        .map(id)
+        .collect();
+    let drops: Vec<String> = plan
+        .iter()
+        .filter(|idx| !recommendation.steps.contains(idx) && !done.contains(idx))
+        .map(id)
+        .collect();
+    if adds.is_empty() && drops.is_empty() {
+        return vec![Line::from(vec![
+            Span::styled(format!("The {name}: "), theme.header),
+            Span::raw("the same steps as this plan"),
+        ])];
+    }
+    let mut lines = vec![Line::styled(format!("The {name}:"), theme.header)];
+    if !adds.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("  + ", theme.good),
+            Span::raw(adds.join(", ")),
+        ]));
+    }
+    if !drops.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("  − ", theme.bad),
+            Span::raw(drops.join(", ")),
+        ]));
+    }
+    lines
+}
+
+fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) {
+    let mut lines = vec![
+        Line::styled(
+            "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.",
+            theme.warn,
+        ),
+        Line::raw(""),
+    ];
+    lines.extend(
+        app.problems
+            .iter()
+            .map(|problem| Line::styled(problem.to_string(), Style::new())),
+    );
+    lines.push(Line::raw(""));
+    lines.push(footer(theme, &[("Esc", "close"), ("!", "open again")]));
+    let title = format!(" Catalog problems ({}) ", app.problems.len());
+    let area = centered(screen, 110, 30);
+    boxed(
+        theme,
+        frame,
+        area,
+        &title,
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+    );
+}

@@ -1,0 +1,158 @@
+//! The plan pane: numbered steps with status, hours, cost and dates; violations marked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{Theme, fit, window};
+use crate::plan::Status;
+use crate::tui::app::App;
+
+pub fn title(app: &App) -> Line<'static> {
+    Line::from(format!(" Plan · {} ", app.plan.name))
+}
+
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    state: &mut TableState,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) -> (Rect, usize) {
+    let steps = app.plan.steps.len();
+    if steps == 0 {
+        let text = if app.derived.role.is_none() {
+            "No steps yet. Press r to choose a target role, then o for the cheapest path to it; or add credentials from the catalog with a."
+        } else {
+            "No steps yet. Press o for the cheapest path to the role, or add credentials from the catalog with a."
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return (area, 0);
+    }
+    let dates = area.width >= 62;
+    let title_width = usize::from(area.width).saturating_sub(if dates { 46 } else { 24 });
+    let (offset, end) = window(
+        app.plan_selected,
+        steps,
+        usize::from(area.height.saturating_sub(1)),
+        state.offset(),
+    );
+    let flagged: Vec<usize> = app
+        .derived
+        .violations
+        .iter()
+        .filter_map(|violation| violation.step)
+        .collect();
+    let rows: Vec<Row<'static>> = (offset..end)
+        .map(|i| row(app, theme, i, dates, title_width, flagged.contains(&i)))
+        .collect();
+    let mut widths = vec![
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(6),
+        Constraint::Length(7),
+    ];
+    let mut header = vec![
+        Cell::from(Line::from("#").right_aligned()),
+        Cell::from(""),
+        Cell::from("step"),
+        Cell::from(Line::from("hours").right_aligned()),
+        Cell::from(Line::from(app.catalog.currency.clone()).right_aligned()),
+    ];
+    if dates {
+        widths.push(Constraint::Length(21));
+        header.push(Cell::from("dates"));
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.dim))
+        .column_spacing(1)
+        .row_highlight_style(if focused {
+            theme.selected
+        } else {
+            theme.selected_unfocused
+        });
+    let selected = app.plan_selected.min(steps - 1);
+    let mut local = TableState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(table, area, &mut local);
+    *state = TableState::default()
+        .with_offset(offset)
+        .with_selected(Some(selected));
+    (
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        offset,
+    )
+}
+
+fn row(
+    app: &App,
+    theme: &Theme,
+    i: usize,
+    dates: bool,
+    title_width: usize,
+    flagged: bool,
+) -> Row<'static> {
+    let step = &app.plan.steps[i];
+    let credential = app.derived.step_credentials[i].map(|idx| app.catalog.credential(idx));
+    let (mark, mark_style) = match step.status {
+        Status::Done => ("✓", theme.good),
+        Status::InProgress => ("▶", theme.accent),
+        Status::Planned => ("•", theme.dim),
+    };
+    let title = match credential {
+        Some(credential) => Span::raw(fit(&credential.title, title_width)),
+        None => Span::styled(
+            fit(
+                &format!("missing from the catalogs: {}", step.id),
+                title_width,
+            ),
+            theme.bad,
+        ),
+    };
+    let mut cells = vec![
+        Cell::from(
+            Line::from(Span::styled(
+                (i + 1).to_string(),
+                if flagged { theme.bad } else { theme.dim },
+            ))
+            .right_aligned(),
+        ),
+        Cell::from(Span::styled(mark, mark_style)),
+        Cell::from(title),
+        Cell::from(
+            Line::from(credential.map_or_else(String::new, |c| format!("{} h", c.hours)))
+                .right_aligned(),
+        ),
+        Cell::from(
+            Line::from(credential.map_or_else(String::new, |c| c.cost.to_string())).right_aligned(),
+        ),
+    ];
+    if dates {
+        let scheduled = app
+            .derived
+            .schedule
+            .as_ref()
+            .and_then(|schedule| schedule.steps.get(i));
+        let text = match (step.status, step.completed, scheduled) {
+            (Status::Done, Some(done), _) => format!("done {done}"),
+            (_, _, Some(dates)) => match (dates.start, dates.end) {
+                (Some(start), Some(end)) => format!("{start}→{}", end.strftime("%m-%d")),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
+        cells.push(Cell::from(Span::styled(text, theme.dim)));
+    }
+    Row::new(cells)
+}
