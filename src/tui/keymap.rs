@@ -502,7 +502,7 @@ mod tests {
             problems,
             [KeyProblem {
                 position: Position { line: 2, column: 9 },
-                message: "`x` is bound to both `done` (Mark the selected step done today, or not done) and `remove` (Remove the selected step); give one of them another key".to_owned(),
+                message: "`x` is bound to both `remove` (Remove the selected step) and `done` (Mark the selected step done today, or not done); give one of them another key".to_owned(),
             }]
         );
     }
