@@ -38,11 +38,11 @@ pub enum EditError {
         /// `, which it gives` when the requirement is a skill or a choice.
         given: String,
     },
-    #[error(
-        "cannot move `{id}` there: `{dependent}` needs {requirement}, which would come after it{via}"
-    )]
+    #[error("cannot move `{id}` past `{jumped}`: `{dependent}` needs {requirement}{via} first")]
     WouldJump {
         id: String,
+        /// The step it would pass that the order depends on.
+        jumped: String,
         dependent: String,
         requirement: String,
         /// ` (from `x`)` when the requirement is a skill or a choice.
@@ -204,12 +204,20 @@ pub fn move_step(
                 .filter_map(|s| catalog.find_credential(&s.id))
                 .find(|&s| gives(catalog, s, requirement))
         });
-        let via = match supplier.map(|s| catalog.credential(s).id.clone()) {
-            Some(s) if s != requirement_text => format!(" (from `{s}`)"),
+        let supplier = supplier.map(|s| catalog.credential(s).id.clone());
+        let via = match &supplier {
+            Some(s) if *s != requirement_text => format!(" (from `{s}`)"),
             _ => String::new(),
         };
+        let id = plan.steps[from].id.clone();
+        let jumped = if id == dependent {
+            supplier.unwrap_or_else(|| requirement_text.clone())
+        } else {
+            dependent.clone()
+        };
         return Err(EditError::WouldJump {
-            id: plan.steps[from].id.clone(),
+            id,
+            jumped,
             dependent,
             requirement: requirement_text,
             via,

@@ -1,0 +1,593 @@
+//! The app's update, scripted with keys on a real model: every action and every refusal.
+
+mod common;
+
+use common::app::{
+    choose_role, ctrl, fixture_app, keys, press, saves, select_in_catalog, status, steps, today,
+};
+use crossterm::event::KeyCode;
+use upskill::catalog::{self, Sources};
+use upskill::plan::Status;
+use upskill::tui::app::{InfoView, MetBy, Overlay, Pane, PlansMode, StatusKind};
+use upskill::tui::update::{Effect, Msg, update};
+
+#[test]
+fn choosing_a_role_sets_it_shows_the_gap_and_saves() {
+    let mut app = fixture_app();
+    let effects = choose_role(&mut app, "cloud");
+    assert_eq!(app.plan.role.as_deref(), Some("cloud-engineer"));
+    assert_eq!(app.info, InfoView::Gap);
+    assert_eq!(app.derived.gap.len(), 4);
+    assert!(app.derived.gap.iter().all(|(_, by)| *by == MetBy::Unmet));
+    assert_eq!(saves(&effects), 1);
+    assert!(
+        status(&app).starts_with("Target role: Cloud Engineer. The plan meets 0 of its 4"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn escape_cancels_the_role_picker() {
+    let mut app = fixture_app();
+    keys(&mut app, "r");
+    assert!(matches!(app.overlay, Some(Overlay::Roles(_))));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.plan.role, None);
+}
+
+#[test]
+fn recommending_without_a_role_says_why_and_opens_the_role_picker() {
+    let mut app = fixture_app();
+    keys(&mut app, "o");
+    assert!(matches!(app.overlay, Some(Overlay::Roles(_))));
+    assert_eq!(
+        status(&app),
+        "Choose a target role first (r), then o recommends the cheapest path to it"
+    );
+}
+
+#[test]
+fn recommend_gives_the_cheapest_path_in_order_and_focuses_its_first_step() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    let effects = keys(&mut app, "o");
+    assert_eq!(steps(&app), ["acme/linux-admin", "acme/cloud-architect"]);
+    assert_eq!((app.focus, app.plan_selected), (Pane::Plan, 0));
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(app.derived.met(), 4);
+    assert_eq!(
+        status(&app),
+        "Recommended the cheapest path: 2 steps, 650 USD, 200 h, done by 2027-05-24"
+    );
+}
+
+#[test]
+fn the_fastest_path_is_one_key_away() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "Oo");
+    assert_eq!(steps(&app), ["acme/fast-track"]);
+}
+
+#[test]
+fn recommending_over_planned_steps_asks_first_and_keeps_done_steps() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "network");
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "a");
+    select_in_catalog(&mut app, "it basics");
+    keys(&mut app, "ax");
+    assert_eq!(steps(&app), ["acme/linux-admin", "acme/it-basics"]);
+    keys(&mut app, "o");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    keys(&mut app, "n");
+    assert_eq!(
+        steps(&app),
+        ["acme/linux-admin", "acme/it-basics"],
+        "n keeps the plan"
+    );
+    keys(&mut app, "oy");
+    assert_eq!(
+        steps(&app),
+        ["acme/it-basics", "acme/network-pro"],
+        "the done step stays first"
+    );
+    assert_eq!(app.plan.steps[0].status, Status::Done);
+}
+
+#[test]
+fn adding_a_credential_brings_its_missing_prerequisites_before_it() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "network pro");
+    let effects = keys(&mut app, "a");
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(
+        status(&app),
+        "Added Network Pro as step 2, with 1 prerequisite before it: acme/it-basics"
+    );
+    assert_eq!(app.plan_selected, 1);
+}
+
+#[test]
+fn adding_from_the_plan_pane_is_refused_with_a_way_forward() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Tab);
+    let effects = keys(&mut app, "a");
+    assert!(effects.is_empty());
+    assert_eq!(
+        status(&app),
+        "Select a credential in the catalog to add it (Tab moves to the catalog, / searches it)"
+    );
+    assert_eq!(app.status.as_ref().map(|s| s.kind), Some(StatusKind::Error));
+}
+
+#[test]
+fn adding_a_retired_or_planned_credential_is_refused() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "old networking");
+    keys(&mut app, "a");
+    assert_eq!(
+        status(&app),
+        "`acme/old-cert` is retired: it is no longer offered"
+    );
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "aa");
+    assert_eq!(
+        status(&app),
+        "`acme/linux-admin` is already in the plan (step 1)"
+    );
+    assert_eq!(steps(&app), ["acme/linux-admin"]);
+}
+
+#[test]
+fn removing_a_step_another_needs_is_refused_naming_it() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "network pro");
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "k");
+    let effects = keys(&mut app, "d");
+    assert!(effects.is_empty());
+    assert_eq!(steps(&app).len(), 2);
+    assert!(
+        status(&app).starts_with("Cannot remove `acme/it-basics`: step 2 `acme/network-pro` needs"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn removing_a_free_step_works_and_undo_brings_it_back() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "network pro");
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "d");
+    assert_eq!(steps(&app), ["acme/it-basics"]);
+    assert_eq!(status(&app), "Removed step 2 `acme/network-pro` (u undoes)");
+    keys(&mut app, "u");
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
+    ctrl(&mut app, 'r');
+    assert_eq!(steps(&app), ["acme/it-basics"]);
+    keys(&mut app, "u");
+    ctrl(&mut app, 'r');
+    assert_eq!(status(&app), "Redone");
+    ctrl(&mut app, 'r');
+    assert_eq!(status(&app), "Nothing to redo");
+}
+
+#[test]
+fn moving_a_step_above_its_prerequisite_is_refused_naming_it() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "network pro");
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.plan_selected, 1);
+    let effects = keys(&mut app, "K");
+    assert!(effects.is_empty());
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
+    assert_eq!(
+        status(&app),
+        "Cannot move `acme/network-pro` past `acme/it-basics`: `acme/network-pro` needs acme/it-basics first"
+    );
+}
+
+#[test]
+fn moving_a_free_step_follows_the_selection() {
+    let mut app = fixture_app();
+    for query in ["linux admin", "it basics"] {
+        select_in_catalog(&mut app, query);
+        keys(&mut app, "a");
+    }
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "K");
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/linux-admin"]);
+    assert_eq!(app.plan_selected, 0);
+    keys(&mut app, "J");
+    assert_eq!(steps(&app), ["acme/linux-admin", "acme/it-basics"]);
+    keys(&mut app, "J");
+    assert!(
+        status(&app).contains("already the last step"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn moving_needs_the_plan_focused() {
+    let mut app = fixture_app();
+    keys(&mut app, "J");
+    assert_eq!(
+        status(&app),
+        "Select a step in the plan to move it (Tab moves to the plan)"
+    );
+}
+
+#[test]
+fn x_marks_a_step_done_today_and_back() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "ax");
+    assert_eq!(app.plan.steps[0].status, Status::Done);
+    assert_eq!(app.plan.steps[0].completed, Some(today()));
+    assert_eq!(status(&app), "Marked `acme/linux-admin` done on 2027-01-04");
+    keys(&mut app, "x");
+    assert_eq!(
+        (app.plan.steps[0].status, app.plan.steps[0].completed),
+        (Status::Planned, None)
+    );
+    keys(&mut app, "w");
+    assert_eq!(app.plan.steps[0].status, Status::InProgress);
+}
+
+#[test]
+fn marking_a_credential_outside_the_plan_is_refused() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "x");
+    assert_eq!(
+        status(&app),
+        "`acme/linux-admin` is not in the plan, so there is nothing to mark done"
+    );
+}
+
+#[test]
+fn held_credentials_count_for_the_gap_and_cannot_also_be_steps() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "network");
+    select_in_catalog(&mut app, "it basics");
+    keys(&mut app, "h");
+    assert_eq!(app.plan.have.credentials, ["acme/it-basics"]);
+    assert!(app.derived.gap.iter().any(|(_, by)| *by == MetBy::Held));
+    keys(&mut app, "o");
+    assert_eq!(
+        steps(&app),
+        ["acme/network-pro"],
+        "a held credential is not recommended again"
+    );
+    select_in_catalog(&mut app, "network pro");
+    keys(&mut app, "h");
+    assert_eq!(
+        status(&app),
+        "`acme/network-pro` is step 1 of the plan: mark it done (x) instead, or remove it first (d)"
+    );
+}
+
+#[test]
+fn a_skill_in_the_gap_can_be_marked_held() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Info);
+    keys(&mut app, "jh");
+    assert_eq!(app.plan.have.skills, ["linux"]);
+    assert_eq!(app.derived.gap[1].1, MetBy::Held);
+}
+
+#[test]
+fn search_narrows_as_you_type_and_escape_clears() {
+    let mut app = fixture_app();
+    let all = app.browser.results.len();
+    keys(&mut app, "/clod");
+    assert!(app.browser.editing);
+    assert!(app.browser.results.len() < all);
+    assert_eq!(
+        app.catalog.credential(app.browser.results[0]).id,
+        "acme/cloud-architect"
+    );
+    keys(&mut app, "j");
+    assert_eq!(
+        app.browser.query, "clodj",
+        "letters type into the search box, not the keymap"
+    );
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (
+            app.browser.query.as_str(),
+            app.browser.editing,
+            app.browser.results.len()
+        ),
+        ("", false, all)
+    );
+}
+
+#[test]
+fn a_huge_paste_into_search_is_cut_to_size() {
+    let mut app = fixture_app();
+    keys(&mut app, "/");
+    update(&mut app, Msg::Paste("x".repeat(1_000_000)));
+    assert_eq!(
+        app.browser.query.chars().count(),
+        upskill::tui::update::MAX_QUERY
+    );
+}
+
+#[test]
+fn filters_narrow_the_catalog_and_escape_clears_them() {
+    let mut app = fixture_app();
+    keys(&mut app, "f");
+    keys(&mut app, "provider beta");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.browser.results.len(), 2);
+    assert_eq!(status(&app), "2 credentials shown");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.browser.results.len(), app.catalog.credentials.len());
+}
+
+#[test]
+fn sort_cycles_through_title_cost_and_hours() {
+    let mut app = fixture_app();
+    keys(&mut app, "SS");
+    assert_eq!(status(&app), "Sorted by cost");
+    let first = app.catalog.credential(app.browser.results[0]);
+    assert_eq!(first.cost.hundredths(), 0);
+    keys(&mut app, "S");
+    let first = app.catalog.credential(app.browser.results[0]);
+    assert_eq!(
+        first.id, "beta/hostile",
+        "the one-hour course comes first by hours"
+    );
+}
+
+#[test]
+fn panes_cycle_with_tab_and_back_tab() {
+    let mut app = fixture_app();
+    assert_eq!(app.focus, Pane::Catalog);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Plan);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Info);
+}
+
+#[test]
+fn selection_moves_and_stays_in_the_list() {
+    let mut app = fixture_app();
+    keys(&mut app, "jjj");
+    assert_eq!(app.browser.selected, 3);
+    keys(&mut app, "kkkkkk");
+    assert_eq!(app.browser.selected, 0);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.browser.selected, app.browser.results.len() - 1);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.browser.selected, app.browser.results.len() - 1);
+}
+
+#[test]
+fn info_views_switch_with_i_g_t() {
+    let mut app = fixture_app();
+    keys(&mut app, "g");
+    assert_eq!(app.info, InfoView::Gap);
+    keys(&mut app, "t");
+    assert_eq!(app.info, InfoView::Timeline);
+    keys(&mut app, "T");
+    assert_eq!(app.scale, upskill::tui::app::Scale::Week);
+    keys(&mut app, "i");
+    assert_eq!(app.info, InfoView::Detail);
+}
+
+#[test]
+fn help_opens_and_any_close_key_closes_it() {
+    let mut app = fixture_app();
+    keys(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    keys(&mut app, "j");
+    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 1 })));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn compare_shows_the_cheapest_and_fastest_and_can_adopt_one() {
+    let mut app = fixture_app();
+    keys(&mut app, "c");
+    assert_eq!(
+        status(&app),
+        "Choose a target role first (r): the comparison is with the recommendations for it"
+    );
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "c");
+    let Some(Overlay::Compare(comparison)) = &app.overlay else {
+        panic!("compare is open")
+    };
+    assert_eq!(comparison.cheapest.total_cost.to_string(), "650");
+    assert_eq!(comparison.fastest.total_hours.to_string(), "40");
+    keys(&mut app, "2");
+    assert_eq!(steps(&app), ["acme/fast-track"]);
+}
+
+#[test]
+fn save_and_quit_are_effects() {
+    let mut app = fixture_app();
+    let effects = keys(&mut app, "s");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan { announce: true, .. }]
+    ));
+    let effects = keys(&mut app, "q");
+    assert!(matches!(
+        effects.as_slice(),
+        [
+            Effect::SavePlan {
+                announce: false,
+                ..
+            },
+            Effect::Quit
+        ]
+    ));
+    assert!(app.quit);
+}
+
+#[test]
+fn a_failed_save_is_shown_and_cleared_by_the_next_good_one() {
+    let mut app = fixture_app();
+    update(
+        &mut app,
+        Msg::Saved {
+            result: Err("read-only file system".into()),
+            announce: false,
+        },
+    );
+    assert_eq!(app.save_error.as_deref(), Some("read-only file system"));
+    assert!(status(&app).starts_with("Changes are not being saved: read-only file system"));
+    update(
+        &mut app,
+        Msg::Saved {
+            result: Ok("/x/test.yaml".into()),
+            announce: false,
+        },
+    );
+    assert_eq!(app.save_error, None);
+    assert_eq!(status(&app), "Saved to /x/test.yaml");
+}
+
+#[test]
+fn a_read_only_plan_refuses_changes() {
+    let mut app = fixture_app();
+    app.read_only = Some("another upskill has it open".into());
+    select_in_catalog(&mut app, "linux admin");
+    let effects = keys(&mut app, "a");
+    assert!(effects.is_empty());
+    assert_eq!(
+        status(&app),
+        "This plan is read-only: another upskill has it open"
+    );
+    assert!(
+        keys(&mut app, "q")
+            .iter()
+            .all(|effect| matches!(effect, Effect::Quit))
+    );
+}
+
+#[test]
+fn the_plans_picker_opens_creates_renames_and_deletes() {
+    let mut app = fixture_app();
+    assert_eq!(keys(&mut app, "p"), [Effect::ListPlans]);
+    let listed = vec![
+        upskill::store::Saved {
+            name: "alex".into(),
+            role: Some("cloud-engineer".into()),
+            done: 1,
+            steps: 3,
+            broken: None,
+        },
+        upskill::store::Saved {
+            name: "test".into(),
+            role: None,
+            done: 0,
+            steps: 0,
+            broken: None,
+        },
+    ];
+    update(&mut app, Msg::PlansListed(listed.clone()));
+    let Some(Overlay::Plans { picker, .. }) = &app.overlay else {
+        panic!("the picker is open")
+    };
+    assert_eq!(picker.items[0].detail, "Cloud Engineer · 1/3 done");
+    keys(&mut app, "alex");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        [Effect::OpenPlan("alex".into())]
+    );
+    update(&mut app, Msg::PlansListed(listed.clone()));
+    keys(&mut app, "alex");
+    press(&mut app, KeyCode::Delete);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Plans { mode: PlansMode::ConfirmDelete { name }, .. }) if name == "alex")
+    );
+    assert_eq!(keys(&mut app, "y"), [Effect::DeletePlan("alex".into())]);
+    update(&mut app, Msg::PlansListed(listed));
+    keys(&mut app, "sam");
+    let effects = ctrl(&mut app, 'n');
+    assert_eq!(app.plan.name, "sam");
+    assert!(effects.contains(&Effect::RememberLastPlan("sam".into())));
+}
+
+#[test]
+fn a_plan_that_fails_to_open_leaves_the_current_one_and_says_why() {
+    let mut app = fixture_app();
+    update(
+        &mut app,
+        Msg::PlanOpened {
+            name: "alex".into(),
+            result: Err("alex.yaml:3:1: bad".into()),
+        },
+    );
+    assert_eq!(app.plan.name, "test");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Notice { lines, .. }) if lines[0] == "alex.yaml:3:1: bad")
+    );
+}
+
+#[test]
+fn a_broken_catalog_reload_keeps_the_last_good_one_and_shows_the_problems() {
+    let mut app = fixture_app();
+    let before = app.catalog.credentials.len();
+    let broken = catalog::load(&Sources::only(vec![
+        "tests/fixtures/problems/cycle.yaml".into(),
+    ]));
+    update(&mut app, Msg::CatalogReloaded(Box::new(broken)));
+    assert_eq!(app.catalog.credentials.len(), before);
+    assert!(matches!(app.overlay, Some(Overlay::Problems { .. })));
+    assert!(app.problems[0].to_string().contains("requirement cycle"));
+    press(&mut app, KeyCode::Esc);
+    let good = catalog::load(&Sources::only(vec!["tests/fixtures/app/acme.yaml".into()]));
+    update(&mut app, Msg::CatalogReloaded(Box::new(good)));
+    assert!(app.problems.is_empty());
+    assert_eq!(app.catalog.credentials.len(), 6);
+    assert_eq!(status(&app), "Catalogs reloaded: 6 credentials");
+}
+
+#[test]
+fn clicks_focus_and_select_and_the_wheel_scrolls() {
+    let mut app = fixture_app();
+    update(
+        &mut app,
+        Msg::Click {
+            pane: Pane::Catalog,
+            row: Some(3),
+        },
+    );
+    assert_eq!((app.focus, app.browser.selected), (Pane::Catalog, 3));
+    update(
+        &mut app,
+        Msg::Scroll {
+            pane: Pane::Catalog,
+            down: true,
+        },
+    );
+    assert_eq!(app.browser.selected, 6);
+    update(
+        &mut app,
+        Msg::Click {
+            pane: Pane::Plan,
+            row: None,
+        },
+    );
+    assert_eq!(app.focus, Pane::Plan);
+}

@@ -1,0 +1,93 @@
+//! Building the app on the test catalog and driving it with keys.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::Date;
+use upskill::catalog::{self, Sources};
+use upskill::plan::Plan;
+use upskill::tui::app::App;
+use upskill::tui::update::{Effect, Msg, update};
+
+pub const TODAY: &str = "2027-01-04";
+
+pub fn today() -> Date {
+    TODAY.parse().expect("a date")
+}
+
+pub fn fixture_sources() -> Sources {
+    Sources::only(vec![PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/app"
+    ))])
+}
+
+/// The app on tests/fixtures/app with an empty plan named `test`, on 2027-01-04.
+pub fn fixture_app() -> App {
+    let loaded = catalog::load(&fixture_sources());
+    assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+    App::new(
+        Arc::new(loaded.catalog),
+        Plan::new("test", today()),
+        today(),
+    )
+}
+
+/// Presses one key: a character, or a named key such as `Enter`.
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let modifiers = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    update(app, Msg::Key(KeyEvent::new(code, modifiers)))
+}
+
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+/// Presses each character of `keys` in turn, returning every effect.
+pub fn keys(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars()
+        .flat_map(|c| press(app, KeyCode::Char(c)))
+        .collect()
+}
+
+/// Chooses a role through the role picker, by typing its name.
+pub fn choose_role(app: &mut App, name: &str) -> Vec<Effect> {
+    let mut effects = keys(app, "r");
+    effects.extend(keys(app, name));
+    effects.extend(press(app, KeyCode::Enter));
+    effects
+}
+
+/// The plan's step ids in order.
+pub fn steps(app: &App) -> Vec<String> {
+    app.plan.steps.iter().map(|step| step.id.clone()).collect()
+}
+
+/// Selects a credential in the catalog by searching for it.
+pub fn select_in_catalog(app: &mut App, query: &str) {
+    keys(app, "/");
+    app.browser.query.clear();
+    keys(app, query);
+    press(app, KeyCode::Enter);
+}
+
+pub fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|status| status.text.clone())
+        .unwrap_or_default()
+}
+
+pub fn saves(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|effect| matches!(effect, Effect::SavePlan { .. }))
+        .count()
+}
