@@ -81,19 +81,19 @@ pub fn render(
         frame.render_widget(Paragraph::new(text).style(theme.dim), list);
         return (list, 0);
     }
-    let wide = list.width >= 60;
+    let width = Width::of(list.width);
     let (offset, end) = window(
         browser.selected,
         browser.results.len(),
         usize::from(list.height.saturating_sub(1)),
         state.offset(),
     );
-    let title_width = usize::from(list.width).saturating_sub(if wide { 37 } else { 19 });
+    let title_width = usize::from(list.width).saturating_sub(width.fixed_columns());
     let rows: Vec<Row<'static>> = browser.results[offset..end]
         .iter()
-        .map(|&idx| row(app, theme, idx, wide, title_width))
+        .map(|&idx| row(app, theme, idx, width, title_width))
         .collect();
-    let (widths, header) = columns(wide, &app.catalog.currency);
+    let (widths, header) = columns(width, &app.catalog.currency);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.dim))
         .column_spacing(1)
@@ -119,11 +119,38 @@ pub fn render(
     )
 }
 
+/// Which columns fit: titles always, numbers from 30 columns, provider and level from 60.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Width {
+    Narrow,
+    Medium,
+    Wide,
+}
+
+impl Width {
+    fn of(columns: u16) -> Width {
+        match columns {
+            0..30 => Width::Narrow,
+            30..60 => Width::Medium,
+            _ => Width::Wide,
+        }
+    }
+
+    /// Columns taken by everything but the title, spacing included.
+    fn fixed_columns(self) -> usize {
+        match self {
+            Width::Narrow => 2,
+            Width::Medium => 17,
+            Width::Wide => 34,
+        }
+    }
+}
+
 fn row(
     app: &App,
     theme: &Theme,
     idx: CredentialIdx,
-    wide: bool,
+    width: Width,
     title_width: usize,
 ) -> Row<'static> {
     let credential = app.catalog.credential(idx);
@@ -139,7 +166,7 @@ fn row(
             title_style,
         )),
     ];
-    if wide {
+    if width == Width::Wide {
         cells.push(Cell::from(Span::styled(
             fit(&app.catalog.provider(credential.provider).id, 12),
             theme.dim,
@@ -149,27 +176,31 @@ fn row(
             theme.dim,
         )));
     }
-    cells.push(Cell::from(
-        Line::from(format!("{} h", credential.hours)).right_aligned(),
-    ));
-    cells.push(Cell::from(
-        Line::from(credential.cost.to_string()).right_aligned(),
-    ));
+    if width != Width::Narrow {
+        cells.push(Cell::from(
+            Line::from(format!("{} h", credential.hours)).right_aligned(),
+        ));
+        cells.push(Cell::from(
+            Line::from(credential.cost.to_string()).right_aligned(),
+        ));
+    }
     Row::new(cells)
 }
 
-fn columns(wide: bool, currency: &str) -> (Vec<Constraint>, Vec<Cell<'static>>) {
+fn columns(width: Width, currency: &str) -> (Vec<Constraint>, Vec<Cell<'static>>) {
     let mut widths = vec![Constraint::Length(1), Constraint::Fill(1)];
     let mut header = vec![Cell::from(""), Cell::from("title")];
-    if wide {
+    if width == Width::Wide {
         widths.extend([Constraint::Length(12), Constraint::Length(3)]);
         header.extend([Cell::from("provider"), Cell::from("lvl")]);
     }
-    widths.extend([Constraint::Length(6), Constraint::Length(7)]);
-    header.extend([
-        Cell::from(Line::from("hours").right_aligned()),
-        Cell::from(Line::from(currency.to_owned()).right_aligned()),
-    ]);
+    if width != Width::Narrow {
+        widths.extend([Constraint::Length(6), Constraint::Length(7)]);
+        header.extend([
+            Cell::from(Line::from("hours").right_aligned()),
+            Cell::from(Line::from(currency.to_owned()).right_aligned()),
+        ]);
+    }
     (widths, header)
 }
 

@@ -2,7 +2,7 @@
 //! cheapest credential that would.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
@@ -30,53 +30,34 @@ pub fn render(
         return (area, 0);
     };
     let catalog = &*app.catalog;
-    let width = usize::from(area.width);
-    let name_width = (width / 3).clamp(10, 30);
+    let (met, total) = (app.derived.met(), app.derived.gap.len());
+    let [heading, list] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let style = if met == total { theme.good } else { theme.warn };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(catalog.role(role).title.clone(), theme.header),
+            Span::styled(format!(": {met} of {total} requirements met"), style),
+        ])),
+        heading,
+    );
+    let name_width = (usize::from(area.width) / 3).clamp(10, 30);
     let rows: Vec<Row<'static>> = app
         .derived
         .gap
         .iter()
-        .map(|(requirement, by)| {
-            let (mark, style) = if *by == MetBy::Unmet {
-                ("✗", theme.bad)
-            } else {
-                ("✓", theme.good)
-            };
-            let how = match by {
-                MetBy::Held => Span::styled("held", theme.good),
-                MetBy::Step(i) => Span::raw(format!("step {}: {}", i + 1, app.plan.steps[*i].id)),
-                MetBy::Unmet => match cheapest_teacher(catalog, requirement) {
-                    Some(idx) => Span::styled(
-                        format!(
-                            "cheapest: {} ({} {})",
-                            catalog.credential(idx).id,
-                            catalog.credential(idx).cost,
-                            catalog.currency
-                        ),
-                        theme.dim,
-                    ),
-                    None => Span::styled("nothing in the catalogs teaches it", theme.bad),
-                },
-            };
-            Row::new(vec![
-                Cell::from(Span::styled(mark, style)),
-                Cell::from(fit(&describe(catalog, requirement), name_width)),
-                Cell::from(how),
-            ])
-        })
+        .map(|(requirement, by)| row(app, theme, requirement, *by, name_width))
         .collect();
-    let met = app.derived.met();
-    let total = app.derived.gap.len();
-    let header = format!("{}: {met} of {total} met", catalog.role(role).title);
     let table = Table::new(
         rows,
         [
             Constraint::Length(1),
-            Constraint::Length(name_width as u16),
+            Constraint::Length(u16::try_from(name_width).unwrap_or(30)),
             Constraint::Fill(1),
         ],
     )
-    .header(Row::new(vec![Cell::from(""), Cell::from(Line::from(header))]).style(theme.header))
     .column_spacing(1)
     .row_highlight_style(if focused {
         theme.selected
@@ -84,15 +65,44 @@ pub fn render(
         theme.selected_unfocused
     });
     state.select((total > 0).then(|| app.gap_selected.min(total - 1)));
-    frame.render_stateful_widget(table, area, state);
-    (
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
+    frame.render_stateful_widget(table, list, state);
+    (list, state.offset())
+}
+
+fn row(
+    app: &App,
+    theme: &Theme,
+    requirement: &Requirement,
+    by: MetBy,
+    name_width: usize,
+) -> Row<'static> {
+    let catalog = &*app.catalog;
+    let (mark, style) = if by == MetBy::Unmet {
+        ("✗", theme.bad)
+    } else {
+        ("✓", theme.good)
+    };
+    let how = match by {
+        MetBy::Held => Span::styled("held", theme.good),
+        MetBy::Step(i) => Span::raw(format!("step {}: {}", i + 1, app.plan.steps[i].id)),
+        MetBy::Unmet => match cheapest_teacher(catalog, requirement) {
+            Some(idx) => Span::styled(
+                format!(
+                    "cheapest: {} ({} {})",
+                    catalog.credential(idx).id,
+                    catalog.credential(idx).cost,
+                    catalog.currency
+                ),
+                theme.dim,
+            ),
+            None => Span::styled("nothing in the catalogs teaches it", theme.bad),
         },
-        state.offset(),
-    )
+    };
+    Row::new(vec![
+        Cell::from(Span::styled(mark, style)),
+        Cell::from(fit(&describe(catalog, requirement), name_width)),
+        Cell::from(how),
+    ])
 }
 
 fn describe(catalog: &Catalog, requirement: &Requirement) -> String {

@@ -147,9 +147,14 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) 
         ),
         theme.dim,
     ));
-    let area = centered(screen, 96, 50);
+    let area = centered(
+        screen,
+        100,
+        u16::try_from(lines.len()).unwrap_or(60).saturating_add(2),
+    );
     frame.render_widget(Clear, area);
     let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .block(block(theme, " Help · Esc closes "));
     frame.render_widget(paragraph, area);
@@ -300,17 +305,6 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
 }
 
 fn compare(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, comparison: &Comparison) {
-    let area = centered(screen, 90, 26);
-    frame.render_widget(Clear, area);
-    let outer = block(theme, " Compare with the recommendations ");
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
-    let [table_area, differences, keys] = inner.layout(&Layout::vertical([
-        Constraint::Length(7),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
-    frame.render_widget(comparison_table(app, theme, comparison), table_area);
     let plan_steps: Vec<CredentialIdx> = app
         .derived
         .step_credentials
@@ -325,6 +319,17 @@ fn compare(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, comparison
     ] {
         lines.extend(differs(app, theme, name, recommendation, &plan_steps));
     }
+    let area = centered(screen, 90, 7 + u16::try_from(lines.len()).unwrap_or(20) + 4);
+    frame.render_widget(Clear, area);
+    let outer = block(theme, " Compare with the recommendations ");
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [table_area, differences, keys] = inner.layout(&Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(comparison_table(app, theme, comparison), table_area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), differences);
     frame.render_widget(
         Paragraph::new(footer(
@@ -484,7 +489,12 @@ fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u
     lines.push(Line::raw(""));
     lines.push(footer(theme, &[("Esc", "close"), ("!", "open again")]));
     let title = format!(" Catalog problems ({}) ", app.problems.len());
-    let area = centered(screen, 110, 30);
+    // Problems wrap to about two lines each.
+    let area = centered(
+        screen,
+        110,
+        u16::try_from(2 * lines.len() + 2).unwrap_or(30).min(30),
+    );
     boxed(
         theme,
         frame,

@@ -36,8 +36,15 @@ pub fn render(
         );
         return (area, 0);
     }
-    let dates = area.width >= 62;
-    let title_width = usize::from(area.width).saturating_sub(if dates { 46 } else { 24 });
+    let shown = Shown {
+        numbers: area.width >= 32,
+        dates: area.width >= 62,
+    };
+    let title_width = usize::from(area.width).saturating_sub(match (shown.dates, shown.numbers) {
+        (true, _) => 46,
+        (false, true) => 24,
+        (false, false) => 7,
+    });
     let (offset, end) = window(
         app.plan_selected,
         steps,
@@ -51,23 +58,26 @@ pub fn render(
         .filter_map(|violation| violation.step)
         .collect();
     let rows: Vec<Row<'static>> = (offset..end)
-        .map(|i| row(app, theme, i, dates, title_width, flagged.contains(&i)))
+        .map(|i| row(app, theme, i, shown, title_width, flagged.contains(&i)))
         .collect();
     let mut widths = vec![
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(6),
-        Constraint::Length(7),
     ];
     let mut header = vec![
         Cell::from(Line::from("#").right_aligned()),
         Cell::from(""),
         Cell::from("step"),
-        Cell::from(Line::from("hours").right_aligned()),
-        Cell::from(Line::from(app.catalog.currency.clone()).right_aligned()),
     ];
-    if dates {
+    if shown.numbers {
+        widths.extend([Constraint::Length(6), Constraint::Length(7)]);
+        header.extend([
+            Cell::from(Line::from("hours").right_aligned()),
+            Cell::from(Line::from(app.catalog.currency.clone()).right_aligned()),
+        ]);
+    }
+    if shown.dates {
         widths.push(Constraint::Length(21));
         header.push(Cell::from("dates"));
     }
@@ -95,11 +105,18 @@ pub fn render(
     )
 }
 
+/// Which optional columns fit.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    numbers: bool,
+    dates: bool,
+}
+
 fn row(
     app: &App,
     theme: &Theme,
     i: usize,
-    dates: bool,
+    shown: Shown,
     title_width: usize,
     flagged: bool,
 ) -> Row<'static> {
@@ -130,15 +147,17 @@ fn row(
         ),
         Cell::from(Span::styled(mark, mark_style)),
         Cell::from(title),
-        Cell::from(
+    ];
+    if shown.numbers {
+        cells.push(Cell::from(
             Line::from(credential.map_or_else(String::new, |c| format!("{} h", c.hours)))
                 .right_aligned(),
-        ),
-        Cell::from(
+        ));
+        cells.push(Cell::from(
             Line::from(credential.map_or_else(String::new, |c| c.cost.to_string())).right_aligned(),
-        ),
-    ];
-    if dates {
+        ));
+    }
+    if shown.dates {
         let scheduled = app
             .derived
             .schedule

@@ -61,25 +61,22 @@ impl Axis {
         (column < self.columns).then_some(column)
     }
 
-    /// The top row: a label every few columns.
+    /// The top row: a label and a space every seven columns, `Jan 27 ` by month or a week's
+    /// Monday `04 Jan ` by week.
     fn header(&self, label_width: usize) -> String {
-        let every = match self.scale {
-            Scale::Month => 4,
-            Scale::Week => 7,
-        };
+        const EVERY: usize = 7;
         let mut text = format!("{:<label_width$} ", "");
         let mut column = 0;
         while column < self.columns {
-            let room = every.min(self.columns - column);
+            let room = EVERY.min(self.columns - column);
             let label = self
                 .date(column)
                 .map_or_else(String::new, |date| match self.scale {
-                    Scale::Month if date.month() == 1 => date.strftime("%Y").to_string(),
-                    Scale::Month => date.strftime("%b").to_string(),
+                    Scale::Month => date.strftime("%b %y").to_string(),
                     Scale::Week => date.strftime("%d %b").to_string(),
                 });
             text.extend(format!("{label:<room$}").chars().take(room));
-            column += every;
+            column += EVERY;
         }
         text
     }

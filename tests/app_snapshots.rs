@@ -1,0 +1,223 @@
+//! The app's screens rendered on `TestBackend`, as text snapshots at 80x24 and 20x6 (and the
+//! main screen at 200x60), with the styles that carry meaning checked on the cells.
+
+mod common;
+
+use common::app::{choose_role, fixture_app, keys, press, select_in_catalog};
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use upskill::catalog::{self, Sources};
+use upskill::tui::app::App;
+use upskill::tui::update::{Msg, update};
+use upskill::tui::view::theme::THEME;
+use upskill::tui::view::{ViewState, render};
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    let mut view = ViewState {
+        theme: Some(THEME),
+        ..ViewState::default()
+    };
+    terminal
+        .draw(|frame| render(app, &mut view, frame))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Snapshots one state at the two sizes every screen must handle.
+fn snapshot(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), text(&draw(app, 80, 24)));
+    insta::assert_snapshot!(format!("{name}_20x6"), text(&draw(app, 20, 6)));
+}
+
+fn recommended() -> App {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "o");
+    app
+}
+
+#[test]
+fn start() {
+    snapshot("start", &fixture_app());
+}
+
+#[test]
+fn start_wide() {
+    insta::assert_snapshot!("start_200x60", text(&draw(&recommended(), 200, 60)));
+}
+
+#[test]
+fn role_picker() {
+    let mut app = fixture_app();
+    keys(&mut app, "rnet");
+    snapshot("role_picker", &app);
+}
+
+#[test]
+fn gap_after_choosing_a_role() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    snapshot("gap", &app);
+}
+
+#[test]
+fn plan_after_recommending() {
+    snapshot("recommended", &recommended());
+}
+
+#[test]
+fn detail_of_a_step() {
+    let mut app = recommended();
+    keys(&mut app, "ji");
+    snapshot("detail_of_step", &app);
+}
+
+#[test]
+fn timeline() {
+    let mut app = recommended();
+    keys(&mut app, "t");
+    snapshot("timeline", &app);
+}
+
+#[test]
+fn compare() {
+    let mut app = recommended();
+    keys(&mut app, "c");
+    snapshot("compare", &app);
+}
+
+#[test]
+fn help() {
+    let mut app = fixture_app();
+    keys(&mut app, "?");
+    snapshot("help", &app);
+}
+
+#[test]
+fn search() {
+    let mut app = fixture_app();
+    keys(&mut app, "/cloud");
+    snapshot("search", &app);
+}
+
+#[test]
+fn filters() {
+    let mut app = fixture_app();
+    keys(&mut app, "f");
+    snapshot("filters", &app);
+}
+
+#[test]
+fn confirm_replacing_steps() {
+    let mut app = recommended();
+    keys(&mut app, "Oo");
+    snapshot("confirm", &app);
+}
+
+#[test]
+fn plans_picker() {
+    let mut app = fixture_app();
+    update(
+        &mut app,
+        Msg::PlansListed(vec![
+            upskill::store::Saved {
+                name: "alex".into(),
+                role: Some("cloud-engineer".into()),
+                done: 1,
+                steps: 3,
+                broken: None,
+            },
+            upskill::store::Saved {
+                name: "broken".into(),
+                role: None,
+                done: 0,
+                steps: 0,
+                broken: Some("broken.yaml:2:1: did not find expected key".into()),
+            },
+        ]),
+    );
+    snapshot("plans", &app);
+}
+
+#[test]
+fn catalog_problems() {
+    let mut app = fixture_app();
+    let broken = catalog::load(&Sources::only(vec![
+        "tests/fixtures/problems/cycle.yaml".into(),
+    ]));
+    update(&mut app, Msg::CatalogReloaded(Box::new(broken)));
+    snapshot("problems", &app);
+}
+
+#[test]
+fn a_refused_move_is_explained_in_red() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "network pro");
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "K");
+    snapshot("refused_move", &app);
+    let buffer = draw(&app, 80, 24);
+    let status = buffer[(0, 23)].style();
+    assert_eq!(status.fg, Some(Color::Red), "a refusal is red: {status:?}");
+}
+
+#[test]
+fn the_selected_row_of_the_focused_pane_is_reversed() {
+    let app = fixture_app();
+    let buffer = draw(&app, 80, 24);
+    let first_row = (0..80)
+        .find(|&y| {
+            text(&buffer)
+                .lines()
+                .nth(y)
+                .is_some_and(|line| line.contains("IT Basics"))
+        })
+        .expect("IT Basics is listed");
+    let cell = &buffer[(4, u16::try_from(first_row).expect("small"))];
+    assert!(
+        cell.style().add_modifier.contains(Modifier::REVERSED),
+        "{:?}",
+        cell.style()
+    );
+}
+
+#[test]
+fn hostile_and_wide_titles_stay_in_their_cells() {
+    let mut app = fixture_app();
+    keys(&mut app, "/beta");
+    let screen = text(&draw(&app, 80, 24));
+    assert!(!screen.contains('\u{1b}'), "no escape reaches a cell");
+    // A wide character takes two cells: its own and a blank one after it.
+    assert!(screen.contains("数 据  Analytics 101"), "{screen}");
+    assert!(
+        screen.contains("Hostile \\u{1b}[31m"),
+        "the escape is shown, harmless: {screen}"
+    );
+}
+
+#[test]
+fn every_size_down_to_1x1_draws_without_panicking() {
+    let app = recommended();
+    for width in [1, 2, 5, 19, 20, 21, 40, 59, 60, 79, 149, 150] {
+        for height in [1, 2, 5, 6, 7, 13, 14, 19, 20, 24] {
+            let _ = draw(&app, width, height);
+        }
+    }
+    insta::assert_snapshot!("too_small_12x4", text(&draw(&app, 12, 4)));
+}
