@@ -8,6 +8,7 @@ mod plan_output;
 mod roles;
 mod schema;
 mod show;
+mod table;
 mod validate;
 
 use std::io::{self, IsTerminal, Write};

@@ -5,11 +5,12 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use super::plan_output::{self, Planned};
+use super::plan_output;
 use super::{EXIT_USAGE, load_valid};
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx, SkillIdx};
 use crate::cli::{CatalogArgs, Optimize, PlanArgs, PlanFormat};
-use crate::plan::{Have, Holdings, Objective, Options, Plan, Step, recommend, schedule};
+use crate::export::{self, ExportFormat, Report};
+use crate::plan::{Have, Holdings, Objective, Options, Plan, Step, recommend};
 use crate::store;
 use crate::text::{did_you_mean, sanitize_line};
 
@@ -69,21 +70,20 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
             .collect(),
         notes: None,
     };
-    let planned = Planned {
-        catalog,
-        role,
-        schedule: schedule(catalog, &plan),
-        plan,
-        recommendation,
-        options,
+    let report = Report::recommended(catalog, &plan, &recommendation, &options, &now());
+    let rendered = match args.format {
+        PlanFormat::Text => {
+            plan_output::text(out, &report)?;
+            None
+        }
+        PlanFormat::Json => Some(export::render(&report, ExportFormat::Json)),
+        PlanFormat::Markdown => Some(export::render(&report, ExportFormat::Markdown)),
     };
-    match args.format {
-        PlanFormat::Text => plan_output::text(out, &planned)?,
-        PlanFormat::Json => plan_output::json(out, &planned)?,
-        PlanFormat::Markdown => plan_output::markdown(out, &planned)?,
+    if let Some(rendered) = rendered {
+        out.write_all(rendered.as_bytes())?;
     }
     if args.save.is_some() {
-        match store::save_plan(&planned.plan, args.force) {
+        match store::save_plan(&plan, args.force) {
             Ok(path) => {
                 // On stderr, so that `--format json --save x` still prints one JSON object.
                 let _ = writeln!(
@@ -143,7 +143,12 @@ fn resolve(
     Ok((role, held, skills))
 }
 
+/// Now in the local time zone: reports are made as of now.
+pub(super) fn now() -> jiff::ZonedDateTime {
+    jiff::ZonedDateTime::now()
+}
+
 /// Today in the local time zone: the default start, and the date for defaults in files.
 pub(super) fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
+    now().date()
 }

@@ -173,9 +173,8 @@ fn progress(report: &Report) -> Value {
 /// are `{"skill": id}`.
 fn as_written(requirement: &Written, nested: bool) -> Value {
     match requirement {
-        Written::Credential(id) => Value::from(id.as_str()),
         Written::Skill(id) if nested => json!({ "skill": id }),
-        Written::Skill(id) => Value::from(id.as_str()),
+        Written::Credential(id) | Written::Skill(id) => Value::from(id.as_str()),
         Written::Any(items) => {
             json!({ "any": items.iter().map(|i| as_written(i, true)).collect::<Vec<_>>() })
         }
