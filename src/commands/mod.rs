@@ -1,11 +1,16 @@
 //! What each command does, printing through one locked, sanitized writer.
 
 mod check;
+mod export;
 mod graph;
+mod import;
 mod page;
 mod plan;
 mod plan_output;
+mod plans;
+mod renewals;
 mod roles;
+mod saved;
 mod schema;
 mod show;
 mod table;
@@ -39,6 +44,18 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Schema) => schema::run(&mut out),
         Some(Command::Plan(ref args)) => plan::run(&mut out, &cli.catalogs, args),
         Some(Command::Check { ref file }) => check::run(&mut out, &cli.catalogs, file),
+        Some(Command::Plans { format }) => plans::run(&mut out, &cli.catalogs, format),
+        Some(Command::Export(ref args)) => export::run(&mut out, &cli.catalogs, args),
+        Some(Command::Renewals {
+            ref name,
+            months,
+            format,
+        }) => renewals::run(&mut out, &cli.catalogs, name.as_deref(), months, format),
+        Some(Command::Import {
+            ref file,
+            ref name,
+            force,
+        }) => import::run(&mut out, &cli.catalogs, file, name.as_deref(), force),
     };
     match result {
         Ok(code) => Ok(code),
@@ -46,6 +63,16 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(error) => Err(error.into()),
     }
+}
+
+/// Says what was wrong with the command line and gives exit code 2.
+fn usage(message: &str) -> io::Result<ExitCode> {
+    writeln!(
+        io::stderr(),
+        "upskill: {}",
+        crate::text::sanitize_line(message)
+    )?;
+    Ok(ExitCode::from(EXIT_USAGE))
 }
 
 /// Loads the catalogs the options name.

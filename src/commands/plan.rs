@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use super::plan_output;
-use super::{EXIT_USAGE, load_valid};
+use super::{load_valid, usage};
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx, SkillIdx};
 use crate::cli::{CatalogArgs, Optimize, PlanArgs, PlanFormat};
 use crate::export::{self, ExportFormat, Report};
@@ -100,11 +100,6 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn usage(message: &str) -> io::Result<ExitCode> {
-    writeln!(io::stderr(), "upskill: {}", sanitize_line(message))?;
-    Ok(ExitCode::from(EXIT_USAGE))
 }
 
 /// The role, held credentials and held skills the options name, or a message saying which

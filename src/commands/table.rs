@@ -43,6 +43,13 @@ pub fn aligned(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> Vec<St
         .collect()
 }
 
+/// Lines as text, each ending in a line feed.
+pub fn text_of(lines: &[String]) -> String {
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ pub use report::Report;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum ExportFormat {
     /// A document for a client; renders on GitHub
+    #[value(alias = "md")]
     Markdown,
     /// A spreadsheet: one row a step (RFC 4180)
     Csv,
@@ -52,6 +53,18 @@ impl ExportFormat {
             ExportFormat::Ics => "ics",
             ExportFormat::Json => "json",
             ExportFormat::Html => "html",
+        }
+    }
+
+    /// The format a file name's extension stands for.
+    pub fn from_extension(extension: &str) -> Option<ExportFormat> {
+        let extension = extension.to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            "htm" => Some(ExportFormat::Html),
+            _ => ExportFormat::ALL
+                .into_iter()
+                .find(|format| format.extension() == extension),
         }
     }
 

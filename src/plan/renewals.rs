@@ -72,10 +72,15 @@ pub fn renewals(catalog: &Catalog, plan: &Plan) -> Vec<Renewal> {
 /// Whether a renewal is due within `months` of `today`: already expired, or expiring on or
 /// before that day. An unknown expiry is never due.
 pub fn due_within(renewal: &Renewal, today: Date, months: u32) -> bool {
-    let horizon = today
+    let until = horizon(today, months);
+    renewal.expires.is_some_and(|date| date <= until)
+}
+
+/// The last day `months` months from `today`.
+pub fn horizon(today: Date, months: u32) -> Date {
+    today
         .checked_add(Span::new().months(i64::from(months)))
-        .unwrap_or(Date::MAX);
-    renewal.expires.is_some_and(|date| date <= horizon)
+        .unwrap_or(Date::MAX)
 }
 
 #[cfg(test)]
