@@ -2,6 +2,8 @@
 //! data folders.
 #![allow(dead_code)]
 
+pub mod home;
+
 use std::path::Path;
 use std::process::Command;
 
