@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use super::{load_valid, saved, usage};
+use super::{failure, load_valid, saved, usage};
 use crate::cli::{CatalogArgs, ExportArgs};
 use crate::export::{self, ExportFormat, Report};
 use crate::store;
@@ -51,13 +51,6 @@ pub fn run(
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(error) => {
-            writeln!(
-                io::stderr(),
-                "upskill: {}",
-                sanitize_line(&error.to_string())
-            )?;
-            Ok(ExitCode::FAILURE)
-        }
+        Err(error) => failure(&error.to_string()),
     }
 }

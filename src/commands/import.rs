@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, EXIT_USAGE, load_valid, saved, usage};
+use super::{EXIT_INVALID, EXIT_USAGE, failure, load_valid, saved, usage};
 use crate::cli::CatalogArgs;
 use crate::plan::check;
 use crate::store::{self, LoadError, StoreError};
@@ -52,14 +52,7 @@ pub fn run(
     let path = match store::save_plan(&plan, force) {
         Ok(path) => path,
         Err(error @ StoreError::Exists { .. }) => return usage(&error.to_string()),
-        Err(error) => {
-            writeln!(
-                io::stderr(),
-                "upskill: {}",
-                sanitize_line(&error.to_string())
-            )?;
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(error) => return failure(&error.to_string()),
     };
     for violation in &violations {
         writeln!(out, "{shown}: {violation}")?;

@@ -67,12 +67,22 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
 
 /// Says what was wrong with the command line and gives exit code 2.
 fn usage(message: &str) -> io::Result<ExitCode> {
+    stop(message, EXIT_USAGE)
+}
+
+/// Says what failed (not the user's doing: a file that cannot be written) and gives exit
+/// code 1.
+fn failure(message: &str) -> io::Result<ExitCode> {
+    stop(message, EXIT_INVALID)
+}
+
+fn stop(message: &str, code: u8) -> io::Result<ExitCode> {
     writeln!(
         io::stderr(),
         "upskill: {}",
         crate::text::sanitize_line(message)
     )?;
-    Ok(ExitCode::from(EXIT_USAGE))
+    Ok(ExitCode::from(code))
 }
 
 /// Loads the catalogs the options name.

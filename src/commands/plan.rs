@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use super::plan_output;
-use super::{load_valid, usage};
+use super::{failure, load_valid, usage};
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx, SkillIdx};
 use crate::cli::{CatalogArgs, Optimize, PlanArgs, PlanFormat};
 use crate::export::{self, ExportFormat, Report};
@@ -93,10 +93,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
                 );
             }
             Err(error @ store::StoreError::Exists { .. }) => return usage(&error.to_string()),
-            Err(error) => {
-                let _ = writeln!(io::stderr(), "upskill: {error}");
-                return Ok(ExitCode::FAILURE);
-            }
+            Err(error) => return failure(&error.to_string()),
         }
     }
     Ok(ExitCode::SUCCESS)

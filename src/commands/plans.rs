@@ -25,12 +25,9 @@ pub fn run(
     catalogs: &CatalogArgs,
     format: ListFormat,
 ) -> io::Result<ExitCode> {
-    let saved = match store::saved_plans() {
+    let saved = match saved::all() {
         Ok(saved) => saved,
-        Err(error) => {
-            writeln!(io::stderr(), "upskill: {error}")?;
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(code) => return Ok(code),
     };
     let loaded = match load_valid(catalogs) {
         Ok(loaded) => loaded,

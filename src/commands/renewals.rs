@@ -38,12 +38,9 @@ pub fn run(
             }],
             Err(message) => return usage(&message),
         },
-        None => match store::saved_plans() {
+        None => match saved::all() {
             Ok(files) => files,
-            Err(error) => {
-                writeln!(io::stderr(), "upskill: {error}")?;
-                return Ok(ExitCode::FAILURE);
-            }
+            Err(code) => return Ok(code),
         },
     };
     let loaded = match load_valid(catalogs) {

@@ -26,6 +26,14 @@ pub fn find(name: &str) -> Result<PathBuf, String> {
     ))
 }
 
+/// Every saved plan; when the plans folder cannot be read, says why and gives the exit code.
+pub fn all() -> Result<Vec<store::SavedPlan>, ExitCode> {
+    store::saved_plans().map_err(|error| {
+        let _ = super::failure(&error.to_string());
+        ExitCode::FAILURE
+    })
+}
+
 /// `FILE:LINE:COLUMN: error: MESSAGE`, one line an error.
 fn error_lines(shown: &str, errors: &[yaml::Error]) -> Vec<String> {
     errors

@@ -219,31 +219,28 @@ fn step_row(i: usize, step: &StepView) -> String {
 }
 
 fn lists(out: &mut String, report: &Report) {
-    let mut renewals: Vec<String> = report
-        .steps
+    let renewals: Vec<String> = report
+        .renewals()
         .iter()
-        .filter_map(|step| {
-            let date = step.renews?;
-            let rule = step
-                .credential
-                .as_ref()
-                .and_then(|c| c.description.as_deref())
-                .map(|d| format!("<div class=\"note\">{}</div>", escape(d)))
+        .map(|renewal| {
+            let rule = renewal
+                .rule
+                .map(|rule| format!("<div class=\"note\">{}</div>", escape(rule)))
                 .unwrap_or_default();
-            Some(format!(
-                "<li>{} ({}): renew by <strong>{date}</strong>{rule}</li>",
-                escape(step.title()),
-                escape(&step.id)
-            ))
+            match renewal.by {
+                Some(date) => format!(
+                    "<li>{} ({}): renew by <strong>{date}</strong>{rule}</li>",
+                    escape(renewal.title),
+                    escape(renewal.id)
+                ),
+                None => format!(
+                    "<li>{} (held): valid for {} months; the plan has no date it was earned</li>",
+                    escape(renewal.title),
+                    renewal.valid_for_months
+                ),
+            }
         })
         .collect();
-    renewals.extend(report.held.iter().filter_map(|held| {
-        let months = held.valid_for_months?;
-        Some(format!(
-            "<li>{} (held): valid for {months} months; the plan has no date it was earned</li>",
-            escape(held.title.as_deref().unwrap_or(&held.id))
-        ))
-    }));
     if !renewals.is_empty() {
         let _ = writeln!(
             out,

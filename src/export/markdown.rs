@@ -138,25 +138,22 @@ fn summary(out: &mut String, report: &Report) {
 }
 
 fn renewals(out: &mut String, report: &Report) {
-    let mut lines: Vec<String> = report
-        .steps
+    let lines: Vec<String> = report
+        .renewals()
         .iter()
-        .filter_map(|step| {
-            let date = step.renews?;
-            Some(format!(
+        .map(|renewal| match renewal.by {
+            Some(date) => format!(
                 "- {} ({}): renew by {date}",
-                inline(step.title()),
-                inline(&step.id)
-            ))
+                inline(renewal.title),
+                inline(renewal.id)
+            ),
+            None => format!(
+                "- {} (held): valid for {} months; the plan has no date it was earned",
+                inline(renewal.title),
+                renewal.valid_for_months
+            ),
         })
         .collect();
-    lines.extend(report.held.iter().filter_map(|held| {
-        let months = held.valid_for_months?;
-        Some(format!(
-            "- {} (held): valid for {months} months; the plan has no date it was earned",
-            inline(held.title.as_deref().unwrap_or(&held.id))
-        ))
-    }));
     if !lines.is_empty() {
         let _ = writeln!(out, "\n## Renewals\n\n{}", lines.join("\n"));
     }

@@ -237,6 +237,46 @@ impl Report {
     }
 }
 
+/// A credential of the plan that expires: a step's (its renewal date counted from its
+/// completion, or from its scheduled end while not done) or a held one's (no date: the plan
+/// does not say when it was earned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenewalLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// `None` for a held credential.
+    pub by: Option<Date>,
+    pub valid_for_months: u32,
+    /// The catalog's description, where renewal rules are stated.
+    pub rule: Option<&'a str>,
+}
+
+impl Report {
+    /// Every renewal the plan implies, steps first in plan order, then held credentials.
+    pub fn renewals(&self) -> Vec<RenewalLine<'_>> {
+        let steps = self.steps.iter().filter_map(|step| {
+            let credential = step.credential.as_ref()?;
+            Some(RenewalLine {
+                id: &step.id,
+                title: &credential.title,
+                by: Some(step.renews?),
+                valid_for_months: credential.valid_for_months?,
+                rule: credential.description.as_deref(),
+            })
+        });
+        let held = self.held.iter().filter_map(|held| {
+            Some(RenewalLine {
+                id: &held.id,
+                title: held.title.as_deref().unwrap_or(&held.id),
+                by: None,
+                valid_for_months: held.valid_for_months?,
+                rule: None,
+            })
+        });
+        steps.chain(held).collect()
+    }
+}
+
 impl StepView {
     /// The credential's title, or its id when the catalogs lack it.
     pub fn title(&self) -> &str {
