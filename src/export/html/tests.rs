@@ -110,3 +110,20 @@ fn printing_keeps_rows_and_the_timeline_whole() {
     assert!(page.contains("@media print"));
     assert!(page.contains("break-inside: avoid"));
 }
+
+#[test]
+fn timeline_labels_stay_apart_and_inside_the_drawing() {
+    let drawing = timeline::svg(&report());
+    let mut xs: Vec<i64> = drawing
+        .split("<text x=\"")
+        .skip(1)
+        .filter(|rest| rest.contains("\" y=\"12\""))
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect();
+    assert!(xs.len() >= 3, "{drawing}");
+    xs.sort_unstable();
+    for pair in xs.windows(2) {
+        assert!(pair[1] - pair[0] >= 64, "{xs:?}");
+    }
+    assert!(xs.iter().all(|&x| x + 32 <= 900), "{xs:?}");
+}

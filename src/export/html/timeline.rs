@@ -16,6 +16,8 @@ const RIGHT: i64 = 12;
 const TOP: i64 = 26;
 const ROW: i64 = 22;
 const BAR: i64 = 14;
+/// The least room between two labelled grid lines.
+const MIN_MARK_GAP: i64 = 64;
 /// Longest step label, in characters.
 const LABEL_CHARS: usize = 36;
 
@@ -31,11 +33,12 @@ pub fn svg(report: &Report) -> String {
         .max(first.tomorrow().unwrap_or(first));
     let span = days(first, last).max(1);
     let x = |date: Date| LABEL + days(first, date) * (WIDTH - LABEL - RIGHT) / span;
-    let height = TOP + ROW * report.steps.len() as i64 + 8;
+    let bottom = TOP + ROW * report.steps.len() as i64;
+    let height = bottom + 16;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Timeline of the plan from {first} to {last}\">\n"
     );
-    grid(&mut out, first, last, height, &x);
+    grid(&mut out, first, last, bottom, &x);
     for (i, step) in report.steps.iter().enumerate() {
         let y = TOP + ROW * i as i64;
         let label = format!("{}. {}", i + 1, step.title());
@@ -92,10 +95,9 @@ pub fn svg(report: &Report) -> String {
     let today = x(report.today);
     let _ = writeln!(
         out,
-        "<line class=\"today\" x1=\"{today}\" y1=\"{}\" x2=\"{today}\" y2=\"{height}\"/><text x=\"{}\" y=\"{}\">today</text>",
+        "<line class=\"today\" x1=\"{today}\" y1=\"{}\" x2=\"{today}\" y2=\"{bottom}\"/><text x=\"{today}\" y=\"{}\" text-anchor=\"middle\">today</text>",
         TOP - 4,
-        today + 3,
-        TOP - 6
+        height - 3
     );
     out.push_str("</svg>");
     out
@@ -103,12 +105,13 @@ pub fn svg(report: &Report) -> String {
 
 /// Labelled grid lines on the first of each month, quarter or year, whichever keeps the
 /// labels apart.
-fn grid(out: &mut String, first: Date, last: Date, height: i64, x: &impl Fn(Date) -> i64) {
-    let months: i8 = match days(first, last) {
-        ..=400 => 1,
-        401..=1100 => 3,
-        _ => 12,
-    };
+fn grid(out: &mut String, first: Date, last: Date, bottom: i64, x: &impl Fn(Date) -> i64) {
+    // The fewest months between marks that keep their labels apart.
+    let pixels_per_month = 30 * (WIDTH - LABEL - RIGHT) / days(first, last).max(1);
+    let months: i8 = [1, 3, 6, 12]
+        .into_iter()
+        .find(|&m| i64::from(m) * pixels_per_month >= MIN_MARK_GAP)
+        .unwrap_or(12);
     let start = first.first_of_month();
     let Ok(mut mark) = start
         .with()
@@ -125,12 +128,19 @@ fn grid(out: &mut String, first: Date, last: Date, height: i64, x: &impl Fn(Date
             } else {
                 mark.strftime("%b %Y").to_string()
             };
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "<line class=\"grid\" x1=\"{at}\" y1=\"{}\" x2=\"{at}\" y2=\"{height}\"/><text x=\"{}\" y=\"12\">{label}</text>",
-                TOP - 4,
-                at + 2
+                "<line class=\"grid\" x1=\"{at}\" y1=\"{}\" x2=\"{at}\" y2=\"{bottom}\"/>",
+                TOP - 4
             );
+            // Labels are centred on their line; one that would run off the edge is left out.
+            if at + MIN_MARK_GAP / 2 <= WIDTH {
+                let _ = write!(
+                    out,
+                    "<text x=\"{at}\" y=\"12\" text-anchor=\"middle\">{label}</text>"
+                );
+            }
+            out.push('\n');
         }
         match mark.checked_add(jiff::Span::new().months(months)) {
             Ok(next) => mark = next,
