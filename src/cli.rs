@@ -10,7 +10,7 @@ use jiff::civil::Date;
     name = "upskill",
     version,
     about = "Plan lifelong upskilling: find the cheapest valid path of micro-credentials to a role",
-    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role"
+    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role\n  upskill plans                             the saved plans, on track or behind\n  upskill export alex -o alex.html          a saved plan as a printable page\n  upskill renewals --months 12              what expires within a year"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -84,6 +84,111 @@ pub enum Command {
         after_help = "Examples:\n  upskill schema > catalogs/schema.json\n\nStart a catalog file with `# yaml-language-server: $schema=./schema.json` to get\ncompletion and inline errors in editors that use the YAML language server."
     )]
     Schema,
+    /// List the saved plans: role, progress, next step, finish date, on track or behind
+    #[command(after_help = PLANS_HELP)]
+    Plans {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Export a saved plan for a client, a spreadsheet, a calendar or a printout
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
+    /// Credentials held or done that expire soon, with the renewal rule and cost
+    #[command(after_help = RENEWALS_HELP)]
+    Renewals {
+        /// Only this saved plan (default: every saved plan)
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+        /// How far ahead to look, in months
+        #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=1200))]
+        months: u32,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The plan file (SPEC format 1)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Save it under this name instead of the file's `name` (or its file name)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace a saved plan of the same name
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+const PLANS_HELP: &str =
+    "A plan is on track while no step that is not done has passed its scheduled end (steps
+not done run one after another from the plan's start at its hours per week). Behind by N
+days counts from the earliest scheduled end that has passed. A plan file that cannot be read
+is listed with its errors (file:line:column) and left as it is; the command then exits 1.
+
+Examples:
+  upskill plans
+  upskill plans --format json | jq '.[] | select(.behind_days > 0) | .name'";
+
+const EXPORT_HELP: &str = "Formats:
+  markdown  a document for a client (renders on GitHub)
+  csv       one row a step, for a spreadsheet (RFC 4180, UTF-8 with a byte order mark)
+  ics       a calendar: an all-day event a step and one on each renewal date (RFC 5545);
+            importing a newer export updates the same events
+  json      the plan with its schedule, status, progress and notes
+  html      one printable page with a timeline; loads nothing from elsewhere
+
+Without --format, the format follows the -o file's extension (.md, .csv, .ics, .json,
+.html), else Markdown. -o writes the file atomically. Steps whose credential no catalog has
+are kept and shown missing (a calendar gets no event for them: they have no dates).
+An unknown NAME exits 2; a plan file that cannot be read exits 1.
+
+Examples:
+  upskill export alex --format markdown > alex.md
+  upskill export alex -o alex.ics
+  upskill export alex --format html -o alex.html";
+
+const RENEWALS_HELP: &str =
+    "A done step's credential expires `valid_for_months` after its completion date; a credential
+it lists as done without a completion date, or holds under `have`, has no date to count
+from, so it is listed apart with its validity and no expiry date. Credentials that have
+already expired are listed too. The renewal rule is the credential's catalog description
+(the bundled catalogs state renewal rules there). Catalogs give no separate renewal price,
+so the cost shown is the credential's own cost: what earning it again would cost.
+
+Examples:
+  upskill renewals
+  upskill renewals alex --months 12
+  upskill renewals --format json";
+
+const IMPORT_HELP: &str =
+    "The plan is saved under its `name`, or the file's name without `.yaml` (--name chooses
+another). A name is never a path: one with `/`, `\\`, `..` or a leading dot is refused (exit 2),
+so nothing is written outside the plans folder. An existing plan of that name is kept unless
+--force (exit 2). A file that cannot be read as a plan is refused with each error at its line
+and column (exit 1). Violations against the catalogs (order, unknown or retired credentials,
+unmet role requirements) are printed, and the plan is imported as written all the same: steps
+no catalog has are kept and shown missing. The plan is stored in the standard layout: a
+missing start date becomes today, and YAML comments are not kept.
+
+Examples:
+  upskill import ~/Downloads/alex.yaml
+  upskill import shared/plan.yaml --name alex-2027 --force";
+
+/// `upskill export`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The saved plan (see `upskill plans`)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Output format (default: from the -o extension, else markdown)
+    #[arg(long, value_enum)]
+    pub format: Option<crate::export::ExportFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// How `roles` prints.

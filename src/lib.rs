@@ -7,7 +7,8 @@
 //! - [`plan`]: plans and their rules: the exact recommender, the natural order, edits that
 //!   keep a plan valid, violations, the schedule and the plan file.
 //! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
-//! - [`export`]: renderers into other programs' formats (the graph as DOT and Mermaid).
+//! - [`export`]: renderers into other programs' formats: the graph as DOT and Mermaid, a plan
+//!   report as Markdown, CSV, iCalendar, JSON and HTML.
 //! - [`tui`]: the app, a full-screen planner (ratatui): model, update, view, event loop.
 //! - [`cli`] and [`commands`]: the command line.
 

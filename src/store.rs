@@ -111,6 +111,63 @@ fn write_error(error: WriteError, name: &str, path: &std::path::Path) -> StoreEr
     }
 }
 
+/// A file in the plans folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedPlan {
+    /// The file name without `.yaml`.
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// The saved plans: every `*.yaml` file in the plans folder, by name. None when the folder
+/// does not exist yet.
+pub fn saved_plans() -> Result<Vec<SavedPlan>, StoreError> {
+    let dir = plans_dir().ok_or(StoreError::NoDataDir)?;
+    plans_in(&dir).map_err(|source| StoreError::Io {
+        path: dir.display().to_string(),
+        source,
+    })
+}
+
+fn plans_in(dir: &std::path::Path) -> std::io::Result<Vec<SavedPlan>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".yaml"));
+        // Hidden files are the temporary files of saves in progress.
+        if let Some(name) = name.filter(|n| !n.starts_with('.') && !n.is_empty())
+            && path.is_file()
+        {
+            found.push(SavedPlan {
+                name: name.to_owned(),
+                path: path.clone(),
+            });
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(found)
+}
+
+/// Writes a file (an export) atomically, replacing what is there: a crash leaves the old
+/// file or the new one, never half of one.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomically(path, bytes, true).map_err(|error| StoreError::Io {
+        path: path.display().to_string(),
+        source: match error {
+            WriteError::Io(source) => source,
+            WriteError::Exists => std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        },
+    })
+}
+
 enum WriteError {
     Exists,
     Io(std::io::Error),
@@ -241,6 +298,32 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "three");
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn saved_plans_are_the_yaml_files_by_name_without_temporary_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for file in [
+            "sam.yaml",
+            "alex.yaml",
+            ".alex.yaml.7.tmp",
+            "notes.txt",
+            ".yaml",
+        ] {
+            std::fs::write(dir.path().join(file), "").expect("write");
+        }
+        std::fs::create_dir(dir.path().join("folder.yaml")).expect("mkdir");
+        let names: Vec<String> = plans_in(dir.path())
+            .expect("lists")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["alex", "sam"]);
+        assert!(
+            plans_in(&dir.path().join("none"))
+                .expect("lists")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -89,7 +89,8 @@ fn plan_json_is_the_spec_object() {
     assert_eq!(
         plan["steps"][0],
         json!({"id": "t/help-desk", "title": "Help desk", "provider": "t", "hours": 30,
-               "cost": 50, "skills": ["troubleshooting"], "start": "2027-01-04", "end": "2027-01-25"})
+               "cost": 50, "skills": ["troubleshooting"], "start": "2027-01-04", "end": "2027-01-25",
+               "status": "planned"})
     );
     // Each step starts on the previous one's end: 40 h at 10 h/week is 28 days.
     assert_eq!(plan["steps"][1]["start"], "2027-01-25");

@@ -19,16 +19,10 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, path: &Path) -> io::Res
             writeln!(io::stderr(), "upskill: {error}")?;
             return Ok(ExitCode::from(EXIT_USAGE));
         }
-        Err(store::LoadError::Invalid { errors, .. }) => {
-            for error in &errors {
-                writeln!(
-                    out,
-                    "{shown}:{}: error: {}",
-                    error.position,
-                    sanitize_line(&error.message)
-                )?;
+        Err(error) => {
+            for line in super::saved::describe(&error) {
+                writeln!(out, "{line}")?;
             }
-            writeln!(out, "{shown}: not a valid plan file")?;
             return Ok(ExitCode::from(EXIT_INVALID));
         }
     };

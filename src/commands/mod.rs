@@ -1,13 +1,19 @@
 //! What each command does, printing through one locked, sanitized writer.
 
 mod check;
+mod export;
 mod graph;
+mod import;
 mod page;
 mod plan;
 mod plan_output;
+mod plans;
+mod renewals;
 mod roles;
+mod saved;
 mod schema;
 mod show;
+mod table;
 mod validate;
 
 use std::io::{self, IsTerminal, Write};
@@ -36,6 +42,16 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Command::Schema => schema::run(&mut out),
         Command::Plan(args) => plan::run(&mut out, &cli.catalogs, args),
         Command::Check { file } => check::run(&mut out, &cli.catalogs, file),
+        Command::Plans { format } => plans::run(&mut out, &cli.catalogs, *format),
+        Command::Export(args) => export::run(&mut out, &cli.catalogs, args),
+        Command::Renewals {
+            name,
+            months,
+            format,
+        } => renewals::run(&mut out, &cli.catalogs, name.as_deref(), *months, *format),
+        Command::Import { file, name, force } => {
+            import::run(&mut out, &cli.catalogs, file, name.as_deref(), *force)
+        }
     };
     match result {
         Ok(code) => Ok(code),
@@ -47,7 +63,32 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
 
 /// Today's date on this machine: the one place the program reads the clock for dates.
 pub fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
+    now().date()
+}
+
+/// Now in the local time zone: reports are made as of now.
+pub fn now() -> jiff::ZonedDateTime {
+    jiff::ZonedDateTime::now()
+}
+
+/// Says what was wrong with the command line and gives exit code 2.
+fn usage(message: &str) -> io::Result<ExitCode> {
+    stop(message, EXIT_USAGE)
+}
+
+/// Says what failed (not the user's doing: a file that cannot be written) and gives exit
+/// code 1.
+fn failure(message: &str) -> io::Result<ExitCode> {
+    stop(message, EXIT_INVALID)
+}
+
+fn stop(message: &str, code: u8) -> io::Result<ExitCode> {
+    writeln!(
+        io::stderr(),
+        "upskill: {}",
+        crate::text::sanitize_line(message)
+    )?;
+    Ok(ExitCode::from(code))
 }
 
 /// Loads the catalogs the options name.

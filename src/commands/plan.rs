@@ -5,11 +5,12 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use super::plan_output::{self, Planned};
-use super::{EXIT_USAGE, load_valid};
+use super::plan_output;
+use super::{failure, load_valid, usage};
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx, SkillIdx};
 use crate::cli::{CatalogArgs, Optimize, PlanArgs, PlanFormat};
-use crate::plan::{Have, Holdings, Objective, Options, Plan, Step, recommend, schedule};
+use crate::export::{self, ExportFormat, Report};
+use crate::plan::{Have, Holdings, Objective, Options, Plan, Step, recommend};
 use crate::store;
 use crate::text::{did_you_mean, sanitize_line};
 
@@ -69,21 +70,20 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
             .collect(),
         notes: None,
     };
-    let planned = Planned {
-        catalog,
-        role,
-        schedule: schedule(catalog, &plan),
-        plan,
-        recommendation,
-        options,
+    let report = Report::recommended(catalog, &plan, &recommendation, &options, &super::now());
+    let rendered = match args.format {
+        PlanFormat::Text => {
+            plan_output::text(out, &report)?;
+            None
+        }
+        PlanFormat::Json => Some(export::render(&report, ExportFormat::Json)),
+        PlanFormat::Markdown => Some(export::render(&report, ExportFormat::Markdown)),
     };
-    match args.format {
-        PlanFormat::Text => plan_output::text(out, &planned)?,
-        PlanFormat::Json => plan_output::json(out, &planned)?,
-        PlanFormat::Markdown => plan_output::markdown(out, &planned)?,
+    if let Some(rendered) = rendered {
+        out.write_all(rendered.as_bytes())?;
     }
     if args.save.is_some() {
-        match store::save_plan(&planned.plan, args.force) {
+        match store::save_plan(&plan, args.force) {
             Ok(path) => {
                 // On stderr, so that `--format json --save x` still prints one JSON object.
                 let _ = writeln!(
@@ -93,18 +93,10 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
                 );
             }
             Err(error @ store::StoreError::Exists { .. }) => return usage(&error.to_string()),
-            Err(error) => {
-                let _ = writeln!(io::stderr(), "upskill: {error}");
-                return Ok(ExitCode::FAILURE);
-            }
+            Err(error) => return failure(&error.to_string()),
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn usage(message: &str) -> io::Result<ExitCode> {
-    writeln!(io::stderr(), "upskill: {}", sanitize_line(message))?;
-    Ok(ExitCode::from(EXIT_USAGE))
 }
 
 /// The role, held credentials and held skills the options name, or a message saying which

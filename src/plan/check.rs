@@ -7,6 +7,7 @@ use std::fmt;
 use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
 use crate::text::{closest, sanitize_line};
 
+use super::coverage::{coverage, teachers_of};
 use super::{Holdings, Plan, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,15 +262,9 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     // Stable: plan order, and within a step the order the checks ran.
     step_problems.sort_by_key(|v| v.step);
     found.extend(step_problems);
-    if let Some((role_id, Some(role))) = role {
-        let mut after = have;
-        for idx in steps.into_iter().flatten() {
-            after.add_credential(catalog, idx);
-        }
-        for requirement in &catalog.role(role).requirements {
-            if after.satisfies(requirement) {
-                continue;
-            }
+    if let (Some((role_id, _)), Some(covered)) = (role, coverage(catalog, plan)) {
+        let requirements = &catalog.role(covered.role).requirements;
+        for requirement in covered.unmet.iter().map(|&i| &requirements[i]) {
             found.push(whole_plan(ViolationKind::UnmetRole {
                 role: role_id.to_owned(),
                 requirement: catalog.describe(requirement),
@@ -278,25 +273,6 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
         }
     }
     found
-}
-
-/// Up to three not-retired credentials that would satisfy a requirement.
-fn teachers_of(catalog: &Catalog, requirement: &Requirement) -> Vec<String> {
-    let mut ids: Vec<&str> = Vec::new();
-    for &atom in requirement.atoms() {
-        let candidates: Vec<CredentialIdx> = match atom {
-            Atom::Credential(c) => vec![c],
-            Atom::Skill(s) => catalog.teachers(s).to_vec(),
-        };
-        for c in candidates {
-            let credential = catalog.credential(c);
-            if !credential.retired && !ids.contains(&credential.id.as_str()) {
-                ids.push(&credential.id);
-            }
-        }
-    }
-    ids.sort_unstable();
-    ids.into_iter().take(3).map(str::to_owned).collect()
 }
 
 fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {

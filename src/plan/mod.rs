@@ -10,23 +10,32 @@
 //! - [`check()`]: every violation of a plan.
 //! - [`schedule()`]: start, end and renewal dates of the steps.
 //! - [`file`]: the plan file of SPEC §2 (`format: 1`).
+//! - [`coverage()`]: which role requirements a whole plan meets.
+//! - [`progress()`]: steps done, the next step, on track or behind on a given day.
+//! - [`renewals()`]: held and done credentials that expire, and when.
 
 mod check;
+mod coverage;
 pub mod edit;
 pub mod file;
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 mod holdings;
 mod model;
 mod order;
+mod progress;
 mod recommend;
+mod renewals;
 mod schedule;
 
 pub use check::{Violation, ViolationKind, check};
+pub use coverage::{Coverage, coverage, teachers_of};
 pub use holdings::Holdings;
 pub use model::{DEFAULT_HOURS_PER_WEEK, Have, Plan, Status, Step};
 pub use order::natural_order;
+pub use progress::{Progress, Tracking, progress};
 pub use recommend::{
     Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, recommend,
 };
-pub use schedule::{Schedule, StepDates, schedule};
+pub use renewals::{Basis, Renewal, due_within, horizon, renewals};
+pub use schedule::{Schedule, StepDates, expiry, schedule};

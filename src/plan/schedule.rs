@@ -34,6 +34,13 @@ pub fn days_for(hours: Amount, hours_per_week: Amount) -> i64 {
     (hours.hundredths().max(0) * 7 + per_week - 1) / per_week
 }
 
+/// When a credential that is valid for `months` expires, if earned on `earned`.
+pub fn expiry(earned: Date, months: u32) -> Option<Date> {
+    earned
+        .checked_add(Span::new().months(i64::from(months)))
+        .ok()
+}
+
 pub fn schedule(catalog: &Catalog, plan: &Plan) -> Schedule {
     let mut next = plan.start;
     let mut finish = plan.start;
@@ -47,10 +54,7 @@ pub fn schedule(catalog: &Catalog, plan: &Plan) -> Schedule {
             else {
                 return StepDates::default();
             };
-            let renew = |end: Option<Date>| {
-                let months = credential.valid_for_months?;
-                end?.checked_add(Span::new().months(i64::from(months))).ok()
-            };
+            let renew = |end: Option<Date>| expiry(end?, credential.valid_for_months?);
             if step.status == Status::Done {
                 return StepDates {
                     start: None,

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod home;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,0 +1,297 @@
+//! A plan as a Markdown document for a client (GitHub-flavoured: it renders on GitHub): the
+//! role, the schedule, totals, finish date, progress, coverage, a table of the steps,
+//! renewals, unmet requirements and notes. `upskill plan --format markdown` prints the same.
+//! Catalog and plan text is escaped so it reads as text, never as markup: no `|` breaks a
+//! table, no `<script>` or link is made, no line becomes a heading or a list.
+
+use std::fmt::Write as _;
+
+use super::report::{NOT_PROVEN, Report, date_or_dash};
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let heading = report
+        .role_label()
+        .or((!report.name.is_empty()).then_some(report.name.as_str()))
+        .unwrap_or("untitled");
+    let _ = writeln!(out, "# Learning plan: {}\n", inline(heading));
+    let _ = writeln!(out, "{}\n", introduction(report));
+    if !report.steps.is_empty() {
+        steps_table(&mut out, report);
+    }
+    let _ = writeln!(
+        out,
+        "**Total:** {} hours, {} {}. **Finish:** {}.",
+        report.total_hours,
+        report.total_cost,
+        inline(&report.currency),
+        report.finish
+    );
+    summary(&mut out, report);
+    renewals(&mut out, report);
+    unmet(&mut out, report);
+    if let Some(notes) = &report.notes {
+        let _ = writeln!(out, "\n## Notes\n\n{}", block(notes));
+    }
+    if report.recommendation.is_some_and(|r| !r.optimal) {
+        let _ = writeln!(out, "\n_{NOT_PROVEN}._");
+    }
+    out
+}
+
+fn introduction(report: &Report) -> String {
+    let mut text = String::new();
+    if !report.name.is_empty() {
+        let _ = write!(text, "Plan **{}**", inline(&report.name));
+    }
+    if let Some(role) = &report.role {
+        let _ = write!(
+            text,
+            "{}arget role {}",
+            if text.is_empty() { "T" } else { " for the t" },
+            inline(&role.id)
+        );
+        if role.title.is_none() {
+            text.push_str(" (not in the catalogs)");
+        }
+    }
+    if let Some(recommended) = report.recommendation {
+        let _ = write!(text, ", optimised for {}", recommended.objective.as_str());
+    }
+    let _ = write!(
+        text,
+        "{}t {} hours/week from {}.",
+        if text.is_empty() { "A" } else { ", a" },
+        report.hours_per_week,
+        report.start
+    );
+    if let Some(budget) = report.budget {
+        let _ = write!(text, " Budget: {budget} {}.", inline(&report.currency));
+    }
+    text
+}
+
+fn steps_table(out: &mut String, report: &Report) {
+    let _ = writeln!(
+        out,
+        "| # | Credential | Title | Hours | Cost ({}) | Start | End | Status | Note |",
+        inline(&report.currency)
+    );
+    let _ = writeln!(out, "|---:|---|---|---:|---:|---|---|---|---|");
+    for (i, step) in report.steps.iter().enumerate() {
+        let known = step.credential.as_ref();
+        let title = match known {
+            Some(c) if c.retired => format!("{} _(retired)_", inline(&c.title)),
+            Some(c) => inline(&c.title),
+            None => "_missing from the catalogs_".to_owned(),
+        };
+        let number = |amount: Option<crate::catalog::Amount>| {
+            amount.map_or_else(|| "-".to_owned(), |a| a.to_string())
+        };
+        let cells = [
+            (i + 1).to_string(),
+            inline(&step.id),
+            title,
+            number(known.map(|c| c.hours)),
+            number(known.map(|c| c.cost)),
+            date_or_dash(step.start),
+            date_or_dash(step.end),
+            step.status.as_str().to_owned(),
+            step.note
+                .as_deref()
+                .map(|n| inline(n).replace('\n', "<br>"))
+                .unwrap_or_default(),
+        ];
+        let _ = writeln!(out, "| {} |", cells.join(" | ").trim_end());
+    }
+    out.push('\n');
+}
+
+fn summary(out: &mut String, report: &Report) {
+    let progress = report.progress;
+    if progress.done > 0 {
+        let _ = writeln!(
+            out,
+            "\n**To go:** {} hours, {} {}.",
+            report.remaining_hours,
+            report.remaining_cost,
+            inline(&report.currency)
+        );
+    }
+    if report.recommendation.is_none() {
+        let _ = writeln!(
+            out,
+            "\n**Progress on {}:** {} of {} steps done; {}.",
+            report.today,
+            progress.done,
+            progress.total,
+            progress.tracking.describe()
+        );
+    }
+    if let Some(coverage) = &report.coverage {
+        let _ = writeln!(
+            out,
+            "\n**Coverage:** {} of {} role requirements met.",
+            coverage.met, coverage.total
+        );
+    }
+}
+
+fn renewals(out: &mut String, report: &Report) {
+    let lines: Vec<String> = report
+        .renewals()
+        .iter()
+        .map(|renewal| match renewal.by {
+            Some(date) => format!(
+                "- {} ({}): renew by {date}",
+                inline(renewal.title),
+                inline(renewal.id)
+            ),
+            None => format!(
+                "- {} (held): valid for {} months; the plan has no date it was earned",
+                inline(renewal.title),
+                renewal.valid_for_months
+            ),
+        })
+        .collect();
+    if !lines.is_empty() {
+        let _ = writeln!(out, "\n## Renewals\n\n{}", lines.join("\n"));
+    }
+}
+
+fn unmet(out: &mut String, report: &Report) {
+    let Some(coverage) = &report.coverage else {
+        return;
+    };
+    if coverage.unmet.is_empty() {
+        let _ = writeln!(out, "\nEvery requirement of the role is met.");
+        return;
+    }
+    let _ = writeln!(out, "\n## Unmet requirements\n");
+    for unmet in &coverage.unmet {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            inline(&unmet.requirement.to_string()),
+            inline(&unmet.reason)
+        );
+    }
+}
+
+/// Text inside a line: every character Markdown (or the HTML GitHub allows in it) could
+/// read as markup is backslash-escaped.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Free text as paragraphs: each line escaped, a line that would start a heading, list,
+/// quote or code block made plain, and line breaks kept.
+fn block(text: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let line = inline(line.trim());
+            let ordered = line
+                .find(|c: char| !c.is_ascii_digit())
+                .filter(|&at| at > 0 && line[at..].starts_with(['.', ')']));
+            match ordered {
+                Some(at) => format!("{}\\{}", &line[..at], &line[at..]),
+                None if line.starts_with(['-', '+', '=']) => format!("\\{line}"),
+                None => line,
+            }
+        })
+        .collect();
+    // A backslash at the end of a line is a hard line break; a blank line ends a paragraph.
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let next_blank = lines.get(i + 1).is_some_and(String::is_empty);
+        if i + 1 < lines.len() {
+            out.push_str(if line.is_empty() || next_blank {
+                "\n"
+            } else {
+                "\\\n"
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::report;
+
+    /// The cells of a table row, split at the `|` no backslash escapes.
+    fn cells(row: &str) -> Vec<String> {
+        let mut cells = vec![String::new()];
+        let mut escaped = false;
+        for c in row.trim().trim_matches('|').chars() {
+            if c == '|' && !escaped {
+                cells.push(String::new());
+            } else if let Some(cell) = cells.last_mut() {
+                cell.push(c);
+            }
+            escaped = c == '\\' && !escaped;
+        }
+        cells.iter().map(|c| c.trim().to_owned()).collect()
+    }
+
+    #[test]
+    fn every_table_row_has_as_many_cells_as_the_header() {
+        let text = render(&report());
+        let rows: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(rows.len(), 2 + 4);
+        let width = cells(rows[0]).len();
+        assert_eq!(width, 9);
+        for row in &rows {
+            assert_eq!(cells(row).len(), width, "{row}");
+        }
+        assert_eq!(
+            cells(rows[3])[2],
+            "Cloud, \"Pro\" \\<script\\>alert('x')\\</script\\> \\& Café ☁️ 👩\u{200d}💻"
+        );
+        assert_eq!(cells(rows[4])[2], "=cmd\\|' /C calc'!A0");
+        assert_eq!(cells(rows[3])[8], "line one<br>line two, \"quoted\"");
+        assert_eq!(cells(rows[5])[2], "_missing from the catalogs_");
+    }
+
+    #[test]
+    fn the_document_gives_role_totals_progress_coverage_renewals_unmet_and_notes() {
+        let text = render(&report());
+        assert!(text.starts_with("# Learning plan: Data \\& \\<AI\\> \\| \"Ops\"\n\n"));
+        for expected in [
+            "Plan **alex, \"the client\"** for the target role data-ops, at 10 hours/week from 2027-01-04.",
+            "**Total:** 80 hours, 99.99 USD. **Finish:** 2027-02-08.",
+            "**To go:** 50 hours, 49.99 USD.",
+            "**Progress on 2027-03-01:** 1 of 4 steps done; behind by 28 days.",
+            "**Coverage:** 2 of 3 role requirements met.",
+            "- Help desk (t/help-desk): renew by 2029-01-20",
+            "- Held cert (held): valid for 36 months; the plan has no date it was earned",
+            "## Unmet requirements\n\n- skill quantum: no credential in the catalogs meets it",
+        ] {
+            assert!(text.contains(expected), "{expected}\n---\n{text}");
+        }
+    }
+
+    #[test]
+    fn notes_cannot_make_headings_lists_or_html() {
+        let text = render(&report());
+        let notes = text.split("## Notes\n\n").nth(1).expect("a notes section");
+        assert_eq!(
+            notes,
+            "Prefers \\<b\\>self-paced\\</b\\> \\| online \\\\u{1b}\\[31m\\\n\\# not a heading\\\n\\- not a list\n"
+        );
+        assert_eq!(block("1. one\n\n2) two"), "1\\. one\n\n2\\) two");
+    }
+}

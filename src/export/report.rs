@@ -1,0 +1,375 @@
+//! The plan report: one view of a plan that every plan renderer reads (the command line's
+//! table, Markdown, CSV, iCalendar, JSON and HTML, and the app's export key). It is built
+//! once from a plan, the catalogs and the moment it is made; it owns its data and every
+//! string in it is already sanitized, so a renderer only escapes for its own syntax.
+//! Steps whose credential the catalogs lack are kept, marked missing.
+
+use jiff::civil::Date;
+use jiff::{Timestamp, ZonedDateTime};
+
+use crate::catalog::{Amount, Atom, Catalog, Requirement};
+use crate::plan::{
+    Objective, Options, Plan, Progress, Recommendation, Status, coverage, progress, schedule,
+    teachers_of,
+};
+use crate::text::{sanitize, sanitize_line};
+
+/// Said of a recommendation the time limit stopped before it was proven best.
+pub const NOT_PROVEN: &str =
+    "not proven optimal (time limit reached): a better plan may exist; raise --time-limit";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The saved plan's name; empty for a plan not saved.
+    pub name: String,
+    pub role: Option<RoleView>,
+    pub currency: String,
+    pub start: Date,
+    pub hours_per_week: Amount,
+    pub budget: Option<Amount>,
+    /// The day progress and renewals are measured on.
+    pub today: Date,
+    /// When the report was made (an iCalendar `DTSTAMP`).
+    pub generated: Timestamp,
+    pub steps: Vec<StepView>,
+    pub held: Vec<HeldView>,
+    pub held_skills: Vec<String>,
+    /// Cost and hours of every step the catalogs know, done or not.
+    pub total_cost: Amount,
+    pub total_hours: Amount,
+    /// Cost and hours of the steps not done yet.
+    pub remaining_cost: Amount,
+    pub remaining_hours: Amount,
+    /// The scheduled end of the last step not done (the start when none is left).
+    pub finish: Date,
+    /// `None` when the plan names no role the catalogs have.
+    pub coverage: Option<CoverageView>,
+    pub progress: Progress,
+    pub notes: Option<String>,
+    /// Set when the plan is a fresh recommendation (`upskill plan`).
+    pub recommendation: Option<RecommendationView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleView {
+    pub id: String,
+    /// `None` when the catalogs have no role with this id.
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepView {
+    pub id: String,
+    /// `None` when no catalog has the credential any more: the step is kept, shown missing.
+    pub credential: Option<CredentialView>,
+    pub status: Status,
+    pub completed: Option<Date>,
+    /// Scheduled start, for a step not done.
+    pub start: Option<Date>,
+    /// Scheduled end, or the completion date of a done step.
+    pub end: Option<Date>,
+    /// When the credential expires and must be renewed (done: from completion; not done:
+    /// from the scheduled end).
+    pub renews: Option<Date>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialView {
+    pub title: String,
+    pub provider: String,
+    pub provider_name: String,
+    pub kind: &'static str,
+    pub hours: Amount,
+    pub cost: Amount,
+    pub skills: Vec<String>,
+    pub url: Option<String>,
+    pub valid_for_months: Option<u32>,
+    pub retired: bool,
+    /// The catalog's description, where catalogs state their renewal rules.
+    pub description: Option<String>,
+}
+
+/// A credential the learner already holds (`have`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldView {
+    pub id: String,
+    /// `None` when no catalog has it.
+    pub title: Option<String>,
+    /// It expires, on a date the plan cannot know (it records no completion date).
+    pub valid_for_months: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageView {
+    pub met: usize,
+    pub total: usize,
+    pub unmet: Vec<UnmetView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmetView {
+    pub requirement: Written,
+    /// Why it is unmet, in words.
+    pub reason: String,
+}
+
+/// A requirement as a catalog author writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    Credential(String),
+    Skill(String),
+    Any(Vec<Written>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecommendationView {
+    pub objective: Objective,
+    /// False when the time limit stopped the search before it proved the plan best.
+    pub optimal: bool,
+    pub max_hours: Option<Amount>,
+}
+
+impl Report {
+    /// The report of a plan on the day of `now`.
+    pub fn build(catalog: &Catalog, plan: &Plan, now: &ZonedDateTime) -> Report {
+        let today = now.date();
+        let dates = schedule(catalog, plan);
+        let steps: Vec<StepView> = plan
+            .steps
+            .iter()
+            .zip(&dates.steps)
+            .map(|(step, dates)| StepView {
+                id: line(&step.id),
+                credential: catalog
+                    .find_credential(&step.id)
+                    .map(|idx| credential_view(catalog, idx)),
+                status: step.status,
+                completed: step.completed,
+                start: dates.start,
+                end: dates.end,
+                renews: dates.renews,
+                note: step.note.as_deref().map(|note| sanitize(note).into_owned()),
+            })
+            .collect();
+        let known = |done: bool| {
+            steps
+                .iter()
+                .filter(move |step| done || step.status != Status::Done)
+                .filter_map(|step| step.credential.as_ref())
+        };
+        Report {
+            name: line(&plan.name),
+            role: plan.role.as_deref().map(|id| RoleView {
+                id: line(id),
+                title: catalog.find_role(id).map(|r| line(&catalog.role(r).title)),
+            }),
+            currency: line(&catalog.currency),
+            start: plan.start,
+            hours_per_week: plan.hours_per_week,
+            budget: plan.budget,
+            today,
+            generated: now.timestamp(),
+            total_cost: known(true).map(|c| c.cost).sum(),
+            total_hours: known(true).map(|c| c.hours).sum(),
+            remaining_cost: known(false).map(|c| c.cost).sum(),
+            remaining_hours: known(false).map(|c| c.hours).sum(),
+            held: plan
+                .have
+                .credentials
+                .iter()
+                .map(|id| {
+                    let found = catalog.find_credential(id).map(|c| catalog.credential(c));
+                    HeldView {
+                        id: line(id),
+                        title: found.map(|c| line(&c.title)),
+                        valid_for_months: found.and_then(|c| c.valid_for_months),
+                    }
+                })
+                .collect(),
+            held_skills: plan.have.skills.iter().map(|s| line(s)).collect(),
+            finish: dates.finish,
+            coverage: coverage_view(catalog, plan),
+            progress: progress(plan, &dates, today),
+            notes: plan.notes.as_deref().map(|n| sanitize(n).into_owned()),
+            recommendation: None,
+            steps,
+        }
+    }
+
+    /// The report of a fresh recommendation: unmet requirements say why the recommender
+    /// could not meet them.
+    pub fn recommended(
+        catalog: &Catalog,
+        plan: &Plan,
+        recommendation: &Recommendation,
+        options: &Options,
+        now: &ZonedDateTime,
+    ) -> Report {
+        let mut report = Report::build(catalog, plan, now);
+        if let Some(coverage) = &mut report.coverage {
+            coverage.unmet = recommendation
+                .unmet
+                .iter()
+                .map(|unmet| UnmetView {
+                    requirement: Written::of(catalog, &unmet.requirement),
+                    reason: unmet.reason.explain().to_owned(),
+                })
+                .collect();
+        }
+        report.recommendation = Some(RecommendationView {
+            objective: options.objective,
+            optimal: recommendation.optimal,
+            max_hours: options.max_hours,
+        });
+        report
+    }
+
+    /// The role's title, else its id, else nothing.
+    pub fn role_label(&self) -> Option<&str> {
+        let role = self.role.as_ref()?;
+        Some(role.title.as_deref().unwrap_or(&role.id))
+    }
+
+    /// Every role requirement is met (a plan with no known role has none to meet).
+    pub fn is_complete(&self) -> bool {
+        self.coverage.as_ref().is_none_or(|c| c.unmet.is_empty())
+    }
+}
+
+/// A credential of the plan that expires: a step's (its renewal date counted from its
+/// completion, or from its scheduled end while not done) or a held one's (no date: the plan
+/// does not say when it was earned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenewalLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// `None` for a held credential.
+    pub by: Option<Date>,
+    pub valid_for_months: u32,
+    /// The catalog's description, where renewal rules are stated.
+    pub rule: Option<&'a str>,
+}
+
+impl Report {
+    /// Every renewal the plan implies, steps first in plan order, then held credentials.
+    pub fn renewals(&self) -> Vec<RenewalLine<'_>> {
+        let steps = self.steps.iter().filter_map(|step| {
+            let credential = step.credential.as_ref()?;
+            Some(RenewalLine {
+                id: &step.id,
+                title: &credential.title,
+                by: Some(step.renews?),
+                valid_for_months: credential.valid_for_months?,
+                rule: credential.description.as_deref(),
+            })
+        });
+        let held = self.held.iter().filter_map(|held| {
+            Some(RenewalLine {
+                id: &held.id,
+                title: held.title.as_deref().unwrap_or(&held.id),
+                by: None,
+                valid_for_months: held.valid_for_months?,
+                rule: None,
+            })
+        });
+        steps.chain(held).collect()
+    }
+}
+
+impl StepView {
+    /// The credential's title, or its id when the catalogs lack it.
+    pub fn title(&self) -> &str {
+        self.credential.as_ref().map_or(&self.id, |c| &c.title)
+    }
+}
+
+/// What a renderer writes for an absent date.
+pub fn date_or_dash(date: Option<Date>) -> String {
+    date.map_or_else(|| "-".to_owned(), |d| d.to_string())
+}
+
+impl Written {
+    pub fn of(catalog: &Catalog, requirement: &Requirement) -> Written {
+        let atom = |atom: Atom| match atom {
+            Atom::Credential(c) => Written::Credential(line(&catalog.credential(c).id)),
+            Atom::Skill(s) => Written::Skill(line(&catalog.skill(s).id)),
+        };
+        match requirement {
+            Requirement::One(one) => atom(*one),
+            Requirement::Any(atoms) => Written::Any(atoms.iter().map(|&a| atom(a)).collect()),
+        }
+    }
+}
+
+/// As `Catalog::describe` words it: `p/id`, `skill x`, `any of [p/id, skill x]`.
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Written::Credential(id) => f.write_str(id),
+            Written::Skill(id) => write!(f, "skill {id}"),
+            Written::Any(items) => {
+                let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+                write!(f, "any of [{}]", items.join(", "))
+            }
+        }
+    }
+}
+
+fn line(text: &str) -> String {
+    sanitize_line(text).into_owned()
+}
+
+fn credential_view(catalog: &Catalog, idx: crate::catalog::CredentialIdx) -> CredentialView {
+    let credential = catalog.credential(idx);
+    let provider = catalog.provider(credential.provider);
+    CredentialView {
+        title: line(&credential.title),
+        provider: line(&provider.id),
+        provider_name: line(&provider.name),
+        kind: credential.kind.as_str(),
+        hours: credential.hours,
+        cost: credential.cost,
+        skills: credential
+            .skills
+            .iter()
+            .map(|&s| line(&catalog.skill(s).id))
+            .collect(),
+        url: credential.url.as_deref().map(line),
+        valid_for_months: credential.valid_for_months,
+        retired: credential.retired,
+        description: credential
+            .description
+            .as_deref()
+            .map(|d| sanitize(d).into_owned()),
+    }
+}
+
+fn coverage_view(catalog: &Catalog, plan: &Plan) -> Option<CoverageView> {
+    let covered = coverage(catalog, plan)?;
+    let requirements = &catalog.role(covered.role).requirements;
+    let unmet = covered
+        .unmet
+        .iter()
+        .map(|&i| {
+            let requirement = &requirements[i];
+            let teachers = teachers_of(catalog, requirement);
+            UnmetView {
+                requirement: Written::of(catalog, requirement),
+                reason: if teachers.is_empty() {
+                    "no credential in the catalogs meets it".to_owned()
+                } else {
+                    line(&format!(
+                        "no step meets it (add one of: {})",
+                        teachers.join(", ")
+                    ))
+                },
+            }
+        })
+        .collect();
+    Some(CoverageView {
+        met: covered.met,
+        total: covered.total,
+        unmet,
+    })
+}

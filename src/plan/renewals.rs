@@ -1,0 +1,148 @@
+//! Credentials a learner has that expire (SPEC §2: a credential renews `valid_for_months`
+//! after its completion). A done step's credential expires that long after its completion
+//! date; a held credential (`have`) has no completion date, so its expiry is unknown and
+//! said to be, never guessed.
+
+use jiff::Span;
+use jiff::civil::Date;
+
+use crate::catalog::{Catalog, CredentialIdx};
+
+use super::schedule::expiry;
+use super::{Plan, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renewal {
+    pub credential: CredentialIdx,
+    pub basis: Basis,
+    /// When it expires; `None` when the plan does not say when it was earned.
+    pub expires: Option<Date>,
+}
+
+/// Why the learner has the credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// A done step (0-based), with its completion date when the plan gives one.
+    Done {
+        step: usize,
+        completed: Option<Date>,
+    },
+    /// Listed in the plan's `have`.
+    Held,
+}
+
+/// Every credential the plan holds or has done that expires: known expiry dates first,
+/// soonest first, then those whose expiry is unknown, in plan order.
+pub fn renewals(catalog: &Catalog, plan: &Plan) -> Vec<Renewal> {
+    let expiring = |id: &str| {
+        let idx = catalog.find_credential(id)?;
+        let months = catalog.credential(idx).valid_for_months?;
+        Some((idx, months))
+    };
+    let done = plan
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, step)| step.status == Status::Done)
+        .filter_map(|(i, step)| {
+            let (credential, months) = expiring(&step.id)?;
+            Some(Renewal {
+                credential,
+                basis: Basis::Done {
+                    step: i,
+                    completed: step.completed,
+                },
+                expires: step.completed.and_then(|date| expiry(date, months)),
+            })
+        });
+    let held = plan.have.credentials.iter().filter_map(|id| {
+        let (credential, _) = expiring(id)?;
+        Some(Renewal {
+            credential,
+            basis: Basis::Held,
+            expires: None,
+        })
+    });
+    let mut found: Vec<Renewal> = done.chain(held).collect();
+    // Stable, so unknown expiries keep plan order; `None` sorts after every date.
+    found.sort_by_key(|renewal| (renewal.expires.is_none(), renewal.expires));
+    found
+}
+
+/// Whether a renewal is due within `months` of `today`: already expired, or expiring on or
+/// before that day. An unknown expiry is never due.
+pub fn due_within(renewal: &Renewal, today: Date, months: u32) -> bool {
+    let until = horizon(today, months);
+    renewal.expires.is_some_and(|date| date <= until)
+}
+
+/// The last day `months` months from `today`.
+pub fn horizon(today: Date, months: u32) -> Date {
+    today
+        .checked_add(Span::new().months(i64::from(months)))
+        .unwrap_or(Date::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Step;
+    use crate::plan::fixture::{NETWORK, catalog, idx};
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    fn done(id: &str, completed: Option<&str>) -> Step {
+        Step {
+            status: Status::Done,
+            completed: completed.map(date),
+            ..Step::planned(id)
+        }
+    }
+
+    #[test]
+    fn a_done_step_expires_its_validity_after_completion_and_held_ones_are_unknown() {
+        let catalog = catalog(NETWORK);
+        let mut plan = Plan::new("alex", date("2027-01-04"));
+        plan.have.credentials = vec!["t/help-desk".into(), "t/linux".into()];
+        plan.steps = vec![
+            done("t/linux", Some("2027-01-10")),
+            done("t/help-desk", Some("2027-02-28")),
+            Step::planned("t/ccna"),
+        ];
+        let found = renewals(&catalog, &plan);
+        assert_eq!(
+            found,
+            [
+                Renewal {
+                    credential: idx(&catalog, "t/help-desk"),
+                    basis: Basis::Done {
+                        step: 1,
+                        completed: Some(date("2027-02-28"))
+                    },
+                    expires: Some(date("2029-02-28")),
+                },
+                Renewal {
+                    credential: idx(&catalog, "t/help-desk"),
+                    basis: Basis::Held,
+                    expires: None,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn due_means_expired_or_expiring_within_the_months() {
+        let renewal = |expires: Option<&str>| Renewal {
+            credential: CredentialIdx(0),
+            basis: Basis::Held,
+            expires: expires.map(date),
+        };
+        let today = date("2027-01-15");
+        assert!(due_within(&renewal(Some("2026-12-01")), today, 6));
+        assert!(due_within(&renewal(Some("2027-07-15")), today, 6));
+        assert!(!due_within(&renewal(Some("2027-07-16")), today, 6));
+        assert!(!due_within(&renewal(None), today, 600));
+    }
+}
