@@ -40,6 +40,8 @@ impl Session {
     }
 
     fn launch(&self) {
+        // upskill runs in the home folder, so an export lands there.
+        let home = self.home.display().to_string();
         let started = self.tmux(&[
             "new-session",
             "-d",
@@ -49,6 +51,8 @@ impl Session {
             "100",
             "-y",
             "30",
+            "-c",
+            &home,
             &self.command(),
         ]);
         assert!(
@@ -190,6 +194,15 @@ fn a_plan_made_survives_quitting_and_restarting() {
     session.wait_for("Marked `acme/linux-admin` done");
     session.send(&["u"]);
     session.wait_for("Undone (Ctrl-r redoes)");
+    session.send(&["e", "html", "Enter"]);
+    let screen = session.wait_for("Exported to");
+    assert!(screen.contains(&format!("Exported to {}/default.html", session.home.display())), "{screen}");
+    let page = std::fs::read_to_string(session.home.join("default.html"))
+        .expect("the export is in the folder upskill runs in");
+    assert!(
+        page.contains("Cloud Architect"),
+        "the export shows the plan"
+    );
     session.send(&["q"]);
     assert_eq!(session.wait_for_exit(), 0);
     let saved = session.plan_file();

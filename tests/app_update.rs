@@ -591,3 +591,46 @@ fn clicks_focus_and_select_and_the_wheel_scrolls() {
     );
     assert_eq!(app.focus, Pane::Plan);
 }
+
+#[test]
+fn e_offers_every_export_format_and_enter_exports_the_open_plan() {
+    let mut app = fixture_app();
+    keys(&mut app, "e");
+    let Some(Overlay::Export(picker)) = &app.overlay else {
+        panic!("the export picker is open")
+    };
+    let labels: Vec<&str> = picker
+        .items
+        .iter()
+        .map(|item| item.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["test.md", "test.csv", "test.ics", "test.json", "test.html"]
+    );
+    keys(&mut app, "html");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Export {
+            format: upskill::export::ExportFormat::Html,
+            ..
+        }]
+    ));
+    update(&mut app, Msg::Exported(Ok("/home/alex/test.html".into())));
+    assert_eq!(status(&app), "Exported to /home/alex/test.html");
+}
+
+#[test]
+fn credentials_expiring_within_six_months_are_counted() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "ax");
+    assert_eq!(app.derived.expiring, 0, "earned today, it lasts 24 months");
+    app.plan.steps[0].completed = Some("2025-03-01".parse().expect("a date"));
+    app.refresh_plan();
+    assert_eq!(
+        app.derived.expiring, 1,
+        "earned 2025-03-01 with 24 months: expires 2027-03-01"
+    );
+}

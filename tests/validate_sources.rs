@@ -182,7 +182,10 @@ fn a_usage_error_exits_with_2() {
 fn no_command_opens_the_app_and_without_a_terminal_says_it_needs_one() {
     let result = upskill(&[]);
     assert_eq!(result.code, 2);
-    assert_eq!(result.stderr, "upskill: the app needs a terminal; for the command line, see `upskill --help`\n");
+    assert_eq!(
+        result.stderr,
+        "upskill: the app needs a terminal; for the command line, see `upskill --help`\n"
+    );
 }
 
 #[cfg(unix)]

@@ -89,6 +89,8 @@ actions! {
     Save = "save",
     /// Switch between saved plans, or start a new one
     Plans = "plans",
+    /// Export the plan for a client, a spreadsheet, a calendar or a printout
+    Export = "export",
     /// Show the details of the selection
     ShowDetail = "detail",
     /// Show the role's skills gap

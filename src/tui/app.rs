@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use super::browser::{Browser, Filter, SearchIndex};
 use super::keymap::Keymap;
 use crate::catalog::{Amount, Catalog, CredentialIdx, Problem, Requirement, RoleIdx};
+use crate::export::ExportFormat;
 use crate::plan::{self, Holdings, Objective, Plan, Recommendation, Schedule, Status, Violation};
 
 /// The panes that take the keyboard, in Tab order.
@@ -158,6 +159,7 @@ pub enum Overlay {
         picker: Picker<String>,
         mode: PlansMode,
     },
+    Export(Picker<ExportFormat>),
     Compare(Box<Comparison>),
     Confirm(Confirm),
     Problems {
@@ -189,6 +191,8 @@ pub enum MetBy {
     Unmet,
 }
 
+/// How far ahead the header counts expiring credentials.
+pub const EXPIRING_MONTHS: u32 = 6;
 /// What the view needs that follows from the plan, computed once per change.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
@@ -205,6 +209,8 @@ pub struct Derived {
     pub total_cost: Amount,
     pub total_hours: Amount,
     pub done: usize,
+    /// Held or done credentials expiring within [`EXPIRING_MONTHS`] (or already expired).
+    pub expiring: usize,
 }
 
 impl Derived {
@@ -326,6 +332,10 @@ impl App {
                 .steps
                 .iter()
                 .filter(|step| step.status == Status::Done)
+                .count(),
+            expiring: plan::renewals(catalog, plan)
+                .iter()
+                .filter(|renewal| plan::due_within(renewal, self.today, EXPIRING_MONTHS))
                 .count(),
             step_credentials,
         };

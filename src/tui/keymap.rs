@@ -192,6 +192,7 @@ fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::Redo, vec![Key::ctrl('r')]),
         (A::Save, vec![Key::char('s')]),
         (A::Plans, vec![Key::char('p')]),
+        (A::Export, vec![Key::char('e')]),
         (A::ShowDetail, vec![Key::char('i')]),
         (A::ShowGap, vec![Key::char('g')]),
         (A::ShowTimeline, vec![Key::char('t')]),

@@ -7,7 +7,6 @@ use std::io;
 use std::time::Duration;
 
 use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
-use jiff::civil::Date;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
@@ -39,7 +38,8 @@ pub struct Runtime {
 
 impl Runtime {
     /// Performs one effect; its result comes back as a message.
-    pub fn perform(&self, effect: Effect, today: Date) -> Option<Msg> {
+    pub fn perform(&self, effect: Effect, app: &App) -> Option<Msg> {
+        let today = app.today;
         let no_store = || "no data folder for upskill could be found (is $HOME set?)".to_owned();
         match effect {
             Effect::SavePlan { plan, announce } => {
@@ -87,6 +87,20 @@ impl Runtime {
                 }
                 None
             }
+            Effect::Export { plan, format } => {
+                let report =
+                    crate::export::Report::build(&app.catalog, &plan, &crate::commands::now());
+                let text = crate::export::render(&report, format);
+                let result = std::env::current_dir()
+                    .map_err(|error| error.to_string())
+                    .map(|dir| dir.join(format!("{}.{}", plan.name, format.extension())))
+                    .and_then(|path| {
+                        crate::store::write_file(&path, text.as_bytes())
+                            .map(|()| path)
+                            .map_err(|error| error.to_string())
+                    });
+                Some(Msg::Exported(result))
+            }
             Effect::Quit => None,
         }
     }
@@ -119,7 +133,7 @@ where
         };
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
-            if let Some(msg) = runtime.perform(effect, app.today) {
+            if let Some(msg) = runtime.perform(effect, app) {
                 effects.extend(update(app, msg));
             }
         }

@@ -55,6 +55,7 @@ pub enum Msg {
         to: String,
         result: Result<(), String>,
     },
+    Exported(Result<PathBuf, String>),
     CatalogReloaded(Box<Loaded>),
 }
 
@@ -74,6 +75,11 @@ pub enum Effect {
         to: String,
     },
     RememberLastPlan(String),
+    /// Render the plan in a format and write it to the current folder.
+    Export {
+        plan: Box<Plan>,
+        format: crate::export::ExportFormat,
+    },
     Quit,
 }
 
@@ -107,6 +113,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::PlanOpened { name, result } => edits::plan_opened(app, &name, result),
         Msg::PlanDeleted { name, result } => overlays::plan_deleted(app, &name, result),
         Msg::PlanRenamed { from, to, result } => overlays::plan_renamed(app, &from, &to, result),
+        Msg::Exported(result) => {
+            match result {
+                Ok(path) => app.info(format!("Exported to {}", path.display())),
+                Err(why) => app.refuse(format!("Could not export: {why}")),
+            }
+            Vec::new()
+        }
         Msg::CatalogReloaded(loaded) => {
             catalog_reloaded(app, *loaded);
             Vec::new()
@@ -237,6 +250,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Redo => return edits::redo(app),
         A::Save => return save(app, true),
         A::Plans => return vec![Effect::ListPlans],
+        A::Export => overlays::open_export(app),
         A::ShowDetail => show(app, InfoView::Detail),
         A::ShowGap => show(app, InfoView::Gap),
         A::ShowTimeline => show(app, InfoView::Timeline),

@@ -69,6 +69,10 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) {
             extend(&mut picker.query, text);
             picker.refilter();
         }
+        Overlay::Export(picker) => {
+            extend(&mut picker.query, text);
+            picker.refilter();
+        }
         Overlay::Plans {
             picker,
             mode: PlansMode::Choosing,
@@ -145,6 +149,16 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Picked::Cancelled => {}
             Picked::Nothing => app.overlay = Some(Overlay::Filters(picker)),
         },
+        Overlay::Export(mut picker) => match picker_key(&mut picker, key) {
+            Picked::Chosen(format) => {
+                return vec![Effect::Export {
+                    plan: Box::new(app.plan.clone()),
+                    format,
+                }];
+            }
+            Picked::Cancelled => {}
+            Picked::Nothing => app.overlay = Some(Overlay::Export(picker)),
+        },
         Overlay::Plans { picker, mode } => return plans_key(app, picker, mode, key),
     }
     Vec::new()
@@ -219,6 +233,26 @@ fn choose_role(app: &mut App, role: RoleIdx) -> Vec<Effect> {
     effects
 }
 
+pub(super) fn open_export(app: &mut App) {
+    use crate::export::ExportFormat as F;
+    let name = &app.plan.name;
+    let what = |format: F| match format {
+        F::Markdown => "a document to send or paste (GitHub renders it)",
+        F::Csv => "a spreadsheet: one row per step",
+        F::Ics => "a calendar: an event per step and per renewal",
+        F::Json => "the plan with its schedule, for other programs",
+        F::Html => "a printable page with a timeline, for a client",
+    };
+    let items = F::ALL
+        .iter()
+        .map(|&format| PickerItem {
+            label: format!("{name}.{}", format.extension()),
+            detail: what(format).to_owned(),
+            value: format,
+        })
+        .collect();
+    app.overlay = Some(Overlay::Export(Picker::new(items)));
+}
 pub(super) fn open_filters(app: &mut App) {
     let catalog = &app.catalog;
     let count = |keep: &dyn Fn(&crate::catalog::Credential) -> bool| {

@@ -69,6 +69,12 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     } else if app.save_error.is_some() {
         pieces.push((0, Span::styled("not saved".to_owned(), theme.bad)));
     }
+    if derived.expiring > 0 {
+        pieces.push((
+            1,
+            Span::styled(format!("{} expiring (t)", derived.expiring), theme.warn),
+        ));
+    }
     if !app.problems.is_empty() {
         pieces.push((
             1,

@@ -57,7 +57,7 @@ fn actions(app: &App) -> &'static [Action] {
             A::Undo,
             A::Recommend,
             A::Compare,
-            A::ShowTimeline,
+            A::Export,
             A::ToggleHelp,
         ],
         Pane::Info if app.info == InfoView::Gap => &[
