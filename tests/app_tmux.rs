@@ -196,7 +196,13 @@ fn a_plan_made_survives_quitting_and_restarting() {
     session.wait_for("Undone (Ctrl-r redoes)");
     session.send(&["e", "html", "Enter"]);
     let screen = session.wait_for("Exported to");
-    assert!(screen.contains(&format!("Exported to {}/default.html", session.home.display())), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "Exported to {}/default.html",
+            session.home.display()
+        )),
+        "{screen}"
+    );
     let page = std::fs::read_to_string(session.home.join("default.html"))
         .expect("the export is in the folder upskill runs in");
     assert!(

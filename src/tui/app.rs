@@ -296,6 +296,12 @@ impl App {
         app
     }
 
+    /// Whether work is unfinished (a large search): the event loop then ticks instead of
+    /// waiting for a key.
+    pub fn busy(&self) -> bool {
+        self.browser.searching()
+    }
+
     /// Recomputes everything that follows from the plan; call after every plan change.
     pub fn refresh_plan(&mut self) {
         let catalog = &*self.catalog;

@@ -104,6 +104,32 @@ impl SortOrder {
     }
 }
 
+/// Credentials scored per slice of work. A slice takes a few milliseconds on a slow machine,
+/// so a keystroke never waits for a whole large catalog: the results grow over the next
+/// frames instead (the event loop sends a tick while a search is unfinished).
+pub const SLICE: usize = 8192;
+
+/// Best score first, then catalog order.
+fn relevance(a: &(CredentialIdx, u32), b: &(CredentialIdx, u32)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Two lists in relevance order, merged into one.
+fn merge(a: Vec<(CredentialIdx, u32)>, b: Vec<(CredentialIdx, u32)>) -> Vec<(CredentialIdx, u32)> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if relevance(x, y).is_le() => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        merged.extend(next);
+    }
+    merged
+}
+
 /// The browser's state: the query, the filters, the sort, and what they leave.
 #[derive(Debug, Default)]
 pub struct Browser {
@@ -115,9 +141,18 @@ pub struct Browser {
     /// The credentials shown, in order.
     pub results: Vec<CredentialIdx>,
     pub selected: usize,
-    /// The last query's matches with their scores, before filters: a longer query only
-    /// rescores these, which keeps typing fast on large catalogs.
-    matches: Option<(String, Vec<(CredentialIdx, u32)>)>,
+    /// The query `scored` belongs to (`None` before the first search or after the catalog
+    /// changed), and the matches found for it so far, with their scores.
+    scored_query: Option<String>,
+    scored: Vec<(CredentialIdx, u32)>,
+    /// What is left to score for `scored_query`.
+    pending: Option<Pending>,
+}
+
+#[derive(Debug)]
+struct Pending {
+    candidates: Vec<CredentialIdx>,
+    next: usize,
 }
 
 impl Browser {
@@ -126,41 +161,122 @@ impl Browser {
         self.results.get(self.selected).copied()
     }
 
+    /// Whether a search is still scoring (the results may grow).
+    pub fn searching(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// How far the search is, as (scored, to score).
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.pending
+            .as_ref()
+            .map(|pending| (pending.next, pending.candidates.len()))
+    }
+
     /// Adds a filter, replacing one of the same kind.
     pub fn set_filter(&mut self, filter: Filter) {
         self.filters.retain(|other| !other.same_kind(filter));
         self.filters.push(filter);
     }
 
-    /// Recomputes the results after the query, filters, sort or catalog changed, keeping the
-    /// selected credential selected when it is still shown.
+    /// Shows the results after the query, filters, sort or catalog changed, keeping the
+    /// selected credential selected when it is still shown. A new query starts a search
+    /// and runs its first slice.
     pub fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
+        let query = self.query.trim().to_owned();
+        if self.scored_query.as_deref() == Some(query.as_str()) {
+            self.publish(catalog);
+            return;
+        }
+        // Typing more can only narrow a fuzzy match, so a finished search's matches are the
+        // only candidates for a longer query.
+        let narrowing = self.pending.is_none()
+            && self
+                .scored_query
+                .as_deref()
+                .is_some_and(|previous| !previous.is_empty() && query.starts_with(previous));
+        let candidates: Vec<CredentialIdx> = if narrowing {
+            self.scored.iter().map(|&(idx, _)| idx).collect()
+        } else {
+            catalog.credential_indices().collect()
+        };
+        self.scored.clear();
+        if query.is_empty() {
+            self.scored
+                .extend(candidates.into_iter().map(|idx| (idx, 0)));
+            self.pending = None;
+        } else {
+            self.pending = Some(Pending {
+                candidates,
+                next: 0,
+            });
+        }
+        self.scored_query = Some(query);
+        self.work(catalog, index);
+    }
+
+    /// Scores the next slice of an unfinished search and shows what it found so far.
+    pub fn work(&mut self, catalog: &Catalog, index: &SearchIndex) {
+        if let (Some(pending), Some(query)) = (&mut self.pending, &self.scored_query) {
+            let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let end = (pending.next + SLICE).min(pending.candidates.len());
+            let mut found: Vec<(CredentialIdx, u32)> = pending.candidates[pending.next..end]
+                .iter()
+                .filter_map(|&idx| {
+                    let haystack = index.haystacks.get(idx.index())?;
+                    pattern
+                        .score(haystack.slice(..), &mut matcher)
+                        .map(|score| (idx, score))
+                })
+                .collect();
+            // `scored` stays in relevance order: sorting only the new slice and merging it
+            // keeps every tick's work proportional to the slice, not to all found so far.
+            found.sort_unstable_by(relevance);
+            self.scored = merge(std::mem::take(&mut self.scored), found);
+            pending.next = end;
+            if end == pending.candidates.len() {
+                self.pending = None;
+            }
+        }
+        self.publish(catalog);
+    }
+
+    /// Forgets the search (after the catalog changed): the next refresh starts afresh.
+    pub fn reset_cache(&mut self) {
+        self.scored_query = None;
+        self.scored.clear();
+        self.pending = None;
+    }
+
+    /// Applies the filters and the sort to what is scored so far.
+    fn publish(&mut self, catalog: &Catalog) {
         let keep = self.selection();
-        let scored = self.search(catalog, index);
-        let mut results: Vec<(CredentialIdx, u32)> = scored
-            .into_iter()
+        let mut results: Vec<(CredentialIdx, u32)> = self
+            .scored
+            .iter()
+            .copied()
             .filter(|&(idx, _)| self.filters.iter().all(|filter| filter.keeps(catalog, idx)))
             .collect();
-        let title = |idx: CredentialIdx| catalog.credential(idx).title.to_lowercase();
+        let credential = |idx: CredentialIdx| catalog.credential(idx);
         match self.sort {
-            SortOrder::Relevance if !self.query.is_empty() => {
-                results.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            SortOrder::Relevance
+                if self
+                    .scored_query
+                    .as_deref()
+                    .is_some_and(|query| !query.is_empty()) =>
+            {
+                results.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             }
             SortOrder::Relevance => {}
-            SortOrder::Title => results.sort_by_cached_key(|&(idx, _)| (title(idx), idx)),
-            SortOrder::Cost => results.sort_by_key(|&(idx, _)| {
-                (
-                    catalog.credential(idx).cost,
-                    catalog.credential(idx).hours,
-                    idx,
-                )
+            SortOrder::Title => {
+                results.sort_by_cached_key(|&(idx, _)| (credential(idx).title.to_lowercase(), idx));
+            }
+            SortOrder::Cost => results.sort_unstable_by_key(|&(idx, _)| {
+                (credential(idx).cost, credential(idx).hours, idx)
             }),
-            SortOrder::Hours => results.sort_by_key(|&(idx, _)| {
-                (
-                    catalog.credential(idx).hours,
-                    catalog.credential(idx).cost,
-                    idx,
-                )
+            SortOrder::Hours => results.sort_unstable_by_key(|&(idx, _)| {
+                (credential(idx).hours, credential(idx).cost, idx)
             }),
         }
         self.results = results.into_iter().map(|(idx, _)| idx).collect();
@@ -168,47 +284,20 @@ impl Browser {
             .and_then(|idx| self.results.iter().position(|&shown| shown == idx))
             .unwrap_or(0);
     }
-
-    /// Forgets cached matches (after the catalog changed).
-    pub fn reset_cache(&mut self) {
-        self.matches = None;
-    }
-
-    fn search(&mut self, catalog: &Catalog, index: &SearchIndex) -> Vec<(CredentialIdx, u32)> {
-        let query = self.query.trim();
-        if query.is_empty() {
-            self.matches = None;
-            return catalog.credential_indices().map(|idx| (idx, 0)).collect();
-        }
-        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        // Typing more can only narrow a fuzzy match, so only the last matches are rescored.
-        let candidates: Vec<CredentialIdx> = match &self.matches {
-            Some((previous, found))
-                if query.starts_with(previous.as_str()) && !previous.is_empty() =>
-            {
-                found.iter().map(|&(idx, _)| idx).collect()
-            }
-            _ => catalog.credential_indices().collect(),
-        };
-        let scored: Vec<(CredentialIdx, u32)> = candidates
-            .into_iter()
-            .filter_map(|idx| {
-                let haystack = index.haystacks.get(idx.index())?;
-                pattern
-                    .score(haystack.slice(..), &mut matcher)
-                    .map(|score| (idx, score))
-            })
-            .collect();
-        self.matches = Some((query.to_owned(), scored.clone()));
-        scored
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::{Sources, load};
+
+    /// Refreshes and finishes the search, as the event loop's ticks would.
+    fn settle(browser: &mut Browser, catalog: &Catalog, index: &SearchIndex) {
+        browser.refresh(catalog, index);
+        while browser.searching() {
+            browser.work(catalog, index);
+        }
+    }
 
     fn bundled() -> Catalog {
         let loaded = load(&Sources {
@@ -233,7 +322,7 @@ mod tests {
         let catalog = bundled();
         let index = SearchIndex::build(&catalog);
         let mut browser = Browser::default();
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert_eq!(browser.results.len(), catalog.credentials.len());
         assert_eq!(browser.results[0], CredentialIdx(0));
     }
@@ -246,10 +335,10 @@ mod tests {
             query: "network+".into(),
             ..Browser::default()
         };
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert_eq!(titles(&browser, &catalog, 1), ["comptia/network-plus"]);
         browser.query = "secplus".into();
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert!(
             titles(&browser, &catalog, 3).contains(&"comptia/security-plus".to_owned()),
             "{:?}",
@@ -265,15 +354,15 @@ mod tests {
             query: "az".into(),
             ..Browser::default()
         };
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         let wide = browser.results.len();
         browser.query = "az-104".into();
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert!(browser.results.len() < wide);
         assert_eq!(titles(&browser, &catalog, 1), ["microsoft/az-104"]);
         // Deleting characters widens again.
         browser.query = "a".into();
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert!(browser.results.len() >= wide);
     }
 
@@ -285,7 +374,7 @@ mod tests {
             query: "kubernetes".into(),
             ..Browser::default()
         };
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert!(
             titles(&browser, &catalog, 10)
                 .iter()
@@ -301,7 +390,7 @@ mod tests {
         let aws = catalog.find_provider("aws").expect("aws");
         browser.set_filter(Filter::Provider(aws));
         browser.set_filter(Filter::Level(Level::Advanced));
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert!(!browser.results.is_empty());
         assert!(browser.results.iter().all(|&idx| {
             let credential = catalog.credential(idx);
@@ -316,12 +405,61 @@ mod tests {
         let catalog = bundled();
         let index = SearchIndex::build(&catalog);
         let mut browser = Browser::default();
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         browser.selected = 5;
         let selected = browser.selection();
         browser.sort = SortOrder::Cost;
-        browser.refresh(&catalog, &index);
+        settle(&mut browser, &catalog, &index);
         assert_eq!(catalog.credential(browser.results[0]).cost.hundredths(), 0);
         assert_eq!(browser.selection(), selected);
+    }
+
+    #[test]
+    fn a_large_search_shows_partial_results_and_finishes_over_later_slices() {
+        let generated = crate::synth::generate(2 * SLICE + 100, 1);
+        let catalog = crate::catalog::load_files(&generated.source_files()).catalog;
+        let index = SearchIndex::build(&catalog);
+        let mut browser = Browser {
+            query: "cloud".into(),
+            ..Browser::default()
+        };
+        browser.refresh(&catalog, &index);
+        assert!(browser.searching());
+        assert_eq!(browser.progress(), Some((SLICE, 2 * SLICE + 100)));
+        let partial = browser.results.len();
+        let mut slices = 1;
+        while browser.searching() {
+            browser.work(&catalog, &index);
+            slices += 1;
+        }
+        assert_eq!(slices, 3);
+        assert!(browser.results.len() > partial);
+        // The result is the same as searching in one go.
+        let mut whole = Browser {
+            query: "cloud".into(),
+            ..Browser::default()
+        };
+        settle(&mut whole, &catalog, &index);
+        assert_eq!(whole.results, browser.results);
+    }
+
+    #[test]
+    fn typing_during_an_unfinished_search_starts_over_on_everything() {
+        let generated = crate::synth::generate(SLICE + 100, 1);
+        let catalog = crate::catalog::load_files(&generated.source_files()).catalog;
+        let index = SearchIndex::build(&catalog);
+        let mut browser = Browser {
+            query: "clo".into(),
+            ..Browser::default()
+        };
+        browser.refresh(&catalog, &index);
+        browser.query = "clou".into();
+        settle(&mut browser, &catalog, &index);
+        let mut whole = Browser {
+            query: "clou".into(),
+            ..Browser::default()
+        };
+        settle(&mut whole, &catalog, &index);
+        assert_eq!(whole.results, browser.results);
     }
 }

@@ -28,6 +28,9 @@ pub enum Event {
 pub trait Events {
     /// The next event, or `None` when there will be no more (the end of a test script).
     fn next(&mut self) -> io::Result<Option<Event>>;
+
+    /// An event if one is waiting, without waiting.
+    fn ready(&mut self) -> io::Result<Option<Event>>;
 }
 
 /// What the effects act on: the plan files, and the catalog sources for reloading.
@@ -125,12 +128,19 @@ where
         if app.quit {
             return Ok(());
         }
-        let Some(event) = events.next()? else {
-            return Ok(());
+        // While work is unfinished, keys come first and a tick does the next slice.
+        let msg = if app.busy() {
+            match events.ready()? {
+                Some(event) => translate(event, view, runtime),
+                None => Some(Msg::Tick),
+            }
+        } else {
+            let Some(event) = events.next()? else {
+                return Ok(());
+            };
+            translate(event, view, runtime)
         };
-        let Some(msg) = translate(event, view, runtime) else {
-            continue;
-        };
+        let Some(msg) = msg else { continue };
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
             if let Some(msg) = runtime.perform(effect, app) {
@@ -183,6 +193,18 @@ impl Events for TerminalEvents {
             }
         }
     }
+
+    fn ready(&mut self) -> io::Result<Option<Event>> {
+        if let Some(changes) = &self.changes
+            && changes.try_recv().is_ok()
+        {
+            return Ok(Some(Event::CatalogChanged));
+        }
+        if crossterm::event::poll(Duration::ZERO)? {
+            return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+        }
+        Ok(None)
+    }
 }
 
 /// A fixed list of events, for tests and scripted runs.
@@ -190,6 +212,10 @@ pub struct Script(pub VecDeque<Event>);
 
 impl Events for Script {
     fn next(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+
+    fn ready(&mut self) -> io::Result<Option<Event>> {
         Ok(self.0.pop_front())
     }
 }

@@ -37,6 +37,8 @@ pub enum Msg {
         pane: Pane,
         down: bool,
     },
+    /// Time for the next slice of unfinished work (a large search).
+    Tick,
     Saved {
         result: Result<PathBuf, String>,
         announce: bool,
@@ -100,6 +102,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.focus = pane;
             let step = if down { 3 } else { -3 };
             move_selection(app, step);
+            Vec::new()
+        }
+        Msg::Tick => {
+            if app.browser.searching() {
+                app.browser.work(&app.catalog, &app.index);
+            }
             Vec::new()
         }
         Msg::Saved { result, announce } => {

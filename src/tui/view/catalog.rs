@@ -25,6 +25,9 @@ pub fn title(app: &App) -> Line<'static> {
     if browser.sort != SortOrder::Relevance {
         let _ = write!(text, "· by {} ", browser.sort.label());
     }
+    if let Some((done, total)) = browser.progress() {
+        let _ = write!(text, "· searching {}% ", done * 100 / total.max(1));
+    }
     for filter in &browser.filters {
         let _ = write!(text, "· {} ", filter.label(&app.catalog));
     }
