@@ -110,7 +110,7 @@ impl SortOrder {
 pub const SLICE: usize = 8192;
 
 /// Best score first, then catalog order.
-fn relevance(a: &(CredentialIdx, u32), b: &(CredentialIdx, u32)) -> std::cmp::Ordering {
+fn relevance(a: (CredentialIdx, u32), b: (CredentialIdx, u32)) -> std::cmp::Ordering {
     b.1.cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
@@ -120,8 +120,8 @@ fn merge(a: Vec<(CredentialIdx, u32)>, b: Vec<(CredentialIdx, u32)>) -> Vec<(Cre
     let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
     loop {
         let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if relevance(x, y).is_le() => a.next(),
-            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(&x), Some(&y)) if relevance(x, y).is_le() => a.next(),
+            (Some(_) | None, Some(_)) => b.next(),
             (Some(_), None) => a.next(),
             (None, None) => break,
         };
@@ -232,7 +232,7 @@ impl Browser {
                 .collect();
             // `scored` stays in relevance order: sorting only the new slice and merging it
             // keeps every tick's work proportional to the slice, not to all found so far.
-            found.sort_unstable_by(relevance);
+            found.sort_unstable_by(|a, b| relevance(*a, *b));
             self.scored = merge(std::mem::take(&mut self.scored), found);
             pending.next = end;
             if end == pending.candidates.len() {
