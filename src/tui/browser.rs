@@ -7,33 +7,59 @@ use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::catalog::{Catalog, CredentialIdx, Kind, Level, ProviderIdx, SkillIdx};
 
-/// What fuzzy search looks at, per credential, built once per catalog.
+/// What fuzzy search looks at, per credential and built once per catalog: the title, the
+/// id, the provider's name and each skill, as separate fields. Each word of a query must
+/// match inside one field (different words may match different fields), so a scatter of
+/// letters across the whole record does not count as a match.
 pub struct SearchIndex {
-    haystacks: Vec<Utf32String>,
+    fields: Vec<Vec<Utf32String>>,
 }
 
 impl SearchIndex {
     pub fn build(catalog: &Catalog) -> SearchIndex {
-        let haystacks = catalog
+        let fields = catalog
             .credentials
             .iter()
             .map(|credential| {
                 let provider = catalog.provider(credential.provider);
-                let mut text = format!("{} {} {}", credential.title, credential.id, provider.name);
-                for &skill in &credential.skills {
-                    text.push(' ');
-                    text.push_str(&catalog.skill(skill).id);
-                }
-                Utf32String::from(text.as_str())
+                let mut fields = vec![
+                    Utf32String::from(credential.title.as_str()),
+                    Utf32String::from(credential.id.as_str()),
+                    Utf32String::from(provider.name.as_str()),
+                ];
+                fields.extend(
+                    credential
+                        .skills
+                        .iter()
+                        .map(|&skill| Utf32String::from(catalog.skill(skill).id.as_str())),
+                );
+                fields
             })
             .collect();
-        SearchIndex { haystacks }
+        SearchIndex { fields }
+    }
+
+    /// The credential's score for the query: each word's best field, added up; `None` when
+    /// a word matches no field. A word must score more than nucleo's base of 16 per
+    /// character, that is, earn a bonus for running letters or word starts: letters
+    /// scattered through a field are not a match.
+    fn score(&self, idx: CredentialIdx, pattern: &Pattern, matcher: &mut Matcher) -> Option<u32> {
+        let fields = self.fields.get(idx.index())?;
+        pattern.atoms.iter().try_fold(0u32, |total, atom| {
+            let floor = 16 * atom.needle_text().len();
+            let best = fields
+                .iter()
+                .filter_map(|field| atom.score(field.slice(..), matcher))
+                .filter(|&score| usize::from(score) > floor)
+                .max()?;
+            Some(total + u32::from(best))
+        })
     }
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SearchIndex({} entries)", self.haystacks.len())
+        write!(f, "SearchIndex({} entries)", self.fields.len())
     }
 }
 
@@ -185,7 +211,7 @@ impl Browser {
     pub fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
         let query = self.query.trim().to_owned();
         if self.scored_query.as_deref() == Some(query.as_str()) {
-            self.publish(catalog);
+            self.publish(catalog, false);
             return;
         }
         // Typing more can only narrow a fuzzy match, so a finished search's matches are the
@@ -212,6 +238,9 @@ impl Browser {
             });
         }
         self.scored_query = Some(query);
+        // The first slice's best match is selected, not whatever was selected before.
+        self.results.clear();
+        self.selected = 0;
         self.work(catalog, index);
     }
 
@@ -224,9 +253,8 @@ impl Browser {
             let mut found: Vec<(CredentialIdx, u32)> = pending.candidates[pending.next..end]
                 .iter()
                 .filter_map(|&idx| {
-                    let haystack = index.haystacks.get(idx.index())?;
-                    pattern
-                        .score(haystack.slice(..), &mut matcher)
+                    index
+                        .score(idx, &pattern, &mut matcher)
                         .map(|score| (idx, score))
                 })
                 .collect();
@@ -239,7 +267,7 @@ impl Browser {
                 self.pending = None;
             }
         }
-        self.publish(catalog);
+        self.publish(catalog, true);
     }
 
     /// Forgets the search (after the catalog changed): the next refresh starts afresh.
@@ -249,9 +277,11 @@ impl Browser {
         self.pending = None;
     }
 
-    /// Applies the filters and the sort to what is scored so far.
-    fn publish(&mut self, catalog: &Catalog) {
-        let keep = self.selection();
+    /// Applies the filters and the sort to what is scored so far. `keep` holds the selected
+    /// credential in place (as results grow); otherwise the first row is selected (after the
+    /// query, filters or sort changed).
+    fn publish(&mut self, catalog: &Catalog, keep: bool) {
+        let keep = if keep { self.selection() } else { None };
         let mut results: Vec<(CredentialIdx, u32)> = self
             .scored
             .iter()
@@ -401,17 +431,16 @@ mod tests {
     }
 
     #[test]
-    fn sorting_by_cost_puts_free_credentials_first_and_keeps_the_selection() {
+    fn sorting_by_cost_puts_free_credentials_first_and_selects_the_first() {
         let catalog = bundled();
         let index = SearchIndex::build(&catalog);
         let mut browser = Browser::default();
         settle(&mut browser, &catalog, &index);
         browser.selected = 5;
-        let selected = browser.selection();
         browser.sort = SortOrder::Cost;
         settle(&mut browser, &catalog, &index);
         assert_eq!(catalog.credential(browser.results[0]).cost.hundredths(), 0);
-        assert_eq!(browser.selection(), selected);
+        assert_eq!(browser.selected, 0);
     }
 
     #[test]
@@ -461,5 +490,57 @@ mod tests {
         };
         settle(&mut whole, &catalog, &index);
         assert_eq!(whole.results, browser.results);
+    }
+
+    #[test]
+    fn a_scatter_of_letters_across_fields_is_not_a_match() {
+        let catalog = bundled();
+        let index = SearchIndex::build(&catalog);
+        let mut browser = Browser {
+            query: "relation".into(),
+            ..Browser::default()
+        };
+        settle(&mut browser, &catalog, &index);
+        assert_eq!(
+            titles(&browser, &catalog, 1),
+            ["freecodecamp/relational-database"]
+        );
+        assert!(
+            browser.results.len() < 10,
+            "{} results",
+            browser.results.len()
+        );
+        // Before, letters spread over the whole record matched 85 of the 85 credentials.
+        browser.query = "acme".into();
+        settle(&mut browser, &catalog, &index);
+        assert!(
+            browser.results.len() < catalog.credentials.len() / 4,
+            "{:?}",
+            titles(&browser, &catalog, 30)
+        );
+    }
+
+    #[test]
+    fn words_may_match_different_fields() {
+        let catalog = bundled();
+        let index = SearchIndex::build(&catalog);
+        let mut browser = Browser {
+            query: "aws security".into(),
+            ..Browser::default()
+        };
+        settle(&mut browser, &catalog, &index);
+        assert_eq!(titles(&browser, &catalog, 1), ["aws/security-specialty"]);
+    }
+
+    #[test]
+    fn a_new_query_selects_the_best_match() {
+        let catalog = bundled();
+        let index = SearchIndex::build(&catalog);
+        let mut browser = Browser::default();
+        settle(&mut browser, &catalog, &index);
+        browser.selected = 40;
+        browser.query = "network".into();
+        settle(&mut browser, &catalog, &index);
+        assert_eq!(browser.selected, 0);
     }
 }
