@@ -71,6 +71,15 @@ fn is_invisible_format(c: char) -> bool {
     )
 }
 
+/// `1 step`, `2 steps`: a count with its noun (regular plurals only).
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// The candidate closest to `wanted`, if it is close enough to be a plausible typo.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (wanted.chars().count() / 3).clamp(1, 4);

@@ -179,7 +179,7 @@ fn choose_cloud_engineer_and_recommend(session: &Session) {
     session.send(&["cloud", "Enter"]);
     session.wait_for("Target role: Cloud Engineer");
     session.send(&["o"]);
-    session.wait_for("Recommended the cheapest path: 2 steps");
+    session.wait_for("Recommended the cheapest path: 2 new steps");
 }
 
 #[test]

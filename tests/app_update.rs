@@ -59,7 +59,7 @@ fn recommend_gives_the_cheapest_path_in_order_and_focuses_its_first_step() {
     assert_eq!(app.derived.met(), 4);
     assert_eq!(
         status(&app),
-        "Recommended the cheapest path: 2 steps, 650 USD, 200 h, done by 2027-05-24"
+        "Recommended the cheapest path: 2 new steps, 650 USD, 200 h, done by 2027-05-24"
     );
 }
 
@@ -419,6 +419,35 @@ fn compare_shows_the_cheapest_and_fastest_and_can_adopt_one() {
     assert_eq!(comparison.fastest.total_hours.to_string(), "40");
     keys(&mut app, "2");
     assert_eq!(steps(&app), ["acme/fast-track"]);
+    assert!(
+        status(&app).starts_with("Recommended the fastest path"),
+        "the label follows the choice, not the O setting: {}",
+        status(&app)
+    );
+}
+
+#[test]
+fn recommending_keeps_steps_in_progress() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    select_in_catalog(&mut app, "network pro");
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "w");
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
+    keys(&mut app, "oy");
+    assert_eq!(
+        &steps(&app)[..2],
+        ["acme/it-basics", "acme/network-pro"],
+        "the step in progress stays, after its prerequisite"
+    );
+    assert_eq!(app.plan.steps[1].status, Status::InProgress);
+    assert_eq!(app.derived.met(), 4);
+    assert!(
+        app.derived.violations.iter().all(|v| v.step.is_none()),
+        "the order stays valid: {:?}",
+        app.derived.violations
+    );
 }
 
 #[test]
@@ -633,4 +662,13 @@ fn credentials_expiring_within_six_months_are_counted() {
         app.derived.expiring, 1,
         "earned 2025-03-01 with 24 months: expires 2027-03-01"
     );
+}
+
+#[test]
+fn f1_closes_the_help_it_opens() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    press(&mut app, KeyCode::F(1));
+    assert!(app.overlay.is_none());
 }

@@ -135,7 +135,11 @@ pub enum PlansMode {
 /// A question that needs `y`.
 #[derive(Debug, Clone)]
 pub enum Confirm {
-    ReplaceSteps(Box<Recommendation>),
+    /// Replace the planned steps with a recommendation for this objective.
+    ReplaceSteps {
+        recommendation: Box<Recommendation>,
+        objective: Objective,
+    },
 }
 
 /// The plan beside its cheapest and fastest recommendations.
@@ -143,8 +147,36 @@ pub enum Confirm {
 pub struct Comparison {
     pub cheapest: Recommendation,
     pub fastest: Recommendation,
-    pub cheapest_finish: Date,
-    pub fastest_finish: Date,
+    /// The whole plan each would give (steps done or in progress included), so the columns
+    /// add up the same way as the plan's own.
+    pub cheapest_plan: Outcome,
+    pub fastest_plan: Outcome,
+}
+
+/// A whole plan's totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub cost: Amount,
+    pub hours: Amount,
+    pub steps: usize,
+    pub finish: Date,
+}
+
+impl Outcome {
+    pub fn of(catalog: &Catalog, plan: &Plan) -> Outcome {
+        let credentials: Vec<&crate::catalog::Credential> = plan
+            .step_credentials(catalog)
+            .into_iter()
+            .flatten()
+            .map(|idx| catalog.credential(idx))
+            .collect();
+        Outcome {
+            cost: credentials.iter().map(|credential| credential.cost).sum(),
+            hours: credentials.iter().map(|credential| credential.hours).sum(),
+            steps: plan.steps.len(),
+            finish: plan::schedule(catalog, plan).finish,
+        }
+    }
 }
 
 /// What covers the screen above the panes.

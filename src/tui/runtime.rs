@@ -118,12 +118,12 @@ pub fn run<B: Backend, E: Events>(
     runtime: &Runtime,
 ) -> io::Result<()>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
         terminal
             .draw(|frame| render(app, view, frame))
-            .map_err(Into::into)?;
+            .map_err(io::Error::other)?;
         app.page_rows = view.page_rows(app.focus);
         if app.quit {
             return Ok(());
@@ -141,6 +141,11 @@ where
             translate(event, view, runtime)
         };
         let Some(msg) = msg else { continue };
+        if view.too_small
+            && matches!(&msg, Msg::Key(key) if app.keymap.action(*key) != Some(super::action::Action::Quit))
+        {
+            continue;
+        }
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
             if let Some(msg) = runtime.perform(effect, app) {

@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use super::Effect;
 use crate::catalog::{Atom, CredentialIdx, Requirement};
 use crate::plan::{self, Holdings, Objective, Options, Plan, Recommendation, Status, Step, edit};
-use crate::tui::app::{App, Comparison, Confirm, HISTORY_LIMIT, InfoView, Overlay, Pane};
+use crate::text::plural;
+use crate::tui::app::{App, Comparison, Confirm, HISTORY_LIMIT, InfoView, Outcome, Overlay, Pane};
 
 /// How long the app lets the recommender search before taking its best plan so far.
 const RECOMMEND_TIME: Duration = Duration::from_secs(3);
@@ -254,7 +255,8 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-/// What the learner has for recommending: the plan's `have` plus its done steps.
+/// What the learner has for recommending: the plan's `have` plus its steps that are done or
+/// in progress (those stay in the plan).
 fn holdings_for_recommendation(app: &App) -> Holdings {
     let mut holdings = app
         .derived
@@ -262,7 +264,7 @@ fn holdings_for_recommendation(app: &App) -> Holdings {
         .clone()
         .unwrap_or_else(|| Holdings::new(&app.catalog));
     for (step, idx) in app.plan.steps.iter().zip(&app.derived.step_credentials) {
-        if let (Status::Done, Some(idx)) = (step.status, idx) {
+        if let (Status::Done | Status::InProgress, Some(idx)) = (step.status, idx) {
             holdings.add_credential(&app.catalog, *idx);
         }
     }
@@ -285,16 +287,34 @@ fn recommendation(app: &App, objective: Objective) -> Option<Recommendation> {
     ))
 }
 
-/// The plan's done steps, then the recommendation's.
 fn with_recommendation(app: &App, recommendation: &Recommendation) -> Plan {
+    let catalog = &*app.catalog;
     let mut plan = app.plan.clone();
     plan.steps.retain(|step| step.status == Status::Done);
-    plan.steps.extend(
-        recommendation
-            .steps
-            .iter()
-            .map(|&idx| Step::planned(id_of(app, idx))),
-    );
+    // A step in progress stays as written, with any prerequisite it still lacks before it.
+    for step in app
+        .plan
+        .steps
+        .iter()
+        .filter(|step| step.status == Status::InProgress)
+    {
+        if let Some(added) = catalog
+            .find_credential(&step.id)
+            .and_then(|idx| edit::add_with_prerequisites(catalog, &plan, idx).ok())
+        {
+            plan = added.plan;
+        }
+        match plan.position(&step.id) {
+            Some(at) => plan.steps[at] = step.clone(),
+            None => plan.steps.push(step.clone()),
+        }
+    }
+    for &idx in &recommendation.steps {
+        let id = id_of(app, idx);
+        if plan.position(&id).is_none() {
+            plan.steps.push(Step::planned(id));
+        }
+    }
     plan
 }
 
@@ -307,21 +327,43 @@ pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
         super::overlays::open_roles(app);
         return Vec::new();
     };
+    propose(app, recommendation, app.objective)
+}
+
+/// Puts a recommendation in the plan, asking first when that replaces planned steps.
+pub(super) fn propose(
+    app: &mut App,
+    recommendation: Recommendation,
+    objective: Objective,
+) -> Vec<Effect> {
     if app
         .plan
         .steps
         .iter()
-        .any(|step| step.status != Status::Done)
+        .any(|step| step.status == Status::Planned)
     {
-        app.overlay = Some(Overlay::Confirm(Confirm::ReplaceSteps(Box::new(
-            recommendation,
-        ))));
+        app.overlay = Some(Overlay::Confirm(Confirm::ReplaceSteps {
+            recommendation: Box::new(recommendation),
+            objective,
+        }));
         return Vec::new();
     }
-    apply_recommendation(app, &recommendation)
+    apply_recommendation(app, &recommendation, objective)
 }
 
-pub(super) fn apply_recommendation(app: &mut App, recommendation: &Recommendation) -> Vec<Effect> {
+/// The name of what an objective recommends.
+pub fn path_name(objective: Objective) -> &'static str {
+    match objective {
+        Objective::Cost => "cheapest path",
+        Objective::Hours => "fastest path",
+    }
+}
+
+pub(super) fn apply_recommendation(
+    app: &mut App,
+    recommendation: &Recommendation,
+    objective: Objective,
+) -> Vec<Effect> {
     let plan = with_recommendation(app, recommendation);
     let effects = commit(app, plan);
     app.focus = Pane::Plan;
@@ -333,12 +375,8 @@ pub(super) fn apply_recommendation(app: &mut App, recommendation: &Recommendatio
         .as_ref()
         .map(|schedule| schedule.finish);
     let mut text = format!(
-        "Recommended the {}: {} steps, {} {currency}, {} h",
-        if app.objective == Objective::Cost {
-            "cheapest path"
-        } else {
-            "fastest path"
-        },
+        "Recommended the {}: {} new steps, {} {currency}, {} h",
+        path_name(objective),
         recommendation.steps.len(),
         recommendation.total_cost,
         recommendation.total_hours
@@ -360,16 +398,15 @@ pub(super) fn apply_recommendation(app: &mut App, recommendation: &Recommendatio
     effects
 }
 
-/// The plan beside the cheapest and the fastest recommendation.
 pub fn comparison(app: &App) -> Option<Comparison> {
     let cheapest = recommendation(app, Objective::Cost)?;
     let fastest = recommendation(app, Objective::Hours)?;
-    let finish = |recommendation: &Recommendation| {
-        plan::schedule(&app.catalog, &with_recommendation(app, recommendation)).finish
+    let outcome = |recommendation: &Recommendation| {
+        Outcome::of(&app.catalog, &with_recommendation(app, recommendation))
     };
     Some(Comparison {
-        cheapest_finish: finish(&cheapest),
-        fastest_finish: finish(&fastest),
+        cheapest_plan: outcome(&cheapest),
+        fastest_plan: outcome(&fastest),
         cheapest,
         fastest,
     })
@@ -433,14 +470,6 @@ pub(super) fn plan_opened(app: &mut App, name: &str, result: Result<Plan, String
             });
             Vec::new()
         }
-    }
-}
-
-pub(super) fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

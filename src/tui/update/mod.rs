@@ -17,7 +17,7 @@ use crate::catalog::Loaded;
 use crate::plan::{Objective, Plan};
 use crate::store::Saved;
 
-pub use edits::comparison;
+pub use edits::{comparison, path_name};
 
 /// The longest search query kept; a huge paste is cut here.
 pub const MAX_QUERY: usize = 200;

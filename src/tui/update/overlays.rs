@@ -3,11 +3,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::edits::{self, commit, plural};
+use super::edits::{self, commit};
 use super::{Effect, MAX_QUERY, refresh_browser};
 use crate::catalog::{Kind, Level, ProviderIdx, RoleIdx, SkillIdx};
-use crate::plan::{Plan, Status};
+use crate::plan::{Objective, Plan};
 use crate::store::Saved;
+use crate::text::plural;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, InfoView, Overlay, Picker, PickerItem, PlansMode};
 use crate::tui::browser::Filter;
@@ -108,6 +109,10 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?' | '!') => {
                     return Vec::new();
                 }
+                // Whatever key opens the help closes it too (F1 as well as ?).
+                _ if is_help && app.keymap.action(key) == Some(Action::ToggleHelp) => {
+                    return Vec::new();
+                }
                 _ => scroll,
             };
             app.overlay = Some(if is_help {
@@ -125,15 +130,18 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Overlay::Compare(comparison) => match key.code {
-            KeyCode::Char('1') => return replace_with(app, comparison.cheapest),
-            KeyCode::Char('2') => return replace_with(app, comparison.fastest),
+            KeyCode::Char('1') => return edits::propose(app, comparison.cheapest, Objective::Cost),
+            KeyCode::Char('2') => return edits::propose(app, comparison.fastest, Objective::Hours),
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'c') => {}
             _ => app.overlay = Some(Overlay::Compare(comparison)),
         },
         Overlay::Confirm(confirm) => match key.code {
             KeyCode::Char('y' | 'Y') => match confirm {
-                Confirm::ReplaceSteps(recommendation) => {
-                    return edits::apply_recommendation(app, &recommendation);
+                Confirm::ReplaceSteps {
+                    recommendation,
+                    objective,
+                } => {
+                    return edits::apply_recommendation(app, &recommendation, objective);
                 }
             },
             KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => app.info("Kept the plan as it was"),
@@ -162,23 +170,6 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Overlay::Plans { picker, mode } => return plans_key(app, picker, mode, key),
     }
     Vec::new()
-}
-
-/// Replaces the plan with a recommendation from the comparison, asking first when the plan
-/// has steps that are not done.
-fn replace_with(app: &mut App, recommendation: crate::plan::Recommendation) -> Vec<Effect> {
-    if app
-        .plan
-        .steps
-        .iter()
-        .any(|step| step.status != Status::Done)
-    {
-        app.overlay = Some(Overlay::Confirm(Confirm::ReplaceSteps(Box::new(
-            recommendation,
-        ))));
-        return Vec::new();
-    }
-    edits::apply_recommendation(app, &recommendation)
 }
 
 pub(super) fn open_roles(app: &mut App) {

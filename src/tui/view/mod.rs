@@ -33,6 +33,9 @@ pub struct ViewState {
     /// Where each visible pane was drawn: its whole area, and its first row of items with
     /// the scroll offset there.
     pub regions: Vec<Region>,
+    /// The last frame was too small to show the app: keys other than quit are ignored,
+    /// since nothing they would change can be seen.
+    pub too_small: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +82,8 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
     let area = frame.area();
     view.regions.clear();
     let theme = view.theme();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    view.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+    if view.too_small {
         let text = format!(
             "upskill needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}",
             area.width, area.height

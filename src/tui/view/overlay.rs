@@ -284,22 +284,30 @@ fn plans(
 }
 
 fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: &Confirm) {
-    let Confirm::ReplaceSteps(recommendation) = confirm;
-    let replaced = app
+    let Confirm::ReplaceSteps {
+        recommendation,
+        objective,
+    } = confirm;
+    let planned = app
         .plan
         .steps
         .iter()
-        .filter(|step| step.status != crate::plan::Status::Done)
+        .filter(|step| step.status == crate::plan::Status::Planned)
         .count();
     let lines = vec![
         Line::raw(format!(
-            "Replace the {replaced} steps that are not done with the recommended plan: {} steps, {} {}, {} h?",
-            recommendation.steps.len(),
+            "Replace the {} with the {}: {}, {} {}, {} h?",
+            crate::text::plural(planned, "planned step"),
+            crate::tui::update::path_name(*objective),
+            crate::text::plural(recommendation.steps.len(), "step"),
             recommendation.total_cost,
             app.catalog.currency,
             recommendation.total_hours
         )),
-        Line::styled("Done steps stay. u undoes the change.", theme.dim),
+        Line::styled(
+            "Steps done or in progress stay. u undoes the change.",
+            theme.dim,
+        ),
         Line::raw(""),
         footer(theme, &[("y", "replace"), ("n", "keep the plan")]),
     ];
@@ -321,18 +329,39 @@ fn compare(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, comparison
         .copied()
         .collect();
     let mut lines = Vec::new();
-    for (name, recommendation) in [
-        ("cheapest", &comparison.cheapest),
-        ("fastest", &comparison.fastest),
-    ] {
-        lines.extend(differs(app, theme, name, recommendation, &plan_steps));
+    if comparison.cheapest.steps == comparison.fastest.steps {
+        lines.extend(differs(
+            app,
+            theme,
+            "cheapest, which is also the fastest",
+            &comparison.cheapest,
+            &plan_steps,
+        ));
+    } else {
+        for (name, recommendation) in [
+            ("cheapest", &comparison.cheapest),
+            ("fastest", &comparison.fastest),
+        ] {
+            lines.extend(differs(app, theme, name, recommendation, &plan_steps));
+        }
     }
-    let area = centered(screen, 90, 7 + u16::try_from(lines.len()).unwrap_or(20) + 4);
+    let width = screen.width.min(90);
+    // Lists of ids wrap: count the rows they take so nothing is cut off.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(inner).max(1))
+        .sum();
+    let area = centered(
+        screen,
+        width,
+        7 + u16::try_from(rows).unwrap_or(u16::MAX / 2) + 3,
+    );
     frame.render_widget(Clear, area);
     let outer = block(theme, " Compare with the recommendations ");
-    let inner = outer.inner(area);
+    let inner_area = outer.inner(area);
     frame.render_widget(outer, area);
-    let [table_area, differences, keys] = inner.layout(&Layout::vertical([
+    let [table_area, differences, keys] = inner_area.layout(&Layout::vertical([
         Constraint::Length(7),
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -352,71 +381,43 @@ fn compare(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, comparison
     );
 }
 
-/// Cost, hours, finish, steps and requirements met: the plan beside the two.
 fn comparison_table(app: &App, theme: &Theme, comparison: &Comparison) -> Table<'static> {
     let currency = &app.catalog.currency;
-    let derived = &app.derived;
-    let finish = derived
-        .schedule
-        .as_ref()
-        .map_or_else(String::new, |schedule| schedule.finish.to_string());
-    let row = |label: &'static str, values: [String; 3]| {
+    let plan = crate::tui::app::Outcome::of(&app.catalog, &app.plan);
+    let outcomes = [plan, comparison.cheapest_plan, comparison.fastest_plan];
+    let row = |label: &'static str, value: &dyn Fn(&crate::tui::app::Outcome) -> String| {
         Row::new(
             [Cell::from(Span::styled(label, theme.header))]
                 .into_iter()
                 .chain(
-                    values
-                        .into_iter()
-                        .map(|v| Cell::from(Line::from(v).right_aligned())),
+                    outcomes
+                        .iter()
+                        .map(|outcome| Cell::from(Line::from(value(outcome)).right_aligned())),
                 ),
         )
     };
-    let (cheap, fast) = (&comparison.cheapest, &comparison.fastest);
-    let steps = derived.step_credentials.iter().flatten().count();
+    let met = [
+        app.derived.met(),
+        comparison.cheapest.met,
+        comparison.fastest.met,
+    ];
     let rows = vec![
-        row(
-            "cost",
-            [
-                format!("{} {currency}", derived.total_cost),
-                format!("{} {currency}", cheap.total_cost),
-                format!("{} {currency}", fast.total_cost),
-            ],
-        ),
-        row(
-            "hours",
-            [
-                format!("{} h", derived.total_hours),
-                format!("{} h", cheap.total_hours),
-                format!("{} h", fast.total_hours),
-            ],
-        ),
-        row(
-            "finish",
-            [
-                finish,
-                comparison.cheapest_finish.to_string(),
-                comparison.fastest_finish.to_string(),
-            ],
-        ),
-        row(
-            "steps",
-            [
-                steps.to_string(),
-                cheap.steps.len().to_string(),
-                fast.steps.len().to_string(),
-            ],
-        ),
-        row(
-            "requirements met",
-            [
-                derived.met().to_string(),
-                cheap.met.to_string(),
-                fast.met.to_string(),
-            ],
+        row("cost", &|outcome| format!("{} {currency}", outcome.cost)),
+        row("hours", &|outcome| format!("{} h", outcome.hours)),
+        row("finish", &|outcome| outcome.finish.to_string()),
+        row("steps", &|outcome| outcome.steps.to_string()),
+        Row::new(
+            [Cell::from(Span::styled("requirements met", theme.header))]
+                .into_iter()
+                .chain(
+                    met.iter()
+                        .map(|n| Cell::from(Line::from(n.to_string()).right_aligned())),
+                ),
         ),
     ];
     let header = Row::new(
-        ["", "this plan", "cheapest", "fastest"].map(|h| Cell::from(Line::from(h).right_aligned())),
+        ["whole plan", "as it is", "cheapest", "fastest"]
+            .map(|h| Cell::from(Line::from(h).right_aligned())),
     )
     .style(theme.header);
     Table::new(
