@@ -672,3 +672,45 @@ fn f1_closes_the_help_it_opens() {
     press(&mut app, KeyCode::F(1));
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn the_detail_follows_its_list_and_starts_at_the_top_for_each_selection() {
+    let mut app = recommended_app();
+    // From the plan to the info pane: the detail still shows the plan's step.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.selected_credential()
+            .map(|idx| app.catalog.credential(idx).id.clone())
+            .as_deref(),
+        Some("acme/linux-admin")
+    );
+    keys(&mut app, "i");
+    app.info_max_scroll = 5;
+    keys(&mut app, "jjjjjjjj");
+    assert_eq!(
+        app.info_scroll, 5,
+        "scrolling stops at the end of the content"
+    );
+    press(&mut app, KeyCode::BackTab);
+    keys(&mut app, "j");
+    assert_eq!(
+        app.info_scroll, 0,
+        "another step's detail starts at the top"
+    );
+}
+
+#[test]
+fn a_message_lasts_until_the_next_key() {
+    let mut app = fixture_app();
+    keys(&mut app, "J");
+    assert!(!status(&app).is_empty());
+    keys(&mut app, "j");
+    assert!(status(&app).is_empty());
+}
+
+fn recommended_app() -> upskill::tui::app::App {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "o");
+    app
+}

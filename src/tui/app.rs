@@ -287,6 +287,10 @@ pub struct App {
     pub plan_selected: usize,
     pub gap_selected: usize,
     pub info_scroll: u16,
+    /// How far the info pane can scroll, as last drawn.
+    pub info_max_scroll: u16,
+    /// The list the detail follows: the catalog or the plan, whichever had the focus last.
+    pub detail_from: Pane,
     /// Rows in the focused list as last drawn, for paging.
     pub page_rows: usize,
     pub overlay: Option<Overlay>,
@@ -316,6 +320,8 @@ impl App {
             plan_selected: 0,
             gap_selected: 0,
             info_scroll: 0,
+            info_max_scroll: u16::MAX,
+            detail_from: Pane::Catalog,
             page_rows: 10,
             overlay: None,
             status: None,
@@ -326,6 +332,15 @@ impl App {
         app.browser.refresh(&app.catalog, &app.index);
         app.refresh_plan();
         app
+    }
+
+    /// Gives a pane the keyboard; the detail follows the catalog or the plan, whichever had
+    /// it last.
+    pub fn focus_on(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane != Pane::Info {
+            self.detail_from = pane;
+        }
     }
 
     /// Whether work is unfinished (a large search): the event loop then ticks instead of
@@ -398,16 +413,25 @@ impl App {
         holdings
     }
 
-    /// The credential the focused pane points at.
     pub fn selected_credential(&self) -> Option<CredentialIdx> {
-        match self.focus {
+        self.detail_subject().flatten()
+    }
+
+    /// What the detail shows: the selected step's credential (`Some(None)` for a step the
+    /// catalogs lack) or the selected catalog credential, from the list it follows.
+    pub fn detail_subject(&self) -> Option<Option<CredentialIdx>> {
+        let from = if self.focus == Pane::Info {
+            self.detail_from
+        } else {
+            self.focus
+        };
+        match from {
             Pane::Plan => self
                 .derived
                 .step_credentials
                 .get(self.plan_selected)
-                .copied()
-                .flatten(),
-            Pane::Catalog | Pane::Info => self.browser.selection(),
+                .copied(),
+            Pane::Catalog | Pane::Info => Some(self.browser.selection()),
         }
     }
 

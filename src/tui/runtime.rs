@@ -125,6 +125,7 @@ where
             .draw(|frame| render(app, view, frame))
             .map_err(io::Error::other)?;
         app.page_rows = view.page_rows(app.focus);
+        app.info_max_scroll = view.info_max_scroll;
         if app.quit {
             return Ok(());
         }

@@ -366,7 +366,7 @@ pub(super) fn apply_recommendation(
 ) -> Vec<Effect> {
     let plan = with_recommendation(app, recommendation);
     let effects = commit(app, plan);
-    app.focus = Pane::Plan;
+    app.focus_on(Pane::Plan);
     app.plan_selected = 0;
     let currency = app.catalog.currency.clone();
     let finish = app

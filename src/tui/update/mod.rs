@@ -87,6 +87,16 @@ pub enum Effect {
 
 /// Applies one message.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let subject = (app.detail_subject(), app.info);
+    let effects = dispatch(app, msg);
+    // Something else is shown in the info pane: it starts at the top.
+    if (app.detail_subject(), app.info) != subject {
+        app.info_scroll = 0;
+    }
+    effects
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => key_pressed(app, key),
         Msg::Paste(text) => {
@@ -99,7 +109,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Scroll { pane, down } => {
-            app.focus = pane;
+            app.focus_on(pane);
             let step = if down { 3 } else { -3 };
             move_selection(app, step);
             Vec::new()
@@ -136,6 +146,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // A message lasts until the next key; then the key hints come back.
+    app.status = None;
     if app.overlay.is_some() {
         return overlays::key(app, key);
     }
@@ -282,7 +294,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn focus(app: &mut App, pane: Pane) {
     app.browser.editing = false;
-    app.focus = pane;
+    app.focus_on(pane);
 }
 
 fn show(app: &mut App, view: InfoView) {
@@ -311,8 +323,10 @@ pub(super) fn move_selection(app: &mut App, delta: isize) {
             app.gap_selected = clamp(app.gap_selected, delta, app.derived.gap.len());
         }
         Pane::Info => {
-            app.info_scroll =
-                clamp(usize::from(app.info_scroll), delta, usize::from(u16::MAX)) as u16;
+            let scroll = usize::from(app.info_scroll).saturating_add_signed(delta);
+            app.info_scroll = u16::try_from(scroll)
+                .unwrap_or(u16::MAX)
+                .min(app.info_max_scroll);
         }
     }
 }

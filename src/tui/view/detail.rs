@@ -13,17 +13,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::Theme;
 use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Edge, Requirement};
 use crate::plan::{Holdings, Status};
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
 
 /// How many alternatives are listed.
 const ALTERNATIVES: usize = 5;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
-    let selected = match app.focus {
-        Pane::Plan => app.derived.step_credentials.get(app.plan_selected).copied(),
-        Pane::Catalog | Pane::Info => Some(app.browser.selection()),
-    };
-    let lines = match selected {
+/// Draws the detail; returns the area and how far it can scroll.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect, u16) {
+    let lines = match app.detail_subject() {
         Some(Some(idx)) => lines(app, theme, idx),
         Some(None) => {
             let id = app
@@ -32,9 +29,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
                 .get(app.plan_selected)
                 .map_or("", |step| step.id.as_str());
             vec![
-                Line::styled(format!("`{id}` is not in the catalogs"), theme.bad),
+                Line::styled(format!("{id}: missing from the catalogs"), theme.bad),
                 Line::raw(
-                    "The step is kept as written: a catalog that defines it may be missing, or the id changed.",
+                    "The step is kept as written: a catalog that defines it may not be loaded, or the id changed.",
                 ),
                 Line::raw("Remove it with d, or load the catalog that defines it."),
             ]
@@ -44,13 +41,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
             theme.dim,
         )],
     };
+    let max_scroll = super::max_scroll(&lines, area.width, area.height);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((app.info_scroll, 0)),
+            .scroll((app.info_scroll.min(max_scroll), 0)),
         area,
     );
-    area
+    (area, max_scroll)
 }
 
 fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::{Theme, fit};
+use super::{Theme, fit, window};
 use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
 use crate::tui::app::{App, MetBy};
 
@@ -44,9 +44,13 @@ pub fn render(
         heading,
     );
     let name_width = (usize::from(area.width) / 3).clamp(10, 30);
-    let rows: Vec<Row<'static>> = app
-        .derived
-        .gap
+    let (offset, end) = window(
+        app.gap_selected,
+        total,
+        usize::from(list.height),
+        state.offset(),
+    );
+    let rows: Vec<Row<'static>> = app.derived.gap[offset..end]
         .iter()
         .map(|(requirement, by)| row(app, theme, requirement, *by, name_width))
         .collect();
@@ -64,9 +68,13 @@ pub fn render(
     } else {
         theme.selected_unfocused
     });
-    state.select((total > 0).then(|| app.gap_selected.min(total - 1)));
-    frame.render_stateful_widget(table, list, state);
-    (list, state.offset())
+    let selected = (total > 0).then(|| app.gap_selected.min(total - 1));
+    let mut local = TableState::default().with_selected(selected.map(|selected| selected - offset));
+    frame.render_stateful_widget(table, list, &mut local);
+    *state = TableState::default()
+        .with_offset(offset)
+        .with_selected(selected);
+    (list, offset)
 }
 
 fn row(

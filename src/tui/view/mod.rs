@@ -36,6 +36,8 @@ pub struct ViewState {
     /// The last frame was too small to show the app: keys other than quit are ignored,
     /// since nothing they would change can be seen.
     pub too_small: bool,
+    /// How far the info pane's content can scroll, as last drawn.
+    pub info_max_scroll: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +101,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
     let [header, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status::height(app, area.width)),
     ]));
     header::render(app, &theme, frame, header);
     status::render(app, &theme, frame, footer);
@@ -149,9 +151,17 @@ fn render_pane(
         Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, frame, inner),
         Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, frame, inner),
         Pane::Info => match app.info {
-            InfoView::Detail => (detail::render(app, &theme, frame, inner), 0),
+            InfoView::Detail => {
+                let (rows, max_scroll) = detail::render(app, &theme, frame, inner);
+                view.info_max_scroll = max_scroll;
+                (rows, 0)
+            }
             InfoView::Gap => gap::render(app, &theme, &mut view.gap, focused, frame, inner),
-            InfoView::Timeline => (timeline::render(app, &theme, frame, inner), 0),
+            InfoView::Timeline => {
+                let (rows, max_scroll) = timeline::render(app, &theme, frame, inner);
+                view.info_max_scroll = max_scroll;
+                (rows, 0)
+            }
         },
     };
     view.regions.push(Region {
@@ -249,6 +259,17 @@ pub fn window(selected: usize, len: usize, visible: usize, previous: usize) -> (
         offset = selected + 1 - visible;
     }
     (offset, (offset + visible).min(len))
+}
+
+/// Rows `lines` take when wrapped at `width`, and how far a view of `height` rows can
+/// scroll through them.
+pub fn max_scroll(lines: &[Line<'_>], width: u16, height: u16) -> u16 {
+    let width = usize::from(width).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    u16::try_from(rows.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
 /// A centred rectangle of at most `width` × `height` inside `area`.

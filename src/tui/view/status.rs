@@ -2,38 +2,87 @@
 //! apply where the focus is, from the keymap itself.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, hint_spans};
 use crate::tui::action::Action;
-use crate::tui::app::{App, InfoView, Overlay, Pane, StatusKind};
+use crate::tui::app::{App, InfoView, Overlay, Pane, StatusKind, StatusLine};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let line = match &app.status {
-        Some(status)
-            if app.overlay.is_none() || matches!(app.overlay, Some(Overlay::Plans { .. })) =>
-        {
-            let style = match status.kind {
-                StatusKind::Info => theme.accent,
-                StatusKind::Warning => theme.warn,
-                StatusKind::Error => theme.bad,
-            };
-            Line::from(Span::styled(status.text.clone(), style))
-        }
-        _ => Line::from(hint_spans(theme, &hints(app))),
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    if let Some(status) = message(app) {
+        let style = match status.kind {
+            StatusKind::Info => theme.accent,
+            StatusKind::Warning => theme.warn,
+            StatusKind::Error => theme.bad,
+        };
+        frame.render_widget(
+            Paragraph::new(status.text.clone())
+                .style(style)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    // The hints fill from the left; the help key stays at the right edge.
+    let help = app
+        .keymap
+        .first_key(Action::ToggleHelp)
+        .map(|key| format!("{key} help"));
+    let help_width = help
+        .as_ref()
+        .map_or(0, |text| u16::try_from(text.len() + 1).unwrap_or(0));
+    let [hints_area, help_area] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(help_width),
+    ]));
+    // Whole hints only: the ones that do not fit are left out, not cut.
+    let mut shown = hints(app);
+    while !shown.is_empty()
+        && Line::from(hint_spans(theme, &shown)).width() > usize::from(hints_area.width)
+    {
+        shown.pop();
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(hint_spans(theme, &shown))),
+        hints_area,
+    );
+    if let Some(help) = help {
+        let (key, label) = help.split_once(' ').unwrap_or((help.as_str(), ""));
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(key.to_owned(), theme.key),
+                Span::raw(format!(" {label}")),
+            ]))
+            .right_aligned(),
+            help_area,
+        );
+    }
 }
 
-/// The actions that make sense where the focus is, most useful first.
+/// The message to show, if any (under an overlay only the plans picker shows one).
+fn message(app: &App) -> Option<&StatusLine> {
+    app.status
+        .as_ref()
+        .filter(|_| app.overlay.is_none() || matches!(app.overlay, Some(Overlay::Plans { .. })))
+}
+
+/// Rows the status bar needs at this width: two for a message too long for one.
+pub fn height(app: &App, width: u16) -> u16 {
+    match message(app) {
+        Some(status)
+            if unicode_width::UnicodeWidthStr::width(status.text.as_str()) > usize::from(width) =>
+        {
+            2
+        }
+        _ => 1,
+    }
+}
+
 fn actions(app: &App) -> &'static [Action] {
     use Action as A;
-    if app.overlay.is_some() {
-        return &[];
-    }
-    if app.browser.editing {
+    if app.overlay.is_some() || app.browser.editing {
         return &[];
     }
     match app.focus {
@@ -46,7 +95,6 @@ fn actions(app: &App) -> &'static [Action] {
             A::ChooseRole,
             A::Recommend,
             A::Plans,
-            A::ToggleHelp,
             A::Quit,
         ],
         Pane::Plan => &[
@@ -54,25 +102,21 @@ fn actions(app: &App) -> &'static [Action] {
             A::MoveStepDown,
             A::MoveStepUp,
             A::ToggleDone,
+            A::ToggleInProgress,
             A::Undo,
+            A::Redo,
             A::Recommend,
             A::Compare,
             A::Export,
-            A::ToggleHelp,
         ],
-        Pane::Info if app.info == InfoView::Gap => &[
-            A::ToggleHeld,
-            A::Recommend,
-            A::ShowDetail,
-            A::ShowTimeline,
-            A::ToggleHelp,
-        ],
+        Pane::Info if app.info == InfoView::Gap => {
+            &[A::ToggleHeld, A::Recommend, A::ShowDetail, A::ShowTimeline]
+        }
         Pane::Info => &[
             A::ShowDetail,
             A::ShowGap,
             A::ShowTimeline,
             A::ToggleTimelineScale,
-            A::ToggleHelp,
         ],
     }
 }

@@ -4,7 +4,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -75,14 +75,18 @@ impl Axis {
                     Scale::Month => date.strftime("%b %y").to_string(),
                     Scale::Week => date.strftime("%d %b").to_string(),
                 });
-            text.extend(format!("{label:<room$}").chars().take(room));
+            // A label that does not fit whole is left out rather than cut.
+            if label.chars().count() < room || room == EVERY {
+                text.extend(format!("{label:<room$}").chars().take(room));
+            }
             column += EVERY;
         }
         text
     }
 }
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
+/// Draws the chart, its axis fixed at the top; returns the area and how far it can scroll.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect, u16) {
     if app.plan.steps.is_empty() {
         frame.render_widget(
             Paragraph::new("The timeline shows the plan's steps once it has some.")
@@ -90,16 +94,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
                 .wrap(Wrap { trim: true }),
             area,
         );
-        return area;
+        return (area, 0);
     }
     let label_width = (usize::from(area.width) / 4).clamp(6, 28);
     let columns = usize::from(area.width).saturating_sub(label_width + 1);
-    if columns < 4 {
+    if columns < 4 || area.height < 2 {
         frame.render_widget(
-            Paragraph::new("Too narrow for the timeline").style(theme.dim),
+            Paragraph::new("Too small for the timeline").style(theme.dim),
             area,
         );
-        return area;
+        return (area, 0);
     }
     let first = app
         .plan
@@ -110,11 +114,24 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
         .min()
         .unwrap_or(app.today);
     let axis = Axis::new(first, app.scale, columns);
-    let mut lines = vec![Line::styled(axis.header(label_width), theme.dim)];
-    lines.extend((0..app.plan.steps.len()).map(|i| step_line(app, theme, &axis, i, label_width)));
+    let [top, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Line::styled(axis.header(label_width), theme.dim)),
+        top,
+    );
+    let mut lines: Vec<Line<'static>> = (0..app.plan.steps.len())
+        .map(|i| step_line(app, theme, &axis, i, label_width))
+        .collect();
     lines.extend(legend(app, theme));
-    frame.render_widget(Paragraph::new(lines).scroll((app.info_scroll, 0)), area);
-    area
+    let max_scroll = super::max_scroll(&lines, rest.width, rest.height);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((app.info_scroll.min(max_scroll), 0)),
+        rest,
+    );
+    (area, max_scroll)
 }
 
 fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize) -> Line<'static> {
@@ -135,9 +152,17 @@ fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize
     };
     if let (Some(from), Some(to)) = (from, to) {
         let start = axis.column(from).unwrap_or(0);
-        let end = axis.column(to).unwrap_or(axis.columns - 1);
-        for cell in cells.iter_mut().take(end + 1).skip(start) {
+        let end = axis.column(to);
+        for cell in cells
+            .iter_mut()
+            .take(end.map_or(axis.columns, |end| end + 1))
+            .skip(start)
+        {
             *cell = ('█', style);
+        }
+        if end.is_none() && axis.column(from).is_some() {
+            // It runs on past the right edge.
+            cells[axis.columns - 1] = ('▶', style);
         }
     }
     if let Some(column) = dates
