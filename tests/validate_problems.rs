@@ -93,7 +93,7 @@ fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated(
         &[
             "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: invalid type: string \"x\", expected a number, like 40 or 49.99",
             "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
+            "1 providers, 3 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -269,7 +269,7 @@ fn malformed_requirements_say_what_a_requirement_looks_like() {
             "tests/fixtures/problems/bad-requirement.yaml:3:80: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill` or `any`; did you mean `skill`?",
             "tests/fixtures/problems/bad-requirement.yaml:4:90: error: credentials[1].requires[0].any[1]: an `any` group cannot contain another `any`; list its items directly",
             "tests/fixtures/problems/bad-requirement.yaml:5:80: error: credentials[2].requires[0]: a requirement has one key (`skill` or `any`), found `any` as well; write each requirement as its own list item",
-            "1 providers, 0 credentials, 0 roles: 3 errors, 0 warnings",
+            "1 providers, 3 credentials, 0 roles: 3 errors, 0 warnings",
         ],
         1,
     );
@@ -356,7 +356,7 @@ fn escape_sequences_in_catalog_text_never_reach_the_output() {
         &[
             "tests/fixtures/problems/escapes.yaml:3:93: error: `\\u{1b}[2Jwipe` is not a credential reference: write `id` (same provider) or `provider/id`",
             "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 1 credentials, 0 roles: 2 errors, 0 warnings",
+            "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -405,6 +405,23 @@ fn a_file_that_is_not_utf8_is_located_at_the_first_bad_byte() {
         &[
             "tests/fixtures/problems/latin1.yaml:1:31: error: the file is not UTF-8 text (byte 0xe9 at offset 30); save it as UTF-8",
             "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn every_field_error_of_one_credential_is_reported_in_one_run() {
+    // The misspelt `skils` leaves the credential without skills, so it cannot be built and
+    // its semantic checks (hours must be positive) wait for the fix; every field-level
+    // mistake is reported at once.
+    assert_validates(
+        "several-errors-in-one-credential.yaml",
+        &[
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:8:5: error: credentials[0]: unknown field `skils`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `skills`?",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:9:16: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill` or `any`; did you mean `skill`?",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
+            "1 providers, 0 credentials, 0 roles: 3 errors, 0 warnings",
         ],
         1,
     );

@@ -72,12 +72,11 @@ pub(super) fn collect<T: DeserializeOwned>(text: &str) -> Failure<T> {
         }
         let mut survivors = Vec::new();
         for (index, item) in items.iter().enumerate() {
-            let mut probe = base.clone();
-            probe.insert(key.clone(), Value::Sequence(vec![item.clone()]));
-            match attempt::<T>(&probe) {
-                Ok(_) => survivors.push(item.clone()),
-                Err(error) => {
-                    found.record(&error, Some((name, index)));
+            match probe_item::<T>(&base, key, item, &mut |error| {
+                found.record(error, Some((name, index)));
+            }) {
+                Some(repaired) => survivors.push(repaired),
+                None => {
                     if let Some(id) = item.get("id").and_then(Value::as_str) {
                         failure.dropped_ids.push(id.to_owned());
                     }
@@ -88,6 +87,54 @@ pub(super) fn collect<T: DeserializeOwned>(text: &str) -> Failure<T> {
     }
     failure.partial = attempt::<T>(&kept).ok();
     failure
+}
+
+/// The most errors looked for in one item.
+const ITEM_ERRORS: usize = 32;
+
+/// Tries one list item on its own. Each error is recorded, and the field it is in is
+/// taken out so the next try finds the item's next problem; the item without its bad
+/// fields comes back if it then deserializes (so its other fields are still checked),
+/// `None` if it never does (a required field is missing or unusable).
+fn probe_item<T: DeserializeOwned>(
+    base: &Mapping,
+    key: &Value,
+    item: &Value,
+    record: &mut dyn FnMut(&serde_path_to_error::Error<serde_yaml::Error>),
+) -> Option<Value> {
+    let mut item = item.clone();
+    let mut removed: Vec<String> = Vec::new();
+    for _ in 0..ITEM_ERRORS {
+        let mut probe = base.clone();
+        probe.insert(key.clone(), Value::Sequence(vec![item.clone()]));
+        let Err(error) = attempt::<T>(&probe) else {
+            return Some(item);
+        };
+        let message = error.inner().to_string();
+        // Taking a required field out makes it "missing": that is not another error, and
+        // neither is the field a misspelt one (already reported with a suggestion) stood for.
+        if let Some(missing) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            && removed
+                .iter()
+                .any(|field| field == missing || crate::text::closest(field, [missing]).is_some())
+        {
+            return None;
+        }
+        record(&error);
+        // The field of the item the error is in: the path is [list, index, field, ...].
+        let field = match error.path().iter().nth(2) {
+            Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+            _ => return None,
+        };
+        let Some(mapping) = item.as_mapping_mut() else {
+            return None;
+        };
+        mapping.remove(field.as_str())?;
+        removed.push(field);
+    }
+    None
 }
 
 fn attempt<T: DeserializeOwned>(
