@@ -128,9 +128,7 @@ fn probe_item<T: DeserializeOwned>(
             Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
             _ => return None,
         };
-        let Some(mapping) = item.as_mapping_mut() else {
-            return None;
-        };
+        let mapping = item.as_mapping_mut()?;
         mapping.remove(field.as_str())?;
         removed.push(field);
     }
