@@ -714,3 +714,28 @@ fn recommended_app() -> upskill::tui::app::App {
     keys(&mut app, "o");
     app
 }
+
+#[test]
+fn choosing_an_active_filter_again_turns_it_off() {
+    let mut app = fixture_app();
+    keys(&mut app, "fprovider beta");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.browser.filters.len(), 1);
+    keys(&mut app, "fprovider beta");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.browser.filters.is_empty());
+}
+
+#[test]
+fn a_skill_still_given_by_a_held_credential_says_so() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "network");
+    select_in_catalog(&mut app, "it basics");
+    keys(&mut app, "h");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "jh");
+    assert_eq!(status(&app), "Skill `it-fundamentals` is held");
+    keys(&mut app, "h");
+    assert_eq!(status(&app), "Skill `it-fundamentals` is no longer marked held, but a held credential still gives it");
+}

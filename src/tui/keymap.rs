@@ -263,7 +263,7 @@ impl Keymap {
                 problems.push(KeyProblem {
                     position,
                     message: format!(
-                        "unknown action `{}`{hint}; see the help (?) for the actions",
+                        "unknown action `{}`{hint} (the help, ?, lists every action's name)",
                         crate::text::sanitize_line(id)
                     ),
                 });

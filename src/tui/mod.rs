@@ -50,7 +50,12 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         sources: sources.clone(),
     };
     let mut watched: Vec<std::path::PathBuf> = sources.paths.clone();
-    watched.extend(sources.user_dir.clone());
+    if let Some(dir) = &sources.user_dir {
+        // Made now if missing, so a catalog put there later is seen by hot reload (and the
+        // folder is easy to find).
+        let _ = std::fs::create_dir_all(dir);
+        watched.push(dir.clone());
+    }
     let (watch_guard, catalog_changes) = watch::start(&watched)
         .map_or((None, None), |(watching, changes)| {
             (Some(watching), Some(changes))

@@ -247,11 +247,23 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
         true
     };
     let effects = commit(app, plan);
-    app.info(if held {
-        format!("`{id}` is held: it counts as done and its skills are had")
-    } else {
-        format!("`{id}` is no longer held")
-    });
+    let text = match (atom, held) {
+        (Atom::Credential(_), true) => {
+            format!("`{id}` is held: it counts as done, with the skills it teaches")
+        }
+        (Atom::Skill(_), true) => format!("Skill `{id}` is held"),
+        (Atom::Skill(skill), false)
+            if app
+                .derived
+                .held
+                .as_ref()
+                .is_some_and(|have| have.has_skill(skill)) =>
+        {
+            format!("Skill `{id}` is no longer marked held, but a held credential still gives it")
+        }
+        (_, false) => format!("`{id}` is no longer held"),
+    };
+    app.info(text);
     effects
 }
 

@@ -298,6 +298,10 @@ pub(super) fn open_filters(app: &mut App) {
 fn choose_filter(app: &mut App, filter: Option<Filter>) {
     match filter {
         None => app.browser.filters.clear(),
+        // Choosing a filter that is on turns it off.
+        Some(filter) if app.browser.filters.contains(&filter) => {
+            app.browser.filters.retain(|other| *other != filter);
+        }
         Some(filter) => app.browser.set_filter(filter),
     }
     refresh_browser(app);

@@ -47,7 +47,7 @@ pub fn marker(app: &App, theme: &Theme, idx: CredentialIdx) -> Span<'static> {
         return Span::styled("◆", theme.good);
     }
     if app.catalog.credential(idx).retired {
-        return Span::styled("✗", theme.dim);
+        return Span::styled("†", theme.dim);
     }
     Span::raw(" ")
 }

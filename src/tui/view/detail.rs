@@ -242,9 +242,15 @@ fn alternatives(app: &App, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Li
     let credential = catalog.credential(idx);
     let mut overlap: std::collections::HashMap<CredentialIdx, usize> =
         std::collections::HashMap::new();
+    // What it needs or what needs it is not an alternative to it.
+    let related: Vec<CredentialIdx> = catalog
+        .prerequisites(idx)
+        .chain(catalog.dependents(idx))
+        .map(|(other, _)| other)
+        .collect();
     for &skill in &credential.skills {
         for &other in catalog.teachers(skill) {
-            if other != idx && !catalog.credential(other).retired {
+            if other != idx && !catalog.credential(other).retired && !related.contains(&other) {
                 *overlap.entry(other).or_insert(0) += 1;
             }
         }

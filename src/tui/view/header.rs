@@ -79,15 +79,27 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         pieces.push((
             1,
             Span::styled(
-                format!("{} catalog errors (!)", app.problems.len()),
+                format!(
+                    "{} (!)",
+                    crate::text::plural(app.problems.len(), "catalog error")
+                ),
                 theme.bad,
             ),
         ));
     }
-    if !derived.violations.is_empty() {
+    // Steps out of order, missing or retired (unmet requirements have the gauge).
+    let flagged = derived
+        .violations
+        .iter()
+        .filter(|violation| violation.step.is_some())
+        .count();
+    if flagged > 0 {
         pieces.push((
             1,
-            Span::styled(format!("{} to fix", derived.violations.len()), theme.bad),
+            Span::styled(
+                format!("{} to fix", crate::text::plural(flagged, "step")),
+                theme.bad,
+            ),
         ));
     }
     // Drop the least important pieces until the rest fits.

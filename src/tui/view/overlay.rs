@@ -85,10 +85,10 @@ fn footer(theme: &Theme, hints: &[(&str, &str)]) -> Line<'static> {
 }
 
 fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) {
-    let mut lines = vec![Line::styled(
-        "Keys (from the same table that runs them)",
-        theme.header,
-    )];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{:>14}  ", "Keys"), theme.header),
+        Span::styled("what they do (the name to rebind it by)", theme.dim),
+    ])];
     for (action, keys) in app.keymap.bindings() {
         let shown: Vec<String> = keys.iter().map(ToString::to_string).collect();
         let keys = if shown.is_empty() {
@@ -99,6 +99,7 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) 
         lines.push(Line::from(vec![
             Span::styled(format!("{keys:>14}  "), theme.key),
             Span::raw(action.description()),
+            Span::styled(format!("  ({})", action.id()), theme.dim),
         ]));
     }
     let extra = [
@@ -141,7 +142,7 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) 
         Span::raw(" done  "),
         Span::styled("◆", theme.good),
         Span::raw(" held  "),
-        Span::styled("✗", theme.dim),
+        Span::styled("†", theme.dim),
         Span::raw(" retired"),
     ]));
     let config = crate::store::keys_file().map_or_else(
@@ -193,13 +194,19 @@ fn picker_box<T: Clone>(
         ])),
         input,
     );
-    picker_list(theme, frame, list, picker);
+    picker_list(theme, frame, list, picker, "Nothing matches");
     frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
 }
 
-fn picker_list<T: Clone>(theme: &Theme, frame: &mut Frame, area: Rect, picker: &Picker<T>) {
+fn picker_list<T: Clone>(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    picker: &Picker<T>,
+    empty: &str,
+) {
     if picker.shown.is_empty() {
-        frame.render_widget(Paragraph::new("Nothing matches").style(theme.dim), area);
+        frame.render_widget(Paragraph::new(empty.to_owned()).style(theme.dim), area);
         return;
     }
     let width = usize::from(area.width);
@@ -235,20 +242,45 @@ fn plans(
     mode: &PlansMode,
 ) {
     match mode {
-        PlansMode::Choosing => picker_box(
-            theme,
-            frame,
-            screen,
-            " Saved plans ",
-            picker,
-            &[
-                ("Enter", "open"),
-                ("Ctrl-n", "new"),
-                ("F2", "rename"),
-                ("Delete", "delete"),
-                ("Esc", "close"),
-            ],
-        ),
+        PlansMode::Choosing => {
+            let area = centered(screen, 72, 22);
+            frame.render_widget(Clear, area);
+            let outer = block(theme, " Saved plans ");
+            let inner = outer.inner(area);
+            frame.render_widget(outer, area);
+            let [input, list, keys] = inner.layout(&Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Fill(1),
+                Constraint::Length(1),
+            ]));
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("> ", theme.key),
+                    Span::styled(format!("{}▏", picker.query), theme.input),
+                ])),
+                input,
+            );
+            let typed = picker.query.trim();
+            let empty = if typed.is_empty() {
+                "No saved plans yet".to_owned()
+            } else {
+                format!("No plan matches: Enter creates a new plan named `{typed}`")
+            };
+            picker_list(theme, frame, list, picker, &empty);
+            frame.render_widget(
+                Paragraph::new(footer(
+                    theme,
+                    &[
+                        ("Enter", "open"),
+                        ("Ctrl-n", "new"),
+                        ("F2", "rename"),
+                        ("Delete", "delete"),
+                        ("Esc", "close"),
+                    ],
+                )),
+                keys,
+            );
+        }
         PlansMode::Renaming { from, name } => {
             let lines = vec![
                 Line::raw(format!("New name for `{from}`:")),

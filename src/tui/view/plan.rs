@@ -131,7 +131,7 @@ fn row(
         Some(credential) => Span::raw(fit(&credential.title, title_width)),
         None => Span::styled(
             fit(
-                &format!("missing from the catalogs: {}", step.id),
+                &format!("{} (missing from the catalogs)", step.id),
                 title_width,
             ),
             theme.bad,
@@ -166,7 +166,10 @@ fn row(
         let text = match (step.status, step.completed, scheduled) {
             (Status::Done, Some(done), _) => format!("done {done}"),
             (_, _, Some(dates)) => match (dates.start, dates.end) {
-                (Some(start), Some(end)) => format!("{start}→{}", end.strftime("%m-%d")),
+                (Some(start), Some(end)) if start.year() == end.year() => {
+                    format!("{start}→{}", end.strftime("%m-%d"))
+                }
+                (Some(start), Some(end)) => format!("{start}→{}", end.strftime("%y-%m-%d")),
                 _ => String::new(),
             },
             _ => String::new(),
