@@ -283,7 +283,7 @@ fn help_lists_the_keys_and_escape_closes_it() {
     let session = Session::start(home.path(), "help");
     session.wait_for("Catalog 8/8");
     session.send(&["?"]);
-    session.wait_for("Keys (from the same table that runs them)");
+    session.wait_for("what they do (the name to rebind it by)");
     session.send(&["Escape"]);
     session.wait_for("/ search · a add");
     session.send(&["q"]);
