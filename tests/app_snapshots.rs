@@ -221,3 +221,10 @@ fn every_size_down_to_1x1_draws_without_panicking() {
     }
     insta::assert_snapshot!("too_small_12x4", text(&draw(&app, 12, 4)));
 }
+
+#[test]
+fn plan_form() {
+    let mut app = fixture_app();
+    keys(&mut app, "E");
+    snapshot("plan_form", &app);
+}

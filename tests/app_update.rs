@@ -737,5 +737,91 @@ fn a_skill_still_given_by_a_held_credential_says_so() {
     keys(&mut app, "jh");
     assert_eq!(status(&app), "Skill `it-fundamentals` is held");
     keys(&mut app, "h");
-    assert_eq!(status(&app), "Skill `it-fundamentals` is no longer marked held, but a held credential still gives it");
+    assert_eq!(
+        status(&app),
+        "Skill `it-fundamentals` is no longer marked held, but a held credential still gives it"
+    );
+}
+
+#[test]
+fn the_plan_form_changes_hours_start_budget_and_notes() {
+    let mut app = fixture_app();
+    keys(&mut app, "E");
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    ctrl(&mut app, 'u');
+    keys(&mut app, "8");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2027-02-01");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "1500");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "Prefers evening classes");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(saves(&effects), 1);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.plan.hours_per_week.to_string(), "8");
+    assert_eq!(app.plan.start.to_string(), "2027-02-01");
+    assert_eq!(
+        app.plan.budget.map(|b| b.to_string()).as_deref(),
+        Some("1500")
+    );
+    assert_eq!(app.plan.notes.as_deref(), Some("Prefers evening classes"));
+    keys(&mut app, "u");
+    assert_eq!(app.plan.notes, None, "the change undoes in one step");
+}
+
+#[test]
+fn a_bad_field_is_named_and_the_form_stays_open() {
+    let mut app = fixture_app();
+    keys(&mut app, "E");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "next week");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&app),
+        "Start date: write the date as YYYY-MM-DD, like 2027-01-04"
+    );
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.focused, 1, "on the field at fault");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.plan.start, today(), "nothing changed");
+}
+
+#[test]
+fn a_step_can_be_done_on_a_past_date_with_a_note() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "n");
+    keys(&mut app, "employer paid");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "2026-03-01");
+    press(&mut app, KeyCode::Enter);
+    let step = &app.plan.steps[0];
+    assert_eq!(
+        (step.status, step.completed.map(|d| d.to_string())),
+        (Status::Done, Some("2026-03-01".to_owned()))
+    );
+    assert_eq!(step.note.as_deref(), Some("employer paid"));
+    keys(&mut app, "n");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2030-01-01");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&app),
+        "Completed on: 2030-01-01 is in the future; a step is done on the day it was completed"
+    );
+    ctrl(&mut app, 'u');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        (app.plan.steps[0].status, app.plan.steps[0].completed),
+        (Status::Planned, None)
+    );
 }

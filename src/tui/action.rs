@@ -91,6 +91,10 @@ actions! {
     Plans = "plans",
     /// Export the plan for a client, a spreadsheet, a calendar or a printout
     Export = "export",
+    /// Edit the plan's hours per week, start date, budget and notes
+    EditPlan = "edit-plan",
+    /// Edit the selected step's note, or the date it was completed
+    EditStep = "edit-step",
     /// Show the details of the selection
     ShowDetail = "detail",
     /// Show the role's skills gap

@@ -179,6 +179,29 @@ impl Outcome {
     }
 }
 
+/// A few labelled text fields, one with the keyboard.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub target: FormTarget,
+    pub fields: Vec<FormField>,
+    pub focused: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormField {
+    pub label: &'static str,
+    pub value: String,
+    /// How to fill it in, shown under it when it has the keyboard.
+    pub hint: &'static str,
+}
+
+/// What a form edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormTarget {
+    Plan,
+    Step(usize),
+}
 /// What covers the screen above the panes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -192,6 +215,7 @@ pub enum Overlay {
         mode: PlansMode,
     },
     Export(Picker<ExportFormat>),
+    Form(Form),
     Compare(Box<Comparison>),
     Confirm(Confirm),
     Problems {

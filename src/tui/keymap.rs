@@ -193,6 +193,8 @@ fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::Save, vec![Key::char('s')]),
         (A::Plans, vec![Key::char('p')]),
         (A::Export, vec![Key::char('e')]),
+        (A::EditPlan, vec![Key::char('E')]),
+        (A::EditStep, vec![Key::char('n')]),
         (A::ShowDetail, vec![Key::char('i')]),
         (A::ShowGap, vec![Key::char('g')]),
         (A::ShowTimeline, vec![Key::char('t')]),

@@ -82,7 +82,7 @@ pub(super) fn add(app: &mut App) -> Vec<Effect> {
 
 /// The step the action applies to: the selected step in the plan pane, or the selected
 /// catalog credential's step.
-fn target_step(app: &mut App, verb: &str) -> Option<usize> {
+pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
     match app.focus {
         Pane::Plan if app.plan.steps.is_empty() => {
             app.refuse(format!("The plan has no steps to {verb} yet: add credentials from the catalog (a), or press o for a recommendation"));

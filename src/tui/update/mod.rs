@@ -3,6 +3,7 @@
 //! message, never a panic.
 
 mod edits;
+mod form;
 mod overlays;
 
 use std::path::PathBuf;
@@ -271,6 +272,12 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Save => return save(app, true),
         A::Plans => return vec![Effect::ListPlans],
         A::Export => overlays::open_export(app),
+        A::EditPlan => form::open_plan_form(app),
+        A::EditStep => {
+            if let Some(index) = edits::target_step(app, "edit") {
+                form::open_step_form(app, index);
+            }
+        }
         A::ShowDetail => show(app, InfoView::Detail),
         A::ShowGap => show(app, InfoView::Gap),
         A::ShowTimeline => show(app, InfoView::Timeline),

@@ -85,6 +85,7 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) {
             mode: PlansMode::Renaming { name, .. },
             ..
         } => extend(name, text),
+        Overlay::Form(form) => super::form::type_into(form, text),
         _ => {}
     }
 }
@@ -167,6 +168,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Picked::Cancelled => {}
             Picked::Nothing => app.overlay = Some(Overlay::Export(picker)),
         },
+        Overlay::Form(form) => return super::form::key(app, form, key),
         Overlay::Plans { picker, mode } => return plans_key(app, picker, mode, key),
     }
     Vec::new()

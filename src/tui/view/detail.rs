@@ -90,6 +90,9 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
     if let Some((text, style)) = status {
         lines.push(Line::styled(text, style));
     }
+    if let Some(note) = step.and_then(|step| app.plan.steps[step].note.clone()) {
+        lines.push(labelled(theme, "Note", note));
+    }
     let skills: Vec<String> = credential
         .skills
         .iter()

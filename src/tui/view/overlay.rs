@@ -42,6 +42,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
             picker,
             &[("Enter", "export"), ("Esc", "cancel")],
         ),
+        Overlay::Form(form) => form_box(theme, frame, screen, form),
         Overlay::Plans { picker, mode } => plans(theme, frame, screen, picker, mode),
         Overlay::Compare(comparison) => compare(app, theme, frame, screen, comparison),
         Overlay::Confirm(confirm) => question(app, theme, frame, screen, confirm),
@@ -313,6 +314,56 @@ fn plans(
             );
         }
     }
+}
+
+fn form_box(theme: &Theme, frame: &mut Frame, screen: Rect, form: &crate::tui::app::Form) {
+    let label_width = form
+        .fields
+        .iter()
+        .map(|field| field.label.len())
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focused;
+        let cursor = if focused { "▏" } else { "" };
+        let value_style = if focused {
+            theme.input.patch(theme.selected)
+        } else {
+            theme.input
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:>label_width$}  ", field.label),
+                if focused { theme.key } else { theme.header },
+            ),
+            Span::styled(format!("{}{cursor}", field.value), value_style),
+        ]));
+        if focused {
+            lines.push(Line::styled(
+                format!("{:>label_width$}  {}", "", field.hint),
+                theme.dim,
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(footer(
+        theme,
+        &[
+            ("Enter", "save"),
+            ("Tab", "next field"),
+            ("Ctrl-u", "clear"),
+            ("Esc", "cancel"),
+        ],
+    ));
+    let height = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
+    boxed(
+        theme,
+        frame,
+        centered(screen, 76, height),
+        &form.title,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+    );
 }
 
 fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: &Confirm) {

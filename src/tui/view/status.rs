@@ -103,6 +103,7 @@ fn actions(app: &App) -> &'static [Action] {
             A::MoveStepUp,
             A::ToggleDone,
             A::ToggleInProgress,
+            A::EditStep,
             A::Undo,
             A::Redo,
             A::Recommend,

@@ -1,0 +1,200 @@
+//! Editing what is not a step: the plan's hours per week, start date, budget and notes
+//! (`E`), and a step's note and completion date (`n`). A form holds text until `Enter`;
+//! then every field is checked, and a bad one is named with how to write it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::Date;
+
+use super::Effect;
+use super::edits::commit;
+use crate::catalog::Amount;
+use crate::plan::{Plan, Status};
+use crate::tui::app::{App, Form, FormField, FormTarget, Overlay};
+
+/// The longest text a field takes (a note can be a paragraph).
+const MAX_FIELD: usize = 2000;
+
+pub(super) fn open_plan_form(app: &mut App) {
+    let plan = &app.plan;
+    app.overlay = Some(Overlay::Form(Form {
+        title: format!(" Plan `{}` ", plan.name),
+        target: FormTarget::Plan,
+        focused: 0,
+        fields: vec![
+            FormField {
+                label: "Hours per week",
+                value: plan.hours_per_week.to_string(),
+                hint: "learning hours a week, more than 0, like 8",
+            },
+            FormField {
+                label: "Start date",
+                value: plan.start.to_string(),
+                hint: "when the first step starts: YYYY-MM-DD",
+            },
+            FormField {
+                label: "Budget",
+                value: plan
+                    .budget
+                    .map(|budget| budget.to_string())
+                    .unwrap_or_default(),
+                hint: "the most the plan may cost; empty for none",
+            },
+            FormField {
+                label: "Notes",
+                value: plan.notes.clone().unwrap_or_default(),
+                hint: "anything worth remembering about the learner",
+            },
+        ],
+    }));
+}
+
+pub(super) fn open_step_form(app: &mut App, index: usize) {
+    let step = &app.plan.steps[index];
+    app.overlay = Some(Overlay::Form(Form {
+        title: format!(" Step {} `{}` ", index + 1, step.id),
+        target: FormTarget::Step(index),
+        focused: 0,
+        fields: vec![
+            FormField {
+                label: "Note",
+                value: step.note.clone().unwrap_or_default(),
+                hint: "e.g. employer pays; booked for March",
+            },
+            FormField {
+                label: "Completed on",
+                value: step
+                    .completed
+                    .map(|date| date.to_string())
+                    .unwrap_or_default(),
+                hint: "YYYY-MM-DD marks it done on that day; empty means not done",
+            },
+        ],
+    }));
+}
+
+/// Keys while a form is open.
+pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let last = form.fields.len().saturating_sub(1);
+    match key.code {
+        KeyCode::Esc => {
+            app.info("Nothing changed");
+            return Vec::new();
+        }
+        KeyCode::Enter => return save(app, form),
+        KeyCode::Tab | KeyCode::Down => form.focused = (form.focused + 1).min(last),
+        KeyCode::BackTab | KeyCode::Up => form.focused = form.focused.saturating_sub(1),
+        KeyCode::Backspace => {
+            form.fields[form.focused].value.pop();
+        }
+        KeyCode::Char('u') if ctrl => form.fields[form.focused].value.clear(),
+        KeyCode::Char(c) if !ctrl => type_into(&mut form, &c.to_string()),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form(form));
+    Vec::new()
+}
+
+/// Adds text to the focused field, within its limit.
+pub(super) fn type_into(form: &mut Form, text: &str) {
+    let value = &mut form.fields[form.focused].value;
+    let room = MAX_FIELD.saturating_sub(value.chars().count());
+    value.extend(crate::text::sanitize_line(text).chars().take(room));
+}
+
+/// Checks the fields and applies them; a bad field keeps the form open and says why.
+fn save(app: &mut App, form: Form) -> Vec<Effect> {
+    let result = match form.target {
+        FormTarget::Plan => plan_from(&app.plan, &form),
+        FormTarget::Step(index) => step_from(&app.plan, index, &form, app.today),
+    };
+    match result {
+        Ok(plan) if plan == app.plan => {
+            app.info("Nothing changed");
+            Vec::new()
+        }
+        Ok(plan) => {
+            let effects = commit(app, plan);
+            app.info("Saved the changes (u undoes)");
+            effects
+        }
+        Err((field, why)) => {
+            app.refuse(format!("{}: {why}", form.fields[field].label));
+            let mut form = form;
+            form.focused = field;
+            app.overlay = Some(Overlay::Form(form));
+            Vec::new()
+        }
+    }
+}
+
+/// A field's problem: its index and what is wrong.
+type FieldError = (usize, String);
+
+fn plan_from(plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
+    let value = |i: usize| form.fields[i].value.trim();
+    let mut changed = plan.clone();
+    changed.hours_per_week = match value(0).parse::<f64>() {
+        Ok(hours) if hours > 0.0 && hours <= 168.0 => Amount::from_f64(hours),
+        _ => {
+            return Err((
+                0,
+                "write a number of hours more than 0 and at most 168 (a week has 168), like 8"
+                    .to_owned(),
+            ));
+        }
+    };
+    changed.start = value(1).parse::<Date>().map_err(|_| {
+        (
+            1,
+            "write the date as YYYY-MM-DD, like 2027-01-04".to_owned(),
+        )
+    })?;
+    changed.budget = match value(2) {
+        "" => None,
+        text => match text.parse::<f64>() {
+            Ok(budget) if (0.0..1e12).contains(&budget) => Some(Amount::from_f64(budget)),
+            _ => {
+                return Err((
+                    2,
+                    "write an amount of 0 or more, like 1500, or leave it empty for no budget"
+                        .to_owned(),
+                ));
+            }
+        },
+    };
+    changed.notes = Some(value(3).to_owned()).filter(|notes| !notes.is_empty());
+    Ok(changed)
+}
+
+fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan, FieldError> {
+    let mut changed = plan.clone();
+    let step = &mut changed.steps[index];
+    let note = form.fields[0].value.trim();
+    step.note = Some(note.to_owned()).filter(|note| !note.is_empty());
+    match form.fields[1].value.trim() {
+        "" => {
+            if step.status == Status::Done {
+                step.status = Status::Planned;
+            }
+            step.completed = None;
+        }
+        text => {
+            let date = text.parse::<Date>().map_err(|_| {
+                (
+                    1,
+                    "write the date as YYYY-MM-DD, like 2026-03-01, or leave it empty".to_owned(),
+                )
+            })?;
+            if date > today {
+                return Err((
+                    1,
+                    format!("{date} is in the future; a step is done on the day it was completed"),
+                ));
+            }
+            step.status = Status::Done;
+            step.completed = Some(date);
+        }
+    }
+    Ok(changed)
+}
