@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use directories::ProjectDirs;
 
 mod library;
-pub use library::{PlanStore, Saved};
+pub use library::{PlanLock, PlanStore, Saved};
 
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "upskill")

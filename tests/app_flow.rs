@@ -28,10 +28,7 @@ fn text(codes: &str) -> Vec<KeyCode> {
 #[test]
 fn a_script_of_keys_plans_and_saves_through_the_event_loop() {
     let home = tempfile::tempdir().expect("temp");
-    let runtime = Runtime {
-        store: Some(PlanStore::in_data_dir(home.path())),
-        sources: fixture_sources(),
-    };
+    let runtime = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
     let mut app = fixture_app();
     let mut keys = text("rcloud");
     keys.push(KeyCode::Enter);
@@ -56,10 +53,7 @@ fn a_script_of_keys_plans_and_saves_through_the_event_loop() {
 #[test]
 fn keys_are_ignored_while_the_terminal_is_too_small_but_quit_works() {
     let home = tempfile::tempdir().expect("temp");
-    let runtime = Runtime {
-        store: Some(PlanStore::in_data_dir(home.path())),
-        sources: fixture_sources(),
-    };
+    let runtime = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
     let mut app = fixture_app();
     let mut terminal = Terminal::new(TestBackend::new(12, 4)).expect("terminal");
     run(
@@ -75,4 +69,72 @@ fn keys_are_ignored_while_the_terminal_is_too_small_but_quit_works() {
         "nothing changed behind the too-small screen"
     );
     assert!(app.quit, "q still quits");
+}
+
+#[test]
+fn a_second_upskill_on_the_same_plan_cannot_save_over_the_first() {
+    let home = tempfile::tempdir().expect("temp");
+    let first = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
+    let second = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
+    assert_eq!(first.hold("test"), None);
+    let why = second.hold("test").expect("the second is refused");
+    assert_eq!(
+        why,
+        "another upskill has plan `test` open; changes here are not saved"
+    );
+    // Its saves are refused too, so the first one's file is never clobbered.
+    let mut app = fixture_app();
+    let mut keys = text("rcloud");
+    keys.push(KeyCode::Enter);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    run(
+        &mut terminal,
+        &mut app,
+        &mut ViewState::default(),
+        &mut script(&keys),
+        &second,
+    )
+    .expect("runs");
+    assert!(
+        app.save_error
+            .as_deref()
+            .is_some_and(|why| why.starts_with("another upskill has plan `test` open"))
+    );
+    assert!(!home.path().join("plans/test.yaml").exists());
+}
+
+#[test]
+fn when_the_data_folder_cannot_be_written_the_app_keeps_working_and_retries() {
+    let home = tempfile::tempdir().expect("temp");
+    // A file where the data folder should be: nothing can be written under it.
+    let blocked = home.path().join("data");
+    std::fs::write(&blocked, "not a folder").expect("write");
+    let runtime = Runtime::new(Some(PlanStore::in_data_dir(&blocked)), fixture_sources());
+    let mut app = fixture_app();
+    let mut keys = text("rcloud");
+    keys.push(KeyCode::Enter);
+    keys.extend(text("o"));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    run(
+        &mut terminal,
+        &mut app,
+        &mut ViewState::default(),
+        &mut script(&keys),
+        &runtime,
+    )
+    .expect("runs");
+    assert_eq!(app.plan.steps.len(), 2, "the edits still happen");
+    assert!(app.save_error.is_some(), "and say they are not saved");
+    // The folder comes back: the next change is saved, and the warning goes.
+    std::fs::remove_file(&blocked).expect("remove");
+    run(
+        &mut terminal,
+        &mut app,
+        &mut ViewState::default(),
+        &mut script(&text("x")),
+        &runtime,
+    )
+    .expect("runs");
+    assert_eq!(app.save_error, None);
+    assert!(blocked.join("plans/test.yaml").exists());
 }

@@ -113,7 +113,7 @@ impl Session {
     }
 
     fn exit_file(&self) -> PathBuf {
-        self.home.join("exit-status")
+        self.home.join(format!("exit-status-{}", self.socket))
     }
 
     /// upskill's exit code once it ended (128 + the signal when a signal ended it).
@@ -288,4 +288,23 @@ fn help_lists_the_keys_and_escape_closes_it() {
     session.wait_for("/ search · a add");
     session.send(&["q"]);
     assert_eq!(session.wait_for_exit(), 0);
+}
+
+#[test]
+fn a_second_upskill_on_the_same_plan_opens_it_read_only() {
+    let home = tempfile::tempdir().expect("temp");
+    let first = Session::start(home.path(), "first");
+    first.wait_for("Catalog 8/8");
+    let second = Session::start(home.path(), "second");
+    second.wait_for("is open in another upskill");
+    second.send(&["Enter"]);
+    second.wait_for("read-only: another upskill has plan `default` open");
+    // The first is unaffected and saves as usual.
+    first.send(&["r", "cloud", "Enter"]);
+    first.wait_for("Target role: Cloud Engineer");
+    second.send(&["q"]);
+    assert_eq!(second.wait_for_exit(), 0);
+    first.send(&["q"]);
+    assert_eq!(first.wait_for_exit(), 0);
+    assert!(first.plan_file().contains("role: cloud-engineer"), "the second did not clobber the first");
 }

@@ -565,6 +565,7 @@ fn a_plan_that_fails_to_open_leaves_the_current_one_and_says_why() {
         Msg::PlanOpened {
             name: "alex".into(),
             result: Err("alex.yaml:3:1: bad".into()),
+            read_only: None,
         },
     );
     assert_eq!(app.plan.name, "test");
@@ -824,4 +825,29 @@ fn a_step_can_be_done_on_a_past_date_with_a_note() {
         (app.plan.steps[0].status, app.plan.steps[0].completed),
         (Status::Planned, None)
     );
+}
+
+#[test]
+fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
+    let mut app = fixture_app();
+    let plan = upskill::plan::Plan::new("alex", today());
+    update(
+        &mut app,
+        Msg::PlanOpened {
+            name: "alex".into(),
+            result: Ok(plan),
+            read_only: Some(
+                "another upskill has plan `alex` open; changes here are not saved".into(),
+            ),
+        },
+    );
+    assert_eq!(app.plan.name, "alex");
+    assert!(
+        status(&app).starts_with("Opened plan `alex` read-only"),
+        "{}",
+        status(&app)
+    );
+    select_in_catalog(&mut app, "linux admin");
+    assert!(keys(&mut app, "a").is_empty(), "no change, no save");
+    assert!(app.plan.steps.is_empty());
 }

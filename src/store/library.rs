@@ -148,6 +148,43 @@ impl PlanStore {
     }
 }
 
+/// Holds a plan open for this process: another upskill that tries to open the same plan gets
+/// [`PlanStore::lock`]'s refusal and opens it read-only. The operating system drops the
+/// lock when the process ends, however it ends.
+#[derive(Debug)]
+pub struct PlanLock {
+    pub name: String,
+    _file: std::fs::File,
+}
+
+impl PlanStore {
+    /// Locks a plan for this process; `Err` says why it cannot be (another upskill has it).
+    pub fn lock(&self, name: &str) -> Result<PlanLock, String> {
+        check_plan_name(name).map_err(|error| error.to_string())?;
+        std::fs::create_dir_all(&self.plans)
+            .map_err(|error| format!("cannot create {}: {error}", self.plans.display()))?;
+        let path = self.plans.join(format!(".{name}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(PlanLock {
+                name: name.to_owned(),
+                _file: file,
+            }),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                Err(format!("another upskill has plan `{name}` open"))
+            }
+            Err(std::fs::TryLockError::Error(error)) => {
+                Err(format!("cannot lock plan `{name}`: {error}"))
+            }
+        }
+    }
+}
+
 /// A load error in one paragraph: the file, then each problem at its line and column.
 pub fn describe(error: &LoadError) -> String {
     match error {
@@ -213,6 +250,20 @@ mod tests {
             std::fs::read_to_string(store.plans.join("broken.yaml")).expect("read"),
             "steps: [\n"
         );
+    }
+
+    #[test]
+    fn a_locked_plan_cannot_be_locked_again_until_released() {
+        let dir = tempfile::tempdir().expect("temp");
+        let store = PlanStore::in_data_dir(dir.path());
+        let held = store.lock("alex").expect("the first lock");
+        assert_eq!(
+            store.lock("alex").expect_err("held").as_str(),
+            "another upskill has plan `alex` open"
+        );
+        assert!(store.lock("sam").is_ok(), "other plans are free");
+        drop(held);
+        assert!(store.lock("alex").is_ok());
     }
 
     #[test]

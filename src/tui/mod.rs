@@ -45,10 +45,17 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let sources = Sources::standard(args.no_bundled, args.catalog.clone());
     let today = crate::commands::today();
     let mut app = start(&sources, PlanStore::standard().as_ref(), today);
-    let runtime = Runtime {
-        store: PlanStore::standard(),
-        sources: sources.clone(),
-    };
+    let runtime = Runtime::new(PlanStore::standard(), sources.clone());
+    if let Some(why) = runtime.hold(&app.plan.name) {
+        app.overlay = Some(app::Overlay::Notice {
+            title: format!("Plan `{}` is open in another upskill", app.plan.name),
+            lines: vec![
+                format!("It is open here read-only: {why}."),
+                "Quit the other one, or press p to open or start another plan.".to_owned(),
+            ],
+        });
+        app.read_only = Some(why);
+    }
     let mut watched: Vec<std::path::PathBuf> = sources.paths.clone();
     if let Some(dir) = &sources.user_dir {
         // Made now if missing, so a catalog put there later is seen by hot reload (and the

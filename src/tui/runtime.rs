@@ -2,6 +2,7 @@
 //! app does), repeat. Generic over the terminal backend and the event source, so a test
 //! can drive the whole app with a script of keys on a `TestBackend`.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io;
 use std::time::Duration;
@@ -14,7 +15,7 @@ use super::app::App;
 use super::update::{Effect, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Sources};
-use crate::store::PlanStore;
+use crate::store::{PlanLock, PlanStore};
 
 /// Something for the app to react to.
 #[derive(Debug)]
@@ -37,15 +38,52 @@ pub trait Events {
 pub struct Runtime {
     pub store: Option<PlanStore>,
     pub sources: Sources,
+    /// The lock on the open plan, so a second upskill opens it read-only.
+    pub lock: RefCell<Option<PlanLock>>,
 }
 
 impl Runtime {
+    pub fn new(store: Option<PlanStore>, sources: Sources) -> Runtime {
+        Runtime {
+            store,
+            sources,
+            lock: RefCell::new(None),
+        }
+    }
+
+    /// Holds the lock on plan `name` (letting go of any other); `Some(why)` when another
+    /// upskill holds it, and the plan must be read-only here.
+    pub fn hold(&self, name: &str) -> Option<String> {
+        let store = self.store.as_ref()?;
+        let mut lock = self.lock.borrow_mut();
+        if lock.as_ref().is_some_and(|held| held.name == name) {
+            return None;
+        }
+        match store.lock(name) {
+            Ok(held) => {
+                *lock = Some(held);
+                None
+            }
+            Err(why) => {
+                *lock = None;
+                Some(format!("{why}; changes here are not saved"))
+            }
+        }
+    }
+
     /// Performs one effect; its result comes back as a message.
     pub fn perform(&self, effect: Effect, app: &App) -> Option<Msg> {
         let today = app.today;
         let no_store = || "no data folder for upskill could be found (is $HOME set?)".to_owned();
         match effect {
             Effect::SavePlan { plan, announce } => {
+                // A plan new or renamed here is locked before its first save.
+                if let Some(why) = self.hold(&plan.name) {
+                    return Some(Msg::Saved {
+                        result: Err(why),
+                        announce,
+                    });
+                }
                 let result = self
                     .store
                     .as_ref()
@@ -65,7 +103,16 @@ impl Runtime {
                     .as_ref()
                     .ok_or_else(no_store)
                     .and_then(|store| store.load(&name, today));
-                Some(Msg::PlanOpened { name, result })
+                let read_only = if result.is_ok() {
+                    self.hold(&name)
+                } else {
+                    None
+                };
+                Some(Msg::PlanOpened {
+                    name,
+                    result,
+                    read_only,
+                })
             }
             Effect::DeletePlan(name) => {
                 let result = self
@@ -81,6 +128,15 @@ impl Runtime {
                     .as_ref()
                     .ok_or_else(no_store)
                     .and_then(|store| store.rename(&from, &to, today));
+                if result.is_ok()
+                    && self
+                        .lock
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|held| held.name == from)
+                {
+                    let _ = self.hold(&to);
+                }
                 Some(Msg::PlanRenamed { from, to, result })
             }
             Effect::RememberLastPlan(name) => {

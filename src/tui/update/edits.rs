@@ -460,7 +460,12 @@ pub(super) fn redo(app: &mut App) -> Vec<Effect> {
 }
 
 /// A plan read from disk replaces the current one (whose changes are already saved).
-pub(super) fn plan_opened(app: &mut App, name: &str, result: Result<Plan, String>) -> Vec<Effect> {
+pub(super) fn plan_opened(
+    app: &mut App,
+    name: &str,
+    result: Result<Plan, String>,
+    read_only: Option<String>,
+) -> Vec<Effect> {
     match result {
         Ok(plan) => {
             app.plan = plan;
@@ -469,7 +474,14 @@ pub(super) fn plan_opened(app: &mut App, name: &str, result: Result<Plan, String
             app.refresh_plan();
             app.overlay = None;
             let steps = app.plan.steps.len();
-            app.info(format!("Opened plan `{name}` ({})", plural(steps, "step")));
+            match &read_only {
+                Some(why) => app.set_status(
+                    crate::tui::app::StatusKind::Warning,
+                    format!("Opened plan `{name}` read-only: {why}"),
+                ),
+                None => app.info(format!("Opened plan `{name}` ({})", plural(steps, "step"))),
+            }
+            app.read_only = read_only;
             vec![Effect::RememberLastPlan(name.to_owned())]
         }
         Err(why) => {

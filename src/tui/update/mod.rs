@@ -48,6 +48,8 @@ pub enum Msg {
     PlanOpened {
         name: String,
         result: Result<Plan, String>,
+        /// Why the plan is read-only here (another upskill has it), if it is.
+        read_only: Option<String>,
     },
     PlanDeleted {
         name: String,
@@ -129,7 +131,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             overlays::open_plans(app, plans);
             Vec::new()
         }
-        Msg::PlanOpened { name, result } => edits::plan_opened(app, &name, result),
+        Msg::PlanOpened {
+            name,
+            result,
+            read_only,
+        } => edits::plan_opened(app, &name, result, read_only),
         Msg::PlanDeleted { name, result } => overlays::plan_deleted(app, &name, result),
         Msg::PlanRenamed { from, to, result } => overlays::plan_renamed(app, &from, &to, result),
         Msg::Exported(result) => {
