@@ -185,10 +185,21 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8], replace: bool) -> Resu
         .unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let write = || -> std::io::Result<()> {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let open = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+        };
+        // A temporary file by this name was left by a process that was killed mid-save and
+        // had this process's id: no live process can own it, so it goes.
+        let mut file = match open() {
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&temp)?;
+                open()?
+            }
+            other => other?,
+        };
         file.write_all(bytes)?;
         file.sync_all()
     };
@@ -324,6 +335,19 @@ mod tests {
                 .expect("lists")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("alex.yaml");
+        let stale = dir
+            .path()
+            .join(format!(".alex.yaml.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "half a plan").expect("write");
+        assert!(write_atomically(&path, b"whole", true).is_ok());
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "whole");
+        assert!(!stale.exists());
     }
 
     #[test]

@@ -306,5 +306,8 @@ fn a_second_upskill_on_the_same_plan_opens_it_read_only() {
     assert_eq!(second.wait_for_exit(), 0);
     first.send(&["q"]);
     assert_eq!(first.wait_for_exit(), 0);
-    assert!(first.plan_file().contains("role: cloud-engineer"), "the second did not clobber the first");
+    assert!(
+        first.plan_file().contains("role: cloud-engineer"),
+        "the second did not clobber the first"
+    );
 }

@@ -71,6 +71,12 @@ pub fn load(sources: &Sources) -> Loaded {
     load_files(&source::gather(sources))
 }
 
+/// Reads and validates every file of `sources` once they have stopped changing: for hot
+/// reload, which can race an editor's save (see [`source::gather_settled`]).
+pub fn load_settled(sources: &Sources) -> Loaded {
+    load_files(&source::gather_settled(sources))
+}
+
 /// Validates files already read.
 pub fn load_files(files: &[SourceFile]) -> Loaded {
     let mut problems: Vec<(usize, Problem)> = Vec::new();

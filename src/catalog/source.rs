@@ -91,6 +91,37 @@ pub fn gather(sources: &Sources) -> Vec<SourceFile> {
     files
 }
 
+/// Like [`gather`], but for a reload racing an editor: the files are read twice, a moment
+/// apart, until two reads agree, so a file caught half-written (which may still parse, with
+/// fewer credentials) is never used. Gives up after a few tries and returns the last read,
+/// whose errors then say what is wrong.
+pub fn gather_settled(sources: &Sources) -> Vec<SourceFile> {
+    const TRIES: usize = 10;
+    const GAP: std::time::Duration = std::time::Duration::from_millis(50);
+    let mut last = gather(sources);
+    for _ in 0..TRIES {
+        std::thread::sleep(GAP);
+        let again = gather(sources);
+        if same(&last, &again) {
+            return again;
+        }
+        last = again;
+    }
+    last
+}
+
+fn same(a: &[SourceFile], b: &[SourceFile]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.name == y.name
+                && match (&x.content, &y.content) {
+                    (Ok(x), Ok(y)) => x.as_slice() == y.as_slice(),
+                    (Err(x), Err(y)) => x == y,
+                    _ => false,
+                }
+        })
+}
+
 /// The YAML files under `root` (or `root` itself when it is a file), in sorted path order.
 fn walk(root: &Path) -> Vec<SourceFile> {
     match std::fs::metadata(root) {

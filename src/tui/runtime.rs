@@ -216,7 +216,7 @@ where
 /// drawn. A catalog change is reloaded here, since reading files is I/O.
 fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
     match event {
-        Event::CatalogChanged => Some(Msg::CatalogReloaded(Box::new(catalog::load(
+        Event::CatalogChanged => Some(Msg::CatalogReloaded(Box::new(catalog::load_settled(
             &runtime.sources,
         )))),
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {

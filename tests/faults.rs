@@ -1,0 +1,146 @@
+//! Faults: a save killed at any moment leaves the old plan or the new one, never a mix; a
+//! catalog rewritten while it is read is never half-loaded.
+
+mod common;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use upskill::catalog::{self, Sources};
+
+/// A provider file of `n` credentials.
+fn catalog_text(n: usize) -> String {
+    let mut text = String::from("provider: {id: race, name: Race}\ncredentials:\n");
+    for i in 0..n {
+        text.push_str(&format!("  - {{id: c{i}, title: Credential {i}, kind: course, hours: 1, cost: 1, skills: [s]}}\n"));
+    }
+    text
+}
+
+#[test]
+fn a_catalog_rewritten_while_it_is_read_is_never_half_loaded() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("race.yaml");
+    let full = catalog_text(200);
+    std::fs::write(&path, &full).expect("write");
+    let stop = Arc::new(AtomicBool::new(false));
+    // An editor that saves in place, in two writes with a pause between: a reader in the
+    // pause sees half a file, which ends at an item and so parses with fewer credentials.
+    let writer = {
+        let (path, full, stop) = (path.clone(), full.clone(), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let half = full.len() / 2;
+            let cut = full[..half].rfind("\n  - ").map_or(half, |at| at + 1);
+            while !stop.load(Ordering::Relaxed) {
+                let mut file = std::fs::File::create(&path).expect("truncate");
+                file.write_all(&full.as_bytes()[..cut]).expect("first half");
+                file.flush().expect("flush");
+                std::thread::sleep(Duration::from_millis(3));
+                file.write_all(&full.as_bytes()[cut..])
+                    .expect("second half");
+                drop(file);
+                std::thread::sleep(Duration::from_millis(15));
+            }
+        })
+    };
+    let sources = Sources::only(vec![path]);
+    let mut complete = 0;
+    for _ in 0..40 {
+        let loaded = catalog::load_settled(&sources);
+        if !loaded.has_errors() {
+            assert_eq!(
+                loaded.catalog.credentials.len(),
+                200,
+                "a catalog is used whole or not at all"
+            );
+            complete += 1;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    writer.join().expect("the writer ends");
+    assert!(complete > 0, "some reads land between saves");
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_a_whole_plan() {
+    let home = tempfile::tempdir().expect("temp");
+    let plan_file: PathBuf = home.path().join("data/upskill/plans/alex.yaml");
+    let save = || {
+        common::command(
+            home.path(),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        )
+        .args([
+            "plan",
+            "--role",
+            "cloud-engineer",
+            "--save",
+            "alex",
+            "--force",
+            "--start",
+            "2027-01-04",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("upskill starts")
+    };
+    // How long a whole run takes here, so the kills land all along it.
+    let started = std::time::Instant::now();
+    assert!(save().wait().expect("runs").success());
+    let whole = started.elapsed();
+    std::fs::remove_file(&plan_file).expect("the first run saved");
+    let mut survived = 0;
+    for attempt in 0..40u32 {
+        let mut child = save();
+        // Kill it somewhere between starting and a little after it would have finished.
+        std::thread::sleep(whole * attempt / 32);
+        let _ = child.kill();
+        let _ = child.wait();
+        if plan_file.exists() {
+            let text = std::fs::read_to_string(&plan_file).expect("readable");
+            let plan = upskill::plan::file::parse(&text, "2027-01-04".parse().expect("date"))
+                .expect("a whole plan, never a torn one");
+            assert_eq!(plan.name, "alex");
+            assert!(!plan.steps.is_empty(), "{text}");
+            survived += 1;
+        }
+        let leftovers: Vec<String> = std::fs::read_dir(plan_file.parent().expect("folder"))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            leftovers.iter().all(|name| name == "alex.yaml"
+                || name.ends_with(".tmp")
+                || name.ends_with(".lock")),
+            "{leftovers:?}"
+        );
+    }
+    assert!(survived > 0, "some runs got as far as saving");
+}
+
+#[test]
+fn an_interrupted_save_leaves_only_a_temporary_file_that_does_not_count_as_a_plan() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = upskill::store::PlanStore::in_data_dir(dir.path());
+    std::fs::create_dir_all(&store.plans).expect("dir");
+    std::fs::write(
+        store.plans.join(".alex.yaml.1234.tmp"),
+        "format: 1\nname: alex\nsteps: [",
+    )
+    .expect("write");
+    assert!(store.list("2027-01-04".parse().expect("date")).is_empty());
+    let status = Command::new(env!("CARGO_BIN_EXE_upskill"))
+        .arg("--version")
+        .status()
+        .expect("runs");
+    assert!(status.success());
+}
