@@ -71,10 +71,11 @@ pub fn load(sources: &Sources) -> Loaded {
     load_files(&source::gather(sources))
 }
 
-/// Reads and validates every file of `sources` once they have stopped changing: for hot
-/// reload, which can race an editor's save (see [`source::gather_settled`]).
-pub fn load_settled(sources: &Sources) -> Loaded {
-    load_files(&source::gather_settled(sources))
+/// Reads and validates every file of `sources` once they have stopped changing, for hot
+/// reload, which can race an editor's save; `None` while they keep changing (see
+/// [`source::gather_settled`]).
+pub fn load_settled(sources: &Sources) -> Option<Loaded> {
+    source::gather_settled(sources).map(|files| load_files(&files))
 }
 
 /// Validates files already read.

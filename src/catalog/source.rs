@@ -91,23 +91,37 @@ pub fn gather(sources: &Sources) -> Vec<SourceFile> {
     files
 }
 
-/// Like [`gather`], but for a reload racing an editor: the files are read twice, a moment
-/// apart, until two reads agree, so a file caught half-written (which may still parse, with
-/// fewer credentials) is never used. Gives up after a few tries and returns the last read,
-/// whose errors then say what is wrong.
-pub fn gather_settled(sources: &Sources) -> Vec<SourceFile> {
-    const TRIES: usize = 10;
-    const GAP: std::time::Duration = std::time::Duration::from_millis(50);
+/// Like [`gather`], but for a reload racing an editor. The files are read, and read again a
+/// moment later, until two reads agree in every file's bytes, length and modification time:
+/// a file caught half-written (which may still parse, with fewer credentials) is not used,
+/// and neither is one rewritten between the reads, even with the same half. `None` when
+/// the files keep changing: the caller keeps what it has, and the next change tries again.
+pub fn gather_settled(sources: &Sources) -> Option<Vec<SourceFile>> {
+    const TRIES: usize = 8;
+    const GAP: std::time::Duration = std::time::Duration::from_millis(150);
     let mut last = gather(sources);
+    let mut last_stamps = stamps(&last);
     for _ in 0..TRIES {
         std::thread::sleep(GAP);
         let again = gather(sources);
-        if same(&last, &again) {
-            return again;
+        let again_stamps = stamps(&again);
+        if last_stamps == again_stamps && same(&last, &again) {
+            return Some(again);
         }
-        last = again;
+        (last, last_stamps) = (again, again_stamps);
     }
-    last
+    None
+}
+
+/// Each file's length and modification time, as the file system has them now.
+fn stamps(files: &[SourceFile]) -> Vec<Option<(u64, std::time::SystemTime)>> {
+    files
+        .iter()
+        .map(|file| {
+            let meta = std::fs::metadata(file.path.as_ref()?).ok()?;
+            Some((meta.len(), meta.modified().ok()?))
+        })
+        .collect()
 }
 
 fn same(a: &[SourceFile], b: &[SourceFile]) -> bool {

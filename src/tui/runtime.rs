@@ -216,9 +216,10 @@ where
 /// drawn. A catalog change is reloaded here, since reading files is I/O.
 fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
     match event {
-        Event::CatalogChanged => Some(Msg::CatalogReloaded(Box::new(catalog::load_settled(
-            &runtime.sources,
-        )))),
+        Event::CatalogChanged => Some(match catalog::load_settled(&runtime.sources) {
+            Some(loaded) => Msg::CatalogReloaded(Box::new(loaded)),
+            None => Msg::CatalogUnsettled,
+        }),
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
             Some(Msg::Key(key))
         }

@@ -62,6 +62,8 @@ pub enum Msg {
     },
     Exported(Result<PathBuf, String>),
     CatalogReloaded(Box<Loaded>),
+    /// The catalog files kept changing while they were read: nothing was reloaded.
+    CatalogUnsettled,
 }
 
 /// Work for the event loop; its outcome comes back as a [`Msg`].
@@ -143,6 +145,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Ok(path) => app.info(format!("Exported to {}", path.display())),
                 Err(why) => app.refuse(format!("Could not export: {why}")),
             }
+            Vec::new()
+        }
+        Msg::CatalogUnsettled => {
+            app.set_status(
+                StatusKind::Warning,
+                "The catalog files are still being written: they reload when they stop changing",
+            );
             Vec::new()
         }
         Msg::CatalogReloaded(loaded) => {
