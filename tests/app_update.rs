@@ -44,7 +44,7 @@ fn recommending_without_a_role_says_why_and_opens_the_role_picker() {
     assert!(matches!(app.overlay, Some(Overlay::Roles(_))));
     assert_eq!(
         status(&app),
-        "Choose a target role first (r), then o recommends the cheapest path to it"
+        "Choose a target role first (r): recommendations are for a role"
     );
 }
 
@@ -408,7 +408,7 @@ fn compare_shows_the_cheapest_and_fastest_and_can_adopt_one() {
     keys(&mut app, "c");
     assert_eq!(
         status(&app),
-        "Choose a target role first (r): the comparison is with the recommendations for it"
+        "Choose a target role first (r): recommendations are for a role"
     );
     choose_role(&mut app, "cloud");
     keys(&mut app, "c");
@@ -850,4 +850,31 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
     select_in_catalog(&mut app, "linux admin");
     assert!(keys(&mut app, "a").is_empty(), "no change, no save");
     assert!(app.plan.steps.is_empty());
+}
+
+#[test]
+fn escape_cancels_a_search_and_its_late_answer_is_dropped() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    let effects = update(
+        &mut app,
+        Msg::Key(crossterm::event::KeyEvent::new(
+            KeyCode::Char('o'),
+            crossterm::event::KeyModifiers::NONE,
+        )),
+    );
+    let [Effect::Compute(job)] = effects.as_slice() else {
+        panic!("a search starts: {effects:?}")
+    };
+    assert!(app.busy());
+    assert_eq!(status(&app), "Finding the cheapest path… (Esc cancels)");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(status(&app), "Stopped looking for a recommendation");
+    assert!(!app.busy());
+    update(
+        &mut app,
+        Msg::Computed(Box::new(job.as_ref().clone().run())),
+    );
+    assert!(app.plan.steps.is_empty(), "the late answer changes nothing");
+    assert!(app.overlay.is_none());
 }

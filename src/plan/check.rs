@@ -217,18 +217,22 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     let have = Holdings::of_have(catalog, &plan.have);
     let steps = plan.step_credentials(catalog);
     let mut step_problems: Vec<Violation> = Vec::new();
+    // Where each id first appears, so duplicates are found in one pass (plans can be long).
+    let mut first_at: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(plan.steps.len());
     for (i, (step, idx)) in plan.steps.iter().zip(&steps).enumerate() {
         let at = |kind| Violation {
             step: Some(i),
             kind,
         };
         let id = step.id.clone();
+        let first = *first_at.entry(step.id.as_str()).or_insert(i);
         let Some(idx) = *idx else {
             let suggestion = suggest(&step.id, catalog.credential_id_strs());
             step_problems.push(at(ViolationKind::UnknownCredential { id, suggestion }));
             continue;
         };
-        if let Some(first) = plan.steps[..i].iter().position(|s| s.id == step.id) {
+        if first != i {
             step_problems.push(at(ViolationKind::Duplicate {
                 id: id.clone(),
                 first,

@@ -319,6 +319,10 @@ pub struct App {
     pub page_rows: usize,
     pub overlay: Option<Overlay>,
     pub status: Option<StatusLine>,
+    /// The search running off the event loop, if any: its id and what it is for.
+    pub computing: Option<(u64, crate::tui::update::JobKind)>,
+    /// The id of the last job asked for.
+    pub next_job: u64,
     pub history: History,
     pub derived: Derived,
     pub quit: bool,
@@ -349,6 +353,8 @@ impl App {
             page_rows: 10,
             overlay: None,
             status: None,
+            computing: None,
+            next_job: 0,
             history: History::default(),
             derived: Derived::default(),
             quit: false,
@@ -370,7 +376,7 @@ impl App {
     /// Whether work is unfinished (a large search): the event loop then ticks instead of
     /// waiting for a key.
     pub fn busy(&self) -> bool {
-        self.browser.searching()
+        self.browser.searching() || self.computing.is_some()
     }
 
     /// Recomputes everything that follows from the plan; call after every plan change.

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io;
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
@@ -12,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::app::App;
-use super::update::{Effect, Msg, update};
+use super::update::{Done, Effect, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Sources};
 use crate::store::{PlanLock, PlanStore};
@@ -40,6 +41,8 @@ pub struct Runtime {
     pub sources: Sources,
     /// The lock on the open plan, so a second upskill opens it read-only.
     pub lock: RefCell<Option<PlanLock>>,
+    /// Answers of searches run on worker threads.
+    answers: (Sender<Done>, Receiver<Done>),
 }
 
 impl Runtime {
@@ -48,6 +51,7 @@ impl Runtime {
             store,
             sources,
             lock: RefCell::new(None),
+            answers: channel(),
         }
     }
 
@@ -160,6 +164,14 @@ impl Runtime {
                     });
                 Some(Msg::Exported(result))
             }
+            Effect::Compute(job) => {
+                let answers = self.answers.0.clone();
+                std::thread::spawn(move || {
+                    // The app may have quit; then nobody wants the answer.
+                    let _ = answers.send(job.run());
+                });
+                None
+            }
             Effect::Quit => None,
         }
     }
@@ -185,11 +197,18 @@ where
         if app.quit {
             return Ok(());
         }
-        // While work is unfinished, keys come first and a tick does the next slice.
-        let msg = if app.busy() {
+        // While work is unfinished, keys come first: then a search tick, or a short wait for a
+        // worker's answer.
+        let msg = if let Ok(done) = runtime.answers.1.try_recv() {
+            Some(Msg::Computed(Box::new(done)))
+        } else if app.busy() {
             match events.ready()? {
                 Some(event) => translate(event, view, runtime),
-                None => Some(Msg::Tick),
+                None if app.browser.searching() => Some(Msg::Tick),
+                None => match runtime.answers.1.recv_timeout(Duration::from_millis(20)) {
+                    Ok(done) => Some(Msg::Computed(Box::new(done))),
+                    Err(_) => continue,
+                },
             }
         } else {
             let Some(event) = events.next()? else {

@@ -34,20 +34,36 @@ pub fn fixture_app() -> App {
     )
 }
 
-/// Presses one key: a character, or a named key such as `Enter`.
 pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
     let modifiers = match code {
         KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
     };
-    update(app, Msg::Key(KeyEvent::new(code, modifiers)))
+    let effects = update(app, Msg::Key(KeyEvent::new(code, modifiers)));
+    finish_jobs(app, effects)
+}
+
+/// Runs each search an effect asks for at once (the event loop runs them on a worker) and
+/// feeds its answer back; returns every effect, the searches' own included.
+pub fn finish_jobs(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut all = Vec::new();
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        if let Effect::Compute(job) = &effect {
+            let done = job.as_ref().clone().run();
+            queue.extend(update(app, Msg::Computed(Box::new(done))));
+        }
+        all.push(effect);
+    }
+    all
 }
 
 pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
+    let effects = update(
         app,
         Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
+    );
+    finish_jobs(app, effects)
 }
 
 /// Presses each character of `keys` in turn, returning every effect.

@@ -2,16 +2,13 @@
 //! saves the new one; each refusal names what blocks it.
 
 use std::fmt::Write as _;
-use std::time::{Duration, Instant};
 
 use super::Effect;
+use super::compute::{Answer, Done, Job, JobKind, with_recommendation};
 use crate::catalog::{Atom, CredentialIdx, Requirement};
-use crate::plan::{self, Holdings, Objective, Options, Plan, Recommendation, Status, Step, edit};
+use crate::plan::{Objective, Plan, Recommendation, Status, edit};
 use crate::text::plural;
-use crate::tui::app::{App, Comparison, Confirm, HISTORY_LIMIT, InfoView, Outcome, Overlay, Pane};
-
-/// How long the app lets the recommender search before taking its best plan so far.
-const RECOMMEND_TIME: Duration = Duration::from_secs(3);
+use crate::tui::app::{App, Confirm, HISTORY_LIMIT, InfoView, Overlay, Pane};
 
 /// Replaces the plan, keeping the old one for undo; returns the save.
 pub(super) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
@@ -267,79 +264,51 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-/// What the learner has for recommending: the plan's `have` plus its steps that are done or
-/// in progress (those stay in the plan).
-fn holdings_for_recommendation(app: &App) -> Holdings {
-    let mut holdings = app
-        .derived
-        .held
-        .clone()
-        .unwrap_or_else(|| Holdings::new(&app.catalog));
-    for (step, idx) in app.plan.steps.iter().zip(&app.derived.step_credentials) {
-        if let (Status::Done | Status::InProgress, Some(idx)) = (step.status, idx) {
-            holdings.add_credential(&app.catalog, *idx);
-        }
-    }
-    holdings
-}
-
-fn recommendation(app: &App, objective: Objective) -> Option<Recommendation> {
-    let role = app.derived.role?;
-    let options = Options {
-        objective,
-        budget: app.plan.budget,
-        max_hours: None,
-        deadline: Some(Instant::now() + RECOMMEND_TIME),
-    };
-    Some(plan::recommend(
-        &app.catalog,
-        role,
-        &holdings_for_recommendation(app),
-        &options,
-    ))
-}
-
-fn with_recommendation(app: &App, recommendation: &Recommendation) -> Plan {
-    let catalog = &*app.catalog;
-    let mut plan = app.plan.clone();
-    plan.steps.retain(|step| step.status == Status::Done);
-    // A step in progress stays as written, with any prerequisite it still lacks before it.
-    for step in app
-        .plan
-        .steps
-        .iter()
-        .filter(|step| step.status == Status::InProgress)
-    {
-        if let Some(added) = catalog
-            .find_credential(&step.id)
-            .and_then(|idx| edit::add_with_prerequisites(catalog, &plan, idx).ok())
-        {
-            plan = added.plan;
-        }
-        match plan.position(&step.id) {
-            Some(at) => plan.steps[at] = step.clone(),
-            None => plan.steps.push(step.clone()),
-        }
-    }
-    for &idx in &recommendation.steps {
-        let id = id_of(app, idx);
-        if plan.position(&id).is_none() {
-            plan.steps.push(Step::planned(id));
-        }
-    }
-    plan
-}
-
 pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
     if read_only(app) {
         return Vec::new();
     }
-    let Some(recommendation) = recommendation(app, app.objective) else {
-        app.refuse("Choose a target role first (r), then o recommends the cheapest path to it");
-        super::overlays::open_roles(app);
+    let objective = app.objective;
+    start_job(
+        app,
+        JobKind::Recommend(objective),
+        &format!("Finding the {}…", path_name(objective)),
+    )
+}
+
+/// Starts a search off the event loop, or says why it cannot start.
+fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
+    app.next_job += 1;
+    let Some(job) = Job::for_app(app, app.next_job, kind) else {
+        app.refuse("Choose a target role first (r): recommendations are for a role");
+        // Recommending is what a newcomer tries first: help them straight to the roles.
+        if matches!(kind, JobKind::Recommend(_)) {
+            super::overlays::open_roles(app);
+        }
         return Vec::new();
     };
-    propose(app, recommendation, app.objective)
+    app.computing = Some((job.id, kind));
+    app.set_status(
+        crate::tui::app::StatusKind::Info,
+        format!("{doing} (Esc cancels)"),
+    );
+    vec![Effect::Compute(Box::new(job))]
+}
+
+/// A job's answer: used if it is the one asked for last, dropped if it is stale.
+pub(super) fn job_done(app: &mut App, done: Done) -> Vec<Effect> {
+    if app.computing.map(|(id, _)| id) != Some(done.id) {
+        return Vec::new();
+    }
+    app.computing = None;
+    app.status = None;
+    match done.answer {
+        Answer::Recommend(objective, recommendation) => propose(app, recommendation, objective),
+        Answer::Compare(comparison) => {
+            app.overlay = Some(Overlay::Compare(comparison));
+            Vec::new()
+        }
+    }
 }
 
 /// Puts a recommendation in the plan, asking first when that replaces planned steps.
@@ -376,7 +345,7 @@ pub(super) fn apply_recommendation(
     recommendation: &Recommendation,
     objective: Objective,
 ) -> Vec<Effect> {
-    let plan = with_recommendation(app, recommendation);
+    let plan = with_recommendation(&app.catalog, &app.plan, recommendation);
     let effects = commit(app, plan);
     app.focus_on(Pane::Plan);
     app.plan_selected = 0;
@@ -410,29 +379,12 @@ pub(super) fn apply_recommendation(
     effects
 }
 
-pub fn comparison(app: &App) -> Option<Comparison> {
-    let cheapest = recommendation(app, Objective::Cost)?;
-    let fastest = recommendation(app, Objective::Hours)?;
-    let outcome = |recommendation: &Recommendation| {
-        Outcome::of(&app.catalog, &with_recommendation(app, recommendation))
-    };
-    Some(Comparison {
-        cheapest_plan: outcome(&cheapest),
-        fastest_plan: outcome(&fastest),
-        cheapest,
-        fastest,
-    })
-}
-
-pub(super) fn compare(app: &mut App) {
-    match comparison(app) {
-        Some(comparison) => app.overlay = Some(Overlay::Compare(Box::new(comparison))),
-        None => {
-            app.refuse(
-                "Choose a target role first (r): the comparison is with the recommendations for it",
-            );
-        }
-    }
+pub(super) fn compare(app: &mut App) -> Vec<Effect> {
+    start_job(
+        app,
+        JobKind::Compare,
+        "Comparing with the cheapest and the fastest paths…",
+    )
 }
 
 pub(super) fn undo(app: &mut App) -> Vec<Effect> {

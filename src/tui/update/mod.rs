@@ -2,6 +2,7 @@
 //! perform (saving, reading plan files). No I/O happens here; a refusal becomes a status
 //! message, never a panic.
 
+mod compute;
 mod edits;
 mod form;
 mod overlays;
@@ -18,7 +19,8 @@ use crate::catalog::Loaded;
 use crate::plan::{Objective, Plan};
 use crate::store::Saved;
 
-pub use edits::{comparison, path_name};
+pub use compute::{Answer, Done, Job, JobKind, with_recommendation};
+pub use edits::path_name;
 
 /// The longest search query kept; a huge paste is cut here.
 pub const MAX_QUERY: usize = 200;
@@ -64,6 +66,8 @@ pub enum Msg {
     CatalogReloaded(Box<Loaded>),
     /// The catalog files kept changing while they were read: nothing was reloaded.
     CatalogUnsettled,
+    /// A search finished off the event loop.
+    Computed(Box<Done>),
 }
 
 /// Work for the event loop; its outcome comes back as a [`Msg`].
@@ -82,6 +86,8 @@ pub enum Effect {
         to: String,
     },
     RememberLastPlan(String),
+    /// Run a search on a worker thread; its answer comes back as [`Msg::Computed`].
+    Compute(Box<Job>),
     /// Render the plan in a format and write it to the current folder.
     Export {
         plan: Box<Plan>,
@@ -147,6 +153,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Computed(done) => edits::job_done(app, *done),
         Msg::CatalogUnsettled => {
             app.set_status(
                 StatusKind::Warning,
@@ -281,7 +288,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 "Recommendations are now the {what}; press o to recommend"
             ));
         }
-        A::Compare => edits::compare(app),
+        A::Compare => return edits::compare(app),
         A::Undo => return edits::undo(app),
         A::Redo => return edits::redo(app),
         A::Save => return save(app, true),
@@ -367,6 +374,14 @@ fn click(app: &mut App, pane: Pane, row: Option<usize>) {
 }
 
 fn clear_search(app: &mut App) {
+    // Esc first cancels a search running in the background.
+    if let Some((_, kind)) = app.computing.take() {
+        app.info(match kind {
+            JobKind::Recommend(_) => "Stopped looking for a recommendation",
+            JobKind::Compare => "Stopped the comparison",
+        });
+        return;
+    }
     if app.browser.query.is_empty() && app.browser.filters.is_empty() {
         app.status = None;
         return;

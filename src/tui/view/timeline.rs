@@ -122,16 +122,24 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
         Paragraph::new(Line::styled(axis.header(label_width), theme.dim)),
         top,
     );
-    let mut lines: Vec<Line<'static>> = (0..app.plan.steps.len())
-        .map(|i| step_line(app, theme, &axis, i, label_width))
+    // A row per step, then the legend; only the rows in view are built (a plan can be long).
+    let legend = legend(app, theme);
+    let steps = app.plan.steps.len();
+    let total = steps + legend.len();
+    let visible = usize::from(rest.height);
+    let max_scroll = total.saturating_sub(visible);
+    let first = usize::from(app.info_scroll).min(max_scroll);
+    let lines: Vec<Line<'static>> = (first..(first + visible).min(total))
+        .map(|row| {
+            if row < steps {
+                step_line(app, theme, &axis, row, label_width)
+            } else {
+                legend[row - steps].clone()
+            }
+        })
         .collect();
-    lines.extend(legend(app, theme));
-    let max_scroll = super::max_scroll(&lines, rest.width, rest.height);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((app.info_scroll.min(max_scroll), 0)),
-        rest,
-    );
-    (area, max_scroll)
+    frame.render_widget(Paragraph::new(lines), rest);
+    (area, u16::try_from(max_scroll).unwrap_or(u16::MAX))
 }
 
 fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize) -> Line<'static> {
