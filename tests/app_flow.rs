@@ -32,7 +32,8 @@ fn a_script_of_keys_plans_and_saves_through_the_event_loop() {
     let mut app = fixture_app();
     let mut keys = text("rcloud");
     keys.push(KeyCode::Enter);
-    keys.extend(text("oq"));
+    // The search runs on a worker; with no more keys the loop waits for its answer.
+    keys.extend(text("o"));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     run(
         &mut terminal,
@@ -42,7 +43,6 @@ fn a_script_of_keys_plans_and_saves_through_the_event_loop() {
         &runtime,
     )
     .expect("runs");
-    assert!(app.quit);
     let saved = PlanStore::in_data_dir(home.path())
         .load("test", app.today)
         .expect("the plan was saved");

@@ -100,26 +100,9 @@ pub fn render(
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.dim))
         .column_spacing(1)
-        .row_highlight_style(if focused {
-            theme.selected
-        } else {
-            theme.selected_unfocused
-        });
+        .row_highlight_style(theme.highlight(focused));
     let selected = browser.selected.min(browser.results.len() - 1);
-    // The table holds only the visible rows; its selection is relative to them.
-    let mut local = TableState::default().with_selected(Some(selected - offset));
-    frame.render_stateful_widget(table, list, &mut local);
-    *state = TableState::default()
-        .with_offset(offset)
-        .with_selected(Some(selected));
-    (
-        Rect {
-            y: list.y + 1,
-            height: list.height.saturating_sub(1),
-            ..list
-        },
-        offset,
-    )
+    super::render_window(frame, table, list, state, offset, Some(selected), true)
 }
 
 /// Which columns fit: titles always, numbers from 30 columns, provider and level from 60.

@@ -63,18 +63,9 @@ pub fn render(
         ],
     )
     .column_spacing(1)
-    .row_highlight_style(if focused {
-        theme.selected
-    } else {
-        theme.selected_unfocused
-    });
+    .row_highlight_style(theme.highlight(focused));
     let selected = (total > 0).then(|| app.gap_selected.min(total - 1));
-    let mut local = TableState::default().with_selected(selected.map(|selected| selected - offset));
-    frame.render_stateful_widget(table, list, &mut local);
-    *state = TableState::default()
-        .with_offset(offset)
-        .with_selected(selected);
-    (list, offset)
+    super::render_window(frame, table, list, state, offset, selected, false)
 }
 
 fn row(

@@ -272,6 +272,34 @@ pub fn max_scroll(lines: &[Line<'_>], width: u16, height: u16) -> u16 {
     u16::try_from(rows.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
+/// Draws a table built from only the rows in view (those from `offset` on), marks the
+/// selected one, keeps `state` for the next frame, and returns where the rows are (below
+/// the header row, when there is one) with the first one's index, for the mouse.
+pub fn render_window(
+    frame: &mut Frame,
+    table: ratatui::widgets::Table<'static>,
+    area: Rect,
+    state: &mut TableState,
+    offset: usize,
+    selected: Option<usize>,
+    header: bool,
+) -> (Rect, usize) {
+    let mut local = TableState::default().with_selected(selected.map(|selected| selected - offset));
+    frame.render_stateful_widget(table, area, &mut local);
+    *state = TableState::default()
+        .with_offset(offset)
+        .with_selected(selected);
+    let skip = u16::from(header);
+    (
+        Rect {
+            y: area.y + skip,
+            height: area.height.saturating_sub(skip),
+            ..area
+        },
+        offset,
+    )
+}
+
 /// A centred rectangle of at most `width` × `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -25,6 +25,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
             " Target role ",
             picker,
             &[("Enter", "choose"), ("Esc", "cancel")],
+            "Nothing matches",
         ),
         Overlay::Filters(picker) => picker_box(
             theme,
@@ -33,6 +34,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
             " Filter the catalog ",
             picker,
             &[("Enter", "apply"), ("Esc", "cancel")],
+            "Nothing matches",
         ),
         Overlay::Export(picker) => picker_box(
             theme,
@@ -41,6 +43,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
             " Export the plan to the current folder ",
             picker,
             &[("Enter", "export"), ("Esc", "cancel")],
+            "Nothing matches",
         ),
         Overlay::Form(form) => form_box(theme, frame, screen, form),
         Overlay::Plans { picker, mode } => plans(theme, frame, screen, picker, mode),
@@ -177,6 +180,7 @@ fn picker_box<T: Clone>(
     title: &str,
     picker: &Picker<T>,
     hints: &[(&str, &str)],
+    empty: &str,
 ) {
     let area = centered(screen, 72, 22);
     frame.render_widget(Clear, area);
@@ -195,7 +199,7 @@ fn picker_box<T: Clone>(
         ])),
         input,
     );
-    picker_list(theme, frame, list, picker, "Nothing matches");
+    picker_list(theme, frame, list, picker, empty);
     frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
 }
 
@@ -244,42 +248,27 @@ fn plans(
 ) {
     match mode {
         PlansMode::Choosing => {
-            let area = centered(screen, 72, 22);
-            frame.render_widget(Clear, area);
-            let outer = block(theme, " Saved plans ");
-            let inner = outer.inner(area);
-            frame.render_widget(outer, area);
-            let [input, list, keys] = inner.layout(&Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Fill(1),
-                Constraint::Length(1),
-            ]));
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled("> ", theme.key),
-                    Span::styled(format!("{}▏", picker.query), theme.input),
-                ])),
-                input,
-            );
             let typed = picker.query.trim();
             let empty = if typed.is_empty() {
                 "No saved plans yet".to_owned()
             } else {
                 format!("No plan matches: Enter creates a new plan named `{typed}`")
             };
-            picker_list(theme, frame, list, picker, &empty);
-            frame.render_widget(
-                Paragraph::new(footer(
-                    theme,
-                    &[
-                        ("Enter", "open"),
-                        ("Ctrl-n", "new"),
-                        ("F2", "rename"),
-                        ("Delete", "delete"),
-                        ("Esc", "close"),
-                    ],
-                )),
-                keys,
+            let hints = [
+                ("Enter", "open"),
+                ("Ctrl-n", "new"),
+                ("F2", "rename"),
+                ("Delete", "delete"),
+                ("Esc", "close"),
+            ];
+            picker_box(
+                theme,
+                frame,
+                screen,
+                " Saved plans ",
+                picker,
+                &hints,
+                &empty,
             );
         }
         PlansMode::Renaming { from, name } => {

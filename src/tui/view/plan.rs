@@ -84,25 +84,9 @@ pub fn render(
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.dim))
         .column_spacing(1)
-        .row_highlight_style(if focused {
-            theme.selected
-        } else {
-            theme.selected_unfocused
-        });
+        .row_highlight_style(theme.highlight(focused));
     let selected = app.plan_selected.min(steps - 1);
-    let mut local = TableState::default().with_selected(Some(selected - offset));
-    frame.render_stateful_widget(table, area, &mut local);
-    *state = TableState::default()
-        .with_offset(offset)
-        .with_selected(Some(selected));
-    (
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        },
-        offset,
-    )
+    super::render_window(frame, table, area, state, offset, Some(selected), true)
 }
 
 /// Which optional columns fit.

@@ -72,6 +72,16 @@ pub const PLAIN: Theme = Theme {
 };
 
 impl Theme {
+    /// How the selected row looks: reversed in the pane with the keyboard, underlined in
+    /// the others.
+    pub fn highlight(&self, focused: bool) -> Style {
+        if focused {
+            self.selected
+        } else {
+            self.selected_unfocused
+        }
+    }
+
     /// [`THEME`], or [`PLAIN`] when `NO_COLOR` is set to anything non-empty.
     pub fn from_env() -> Theme {
         match std::env::var_os("NO_COLOR") {
