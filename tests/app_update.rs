@@ -119,7 +119,7 @@ fn adding_from_the_plan_pane_is_refused_with_a_way_forward() {
     assert!(effects.is_empty());
     assert_eq!(
         status(&app),
-        "Select a credential in the catalog to add it (Tab moves to the catalog, / searches it)"
+        "Select a credential in the catalog, or an unmet requirement in the gap, to add it (Tab moves between panes)"
     );
     assert_eq!(app.status.as_ref().map(|s| s.kind), Some(StatusKind::Error));
 }
@@ -877,4 +877,17 @@ fn escape_cancels_a_search_and_its_late_answer_is_dropped() {
     );
     assert!(app.plan.steps.is_empty(), "the late answer changes nothing");
     assert!(app.overlay.is_none());
+}
+
+#[test]
+fn a_on_an_unmet_gap_row_adds_the_cheapest_credential_that_meets_it() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "network");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!((app.focus, app.info), (Pane::Info, InfoView::Gap));
+    // The first requirement is networking: Network Pro (300) beats Cloud Architect (400)
+    // and the bootcamp (900); the retired Old Networking Cert (50) is not offered.
+    keys(&mut app, "a");
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
 }

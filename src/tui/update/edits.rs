@@ -39,11 +39,15 @@ pub(super) fn add(app: &mut App) -> Vec<Effect> {
     if read_only(app) {
         return Vec::new();
     }
-    let Some(idx) = (app.focus == Pane::Catalog)
-        .then(|| app.browser.selection())
-        .flatten()
-    else {
-        app.refuse("Select a credential in the catalog to add it (Tab moves to the catalog, / searches it)");
+    let gap_pick = (app.focus == Pane::Info && app.info == InfoView::Gap)
+        .then(|| cheapest_for_gap_row(app))
+        .flatten();
+    let Some(idx) = gap_pick.or_else(|| {
+        (app.focus == Pane::Catalog)
+            .then(|| app.browser.selection())
+            .flatten()
+    }) else {
+        app.refuse("Select a credential in the catalog, or an unmet requirement in the gap, to add it (Tab moves between panes)");
         return Vec::new();
     };
     match edit::add_with_prerequisites(&app.catalog, &app.plan, idx) {
@@ -75,6 +79,18 @@ pub(super) fn add(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// On a gap row that is not met: the cheapest credential (not retired) that would meet it.
+fn cheapest_for_gap_row(app: &App) -> Option<CredentialIdx> {
+    let (requirement, by) = app.derived.gap.get(app.gap_selected)?;
+    if *by != crate::tui::app::MetBy::Unmet {
+        return None;
+    }
+    app.catalog
+        .meeting(requirement)
+        .into_iter()
+        .find(|&idx| !app.catalog.credential(idx).retired)
 }
 
 /// The step the action applies to: the selected step in the plan pane, or the selected

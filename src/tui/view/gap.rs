@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Theme, fit, window};
-use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
+use crate::catalog::{Atom, Catalog, Requirement};
 use crate::tui::app::{App, MetBy};
 
 pub fn render(
@@ -84,7 +84,11 @@ fn row(
     let how = match by {
         MetBy::Held => Span::styled("held", theme.good),
         MetBy::Step(i) => Span::raw(format!("step {}: {}", i + 1, app.plan.steps[i].id)),
-        MetBy::Unmet => match cheapest_teacher(catalog, requirement) {
+        MetBy::Unmet => match catalog
+            .meeting(requirement)
+            .into_iter()
+            .find(|&idx| !catalog.credential(idx).retired)
+        {
             Some(idx) => Span::styled(
                 format!(
                     "cheapest: {} ({} {})",
@@ -109,23 +113,4 @@ fn describe(catalog: &Catalog, requirement: &Requirement) -> String {
         Requirement::One(Atom::Skill(skill)) => catalog.skill(*skill).label().to_owned(),
         other => catalog.describe(other),
     }
-}
-
-/// The cheapest credential (not retired) that would meet the requirement on its own.
-fn cheapest_teacher(catalog: &Catalog, requirement: &Requirement) -> Option<CredentialIdx> {
-    requirement
-        .atoms()
-        .iter()
-        .flat_map(|&atom| match atom {
-            Atom::Credential(idx) => vec![idx],
-            Atom::Skill(skill) => catalog.teachers(skill).to_vec(),
-        })
-        .filter(|&idx| !catalog.credential(idx).retired)
-        .min_by_key(|&idx| {
-            (
-                catalog.credential(idx).cost,
-                catalog.credential(idx).hours,
-                idx,
-            )
-        })
 }
