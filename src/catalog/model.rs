@@ -62,6 +62,15 @@ impl Amount {
     pub fn hundredths(self) -> i64 {
         self.0
     }
+
+    /// As money is written: `499`, or `70.50` when there are cents.
+    pub fn money(self) -> String {
+        if self.0 % 100 == 0 {
+            self.to_string()
+        } else {
+            format!("{:.2}", self.as_f64())
+        }
+    }
 }
 
 impl std::ops::Add for Amount {
@@ -388,6 +397,12 @@ mod tests {
         assert_eq!(Amount::from_f64(49.99).to_string(), "49.99");
         assert_eq!(Amount::from_f64(0.5).to_string(), "0.5");
         assert_eq!(Amount::from_f64(1.05).to_string(), "1.05");
+    }
+
+    #[test]
+    fn money_has_two_decimals_when_it_has_cents() {
+        assert_eq!(Amount::from_f64(70.5).money(), "70.50");
+        assert_eq!(Amount::from_f64(499.0).money(), "499");
     }
 
     #[test]

@@ -375,7 +375,7 @@ pub(super) fn apply_recommendation(
         "Recommended the {}: {} new steps, {} {currency}, {} h",
         path_name(objective),
         recommendation.steps.len(),
-        recommendation.total_cost,
+        recommendation.total_cost.money(),
         recommendation.total_hours
     );
     if let Some(finish) = finish {

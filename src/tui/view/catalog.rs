@@ -167,7 +167,7 @@ fn row(
             Line::from(format!("{} h", credential.hours)).right_aligned(),
         ));
         cells.push(Cell::from(
-            Line::from(credential.cost.to_string()).right_aligned(),
+            Line::from(credential.cost.money()).right_aligned(),
         ));
     }
     Row::new(cells)

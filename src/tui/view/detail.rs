@@ -67,7 +67,7 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
     facts.push(if credential.cost == Amount::ZERO {
         "free".to_owned()
     } else {
-        format!("{} {currency}", credential.cost)
+        format!("{} {currency}", credential.cost.money())
     });
     facts.extend(credential.delivery.clone());
     lines.push(Line::raw(facts.join(" · ")));
@@ -288,8 +288,15 @@ fn alternatives(app: &App, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Li
     ));
     for &other in found.iter().take(ALTERNATIVES) {
         let candidate = catalog.credential(other);
-        let cost = difference(candidate.cost, credential.cost, &catalog.currency);
-        let hours = difference(candidate.hours, credential.hours, "h");
+        let cost = difference(
+            candidate.cost,
+            credential.cost,
+            &catalog.currency,
+            Amount::money,
+        );
+        let hours = difference(candidate.hours, credential.hours, "h", |hours| {
+            hours.to_string()
+        });
         let style = if candidate.cost < credential.cost {
             theme.good
         } else {
@@ -308,11 +315,11 @@ fn alternatives(app: &App, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Li
     }
 }
 
-fn difference(other: Amount, this: Amount, unit: &str) -> String {
+fn difference(other: Amount, this: Amount, unit: &str, show: fn(Amount) -> String) -> String {
     match other.cmp(&this) {
         std::cmp::Ordering::Equal => format!("same {unit}"),
-        std::cmp::Ordering::Less => format!("−{} {unit}", this - other),
-        std::cmp::Ordering::Greater => format!("+{} {unit}", other - this),
+        std::cmp::Ordering::Less => format!("−{} {unit}", show(this - other)),
+        std::cmp::Ordering::Greater => format!("+{} {unit}", show(other - this)),
     }
 }
 

@@ -93,7 +93,7 @@ fn row(
                 format!(
                     "cheapest: {} ({} {})",
                     catalog.credential(idx).id,
-                    catalog.credential(idx).cost,
+                    catalog.credential(idx).cost.money(),
                     catalog.currency
                 ),
                 theme.dim,

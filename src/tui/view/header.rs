@@ -53,7 +53,9 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             1,
             Span::raw(format!(
                 "{} {} · {} h",
-                derived.total_cost, app.catalog.currency, derived.total_hours
+                derived.total_cost.money(),
+                app.catalog.currency,
+                derived.total_hours
             )),
         ),
     ];

@@ -114,7 +114,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
         render_pane(app, view, frame, Pane::Catalog, left, true);
         render_pane(app, view, frame, Pane::Plan, middle, true);
         render_pane(app, view, frame, Pane::Info, right, true);
-    } else if body.width >= 60 && body.height >= 14 {
+    } else if body.width >= 100 && body.height >= 14 {
         let [top, bottom] = body.layout(&Layout::vertical([
             Constraint::Percentage(55),
             Constraint::Fill(1),
@@ -125,6 +125,22 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
         ]));
         render_pane(app, view, frame, Pane::Catalog, left, true);
         render_pane(app, view, frame, Pane::Plan, right, true);
+        render_pane(app, view, frame, Pane::Info, bottom, true);
+    } else if body.width >= 60 && body.height >= 14 {
+        // Two lists side by side would cut titles to a few letters: one list has the width,
+        // the one with the keyboard (or the one the detail follows).
+        let [top, bottom] = body.layout(&Layout::vertical([
+            Constraint::Percentage(55),
+            Constraint::Fill(1),
+        ]));
+        let list = if app.focus == Pane::Plan
+            || (app.focus == Pane::Info && app.detail_from == Pane::Plan)
+        {
+            Pane::Plan
+        } else {
+            Pane::Catalog
+        };
+        render_pane(app, view, frame, list, top, true);
         render_pane(app, view, frame, Pane::Info, bottom, true);
     } else {
         // Too small for three panes: the focused one fills the body, without borders.

@@ -372,7 +372,7 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
             crate::text::plural(planned, "planned step"),
             crate::tui::update::path_name(*objective),
             crate::text::plural(recommendation.steps.len(), "step"),
-            recommendation.total_cost,
+            recommendation.total_cost.money(),
             app.catalog.currency,
             recommendation.total_hours
         )),
@@ -474,7 +474,9 @@ fn comparison_table(app: &App, theme: &Theme, comparison: &Comparison) -> Table<
         comparison.fastest.met,
     ];
     let rows = vec![
-        row("cost", &|outcome| format!("{} {currency}", outcome.cost)),
+        row("cost", &|outcome| {
+            format!("{} {currency}", outcome.cost.money())
+        }),
         row("hours", &|outcome| format!("{} h", outcome.hours)),
         row("finish", &|outcome| outcome.finish.to_string()),
         row("steps", &|outcome| outcome.steps.to_string()),

@@ -138,7 +138,7 @@ fn row(
                 .right_aligned(),
         ));
         cells.push(Cell::from(
-            Line::from(credential.map_or_else(String::new, |c| c.cost.to_string())).right_aligned(),
+            Line::from(credential.map_or_else(String::new, |c| c.cost.money())).right_aligned(),
         ));
     }
     if shown.dates {
