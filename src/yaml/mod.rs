@@ -149,6 +149,39 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, Error> {
 /// `serde_yaml`'s error in an author's words, at its position (the start of the file for the
 /// errors that have none).
 fn explain(text: &str, error: &serde_yaml::Error) -> Error {
+    let mut explained = explain_anywhere(text, error);
+    explained.position = within(text, explained.position);
+    explained
+}
+
+/// libyaml puts an error at the end of a file that does not end in a line break on the line
+/// after the last one: it belongs at the end of the last line, where an editor can go.
+fn within(text: &str, position: Position) -> Position {
+    let breaks = line_breaks(text);
+    if position.line <= breaks.len() + 1 {
+        return position;
+    }
+    let last = breaks.last().map_or(text, |&end| &text[end..]);
+    Position {
+        line: breaks.len() + 1,
+        column: last.chars().count() + 1,
+    }
+}
+
+/// Where each line after the first starts, with YAML's line breaks: CRLF, LF, or a lone CR.
+pub fn line_breaks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+fn explain_anywhere(text: &str, error: &serde_yaml::Error) -> Error {
     let full = error.to_string();
     // libyaml's reader (bad characters) knows only a byte offset.
     if let Some((message, offset)) = full.rsplit_once(" at position ")
@@ -187,12 +220,13 @@ fn explain(text: &str, error: &serde_yaml::Error) -> Error {
     Error::at(position, friendly(&full.replacen(&own, "", 1)))
 }
 
-/// The line and column of a byte offset.
+/// The line and column of a byte offset, counting lines as YAML does.
 fn position_of_offset(text: &str, offset: usize) -> Position {
     let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let breaks = line_breaks(before);
+    let line_start = breaks.last().copied().unwrap_or(0);
     Position {
-        line: before.matches('\n').count() + 1,
+        line: breaks.len() + 1,
         column: before[line_start..].chars().count() + 1,
     }
 }
@@ -233,6 +267,23 @@ fn unknown_name(message: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line() {
+        let failure = from_str::<serde_json::Value>("provider: {id: acme").expect_err("unclosed");
+        assert_eq!(
+            failure.errors[0].position,
+            Position {
+                line: 1,
+                column: 20
+            }
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_yaml_says() {
+        assert_eq!(line_breaks("a\r\nb\rc\nd"), vec![3, 5, 7]);
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
