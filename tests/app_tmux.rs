@@ -193,7 +193,7 @@ fn a_plan_made_survives_quitting_and_restarting() {
     session.send(&["k", "x"]);
     session.wait_for("Marked `acme/linux-admin` done");
     session.send(&["u"]);
-    session.wait_for("Undone (Ctrl-r redoes)");
+    session.wait_for("Undid marking Linux Admin done");
     session.send(&["e", "html", "Enter"]);
     let screen = session.wait_for("Exported to");
     assert!(

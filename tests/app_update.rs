@@ -170,11 +170,15 @@ fn removing_a_free_step_works_and_undo_brings_it_back() {
     assert_eq!(status(&app), "Removed step 2 `acme/network-pro` (u undoes)");
     keys(&mut app, "u");
     assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
+    assert_eq!(
+        status(&app),
+        "Undid removing Network Pro (Ctrl-r redoes it)"
+    );
     ctrl(&mut app, 'r');
     assert_eq!(steps(&app), ["acme/it-basics"]);
     keys(&mut app, "u");
     ctrl(&mut app, 'r');
-    assert_eq!(status(&app), "Redone");
+    assert_eq!(status(&app), "Redid removing Network Pro");
     ctrl(&mut app, 'r');
     assert_eq!(status(&app), "Nothing to redo");
 }

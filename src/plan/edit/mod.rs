@@ -3,12 +3,16 @@
 //! the plan and returns the changed plan (so the app keeps the old one for undo), or an
 //! [`EditError`] that says why not, naming the step involved.
 
+mod describe;
+
 use jiff::civil::Date;
 
 use crate::catalog::{Catalog, CredentialIdx};
 use crate::text::did_you_mean;
 
 use super::check::{gives, order_gaps};
+pub use describe::describe;
+
 use super::{Holdings, Options, Plan, Status, Step, UnmetReason, cheapest_path};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -131,3 +131,38 @@ fn marking_a_step_done_records_today_unless_a_date_is_given() {
     assert_eq!(undone.steps[0].completed, None);
     assert!(set_status(&done, 3, Status::Done, None, today).is_err());
 }
+
+#[test]
+fn a_change_is_described_from_the_two_plans() {
+    let catalog = catalog(NETWORK);
+    let before = plan(&["t/linux", "t/help-desk"]);
+    let said = |after: &Plan| describe(&catalog, &before, after);
+    assert_eq!(
+        said(&plan(&["t/linux", "t/help-desk", "t/ccna"])),
+        "adding CCNA"
+    );
+    assert_eq!(said(&plan(&["t/linux"])), "removing Help desk");
+    assert_eq!(
+        said(&plan(&["t/help-desk", "t/linux"])),
+        "swapping Linux and Help desk"
+    );
+    let longer = plan(&["t/linux", "t/help-desk", "t/a-plus", "t/ccna"]);
+    let moved = plan(&["t/help-desk", "t/a-plus", "t/ccna", "t/linux"]);
+    assert_eq!(describe(&catalog, &longer, &moved), "the move of Linux");
+    assert_eq!(
+        said(&plan(&["t/ccna", "t/a-plus"])),
+        "4 changes to the steps"
+    );
+    let mut done = before.clone();
+    done.steps[0].status = Status::Done;
+    assert_eq!(said(&done), "marking Linux done");
+    let mut noted = before.clone();
+    noted.steps[1].note = Some("evenings".to_owned());
+    assert_eq!(said(&noted), "the note on Help desk");
+    let mut held = before.clone();
+    held.have.skills.push("linux".to_owned());
+    assert_eq!(said(&held), "the credentials and skills held");
+    let mut slower = before.clone();
+    slower.hours_per_week = crate::catalog::Amount::from_f64(2.0);
+    assert_eq!(said(&slower), "the plan's settings");
+}

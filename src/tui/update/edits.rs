@@ -409,9 +409,10 @@ pub(super) fn undo(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let current = std::mem::replace(&mut app.plan, previous);
+    let what = edit::describe(&app.catalog, &app.plan, &current);
     app.history.future.push(current);
     app.refresh_plan();
-    app.info("Undone (Ctrl-r redoes)");
+    app.info(format!("Undid {what} (Ctrl-r redoes it)"));
     super::save(app, false)
 }
 
@@ -421,9 +422,10 @@ pub(super) fn redo(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let current = std::mem::replace(&mut app.plan, next);
+    let what = edit::describe(&app.catalog, &current, &app.plan);
     app.history.past.push(current);
     app.refresh_plan();
-    app.info("Redone");
+    app.info(format!("Redid {what}"));
     super::save(app, false)
 }
 
