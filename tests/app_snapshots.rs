@@ -123,6 +123,19 @@ fn filters() {
 }
 
 #[test]
+fn confirm_replacing_an_export() {
+    let mut app = fixture_app();
+    update(
+        &mut app,
+        Msg::Exported(Err(upskill::tui::update::ExportFailure::Exists {
+            path: "/home/alex/plans/test.md".into(),
+            format: upskill::export::ExportFormat::Markdown,
+        })),
+    );
+    snapshot("confirm_export", &app);
+}
+
+#[test]
 fn confirm_replacing_steps() {
     let mut app = recommended();
     keys(&mut app, "Oo");

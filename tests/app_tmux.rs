@@ -209,6 +209,16 @@ fn a_plan_made_survives_quitting_and_restarting() {
         page.contains("Cloud Architect"),
         "the export shows the plan"
     );
+    // A second export asks before it writes over the first; n leaves the file alone.
+    std::fs::write(session.home.join("default.html"), "mine").expect("write");
+    session.send(&["e", "html", "Enter"]);
+    session.wait_for("Replace it?");
+    session.send(&["n"]);
+    session.wait_for("nothing exported");
+    assert_eq!(
+        std::fs::read_to_string(session.home.join("default.html")).expect("read"),
+        "mine"
+    );
     session.send(&["q"]);
     assert_eq!(session.wait_for_exit(), 0);
     let saved = session.plan_file();

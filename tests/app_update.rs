@@ -648,11 +648,43 @@ fn e_offers_every_export_format_and_enter_exports_the_open_plan() {
         effects.as_slice(),
         [Effect::Export {
             format: upskill::export::ExportFormat::Html,
+            replace: false,
             ..
         }]
     ));
     update(&mut app, Msg::Exported(Ok("/home/alex/test.html".into())));
     assert_eq!(status(&app), "Exported to /home/alex/test.html");
+}
+
+#[test]
+fn an_export_asks_before_replacing_a_file() {
+    use upskill::export::ExportFormat;
+    use upskill::tui::update::ExportFailure;
+    let mut app = fixture_app();
+    let exists = || {
+        Msg::Exported(Err(ExportFailure::Exists {
+            path: "/home/alex/test.md".into(),
+            format: ExportFormat::Markdown,
+        }))
+    };
+    update(&mut app, exists());
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    let effects = keys(&mut app, "y");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Export {
+            format: ExportFormat::Markdown,
+            replace: true,
+            ..
+        }]
+    ));
+    assert!(app.overlay.is_none());
+    update(&mut app, exists());
+    assert!(keys(&mut app, "n").is_empty(), "nothing is written");
+    assert_eq!(
+        status(&app),
+        "Left /home/alex/test.md as it was; nothing exported"
+    );
 }
 
 #[test]

@@ -140,6 +140,11 @@ pub enum Confirm {
         recommendation: Box<Recommendation>,
         objective: Objective,
     },
+    /// Write an export over a file of the same name.
+    ReplaceFile {
+        path: std::path::PathBuf,
+        format: crate::export::ExportFormat,
+    },
 }
 
 /// The plan beside its cheapest and fastest recommendations.

@@ -13,9 +13,10 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::app::App;
-use super::update::{Done, Effect, Msg, update};
+use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Sources};
+use crate::plan::Plan;
 use crate::store::{PlanLock, PlanStore};
 
 /// Something for the app to react to.
@@ -150,20 +151,11 @@ impl Runtime {
                 }
                 None
             }
-            Effect::Export { plan, format } => {
-                let report =
-                    crate::export::Report::build(&app.catalog, &plan, &crate::commands::now());
-                let text = crate::export::render(&report, format);
-                let result = std::env::current_dir()
-                    .map_err(|error| error.to_string())
-                    .map(|dir| dir.join(format!("{}.{}", plan.name, format.extension())))
-                    .and_then(|path| {
-                        crate::store::write_file(&path, text.as_bytes())
-                            .map(|()| path)
-                            .map_err(|error| error.to_string())
-                    });
-                Some(Msg::Exported(result))
-            }
+            Effect::Export {
+                plan,
+                format,
+                replace,
+            } => Some(Msg::Exported(export(app, &plan, format, replace))),
             Effect::Compute(job) => {
                 let answers = self.answers.0.clone();
                 std::thread::spawn(move || {
@@ -300,4 +292,24 @@ impl Events for Script {
     fn ready(&mut self) -> io::Result<Option<Event>> {
         Ok(self.0.pop_front())
     }
+}
+
+/// Writes a report of `plan` into the working folder, named after the plan; a file already
+/// there is replaced only when the user said so.
+fn export(
+    app: &App,
+    plan: &Plan,
+    format: crate::export::ExportFormat,
+    replace: bool,
+) -> Result<std::path::PathBuf, ExportFailure> {
+    let dir = std::env::current_dir().map_err(|error| ExportFailure::Io(error.to_string()))?;
+    let path = dir.join(format!("{}.{}", plan.name, format.extension()));
+    if !replace && path.exists() {
+        return Err(ExportFailure::Exists { path, format });
+    }
+    let report = crate::export::Report::build(&app.catalog, plan, &crate::commands::now());
+    let text = crate::export::render(&report, format);
+    crate::store::write_file(&path, text.as_bytes())
+        .map(|()| path)
+        .map_err(|error| ExportFailure::Io(error.to_string()))
 }

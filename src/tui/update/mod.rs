@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::app::{App, InfoView, Overlay, Pane, Scale, StatusKind};
+use super::app::{App, Confirm, InfoView, Overlay, Pane, Scale, StatusKind};
 use super::browser::{SearchIndex, SortOrder};
 use crate::catalog::Loaded;
 use crate::plan::{Objective, Plan};
@@ -62,12 +62,23 @@ pub enum Msg {
         to: String,
         result: Result<(), String>,
     },
-    Exported(Result<PathBuf, String>),
+    Exported(Result<PathBuf, ExportFailure>),
     CatalogReloaded(Box<Loaded>),
     /// The catalog files kept changing while they were read: nothing was reloaded.
     CatalogUnsettled,
     /// A search finished off the event loop.
     Computed(Box<Done>),
+}
+
+/// Why an export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// A file of that name is there already: the user decides whether to replace it.
+    Exists {
+        path: PathBuf,
+        format: crate::export::ExportFormat,
+    },
+    Io(String),
 }
 
 /// Work for the event loop; its outcome comes back as a [`Msg`].
@@ -89,9 +100,12 @@ pub enum Effect {
     /// Run a search on a worker thread; its answer comes back as [`Msg::Computed`].
     Compute(Box<Job>),
     /// Render the plan in a format and write it to the current folder.
+    /// Write a report of the plan into the working folder; over a file already there only
+    /// when `replace`.
     Export {
         plan: Box<Plan>,
         format: crate::export::ExportFormat,
+        replace: bool,
     },
     Quit,
 }
@@ -149,7 +163,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Exported(result) => {
             match result {
                 Ok(path) => app.info(format!("Exported to {}", path.display())),
-                Err(why) => app.refuse(format!("Could not export: {why}")),
+                Err(ExportFailure::Exists { path, format }) => {
+                    app.overlay = Some(Overlay::Confirm(Confirm::ReplaceFile { path, format }));
+                }
+                Err(ExportFailure::Io(why)) => app.refuse(format!("Could not export: {why}")),
             }
             Vec::new()
         }

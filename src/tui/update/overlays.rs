@@ -144,8 +144,23 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 } => {
                     return edits::apply_recommendation(app, &recommendation, objective);
                 }
+                Confirm::ReplaceFile { format, .. } => {
+                    return vec![Effect::Export {
+                        plan: Box::new(app.plan.clone()),
+                        format,
+                        replace: true,
+                    }];
+                }
             },
-            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => app.info("Kept the plan as it was"),
+            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => match confirm {
+                Confirm::ReplaceSteps { .. } => app.info("Kept the plan as it was"),
+                Confirm::ReplaceFile { path, .. } => {
+                    app.info(format!(
+                        "Left {} as it was; nothing exported",
+                        path.display()
+                    ));
+                }
+            },
             _ => app.overlay = Some(Overlay::Confirm(confirm)),
         },
         Overlay::Roles(mut picker) => match picker_key(&mut picker, key) {
@@ -163,6 +178,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return vec![Effect::Export {
                     plan: Box::new(app.plan.clone()),
                     format,
+                    replace: false,
                 }];
             }
             Picked::Cancelled => {}

@@ -356,10 +356,13 @@ fn form_box(theme: &Theme, frame: &mut Frame, screen: Rect, form: &crate::tui::a
 }
 
 fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: &Confirm) {
-    let Confirm::ReplaceSteps {
-        recommendation,
-        objective,
-    } = confirm;
+    let (recommendation, objective) = match confirm {
+        Confirm::ReplaceSteps {
+            recommendation,
+            objective,
+        } => (recommendation, objective),
+        Confirm::ReplaceFile { path, .. } => return replace_file(theme, frame, screen, path),
+    };
     let planned = app
         .plan
         .steps
@@ -388,6 +391,32 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
         frame,
         centered(screen, 66, 8),
         " Recommend ",
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+    );
+}
+
+fn replace_file(theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path::Path) {
+    let clean = |text: &str| crate::text::sanitize_line(text).into_owned();
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| clean(&name.to_string_lossy()));
+    let folder = path
+        .parent()
+        .map_or_else(String::new, |dir| clean(&dir.display().to_string()));
+    let lines = vec![
+        Line::raw(format!(
+            "{} is already in {folder}. Replace it?",
+            fit(&name, 40)
+        )),
+        Line::styled("The file there now would be lost.", theme.dim),
+        Line::raw(""),
+        footer(theme, &[("y", "replace it"), ("n", "leave it")]),
+    ];
+    boxed(
+        theme,
+        frame,
+        centered(screen, 66, 6),
+        " Export ",
         Paragraph::new(lines).wrap(Wrap { trim: true }),
     );
 }
