@@ -89,6 +89,15 @@ pub fn is_blank(text: &str) -> bool {
 /// Deserializes one document, refusing alias amplification and reporting every failing list
 /// item with its line and column.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
+    deserialize(text).map_err(|mut failure| {
+        for error in &mut failure.errors {
+            error.position = within(text, error.position);
+        }
+        failure
+    })
+}
+
+fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
     if needs_scan(text)
         && let Err(error) = expansion::check(text)
     {
@@ -146,22 +155,16 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, Error> {
     serde_yaml::to_string(value).map_err(|error| Error::at(Position::START, error.to_string()))
 }
 
-/// `serde_yaml`'s error in an author's words, at its position (the start of the file for the
-/// errors that have none).
-fn explain(text: &str, error: &serde_yaml::Error) -> Error {
-    let mut explained = explain_anywhere(text, error);
-    explained.position = within(text, explained.position);
-    explained
-}
-
 /// libyaml puts an error at the end of a file that does not end in a line break on the line
 /// after the last one: it belongs at the end of the last line, where an editor can go.
 fn within(text: &str, position: Position) -> Position {
+    position.clamped(end_of(text))
+}
+
+/// The position just past the last character of `text`.
+pub(crate) fn end_of(text: &str) -> Position {
     let breaks = line_breaks(text);
-    if position.line <= breaks.len() + 1 {
-        return position;
-    }
-    let last = breaks.last().map_or(text, |&end| &text[end..]);
+    let last = breaks.last().map_or(text, |&start| &text[start..]);
     Position {
         line: breaks.len() + 1,
         column: last.chars().count() + 1,
@@ -181,7 +184,9 @@ pub fn line_breaks(text: &str) -> Vec<usize> {
     starts
 }
 
-fn explain_anywhere(text: &str, error: &serde_yaml::Error) -> Error {
+/// `serde_yaml`'s error in an author's words, at its position (the start of the file for the
+/// errors that have none).
+fn explain(text: &str, error: &serde_yaml::Error) -> Error {
     let full = error.to_string();
     // libyaml's reader (bad characters) knows only a byte offset.
     if let Some((message, offset)) = full.rsplit_once(" at position ")

@@ -25,6 +25,12 @@ pub struct Position {
 impl Position {
     pub const START: Position = Position { line: 1, column: 1 };
 
+    /// This position, or `end` when it is on a line past `end`'s.
+    #[must_use]
+    pub fn clamped(self, end: Position) -> Position {
+        if self.line > end.line { end } else { self }
+    }
+
     fn from_marker(marker: Marker) -> Self {
         // yaml-rust2 counts lines from 1 and columns from 0.
         Position {
@@ -122,6 +128,11 @@ impl Tree {
             if let Some(node) = done {
                 Tree::attach(&mut open, node);
             }
+        }
+        // An empty value at the very end of a file is reported past its last line.
+        let end = super::end_of(text);
+        for node in &mut tree.nodes {
+            node.position = node.position.clamped(end);
         }
         tree
     }
