@@ -44,7 +44,7 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
                     step.id.clone(),
                     truncate(step.title(), MAX_TITLE).into_owned(),
                     amount(known.map(|c| c.hours)),
-                    amount(known.map(|c| c.cost)),
+                    known.map_or_else(|| "-".to_owned(), |c| c.cost.money()),
                     date_or_dash(step.start),
                     date_or_dash(step.end),
                 ]
@@ -60,7 +60,7 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
         out,
         "total: {} hours, {} {}",
         report.total_hours,
-        report.total_cost,
+        report.total_cost.money(),
         sanitize_line(&report.currency)
     )?;
     writeln!(

@@ -112,7 +112,7 @@ fn text(catalog: &Catalog, found: &[Found], today: Date, months: u32, width: usi
                     credential.title.clone(),
                     expires.to_string(),
                     when(expires, today),
-                    format!("{} {}", credential.cost, catalog.currency),
+                    format!("{} {}", credential.cost.money(), catalog.currency),
                 ]
             })
             .collect();

@@ -153,7 +153,7 @@ fn cost(catalog: &Catalog, idx: CredentialIdx) -> String {
     if cost.hundredths() == 0 {
         "free".to_owned()
     } else {
-        format!("{cost} {}", catalog.currency)
+        format!("{} {}", cost.money(), catalog.currency)
     }
 }
 

@@ -119,7 +119,8 @@ fn summary(out: &mut String, report: &Report) {
             "Total",
             format!(
                 "{} hours, {} {currency}",
-                report.total_hours, report.total_cost
+                report.total_hours,
+                report.total_cost.money()
             ),
         ),
         ("Finish", report.finish.to_string()),
@@ -130,7 +131,8 @@ fn summary(out: &mut String, report: &Report) {
             "To go",
             format!(
                 "{} hours, {} {currency}",
-                report.remaining_hours, report.remaining_cost
+                report.remaining_hours,
+                report.remaining_cost.money()
             ),
         ));
     }
@@ -210,7 +212,7 @@ fn step_row(i: usize, step: &StepView) -> String {
         i + 1,
         escape(known.map_or("-", |c| c.provider_name.as_str())),
         amount(known.map(|c| c.hours)),
-        amount(known.map(|c| c.cost)),
+        known.map_or_else(|| "-".into(), |c| c.cost.money()),
         date_or_dash(step.start),
         date_or_dash(step.end),
         step.status.as_str(),

@@ -23,7 +23,7 @@ pub fn render(report: &Report) -> String {
         out,
         "**Total:** {} hours, {} {}. **Finish:** {}.",
         report.total_hours,
-        report.total_cost,
+        report.total_cost.money(),
         inline(&report.currency),
         report.finish
     );
@@ -93,7 +93,7 @@ fn steps_table(out: &mut String, report: &Report) {
             inline(&step.id),
             title,
             number(known.map(|c| c.hours)),
-            number(known.map(|c| c.cost)),
+            known.map_or_else(|| "-".to_owned(), |c| c.cost.money()),
             date_or_dash(step.start),
             date_or_dash(step.end),
             step.status.as_str().to_owned(),
@@ -114,7 +114,7 @@ fn summary(out: &mut String, report: &Report) {
             out,
             "\n**To go:** {} hours, {} {}.",
             report.remaining_hours,
-            report.remaining_cost,
+            report.remaining_cost.money(),
             inline(&report.currency)
         );
     }
