@@ -106,6 +106,24 @@ fn show_gives_a_role_with_the_cheapest_teachers_first() {
 }
 
 #[test]
+fn show_says_what_a_credential_costs_with_its_prerequisites() {
+    let text = ok(&["show", "cloud-engineer"]);
+    let block = text
+        .split("skill Cloud architecture (cloud-architecture): 4 credentials\n")
+        .nth(1)
+        .expect("the architecture skill's block");
+    let rows: Vec<&str> = block.lines().take(3).collect();
+    assert!(rows[1].contains("microsoft/az-305"), "{block}");
+    // AZ-305 needs AZ-104 (165 USD, 80 h) first.
+    assert!(
+        rows[2]
+            .trim_start()
+            .starts_with("↳ from nothing, with 1 prerequisite: 330 USD, 195 h in all"),
+        "{block}"
+    );
+}
+
+#[test]
 fn show_accepts_a_skill_or_its_alias() {
     let text = ok(&["show", "help-desk"]);
     assert!(text.starts_with("Customer support (help desk)\n  id           customer-support\n"));

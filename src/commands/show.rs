@@ -178,5 +178,37 @@ fn credential_rows(page: &mut Page, catalog: &Catalog, indent: usize, list: &[Cr
             "{:indent$}{cost:>cost_width$}  {hours:>hours_width$}  {:<id_width$}  {retired}{}",
             "", credential.id, credential.title
         ));
+        if let Some(line) = with_prerequisites(catalog, idx) {
+            page.row(&format!("{:indent$}{:cost_width$}  {line}", "", ""));
+        }
     }
+}
+
+/// What a credential costs with the cheapest prerequisites it needs, starting from nothing:
+/// the order above is by its own cost, which a costly prerequisite can make misleading.
+fn with_prerequisites(catalog: &Catalog, idx: CredentialIdx) -> Option<String> {
+    let credential = catalog.credential(idx);
+    if credential.requires.is_empty() || credential.retired {
+        return None;
+    }
+    let path = crate::plan::cheapest_path(
+        catalog,
+        &credential.requires,
+        &crate::plan::Holdings::new(catalog),
+        &[idx],
+        &crate::plan::Options::default(),
+    );
+    if !path.is_complete() {
+        return Some("↳ its prerequisites cannot all be met from the catalogs".to_owned());
+    }
+    if path.steps.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "↳ from nothing, with {}: {} {}, {} h in all",
+        crate::text::plural(path.steps.len(), "prerequisite"),
+        (path.total_cost + credential.cost).money(),
+        catalog.currency,
+        path.total_hours + credential.hours
+    ))
 }
