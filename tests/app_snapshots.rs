@@ -95,6 +95,19 @@ fn timeline() {
 }
 
 #[test]
+fn timeline_scrolled_on_by_week() {
+    let mut app = recommended();
+    // Two hours a week: the plan runs for about two years, far past the right edge.
+    app.plan.hours_per_week = upskill::catalog::Amount::from_f64(2.0);
+    app.refresh_plan();
+    keys(&mut app, "tT");
+    snapshot("timeline_by_week", &app);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    snapshot("timeline_scrolled", &app);
+}
+
+#[test]
 fn compare() {
     let mut app = recommended();
     keys(&mut app, "c");

@@ -927,3 +927,24 @@ fn a_on_an_unmet_gap_row_adds_the_cheapest_credential_that_meets_it() {
     keys(&mut app, "a");
     assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
 }
+
+#[test]
+fn the_arrows_scroll_the_timeline_in_time_within_the_plan() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.info, InfoView::Timeline, "→ shows the timeline first");
+    assert_eq!(app.timeline_shift, 0);
+    // As the last frame measured it: eight more columns to the end of the plan.
+    app.timeline_max_shift = 8;
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.timeline_shift, 6);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.timeline_shift, 8, "no further than the plan goes");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.timeline_shift, 2);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.timeline_shift, 0);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, "T");
+    assert_eq!(app.timeline_shift, 0, "a new scale starts at the start");
+}

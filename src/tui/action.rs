@@ -103,6 +103,10 @@ actions! {
     ShowTimeline = "timeline",
     /// Show the timeline by week or by month
     ToggleTimelineScale = "timeline-scale",
+    /// Scroll the timeline back in time
+    TimelineEarlier = "timeline-earlier",
+    /// Scroll the timeline on in time
+    TimelineLater = "timeline-later",
     /// Show the catalog problems found on the last reload
     ShowProblems = "problems",
 }

@@ -318,6 +318,10 @@ pub struct App {
     pub info_scroll: u16,
     /// How far the info pane can scroll, as last drawn.
     pub info_max_scroll: u16,
+    /// How many columns (months or weeks) the timeline is scrolled on from its start, and
+    /// how far it can go, as last drawn.
+    pub timeline_shift: usize,
+    pub timeline_max_shift: usize,
     /// The list the detail follows: the catalog or the plan, whichever had the focus last.
     pub detail_from: Pane,
     /// Rows in the focused list as last drawn, for paging.
@@ -354,6 +358,8 @@ impl App {
             gap_selected: 0,
             info_scroll: 0,
             info_max_scroll: u16::MAX,
+            timeline_shift: 0,
+            timeline_max_shift: usize::MAX,
             detail_from: Pane::Catalog,
             page_rows: 10,
             overlay: None,

@@ -199,6 +199,8 @@ fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::ShowGap, vec![Key::char('g')]),
         (A::ShowTimeline, vec![Key::char('t')]),
         (A::ToggleTimelineScale, vec![Key::char('T')]),
+        (A::TimelineEarlier, vec![Key::plain(K::Left)]),
+        (A::TimelineLater, vec![Key::plain(K::Right)]),
         (A::ShowProblems, vec![Key::char('!')]),
     ]
 }

@@ -186,6 +186,7 @@ where
             .map_err(io::Error::other)?;
         app.page_rows = view.page_rows(app.focus);
         app.info_max_scroll = view.info_max_scroll;
+        app.timeline_max_shift = view.timeline_max_shift;
         if app.quit {
             return Ok(());
         }

@@ -325,8 +325,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 Scale::Month => Scale::Week,
                 Scale::Week => Scale::Month,
             };
+            app.timeline_shift = 0;
             show(app, InfoView::Timeline);
         }
+        A::TimelineEarlier => shift_timeline(app, false),
+        A::TimelineLater => shift_timeline(app, true),
         A::ShowProblems => {
             if app.problems.is_empty() {
                 app.info("The catalogs have no problems");
@@ -483,4 +486,21 @@ fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     app.refresh_plan();
     let count = app.catalog.credentials.len();
     app.info(format!("Catalogs reloaded: {count} credentials"));
+}
+
+/// Scrolls the timeline half a year by month, or six weeks by week; shows it first if it is
+/// not showing.
+fn shift_timeline(app: &mut App, later: bool) {
+    const STEP: usize = 6;
+    if app.info != InfoView::Timeline {
+        show(app, InfoView::Timeline);
+        return;
+    }
+    app.timeline_shift = if later {
+        app.timeline_shift
+            .saturating_add(STEP)
+            .min(app.timeline_max_shift)
+    } else {
+        app.timeline_shift.saturating_sub(STEP)
+    };
 }

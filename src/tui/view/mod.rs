@@ -38,6 +38,8 @@ pub struct ViewState {
     pub too_small: bool,
     /// How far the info pane's content can scroll, as last drawn.
     pub info_max_scroll: u16,
+    /// How many columns the timeline can scroll on, as last drawn.
+    pub timeline_max_shift: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,9 +176,10 @@ fn render_pane(
             }
             InfoView::Gap => gap::render(app, &theme, &mut view.gap, focused, frame, inner),
             InfoView::Timeline => {
-                let (rows, max_scroll) = timeline::render(app, &theme, frame, inner);
-                view.info_max_scroll = max_scroll;
-                (rows, 0)
+                let drawn = timeline::render(app, &theme, frame, inner);
+                view.info_max_scroll = drawn.max_scroll;
+                view.timeline_max_shift = drawn.max_shift;
+                (drawn.rows, 0)
             }
         },
     };

@@ -153,7 +153,7 @@ fn row(
                 (Some(start), Some(end)) if start.year() == end.year() => {
                     format!("{start}→{}", end.strftime("%m-%d"))
                 }
-                (Some(start), Some(end)) => format!("{start}→{}", end.strftime("%y-%m-%d")),
+                (Some(start), Some(end)) => format!("{start}→{end}"),
                 _ => String::new(),
             },
             _ => String::new(),

@@ -113,6 +113,13 @@ fn actions(app: &App) -> &'static [Action] {
         Pane::Info if app.info == InfoView::Gap => {
             &[A::ToggleHeld, A::Recommend, A::ShowDetail, A::ShowTimeline]
         }
+        Pane::Info if app.info == InfoView::Timeline => &[
+            A::ShowDetail,
+            A::ShowGap,
+            A::ToggleTimelineScale,
+            A::TimelineEarlier,
+            A::TimelineLater,
+        ],
         Pane::Info => &[
             A::ShowDetail,
             A::ShowGap,
@@ -142,6 +149,16 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         {
             down.0 = format!("{}/{key}", down.0);
             down.1 = "move";
+            continue;
+        }
+        // So do the timeline's ← and →.
+        if action == Action::TimelineLater
+            && let Some(earlier) = hints
+                .iter_mut()
+                .find(|(_, label)| *label == "timeline-earlier")
+        {
+            earlier.0 = format!("{}/{key}", earlier.0);
+            earlier.1 = "scroll";
             continue;
         }
         hints.push((key.to_string(), action.id()));

@@ -13,6 +13,13 @@ use super::{Theme, fit};
 use crate::plan::Status;
 use crate::tui::app::{App, Scale};
 
+/// Where a date falls on the chart.
+enum Place {
+    Before,
+    At(usize),
+    After,
+}
+
 /// The chart's columns: each one month or one week from `origin`.
 struct Axis {
     origin: Date,
@@ -46,19 +53,34 @@ impl Axis {
 
     /// The column a date falls in, if it is on the chart.
     fn column(&self, date: Date) -> Option<usize> {
-        if date < self.origin {
-            return None;
+        match self.place(date) {
+            Place::At(column) => Some(column),
+            Place::Before | Place::After => None,
         }
-        let column = match self.scale {
+    }
+
+    /// Where a date is: off the chart to the left, in a column, or off to the right.
+    fn place(&self, date: Date) -> Place {
+        if date < self.origin {
+            return Place::Before;
+        }
+        match self.columns_to(date) {
+            Some(column) if column < self.columns => Place::At(column),
+            _ => Place::After,
+        }
+    }
+
+    /// How many columns from the origin to the one `date` falls in.
+    fn columns_to(&self, date: Date) -> Option<usize> {
+        match self.scale {
             Scale::Month => {
                 let months = (i32::from(date.year()) - i32::from(self.origin.year())) * 12
                     + i32::from(date.month())
                     - i32::from(self.origin.month());
-                usize::try_from(months).ok()?
+                usize::try_from(months).ok()
             }
-            Scale::Week => usize::try_from((date - self.origin).get_days() / 7).ok()?,
-        };
-        (column < self.columns).then_some(column)
+            Scale::Week => usize::try_from((date - self.origin).get_days() / 7).ok(),
+        }
     }
 
     /// The top row: a label and a space every seven columns, `Jan 27 ` by month or a week's
@@ -85,8 +107,16 @@ impl Axis {
     }
 }
 
-/// Draws the chart, its axis fixed at the top; returns the area and how far it can scroll.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect, u16) {
+/// What a drawn chart reports back for scrolling.
+pub struct Drawn {
+    pub rows: Rect,
+    /// How many rows it can scroll down, and how many columns on in time.
+    pub max_scroll: u16,
+    pub max_shift: usize,
+}
+
+/// Draws the chart, its axis fixed at the top.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Drawn {
     if app.plan.steps.is_empty() {
         frame.render_widget(
             Paragraph::new("The timeline shows the plan's steps once it has some.")
@@ -94,7 +124,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
                 .wrap(Wrap { trim: true }),
             area,
         );
-        return (area, 0);
+        return Drawn {
+            rows: area,
+            max_scroll: 0,
+            max_shift: 0,
+        };
     }
     let label_width = (usize::from(area.width) / 4).clamp(6, 28);
     let columns = usize::from(area.width).saturating_sub(label_width + 1);
@@ -103,7 +137,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
             Paragraph::new("Too small for the timeline").style(theme.dim),
             area,
         );
-        return (area, 0);
+        return Drawn {
+            rows: area,
+            max_scroll: 0,
+            max_shift: 0,
+        };
     }
     let first = app
         .plan
@@ -113,7 +151,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
         .chain([app.plan.start, app.today])
         .min()
         .unwrap_or(app.today);
-    let axis = Axis::new(first, app.scale, columns);
+    // Scrolled on by whole columns, as far as the last date on the chart.
+    let mut axis = Axis::new(first, app.scale, columns);
+    let last = app
+        .derived
+        .schedule
+        .iter()
+        .flat_map(|schedule| &schedule.steps)
+        .flat_map(|dates| [dates.end, dates.renews])
+        .chain(app.plan.steps.iter().map(|step| step.completed))
+        .flatten()
+        .max()
+        .unwrap_or(app.today);
+    let max_shift = axis
+        .columns_to(last)
+        .map_or(0, |column| (column + 1).saturating_sub(columns));
+    let shift = app.timeline_shift.min(max_shift);
+    axis.origin = axis.date(shift).unwrap_or(axis.origin);
     let [top, rest] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -123,7 +177,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
         top,
     );
     // A row per step, then the legend; only the rows in view are built (a plan can be long).
-    let legend = legend(app, theme);
+    let legend = legend(app, theme, max_shift > 0);
     let steps = app.plan.steps.len();
     let total = steps + legend.len();
     let visible = usize::from(rest.height);
@@ -139,7 +193,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rest);
-    (area, u16::try_from(max_scroll).unwrap_or(u16::MAX))
+    Drawn {
+        rows: area,
+        max_scroll: u16::try_from(max_scroll).unwrap_or(u16::MAX),
+        max_shift,
+    }
 }
 
 fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize) -> Line<'static> {
@@ -159,18 +217,27 @@ fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize
         _ => (None, None, theme.bar),
     };
     if let (Some(from), Some(to)) = (from, to) {
-        let start = axis.column(from).unwrap_or(0);
-        let end = axis.column(to);
-        for cell in cells
-            .iter_mut()
-            .take(end.map_or(axis.columns, |end| end + 1))
-            .skip(start)
-        {
-            *cell = ('█', style);
-        }
-        if end.is_none() && axis.column(from).is_some() {
-            // It runs on past the right edge.
-            cells[axis.columns - 1] = ('▶', style);
+        let last = axis.columns - 1;
+        match (axis.place(from), axis.place(to)) {
+            // Wholly off the chart: a hint of which side it is on.
+            (Place::After, _) => cells[last] = ('▷', theme.dim),
+            (_, Place::Before) => cells[0] = ('◁', theme.dim),
+            (start, end) => {
+                let (first, final_) = (
+                    if let Place::At(c) = start { c } else { 0 },
+                    if let Place::At(c) = end { c } else { last },
+                );
+                for cell in &mut cells[first..=final_] {
+                    *cell = ('█', style);
+                }
+                // Running on past an edge.
+                if matches!(start, Place::Before) {
+                    cells[0] = ('◀', style);
+                }
+                if matches!(end, Place::After) {
+                    cells[last] = ('▶', style);
+                }
+            }
         }
     }
     if let Some(column) = dates
@@ -196,17 +263,37 @@ fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize
 }
 
 /// The key to the marks, then every renewal date (due ones stand out).
-fn legend(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+fn legend(app: &App, theme: &Theme, scrolls: bool) -> Vec<Line<'static>> {
+    use std::fmt::Write as _;
+
+    use crate::tui::action::Action;
     let other = if app.scale == Scale::Month {
         "week"
     } else {
         "month"
     };
+    let key = |action: Action| {
+        app.keymap
+            .first_key(action)
+            .map_or_else(String::new, |key| key.to_string())
+    };
+    let mut keys = format!(
+        " renewal  {} shows by {other}",
+        key(Action::ToggleTimelineScale)
+    );
+    if scrolls {
+        let _ = write!(
+            keys,
+            "  {}/{} scroll",
+            key(Action::TimelineEarlier),
+            key(Action::TimelineLater)
+        );
+    }
     let mut lines = vec![Line::from(vec![
         Span::styled("│", theme.today),
         Span::styled(format!(" today {}  ", app.today), theme.dim),
         Span::styled("◆", theme.warn),
-        Span::styled(format!(" renewal  T shows by {other}"), theme.dim),
+        Span::styled(keys, theme.dim),
     ])];
     let Some(schedule) = &app.derived.schedule else {
         return lines;
