@@ -14,7 +14,7 @@ use crate::yaml::Segment::{Index, Key};
 impl Merge {
     pub(super) fn declare_skills(&mut self, file: usize, spec: &CatalogFile) {
         for (n, skill) in spec.skills.iter().flatten().enumerate() {
-            let place = Place::value(file, vec![Key("skills"), Index(n)]);
+            let place = Place::value(file, &[Key("skills"), Index(n)]);
             let id = skill.id.as_str();
             if !self.check_id(id, place.at(&[Key("id")]), "skill") {
                 continue;

@@ -50,7 +50,7 @@ pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
         let Some(&provider) = file_providers.get(&i) else {
             if input.spec.provider.is_none() && !credentials.is_empty() {
                 merge.error(
-                    Place::key(i, vec![Key("credentials")]),
+                    Place::key(i, &[Key("credentials")]),
                     "this file has credentials but no `provider:`; add `provider: {id: ..., name: ...}` above them".into(),
                 );
             }
@@ -61,7 +61,7 @@ pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
         for (n, spec) in credentials.iter().enumerate() {
-            let place = Place::value(i, vec![Key("credentials"), Index(n)]);
+            let place = Place::value(i, &[Key("credentials"), Index(n)]);
             if let Some(idx) = merge.credential(spec, &place, provider, &input.name) {
                 credential_specs.push((idx, spec, place));
             }
@@ -94,7 +94,7 @@ pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
     }
     for &(i, input) in &used {
         for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
-            let place = Place::value(i, vec![Key("roles"), Index(n)]);
+            let place = Place::value(i, &[Key("roles"), Index(n)]);
             merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
         }
     }

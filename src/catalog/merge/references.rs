@@ -21,6 +21,7 @@ impl Merge {
     ) -> Vec<(Requirement, Place)> {
         let verb = list
             .path
+            .as_slice()
             .last()
             .map_or("requires", |segment| match segment {
                 Segment::Key(key) => key,
