@@ -12,6 +12,8 @@ pub mod source;
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 pub use merge::is_id;
 pub use model::{
     Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Kind, Level, Provider, ProviderIdx,
@@ -76,8 +78,9 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(files.len());
     let mut parsed: Vec<Option<(CatalogFile, Vec<String>)>> = Vec::with_capacity(files.len());
-    for (i, file) in files.iter().enumerate() {
-        let (text, outcome) = parse_file(file);
+    // Parsing is most of the work and each file stands alone; merging needs them in order.
+    let outcomes: Vec<(&str, Outcome)> = files.par_iter().map(parse_file).collect();
+    for (i, (file, (text, outcome))) in files.iter().zip(outcomes).enumerate() {
         texts.push(text);
         match outcome {
             Outcome::Parsed(spec) => parsed.push(Some((spec, Vec::new()))),
