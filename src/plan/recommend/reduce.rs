@@ -199,7 +199,21 @@ pub(super) fn reduce(
     let open_goals: Vec<&Requirement> = goals.iter().filter(|g| !have.satisfies(g)).collect();
     let relevant = view.relevant(&open_goals, |_| true);
     let settled = settle::settle(&view, &relevant, &open_goals, (budget, max_hours));
-    let kept = view.relevant(&open_goals, |idx| settled.bound[idx.index()].is_some());
+    // A credential can be in a plan within the limits only if it and (for the measure the
+    // bound sums first) the least it needs first fit them.
+    let primary_limit = match options.objective {
+        Objective::Cost => budget,
+        Objective::Hours => max_hours,
+    };
+    let fits = |idx: CredentialIdx| {
+        let credential = catalog.credential(idx);
+        settled.bound[idx.index()].is_some_and(|bound| {
+            primary_limit.is_none_or(|limit| bound.primary <= limit)
+                && budget.is_none_or(|b| credential.cost.hundredths() <= b)
+                && max_hours.is_none_or(|h| credential.hours.hundredths() <= h)
+        })
+    };
+    let kept = view.relevant(&open_goals, fits);
     let local: Vec<CredentialIdx> = catalog
         .credential_indices()
         .filter(|idx| kept[idx.index()])
@@ -244,7 +258,14 @@ pub(super) fn reduce(
         }
         let local_ids = local_supporters(goal, &mut scratch);
         if local_ids.is_empty() {
-            impossible[index] = Some(why_impossible(&view, goal, &scratch));
+            let obtainable = scratch
+                .iter()
+                .any(|idx| settled.bound[idx.index()].is_some());
+            impossible[index] = Some(if obtainable {
+                UnmetReason::Limits
+            } else {
+                why_impossible(&view, goal, &scratch)
+            });
         } else {
             open.push((index, local_ids));
         }
