@@ -107,18 +107,18 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
             }
         }
     }
-    let inputs: Vec<Option<merge::Input<'_>>> = parsed
-        .iter()
+    let inputs: Vec<Option<merge::Input>> = parsed
+        .into_iter()
         .zip(files)
         .map(|(parsed, file)| {
-            parsed.as_ref().map(|(spec, dropped_ids)| merge::Input {
+            parsed.map(|(spec, dropped_ids)| merge::Input {
                 name: Arc::clone(&file.name),
                 spec,
                 dropped_ids,
             })
         })
         .collect();
-    let (mut catalog, pending) = merge::merge(&inputs);
+    let (mut catalog, pending) = merge::merge(inputs);
     let file_texts: Vec<FileText<'_>> = files
         .iter()
         .zip(&texts)

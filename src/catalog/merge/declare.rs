@@ -93,18 +93,19 @@ impl Merge {
 
     pub(super) fn credential(
         &mut self,
-        spec: &CredentialSpec,
-        place: &Place,
+        spec: CredentialSpec,
+        (file_index, n): (usize, usize),
         provider: ProviderIdx,
         file: &Arc<str>,
     ) -> Option<CredentialIdx> {
+        let place = &Place::value(file_index, &[Key("credentials"), Index(n)]);
         let local = spec.id.as_str();
         let id = format!("{}/{local}", self.catalog.provider(provider).id);
         // A bad or duplicate id keeps the credential out, but its other fields are still
         // checked, so one run reports everything.
         let mut usable = self.check_id(local, place.at(&[Key("id")]), "credential");
         if let Some(existing) = self.catalog.find_credential(&id) {
-            let first = self.credential_places[existing.index()].at(&[Key("id")]);
+            let first = self.credential_place(existing).at(&[Key("id")]);
             self.duplicate(
                 place.at(&[Key("id")]),
                 &format!("duplicate credential id `{id}`"),
@@ -118,8 +119,8 @@ impl Merge {
                 "the credential's `title` is empty".into(),
             );
         }
-        let (hours, cost) = self.check_numbers(spec, place);
-        let skills = self.credential_skills(spec, place);
+        let (hours, cost) = self.check_numbers(&spec, place);
+        let skills = self.credential_skills(&spec, place);
         let verified = spec.verified.as_ref().and_then(|text| {
             let parsed = text.as_str().parse::<Date>().ok();
             if parsed.is_none() {
@@ -140,7 +141,8 @@ impl Merge {
         self.catalog.credentials.push(Credential {
             id: id.clone(),
             provider,
-            title: spec.title.0.clone(),
+            // Moved, not copied: a catalog of 100,000 credentials holds its text once.
+            title: spec.title.0,
             kind: spec.kind,
             level: spec.level,
             hours: Amount::from_f64(hours),
@@ -149,20 +151,20 @@ impl Merge {
             requires: Vec::new(),
             recommends: Vec::new(),
             valid_for_months: spec.valid_for_months.filter(|&m| m > 0 && m <= MAX_MONTHS),
-            delivery: spec.format.as_ref().map(|text| text.0.clone()),
-            url: spec.url.as_ref().map(|text| text.0.clone()),
-            description: spec.description.as_ref().map(|text| text.0.clone()),
+            delivery: spec.format.map(|text| text.0),
+            url: spec.url.map(|text| text.0),
+            description: spec.description.map(|text| text.0),
             sources: spec
                 .source
-                .iter()
-                .flat_map(|sources| sources.0.iter().map(|text| text.0.clone()))
+                .into_iter()
+                .flat_map(|sources| sources.0.into_iter().map(|text| text.0))
                 .collect(),
             verified,
             retired: spec.retired,
             file: Arc::clone(file),
         });
         self.catalog.credential_ids.insert(id, idx);
-        self.credential_places.push(place.clone());
+        self.credential_items.push((file_index, n));
         Some(idx)
     }
 

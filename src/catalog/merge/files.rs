@@ -55,7 +55,7 @@ impl Merge {
         }
     }
 
-    pub(super) fn provider(&mut self, file: usize, input: &Input<'_>) -> Option<ProviderIdx> {
+    pub(super) fn provider(&mut self, file: usize, input: &Input) -> Option<ProviderIdx> {
         let spec = input.spec.provider.as_ref()?;
         let place = Place::value(file, &[Key("provider")]);
         let id = spec.id.as_str();

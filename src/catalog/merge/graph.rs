@@ -1,13 +1,10 @@
 //! The prerequisite graph, cycles, and the warnings that need the whole catalog.
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::Merge;
 use crate::catalog::cycles;
 use crate::catalog::model::{Atom, CredentialIdx, Edge, Requirement, SkillIdx};
-use crate::catalog::place::Place;
 use crate::yaml::Segment::{Index, Key};
 
 impl Merge {
@@ -44,13 +41,9 @@ impl Merge {
         for idx in self.catalog.credential_indices() {
             graph.add_node(idx);
         }
-        let mut requires_places: HashMap<(CredentialIdx, CredentialIdx), Place> = HashMap::new();
-        let places: HashMap<CredentialIdx, Place> =
-            self.requirement_places.iter().cloned().collect();
         for (i, credential) in self.catalog.credentials.iter().enumerate() {
             let node = NodeIndex::new(i);
-            let idx = CredentialIdx(i as u32);
-            for (n, requirement) in credential.requires.iter().enumerate() {
+            for requirement in &credential.requires {
                 let kind = if matches!(requirement, Requirement::Any(_)) {
                     Edge::OneOf
                 } else {
@@ -59,11 +52,6 @@ impl Merge {
                 for atom in requirement.atoms() {
                     if let Atom::Credential(prerequisite) = atom {
                         graph.add_edge(NodeIndex::new(prerequisite.index()), node, kind);
-                        if let Some(place) = places.get(&idx) {
-                            requires_places
-                                .entry((idx, *prerequisite))
-                                .or_insert_with(|| place.at(&[Key("requires"), Index(n)]));
-                        }
                     }
                 }
             }
@@ -81,10 +69,15 @@ impl Merge {
                 .iter()
                 .map(|&idx| self.catalog.credential(idx).id.as_str())
                 .collect();
-            let place = requires_places
-                .get(&(cycle[0], cycle[1]))
-                .cloned()
-                .unwrap_or_else(|| self.credential_places[cycle[0].index()].clone());
+            // At the first requirement of the cycle's first credential that names the next.
+            let item = self.credential_place(cycle[0]);
+            let place = self
+                .catalog
+                .credential(cycle[0])
+                .requires
+                .iter()
+                .position(|requirement| requirement.atoms().contains(&Atom::Credential(cycle[1])))
+                .map_or(item.clone(), |n| item.at(&[Key("requires"), Index(n)]));
             let message = if cycle.len() == 2 {
                 format!(
                     "credential `{}` requires itself; remove it from its own `requires`",

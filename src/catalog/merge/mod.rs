@@ -16,35 +16,37 @@ mod graph;
 mod references;
 
 /// One parsed file as the merge sees it.
-pub struct Input<'a> {
+pub struct Input {
     pub name: Arc<str>,
-    pub spec: &'a CatalogFile,
+    /// Taken apart by the merge: its text moves into the catalog.
+    pub spec: CatalogFile,
     /// Ids of credentials dropped for type errors already reported.
-    pub dropped_ids: &'a [String],
+    pub dropped_ids: Vec<String>,
 }
 
 /// Merges `files` (indexed like the locator's files) into a catalog and its problems.
-pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
+pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
     let mut merge = Merge::default();
-    let used: Vec<(usize, &Input<'_>)> = files
-        .iter()
+    let mut used: Vec<(usize, Input)> = files
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, file)| file.as_ref().map(|input| (i, input)))
-        .filter(|(i, input)| merge.check_format(*i, input.spec))
+        .filter_map(|(i, file)| file.map(|input| (i, input)))
+        .filter(|(i, input)| merge.check_format(*i, &input.spec))
         .collect();
     let mut file_providers: HashMap<usize, ProviderIdx> = HashMap::new();
-    for &(i, input) in &used {
-        merge.currency(i, input.spec);
-        if let Some(provider) = merge.provider(i, input) {
-            file_providers.insert(i, provider);
+    for (i, input) in &used {
+        merge.currency(*i, &input.spec);
+        if let Some(provider) = merge.provider(*i, input) {
+            file_providers.insert(*i, provider);
         }
     }
-    for &(i, input) in &used {
-        merge.declare_skills(i, input.spec);
+    for (i, input) in &used {
+        merge.declare_skills(*i, &input.spec);
     }
     let mut credential_specs = Vec::new();
-    for &(i, input) in &used {
-        let Some(credentials) = &input.spec.credentials else {
+    for (i, input) in &mut used {
+        let i = *i;
+        let Some(credentials) = input.spec.credentials.take() else {
             continue;
         };
         let Some(&provider) = file_providers.get(&i) else {
@@ -57,26 +59,29 @@ pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
             continue;
         };
         let provider_id = merge.catalog.provider(provider).id.clone();
-        for id in input.dropped_ids {
+        for id in &input.dropped_ids {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
-        for (n, spec) in credentials.iter().enumerate() {
-            let place = Place::value(i, &[Key("credentials"), Index(n)]);
-            if let Some(idx) = merge.credential(spec, &place, provider, &input.name) {
-                credential_specs.push((idx, spec, place));
+        merge.catalog.credentials.reserve(credentials.len());
+        for (n, mut spec) in credentials.into_iter().enumerate() {
+            let requires = std::mem::take(&mut spec.requires);
+            let recommends = std::mem::take(&mut spec.recommends);
+            if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name) {
+                credential_specs.push((idx, requires, recommends));
             }
         }
     }
-    for (idx, spec, place) in &credential_specs {
+    for (idx, requires, recommends) in &credential_specs {
+        let place = merge.credential_place(*idx);
         let provider = merge.catalog.credential(*idx).provider;
         let requires = merge.requirements(
-            &spec.requires,
+            requires,
             &place.at(&[Key("requires")]),
             Some(provider),
             Severity::Error,
         );
         let recommends = merge.requirements(
-            &spec.recommends,
+            recommends,
             &place.at(&[Key("recommends")]),
             Some(provider),
             Severity::Warning,
@@ -90,9 +95,10 @@ pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
             .into_iter()
             .map(|(requirement, _)| requirement)
             .collect();
-        merge.requirement_places.push((*idx, place.clone()));
     }
-    for &(i, input) in &used {
+    drop(credential_specs);
+    for (i, input) in &used {
+        let i = *i;
         for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
             let place = Place::value(i, &[Key("roles"), Index(n)]);
             merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
@@ -111,18 +117,23 @@ struct Merge {
     pending: Vec<Pending>,
     currency: Option<(String, Place)>,
     provider_places: Vec<Place>,
-    credential_places: Vec<Place>,
+    /// Each credential's file and position in its file's `credentials` list: a place per
+    /// credential would cost 200 bytes each at 100,000 credentials.
+    credential_items: Vec<(usize, usize)>,
     role_places: Vec<Place>,
     skill_places: HashMap<SkillIdx, Place>,
     skill_first_use: HashMap<SkillIdx, Place>,
     /// Global ids of credentials left out for type errors: references to them are not
     /// reported a second time.
     dropped: HashSet<String>,
-    /// Each credential's item place, for locating its requirement references.
-    requirement_places: Vec<(CredentialIdx, Place)>,
 }
 
 impl Merge {
+    fn credential_place(&self, idx: CredentialIdx) -> Place {
+        let (file, n) = self.credential_items[idx.index()];
+        Place::value(file, &[Key("credentials"), Index(n)])
+    }
+
     fn error(&mut self, place: Place, message: String) {
         self.pending.push(Pending {
             severity: Severity::Error,
