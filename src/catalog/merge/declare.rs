@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::Merge;
+use super::{Merge, global_id};
 use crate::catalog::format::{CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS};
 use crate::catalog::model::{Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx};
 use crate::catalog::place::{Pending, Place};
@@ -16,7 +16,7 @@ impl Merge {
         for (n, skill) in spec.skills.iter().flatten().enumerate() {
             let place = Place::value(file, &[Key("skills"), Index(n)]);
             let id = skill.id.as_str();
-            if !self.check_id(id, place.at(&[Key("id")]), "skill") {
+            if !self.check_id(id, || place.at(&[Key("id")]), "skill") {
                 continue;
             }
             if let Some(existing) = self.catalog.find_skill(id) {
@@ -41,7 +41,7 @@ impl Merge {
             for (a, alias) in skill.aliases.iter().enumerate() {
                 let alias_place = place.at(&[Key("aliases"), Index(a)]);
                 let alias = alias.as_str();
-                if !self.check_id(alias, alias_place.clone(), "skill alias") {
+                if !self.check_id(alias, || alias_place.clone(), "skill alias") {
                     continue;
                 }
                 if let Some(existing) = self.catalog.find_skill(alias) {
@@ -78,16 +78,18 @@ impl Merge {
 
     /// A skill by id or alias, created on first use when no file declares it.
     pub(super) fn use_skill(&mut self, id: &str, place: &Place) -> Option<SkillIdx> {
-        if !self.check_id(id, place.clone(), "skill") {
+        if !self.check_id(id, || place.clone(), "skill") {
             return None;
         }
         let idx = match self.catalog.find_skill(id) {
             Some(idx) => idx,
             None => self.new_skill(id, false),
         };
-        self.skill_first_use
-            .entry(idx)
-            .or_insert_with(|| place.clone());
+        let first_use = &mut self.skill_first_use;
+        if first_use.len() <= idx.index() {
+            first_use.resize(idx.index() + 1, None);
+        }
+        first_use[idx.index()].get_or_insert_with(|| place.clone());
         Some(idx)
     }
 
@@ -100,10 +102,10 @@ impl Merge {
     ) -> Option<CredentialIdx> {
         let place = &Place::value(file_index, &[Key("credentials"), Index(n)]);
         let local = spec.id.as_str();
-        let id = format!("{}/{local}", self.catalog.provider(provider).id);
+        let id = global_id(&self.catalog.provider(provider).id, local);
         // A bad or duplicate id keeps the credential out, but its other fields are still
         // checked, so one run reports everything.
-        let mut usable = self.check_id(local, place.at(&[Key("id")]), "credential");
+        let mut usable = self.check_id(local, || place.at(&[Key("id")]), "credential");
         if let Some(existing) = self.catalog.find_credential(&id) {
             let first = self.credential_place(existing).at(&[Key("id")]);
             self.duplicate(

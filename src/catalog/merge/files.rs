@@ -59,7 +59,7 @@ impl Merge {
         let spec = input.spec.provider.as_ref()?;
         let place = Place::value(file, &[Key("provider")]);
         let id = spec.id.as_str();
-        if !self.check_id(id, place.at(&[Key("id")]), "provider") {
+        if !self.check_id(id, || place.at(&[Key("id")]), "provider") {
             return None;
         }
         if spec.name.as_str().trim().is_empty() {

@@ -138,7 +138,7 @@ impl Merge {
             let Some(found) = crate::text::closest(&skill.id, declared.iter().copied()) else {
                 continue;
             };
-            if let Some(place) = self.skill_first_use.get(&SkillIdx(i as u32)) {
+            if let Some(Some(place)) = self.skill_first_use.get(i) {
                 warnings.push((
                     place.clone(),
                     format!(

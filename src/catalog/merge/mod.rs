@@ -43,7 +43,14 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
     for (i, input) in &used {
         merge.declare_skills(*i, &input.spec);
     }
-    let mut credential_specs = Vec::new();
+    let total: usize = used
+        .iter()
+        .filter_map(|(_, input)| input.spec.credentials.as_ref().map(Vec::len))
+        .sum();
+    merge.catalog.credentials.reserve(total);
+    merge.catalog.credential_ids.reserve(total);
+    merge.credential_items.reserve(total);
+    let mut credential_specs = Vec::with_capacity(total);
     for (i, input) in &mut used {
         let i = *i;
         let Some(credentials) = input.spec.credentials.take() else {
@@ -62,7 +69,6 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
         for id in &input.dropped_ids {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
-        merge.catalog.credentials.reserve(credentials.len());
         for (n, mut spec) in credentials.into_iter().enumerate() {
             let requires = std::mem::take(&mut spec.requires);
             let recommends = std::mem::take(&mut spec.recommends);
@@ -122,7 +128,8 @@ struct Merge {
     credential_items: Vec<(usize, usize)>,
     role_places: Vec<Place>,
     skill_places: HashMap<SkillIdx, Place>,
-    skill_first_use: HashMap<SkillIdx, Place>,
+    /// Where each skill is first used, by skill index.
+    skill_first_use: Vec<Option<Place>>,
     /// Global ids of credentials left out for type errors: references to them are not
     /// reported a second time.
     dropped: HashSet<String>,
@@ -162,10 +169,11 @@ impl Merge {
     }
 
     /// True for a valid id; otherwise an error at `place` with a corrected suggestion.
-    fn check_id(&mut self, id: &str, place: Place, what: &str) -> bool {
+    fn check_id(&mut self, id: &str, place: impl FnOnce() -> Place, what: &str) -> bool {
         if is_id(id) {
             return true;
         }
+        let place = place();
         let fixed = kebab(id);
         let hint = if is_id(&fixed) {
             format!(", like `{fixed}`")
@@ -187,13 +195,25 @@ impl Merge {
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
 pub fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass over the bytes: every credential, skill and reference goes through here.
+    let mut after_hyphen = true;
+    for b in text.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => after_hyphen = false,
+            b'-' if !after_hyphen => after_hyphen = true,
+            _ => return false,
+        }
+    }
+    !after_hyphen
+}
+
+/// `provider/local`, without the formatting machinery (it runs once per credential).
+fn global_id(provider: &str, local: &str) -> String {
+    let mut id = String::with_capacity(provider.len() + 1 + local.len());
+    id.push_str(provider);
+    id.push('/');
+    id.push_str(local);
+    id
 }
 
 /// The kebab-case form an author probably meant: `Network_Plus` -> `network-plus`.

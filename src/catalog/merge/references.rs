@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{Merge, is_id};
+use super::{Merge, global_id, is_id};
 use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
 use crate::catalog::model::{Atom, CredentialIdx, ProviderIdx, Requirement, Role, RoleIdx};
 use crate::catalog::place::{Pending, Place};
@@ -94,7 +94,7 @@ impl Merge {
                     );
                     return None;
                 };
-                format!("{}/{reference}", self.catalog.provider(provider).id)
+                global_id(&self.catalog.provider(provider).id, reference)
             }
             _ => {
                 self.error(
@@ -148,7 +148,7 @@ impl Merge {
         file: &Arc<str>,
     ) {
         let id = spec.id.as_str();
-        if !self.check_id(id, place.at(&[Key("id")]), "role") {
+        if !self.check_id(id, || place.at(&[Key("id")]), "role") {
             return;
         }
         if let Some(existing) = self.catalog.find_role(id) {
