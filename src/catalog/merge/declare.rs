@@ -77,8 +77,9 @@ impl Merge {
     }
 
     /// A skill by id or alias, created on first use when no file declares it.
-    pub(super) fn use_skill(&mut self, id: &str, place: &Place) -> Option<SkillIdx> {
-        if !self.check_id(id, || place.clone(), "skill") {
+    /// `place` is made only when it is needed: for an error, or the skill's first use.
+    pub(super) fn use_skill(&mut self, id: &str, place: impl Fn() -> Place) -> Option<SkillIdx> {
+        if !self.check_id(id, &place, "skill") {
             return None;
         }
         let idx = match self.catalog.find_skill(id) {
@@ -89,7 +90,7 @@ impl Merge {
         if first_use.len() <= idx.index() {
             first_use.resize(idx.index() + 1, None);
         }
-        first_use[idx.index()].get_or_insert_with(|| place.clone());
+        first_use[idx.index()].get_or_insert_with(place);
         Some(idx)
     }
 
@@ -221,13 +222,13 @@ impl Merge {
                 "a credential must teach at least one skill; list them in `skills`".into(),
             );
         }
-        let mut skills = Vec::new();
+        let mut skills = Vec::with_capacity(spec.skills.len());
         for (n, skill) in spec.skills.iter().enumerate() {
-            let skill_place = place.at(&[Key("skills"), Index(n)]);
-            if let Some(idx) = self.use_skill(skill.as_str(), &skill_place) {
+            let skill_place = || place.at(&[Key("skills"), Index(n)]);
+            if let Some(idx) = self.use_skill(skill.as_str(), skill_place) {
                 if skills.contains(&idx) {
                     self.warning(
-                        skill_place,
+                        skill_place(),
                         format!("skill `{}` is listed twice", skill.as_str()),
                     );
                 } else {

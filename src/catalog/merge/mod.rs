@@ -78,6 +78,10 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
         }
     }
     for (idx, requires, recommends) in &credential_specs {
+        // Most credentials recommend nothing and many require nothing.
+        if requires.is_empty() && recommends.is_empty() {
+            continue;
+        }
         let place = merge.credential_place(*idx);
         let provider = merge.catalog.credential(*idx).provider;
         let requires = merge.requirements(
@@ -93,14 +97,8 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
             Severity::Warning,
         );
         let credential = &mut merge.catalog.credentials[idx.index()];
-        credential.requires = requires
-            .into_iter()
-            .map(|(requirement, _)| requirement)
-            .collect();
-        credential.recommends = recommends
-            .into_iter()
-            .map(|(requirement, _)| requirement)
-            .collect();
+        credential.requires = requires;
+        credential.recommends = recommends;
     }
     drop(credential_specs);
     for (i, input) in &used {

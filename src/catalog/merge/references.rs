@@ -11,14 +11,14 @@ use crate::yaml::Segment::{self, Index, Key};
 
 impl Merge {
     /// Resolves a `requires` or `recommends` list; unknown references are reported with
-    /// `severity` and left out. Each kept requirement comes with its item's place.
+    /// `severity` and left out.
     pub(super) fn requirements(
         &mut self,
         specs: &[RequirementSpec],
         list: &Place,
         provider: Option<ProviderIdx>,
         severity: Severity,
-    ) -> Vec<(Requirement, Place)> {
+    ) -> Vec<Requirement> {
         let verb = list
             .path
             .as_slice()
@@ -27,7 +27,7 @@ impl Merge {
                 Segment::Key(key) => key,
                 Segment::Index(_) => "requires",
             });
-        let mut resolved = Vec::new();
+        let mut resolved = Vec::with_capacity(specs.len());
         for (n, spec) in specs.iter().enumerate() {
             let place = list.at(&[Index(n)]);
             let requirement = match spec {
@@ -52,7 +52,7 @@ impl Merge {
                 }
             };
             if let Some(requirement) = requirement {
-                resolved.push((requirement, place));
+                resolved.push(requirement);
             }
         }
         resolved
@@ -67,7 +67,7 @@ impl Merge {
         verb: &str,
     ) -> Option<Atom> {
         match atom {
-            AtomSpec::Skill(id) => self.use_skill(id, place).map(Atom::Skill),
+            AtomSpec::Skill(id) => self.use_skill(id, || place.clone()).map(Atom::Skill),
             AtomSpec::Credential(reference) => self
                 .reference(reference, place, provider, severity, verb)
                 .map(Atom::Credential),
@@ -168,12 +168,12 @@ impl Merge {
         }
         let mut requirements: Vec<Requirement> = Vec::new();
         for (n, skill) in spec.skills.iter().enumerate() {
-            let skill_place = place.at(&[Key("skills"), Index(n)]);
-            if let Some(idx) = self.use_skill(skill.as_str(), &skill_place) {
+            let skill_place = || place.at(&[Key("skills"), Index(n)]);
+            if let Some(idx) = self.use_skill(skill.as_str(), skill_place) {
                 let requirement = Requirement::One(Atom::Skill(idx));
                 if requirements.contains(&requirement) {
                     self.warning(
-                        skill_place,
+                        skill_place(),
                         format!("skill `{}` is listed twice", skill.as_str()),
                     );
                 } else {
@@ -187,7 +187,7 @@ impl Merge {
             provider,
             Severity::Error,
         );
-        requirements.extend(extra.into_iter().map(|(requirement, _)| requirement));
+        requirements.extend(extra);
         if spec.skills.is_empty() && spec.requires.is_empty() {
             self.error(
                 place.at(&[Key("id")]),
