@@ -160,6 +160,14 @@ const PIECES: &[&str] = &[
     "[",
     "{",
     "a: é [x",
+    "a: \"x\"#c [",
+    "[a,#c [",
+    "{a: b}#'",
+    "a: 'x' # \"",
+    "- \"a\": [",
+    "a:\t[b]",
+    "  ? x",
+    "a: \"\\\n  [\"",
 ];
 
 /// Pieces that the proof gives up on, now and then, where aliases could resolve.
