@@ -100,7 +100,8 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
         credential.requires = requires;
         credential.recommends = recommends;
     }
-    drop(credential_specs);
+    // What is left of the parsed credentials is freed off the critical path.
+    rayon::spawn(move || drop(credential_specs));
     for (i, input) in &used {
         let i = *i;
         for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
@@ -108,8 +109,7 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
             merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
         }
     }
-    merge.index_skills();
-    merge.build_graph();
+    merge.index_and_link();
     merge.warn_untaught_role_skills();
     merge.warn_skill_typos();
     (merge.catalog, merge.pending)
