@@ -77,29 +77,7 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
             }
         }
     }
-    for (idx, requires, recommends) in &credential_specs {
-        // Most credentials recommend nothing and many require nothing.
-        if requires.is_empty() && recommends.is_empty() {
-            continue;
-        }
-        let place = merge.credential_place(*idx);
-        let provider = merge.catalog.credential(*idx).provider;
-        let requires = merge.requirements(
-            requires,
-            &place.at(&[Key("requires")]),
-            Some(provider),
-            Severity::Error,
-        );
-        let recommends = merge.requirements(
-            recommends,
-            &place.at(&[Key("recommends")]),
-            Some(provider),
-            Severity::Warning,
-        );
-        let credential = &mut merge.catalog.credentials[idx.index()];
-        credential.requires = requires;
-        credential.recommends = recommends;
-    }
+    merge.resolve_credential_requirements(&credential_specs);
     // What is left of the parsed credentials is freed off the critical path.
     rayon::spawn(move || drop(credential_specs));
     for (i, input) in &used {

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::{Merge, global_id, is_id};
 use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
 use crate::catalog::model::{Atom, CredentialIdx, ProviderIdx, Requirement, Role, RoleIdx};
@@ -9,7 +11,53 @@ use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{self, Index, Key};
 
+/// A credential with the `requires` and `recommends` lists it was written with.
+pub(super) type CredentialLists = (CredentialIdx, Vec<RequirementSpec>, Vec<RequirementSpec>);
+
 impl Merge {
+    /// Resolves every credential's `requires` and `recommends`. References resolve in
+    /// parallel where they need only lookups; a list that would report a problem or create a
+    /// skill is resolved again, in order, as it always was.
+    pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
+        let resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
+            let merge = &*self;
+            credentials
+                .par_iter()
+                .map(|(idx, requires, recommends)| {
+                    let provider = merge.catalog.credential(*idx).provider;
+                    Some((
+                        merge.try_requirements(requires, provider)?,
+                        merge.try_requirements(recommends, provider)?,
+                    ))
+                })
+                .collect()
+        };
+        for ((idx, requires, recommends), resolved) in credentials.iter().zip(resolved) {
+            let (requires, recommends) = if let Some(lists) = resolved {
+                lists
+            } else {
+                let place = self.credential_place(*idx);
+                let provider = Some(self.catalog.credential(*idx).provider);
+                let requires = self.requirements(
+                    requires,
+                    &place.at(&[Key("requires")]),
+                    provider,
+                    Severity::Error,
+                );
+                let recommends = self.requirements(
+                    recommends,
+                    &place.at(&[Key("recommends")]),
+                    provider,
+                    Severity::Warning,
+                );
+                (requires, recommends)
+            };
+            let credential = &mut self.catalog.credentials[idx.index()];
+            credential.requires = requires;
+            credential.recommends = recommends;
+        }
+    }
+
     /// Resolves a `requires` or `recommends` list; unknown references are reported with
     /// `severity` and left out.
     pub(super) fn requirements(
@@ -56,6 +104,44 @@ impl Merge {
             }
         }
         resolved
+    }
+
+    /// [`Merge::requirements`] without side effects, for resolving many lists in parallel:
+    /// `None` when any item would report a problem or create a skill, which the caller then
+    /// resolves in order through [`Merge::requirements`]; for lists that resolve, both give
+    /// the same requirements and nothing else.
+    pub(super) fn try_requirements(
+        &self,
+        specs: &[RequirementSpec],
+        provider: ProviderIdx,
+    ) -> Option<Vec<Requirement>> {
+        let atom = |atom: &AtomSpec| match atom {
+            AtomSpec::Skill(id) => self.catalog.find_skill(id).map(Atom::Skill),
+            AtomSpec::Credential(reference) => {
+                let found = match reference.split_once('/') {
+                    Some((owner, local)) if is_id(owner) && is_id(local) => {
+                        self.catalog.find_credential(reference)
+                    }
+                    None if is_id(reference) => self.catalog.find_credential(&global_id(
+                        &self.catalog.provider(provider).id,
+                        reference,
+                    )),
+                    _ => None,
+                };
+                found.map(Atom::Credential)
+            }
+        };
+        specs
+            .iter()
+            .map(|spec| match spec {
+                RequirementSpec::One(one) => atom(one).map(Requirement::One),
+                RequirementSpec::Any(atoms) => atoms
+                    .iter()
+                    .map(atom)
+                    .collect::<Option<Vec<Atom>>>()
+                    .map(Requirement::Any),
+            })
+            .collect()
     }
 
     pub(super) fn atom(
