@@ -1,47 +1,200 @@
-//! Loading and validating catalogs: the bundled set, and generated catalogs of 1,000 and
-//! 10,000 credentials beside a bare `serde_yaml` parse of the same files into the format
-//! structs (the floor of our stack).
+//! Loading and validating catalogs: the bundled set, and generated catalogs of 1,000, 10,000
+//! and 100,000 credentials beside a bare `serde_yaml` parse of the same files into the format
+//! structs (the floor of our stack). Both are measured on one thread and on every core (the
+//! loader parses files in parallel), so each ratio compares like with like.
+//!
+//! After divan's table, unless a filter is given, the ratios to the floor are printed from
+//! interleaved runs, so a noisy neighbour falls on all four alike, each taken at its fastest:
+//! on a shared machine the fastest run is the one least disturbed.
+
+use std::any::Any;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use divan::Bencher;
+use rayon::prelude::*;
 use upskill::catalog::format::CatalogFile;
-use upskill::catalog::{self, Sources};
-use upskill::synth;
+use upskill::catalog::{self, Loaded, SourceFile, Sources};
+use upskill::synth::{self, Generated};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 fn main() {
     divan::main();
+    if !filtered() {
+        print_ratios();
+    }
+}
+
+/// Whether the command line names benchmarks to run (then the ratio table is left out).
+fn filtered() -> bool {
+    const FLAGS: [&str; 5] = ["--bench", "--exact", "--ignored", "--list", "--test"];
+    let mut takes_value = false;
+    for arg in std::env::args().skip(1) {
+        if std::mem::take(&mut takes_value) {
+            continue;
+        }
+        if arg.starts_with("--") {
+            takes_value = !arg.contains('=') && !FLAGS.contains(&arg.as_str());
+        } else if !arg.starts_with('-') {
+            return true;
+        }
+    }
+    false
+}
+
+struct Input {
+    generated: Generated,
+    files: Vec<SourceFile>,
+}
+
+fn input(credentials: usize) -> &'static Input {
+    static INPUTS: [LazyLock<Input>; 3] = [
+        LazyLock::new(|| make_input(SIZES[0])),
+        LazyLock::new(|| make_input(SIZES[1])),
+        LazyLock::new(|| make_input(SIZES[2])),
+    ];
+    let i = SIZES
+        .iter()
+        .position(|&size| size == credentials)
+        .expect("a benchmarked size");
+    &INPUTS[i]
+}
+
+fn make_input(credentials: usize) -> Input {
+    let generated = synth::generate(credentials, 1);
+    let files = generated.source_files();
+    Input { generated, files }
+}
+
+fn one_thread() -> &'static rayon::ThreadPool {
+    static POOL: LazyLock<rayon::ThreadPool> = LazyLock::new(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+    });
+    &POOL
+}
+
+// Each run returns what it built, so neither side is timed dropping it: the app keeps the
+// catalog it loads.
+fn load(files: &[SourceFile]) -> Loaded {
+    let loaded = catalog::load_files(files);
+    assert!(!loaded.has_errors());
+    loaded
+}
+
+fn parse(text: &str) -> Option<CatalogFile> {
+    serde_yaml::from_str::<CatalogFile>(text).ok()
+}
+
+fn bare(generated: &Generated) -> Vec<Option<CatalogFile>> {
+    generated
+        .files
+        .iter()
+        .map(|(_, text)| parse(text))
+        .collect()
+}
+
+fn bare_parallel(generated: &Generated) -> Vec<Option<CatalogFile>> {
+    generated
+        .files
+        .par_iter()
+        .map(|(_, text)| parse(text))
+        .collect()
 }
 
 #[divan::bench]
-fn bundled() -> usize {
+fn bundled() -> Loaded {
     let loaded = catalog::load(&Sources {
         bundled: true,
         ..Sources::default()
     });
     assert!(!loaded.has_errors());
-    loaded.catalog.credentials.len()
+    loaded
 }
 
-#[divan::bench(args = [1_000, 10_000], sample_count = 10)]
-fn load_and_validate(bencher: Bencher<'_, '_>, credentials: usize) {
-    let files = synth::generate(credentials, 1).source_files();
-    bencher.bench(|| {
-        let loaded = catalog::load_files(&files);
-        assert!(!loaded.has_errors());
-        loaded.catalog.credentials.len()
-    });
+#[divan::bench(consts = SIZES, sample_count = 5)]
+fn load_and_validate<const N: usize>(bencher: Bencher<'_, '_>) {
+    let input = input(N);
+    bencher.bench(|| load(&input.files));
 }
 
-#[divan::bench(args = [1_000, 10_000], sample_count = 10)]
-fn bare_parse(bencher: Bencher<'_, '_>, credentials: usize) {
-    let generated = synth::generate(credentials, 1);
-    bencher.bench(|| {
-        generated
-            .files
-            .iter()
-            .map(|(_, text)| {
-                serde_yaml::from_str::<CatalogFile>(text)
-                    .map_or(0, |file| file.credentials.map_or(0, |c| c.len()))
-            })
-            .sum::<usize>()
-    });
+#[divan::bench(consts = SIZES, sample_count = 5)]
+fn load_and_validate_one_thread<const N: usize>(bencher: Bencher<'_, '_>) {
+    let input = input(N);
+    bencher.bench(|| one_thread().install(|| load(&input.files)));
+}
+
+#[divan::bench(consts = SIZES, sample_count = 5)]
+fn bare_parse<const N: usize>(bencher: Bencher<'_, '_>) {
+    let input = input(N);
+    bencher.bench(|| bare(&input.generated));
+}
+
+#[divan::bench(consts = SIZES, sample_count = 5)]
+fn bare_parse_parallel<const N: usize>(bencher: Bencher<'_, '_>) {
+    let input = input(N);
+    bencher.bench(|| bare_parallel(&input.generated));
+}
+
+type Run<'a> = &'a dyn Fn() -> Box<dyn Any>;
+
+/// The fastest wall time of each of `runs`, run `rounds` times in turn; what a run returns
+/// is dropped after its time is taken.
+fn interleaved<const K: usize>(rounds: usize, runs: [Run<'_>; K]) -> [Duration; K] {
+    let mut times: [Vec<Duration>; K] = std::array::from_fn(|_| Vec::with_capacity(rounds));
+    for _ in 0..rounds {
+        for (run, times) in runs.iter().zip(&mut times) {
+            let start = Instant::now();
+            let built = std::hint::black_box(run());
+            times.push(start.elapsed());
+            drop(built);
+        }
+    }
+    times.map(|times| times.into_iter().min().unwrap_or_default())
+}
+
+fn print_ratios() {
+    println!();
+    println!("Load + validate against the bare parse (fastest of interleaved runs, ms):");
+    println!(
+        "{:>8} {:>9} | {:>9} {:>9} {:>6} | {:>9} {:>9} {:>6} | {:>10}",
+        "creds",
+        "YAML MB",
+        "load 1t",
+        "bare 1t",
+        "ratio",
+        "load",
+        "bare par",
+        "ratio",
+        "load/bare1t"
+    );
+    for credentials in SIZES {
+        let input = input(credentials);
+        let rounds = if credentials >= 100_000 { 5 } else { 11 };
+        let [load_one, bare_one, load_all, bare_all] = interleaved(
+            rounds,
+            [
+                &|| Box::new(one_thread().install(|| load(&input.files))),
+                &|| Box::new(bare(&input.generated)),
+                &|| Box::new(load(&input.files)),
+                &|| Box::new(bare_parallel(&input.generated)),
+            ],
+        );
+        let ms = |time: Duration| time.as_secs_f64() * 1000.0;
+        println!(
+            "{:>8} {:>9.1} | {:>9.1} {:>9.1} {:>6.2} | {:>9.1} {:>9.1} {:>6.2} | {:>10.2}",
+            credentials,
+            input.generated.total_bytes() as f64 / 1e6,
+            ms(load_one),
+            ms(bare_one),
+            ms(load_one) / ms(bare_one),
+            ms(load_all),
+            ms(bare_all),
+            ms(load_all) / ms(bare_all),
+            ms(load_all) / ms(bare_one),
+        );
+    }
 }

@@ -15,6 +15,14 @@ pub fn find(catalog: &Catalog) -> Vec<Vec<CredentialIdx>> {
     let requires = EdgeFiltered::from_fn(graph, |edge| *edge.weight() != Edge::Recommends);
     let mut cycles = Vec::new();
     for group in petgraph::algo::tarjan_scc(&requires) {
+        // Almost every group is one credential that does not require itself.
+        if let [only] = group[..]
+            && !graph
+                .edges_directed(only, Direction::Incoming)
+                .any(|edge| edge.source() == only && *edge.weight() != Edge::Recommends)
+        {
+            continue;
+        }
         let members: HashSet<NodeIndex> = group.iter().copied().collect();
         let Some(&start) = group.iter().min() else {
             continue;

@@ -12,6 +12,8 @@ pub mod source;
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 pub use merge::is_id;
 pub use model::{
     Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Kind, Level, Provider, ProviderIdx,
@@ -83,8 +85,9 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(files.len());
     let mut parsed: Vec<Option<(CatalogFile, Vec<String>)>> = Vec::with_capacity(files.len());
-    for (i, file) in files.iter().enumerate() {
-        let (text, outcome) = parse_file(file);
+    // Parsing is most of the work and each file stands alone; merging needs them in order.
+    let outcomes: Vec<(&str, Outcome)> = files.par_iter().map(parse_file).collect();
+    for (i, (file, (text, outcome))) in files.iter().zip(outcomes).enumerate() {
         texts.push(text);
         match outcome {
             Outcome::Parsed(spec) => parsed.push(Some((spec, Vec::new()))),
@@ -111,18 +114,18 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
             }
         }
     }
-    let inputs: Vec<Option<merge::Input<'_>>> = parsed
-        .iter()
+    let inputs: Vec<Option<merge::Input>> = parsed
+        .into_iter()
         .zip(files)
         .map(|(parsed, file)| {
-            parsed.as_ref().map(|(spec, dropped_ids)| merge::Input {
+            parsed.map(|(spec, dropped_ids)| merge::Input {
                 name: Arc::clone(&file.name),
                 spec,
                 dropped_ids,
             })
         })
         .collect();
-    let (mut catalog, pending) = merge::merge(&inputs);
+    let (mut catalog, pending) = merge::merge(inputs);
     let file_texts: Vec<FileText<'_>> = files
         .iter()
         .zip(&texts)

@@ -17,36 +17,64 @@ pub struct FileText<'a> {
 #[derive(Debug, Clone)]
 pub struct Place {
     pub file: usize,
-    pub path: Vec<Segment<'static>>,
+    pub path: Path,
     pub key: bool,
 }
 
 impl Place {
-    pub fn value(file: usize, path: Vec<Segment<'static>>) -> Place {
+    pub fn value(file: usize, path: &[Segment<'static>]) -> Place {
         Place {
             file,
-            path,
+            path: Path::EMPTY.join(path),
             key: false,
         }
     }
 
-    pub fn key(file: usize, path: Vec<Segment<'static>>) -> Place {
+    pub fn key(file: usize, path: &[Segment<'static>]) -> Place {
         Place {
             file,
-            path,
+            path: Path::EMPTY.join(path),
             key: true,
         }
     }
 
     /// This place with more path appended.
     pub fn at(&self, more: &[Segment<'static>]) -> Place {
-        let mut path = self.path.clone();
-        path.extend_from_slice(more);
         Place {
             file: self.file,
-            path,
+            path: self.path.join(more),
             key: false,
         }
+    }
+}
+
+/// The deepest path a catalog needs: `roles[n].requires[n].any[n]` is six segments.
+const MAX_PATH: usize = 8;
+
+/// A structural path kept inline: a place is made for every item and field checked, and
+/// almost none is ever reported, so making one must not allocate.
+#[derive(Debug, Clone, Copy)]
+pub struct Path {
+    segments: [Segment<'static>; MAX_PATH],
+    len: usize,
+}
+
+impl Path {
+    const EMPTY: Path = Path {
+        segments: [Segment::Index(0); MAX_PATH],
+        len: 0,
+    };
+
+    fn join(mut self, more: &[Segment<'static>]) -> Path {
+        let end = self.len + more.len();
+        assert!(end <= MAX_PATH, "catalog paths are at most {MAX_PATH} deep");
+        self.segments[self.len..end].copy_from_slice(more);
+        self.len = end;
+        self
+    }
+
+    pub fn as_slice(&self) -> &[Segment<'static>] {
+        &self.segments[..self.len]
     }
 }
 
@@ -80,9 +108,9 @@ impl<'a> Locator<'a> {
             .entry(place.file)
             .or_insert_with(|| Tree::parse(text));
         if place.key {
-            tree.key_at(&place.path)
+            tree.key_at(place.path.as_slice())
         } else {
-            tree.value_at(&place.path)
+            tree.value_at(place.path.as_slice())
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod expansion;
 mod partial;
+mod shallow;
 mod tree;
 
 use serde::Serialize;
@@ -99,6 +100,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
 
 fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
     if needs_scan(text)
+        && !shallow::is_shallow(text)
         && let Err(error) = expansion::check(text)
     {
         return Err(Failure {
@@ -130,12 +132,13 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
     }
 }
 
-/// Whether the event pre-scan must run before `serde_yaml`. libyaml's cost grows with the
-/// square of flow nesting (`[[[[...`: 40,000 levels take seconds), and aliases can replay
-/// anchors; the scan measures both in linear time. Without a `&` no alias can resolve, and
-/// with fewer than [`MAX_DEPTH`] flow openers in the whole file nesting cannot get deep, so
-/// the common small file skips it. (A text heuristic that tracks quotes could skip more
-/// files, but a crafted file can always fool one into undercounting.)
+/// Whether the event pre-scan must run before `serde_yaml`, unless [`shallow`] proves it
+/// needless. libyaml's cost grows with the square of flow nesting (`[[[[...`: 40,000
+/// levels take seconds), and aliases can replay anchors; the scan measures both in linear
+/// time. Without a `&` no alias can resolve, and with fewer than [`MAX_DEPTH`] flow
+/// openers in the whole file nesting cannot get deep, so the common small file skips even
+/// the proof. (A text heuristic that tracks quotes could skip more files, but a crafted
+/// file can always fool one into undercounting: the proof replays libyaml's own scanner.)
 fn needs_scan(text: &str) -> bool {
     text.contains('&') || text.bytes().filter(|&b| b == b'[' || b == b'{').count() >= MAX_DEPTH
 }

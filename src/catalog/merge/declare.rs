@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::Merge;
+use super::{Merge, global_id};
 use crate::catalog::format::{CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS};
 use crate::catalog::model::{Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx};
 use crate::catalog::place::{Pending, Place};
@@ -14,9 +14,9 @@ use crate::yaml::Segment::{Index, Key};
 impl Merge {
     pub(super) fn declare_skills(&mut self, file: usize, spec: &CatalogFile) {
         for (n, skill) in spec.skills.iter().flatten().enumerate() {
-            let place = Place::value(file, vec![Key("skills"), Index(n)]);
+            let place = Place::value(file, &[Key("skills"), Index(n)]);
             let id = skill.id.as_str();
-            if !self.check_id(id, place.at(&[Key("id")]), "skill") {
+            if !self.check_id(id, || place.at(&[Key("id")]), "skill") {
                 continue;
             }
             if let Some(existing) = self.catalog.find_skill(id) {
@@ -41,7 +41,7 @@ impl Merge {
             for (a, alias) in skill.aliases.iter().enumerate() {
                 let alias_place = place.at(&[Key("aliases"), Index(a)]);
                 let alias = alias.as_str();
-                if !self.check_id(alias, alias_place.clone(), "skill alias") {
+                if !self.check_id(alias, || alias_place.clone(), "skill alias") {
                     continue;
                 }
                 if let Some(existing) = self.catalog.find_skill(alias) {
@@ -77,34 +77,38 @@ impl Merge {
     }
 
     /// A skill by id or alias, created on first use when no file declares it.
-    pub(super) fn use_skill(&mut self, id: &str, place: &Place) -> Option<SkillIdx> {
-        if !self.check_id(id, place.clone(), "skill") {
+    /// `place` is made only when it is needed: for an error, or the skill's first use.
+    pub(super) fn use_skill(&mut self, id: &str, place: impl Fn() -> Place) -> Option<SkillIdx> {
+        if !self.check_id(id, &place, "skill") {
             return None;
         }
         let idx = match self.catalog.find_skill(id) {
             Some(idx) => idx,
             None => self.new_skill(id, false),
         };
-        self.skill_first_use
-            .entry(idx)
-            .or_insert_with(|| place.clone());
+        let first_use = &mut self.skill_first_use;
+        if first_use.len() <= idx.index() {
+            first_use.resize(idx.index() + 1, None);
+        }
+        first_use[idx.index()].get_or_insert_with(place);
         Some(idx)
     }
 
     pub(super) fn credential(
         &mut self,
-        spec: &CredentialSpec,
-        place: &Place,
+        spec: CredentialSpec,
+        (file_index, n): (usize, usize),
         provider: ProviderIdx,
         file: &Arc<str>,
     ) -> Option<CredentialIdx> {
+        let place = &Place::value(file_index, &[Key("credentials"), Index(n)]);
         let local = spec.id.as_str();
-        let id = format!("{}/{local}", self.catalog.provider(provider).id);
+        let id = global_id(&self.catalog.provider(provider).id, local);
         // A bad or duplicate id keeps the credential out, but its other fields are still
         // checked, so one run reports everything.
-        let mut usable = self.check_id(local, place.at(&[Key("id")]), "credential");
+        let mut usable = self.check_id(local, || place.at(&[Key("id")]), "credential");
         if let Some(existing) = self.catalog.find_credential(&id) {
-            let first = self.credential_places[existing.index()].at(&[Key("id")]);
+            let first = self.credential_place(existing).at(&[Key("id")]);
             self.duplicate(
                 place.at(&[Key("id")]),
                 &format!("duplicate credential id `{id}`"),
@@ -118,8 +122,8 @@ impl Merge {
                 "the credential's `title` is empty".into(),
             );
         }
-        let (hours, cost) = self.check_numbers(spec, place);
-        let skills = self.credential_skills(spec, place);
+        let (hours, cost) = self.check_numbers(&spec, place);
+        let skills = self.credential_skills(&spec, place);
         let verified = spec.verified.as_ref().and_then(|text| {
             let parsed = text.as_str().parse::<Date>().ok();
             if parsed.is_none() {
@@ -140,7 +144,8 @@ impl Merge {
         self.catalog.credentials.push(Credential {
             id: id.clone(),
             provider,
-            title: spec.title.0.clone(),
+            // Moved, not copied: a catalog of 100,000 credentials holds its text once.
+            title: spec.title.0,
             kind: spec.kind,
             level: spec.level,
             hours: Amount::from_f64(hours),
@@ -149,20 +154,20 @@ impl Merge {
             requires: Vec::new(),
             recommends: Vec::new(),
             valid_for_months: spec.valid_for_months.filter(|&m| m > 0 && m <= MAX_MONTHS),
-            delivery: spec.format.as_ref().map(|text| text.0.clone()),
-            url: spec.url.as_ref().map(|text| text.0.clone()),
-            description: spec.description.as_ref().map(|text| text.0.clone()),
+            delivery: spec.format.map(|text| text.0),
+            url: spec.url.map(|text| text.0),
+            description: spec.description.map(|text| text.0),
             sources: spec
                 .source
-                .iter()
-                .flat_map(|sources| sources.0.iter().map(|text| text.0.clone()))
+                .into_iter()
+                .flat_map(|sources| sources.0.into_iter().map(|text| text.0))
                 .collect(),
             verified,
             retired: spec.retired,
             file: Arc::clone(file),
         });
         self.catalog.credential_ids.insert(id, idx);
-        self.credential_places.push(place.clone());
+        self.credential_items.push((file_index, n));
         Some(idx)
     }
 
@@ -217,13 +222,13 @@ impl Merge {
                 "a credential must teach at least one skill; list them in `skills`".into(),
             );
         }
-        let mut skills = Vec::new();
+        let mut skills = Vec::with_capacity(spec.skills.len());
         for (n, skill) in spec.skills.iter().enumerate() {
-            let skill_place = place.at(&[Key("skills"), Index(n)]);
-            if let Some(idx) = self.use_skill(skill.as_str(), &skill_place) {
+            let skill_place = || place.at(&[Key("skills"), Index(n)]);
+            if let Some(idx) = self.use_skill(skill.as_str(), skill_place) {
                 if skills.contains(&idx) {
                     self.warning(
-                        skill_place,
+                        skill_place(),
                         format!("skill `{}` is listed twice", skill.as_str()),
                     );
                 } else {

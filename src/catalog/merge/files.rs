@@ -16,7 +16,7 @@ impl Merge {
             None | Some(FORMAT) => true,
             Some(other) => {
                 self.error(
-                    Place::value(file, vec![Key("format")]),
+                    Place::value(file, &[Key("format")]),
                     format!(
                         "format {other} is not supported: this upskill reads format {FORMAT}; \
                          update upskill, or write `format: {FORMAT}`"
@@ -31,7 +31,7 @@ impl Merge {
         let Some(currency) = &spec.currency else {
             return;
         };
-        let place = Place::value(file, vec![Key("currency")]);
+        let place = Place::value(file, &[Key("currency")]);
         let code = currency.as_str();
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             self.error(place, format!("`{code}` is not a currency code: write three capital letters, like `USD` or `EUR`"));
@@ -55,11 +55,11 @@ impl Merge {
         }
     }
 
-    pub(super) fn provider(&mut self, file: usize, input: &Input<'_>) -> Option<ProviderIdx> {
+    pub(super) fn provider(&mut self, file: usize, input: &Input) -> Option<ProviderIdx> {
         let spec = input.spec.provider.as_ref()?;
-        let place = Place::value(file, vec![Key("provider")]);
+        let place = Place::value(file, &[Key("provider")]);
         let id = spec.id.as_str();
-        if !self.check_id(id, place.at(&[Key("id")]), "provider") {
+        if !self.check_id(id, || place.at(&[Key("id")]), "provider") {
             return None;
         }
         if spec.name.as_str().trim().is_empty() {

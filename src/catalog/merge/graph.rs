@@ -1,90 +1,99 @@
 //! The prerequisite graph, cycles, and the warnings that need the whole catalog.
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::Merge;
 use crate::catalog::cycles;
-use crate::catalog::model::{Atom, CredentialIdx, Edge, Requirement, SkillIdx};
-use crate::catalog::place::Place;
+use crate::catalog::model::{Atom, Credential, CredentialIdx, Edge, Requirement, SkillIdx};
 use crate::yaml::Segment::{Index, Key};
 
-impl Merge {
-    pub(super) fn index_skills(&mut self) {
-        let count = self.catalog.skills.len();
-        self.catalog.taught_by = vec![Vec::new(); count];
-        self.catalog.required_by_skill = vec![Vec::new(); count];
-        for (i, credential) in self.catalog.credentials.iter().enumerate() {
-            let idx = CredentialIdx(i as u32);
-            for &skill in &credential.skills {
-                self.catalog.taught_by[skill.index()].push(idx);
+/// The credentials teaching each skill, and those whose `requires` names it.
+type SkillIndex = (Vec<Vec<CredentialIdx>>, Vec<Vec<CredentialIdx>>);
+
+fn skill_index(credentials: &[Credential], skills: usize) -> SkillIndex {
+    let mut taught_by = vec![Vec::new(); skills];
+    let mut required_by_skill = vec![Vec::new(); skills];
+    for (i, credential) in credentials.iter().enumerate() {
+        let idx = CredentialIdx(i as u32);
+        for &skill in &credential.skills {
+            taught_by[skill.index()].push(idx);
+        }
+        let mut needed: Vec<SkillIdx> = credential
+            .requires
+            .iter()
+            .flat_map(Requirement::atoms)
+            .filter_map(|atom| match atom {
+                Atom::Skill(skill) => Some(*skill),
+                Atom::Credential(_) => None,
+            })
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        for skill in needed {
+            required_by_skill[skill.index()].push(idx);
+        }
+    }
+    (taught_by, required_by_skill)
+}
+
+/// Node `i` is credential `i`; an edge runs from a prerequisite to what names it.
+fn prerequisite_graph(credentials: &[Credential]) -> DiGraph<CredentialIdx, Edge> {
+    let mut graph: DiGraph<CredentialIdx, Edge> = DiGraph::with_capacity(credentials.len(), 0);
+    for i in 0..credentials.len() {
+        graph.add_node(CredentialIdx(i as u32));
+    }
+    for (i, credential) in credentials.iter().enumerate() {
+        let node = NodeIndex::new(i);
+        for requirement in &credential.requires {
+            let kind = if matches!(requirement, Requirement::Any(_)) {
+                Edge::OneOf
+            } else {
+                Edge::Requires
+            };
+            for atom in requirement.atoms() {
+                if let Atom::Credential(prerequisite) = atom {
+                    graph.add_edge(NodeIndex::new(prerequisite.index()), node, kind);
+                }
             }
-            let mut needed: Vec<SkillIdx> = credential
-                .requires
-                .iter()
-                .flat_map(Requirement::atoms)
-                .filter_map(|atom| match atom {
-                    Atom::Skill(skill) => Some(*skill),
-                    Atom::Credential(_) => None,
-                })
-                .collect();
-            needed.sort_unstable();
-            needed.dedup();
-            for skill in needed {
-                self.catalog.required_by_skill[skill.index()].push(idx);
+        }
+        for requirement in &credential.recommends {
+            for atom in requirement.atoms() {
+                if let Atom::Credential(recommended) = atom {
+                    graph.add_edge(NodeIndex::new(recommended.index()), node, Edge::Recommends);
+                }
             }
         }
     }
+    graph
+}
 
-    /// Builds the prerequisite graph and reports every cycle among `requires` references.
-    pub(super) fn build_graph(&mut self) {
-        let mut graph: DiGraph<CredentialIdx, Edge> =
-            DiGraph::with_capacity(self.catalog.credentials.len(), 0);
-        for idx in self.catalog.credential_indices() {
-            graph.add_node(idx);
-        }
-        let mut requires_places: HashMap<(CredentialIdx, CredentialIdx), Place> = HashMap::new();
-        let places: HashMap<CredentialIdx, Place> =
-            self.requirement_places.iter().cloned().collect();
-        for (i, credential) in self.catalog.credentials.iter().enumerate() {
-            let node = NodeIndex::new(i);
-            let idx = CredentialIdx(i as u32);
-            for (n, requirement) in credential.requires.iter().enumerate() {
-                let kind = if matches!(requirement, Requirement::Any(_)) {
-                    Edge::OneOf
-                } else {
-                    Edge::Requires
-                };
-                for atom in requirement.atoms() {
-                    if let Atom::Credential(prerequisite) = atom {
-                        graph.add_edge(NodeIndex::new(prerequisite.index()), node, kind);
-                        if let Some(place) = places.get(&idx) {
-                            requires_places
-                                .entry((idx, *prerequisite))
-                                .or_insert_with(|| place.at(&[Key("requires"), Index(n)]));
-                        }
-                    }
-                }
-            }
-            for requirement in &credential.recommends {
-                for atom in requirement.atoms() {
-                    if let Atom::Credential(recommended) = atom {
-                        graph.add_edge(NodeIndex::new(recommended.index()), node, Edge::Recommends);
-                    }
-                }
-            }
-        }
+impl Merge {
+    /// Indexes skills and builds the prerequisite graph (on two threads: neither needs the
+    /// other), then reports every cycle among `requires` references.
+    pub(super) fn index_and_link(&mut self) {
+        let credentials = &self.catalog.credentials;
+        let skills = self.catalog.skills.len();
+        let ((taught_by, required_by_skill), graph) = rayon::join(
+            || skill_index(credentials, skills),
+            || prerequisite_graph(credentials),
+        );
+        self.catalog.taught_by = taught_by;
+        self.catalog.required_by_skill = required_by_skill;
         self.catalog.graph = graph;
         for cycle in cycles::find(&self.catalog) {
             let names: Vec<&str> = cycle
                 .iter()
                 .map(|&idx| self.catalog.credential(idx).id.as_str())
                 .collect();
-            let place = requires_places
-                .get(&(cycle[0], cycle[1]))
-                .cloned()
-                .unwrap_or_else(|| self.credential_places[cycle[0].index()].clone());
+            // At the first requirement of the cycle's first credential that names the next.
+            let item = self.credential_place(cycle[0]);
+            let place = self
+                .catalog
+                .credential(cycle[0])
+                .requires
+                .iter()
+                .position(|requirement| requirement.atoms().contains(&Atom::Credential(cycle[1])))
+                .map_or(item.clone(), |n| item.at(&[Key("requires"), Index(n)]));
             let message = if cycle.len() == 2 {
                 format!(
                     "credential `{}` requires itself; remove it from its own `requires`",
@@ -145,7 +154,7 @@ impl Merge {
             let Some(found) = crate::text::closest(&skill.id, declared.iter().copied()) else {
                 continue;
             };
-            if let Some(place) = self.skill_first_use.get(&SkillIdx(i as u32)) {
+            if let Some(Some(place)) = self.skill_first_use.get(i) {
                 warnings.push((
                     place.clone(),
                     format!(

@@ -16,90 +16,78 @@ mod graph;
 mod references;
 
 /// One parsed file as the merge sees it.
-pub struct Input<'a> {
+pub struct Input {
     pub name: Arc<str>,
-    pub spec: &'a CatalogFile,
+    /// Taken apart by the merge: its text moves into the catalog.
+    pub spec: CatalogFile,
     /// Ids of credentials dropped for type errors already reported.
-    pub dropped_ids: &'a [String],
+    pub dropped_ids: Vec<String>,
 }
 
 /// Merges `files` (indexed like the locator's files) into a catalog and its problems.
-pub fn merge(files: &[Option<Input<'_>>]) -> (Catalog, Vec<Pending>) {
+pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
     let mut merge = Merge::default();
-    let used: Vec<(usize, &Input<'_>)> = files
-        .iter()
+    let mut used: Vec<(usize, Input)> = files
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, file)| file.as_ref().map(|input| (i, input)))
-        .filter(|(i, input)| merge.check_format(*i, input.spec))
+        .filter_map(|(i, file)| file.map(|input| (i, input)))
+        .filter(|(i, input)| merge.check_format(*i, &input.spec))
         .collect();
     let mut file_providers: HashMap<usize, ProviderIdx> = HashMap::new();
-    for &(i, input) in &used {
-        merge.currency(i, input.spec);
-        if let Some(provider) = merge.provider(i, input) {
-            file_providers.insert(i, provider);
+    for (i, input) in &used {
+        merge.currency(*i, &input.spec);
+        if let Some(provider) = merge.provider(*i, input) {
+            file_providers.insert(*i, provider);
         }
     }
-    for &(i, input) in &used {
-        merge.declare_skills(i, input.spec);
+    for (i, input) in &used {
+        merge.declare_skills(*i, &input.spec);
     }
-    let mut credential_specs = Vec::new();
-    for &(i, input) in &used {
-        let Some(credentials) = &input.spec.credentials else {
+    let total: usize = used
+        .iter()
+        .filter_map(|(_, input)| input.spec.credentials.as_ref().map(Vec::len))
+        .sum();
+    merge.catalog.credentials.reserve(total);
+    merge.catalog.credential_ids.reserve(total);
+    merge.credential_items.reserve(total);
+    let mut credential_specs = Vec::with_capacity(total);
+    for (i, input) in &mut used {
+        let i = *i;
+        let Some(credentials) = input.spec.credentials.take() else {
             continue;
         };
         let Some(&provider) = file_providers.get(&i) else {
             if input.spec.provider.is_none() && !credentials.is_empty() {
                 merge.error(
-                    Place::key(i, vec![Key("credentials")]),
+                    Place::key(i, &[Key("credentials")]),
                     "this file has credentials but no `provider:`; add `provider: {id: ..., name: ...}` above them".into(),
                 );
             }
             continue;
         };
         let provider_id = merge.catalog.provider(provider).id.clone();
-        for id in input.dropped_ids {
+        for id in &input.dropped_ids {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
-        for (n, spec) in credentials.iter().enumerate() {
-            let place = Place::value(i, vec![Key("credentials"), Index(n)]);
-            if let Some(idx) = merge.credential(spec, &place, provider, &input.name) {
-                credential_specs.push((idx, spec, place));
+        for (n, mut spec) in credentials.into_iter().enumerate() {
+            let requires = std::mem::take(&mut spec.requires);
+            let recommends = std::mem::take(&mut spec.recommends);
+            if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name) {
+                credential_specs.push((idx, requires, recommends));
             }
         }
     }
-    for (idx, spec, place) in &credential_specs {
-        let provider = merge.catalog.credential(*idx).provider;
-        let requires = merge.requirements(
-            &spec.requires,
-            &place.at(&[Key("requires")]),
-            Some(provider),
-            Severity::Error,
-        );
-        let recommends = merge.requirements(
-            &spec.recommends,
-            &place.at(&[Key("recommends")]),
-            Some(provider),
-            Severity::Warning,
-        );
-        let credential = &mut merge.catalog.credentials[idx.index()];
-        credential.requires = requires
-            .into_iter()
-            .map(|(requirement, _)| requirement)
-            .collect();
-        credential.recommends = recommends
-            .into_iter()
-            .map(|(requirement, _)| requirement)
-            .collect();
-        merge.requirement_places.push((*idx, place.clone()));
-    }
-    for &(i, input) in &used {
+    merge.resolve_credential_requirements(&credential_specs);
+    // What is left of the parsed credentials is freed off the critical path.
+    rayon::spawn(move || drop(credential_specs));
+    for (i, input) in &used {
+        let i = *i;
         for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
-            let place = Place::value(i, vec![Key("roles"), Index(n)]);
+            let place = Place::value(i, &[Key("roles"), Index(n)]);
             merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
         }
     }
-    merge.index_skills();
-    merge.build_graph();
+    merge.index_and_link();
     merge.warn_untaught_role_skills();
     merge.warn_skill_typos();
     (merge.catalog, merge.pending)
@@ -111,18 +99,24 @@ struct Merge {
     pending: Vec<Pending>,
     currency: Option<(String, Place)>,
     provider_places: Vec<Place>,
-    credential_places: Vec<Place>,
+    /// Each credential's file and position in its file's `credentials` list: a place per
+    /// credential would cost 200 bytes each at 100,000 credentials.
+    credential_items: Vec<(usize, usize)>,
     role_places: Vec<Place>,
     skill_places: HashMap<SkillIdx, Place>,
-    skill_first_use: HashMap<SkillIdx, Place>,
+    /// Where each skill is first used, by skill index.
+    skill_first_use: Vec<Option<Place>>,
     /// Global ids of credentials left out for type errors: references to them are not
     /// reported a second time.
     dropped: HashSet<String>,
-    /// Each credential's item place, for locating its requirement references.
-    requirement_places: Vec<(CredentialIdx, Place)>,
 }
 
 impl Merge {
+    fn credential_place(&self, idx: CredentialIdx) -> Place {
+        let (file, n) = self.credential_items[idx.index()];
+        Place::value(file, &[Key("credentials"), Index(n)])
+    }
+
     fn error(&mut self, place: Place, message: String) {
         self.pending.push(Pending {
             severity: Severity::Error,
@@ -151,10 +145,11 @@ impl Merge {
     }
 
     /// True for a valid id; otherwise an error at `place` with a corrected suggestion.
-    fn check_id(&mut self, id: &str, place: Place, what: &str) -> bool {
+    fn check_id(&mut self, id: &str, place: impl FnOnce() -> Place, what: &str) -> bool {
         if is_id(id) {
             return true;
         }
+        let place = place();
         let fixed = kebab(id);
         let hint = if is_id(&fixed) {
             format!(", like `{fixed}`")
@@ -176,13 +171,25 @@ impl Merge {
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
 pub fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass over the bytes: every credential, skill and reference goes through here.
+    let mut after_hyphen = true;
+    for b in text.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => after_hyphen = false,
+            b'-' if !after_hyphen => after_hyphen = true,
+            _ => return false,
+        }
+    }
+    !after_hyphen
+}
+
+/// `provider/local`, without the formatting machinery (it runs once per credential).
+fn global_id(provider: &str, local: &str) -> String {
+    let mut id = String::with_capacity(provider.len() + 1 + local.len());
+    id.push_str(provider);
+    id.push('/');
+    id.push_str(local);
+    id
 }
 
 /// The kebab-case form an author probably meant: `Network_Plus` -> `network-plus`.

@@ -2,31 +2,80 @@
 
 use std::sync::Arc;
 
-use super::{Merge, is_id};
+use rayon::prelude::*;
+
+use super::{Merge, global_id, is_id};
 use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
 use crate::catalog::model::{Atom, CredentialIdx, ProviderIdx, Requirement, Role, RoleIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{self, Index, Key};
 
+/// A credential with the `requires` and `recommends` lists it was written with.
+pub(super) type CredentialLists = (CredentialIdx, Vec<RequirementSpec>, Vec<RequirementSpec>);
+
 impl Merge {
+    /// Resolves every credential's `requires` and `recommends`. References resolve in
+    /// parallel where they need only lookups; a list that would report a problem or create a
+    /// skill is resolved again, in order, as it always was.
+    pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
+        let resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
+            let merge = &*self;
+            credentials
+                .par_iter()
+                .map(|(idx, requires, recommends)| {
+                    let provider = merge.catalog.credential(*idx).provider;
+                    Some((
+                        merge.try_requirements(requires, provider)?,
+                        merge.try_requirements(recommends, provider)?,
+                    ))
+                })
+                .collect()
+        };
+        for ((idx, requires, recommends), resolved) in credentials.iter().zip(resolved) {
+            let (requires, recommends) = if let Some(lists) = resolved {
+                lists
+            } else {
+                let place = self.credential_place(*idx);
+                let provider = Some(self.catalog.credential(*idx).provider);
+                let requires = self.requirements(
+                    requires,
+                    &place.at(&[Key("requires")]),
+                    provider,
+                    Severity::Error,
+                );
+                let recommends = self.requirements(
+                    recommends,
+                    &place.at(&[Key("recommends")]),
+                    provider,
+                    Severity::Warning,
+                );
+                (requires, recommends)
+            };
+            let credential = &mut self.catalog.credentials[idx.index()];
+            credential.requires = requires;
+            credential.recommends = recommends;
+        }
+    }
+
     /// Resolves a `requires` or `recommends` list; unknown references are reported with
-    /// `severity` and left out. Each kept requirement comes with its item's place.
+    /// `severity` and left out.
     pub(super) fn requirements(
         &mut self,
         specs: &[RequirementSpec],
         list: &Place,
         provider: Option<ProviderIdx>,
         severity: Severity,
-    ) -> Vec<(Requirement, Place)> {
+    ) -> Vec<Requirement> {
         let verb = list
             .path
+            .as_slice()
             .last()
             .map_or("requires", |segment| match segment {
                 Segment::Key(key) => key,
                 Segment::Index(_) => "requires",
             });
-        let mut resolved = Vec::new();
+        let mut resolved = Vec::with_capacity(specs.len());
         for (n, spec) in specs.iter().enumerate() {
             let place = list.at(&[Index(n)]);
             let requirement = match spec {
@@ -51,10 +100,48 @@ impl Merge {
                 }
             };
             if let Some(requirement) = requirement {
-                resolved.push((requirement, place));
+                resolved.push(requirement);
             }
         }
         resolved
+    }
+
+    /// [`Merge::requirements`] without side effects, for resolving many lists in parallel:
+    /// `None` when any item would report a problem or create a skill, which the caller then
+    /// resolves in order through [`Merge::requirements`]; for lists that resolve, both give
+    /// the same requirements and nothing else.
+    pub(super) fn try_requirements(
+        &self,
+        specs: &[RequirementSpec],
+        provider: ProviderIdx,
+    ) -> Option<Vec<Requirement>> {
+        let atom = |atom: &AtomSpec| match atom {
+            AtomSpec::Skill(id) => self.catalog.find_skill(id).map(Atom::Skill),
+            AtomSpec::Credential(reference) => {
+                let found = match reference.split_once('/') {
+                    Some((owner, local)) if is_id(owner) && is_id(local) => {
+                        self.catalog.find_credential(reference)
+                    }
+                    None if is_id(reference) => self.catalog.find_credential(&global_id(
+                        &self.catalog.provider(provider).id,
+                        reference,
+                    )),
+                    _ => None,
+                };
+                found.map(Atom::Credential)
+            }
+        };
+        specs
+            .iter()
+            .map(|spec| match spec {
+                RequirementSpec::One(one) => atom(one).map(Requirement::One),
+                RequirementSpec::Any(atoms) => atoms
+                    .iter()
+                    .map(atom)
+                    .collect::<Option<Vec<Atom>>>()
+                    .map(Requirement::Any),
+            })
+            .collect()
     }
 
     pub(super) fn atom(
@@ -66,7 +153,7 @@ impl Merge {
         verb: &str,
     ) -> Option<Atom> {
         match atom {
-            AtomSpec::Skill(id) => self.use_skill(id, place).map(Atom::Skill),
+            AtomSpec::Skill(id) => self.use_skill(id, || place.clone()).map(Atom::Skill),
             AtomSpec::Credential(reference) => self
                 .reference(reference, place, provider, severity, verb)
                 .map(Atom::Credential),
@@ -93,7 +180,7 @@ impl Merge {
                     );
                     return None;
                 };
-                format!("{}/{reference}", self.catalog.provider(provider).id)
+                global_id(&self.catalog.provider(provider).id, reference)
             }
             _ => {
                 self.error(
@@ -147,7 +234,7 @@ impl Merge {
         file: &Arc<str>,
     ) {
         let id = spec.id.as_str();
-        if !self.check_id(id, place.at(&[Key("id")]), "role") {
+        if !self.check_id(id, || place.at(&[Key("id")]), "role") {
             return;
         }
         if let Some(existing) = self.catalog.find_role(id) {
@@ -167,12 +254,12 @@ impl Merge {
         }
         let mut requirements: Vec<Requirement> = Vec::new();
         for (n, skill) in spec.skills.iter().enumerate() {
-            let skill_place = place.at(&[Key("skills"), Index(n)]);
-            if let Some(idx) = self.use_skill(skill.as_str(), &skill_place) {
+            let skill_place = || place.at(&[Key("skills"), Index(n)]);
+            if let Some(idx) = self.use_skill(skill.as_str(), skill_place) {
                 let requirement = Requirement::One(Atom::Skill(idx));
                 if requirements.contains(&requirement) {
                     self.warning(
-                        skill_place,
+                        skill_place(),
                         format!("skill `{}` is listed twice", skill.as_str()),
                     );
                 } else {
@@ -186,7 +273,7 @@ impl Merge {
             provider,
             Severity::Error,
         );
-        requirements.extend(extra.into_iter().map(|(requirement, _)| requirement));
+        requirements.extend(extra);
         if spec.skills.is_empty() && spec.requires.is_empty() {
             self.error(
                 place.at(&[Key("id")]),

@@ -7,6 +7,7 @@
 mod bound;
 mod reduce;
 mod search;
+mod settle;
 #[cfg(test)]
 mod tests;
 

@@ -1,15 +1,14 @@
 //! Turns a catalog question into the abstract problem the search solves: only the
-//! credentials that can contribute (recursively) and can ever be had, each requirement as the
-//! sorted list of those credentials that would satisfy it.
+//! credentials that can contribute (recursively), can ever be had, and are not heavier than a
+//! plan already known to meet every goal (see `settle`), each requirement as the sorted list
+//! of those credentials that would satisfy it.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Requirement};
 use crate::plan::Holdings;
 
-use super::{Objective, Options, UnmetReason};
+use super::{Objective, Options, UnmetReason, settle};
 
 /// The lexicographic cost of a set after "requirements met": primary, secondary, steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -84,10 +83,11 @@ impl Problem {
 
 /// What the catalog question looks like from one credential: may it be chosen, and what
 /// would satisfy each of its open requirements.
-struct View<'a> {
-    catalog: &'a Catalog,
-    have: &'a Holdings,
+pub(super) struct View<'a> {
+    pub catalog: &'a Catalog,
+    pub have: &'a Holdings,
     forbidden: Vec<bool>,
+    objective: Objective,
 }
 
 impl View<'_> {
@@ -95,6 +95,10 @@ impl View<'_> {
         !self.have.has_credential(idx)
             && !self.catalog.credential(idx).retired
             && !self.forbidden[idx.index()]
+    }
+
+    pub fn weight(&self, idx: CredentialIdx) -> Weight {
+        weight_of(self.catalog, idx, self.objective)
     }
 
     /// The candidates that would satisfy a requirement not satisfied by what is held.
@@ -120,33 +124,43 @@ impl View<'_> {
     }
 
     /// The candidates reachable backwards from the open goals, through the requirements of
-    /// each, keeping only those `allowed`.
-    fn relevant(&self, goals: &[&Requirement], allowed: &[bool]) -> Vec<CredentialIdx> {
+    /// each, keeping only those `allowed`: a flag per catalog credential. Each skill's
+    /// teachers are walked once, so this is linear in the catalog.
+    fn relevant(
+        &self,
+        goals: &[&Requirement],
+        allowed: impl Fn(CredentialIdx) -> bool,
+    ) -> Vec<bool> {
         let mut seen = vec![false; self.catalog.credentials.len()];
+        let mut skill_seen = vec![false; self.catalog.skills.len()];
         let mut queue: Vec<CredentialIdx> = Vec::new();
-        let mut found = Vec::new();
-        let mut visit = |supporters: &[CredentialIdx], queue: &mut Vec<CredentialIdx>| {
-            for &idx in supporters {
-                if allowed[idx.index()] && !seen[idx.index()] {
-                    seen[idx.index()] = true;
-                    queue.push(idx);
+        let mut visit = |requirement: &Requirement, queue: &mut Vec<CredentialIdx>| {
+            for atom in requirement.atoms() {
+                let supporters = match atom {
+                    Atom::Credential(idx) => std::slice::from_ref(idx),
+                    Atom::Skill(skill) if !skill_seen[skill.index()] => {
+                        skill_seen[skill.index()] = true;
+                        self.catalog.teachers(*skill)
+                    }
+                    Atom::Skill(_) => continue,
+                };
+                for &idx in supporters {
+                    if !seen[idx.index()] && self.candidate(idx) && allowed(idx) {
+                        seen[idx.index()] = true;
+                        queue.push(idx);
+                    }
                 }
             }
         };
-        let mut supporters = Vec::new();
         for goal in goals {
-            self.supporters(goal, &mut supporters);
-            visit(&supporters, &mut queue);
+            visit(goal, &mut queue);
         }
         while let Some(idx) = queue.pop() {
-            found.push(idx);
             for requirement in self.open_requirements(idx) {
-                self.supporters(requirement, &mut supporters);
-                visit(&supporters, &mut queue);
+                visit(requirement, &mut queue);
             }
         }
-        found.sort_unstable();
-        found
+        seen
     }
 }
 
@@ -175,49 +189,83 @@ pub(super) fn reduce(
         catalog,
         have,
         forbidden: vec![false; catalog.credentials.len()],
+        objective: options.objective,
     };
     for &idx in forbidden {
         view.forbidden[idx.index()] = true;
     }
+    let budget = options.budget.map(Amount::hundredths);
+    let max_hours = options.max_hours.map(Amount::hundredths);
     let open_goals: Vec<&Requirement> = goals.iter().filter(|g| !have.satisfies(g)).collect();
-    let everything = vec![true; catalog.credentials.len()];
-    let relevant = view.relevant(&open_goals, &everything);
-    let (build_bounds, _) = buildable(&view, &relevant, options.objective);
-    let mut obtainable = vec![false; catalog.credentials.len()];
-    for (&idx, bound) in relevant.iter().zip(&build_bounds) {
-        obtainable[idx.index()] = bound.is_some();
+    let relevant = view.relevant(&open_goals, |_| true);
+    let settled = settle::settle(&view, &relevant, &open_goals, (budget, max_hours));
+    // A credential can be in a plan within the limits only if it and (for the measure the
+    // bound sums first) the least it needs first fit them.
+    let primary_limit = match options.objective {
+        Objective::Cost => budget,
+        Objective::Hours => max_hours,
+    };
+    let fits = |idx: CredentialIdx| {
+        let credential = catalog.credential(idx);
+        settled.bound[idx.index()].is_some_and(|bound| {
+            primary_limit.is_none_or(|limit| bound.primary <= limit)
+                && budget.is_none_or(|b| credential.cost.hundredths() <= b)
+                && max_hours.is_none_or(|h| credential.hours.hundredths() <= h)
+        })
+    };
+    let kept = view.relevant(&open_goals, fits);
+    let local: Vec<CredentialIdx> = catalog
+        .credential_indices()
+        .filter(|idx| kept[idx.index()])
+        .collect();
+    // Each catalog credential's position in `local`.
+    let mut position = vec![u32::MAX; catalog.credentials.len()];
+    for (i, idx) in local.iter().enumerate() {
+        position[idx.index()] = i as u32;
     }
-    let local = view.relevant(&open_goals, &obtainable);
-    let (bounds, requirements) = buildable(&view, &local, options.objective);
+    let local_supporters = |requirement: &Requirement, scratch: &mut Vec<CredentialIdx>| {
+        view.supporters(requirement, scratch);
+        scratch
+            .iter()
+            .map(|idx| position[idx.index()])
+            .filter(|&i| i != u32::MAX)
+            .collect::<Vec<u32>>()
+    };
+    let mut scratch = Vec::new();
     let mut items = Vec::with_capacity(local.len());
     let mut flat = Vec::new();
-    for ((&idx, bound), item_requirements) in local.iter().zip(bounds).zip(requirements) {
+    for &idx in &local {
         let credential = catalog.credential(idx);
         let start = flat.len();
-        flat.extend(item_requirements);
+        for requirement in view.open_requirements(idx) {
+            flat.push(local_supporters(requirement, &mut scratch));
+        }
         items.push(Item {
             credential: idx,
-            weight: weight_of(catalog, idx, options.objective),
+            weight: view.weight(idx),
             cost: credential.cost.hundredths(),
             hours: credential.hours.hundredths(),
             requirements: start..flat.len(),
-            with_prerequisites: bound.expect("only obtainable credentials are local"),
+            with_prerequisites: settled.bound[idx.index()]
+                .expect("only settled credentials are kept"),
         });
     }
     let mut open = Vec::new();
     let mut impossible = vec![None; goals.len()];
-    let mut supporters = Vec::new();
     for (index, goal) in goals.iter().enumerate() {
         if have.satisfies(goal) {
             continue;
         }
-        view.supporters(goal, &mut supporters);
-        let local_ids: Vec<u32> = supporters
-            .iter()
-            .filter_map(|idx| local.binary_search(idx).ok().map(|i| i as u32))
-            .collect();
+        let local_ids = local_supporters(goal, &mut scratch);
         if local_ids.is_empty() {
-            impossible[index] = Some(why_impossible(&view, goal, &supporters));
+            let obtainable = scratch
+                .iter()
+                .any(|idx| settled.bound[idx.index()].is_some());
+            impossible[index] = Some(if obtainable {
+                UnmetReason::Limits
+            } else {
+                why_impossible(&view, goal, &scratch)
+            });
         } else {
             open.push((index, local_ids));
         }
@@ -227,75 +275,9 @@ pub(super) fn reduce(
         requirements: flat,
         open,
         impossible,
-        budget: options.budget.map(Amount::hundredths),
-        max_hours: options.max_hours.map(Amount::hundredths),
+        budget,
+        max_hours,
     }
-}
-
-/// Which of `items` can ever be had, with a lower bound on the weight of each together with
-/// its prerequisites (`None`: never), and each item's requirements as sorted positions in
-/// `items` (only meaningful when every item is obtainable).
-///
-/// The bound is `own weight + max over requirements of (min over supporters of bound)`, a
-/// superior function in Knuth's sense, so a Dijkstra-like sweep in increasing order finds
-/// it exactly, loops through skills included.
-fn buildable(
-    view: &View<'_>,
-    items: &[CredentialIdx],
-    objective: Objective,
-) -> (Vec<Option<Weight>>, Vec<Vec<Vec<u32>>>) {
-    let mut supporters = Vec::new();
-    let mut requirements: Vec<Vec<Vec<u32>>> = Vec::with_capacity(items.len());
-    // For each item, the (owner, requirement) pairs it would satisfy.
-    let mut watchers: Vec<Vec<(u32, u32)>> = vec![Vec::new(); items.len()];
-    for (owner, &idx) in items.iter().enumerate() {
-        let mut own = Vec::new();
-        for requirement in view.open_requirements(idx) {
-            view.supporters(requirement, &mut supporters);
-            let local: Vec<u32> = supporters
-                .iter()
-                .filter_map(|s| items.binary_search(s).ok().map(|i| i as u32))
-                .collect();
-            for &supporter in &local {
-                watchers[supporter as usize].push((owner as u32, own.len() as u32));
-            }
-            own.push(local);
-        }
-        requirements.push(own);
-    }
-    let mut waiting: Vec<usize> = requirements.iter().map(Vec::len).collect();
-    let mut settled_requirement: Vec<Vec<bool>> = requirements
-        .iter()
-        .map(|own| vec![false; own.len()])
-        .collect();
-    let mut worst_requirement = vec![Weight::default(); items.len()];
-    let mut bounds: Vec<Option<Weight>> = vec![None; items.len()];
-    let mut heap = BinaryHeap::new();
-    for (i, &idx) in items.iter().enumerate() {
-        if waiting[i] == 0 {
-            heap.push(Reverse((weight_of(view.catalog, idx, objective), i)));
-        }
-    }
-    while let Some(Reverse((value, i))) = heap.pop() {
-        if bounds[i].is_some() {
-            continue;
-        }
-        bounds[i] = Some(value);
-        for &(owner, requirement) in &watchers[i] {
-            let (owner, requirement) = (owner as usize, requirement as usize);
-            if settled_requirement[owner][requirement] {
-                continue;
-            }
-            settled_requirement[owner][requirement] = true;
-            worst_requirement[owner] = worst_requirement[owner].max(value);
-            waiting[owner] -= 1;
-            if waiting[owner] == 0 {
-                let own = weight_of(view.catalog, items[owner], objective);
-                heap.push(Reverse((own + worst_requirement[owner], owner)));
-            }
-        }
-    }
-    (bounds, requirements)
 }
 
 /// Why no obtainable credential meets a goal. `supporters` are its candidate supporters.

@@ -1,0 +1,247 @@
+use std::fmt::Write as _;
+
+use proptest::prelude::*;
+
+use super::is_shallow;
+
+fn deep(levels: usize) -> String {
+    format!("{}{}", "[".repeat(levels), "]".repeat(levels))
+}
+
+#[test]
+fn the_bundled_and_generated_catalogs_are_shallow() {
+    for (name, text) in crate::catalog::source::bundled() {
+        if std::path::Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext == "yaml")
+        {
+            assert!(is_shallow(text), "{name}");
+        }
+    }
+    for (name, text) in crate::synth::generate(1_000, 7).files {
+        assert!(is_shallow(&text), "{name}");
+    }
+}
+
+#[test]
+fn ampersands_inside_text_are_not_anchors() {
+    assert!(is_shallow(
+        "url: https://x.example/?a=1&b=2\ntitle: R & D\nq: \"AT&T\"\ns: '&x'\n"
+    ));
+    assert!(is_shallow("a: [x&y, \"&z\"]\n"));
+}
+
+#[test]
+fn anchors_aliases_and_tags_are_not_proven() {
+    for text in [
+        "a: &x 1\nb: *x\n",
+        "a: [&x 1]\n",
+        "- *x\n",
+        "a: !!str 1\n",
+        "{a: !t b}",
+    ] {
+        assert!(!is_shallow(text), "{text}");
+    }
+}
+
+#[test]
+fn deep_flow_nesting_is_not_proven() {
+    assert!(!is_shallow(&format!("a: {}\n", deep(100))));
+    assert!(!is_shallow(&format!("a: [\n{}\n]\n", deep(70))));
+    assert!(is_shallow(&format!("a: {}\n", deep(20))));
+}
+
+#[test]
+fn brackets_inside_scalars_and_comments_are_text() {
+    let many = "[".repeat(200);
+    for text in [
+        format!("a: \"{many}\"\n"),
+        format!("a: '{many}'\n"),
+        format!("a: x {many}\n"),
+        format!("a: b # {many}\n"),
+        format!("# {many}\n"),
+        format!("a: \"x\n  {many}\n  y\"\n"),
+    ] {
+        assert!(is_shallow(&text), "{text}");
+        assert!(
+            serde_yaml::from_str::<serde_yaml::Value>(&text).is_ok(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_quote_inside_a_continued_plain_scalar_does_not_hide_real_nesting() {
+    // libyaml reads line 2 as more of the plain scalar `foo`, so its quote opens nothing
+    // and the brackets of line 3 nest for real.
+    let text = format!("a: foo\n  \"bar\nb: {}\n", deep(100));
+    assert!(!is_shallow(&text));
+    let text = format!("a: foo\n  'bar\nb: {}\n", deep(100));
+    assert!(!is_shallow(&text));
+}
+
+#[test]
+fn a_hash_without_a_space_before_it_is_text() {
+    let text = format!("a: x#\"y\nb: {}\n", deep(100));
+    assert!(!is_shallow(&text));
+}
+
+#[test]
+fn crlf_line_ends_are_read() {
+    assert!(is_shallow("a: [x, y]\r\nb: \"q\"\r\n"));
+    assert!(!is_shallow(&format!("a: x\r\nb: {}\r\n", deep(100))));
+}
+
+#[test]
+fn unusual_characters_are_not_proven() {
+    for text in [
+        "a: b\u{85}c\n",
+        "a: b\u{2028}\n",
+        "a: \u{feff}b\n",
+        "a: b\u{1}\n",
+    ] {
+        assert!(!is_shallow(text), "{text:?}");
+    }
+}
+
+/// Pieces of YAML that move libyaml's scanner between its states.
+const PIECES: &[&str] = &[
+    "a: b",
+    "a:",
+    "- x",
+    "- a: b",
+    "-",
+    "a: \"q [ { # ] }\"",
+    "a: 'it''s [ # {'",
+    "a: plain [ with # hash",
+    "a: x#y [",
+    "# [ comment {",
+    "\"",
+    "'",
+    "\\\"",
+    "a: \"esc \\\" [ \\\\\"",
+    "a: \"cont \\",
+    "a: [b, c]",
+    "a: {b: c}",
+    "[a, b]: c",
+    "{a: b}: c",
+    "\"k\": v",
+    "'k': [v]",
+    "a: [b,",
+    "c]",
+    "a: {b: [c, 'd]",
+    "x: y: z",
+    ": y",
+    "---",
+    "...",
+    "--- a",
+    "a: -x",
+    "a: :x",
+    "a: ?x",
+    "a: x:y",
+    "[a:b]",
+    "[a: b]",
+    "{a:[b]}",
+    "[\"a\":b]",
+    "a: b\t# c",
+    "]",
+    "}",
+    ",",
+    "\"a\nb\"",
+    "'a\n\n  b'",
+    "a: b\r\n  c",
+    "a: b\r",
+    "a: [\"x\" , 'y' ]",
+    "a: x # \"",
+    "a: x '",
+    "  x: y",
+    "- - a",
+    "- [a, b]",
+    "[",
+    "{",
+    "a: é [x",
+    "a: \"x\"#c [",
+    "[a,#c [",
+    "{a: b}#'",
+    "a: 'x' # \"",
+    "- \"a\": [",
+    "a:\t[b]",
+    "  ? x",
+    "a: \"\\\n  [\"",
+];
+
+/// Pieces that the proof gives up on, now and then, where aliases could resolve.
+const RARE_PIECES: &[&str] = &[
+    "&a x",
+    "*a",
+    "a: &a [x]",
+    "b: *a",
+    "? x",
+    "a: |",
+    "a: >",
+    "a\tb: c",
+];
+
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        20 => prop::sample::select(PIECES),
+        1 => prop::sample::select(RARE_PIECES),
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    let line = (0usize..5, piece());
+    (
+        prop::collection::vec(line, 1..10),
+        any::<prop::sample::Index>(),
+        0usize..4,
+    )
+        .prop_map(|(lines, at, mode)| {
+            let mut text = String::new();
+            let insert = at.index(lines.len() + 1);
+            let deep = deep(150);
+            for (n, (indent, piece)) in lines.iter().enumerate() {
+                if n == insert {
+                    match mode {
+                        0 => {
+                            let _ = writeln!(text, "k: {deep}");
+                        }
+                        1 => {
+                            let _ = writeln!(text, "{deep}");
+                        }
+                        2 => {
+                            let _ = writeln!(text, "  - {deep}");
+                        }
+                        _ => text.push_str(&deep),
+                    }
+                }
+                text.push_str(&" ".repeat(*indent));
+                text.push_str(piece);
+                text.push('\n');
+            }
+            if insert == lines.len() {
+                let _ = writeln!(text, "z: {deep}");
+            }
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, ..ProptestConfig::default() })]
+
+    /// libyaml itself is the judge: whenever it nests the 150 brackets for real (its
+    /// recursion limit trips), or resolves an alias, the document must not be proven.
+    #[test]
+    fn nothing_libyaml_nests_deeply_or_aliases_is_proven_shallow(text in document()) {
+        if is_shallow(&text) {
+            let outcome = serde_yaml::from_str::<serde_yaml::Value>(&text);
+            if let Err(error) = &outcome {
+                prop_assert!(!error.to_string().contains("recursion limit"), "{text:?}");
+            }
+            let renamed = text.replace("*a", "*undefined");
+            if let Err(error) = serde_yaml::from_str::<serde_yaml::Value>(&renamed) {
+                prop_assert!(!error.to_string().contains("unknown anchor"), "{text:?}");
+            }
+        }
+    }
+}
