@@ -129,6 +129,52 @@ pub fn screen(data: &[u8]) {
     draw(&app, 200, 60);
 }
 
+/// The proof that a document needs no event pre-scan (`yaml::is_proven_shallow`), held to
+/// libyaml itself: whatever it passes, libyaml must read with no alias and no more than
+/// `MAX_DEPTH` levels of nesting. A wrong "yes" would let an alias bomb or quadratic nesting
+/// past the limits.
+pub fn shallow(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if !upskill::yaml::is_proven_shallow(text) {
+        return;
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(text) {
+        Ok(value) => assert!(
+            depth(&value) <= upskill::yaml::MAX_DEPTH,
+            "proven shallow, but libyaml nests it deeper: {text:?}"
+        ),
+        Err(error) => assert!(
+            !error.to_string().contains("recursion limit"),
+            "proven shallow, but libyaml's recursion limit trips: {text:?}"
+        ),
+    }
+    // Any alias, renamed so that no anchor can have its name, is one libyaml cannot resolve.
+    if let Err(error) = serde_yaml::from_str::<serde_yaml::Value>(&text.replace('*', "*zq")) {
+        assert!(
+            !error.to_string().contains("unknown anchor"),
+            "proven shallow, but libyaml reads an alias: {text:?}"
+        );
+    }
+}
+
+/// Levels of nesting in a parsed document: a scalar is 0, `[]` is 1.
+fn depth(value: &serde_yaml::Value) -> usize {
+    match value {
+        serde_yaml::Value::Sequence(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        serde_yaml::Value::Mapping(entries) => {
+            1 + entries
+                .iter()
+                .map(|(key, value)| depth(key).max(depth(value)))
+                .max()
+                .unwrap_or(0)
+        }
+        serde_yaml::Value::Tagged(tagged) => depth(&tagged.value),
+        _ => 0,
+    }
+}
+
 /// The bundled catalogs, loaded once.
 fn bundled() -> &'static Catalog {
     static BUNDLED: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();

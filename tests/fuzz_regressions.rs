@@ -57,3 +57,8 @@ fn key_config_inputs_pass() {
 fn screen_inputs_pass() {
     replay_all("screen", checks::screen);
 }
+
+#[test]
+fn shallow_proof_inputs_pass() {
+    replay_all("shallow", checks::shallow);
+}

@@ -143,6 +143,13 @@ fn needs_scan(text: &str) -> bool {
     text.contains('&') || text.bytes().filter(|&b| b == b'[' || b == b'{').count() >= MAX_DEPTH
 }
 
+/// Whether `text` is proven to parse in linear time, so the event pre-scan can be skipped:
+/// no anchor, alias or tag, and at most [`MAX_DEPTH`] levels of nesting as libyaml reads
+/// it. Public for the differential fuzz target (fuzz/README.md), which holds it to libyaml.
+pub fn is_proven_shallow(text: &str) -> bool {
+    shallow::is_shallow(text)
+}
+
 /// A YAML document as a JSON value, under the same limits as [`from_str`], for checking a
 /// catalog against its JSON Schema. Reports the first error.
 pub fn to_json_value(text: &str) -> Result<serde_json::Value, Error> {
