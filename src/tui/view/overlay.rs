@@ -51,18 +51,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
         Overlay::Confirm(confirm) => question(app, theme, frame, screen, confirm),
         Overlay::Problems { scroll } => problems(app, theme, frame, screen, *scroll),
         Overlay::Notice { title, lines } => {
-            let text: Vec<Line<'static>> = lines
-                .iter()
-                .map(|line| Line::raw(line.clone()))
-                .chain([Line::raw(""), footer(theme, &[("Enter", "close")])])
-                .collect();
-            boxed(
-                theme,
-                frame,
-                centered(screen, 70, (lines.len() as u16).saturating_add(6)),
-                title,
-                Paragraph::new(text).wrap(Wrap { trim: true }),
-            );
+            let text = lines.iter().map(|line| Line::raw(line.clone())).collect();
+            ask(theme, frame, screen, 70, title, text, &[("Enter", "close")]);
         }
     }
 }
@@ -78,6 +68,39 @@ fn block(theme: &Theme, title: &str) -> Block<'static> {
 fn boxed(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, body: Paragraph<'static>) {
     frame.render_widget(Clear, area);
     frame.render_widget(body.block(block(theme, title)), area);
+}
+
+/// A box that asks something: the body wraps in the rows above, and the keys that answer stay
+/// pinned to the last row, so even a tiny terminal shows how to answer.
+fn ask(
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    width: u16,
+    title: &str,
+    body: Vec<Line<'static>>,
+    hints: &[(&str, &str)],
+) {
+    let inner_width = usize::from(width.min(screen.width).saturating_sub(2)).max(1);
+    let rows: usize = body
+        .iter()
+        .map(|line| line.width().div_ceil(inner_width).max(1))
+        .sum();
+    // Borders, the body, a blank row, the keys.
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX / 2)
+        .saturating_add(4);
+    let area = centered(screen, width, height);
+    frame.render_widget(Clear, area);
+    let outer = block(theme, title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [text, keys] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), text);
+    frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
 }
 
 fn footer(theme: &Theme, hints: &[(&str, &str)]) -> Line<'static> {
@@ -275,31 +298,29 @@ fn plans(
             let lines = vec![
                 Line::raw(format!("New name for `{from}`:")),
                 Line::styled(format!("{name}▏"), theme.input),
-                Line::raw(""),
-                footer(theme, &[("Enter", "rename"), ("Esc", "cancel")]),
             ];
-            boxed(
+            ask(
                 theme,
                 frame,
-                centered(screen, 60, 7),
+                screen,
+                60,
                 " Rename plan ",
-                Paragraph::new(lines),
+                lines,
+                &[("Enter", "rename"), ("Esc", "cancel")],
             );
         }
         PlansMode::ConfirmDelete { name } => {
-            let lines = vec![
-                Line::raw(format!(
-                    "Delete the saved plan `{name}`? This cannot be undone."
-                )),
-                Line::raw(""),
-                footer(theme, &[("y", "delete"), ("any other key", "keep it")]),
-            ];
-            boxed(
+            let lines = vec![Line::raw(format!(
+                "Delete the saved plan `{name}`? This cannot be undone."
+            ))];
+            ask(
                 theme,
                 frame,
-                centered(screen, 64, 6),
+                screen,
+                64,
                 " Delete plan ",
-                Paragraph::new(lines).wrap(Wrap { trim: true }),
+                lines,
+                &[("y", "delete"), ("any other key", "keep it")],
             );
         }
     }
@@ -380,18 +401,21 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
             recommendation.total_hours
         )),
         Line::styled(
-            "Steps done or in progress stay. u undoes the change.",
+            match app.keymap.first_key(crate::tui::action::Action::Undo) {
+                Some(undo) => format!("Steps done or in progress stay. {undo} undoes the change."),
+                None => "Steps done or in progress stay.".to_owned(),
+            },
             theme.dim,
         ),
-        Line::raw(""),
-        footer(theme, &[("y", "replace"), ("n", "keep the plan")]),
     ];
-    boxed(
+    ask(
         theme,
         frame,
-        centered(screen, 66, 8),
+        screen,
+        66,
         " Recommend ",
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        lines,
+        &[("y", "replace"), ("n", "keep the plan")],
     );
 }
 
@@ -409,15 +433,15 @@ fn replace_file(theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path
             fit(&name, 40)
         )),
         Line::styled("The file there now would be lost.", theme.dim),
-        Line::raw(""),
-        footer(theme, &[("y", "replace it"), ("n", "leave it")]),
     ];
-    boxed(
+    ask(
         theme,
         frame,
-        centered(screen, 66, 6),
+        screen,
+        66,
         " Export ",
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        lines,
+        &[("y", "replace it"), ("n", "leave it")],
     );
 }
 

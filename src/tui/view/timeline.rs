@@ -84,19 +84,23 @@ impl Axis {
     }
 
     /// The top row: a label and a space every seven columns, `Jan 27 ` by month or a week's
-    /// Monday `04 Jan ` by week.
+    /// Monday `04 Jan ` by week, where the first label and the first of each new year say the
+    /// year instead of the day (`Jan 27`).
     fn header(&self, label_width: usize) -> String {
         const EVERY: usize = 7;
         let mut text = format!("{:<label_width$} ", "");
         let mut column = 0;
+        let mut year = None;
         while column < self.columns {
             let room = EVERY.min(self.columns - column);
-            let label = self
-                .date(column)
-                .map_or_else(String::new, |date| match self.scale {
-                    Scale::Month => date.strftime("%b %y").to_string(),
-                    Scale::Week => date.strftime("%d %b").to_string(),
-                });
+            let label = self.date(column).map_or_else(String::new, |date| {
+                let new_year = year != Some(date.year());
+                year = Some(date.year());
+                match self.scale {
+                    Scale::Week if !new_year => date.strftime("%d %b").to_string(),
+                    _ => date.strftime("%b %y").to_string(),
+                }
+            });
             // A label that does not fit whole is left out rather than cut.
             if label.chars().count() < room || room == EVERY {
                 text.extend(format!("{label:<room$}").chars().take(room));
