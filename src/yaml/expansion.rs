@@ -84,12 +84,7 @@ fn after_syntax_error(text: &str, error: &yaml_rust2::ScanError) -> Result<(), E
     if error.info().contains("recursion limit") {
         return Err(Error::at(position, nesting_message()));
     }
-    let rest_openers = text
-        .chars()
-        .skip(marker.index())
-        .filter(|&c| c == '[' || c == '{')
-        .count();
-    if rest_openers < MAX_DEPTH {
+    if super::nesting_bound(text) <= MAX_DEPTH {
         return Ok(());
     }
     Err(Error::at(

@@ -135,12 +135,33 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
 /// Whether the event pre-scan must run before `serde_yaml`, unless [`shallow`] proves it
 /// needless. libyaml's cost grows with the square of flow nesting (`[[[[...`: 40,000
 /// levels take seconds), and aliases can replay anchors; the scan measures both in linear
-/// time. Without a `&` no alias can resolve, and with fewer than [`MAX_DEPTH`] flow
-/// openers in the whole file nesting cannot get deep, so the common small file skips even
-/// the proof. (A text heuristic that tracks quotes could skip more files, but a crafted
-/// file can always fool one into undercounting: the proof replays libyaml's own scanner.)
+/// time. Without a `&` no alias can resolve, and a bound on nesting read off the text lets
+/// the common small file skip even the proof. (A text heuristic that tracks quotes could
+/// skip more files, but a crafted file can always fool one into undercounting: the proof
+/// replays libyaml's own scanner.)
 fn needs_scan(text: &str) -> bool {
-    text.contains('&') || text.bytes().filter(|&b| b == b'[' || b == b'{').count() >= MAX_DEPTH
+    text.contains('&') || nesting_bound(text) > MAX_DEPTH
+}
+
+/// At least as many levels as libyaml can nest `text`, without parsing it. A flow opener
+/// adds at most two (`[a: b]` is a sequence holding a mapping with no bracket of its own).
+/// A block collection starts at the end of a line's leading run of blanks and indicators
+/// (`  - ? `), and each one nested in it starts at a greater column, except that a
+/// sequence may sit at its mapping's column: so blocks nest at most twice per column of
+/// the longest such run. A byte-order mark counts as a column, as libyaml may skip one at
+/// the start of any line.
+pub(crate) fn nesting_bound(text: &str) -> usize {
+    let openers = text.bytes().filter(|&b| b == b'[' || b == b'{').count();
+    let run = text
+        .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .map(|line| {
+            line.chars()
+                .take_while(|c| matches!(c, ' ' | '\t' | '-' | '?' | ':' | '\u{feff}'))
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    2 * openers + 2 * (run + 1)
 }
 
 /// Whether `text` is proven to parse in linear time, so the event pre-scan can be skipped:
@@ -282,6 +303,7 @@ fn unknown_name(message: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     #[test]
     fn an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line() {
@@ -391,6 +413,36 @@ mod tests {
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let failure = from_str::<serde_yaml::Value>(&text).expect_err("too deep");
         assert_eq!(failure.errors[0].message, nesting_message());
+    }
+
+    /// Every way to nest past the limit is refused, with or without a `&` to force the
+    /// scan, whatever shortcut the text seems to offer: flow brackets whose `a: b` entries
+    /// each hold a mapping too, block indentation, compact `- - -` sequences on one line.
+    #[test]
+    fn nesting_past_the_limit_is_refused_however_it_is_written() {
+        let mut block = String::new();
+        for level in 0..70 {
+            let _ = writeln!(block, "{}k{level}:", "  ".repeat(level));
+        }
+        for text in [
+            format!("{}b{}\n", "[a: ".repeat(40), "]".repeat(40)),
+            format!("{}b{}\n", "{a: ".repeat(70), "}".repeat(70)),
+            block.clone(),
+            format!("{}x\n", "- ".repeat(70)),
+            block.replace('\n', "\r"),
+        ] {
+            for text in [text.clone(), format!("{text}# R&D\n")] {
+                let failure = from_str::<serde_yaml::Value>(&text).expect_err("too deep");
+                assert_eq!(failure.errors[0].message, nesting_message(), "{text:?}");
+            }
+        }
+        // A byte-order mark mid-file, which libyaml skips at a line start, trips the other
+        // parser first: refused in its words.
+        let marked = format!("a:\n\u{feff}{}x\n", "- ".repeat(70));
+        assert!(from_str::<serde_yaml::Value>(&marked).is_err());
+        // The limit is the limit: just under it reads.
+        let shallow = format!("{}b{}\n", "[a: ".repeat(31), "]".repeat(31));
+        assert!(from_str::<serde_yaml::Value>(&shallow).is_ok());
     }
 
     #[test]

@@ -201,9 +201,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// Nesting within [`MAX_DEPTH`], counting each block indent as up to two levels (a
-    /// mapping and a sequence written at its column).
+    /// mapping and a sequence written at its column) and each flow level as up to two too
+    /// (`[a: b]` is a sequence holding a mapping that has no bracket of its own).
     fn check_depth(&self) -> Option<()> {
-        (self.flow_level + 2 * (self.indents.len() + 1) <= MAX_DEPTH).then_some(())
+        (2 * self.flow_level + 2 * (self.indents.len() + 1) <= MAX_DEPTH).then_some(())
     }
 
     fn starts_plain_scalar(&self, c: u8) -> bool {

@@ -11,7 +11,12 @@ use crate::tui::app::App;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let total = app.derived.gap.len();
-    let gauge_width = if total > 0 && area.width >= 70 { 20 } else { 0 };
+    let gauge_width = match area.width {
+        _ if total == 0 => 0,
+        0..60 => 0,
+        60..120 => 14,
+        _ => 20,
+    };
     let [text_area, gauge_area] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(gauge_width),
@@ -31,63 +36,94 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The pieces of the header in priority order, joined while they fit.
+/// One piece of the header: how much it matters (0 most), and its text in full and short.
+struct Piece {
+    priority: u8,
+    long: Span<'static>,
+    short: Span<'static>,
+}
+
+impl Piece {
+    fn new(priority: u8, long: Span<'static>) -> Piece {
+        Piece {
+            priority,
+            short: long.clone(),
+            long,
+        }
+    }
+
+    fn or_short(mut self, short: String) -> Piece {
+        self.short = Span::styled(short, self.long.style);
+        self
+    }
+}
+
+/// The pieces of the header in priority order: in full while they fit, then short, then
+/// the least important dropped one by one until the rest fits.
 fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
     let role = derived.role.map_or_else(
         || "no role yet (r)".to_owned(),
         |role| app.catalog.role(role).title.clone(),
     );
-    let mut pieces: Vec<(u8, Span<'static>)> = vec![
-        (
+    let short_role = super::fit(&role, 24);
+    let cost = format!("{} {}", derived.total_cost.money(), app.catalog.currency);
+    let mut pieces = vec![
+        Piece::new(
             0,
             Span::styled(" upskill ", theme.title.patch(theme.accent)),
         ),
-        (1, Span::styled(role, theme.header)),
-        (4, Span::raw(format!("plan {}", app.plan.name))),
-        (
-            3,
+        Piece::new(1, Span::styled(role, theme.header)).or_short(short_role),
+        Piece::new(2, Span::raw(format!("plan {}", app.plan.name)))
+            .or_short(format!("plan {}", super::fit(&app.plan.name, 16))),
+        Piece::new(
+            4,
             Span::raw(format!("{}/{} done", derived.done, app.plan.steps.len())),
         ),
-        (
-            1,
-            Span::raw(format!(
-                "{} {} · {} h",
-                derived.total_cost.money(),
-                app.catalog.currency,
-                derived.total_hours
-            )),
-        ),
+        Piece::new(3, Span::raw(format!("{cost} · {} h", derived.total_hours))).or_short(cost),
     ];
     if let Some(schedule) = derived
         .schedule
         .as_ref()
         .filter(|_| !app.plan.steps.is_empty())
     {
-        pieces.push((2, Span::raw(format!("done by {}", schedule.finish))));
+        pieces.push(
+            Piece::new(5, Span::raw(format!("done by {}", schedule.finish)))
+                .or_short(format!("by {}", schedule.finish)),
+        );
     }
     if let Some(why) = &app.read_only {
-        pieces.push((0, Span::styled(format!("read-only: {why}"), theme.warn)));
+        pieces.push(
+            Piece::new(0, Span::styled(format!("read-only: {why}"), theme.warn))
+                .or_short("read-only".to_owned()),
+        );
     } else if app.save_error.is_some() {
-        pieces.push((0, Span::styled("not saved".to_owned(), theme.bad)));
+        pieces.push(Piece::new(
+            0,
+            Span::styled("not saved".to_owned(), theme.bad),
+        ));
     }
     if derived.expiring > 0 {
-        pieces.push((
-            1,
-            Span::styled(format!("{} expiring (t)", derived.expiring), theme.warn),
-        ));
+        pieces.push(
+            Piece::new(
+                1,
+                Span::styled(format!("{} expiring (t)", derived.expiring), theme.warn),
+            )
+            .or_short(format!("{} expiring", derived.expiring)),
+        );
     }
     if !app.problems.is_empty() {
-        pieces.push((
-            1,
-            Span::styled(
-                format!(
-                    "{} (!)",
-                    crate::text::plural(app.problems.len(), "catalog error")
+        let count = app.problems.len();
+        pieces.push(
+            Piece::new(
+                0,
+                Span::styled(
+                    format!("{} (!)", crate::text::plural(count, "catalog error")),
+                    theme.bad,
                 ),
-                theme.bad,
-            ),
-        ));
+            )
+            .or_short(format!("{} (!)", crate::text::plural(count, "error"))),
+        );
     }
     // Steps out of order, missing or retired (unmet requirements have the gauge).
     let flagged = derived
@@ -96,30 +132,45 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         .filter(|violation| violation.step.is_some())
         .count();
     if flagged > 0 {
-        pieces.push((
-            1,
-            Span::styled(
-                format!("{} to fix", crate::text::plural(flagged, "step")),
-                theme.bad,
-            ),
-        ));
+        pieces.push(
+            Piece::new(
+                0,
+                Span::styled(
+                    format!("{} to fix", crate::text::plural(flagged, "step")),
+                    theme.bad,
+                ),
+            )
+            .or_short(format!("{flagged} to fix")),
+        );
     }
-    // Drop the least important pieces until the rest fits.
-    let fits = |kept: &[(u8, Span<'static>)]| {
-        kept.iter().map(|(_, span)| span.width() + 3).sum::<usize>() <= width
-    };
-    for level in (1..=4).rev() {
-        if fits(&pieces) {
+    join(pieces, theme, width)
+}
+
+/// The pieces as they fit: the least important (the rightmost of equals) is shortened
+/// first, then dropped, then the next; the most important are only ever shortened.
+fn join(mut pieces: Vec<Piece>, theme: &Theme, width: usize) -> Line<'static> {
+    let width_of =
+        |pieces: &[Piece]| -> usize { pieces.iter().map(|piece| piece.long.width() + 3).sum() };
+    while width_of(&pieces) > width {
+        let Some(next) = (1..pieces.len())
+            .filter(|&i| pieces[i].priority > 0 || pieces[i].long != pieces[i].short)
+            .max_by_key(|&i| pieces[i].priority)
+        else {
             break;
+        };
+        let piece = &mut pieces[next];
+        if piece.long == piece.short {
+            pieces.remove(next);
+        } else {
+            piece.long = piece.short.clone();
         }
-        pieces.retain(|(priority, _)| *priority < level);
     }
     let mut spans = Vec::new();
-    for (i, (_, span)) in pieces.into_iter().enumerate() {
+    for (i, piece) in pieces.into_iter().enumerate() {
         if i > 1 {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        spans.push(span);
+        spans.push(piece.long);
     }
     Line::from(spans)
 }

@@ -46,6 +46,17 @@ fn anchors_aliases_and_tags_are_not_proven() {
 
 #[test]
 fn deep_flow_nesting_is_not_proven() {
+    // Inside a flow sequence `a: b` is a mapping of its own: each `[a: ` nests twice.
+    assert!(!is_shallow(&format!(
+        "{}b{}",
+        "[a: ".repeat(33),
+        "]".repeat(33)
+    )));
+    assert!(is_shallow(&format!(
+        "{}b{}",
+        "[a: ".repeat(15),
+        "]".repeat(15)
+    )));
     assert!(!is_shallow(&format!("a: {}\n", deep(100))));
     assert!(!is_shallow(&format!("a: [\n{}\n]\n", deep(70))));
     assert!(is_shallow(&format!("a: {}\n", deep(20))));
