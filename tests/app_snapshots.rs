@@ -3,40 +3,12 @@
 
 mod common;
 
-use common::app::{choose_role, fixture_app, keys, press, select_in_catalog};
+use common::app::{choose_role, draw, fixture_app, keys, press, select_in_catalog, text};
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use upskill::catalog::{self, Sources};
 use upskill::tui::app::App;
 use upskill::tui::update::{Msg, update};
-use upskill::tui::view::theme::THEME;
-use upskill::tui::view::{ViewState, render};
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    let mut view = ViewState {
-        theme: Some(THEME),
-        ..ViewState::default()
-    };
-    terminal
-        .draw(|frame| render(app, &mut view, frame))
-        .expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// Snapshots one state at the two sizes every screen must handle.
 fn snapshot(name: &str, app: &App) {

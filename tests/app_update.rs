@@ -64,6 +64,52 @@ fn recommend_gives_the_cheapest_path_in_order_and_focuses_its_first_step() {
 }
 
 #[test]
+fn recommending_what_the_plan_already_is_changes_nothing_and_asks_nothing() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "o");
+    let effects = keys(&mut app, "o");
+    assert!(app.overlay.is_none(), "no question");
+    assert_eq!(saves(&effects), 0);
+    assert_eq!(
+        status(&app),
+        "The plan already is the cheapest path: nothing to change"
+    );
+}
+
+/// A budget too small for the role is named wherever it bites: in the question, in what
+/// the recommendation leaves, and in the header once the plan costs more.
+#[test]
+fn a_budget_that_is_too_small_is_named() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "E");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "300");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.plan
+            .budget
+            .map(upskill::catalog::Amount::money)
+            .as_deref(),
+        Some("300")
+    );
+    keys(&mut app, "o");
+    assert!(
+        status(&app).contains("1 new step, 250 USD, 80 h, done by 2027-03-01; it leaves 2 requirements beyond the budget of 300 USD (g shows the gap)"),
+        "{}",
+        status(&app)
+    );
+    let screen = common::app::text(&common::app::draw(&app, 100, 30));
+    assert!(!screen.contains("over budget"), "{screen}");
+    select_in_catalog(&mut app, "cloud architect");
+    keys(&mut app, "a");
+    let screen = common::app::text(&common::app::draw(&app, 100, 30));
+    assert!(screen.contains("USD over budget"), "{screen}");
+}
+
+#[test]
 fn the_fastest_path_is_one_key_away() {
     let mut app = fixture_app();
     choose_role(&mut app, "cloud");
@@ -245,6 +291,40 @@ fn x_marks_a_step_done_today_and_back() {
     );
     keys(&mut app, "w");
     assert_eq!(app.plan.steps[0].status, Status::InProgress);
+}
+
+/// The detail pane shows the step it came from, so keys pressed there act on that step,
+/// never on the catalog's selection hidden behind it.
+#[test]
+fn keys_in_the_detail_act_on_the_step_it_shows() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "o");
+    select_in_catalog(&mut app, "fast track");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "j");
+    assert_eq!((app.focus, app.plan_selected), (Pane::Plan, 1));
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "i");
+    assert_eq!((app.focus, app.info), (Pane::Info, InfoView::Detail));
+    keys(&mut app, "x");
+    assert_eq!(
+        status(&app),
+        "Marked `acme/cloud-architect` done on 2027-01-04"
+    );
+    assert_eq!(app.plan.steps[1].status, Status::Done);
+    keys(&mut app, "K");
+    assert!(
+        status(&app).starts_with("Cannot move `acme/cloud-architect` past `acme/linux-admin`"),
+        "{}",
+        status(&app)
+    );
+    // In the gap, they act on the step that meets the selected requirement.
+    keys(&mut app, "gj");
+    let second = app.derived.gap.get(app.gap_selected).map(|(_, met)| *met);
+    assert_eq!(second, Some(MetBy::Step(0)), "{:?}", app.derived.gap);
+    keys(&mut app, "x");
+    assert_eq!(status(&app), "Marked `acme/linux-admin` done on 2027-01-04");
 }
 
 #[test]
@@ -554,6 +634,18 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
         matches!(&app.overlay, Some(Overlay::Plans { mode: PlansMode::ConfirmDelete { name }, .. }) if name == "alex")
     );
     assert_eq!(keys(&mut app, "y"), [Effect::DeletePlan("alex".into())]);
+    update(&mut app, Msg::PlansListed(listed.clone()));
+    keys(&mut app, "test");
+    press(&mut app, KeyCode::F(2));
+    ctrl(&mut app, 'u');
+    keys(&mut app, "jo");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        [Effect::RenamePlan {
+            from: "test".into(),
+            to: "jo".into()
+        }]
+    );
     update(&mut app, Msg::PlansListed(listed));
     keys(&mut app, "sam");
     let effects = ctrl(&mut app, 'n');
@@ -824,6 +916,16 @@ fn a_bad_field_is_named_and_the_form_stays_open() {
         panic!("the form stays open")
     };
     assert_eq!(form.focused, 1, "on the field at fault");
+    assert_eq!(
+        form.error.as_deref(),
+        Some("write the date as YYYY-MM-DD, like 2027-01-04"),
+        "said in the form too, which covers the status line"
+    );
+    press(&mut app, KeyCode::Backspace);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.error, None, "until the next key");
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());
     assert_eq!(app.plan.start, today(), "nothing changed");

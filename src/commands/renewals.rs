@@ -131,8 +131,11 @@ fn text(catalog: &Catalog, found: &[Found], today: Date, months: u32, width: usi
             let rule = catalog
                 .credential(f.renewal.credential)
                 .description
-                .as_deref();
-            let rule = rule.unwrap_or("the catalog states no renewal rule");
+                .as_deref()
+                .and_then(crate::plan::renewal_rule);
+            let rule = rule
+                .as_deref()
+                .unwrap_or("the catalog states no renewal rule");
             let wrapped = wrap(
                 &sanitize_line(&format!("renewal: {rule}")),
                 width.saturating_sub(4).max(20),

@@ -154,7 +154,13 @@ fn summary(out: &mut String, report: &Report) {
         ));
     }
     if let Some(budget) = report.budget {
-        rows.push(("Budget", format!("{budget} {currency}")));
+        let over = report.over_budget().map_or_else(String::new, |over| {
+            format!(
+                "; <span class=\"late\">{} {currency} over</span>",
+                over.money()
+            )
+        });
+        rows.push(("Budget", format!("{} {currency}{over}", budget.money())));
     }
     if let Some(coverage) = &report.coverage {
         rows.push((
@@ -227,6 +233,7 @@ fn lists(out: &mut String, report: &Report) {
         .map(|renewal| {
             let rule = renewal
                 .rule
+                .as_deref()
                 .map(|rule| format!("<div class=\"note\">{}</div>", escape(rule)))
                 .unwrap_or_default();
             match renewal.by {

@@ -66,7 +66,12 @@ fn introduction(report: &Report) -> String {
         report.start
     );
     if let Some(budget) = report.budget {
-        let _ = write!(text, " Budget: {budget} {}.", inline(&report.currency));
+        let currency = inline(&report.currency);
+        let _ = write!(text, " Budget: {} {currency}", budget.money());
+        if let Some(over) = report.over_budget() {
+            let _ = write!(text, ", **{} {currency} over**", over.money());
+        }
+        text.push('.');
     }
     text
 }

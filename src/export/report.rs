@@ -240,18 +240,25 @@ impl Report {
 /// A credential of the plan that expires: a step's (its renewal date counted from its
 /// completion, or from its scheduled end while not done) or a held one's (no date: the plan
 /// does not say when it was earned).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenewalLine<'a> {
     pub id: &'a str,
     pub title: &'a str,
     /// `None` for a held credential.
     pub by: Option<Date>,
     pub valid_for_months: u32,
-    /// The catalog's description, where renewal rules are stated.
-    pub rule: Option<&'a str>,
+    /// What the catalog's description says about renewing.
+    pub rule: Option<String>,
 }
 
 impl Report {
+    /// How far the plan's cost goes past its budget, when it does.
+    pub fn over_budget(&self) -> Option<Amount> {
+        self.budget
+            .filter(|&budget| self.total_cost > budget)
+            .map(|budget| self.total_cost - budget)
+    }
+
     /// Every renewal the plan implies, steps first in plan order, then held credentials.
     pub fn renewals(&self) -> Vec<RenewalLine<'_>> {
         let steps = self.steps.iter().filter_map(|step| {
@@ -261,7 +268,10 @@ impl Report {
                 title: &credential.title,
                 by: Some(step.renews?),
                 valid_for_months: credential.valid_for_months?,
-                rule: credential.description.as_deref(),
+                rule: credential
+                    .description
+                    .as_deref()
+                    .and_then(crate::plan::renewal_rule),
             })
         });
         let held = self.held.iter().filter_map(|held| {

@@ -37,5 +37,5 @@ pub use progress::{Progress, Tracking, progress};
 pub use recommend::{
     Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, recommend,
 };
-pub use renewals::{Basis, Renewal, due_within, horizon, renewals};
+pub use renewals::{Basis, Renewal, due_within, horizon, renewals, rule_in as renewal_rule};
 pub use schedule::{Schedule, StepDates, expiry, schedule};

@@ -83,8 +83,43 @@ pub fn horizon(today: Date, months: u32) -> Date {
         .unwrap_or(Date::MAX)
 }
 
+/// The sentences of a credential's description that say how it renews or how long it is
+/// valid (catalogs state renewal rules in words there), or `None` when none does.
+pub fn rule_in(description: &str) -> Option<String> {
+    const WORDS: [&str; 7] = [
+        "renew",
+        "valid",
+        "recertif",
+        "expire",
+        "continuing education",
+        "maintenance",
+        "lifetime",
+    ];
+    let sentences: Vec<&str> = description
+        .split_inclusive(". ")
+        .map(str::trim)
+        .filter(|sentence| {
+            let lower = sentence.to_lowercase();
+            WORDS.iter().any(|word| lower.contains(word))
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_renewal_rule_is_the_sentences_about_renewing() {
+        let aws = "Foundational proctored exam: 65 questions in 90 min, pass 700/1000. \
+                   Valid 3 years; renew by passing the latest version (50% voucher). \
+                   Hours estimated: midpoint of ~20-40 h.";
+        assert_eq!(
+            super::rule_in(aws).as_deref(),
+            Some("Valid 3 years; renew by passing the latest version (50% voucher).")
+        );
+        assert_eq!(super::rule_in("A course on Linux. Hours estimated."), None);
+    }
+
     use super::*;
     use crate::plan::Step;
     use crate::plan::fixture::{NETWORK, catalog, idx};

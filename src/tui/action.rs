@@ -107,7 +107,7 @@ actions! {
     TimelineEarlier = "timeline-earlier",
     /// Scroll the timeline on in time
     TimelineLater = "timeline-later",
-    /// Show the catalog problems found on the last reload
+    /// Show the errors that keep edited catalog files from reloading
     ShowProblems = "problems",
 }
 

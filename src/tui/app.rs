@@ -191,6 +191,8 @@ pub struct Form {
     pub target: FormTarget,
     pub fields: Vec<FormField>,
     pub focused: usize,
+    /// Why the last Enter was refused, shown under the field at fault until the next key.
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -322,6 +324,8 @@ pub struct App {
     /// how far it can go, as last drawn.
     pub timeline_shift: usize,
     pub timeline_max_shift: usize,
+    /// How far the help or the problems can scroll, from the last frame.
+    pub overlay_max_scroll: u16,
     /// The list the detail follows: the catalog or the plan, whichever had the focus last.
     pub detail_from: Pane,
     /// Rows in the focused list as last drawn, for paging.
@@ -360,6 +364,7 @@ impl App {
             info_max_scroll: u16::MAX,
             timeline_shift: 0,
             timeline_max_shift: usize::MAX,
+            overlay_max_scroll: u16::MAX,
             detail_from: Pane::Catalog,
             page_rows: 10,
             overlay: None,
@@ -452,6 +457,16 @@ impl App {
             holdings.add_credential(&self.catalog, *idx);
         }
         holdings
+    }
+
+    /// The list an action on "the selected" thing acts on: the focused one, except that the
+    /// detail acts for the list it shows and the timeline for the plan it draws.
+    pub fn acting_pane(&self) -> Pane {
+        match (self.focus, self.info) {
+            (Pane::Info, InfoView::Detail) => self.detail_from,
+            (Pane::Info, InfoView::Timeline) => Pane::Plan,
+            (pane, _) => pane,
+        }
     }
 
     pub fn selected_credential(&self) -> Option<CredentialIdx> {

@@ -187,6 +187,7 @@ where
         app.page_rows = view.page_rows(app.focus);
         app.info_max_scroll = view.info_max_scroll;
         app.timeline_max_shift = view.timeline_max_shift;
+        app.overlay_max_scroll = view.overlay_max_scroll;
         if app.quit {
             return Ok(());
         }

@@ -107,3 +107,30 @@ pub fn saves(effects: &[Effect]) -> usize {
         .filter(|effect| matches!(effect, Effect::SavePlan { .. }))
         .count()
 }
+
+/// The app drawn once on a test terminal of this size, with the real theme.
+pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    use upskill::tui::view::{ViewState, render, theme::THEME};
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("a test terminal");
+    let mut view = ViewState {
+        theme: Some(THEME),
+        ..ViewState::default()
+    };
+    terminal
+        .draw(|frame| render(app, &mut view, frame))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// A drawn screen as text, a line a row, trailing blanks trimmed.
+pub fn text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

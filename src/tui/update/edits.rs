@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use super::Effect;
 use super::compute::{Answer, Done, Job, JobKind, with_recommendation};
 use crate::catalog::{Atom, CredentialIdx, Requirement};
-use crate::plan::{Objective, Plan, Recommendation, Status, edit};
+use crate::plan::{Objective, Plan, Recommendation, Status, UnmetReason, edit};
 use crate::text::plural;
-use crate::tui::app::{App, Confirm, HISTORY_LIMIT, InfoView, Overlay, Pane};
+use crate::tui::app::{App, Confirm, HISTORY_LIMIT, InfoView, MetBy, Overlay, Pane};
 
 /// Replaces the plan, keeping the old one for undo; returns the save.
 pub(super) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
@@ -43,7 +43,7 @@ pub(super) fn add(app: &mut App) -> Vec<Effect> {
         .then(|| cheapest_for_gap_row(app))
         .flatten();
     let Some(idx) = gap_pick.or_else(|| {
-        (app.focus == Pane::Catalog)
+        (app.acting_pane() == Pane::Catalog)
             .then(|| app.browser.selection())
             .flatten()
     }) else {
@@ -96,13 +96,22 @@ fn cheapest_for_gap_row(app: &App) -> Option<CredentialIdx> {
 /// The step the action applies to: the selected step in the plan pane, or the selected
 /// catalog credential's step.
 pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
-    match app.focus {
+    match app.acting_pane() {
         Pane::Plan if app.plan.steps.is_empty() => {
             app.refuse(format!("The plan has no steps to {verb} yet: add credentials from the catalog (a), or press o for a recommendation"));
             None
         }
         Pane::Plan => Some(app.plan_selected),
-        Pane::Catalog | Pane::Info => {
+        Pane::Info => {
+            if let Some((_, MetBy::Step(step))) = app.derived.gap.get(app.gap_selected) {
+                return Some(*step);
+            }
+            app.refuse(format!(
+                "No step meets the selected requirement: select a step in the plan to {verb} it"
+            ));
+            None
+        }
+        Pane::Catalog => {
             let Some(idx) = app.browser.selection() else {
                 app.refuse(format!(
                     "Select a step in the plan to {verb} it (Tab moves between panes)"
@@ -146,7 +155,7 @@ pub(super) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
     if read_only(app) {
         return Vec::new();
     }
-    if app.focus != Pane::Plan || app.plan.steps.is_empty() {
+    if app.acting_pane() != Pane::Plan || app.plan.steps.is_empty() {
         app.refuse("Select a step in the plan to move it (Tab moves to the plan)");
         return Vec::new();
     }
@@ -217,7 +226,7 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
     if read_only(app) {
         return Vec::new();
     }
-    let atom = match app.focus {
+    let atom = match app.acting_pane() {
         Pane::Catalog => app.browser.selection().map(Atom::Credential),
         Pane::Info if app.info == InfoView::Gap => match app
             .derived
@@ -333,6 +342,13 @@ pub(super) fn propose(
     recommendation: Recommendation,
     objective: Objective,
 ) -> Vec<Effect> {
+    if with_recommendation(&app.catalog, &app.plan, &recommendation) == app.plan {
+        app.info(format!(
+            "The plan already is the {}: nothing to change",
+            path_name(objective)
+        ));
+        return Vec::new();
+    }
     if app
         .plan
         .steps
@@ -372,27 +388,56 @@ pub(super) fn apply_recommendation(
         .as_ref()
         .map(|schedule| schedule.finish);
     let mut text = format!(
-        "Recommended the {}: {} new steps, {} {currency}, {} h",
+        "Recommended the {}: {}, {} {currency}, {} h",
         path_name(objective),
-        recommendation.steps.len(),
+        plural(recommendation.steps.len(), "new step"),
         recommendation.total_cost.money(),
         recommendation.total_hours
     );
     if let Some(finish) = finish {
         let _ = write!(text, ", done by {finish}");
     }
-    if !recommendation.is_complete() {
-        let _ = write!(
-            text,
-            "; {} cannot be met (g shows the gap)",
-            plural(recommendation.unmet.len(), "requirement")
-        );
+    if let Some(shortfall) = shortfall(app, recommendation) {
+        let _ = write!(text, "; it leaves {shortfall}");
     }
     if !recommendation.optimal {
         text.push_str("; not proven optimal (the search hit its time limit)");
     }
     app.info(text);
     effects
+}
+
+/// What a recommendation leaves unmet, and why in short: the plan's budget, or nothing in
+/// the catalogs.
+pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
+    if recommendation.is_complete() {
+        return None;
+    }
+    let over_budget = match app.plan.budget {
+        Some(_) => recommendation
+            .unmet
+            .iter()
+            .filter(|unmet| unmet.reason == UnmetReason::Limits)
+            .count(),
+        None => 0,
+    };
+    let other = recommendation.unmet.len() - over_budget;
+    let mut parts = Vec::new();
+    if let (true, Some(budget)) = (over_budget > 0, app.plan.budget) {
+        parts.push(format!(
+            "{} beyond the budget of {} {}",
+            plural(over_budget, "requirement"),
+            budget.money(),
+            app.catalog.currency
+        ));
+    }
+    if other > 0 {
+        parts.push(format!(
+            "{} that nothing in the catalogs can meet",
+            plural(other, "requirement")
+        ));
+    }
+    Some(format!("{} (g shows the gap)", parts.join(", ")))
 }
 
 pub(super) fn compare(app: &mut App) -> Vec<Effect> {

@@ -17,6 +17,7 @@ const MAX_FIELD: usize = 2000;
 pub(super) fn open_plan_form(app: &mut App) {
     let plan = &app.plan;
     app.overlay = Some(Overlay::Form(Form {
+        error: None,
         title: format!(" Plan `{}` ", plan.name),
         target: FormTarget::Plan,
         focused: 0,
@@ -51,6 +52,7 @@ pub(super) fn open_plan_form(app: &mut App) {
 pub(super) fn open_step_form(app: &mut App, index: usize) {
     let step = &app.plan.steps[index];
     app.overlay = Some(Overlay::Form(Form {
+        error: None,
         title: format!(" Step {} `{}` ", index + 1, step.id),
         target: FormTarget::Step(index),
         focused: 0,
@@ -76,6 +78,7 @@ pub(super) fn open_step_form(app: &mut App, index: usize) {
 pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let last = form.fields.len().saturating_sub(1);
+    form.error = None;
     match key.code {
         KeyCode::Esc => {
             app.info("Nothing changed");
@@ -122,6 +125,7 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
             app.refuse(format!("{}: {why}", form.fields[field].label));
             let mut form = form;
             form.focused = field;
+            form.error = Some(why);
             app.overlay = Some(Overlay::Form(form));
             Vec::new()
         }

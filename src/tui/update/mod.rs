@@ -20,7 +20,7 @@ use crate::plan::{Objective, Plan};
 use crate::store::Saved;
 
 pub use compute::{Answer, Done, Job, JobKind, with_recommendation};
-pub use edits::path_name;
+pub use edits::{path_name, shortfall};
 
 /// The longest search query kept; a huge paste is cut here.
 pub const MAX_QUERY: usize = 200;

@@ -107,6 +107,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 KeyCode::PageUp => scroll.saturating_sub(10),
                 KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
                 KeyCode::Home => 0,
+                KeyCode::End => app.overlay_max_scroll,
                 KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?' | '!') => {
                     return Vec::new();
                 }
@@ -116,6 +117,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 }
                 _ => scroll,
             };
+            let scroll = scroll.min(app.overlay_max_scroll);
             app.overlay = Some(if is_help {
                 Overlay::Help { scroll }
             } else {
@@ -452,6 +454,7 @@ fn plans_key(
                 KeyCode::Backspace => {
                     name.pop();
                 }
+                KeyCode::Char('u') if ctrl => name.clear(),
                 KeyCode::Char(c) if !ctrl && name.chars().count() < crate::store::MAX_PLAN_NAME => {
                     name.push(c);
                 }
@@ -497,9 +500,7 @@ fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
     if picker.items.iter().any(|item| item.value == name) {
         return vec![Effect::OpenPlan(name)];
     }
-    let mut plan = Plan::new(name.clone(), app.today);
-    plan.hours_per_week = app.plan.hours_per_week;
-    app.plan = plan;
+    app.plan = Plan::new(name.clone(), app.today);
     app.history = crate::tui::app::History::default();
     app.refresh_plan();
     app.read_only = None;

@@ -92,6 +92,21 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
                 .or_short(format!("by {}", schedule.finish)),
         );
     }
+    if let Some(budget) = app.plan.budget
+        && derived.total_cost > budget
+    {
+        let over = (derived.total_cost - budget).money();
+        pieces.push(
+            Piece::new(
+                0,
+                Span::styled(
+                    format!("{over} {} over budget", app.catalog.currency),
+                    theme.warn,
+                ),
+            )
+            .or_short("over budget".to_owned()),
+        );
+    }
     if let Some(why) = &app.read_only {
         pieces.push(
             Piece::new(0, Span::styled(format!("read-only: {why}"), theme.warn))

@@ -40,6 +40,8 @@ pub struct ViewState {
     pub info_max_scroll: u16,
     /// How many columns the timeline can scroll on, as last drawn.
     pub timeline_max_shift: usize,
+    /// How far the help or the problems can scroll, as last drawn.
+    pub overlay_max_scroll: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +150,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
         // Too small for three panes: the focused one fills the body, without borders.
         render_pane(app, view, frame, app.focus, body, false);
     }
-    overlay::render(app, &theme, frame, area);
+    view.overlay_max_scroll = overlay::render(app, &theme, frame, area);
 }
 
 fn render_pane(

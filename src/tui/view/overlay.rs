@@ -14,10 +14,14 @@ use crate::catalog::CredentialIdx;
 use crate::plan::Recommendation;
 use crate::tui::app::{App, Comparison, Confirm, Overlay, Picker, PlansMode};
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
-    let Some(overlay) = &app.overlay else { return };
+/// Draws the overlay, if any, and returns how far it can scroll (help and the problems).
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 {
+    let Some(overlay) = &app.overlay else {
+        return 0;
+    };
     match overlay {
-        Overlay::Help { scroll } => help(app, theme, frame, screen, *scroll),
+        Overlay::Help { scroll } => return help(app, theme, frame, screen, *scroll),
+        Overlay::Problems { scroll } => return problems(app, theme, frame, screen, *scroll),
         Overlay::Roles(picker) => picker_box(
             theme,
             frame,
@@ -49,12 +53,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) {
         Overlay::Plans { picker, mode } => plans(theme, frame, screen, picker, mode),
         Overlay::Compare(comparison) => compare(app, theme, frame, screen, comparison),
         Overlay::Confirm(confirm) => question(app, theme, frame, screen, confirm),
-        Overlay::Problems { scroll } => problems(app, theme, frame, screen, *scroll),
         Overlay::Notice { title, lines } => {
             let text = lines.iter().map(|line| Line::raw(line.clone())).collect();
-            ask(theme, frame, screen, 70, title, text, &[("Enter", "close")]);
+            let title = format!(" {title} ");
+            ask(
+                theme,
+                frame,
+                screen,
+                70,
+                &title,
+                text,
+                &[("Enter/Esc", "close")],
+            );
         }
     }
+    0
 }
 
 fn block(theme: &Theme, title: &str) -> Block<'static> {
@@ -111,7 +124,7 @@ fn footer(theme: &Theme, hints: &[(&str, &str)]) -> Line<'static> {
     Line::from(hint_spans(theme, &owned))
 }
 
-fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) {
+fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{:>14}  ", "Keys"), theme.header),
         Span::styled("what they do (the name to rebind it by)", theme.dim),
@@ -189,11 +202,18 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) 
         u16::try_from(lines.len()).unwrap_or(60).saturating_add(2),
     );
     frame.render_widget(Clear, area);
+    // Scrolled to the end on a small screen, then made larger: the end stays at the bottom.
+    let max_scroll = super::max_scroll(
+        &lines,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
+        .scroll((scroll.min(max_scroll), 0))
         .block(block(theme, " Help · Esc closes "));
     frame.render_widget(paragraph, area);
+    max_scroll
 }
 
 fn picker_box<T: Clone>(
@@ -306,7 +326,7 @@ fn plans(
                 60,
                 " Rename plan ",
                 lines,
-                &[("Enter", "rename"), ("Esc", "cancel")],
+                &[("Enter", "rename"), ("Ctrl-u", "clear"), ("Esc", "cancel")],
             );
         }
         PlansMode::ConfirmDelete { name } => {
@@ -350,10 +370,10 @@ fn form_box(theme: &Theme, frame: &mut Frame, screen: Rect, form: &crate::tui::a
             Span::styled(format!("{}{cursor}", field.value), value_style),
         ]));
         if focused {
-            lines.push(Line::styled(
-                format!("{:>label_width$}  {}", "", field.hint),
-                theme.dim,
-            ));
+            lines.push(match &form.error {
+                Some(error) => Line::styled(format!("{:>label_width$}  {error}", ""), theme.bad),
+                None => Line::styled(format!("{:>label_width$}  {}", "", field.hint), theme.dim),
+            });
         }
     }
     lines.push(Line::raw(""));
@@ -390,7 +410,7 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
         .iter()
         .filter(|step| step.status == crate::plan::Status::Planned)
         .count();
-    let lines = vec![
+    let mut lines = vec![
         Line::raw(format!(
             "Replace the {} with the {}: {}, {} {}, {} h?",
             crate::text::plural(planned, "planned step"),
@@ -408,6 +428,12 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
             theme.dim,
         ),
     ];
+    if let Some(shortfall) = crate::tui::update::shortfall(app, recommendation) {
+        lines.insert(
+            1,
+            Line::styled(format!("It leaves {shortfall}."), theme.warn),
+        );
+    }
     ask(
         theme,
         frame,
@@ -543,7 +569,7 @@ fn comparison_table(app: &App, theme: &Theme, comparison: &Comparison) -> Table<
         ),
     ];
     let header = Row::new(
-        ["whole plan", "as it is", "cheapest", "fastest"]
+        ["plan totals", "as it is", "cheapest", "fastest"]
             .map(|h| Cell::from(Line::from(h).right_aligned())),
     )
     .style(theme.header);
@@ -609,7 +635,7 @@ fn differs(
     lines
 }
 
-fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) {
+fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
     let mut lines = vec![
         Line::styled(
             "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.",
@@ -631,6 +657,11 @@ fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u
         110,
         u16::try_from(2 * lines.len() + 2).unwrap_or(30).min(30),
     );
+    let max_scroll = super::max_scroll(
+        &lines,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
     boxed(
         theme,
         frame,
@@ -638,6 +669,7 @@ fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u
         &title,
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+            .scroll((scroll.min(max_scroll), 0)),
     );
+    max_scroll
 }

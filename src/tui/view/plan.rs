@@ -23,10 +23,23 @@ pub fn render(
 ) -> (Rect, usize) {
     let steps = app.plan.steps.len();
     if steps == 0 {
+        use crate::tui::action::Action;
+        let key = |action| {
+            app.keymap
+                .first_key(action)
+                .map_or_else(|| format!("({})", action.id()), |key| key.to_string())
+        };
+        let path = crate::tui::update::path_name(app.objective);
+        let (recommend, add) = (key(Action::Recommend), key(Action::AddToPlan));
         let text = if app.derived.role.is_none() {
-            "No steps yet. Press r to choose a target role, then o for the cheapest path to it; or add credentials from the catalog with a."
+            format!(
+                "No steps yet. Press {} to choose a target role, then {recommend} for the {path} to it; or add credentials from the catalog with {add}.",
+                key(Action::ChooseRole)
+            )
         } else {
-            "No steps yet. Press o for the cheapest path to the role, or add credentials from the catalog with a."
+            format!(
+                "No steps yet. Press {recommend} for the {path} to the role, or add credentials from the catalog with {add}."
+            )
         };
         frame.render_widget(
             Paragraph::new(text)

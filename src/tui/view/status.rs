@@ -97,6 +97,9 @@ fn actions(app: &App) -> &'static [Action] {
             A::Plans,
             A::Quit,
         ],
+        Pane::Plan if app.plan.steps.is_empty() => {
+            &[A::ChooseRole, A::Recommend, A::NextPane, A::Undo, A::Plans]
+        }
         Pane::Plan => &[
             A::RemoveStep,
             A::MoveStepDown,
