@@ -190,6 +190,9 @@ impl Found<'_> {
     }
 }
 
+/// The longest key a path shows whole.
+const MAX_KEY_SHOWN: usize = 40;
+
 /// `credentials[3].requires[1]`, the way `serde_yaml` writes paths in its own errors.
 fn display_path(path: &[Segment<'_>]) -> String {
     let mut shown = String::new();
@@ -199,7 +202,14 @@ fn display_path(path: &[Segment<'_>]) -> String {
                 if !shown.is_empty() {
                     shown.push('.');
                 }
-                shown.push_str(key);
+                // A key is the author's text: one line, and not a whole paragraph of it.
+                let key = crate::text::sanitize_line(key);
+                if key.chars().count() > MAX_KEY_SHOWN {
+                    shown.extend(key.chars().take(MAX_KEY_SHOWN - 1));
+                    shown.push('…');
+                } else {
+                    shown.push_str(&key);
+                }
             }
             Segment::Index(index) => {
                 let _ = write!(shown, "[{index}]");
