@@ -475,6 +475,38 @@ fn info_views_switch_with_i_g_t() {
     assert_eq!(app.info, InfoView::Detail);
 }
 
+/// Clicking a tab's name in the info pane's title shows that view, at any width.
+#[test]
+fn clicking_a_tab_name_shows_that_view() {
+    for (width, height) in [(80, 24), (200, 60), (60, 20)] {
+        let mut app = fixture_app();
+        for (name, tab) in [
+            ("Gap", InfoView::Gap),
+            ("Timeline", InfoView::Timeline),
+            ("Detail", InfoView::Detail),
+        ] {
+            let (buffer, view) = common::app::draw_with_view(&app, width, height);
+            let screen = common::app::text(&buffer);
+            let (row, line) = screen
+                .lines()
+                .enumerate()
+                .find(|(_, line)| line.contains("Detail │ Gap │ Timeline"))
+                .expect("the info pane's title is on screen");
+            let byte = line.find(&format!(" {name} ")).expect("the tab's name") + 1;
+            let column = u16::try_from(line[..byte].chars().count()).expect("fits");
+            let row = u16::try_from(row).expect("fits");
+            assert_eq!(
+                view.tab_at(column, row),
+                Some(tab),
+                "{name} at {width}x{height}"
+            );
+            assert_eq!(view.tab_at(column, row + 1), None);
+            update(&mut app, Msg::Tab(tab));
+            assert_eq!((app.focus, app.info), (Pane::Info, tab));
+        }
+    }
+}
+
 #[test]
 fn help_opens_and_any_close_key_closes_it() {
     let mut app = fixture_app();

@@ -238,6 +238,11 @@ fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
         }
         Event::Terminal(TermEvent::Paste(text)) => Some(Msg::Paste(text)),
         Event::Terminal(TermEvent::Mouse(mouse)) => {
+            if mouse.kind == MouseEventKind::Down(MouseButton::Left)
+                && let Some(tab) = view.tab_at(mouse.column, mouse.row)
+            {
+                return Some(Msg::Tab(tab));
+            }
             let (pane, row) = view.hit(mouse.column, mouse.row)?;
             match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { pane, row }),

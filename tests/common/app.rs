@@ -110,6 +110,15 @@ pub fn saves(effects: &[Effect]) -> usize {
 
 /// The app drawn once on a test terminal of this size, with the real theme.
 pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    draw_with_view(app, width, height).0
+}
+
+/// [`draw`], with what the view learnt while drawing (where the panes and tabs are).
+pub fn draw_with_view(
+    app: &App,
+    width: u16,
+    height: u16,
+) -> (ratatui::buffer::Buffer, upskill::tui::view::ViewState) {
     use upskill::tui::view::{ViewState, render, theme::THEME};
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
         .expect("a test terminal");
@@ -120,7 +129,7 @@ pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     terminal
         .draw(|frame| render(app, &mut view, frame))
         .expect("draws");
-    terminal.backend().buffer().clone()
+    (terminal.backend().buffer().clone(), view)
 }
 
 /// A drawn screen as text, a line a row, trailing blanks trimmed.

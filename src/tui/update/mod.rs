@@ -40,6 +40,8 @@ pub enum Msg {
         pane: Pane,
         down: bool,
     },
+    /// A click on one of the info pane's tab names.
+    Tab(InfoView),
     /// Time for the next slice of unfinished work (a large search).
     Tick,
     Saved {
@@ -131,6 +133,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Action(action) => act(app, action),
         Msg::Click { pane, row } => {
             click(app, pane, row);
+            Vec::new()
+        }
+        Msg::Tab(tab) => {
+            focus(app, Pane::Info);
+            show(app, tab);
             Vec::new()
         }
         Msg::Scroll { pane, down } => {

@@ -52,7 +52,11 @@ pub fn render(
     );
     let rows: Vec<Row<'static>> = app.derived.gap[offset..end]
         .iter()
-        .map(|(requirement, by)| row(app, theme, requirement, *by, name_width))
+        .map(|(requirement, by)| {
+            // The last column has what is left after the mark, the name and two spaces.
+            let how_width = usize::from(list.width).saturating_sub(name_width + 3);
+            row(app, theme, requirement, *by, (name_width, how_width))
+        })
         .collect();
     let table = Table::new(
         rows,
@@ -73,7 +77,7 @@ fn row(
     theme: &Theme,
     requirement: &Requirement,
     by: MetBy,
-    name_width: usize,
+    (name_width, how_width): (usize, usize),
 ) -> Row<'static> {
     let catalog = &*app.catalog;
     let (mark, style) = if by == MetBy::Unmet {
@@ -81,15 +85,18 @@ fn row(
     } else {
         ("✓", theme.good)
     };
-    let how = match by {
-        MetBy::Held => Span::styled("held", theme.good),
-        MetBy::Step(i) => Span::raw(format!("step {}: {}", i + 1, app.plan.steps[i].id)),
+    let (how, how_style) = match by {
+        MetBy::Held => ("held".to_owned(), theme.good),
+        MetBy::Step(i) => (
+            format!("step {}: {}", i + 1, app.plan.steps[i].id),
+            ratatui::style::Style::new(),
+        ),
         MetBy::Unmet => match catalog
             .meeting(requirement)
             .into_iter()
             .find(|&idx| !catalog.credential(idx).retired)
         {
-            Some(idx) => Span::styled(
+            Some(idx) => (
                 format!(
                     "cheapest: {} ({} {})",
                     catalog.credential(idx).id,
@@ -98,9 +105,10 @@ fn row(
                 ),
                 theme.dim,
             ),
-            None => Span::styled("nothing in the catalogs teaches it", theme.bad),
+            None => ("nothing in the catalogs teaches it".to_owned(), theme.bad),
         },
     };
+    let how = Span::styled(fit(&how, how_width), how_style);
     Row::new(vec![
         Cell::from(Span::styled(mark, style)),
         Cell::from(fit(&describe(catalog, requirement), name_width)),

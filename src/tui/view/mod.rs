@@ -42,6 +42,8 @@ pub struct ViewState {
     pub timeline_max_shift: usize,
     /// How far the help or the problems can scroll, as last drawn.
     pub overlay_max_scroll: u16,
+    /// Where the info pane's tab names were drawn, for clicks.
+    pub tabs: Vec<(Rect, InfoView)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,16 @@ impl ViewState {
             })
     }
 
+    /// The info pane's tab whose name is at this cell, if any.
+    pub fn tab_at(&self, column: u16, row: u16) -> Option<InfoView> {
+        self.tabs
+            .iter()
+            .find(|(area, _)| {
+                column >= area.x && column < area.right() && row >= area.y && row < area.bottom()
+            })
+            .map(|(_, tab)| *tab)
+    }
+
     /// The rows the focused list showed last, for paging.
     pub fn page_rows(&self, pane: Pane) -> usize {
         self.regions
@@ -87,6 +99,7 @@ impl ViewState {
 pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
     let area = frame.area();
     view.regions.clear();
+    view.tabs.clear();
     let theme = view.theme();
     view.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
     if view.too_small {
@@ -164,6 +177,16 @@ fn render_pane(
     let theme = view.theme();
     let focused = app.focus == pane && app.overlay.is_none();
     let title = pane_title(app, &theme, pane);
+    if pane == Pane::Info {
+        // The title is drawn after the corner, each name padded by a space and parted by │.
+        let mut x = area.x + u16::from(bordered);
+        for (tab, name) in TABS {
+            let width = u16::try_from(name.len() + 2).unwrap_or(0);
+            let cell = Rect::new(x, area.y, width, 1).intersection(area);
+            view.tabs.push((cell, tab));
+            x = x.saturating_add(width + 1);
+        }
+    }
     let block = pane_block(&theme, title, focused, bordered);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -193,6 +216,13 @@ fn render_pane(
     });
 }
 
+/// The info pane's views, as its title names them.
+const TABS: [(InfoView, &str); 3] = [
+    (InfoView::Detail, "Detail"),
+    (InfoView::Gap, "Gap"),
+    (InfoView::Timeline, "Timeline"),
+];
+
 fn pane_title(app: &App, theme: &Theme, pane: Pane) -> Line<'static> {
     match pane {
         Pane::Catalog => catalog::title(app),
@@ -205,13 +235,14 @@ fn pane_title(app: &App, theme: &Theme, pane: Pane) -> Line<'static> {
                     Span::raw(format!(" {name} "))
                 }
             };
-            Line::from(vec![
-                tab(InfoView::Detail, "Detail"),
-                Span::raw("│"),
-                tab(InfoView::Gap, "Gap"),
-                Span::raw("│"),
-                tab(InfoView::Timeline, "Timeline"),
-            ])
+            let mut spans = Vec::new();
+            for (i, (view, name)) in TABS.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw("│"));
+                }
+                spans.push(tab(view, name));
+            }
+            Line::from(spans)
         }
     }
 }
