@@ -123,9 +123,10 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
     header::render(app, &theme, frame, header);
     status::render(app, &theme, frame, footer);
     if body.width >= 150 && body.height >= 20 {
+        // The plan has the most columns (step, hours, cost, dates): it gets the most room.
         let [left, middle, right] = body.layout(&Layout::horizontal([
-            Constraint::Percentage(34),
-            Constraint::Percentage(33),
+            Constraint::Percentage(32),
+            Constraint::Percentage(38),
             Constraint::Fill(1),
         ]));
         render_pane(app, view, frame, Pane::Catalog, left, true);
