@@ -67,9 +67,11 @@ fn recommend_gives_the_cheapest_path_in_order_and_focuses_its_first_step() {
 fn recommending_what_the_plan_already_is_changes_nothing_and_asks_nothing() {
     let mut app = fixture_app();
     choose_role(&mut app, "cloud");
-    keys(&mut app, "o");
+    keys(&mut app, "oj");
+    press(&mut app, KeyCode::Tab);
     let effects = keys(&mut app, "o");
     assert!(app.overlay.is_none(), "no question");
+    assert_eq!((app.focus, app.plan_selected), (Pane::Plan, 0));
     assert_eq!(saves(&effects), 0);
     assert_eq!(
         status(&app),

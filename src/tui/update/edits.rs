@@ -343,6 +343,9 @@ pub(super) fn propose(
     objective: Objective,
 ) -> Vec<Effect> {
     if with_recommendation(&app.catalog, &app.plan, &recommendation) == app.plan {
+        // Nothing to ask or change, but the plan gets the focus as after any recommendation.
+        app.focus_on(Pane::Plan);
+        app.plan_selected = 0;
         app.info(format!(
             "The plan already is the {}: nothing to change",
             path_name(objective)
