@@ -20,7 +20,7 @@ pub fn describe(catalog: &Catalog, before: &Plan, after: &Plan) -> String {
         return if before.have == after.have {
             "the plan's settings".to_owned()
         } else {
-            "the credentials and skills held".to_owned()
+            held_change(catalog, before, after)
         };
     }
     let (old_ids, new_ids) = (ids(old), ids(new));
@@ -77,4 +77,38 @@ fn changes(count: usize) -> String {
 
 fn ids(steps: &[Step]) -> Vec<&str> {
     steps.iter().map(|step| step.id.as_str()).collect()
+}
+
+/// "marking Linux held", "unmarking Network+ held", or a count when more changed.
+fn held_change(catalog: &Catalog, before: &Plan, after: &Plan) -> String {
+    let credential = |id: &str| {
+        catalog.find_credential(id).map_or_else(
+            || id.to_owned(),
+            |idx| catalog.credential(idx).title.clone(),
+        )
+    };
+    let skill = |id: &str| {
+        catalog.find_skill(id).map_or_else(
+            || id.to_owned(),
+            |idx| catalog.skill(idx).label().to_owned(),
+        )
+    };
+    let mut marked = Vec::new();
+    let mut unmarked = Vec::new();
+    for (old, new, name) in [
+        (
+            &before.have.credentials,
+            &after.have.credentials,
+            &credential as &dyn Fn(&str) -> String,
+        ),
+        (&before.have.skills, &after.have.skills, &skill),
+    ] {
+        marked.extend(new.iter().filter(|id| !old.contains(id)).map(|id| name(id)));
+        unmarked.extend(old.iter().filter(|id| !new.contains(id)).map(|id| name(id)));
+    }
+    match (marked.as_slice(), unmarked.as_slice()) {
+        ([one], []) => format!("marking {one} held"),
+        ([], [one]) => format!("unmarking {one} held"),
+        _ => "the credentials and skills held".to_owned(),
+    }
 }

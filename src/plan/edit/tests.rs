@@ -161,7 +161,16 @@ fn a_change_is_described_from_the_two_plans() {
     assert_eq!(said(&noted), "the note on Help desk");
     let mut held = before.clone();
     held.have.skills.push("linux".to_owned());
-    assert_eq!(said(&held), "the credentials and skills held");
+    assert_eq!(
+        said(&held),
+        "marking linux held",
+        "a skill, by its name or id"
+    );
+    let mut holder = before.clone();
+    holder.have.credentials.push("t/ccna".to_owned());
+    assert_eq!(describe(&catalog, &holder, &before), "unmarking CCNA held");
+    holder.have.skills.push("linux".to_owned());
+    assert_eq!(said(&holder), "the credentials and skills held");
     let mut slower = before.clone();
     slower.hours_per_week = crate::catalog::Amount::from_f64(2.0);
     assert_eq!(said(&slower), "the plan's settings");
