@@ -84,7 +84,7 @@ fn after_syntax_error(text: &str, error: &yaml_rust2::ScanError) -> Result<(), E
     if error.info().contains("recursion limit") {
         return Err(Error::at(position, nesting_message()));
     }
-    if super::nesting_bound(text) <= MAX_DEPTH {
+    if super::bounded_within(text, MAX_DEPTH) {
         return Ok(());
     }
     Err(Error::at(

@@ -140,18 +140,22 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
 /// skip more files, but a crafted file can always fool one into undercounting: the proof
 /// replays libyaml's own scanner.)
 fn needs_scan(text: &str) -> bool {
-    text.contains('&') || nesting_bound(text) > MAX_DEPTH
+    text.contains('&') || !bounded_within(text, MAX_DEPTH)
 }
 
-/// At least as many levels as libyaml can nest `text`, without parsing it. A flow opener
-/// adds at most two (`[a: b]` is a sequence holding a mapping with no bracket of its own).
-/// A block collection starts at the end of a line's leading run of blanks and indicators
+/// Whether libyaml can nest `text` at most `limit` levels deep, read off the text without
+/// parsing it (a `false` may be wrong, a `true` never is). A flow opener adds at most two
+/// levels (`[a: b]` is a sequence holding a mapping with no bracket of its own). A block
+/// collection starts at the end of a line's leading run of blanks and indicators
 /// (`  - ? `), and each one nested in it starts at a greater column, except that a
 /// sequence may sit at its mapping's column: so blocks nest at most twice per column of
 /// the longest such run. A byte-order mark counts as a column, as libyaml may skip one at
 /// the start of any line.
-pub(crate) fn nesting_bound(text: &str) -> usize {
+pub(crate) fn bounded_within(text: &str, limit: usize) -> bool {
     let openers = text.bytes().filter(|&b| b == b'[' || b == b'{').count();
+    if 2 * openers + 2 > limit {
+        return false;
+    }
     let run = text
         .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
         .map(|line| {
@@ -161,7 +165,7 @@ pub(crate) fn nesting_bound(text: &str) -> usize {
         })
         .max()
         .unwrap_or(0);
-    2 * openers + 2 * (run + 1)
+    2 * openers + 2 * (run + 1) <= limit
 }
 
 /// Whether `text` is proven to parse in linear time, so the event pre-scan can be skipped:
