@@ -103,6 +103,11 @@ fn a_budget_that_is_too_small_is_named() {
         "{}",
         status(&app)
     );
+    keys(&mut app, "o");
+    assert_eq!(
+        status(&app),
+        "The plan already is the cheapest path, and it leaves 2 requirements beyond the budget of 300 USD (g shows the gap)"
+    );
     let screen = common::app::text(&common::app::draw(&app, 100, 30));
     assert!(!screen.contains("over budget"), "{screen}");
     select_in_catalog(&mut app, "cloud architect");
@@ -327,6 +332,12 @@ fn keys_in_the_detail_act_on_the_step_it_shows() {
     assert_eq!(second, Some(MetBy::Step(0)), "{:?}", app.derived.gap);
     keys(&mut app, "x");
     assert_eq!(status(&app), "Marked `acme/linux-admin` done on 2027-01-04");
+    // The timeline marks no step, so it acts on none.
+    keys(&mut app, "tx");
+    assert_eq!(
+        status(&app),
+        "To mark done, select a step in the plan (Tab moves between panes)"
+    );
 }
 
 #[test]
@@ -480,8 +491,12 @@ fn info_views_switch_with_i_g_t() {
 /// Clicking a tab's name in the info pane's title shows that view, at any width.
 #[test]
 fn clicking_a_tab_name_shows_that_view() {
-    for (width, height) in [(80, 24), (200, 60), (60, 20)] {
+    for (width, height) in [(80, 24), (200, 60), (60, 20), (40, 10)] {
         let mut app = fixture_app();
+        if width < 60 {
+            // Small screens show only the focused pane, with its title and no border.
+            press(&mut app, KeyCode::BackTab);
+        }
         for (name, tab) in [
             ("Gap", InfoView::Gap),
             ("Timeline", InfoView::Timeline),
@@ -507,6 +522,12 @@ fn clicking_a_tab_name_shows_that_view() {
             assert_eq!((app.focus, app.info), (Pane::Info, tab));
         }
     }
+    // Under the help, a click on a tab changes nothing.
+    let mut app = fixture_app();
+    keys(&mut app, "?");
+    update(&mut app, Msg::Tab(InfoView::Gap));
+    assert_eq!(app.info, InfoView::Detail);
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
 }
 
 #[test]

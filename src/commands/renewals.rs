@@ -188,7 +188,11 @@ fn json(catalog: &Catalog, found: &[Found], today: Date, months: u32) -> String 
                 "expires": f.renewal.expires.map(|d| d.to_string()),
                 "days_left": f.renewal.expires.map(|d| i64::from((d - today).get_days())),
                 "valid_for_months": credential.valid_for_months,
-                "rule": credential.description.as_deref().map(crate::text::sanitize),
+                "rule": credential
+                    .description
+                    .as_deref()
+                    .and_then(crate::plan::renewal_rule)
+                    .map(|rule| crate::text::sanitize(&rule).into_owned()),
                 "cost": credential.cost,
                 "currency": catalog.currency,
             })

@@ -61,7 +61,8 @@ pub fn render(report: &Report) -> String {
             let rule = step
                 .credential
                 .as_ref()
-                .and_then(|c| c.description.as_deref());
+                .and_then(|c| c.description.as_deref())
+                .and_then(crate::plan::renewal_rule);
             let mut description = format!("{} ({}) expires on {renews}.", step.title(), step.id);
             if step.start.is_some() {
                 description.push_str(" The date assumes the step ends as scheduled.");

@@ -86,24 +86,60 @@ pub fn horizon(today: Date, months: u32) -> Date {
 /// The sentences of a credential's description that say how it renews or how long it is
 /// valid (catalogs state renewal rules in words there), or `None` when none does.
 pub fn rule_in(description: &str) -> Option<String> {
-    const WORDS: [&str; 7] = [
-        "renew",
-        "valid",
-        "recertif",
-        "expire",
-        "continuing education",
-        "maintenance",
-        "lifetime",
-    ];
-    let sentences: Vec<&str> = description
-        .split_inclusive(". ")
-        .map(str::trim)
-        .filter(|sentence| {
-            let lower = sentence.to_lowercase();
-            WORDS.iter().any(|word| lower.contains(word))
-        })
+    let sentences: Vec<&str> = sentences(description)
+        .into_iter()
+        .filter(|sentence| is_about_renewal(sentence))
         .collect();
     (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// Text cut after each `.`, `!` or `?` that a blank follows, except in "e.g." and "i.e.".
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let ends = matches!(c, '.' | '!' | '?')
+            && chars.peek().is_some_and(|(_, next)| next.is_whitespace())
+            && !text[..at].to_lowercase().ends_with("e.g")
+            && !text[..at].to_lowercase().ends_with("i.e");
+        if ends {
+            out.push(text[start..=at].trim());
+            start = at + 1;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|sentence| !sentence.is_empty());
+    out
+}
+
+/// Whether a sentence speaks of renewing, recertifying, expiry, validity or the credits
+/// that keep a certification current.
+fn is_about_renewal(sentence: &str) -> bool {
+    const WHOLE: [&str; 12] = [
+        "valid",
+        "validity",
+        "lifetime",
+        "ceu",
+        "ceus",
+        "cpe",
+        "cpes",
+        "pdu",
+        "pdus",
+        "retake",
+        "retakes",
+        "recertify",
+    ];
+    const STARTS: [&str; 3] = ["renew", "recertif", "expir"];
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words
+        .iter()
+        .any(|word| WHOLE.contains(word) || STARTS.iter().any(|start| word.starts_with(start)))
+        || lower.contains("continuing education")
 }
 
 #[cfg(test)]
@@ -118,6 +154,19 @@ mod tests {
             Some("Valid 3 years; renew by passing the latest version (50% voucher).")
         );
         assert_eq!(super::rule_in("A course on Linux. Hours estimated."), None);
+        // Whole words: a course that validates input or covers maintenance is no rule.
+        assert_eq!(
+            super::rule_in("Validates input, e.g. forms. Covers database maintenance."),
+            None
+        );
+        assert_eq!(
+            super::rule_in("Security exam.\nEarn 120 CPEs every 3 years! Or retake it?"),
+            Some("Earn 120 CPEs every 3 years! Or retake it?".to_owned())
+        );
+        assert_eq!(
+            super::rule_in("Does not expire, e.g. no fee. Lifetime."),
+            Some("Does not expire, e.g. no fee. Lifetime.".to_owned())
+        );
     }
 
     use super::*;

@@ -460,11 +460,10 @@ impl App {
     }
 
     /// The list an action on "the selected" thing acts on: the focused one, except that the
-    /// detail acts for the list it shows and the timeline for the plan it draws.
+    /// detail acts for the list it shows. (The timeline marks no step, so it acts on none.)
     pub fn acting_pane(&self) -> Pane {
         match (self.focus, self.info) {
             (Pane::Info, InfoView::Detail) => self.detail_from,
-            (Pane::Info, InfoView::Timeline) => Pane::Plan,
             (pane, _) => pane,
         }
     }

@@ -84,7 +84,15 @@ fn after_syntax_error(text: &str, error: &yaml_rust2::ScanError) -> Result<(), E
     if error.info().contains("recursion limit") {
         return Err(Error::at(position, nesting_message()));
     }
-    if super::bounded_within(text, MAX_DEPTH) {
+    // What makes libyaml slow is flow nesting, so with few brackets after the error it may
+    // read the rest and report its own, friendlier error; its recursion limit (128, twice
+    // these brackets at most) still holds the depth there.
+    let rest_openers = text
+        .chars()
+        .skip(marker.index())
+        .filter(|&c| c == '[' || c == '{')
+        .count();
+    if rest_openers < MAX_DEPTH {
         return Ok(());
     }
     Err(Error::at(

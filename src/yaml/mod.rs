@@ -440,13 +440,17 @@ mod tests {
                 assert_eq!(failure.errors[0].message, nesting_message(), "{text:?}");
             }
         }
-        // A byte-order mark mid-file, which libyaml skips at a line start, trips the other
-        // parser first: refused in its words.
-        let marked = format!("a:\n\u{feff}{}x\n", "- ".repeat(70));
-        assert!(from_str::<serde_yaml::Value>(&marked).is_err());
-        // The limit is the limit: just under it reads.
-        let shallow = format!("{}b{}\n", "[a: ".repeat(31), "]".repeat(31));
-        assert!(from_str::<serde_yaml::Value>(&shallow).is_ok());
+        // The limit is the limit: 64 levels read, 66 do not.
+        for (pairs, reads) in [(32, true), (33, false)] {
+            let text = format!("{}b{}\n", "[a: ".repeat(pairs), "]".repeat(pairs));
+            for text in [text.clone(), format!("{text}# R&D\n")] {
+                assert_eq!(
+                    from_str::<serde_yaml::Value>(&text).is_ok(),
+                    reads,
+                    "{pairs}"
+                );
+            }
+        }
     }
 
     #[test]

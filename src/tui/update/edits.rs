@@ -103,18 +103,22 @@ pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
         }
         Pane::Plan => Some(app.plan_selected),
         Pane::Info => {
-            if let Some((_, MetBy::Step(step))) = app.derived.gap.get(app.gap_selected) {
-                return Some(*step);
+            let in_gap = app.info == InfoView::Gap;
+            match app.derived.gap.get(app.gap_selected) {
+                Some((_, MetBy::Step(step))) if in_gap => return Some(*step),
+                Some(_) if in_gap => app.refuse(format!(
+                    "No step meets the selected requirement: to {verb}, select a step in the plan"
+                )),
+                _ => app.refuse(format!(
+                    "To {verb}, select a step in the plan (Tab moves between panes)"
+                )),
             }
-            app.refuse(format!(
-                "No step meets the selected requirement: select a step in the plan to {verb} it"
-            ));
             None
         }
         Pane::Catalog => {
             let Some(idx) = app.browser.selection() else {
                 app.refuse(format!(
-                    "Select a step in the plan to {verb} it (Tab moves between panes)"
+                    "To {verb}, select a step in the plan (Tab moves between panes)"
                 ));
                 return None;
             };
@@ -346,10 +350,17 @@ pub(super) fn propose(
         // Nothing to ask or change, but the plan gets the focus as after any recommendation.
         app.focus_on(Pane::Plan);
         app.plan_selected = 0;
-        app.info(format!(
-            "The plan already is the {}: nothing to change",
-            path_name(objective)
-        ));
+        let mut text = format!("The plan already is the {}", path_name(objective));
+        match shortfall(app, &recommendation) {
+            Some(shortfall) => {
+                let _ = write!(text, ", and it leaves {shortfall}");
+            }
+            None => text.push_str(": nothing to change"),
+        }
+        if !recommendation.optimal {
+            text.push_str("; not proven optimal (the search hit its time limit)");
+        }
+        app.info(text);
         return Vec::new();
     }
     if app
@@ -440,7 +451,11 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
             plural(other, "requirement")
         ));
     }
-    Some(format!("{} (g shows the gap)", parts.join(", ")))
+    let gap = app
+        .keymap
+        .first_key(crate::tui::action::Action::ShowGap)
+        .map_or_else(String::new, |key| format!(" ({key} shows the gap)"));
+    Some(format!("{}{gap}", parts.join(", ")))
 }
 
 pub(super) fn compare(app: &mut App) -> Vec<Effect> {

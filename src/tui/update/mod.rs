@@ -135,6 +135,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             click(app, pane, row);
             Vec::new()
         }
+        Msg::Tab(_) if app.overlay.is_some() => Vec::new(),
         Msg::Tab(tab) => {
             focus(app, Pane::Info);
             show(app, tab);

@@ -58,8 +58,7 @@ impl Piece {
     }
 }
 
-/// The pieces of the header in priority order: in full while they fit, then short, then
-/// the least important dropped one by one until the rest fits.
+/// The pieces of the header, each with how much it matters, joined by [`join`].
 fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
     let role = derived.role.map_or_else(
@@ -164,8 +163,11 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
 /// The pieces as they fit: the least important (the rightmost of equals) is shortened
 /// first, then dropped, then the next; the most important are only ever shortened.
 fn join(mut pieces: Vec<Piece>, theme: &Theme, width: usize) -> Line<'static> {
-    let width_of =
-        |pieces: &[Piece]| -> usize { pieces.iter().map(|piece| piece.long.width() + 3).sum() };
+    // The title and the first piece touch; a ` · ` goes before each piece after those.
+    let width_of = |pieces: &[Piece]| -> usize {
+        let text: usize = pieces.iter().map(|piece| piece.long.width()).sum();
+        text + 3 * pieces.len().saturating_sub(2)
+    };
     while width_of(&pieces) > width {
         let Some(next) = (1..pieces.len())
             .filter(|&i| pieces[i].priority > 0 || pieces[i].long != pieces[i].short)

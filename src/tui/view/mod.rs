@@ -179,11 +179,20 @@ fn render_pane(
     let focused = app.focus == pane && app.overlay.is_none();
     let title = pane_title(app, &theme, pane);
     if pane == Pane::Info {
-        // The title is drawn after the corner, each name padded by a space and parted by │.
-        let mut x = area.x + u16::from(bordered);
+        // The title is drawn after the corner, each name padded by a space and parted by │,
+        // and never over the far corner.
+        let corner = u16::from(bordered);
+        let title_row = Rect::new(
+            area.x + corner,
+            area.y,
+            area.width.saturating_sub(2 * corner),
+            1,
+        )
+        .intersection(area);
+        let mut x = title_row.x;
         for (tab, name) in TABS {
             let width = u16::try_from(name.len() + 2).unwrap_or(0);
-            let cell = Rect::new(x, area.y, width, 1).intersection(area);
+            let cell = Rect::new(x, area.y, width, 1).intersection(title_row);
             view.tabs.push((cell, tab));
             x = x.saturating_add(width + 1);
         }
@@ -317,11 +326,11 @@ pub fn window(selected: usize, len: usize, visible: usize, previous: usize) -> (
 /// Rows `lines` take when wrapped at `width`, and how far a view of `height` rows can
 /// scroll through them.
 pub fn max_scroll(lines: &[Line<'_>], width: u16, height: u16) -> u16 {
-    let width = usize::from(width).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|line| line.width().div_ceil(width).max(1))
-        .sum();
+    // Counted by ratatui's own word wrapping, which can take more rows than the text's
+    // width divided by the pane's.
+    let rows = Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1));
     u16::try_from(rows.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
