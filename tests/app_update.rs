@@ -708,6 +708,60 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
     assert!(effects.contains(&Effect::RememberLastPlan("sam".into())));
 }
 
+/// Switching plans keeps each one's undo history for when it is reopened as it was left;
+/// one changed elsewhere meanwhile starts afresh, and a rename reaches the history too.
+#[test]
+fn undo_history_survives_switching_plans_and_renaming() {
+    let opened = |app: &mut upskill::tui::app::App, plan: upskill::plan::Plan| {
+        let name = plan.name.clone();
+        update(
+            app,
+            Msg::PlanOpened {
+                name,
+                result: Ok(plan),
+                read_only: None,
+            },
+        );
+    };
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "a");
+    let left = app.plan.clone();
+    opened(&mut app, upskill::plan::Plan::new("alex", today()));
+    keys(&mut app, "u");
+    assert_eq!(
+        status(&app),
+        "Nothing to undo",
+        "alex has a history of its own"
+    );
+    opened(&mut app, left.clone());
+    keys(&mut app, "u");
+    assert_eq!(status(&app), "Undid adding Linux Admin (Ctrl-r redoes it)");
+    assert!(app.plan.steps.is_empty());
+    keys(&mut app, "a");
+    // Changed on disk while away: its old history no longer fits it.
+    opened(&mut app, upskill::plan::Plan::new("alex", today()));
+    let mut changed = app.shelved["test"].0.clone();
+    changed.notes = Some("edited elsewhere".into());
+    opened(&mut app, changed);
+    keys(&mut app, "u");
+    assert_eq!(status(&app), "Nothing to undo");
+    // Renamed: undo keeps the new name, so a save cannot bring back the old file.
+    keys(&mut app, "x");
+    assert_eq!(app.plan.steps[0].status, Status::Done);
+    update(
+        &mut app,
+        Msg::PlanRenamed {
+            from: "test".into(),
+            to: "sam".into(),
+            result: Ok(()),
+        },
+    );
+    keys(&mut app, "u");
+    assert_eq!(app.plan.name, "sam");
+    assert_eq!(app.plan.steps[0].status, Status::Planned);
+}
+
 #[test]
 fn a_plan_that_fails_to_open_leaves_the_current_one_and_says_why() {
     let mut app = fixture_app();

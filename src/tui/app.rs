@@ -242,6 +242,15 @@ pub struct History {
     pub future: Vec<Plan>,
 }
 
+impl History {
+    /// The plan was renamed: undo and redo must not bring the old name back.
+    pub fn rename(&mut self, to: &str) {
+        for plan in self.past.iter_mut().chain(&mut self.future) {
+            to.clone_into(&mut plan.name);
+        }
+    }
+}
+
 /// Undo reaches back this many changes.
 pub const HISTORY_LIMIT: usize = 200;
 
@@ -337,6 +346,9 @@ pub struct App {
     /// The id of the last job asked for.
     pub next_job: u64,
     pub history: History,
+    /// The undo histories of plans switched away from this session, each with the plan as
+    /// it was left: reopened unchanged, a plan gets its history back.
+    pub shelved: HashMap<String, (Plan, History)>,
     pub derived: Derived,
     pub quit: bool,
 }
@@ -372,6 +384,7 @@ impl App {
             computing: None,
             next_job: 0,
             history: History::default(),
+            shelved: HashMap::new(),
             derived: Derived::default(),
             quit: false,
         };
@@ -488,6 +501,22 @@ impl App {
                 .copied(),
             Pane::Catalog | Pane::Info => Some(self.browser.selection()),
         }
+    }
+
+    /// Switches to `plan`: the current plan's undo history is kept for when it is reopened,
+    /// and `plan` gets back the one it had, if it is as it was left.
+    pub fn switch_plan(&mut self, plan: Plan) {
+        let left = std::mem::replace(&mut self.plan, plan);
+        let history = std::mem::take(&mut self.history);
+        if !history.past.is_empty() || !history.future.is_empty() {
+            self.shelved.insert(left.name.clone(), (left, history));
+        }
+        if let Some((as_left, history)) = self.shelved.remove(&self.plan.name)
+            && as_left == self.plan
+        {
+            self.history = history;
+        }
+        self.refresh_plan();
     }
 
     pub fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {

@@ -501,10 +501,8 @@ pub(super) fn plan_opened(
 ) -> Vec<Effect> {
     match result {
         Ok(plan) => {
-            app.plan = plan;
-            app.history = crate::tui::app::History::default();
+            app.switch_plan(plan);
             app.plan_selected = 0;
-            app.refresh_plan();
             app.overlay = None;
             let steps = app.plan.steps.len();
             match &read_only {

@@ -500,9 +500,7 @@ fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
     if picker.items.iter().any(|item| item.value == name) {
         return vec![Effect::OpenPlan(name)];
     }
-    app.plan = Plan::new(name.clone(), app.today);
-    app.history = crate::tui::app::History::default();
-    app.refresh_plan();
+    app.switch_plan(Plan::new(name.clone(), app.today));
     app.read_only = None;
     app.info(format!("New plan `{name}`: choose a target role (r)"));
     let mut effects = super::save(app, false);
@@ -513,6 +511,7 @@ fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
 pub(super) fn plan_deleted(app: &mut App, name: &str, result: Result<(), String>) -> Vec<Effect> {
     match result {
         Ok(()) => {
+            app.shelved.remove(name);
             app.info(format!("Deleted plan `{name}`"));
             vec![Effect::ListPlans]
         }
@@ -535,7 +534,13 @@ pub(super) fn plan_renamed(
             let mut effects = vec![Effect::ListPlans];
             if app.plan.name == from {
                 to.clone_into(&mut app.plan.name);
+                app.history.rename(to);
                 effects.push(Effect::RememberLastPlan(to.to_owned()));
+            }
+            if let Some((mut plan, mut history)) = app.shelved.remove(from) {
+                to.clone_into(&mut plan.name);
+                history.rename(to);
+                app.shelved.insert(to.to_owned(), (plan, history));
             }
             effects
         }
