@@ -1097,6 +1097,21 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
     select_in_catalog(&mut app, "linux admin");
     assert!(keys(&mut app, "a").is_empty(), "no change, no save");
     assert!(app.plan.steps.is_empty());
+    // The header keeps the whole reason where it fits, and at 80 columns says it short
+    // while still naming the role and plan.
+    let header = |width| {
+        let screen = common::app::text(&common::app::draw(&app, width, 30));
+        screen.lines().next().unwrap_or_default().to_owned()
+    };
+    assert!(
+        header(200).contains("read-only: another upskill has plan `alex` open"),
+        "{}",
+        header(200)
+    );
+    assert_eq!(
+        header(80).trim_end(),
+        " upskill no role yet (r) · plan alex · 0/0 done · 0 USD · 0 h · read-only"
+    );
 }
 
 #[test]

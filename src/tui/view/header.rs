@@ -157,37 +157,84 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             .or_short(format!("{flagged} to fix")),
         );
     }
-    join(pieces, theme, width)
+    join(&pieces, theme, width)
 }
 
 /// The pieces as they fit: the least important (the rightmost of equals) is shortened
-/// first, then dropped, then the next; the most important are only ever shortened.
-fn join(mut pieces: Vec<Piece>, theme: &Theme, width: usize) -> Line<'static> {
+/// first, then dropped, then the next; the most important are only ever shortened. Then any
+/// dropped piece that fits in what is left comes back, short, and any short one that fits
+/// whole is whole again, the most important first.
+fn join(pieces: &[Piece], theme: &Theme, width: usize) -> Line<'static> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shown {
+        Long,
+        Short,
+        Hidden,
+    }
+    fn text_of(piece: &Piece, shown: Shown) -> Option<&Span<'static>> {
+        match shown {
+            Shown::Long => Some(&piece.long),
+            Shown::Short => Some(&piece.short),
+            Shown::Hidden => None,
+        }
+    }
     // The title and the first piece touch; a ` · ` goes before each piece after those.
-    let width_of = |pieces: &[Piece]| -> usize {
-        let text: usize = pieces.iter().map(|piece| piece.long.width()).sum();
-        text + 3 * pieces.len().saturating_sub(2)
+    let width_of = |shown: &[Shown]| -> usize {
+        let spans: Vec<&Span<'static>> = pieces
+            .iter()
+            .zip(shown)
+            .filter_map(|(piece, &shown)| text_of(piece, shown))
+            .collect();
+        spans.iter().map(|span| span.width()).sum::<usize>() + 3 * spans.len().saturating_sub(2)
     };
-    while width_of(&pieces) > width {
+    let mut shown = vec![Shown::Long; pieces.len()];
+    while width_of(&shown) > width {
         let Some(next) = (1..pieces.len())
-            .filter(|&i| pieces[i].priority > 0 || pieces[i].long != pieces[i].short)
+            .filter(|&i| match shown[i] {
+                Shown::Long => pieces[i].priority > 0 || pieces[i].long != pieces[i].short,
+                Shown::Short => pieces[i].priority > 0,
+                Shown::Hidden => false,
+            })
             .max_by_key(|&i| pieces[i].priority)
         else {
             break;
         };
-        let piece = &mut pieces[next];
-        if piece.long == piece.short {
-            pieces.remove(next);
+        shown[next] = if shown[next] == Shown::Long && pieces[next].long != pieces[next].short {
+            Shown::Short
         } else {
-            piece.long = piece.short.clone();
+            Shown::Hidden
+        };
+    }
+    let mut dropped: Vec<usize> = (0..pieces.len())
+        .filter(|&i| shown[i] == Shown::Hidden)
+        .collect();
+    dropped.sort_by_key(|&i| pieces[i].priority);
+    for i in dropped {
+        shown[i] = Shown::Short;
+        if width_of(&shown) > width {
+            shown[i] = Shown::Hidden;
+        }
+    }
+    // And any shortened piece that now fits whole is whole again.
+    let mut shortened: Vec<usize> = (0..pieces.len())
+        .filter(|&i| shown[i] == Shown::Short)
+        .collect();
+    shortened.sort_by_key(|&i| pieces[i].priority);
+    for i in shortened {
+        shown[i] = Shown::Long;
+        if width_of(&shown) > width {
+            shown[i] = Shown::Short;
         }
     }
     let mut spans = Vec::new();
-    for (i, piece) in pieces.into_iter().enumerate() {
-        if i > 1 {
+    for (piece, shown) in pieces.iter().zip(shown) {
+        let Some(text) = text_of(piece, shown) else {
+            continue;
+        };
+        if spans.len() > 1 {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        spans.push(piece.long);
+        spans.push(text.clone());
     }
     Line::from(spans)
 }
