@@ -205,25 +205,15 @@ fn join(pieces: &[Piece], theme: &Theme, width: usize) -> Line<'static> {
             Shown::Hidden
         };
     }
-    let mut dropped: Vec<usize> = (0..pieces.len())
-        .filter(|&i| shown[i] == Shown::Hidden)
-        .collect();
-    dropped.sort_by_key(|&i| pieces[i].priority);
-    for i in dropped {
-        shown[i] = Shown::Short;
-        if width_of(&shown) > width {
-            shown[i] = Shown::Hidden;
-        }
-    }
-    // And any shortened piece that now fits whole is whole again.
-    let mut shortened: Vec<usize> = (0..pieces.len())
-        .filter(|&i| shown[i] == Shown::Short)
-        .collect();
-    shortened.sort_by_key(|&i| pieces[i].priority);
-    for i in shortened {
-        shown[i] = Shown::Long;
-        if width_of(&shown) > width {
-            shown[i] = Shown::Short;
+    // Then dropped pieces come back short, and short ones whole, where they fit.
+    for (from, to) in [(Shown::Hidden, Shown::Short), (Shown::Short, Shown::Long)] {
+        let mut candidates: Vec<usize> = (0..pieces.len()).filter(|&i| shown[i] == from).collect();
+        candidates.sort_by_key(|&i| pieces[i].priority);
+        for i in candidates {
+            shown[i] = to;
+            if width_of(&shown) > width {
+                shown[i] = from;
+            }
         }
     }
     let mut spans = Vec::new();
