@@ -80,7 +80,7 @@ fn a_second_upskill_on_the_same_plan_cannot_save_over_the_first() {
     let why = second.hold("test").expect("the second is refused");
     assert_eq!(
         why,
-        "another upskill has plan `test` open; changes here are not saved"
+        "another upskill has plan `test` open, so here it can only be read"
     );
     // Its saves are refused too, so the first one's file is never clobbered.
     let mut app = fixture_app();

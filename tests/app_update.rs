@@ -1035,6 +1035,14 @@ fn a_bad_field_is_named_and_the_form_stays_open() {
         panic!("the form stays open")
     };
     assert_eq!(form.error, None, "until the next key");
+    // In the right shape but on no calendar: said so.
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2027-02-30");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&app),
+        "Start date: there is no day 2027-02-30 in the calendar: check the month and day"
+    );
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());
     assert_eq!(app.plan.start, today(), "nothing changed");
@@ -1084,7 +1092,7 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
             name: "alex".into(),
             result: Ok(plan),
             read_only: Some(
-                "another upskill has plan `alex` open; changes here are not saved".into(),
+                "another upskill has plan `alex` open, so here it can only be read".into(),
             ),
         },
     );
@@ -1097,6 +1105,15 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
     select_in_catalog(&mut app, "linux admin");
     assert!(keys(&mut app, "a").is_empty(), "no change, no save");
     assert!(app.plan.steps.is_empty());
+    // Nor can its settings be edited, or anything undone: every edit says why not.
+    for key in ["E", "u"] {
+        assert!(keys(&mut app, key).is_empty());
+        assert!(app.overlay.is_none(), "{key} opens nothing");
+        assert_eq!(
+            status(&app),
+            "This plan is read-only: another upskill has plan `alex` open, so here it can only be read"
+        );
+    }
     // The header keeps the whole reason where it fits, and at 80 columns says it short
     // while still naming the role and plan.
     let header = |width| {

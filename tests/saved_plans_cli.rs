@@ -102,6 +102,14 @@ fn renewals_list_done_credentials_expiring_within_the_months_with_rule_and_cost(
     assert!(text.contains("  kim: t/basics ("), "{text}");
     let later = json(&home.ok(&["renewals", "kim", "--months", "0", "--format", "json"]));
     assert_eq!(later["renewals"].as_array().map(Vec::len), Some(1));
+    // Nothing dated within the window: it says what comes next, and how to see it.
+    let text = home.ok(&["renewals", "kim", "--months", "0"]);
+    assert!(
+        text.contains(&format!(
+            "The next to expire is t/basics on {expires}: `--months 1` lists it.\n"
+        )),
+        "{text}"
+    );
     assert_eq!(home.run(&["renewals", "kin"]).code, 2);
 }
 

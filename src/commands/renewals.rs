@@ -62,9 +62,30 @@ pub fn run(
             renewal,
         }));
     }
+    // The first expiry past the window, so an empty answer can say how far to look.
+    let later = found
+        .iter()
+        .filter(|f| f.renewal.expires.is_some() && !due_within(&f.renewal, today, months))
+        .min_by_key(|f| f.renewal.expires)
+        .and_then(|f| {
+            let needed = (months + 1..=1200).find(|&m| due_within(&f.renewal, today, m))?;
+            Some(format!(
+                "The next to expire is {} on {}: `--months {needed}` lists it.",
+                sanitize_line(&catalog.credential(f.renewal.credential).id),
+                f.renewal.expires?
+            ))
+        });
     found.retain(|f| f.renewal.expires.is_none() || due_within(&f.renewal, today, months));
     let text = match format {
-        ListFormat::Text => text(catalog, &found, today, months, output_width()),
+        ListFormat::Text => {
+            let mut text = text(catalog, &found, today, months, output_width());
+            if let Some(later) = later.filter(|_| found.iter().all(|f| f.renewal.expires.is_none()))
+            {
+                text.push_str(&later);
+                text.push('\n');
+            }
+            text
+        }
         ListFormat::Json => json(catalog, &found, today, months),
     };
     out.write_all(text.as_bytes())?;

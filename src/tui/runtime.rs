@@ -71,7 +71,7 @@ impl Runtime {
             }
             Err(why) => {
                 *lock = None;
-                Some(format!("{why}; changes here are not saved"))
+                Some(format!("{why}, so here it can only be read"))
             }
         }
     }

@@ -23,7 +23,7 @@ pub(super) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
 }
 
 /// Refuses an edit of a read-only plan; true when it did.
-fn read_only(app: &mut App) -> bool {
+pub(super) fn read_only(app: &mut App) -> bool {
     let Some(why) = app.read_only.clone() else {
         return false;
     };
@@ -467,6 +467,9 @@ pub(super) fn compare(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn undo(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
     let Some(previous) = app.history.past.pop() else {
         app.refuse("Nothing to undo");
         return Vec::new();
@@ -480,6 +483,9 @@ pub(super) fn undo(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn redo(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
     let Some(next) = app.history.future.pop() else {
         app.refuse("Nothing to redo");
         return Vec::new();

@@ -107,6 +107,10 @@ pub(super) fn type_into(form: &mut Form, text: &str) {
 
 /// Checks the fields and applies them; a bad field keeps the form open and says why.
 fn save(app: &mut App, form: Form) -> Vec<Effect> {
+    // The plan may have become read-only while the form was open.
+    if super::edits::read_only(app) {
+        return Vec::new();
+    }
     let result = match form.target {
         FormTarget::Plan => plan_from(&app.plan, &form),
         FormTarget::Step(index) => step_from(&app.plan, index, &form, app.today),
@@ -148,12 +152,7 @@ fn plan_from(plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
             ));
         }
     };
-    changed.start = value(1).parse::<Date>().map_err(|_| {
-        (
-            1,
-            "write the date as YYYY-MM-DD, like 2027-01-04".to_owned(),
-        )
-    })?;
+    changed.start = parse_date(value(1), "like 2027-01-04").map_err(|why| (1, why))?;
     changed.budget = match value(2) {
         "" => None,
         text => match text.parse::<f64>() {
@@ -171,6 +170,26 @@ fn plan_from(plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
     Ok(changed)
 }
 
+/// A date written YYYY-MM-DD; one in that shape that no calendar has (2027-02-30) is told
+/// apart from one written otherwise.
+fn parse_date(text: &str, example: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|_| {
+        let shaped = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if shaped {
+            format!("there is no day {text} in the calendar: check the month and day")
+        } else {
+            format!("write the date as YYYY-MM-DD, {example}")
+        }
+    })
+}
+
 fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan, FieldError> {
     let mut changed = plan.clone();
     let step = &mut changed.steps[index];
@@ -184,12 +203,8 @@ fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan
             step.completed = None;
         }
         text => {
-            let date = text.parse::<Date>().map_err(|_| {
-                (
-                    1,
-                    "write the date as YYYY-MM-DD, like 2026-03-01, or leave it empty".to_owned(),
-                )
-            })?;
+            let date =
+                parse_date(text, "like 2026-03-01, or leave it empty").map_err(|why| (1, why))?;
             if date > today {
                 return Err((
                     1,

@@ -319,9 +319,15 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Save => return save(app, true),
         A::Plans => return vec![Effect::ListPlans],
         A::Export => overlays::open_export(app),
-        A::EditPlan => form::open_plan_form(app),
+        A::EditPlan => {
+            if !edits::read_only(app) {
+                form::open_plan_form(app);
+            }
+        }
         A::EditStep => {
-            if let Some(index) = edits::target_step(app, "edit") {
+            if !edits::read_only(app)
+                && let Some(index) = edits::target_step(app, "edit")
+            {
                 form::open_step_form(app, index);
             }
         }

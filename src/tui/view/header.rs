@@ -17,10 +17,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         60..120 => 14,
         _ => 20,
     };
-    let [text_area, gauge_area] = area.layout(&Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(gauge_width),
-    ]));
+    // A column apart, so the last piece never runs into the gauge's label.
+    let [text_area, gauge_area] = area.layout(
+        &Layout::horizontal([Constraint::Fill(1), Constraint::Length(gauge_width)])
+            .spacing(u16::from(gauge_width > 0)),
+    );
     let line = summary(app, theme, usize::from(text_area.width));
     frame.render_widget(Paragraph::new(line), text_area);
     if gauge_width > 0 {

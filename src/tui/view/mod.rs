@@ -118,7 +118,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
     let [header, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(status::height(app, area.width)),
+        Constraint::Length(status::height(app, area)),
     ]));
     header::render(app, &theme, frame, header);
     status::render(app, &theme, frame, footer);

@@ -68,16 +68,16 @@ fn message(app: &App) -> Option<&StatusLine> {
         .filter(|_| app.overlay.is_none() || matches!(app.overlay, Some(Overlay::Plans { .. })))
 }
 
-/// Rows the status bar needs at this width: two for a message too long for one.
-pub fn height(app: &App, width: u16) -> u16 {
-    match message(app) {
-        Some(status)
-            if unicode_width::UnicodeWidthStr::width(status.text.as_str()) > usize::from(width) =>
-        {
-            2
-        }
-        _ => 1,
-    }
+/// Rows the status bar needs on this screen: as many as the message wraps to, up to three
+/// (two on a screen under 15 rows, where the panes need them more).
+pub fn height(app: &App, screen: Rect) -> u16 {
+    let most = if screen.height < 15 { 2 } else { 3 };
+    message(app).map_or(1, |status| {
+        let rows = Paragraph::new(status.text.as_str())
+            .wrap(Wrap { trim: true })
+            .line_count(screen.width.max(1));
+        u16::try_from(rows.clamp(1, most)).unwrap_or(1)
+    })
 }
 
 fn actions(app: &App) -> &'static [Action] {
