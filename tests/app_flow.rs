@@ -138,3 +138,39 @@ fn when_the_data_folder_cannot_be_written_the_app_keeps_working_and_retries() {
     assert_eq!(app.save_error, None);
     assert!(blocked.join("plans/test.yaml").exists());
 }
+
+/// The plan used last is corrupt, cut short or from a newer upskill: the app says why, leaves
+/// the file exactly as it is, and starts a new plan beside it; the other plans stay usable.
+#[test]
+fn a_broken_last_plan_is_left_untouched_and_a_new_one_opens_beside_it() {
+    for (broken, why) in [
+        ("name: alex\nsteps:\n  - {id: t/basics\n", "alex.yaml:"),
+        (
+            "name: alex\nstart: 2027-01-04\nsteps:\n  - id: t/basics\n    status: do",
+            "alex.yaml:5:",
+        ),
+        ("format: 9\nname: alex\n", "format 9"),
+    ] {
+        let home = tempfile::tempdir().expect("temp");
+        let store = PlanStore::in_data_dir(home.path());
+        std::fs::create_dir_all(&store.plans).expect("plans folder");
+        let path = store.plans.join("alex.yaml");
+        std::fs::write(&path, broken).expect("write");
+        std::fs::write(store.plans.join("kim.yaml"), "name: kim\n").expect("write");
+        store.remember("alex").expect("remember");
+        let app = upskill::tui::start(&fixture_sources(), Some(&store), common::app::today());
+        assert_eq!(app.plan.name, "alex-2", "{broken:?}");
+        let Some(upskill::tui::app::Overlay::Notice { title, lines }) = &app.overlay else {
+            panic!("a notice says why: {:?}", app.overlay)
+        };
+        assert_eq!(title, "Plan `alex` could not be opened");
+        assert!(lines[0].contains(why), "{lines:?}");
+        assert!(lines[1].starts_with("The file is left exactly as it is."));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+        assert_eq!(store.last_used().as_deref(), Some("alex-2"));
+        assert!(
+            store.load("kim", common::app::today()).is_ok(),
+            "the rest still open"
+        );
+    }
+}
