@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod home;
+pub mod tmux;
 
 use std::path::Path;
 use std::process::Command;
