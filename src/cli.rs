@@ -46,7 +46,7 @@ pub enum Command {
         after_help = "Prints each violation as `PLAN.yaml: step N (id): why`, then a summary; exits 1 if there is any.\n\nExamples:\n  upskill check ~/.local/share/upskill/plans/alex.yaml\n  upskill check plan.yaml --catalog my-catalogs/"
     )]
     Check {
-        /// The plan file (SPEC format 1)
+        /// A plan file, as upskill saves them (its format: docs/plans.md)
         #[arg(value_name = "PLAN.yaml")]
         file: PathBuf,
     },
@@ -110,7 +110,7 @@ pub enum Command {
     /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
     #[command(after_help = IMPORT_HELP)]
     Import {
-        /// The plan file (SPEC format 1)
+        /// A plan file, as upskill saves them (its format: docs/plans.md)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Save it under this name instead of the file's `name` (or its file name)
@@ -275,7 +275,7 @@ pub enum Optimize {
 pub enum PlanFormat {
     /// A table with totals, the finish date and unmet requirements
     Text,
-    /// One JSON object (SPEC section 3)
+    /// One JSON object (its fields: docs/plans.md)
     Json,
     /// A document to send to a client
     Markdown,

@@ -6,6 +6,7 @@
 //! - [`text`]: the sanitizer every piece of untrusted text passes through, and suggestions.
 //! - [`plan`]: plans and their rules: the exact recommender, the natural order, edits that
 //!   keep a plan valid, violations, the schedule and the plan file.
+//! - [`files`]: the one bounded reader and the one atomic writer every file goes through.
 //! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
 //! - [`export`]: renderers into other programs' formats: the graph as DOT and Mermaid, a plan
 //!   report as Markdown, CSV, iCalendar, JSON and HTML.
@@ -18,6 +19,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod files;
 pub mod plan;
 pub mod store;
 pub mod synth;

@@ -9,7 +9,7 @@ use common::app::{fixture_app, fixture_sources};
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use upskill::store::PlanStore;
+use upskill::store::{PlanName, PlanStore};
 use upskill::tui::runtime::{Event, Runtime, Script, run};
 use upskill::tui::view::ViewState;
 
@@ -44,10 +44,10 @@ fn a_script_of_keys_plans_and_saves_through_the_event_loop() {
     )
     .expect("runs");
     let saved = PlanStore::in_data_dir(home.path())
-        .load("test", app.today)
+        .load(&PlanName::parse("test").expect("a name"), app.today)
         .expect("the plan was saved");
-    assert_eq!(saved.role.as_deref(), Some("cloud-engineer"));
-    assert_eq!(saved.steps.len(), 2);
+    assert_eq!(saved.plan.role.as_deref(), Some("cloud-engineer"));
+    assert_eq!(saved.plan.steps.len(), 2);
 }
 
 #[test]
@@ -80,7 +80,10 @@ fn a_second_upskill_on_the_same_plan_cannot_save_over_the_first() {
     let why = second.hold("test").expect("the second is refused");
     assert_eq!(
         why,
-        "another upskill has plan `test` open, so here it can only be read"
+        format!(
+            "another upskill (pid {}) has plan `test` open, so here it can only be read",
+            std::process::id()
+        )
     );
     // Its saves are refused too, so the first one's file is never clobbered.
     let mut app = fixture_app();
@@ -98,7 +101,7 @@ fn a_second_upskill_on_the_same_plan_cannot_save_over_the_first() {
     assert!(
         app.save_error
             .as_deref()
-            .is_some_and(|why| why.starts_with("another upskill has plan `test` open"))
+            .is_some_and(|why| why.starts_with("another upskill (pid "))
     );
     assert!(!home.path().join("plans/test.yaml").exists());
 }
@@ -153,11 +156,13 @@ fn a_broken_last_plan_is_left_untouched_and_a_new_one_opens_beside_it() {
     ] {
         let home = tempfile::tempdir().expect("temp");
         let store = PlanStore::in_data_dir(home.path());
-        std::fs::create_dir_all(&store.plans).expect("plans folder");
-        let path = store.plans.join("alex.yaml");
+        std::fs::create_dir_all(store.folder()).expect("plans folder");
+        let path = store.folder().join("alex.yaml");
         std::fs::write(&path, broken).expect("write");
-        std::fs::write(store.plans.join("kim.yaml"), "name: kim\n").expect("write");
-        store.remember("alex").expect("remember");
+        std::fs::write(store.folder().join("kim.yaml"), "name: kim\n").expect("write");
+        store
+            .remember(&PlanName::parse("alex").expect("a name"))
+            .expect("remember");
         let app = upskill::tui::start(&fixture_sources(), Some(&store), common::app::today());
         assert_eq!(app.plan.name, "alex-2", "{broken:?}");
         let Some(upskill::tui::app::Overlay::Notice { title, lines }) = &app.overlay else {
@@ -167,10 +172,66 @@ fn a_broken_last_plan_is_left_untouched_and_a_new_one_opens_beside_it() {
         assert!(lines[0].contains(why), "{lines:?}");
         assert!(lines[1].starts_with("The file is left exactly as it is."));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
-        assert_eq!(store.last_used().as_deref(), Some("alex-2"));
+        assert_eq!(
+            store.last_used().as_ref().map(PlanName::as_str),
+            Some("alex-2")
+        );
         assert!(
-            store.load("kim", common::app::today()).is_ok(),
+            store
+                .load(
+                    &PlanName::parse("kim").expect("a name"),
+                    common::app::today()
+                )
+                .is_ok(),
             "the rest still open"
         );
     }
+}
+
+/// A plan is its file: a copy of `alex.yaml` saved as `alex-2028.yaml` (still saying
+/// `name: alex` inside) is its own plan, and editing it never touches `alex.yaml`.
+#[test]
+fn a_copied_plan_file_is_edited_under_its_own_file_name() {
+    let home = tempfile::tempdir().expect("temp");
+    let store = PlanStore::in_data_dir(home.path());
+    std::fs::create_dir_all(store.folder()).expect("plans folder");
+    let original = "format: 1\nname: alex\nstart: 2027-01-04\nsteps:\n  - id: acme/it-basics\n";
+    std::fs::write(store.folder().join("alex.yaml"), original).expect("write");
+    std::fs::write(store.folder().join("alex-2028.yaml"), original).expect("write");
+    store
+        .remember(&PlanName::parse("alex-2028").expect("a name"))
+        .expect("remember");
+    let mut app = upskill::tui::start(&fixture_sources(), Some(&store), common::app::today());
+    assert_eq!(app.plan.name, "alex-2028");
+    let Some(upskill::tui::app::Overlay::Notice { lines, .. }) = &app.overlay else {
+        panic!(
+            "a notice says the file named itself otherwise: {:?}",
+            app.overlay
+        )
+    };
+    assert!(lines[0].contains("says its name is `alex`"), "{lines:?}");
+    let runtime = Runtime::new(Some(store.clone()), fixture_sources());
+    assert_eq!(runtime.hold(&app.plan.name), None);
+    let mut keys = vec![KeyCode::Esc, KeyCode::Tab];
+    keys.extend(text("x"));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    run(
+        &mut terminal,
+        &mut app,
+        &mut ViewState::default(),
+        &mut script(&keys),
+        &runtime,
+    )
+    .expect("runs");
+    assert_eq!(app.save_error, None);
+    let copy = std::fs::read_to_string(store.folder().join("alex-2028.yaml")).expect("read");
+    assert!(copy.contains("name: alex-2028"), "{copy}");
+    assert!(copy.contains("status: done"), "{copy}");
+    assert_eq!(
+        std::fs::read_to_string(store.folder().join("alex.yaml")).expect("read"),
+        original,
+        "the other plan is untouched"
+    );
+    assert!(store.folder().join(".alex-2028.lock").exists());
+    assert!(!store.folder().join(".alex.lock").exists());
 }

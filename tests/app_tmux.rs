@@ -144,7 +144,10 @@ fn a_second_upskill_on_the_same_plan_opens_it_read_only() {
     let second = Session::start(home.path(), "second");
     second.wait_for("is open in another upskill");
     second.send(&["Enter"]);
-    second.wait_for("read-only: another upskill has plan `default` open");
+    second.wait_for(&format!(
+        "read-only: another upskill (pid {}) has plan `default` open",
+        first.pid()
+    ));
     // The first is unaffected and saves as usual.
     first.send(&["r", "cloud", "Enter"]);
     first.wait_for("Target role: Cloud Engineer");

@@ -708,6 +708,58 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
     assert!(effects.contains(&Effect::RememberLastPlan("sam".into())));
 }
 
+#[test]
+fn renaming_a_plan_to_its_own_name_changes_nothing_and_says_so() {
+    let mut app = fixture_app();
+    keys(&mut app, "p");
+    let listed = vec![upskill::store::Saved {
+        name: "jordan".into(),
+        role: None,
+        done: 0,
+        steps: 0,
+        broken: None,
+    }];
+    update(&mut app, Msg::PlansListed(listed));
+    keys(&mut app, "jordan");
+    press(&mut app, KeyCode::F(2));
+    // The name typed again the same, even with a space after it.
+    ctrl(&mut app, 'u');
+    keys(&mut app, "jordan ");
+    assert_eq!(press(&mut app, KeyCode::Enter), []);
+    assert_eq!(
+        app.status.as_ref().map(|status| status.text.as_str()),
+        Some("The plan is already named `jordan`: nothing changed")
+    );
+    assert!(matches!(
+        &app.overlay,
+        Some(Overlay::Plans {
+            mode: PlansMode::Choosing,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_plan_name_with_an_invisible_character_is_refused_by_name() {
+    let mut app = fixture_app();
+    keys(&mut app, "p");
+    update(&mut app, Msg::PlansListed(Vec::new()));
+    keys(&mut app, "ab");
+    press(&mut app, KeyCode::Char('\u{202e}'));
+    keys(&mut app, "c");
+    ctrl(&mut app, 'n');
+    assert_eq!(app.plan.name, "test", "no plan was started");
+    let status = app
+        .status
+        .as_ref()
+        .map(|status| status.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.contains("it contains U+202E, an invisible formatting character"),
+        "{status}"
+    );
+}
+
 /// Switching plans keeps each one's undo history for when it is reopened as it was left;
 /// one changed elsewhere meanwhile starts afresh, and a rename reaches the history too.
 #[test]
@@ -720,6 +772,7 @@ fn undo_history_survives_switching_plans_and_renaming() {
                 name,
                 result: Ok(plan),
                 read_only: None,
+                note: None,
             },
         );
     };
@@ -771,6 +824,7 @@ fn a_plan_that_fails_to_open_leaves_the_current_one_and_says_why() {
             name: "alex".into(),
             result: Err("alex.yaml:3:1: bad".into()),
             read_only: None,
+            note: None,
         },
     );
     assert_eq!(app.plan.name, "test");
@@ -1094,6 +1148,7 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
             read_only: Some(
                 "another upskill has plan `alex` open, so here it can only be read".into(),
             ),
+            note: None,
         },
     );
     assert_eq!(app.plan.name, "alex");

@@ -138,13 +138,17 @@ fn a_save_killed_at_any_moment_leaves_a_whole_plan() {
 fn an_interrupted_save_leaves_only_a_temporary_file_that_does_not_count_as_a_plan() {
     let dir = tempfile::tempdir().expect("temp");
     let store = upskill::store::PlanStore::in_data_dir(dir.path());
-    std::fs::create_dir_all(&store.plans).expect("dir");
+    std::fs::create_dir_all(store.folder()).expect("dir");
     std::fs::write(
-        store.plans.join(".alex.yaml.1234.tmp"),
+        store.folder().join(".upskill-a1b2c3.tmp"),
         "format: 1\nname: alex\nsteps: [",
     )
     .expect("write");
-    assert!(store.list("2027-01-04".parse().expect("date")).is_empty());
+    assert!(
+        store
+            .summaries("2027-01-04".parse().expect("date"))
+            .is_empty()
+    );
     let status = Command::new(env!("CARGO_BIN_EXE_upskill"))
         .arg("--version")
         .status()

@@ -225,7 +225,7 @@ fn something_that_is_not_a_regular_file_is_refused_without_reading() {
     assert_eq!(
         result.stdout.lines().next(),
         Some(
-            format!("{path}:1:1: error: not a regular file; give a YAML file or a folder of them")
+            format!("{path}:1:1: error: it is a FIFO (a named pipe), not a file; give a YAML file or a folder of them")
                 .as_str()
         )
     );

@@ -1,11 +1,10 @@
 //! Where catalog files come from, in SPEC order: the bundled catalogs compiled into the
 //! binary, the config dir's `catalogs/`, then each `--catalog` path.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::files::ReadError;
 use crate::yaml::MAX_FILE_BYTES;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -136,8 +135,20 @@ fn same(a: &[SourceFile], b: &[SourceFile]) -> bool {
         })
 }
 
+/// The most files and folders one catalog folder may hold. A registry export of a million
+/// credentials is a few thousand files; past this, the folder is almost certainly not a
+/// folder of catalogs (`--catalog /`, a home folder), and walking on would take minutes.
+pub const MAX_WALK_ENTRIES: usize = 100_000;
+
 /// The YAML files under `root` (or `root` itself when it is a file), in sorted path order.
+/// The walk follows symlinks (with loops detected) but stays on `root`'s file system, so a
+/// link into `/proc` or `/sys` is not followed, reads only regular files, and stops with an
+/// error past [`MAX_WALK_ENTRIES`].
 fn walk(root: &Path) -> Vec<SourceFile> {
+    walk_within(root, MAX_WALK_ENTRIES)
+}
+
+fn walk_within(root: &Path, limit: usize) -> Vec<SourceFile> {
     match std::fs::metadata(root) {
         Err(error) => return vec![unreadable(root, &describe_io(&error))],
         Ok(meta) if !meta.is_dir() => return vec![read(root)],
@@ -146,11 +157,21 @@ fn walk(root: &Path) -> Vec<SourceFile> {
     let mut found: Vec<SourceFile> = Vec::new();
     let entries = walkdir::WalkDir::new(root)
         .follow_links(true)
+        .same_file_system(true)
         .into_iter()
         .filter_entry(|entry| {
             entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
         });
-    for entry in entries {
+    for (seen, entry) in entries.enumerate() {
+        if seen >= limit {
+            return vec![unreadable(
+                root,
+                &format!(
+                    "the folder holds more than {} files and folders, too many to be a folder of catalogs; give the folder that holds your catalog files, or split it",
+                    thousands(limit)
+                ),
+            )];
+        }
         match entry {
             Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
                 found.push(read(entry.path()));
@@ -173,6 +194,19 @@ fn walk(root: &Path) -> Vec<SourceFile> {
     }
     found.sort_by(|a, b| a.name.cmp(&b.name));
     found
+}
+
+/// `100,000`.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -205,29 +239,20 @@ pub fn read(path: &Path) -> SourceFile {
 }
 
 fn read_bounded(path: &Path) -> Result<Bytes, String> {
-    // Looked at before opening: opening a FIFO or a device can block forever.
-    let meta = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
-    if !meta.is_file() {
-        return Err("not a regular file; give a YAML file or a folder of them".to_owned());
-    }
-    let file = File::open(path).map_err(|error| describe_io(&error))?;
-    let too_big = || {
-        format!(
-            "the file is larger than {} MiB, the limit for one catalog file; split it into several files",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| describe_io(&error))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    Ok(Bytes::Owned(bytes))
+    crate::files::read(path, MAX_FILE_BYTES)
+        .map(Bytes::Owned)
+        .map_err(|error| match error {
+            ReadError::NotFound => "no such file or folder".to_owned(),
+            ReadError::NotRegular(kind) => {
+                format!("it is {kind}, not a file; give a YAML file or a folder of them")
+            }
+            ReadError::TooBig { .. } => format!(
+                "the file is larger than {}, the limit for one catalog file; split it into several files",
+                crate::files::bytes(MAX_FILE_BYTES)
+            ),
+            ReadError::Denied => "cannot be read: permission denied".to_owned(),
+            other => format!("cannot be read: {other}"),
+        })
 }
 
 fn describe_io(error: &std::io::Error) -> String {
@@ -237,5 +262,46 @@ fn describe_io(error: &std::io::Error) -> String {
         std::io::ErrorKind::IsADirectory => "is a folder, not a file".to_owned(),
         std::io::ErrorKind::InvalidData => "cannot be read: it is not valid data".to_owned(),
         _ => format!("cannot be read: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(files: &[SourceFile]) -> Vec<String> {
+        files.iter().map(|file| file.name.to_string()).collect()
+    }
+
+    #[test]
+    fn a_walk_past_its_limit_stops_with_one_error() {
+        let dir = tempfile::tempdir().expect("temp");
+        for i in 0..12 {
+            std::fs::write(dir.path().join(format!("{i}.yaml")), "").expect("write");
+        }
+        assert_eq!(walk_within(dir.path(), 20).len(), 12);
+        let stopped = walk_within(dir.path(), 10);
+        assert_eq!(stopped.len(), 1);
+        assert_eq!(
+            stopped[0].content.as_ref().err().map(String::as_str),
+            Some(
+                "the folder holds more than 10 files and folders, too many to be a folder of catalogs; give the folder that holds your catalog files, or split it"
+            )
+        );
+        assert_eq!(thousands(MAX_WALK_ENTRIES), "100,000");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_walk_does_not_follow_links_onto_other_file_systems() {
+        let dir = tempfile::tempdir().expect("temp");
+        std::fs::write(dir.path().join("a.yaml"), "").expect("write");
+        std::os::unix::fs::symlink("/proc", dir.path().join("proc")).expect("link");
+        std::os::unix::fs::symlink("/sys", dir.path().join("sys")).expect("link");
+        let found = walk(dir.path());
+        assert_eq!(
+            names(&found),
+            [dir.path().join("a.yaml").display().to_string()]
+        );
     }
 }

@@ -13,17 +13,17 @@ use crate::text::sanitize_line;
 
 pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, path: &Path) -> io::Result<ExitCode> {
     let shown = sanitize_line(&path.display().to_string()).into_owned();
-    let plan = match store::load_plan(path, super::today()) {
+    let plan = match store::read_plan_file(path, super::today()) {
         Ok(plan) => plan,
-        Err(error @ store::LoadError::Io { .. }) => {
-            writeln!(io::stderr(), "upskill: {error}")?;
-            return Ok(ExitCode::from(EXIT_USAGE));
-        }
-        Err(error) => {
+        Err(error @ store::LoadError::Invalid { .. }) => {
             for line in super::saved::describe(&error) {
                 writeln!(out, "{line}")?;
             }
             return Ok(ExitCode::from(EXIT_INVALID));
+        }
+        Err(error) => {
+            super::saved::print_error(&error);
+            return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
     let loaded = match load_valid(catalogs) {

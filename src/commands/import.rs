@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::{EXIT_INVALID, EXIT_USAGE, failure, load_valid, saved, usage};
 use crate::cli::CatalogArgs;
 use crate::plan::check;
-use crate::store::{self, LoadError, StoreError};
+use crate::store::{self, LoadError, PlanName, StoreError};
 use crate::text::sanitize_line;
 
 pub fn run(
@@ -21,15 +21,13 @@ pub fn run(
     force: bool,
 ) -> io::Result<ExitCode> {
     let shown = sanitize_line(&file.display().to_string()).into_owned();
-    let mut plan = match store::load_plan(file, super::today()) {
+    let mut plan = match store::read_plan_file(file, super::today()) {
         Ok(plan) => plan,
         Err(error) => {
-            for line in saved::describe(&error) {
-                writeln!(io::stderr(), "{line}")?;
-            }
+            saved::print_error(&error);
             let code = match error {
-                LoadError::Io { .. } => EXIT_USAGE,
                 LoadError::Invalid { .. } => EXIT_INVALID,
+                _ => EXIT_USAGE,
             };
             return Ok(ExitCode::from(code));
         }
@@ -40,16 +38,21 @@ pub fn run(
         .or_else(|| Some(plan.name.clone()).filter(|n| !n.trim().is_empty()))
         .or(stem)
         .unwrap_or_default();
-    if let Err(error) = store::check_plan_name(&chosen) {
-        return usage(&format!("{error}; choose one with --name"));
-    }
+    let chosen = match PlanName::parse(&chosen) {
+        Ok(chosen) => chosen,
+        Err(error) => return usage(&format!("{error}; choose one with --name")),
+    };
+    let store = match saved::store() {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
     let loaded = match load_valid(catalogs) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let violations = check(&loaded.catalog, &plan);
-    plan.name = chosen;
-    let path = match store::save_plan(&plan, force) {
+    plan.name = chosen.to_string();
+    let path = match store.create(&plan, force) {
         Ok(path) => path,
         Err(error @ StoreError::Exists { .. }) => return usage(&error.to_string()),
         Err(error) => return failure(&error.to_string()),

@@ -11,15 +11,14 @@ use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx, SkillIdx};
 use crate::cli::{CatalogArgs, Optimize, PlanArgs, PlanFormat};
 use crate::export::{self, ExportFormat, Report};
 use crate::plan::{Have, Holdings, Objective, Options, Plan, Step, recommend};
-use crate::store;
+use crate::store::{self, PlanName};
 use crate::text::{did_you_mean, sanitize_line};
 
 pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io::Result<ExitCode> {
-    if let Some(name) = &args.save
-        && let Err(error) = store::check_plan_name(name)
-    {
-        return usage(&error.to_string());
-    }
+    let save = match args.save.as_deref().map(PlanName::parse).transpose() {
+        Ok(save) => save,
+        Err(error) => return usage(&error.to_string()),
+    };
     let loaded = match load_valid(catalogs) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
@@ -48,7 +47,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
     };
     let recommendation = recommend(catalog, role, &have, &options);
     let plan = Plan {
-        name: args.save.clone().unwrap_or_default(),
+        name: save.as_ref().map(PlanName::to_string).unwrap_or_default(),
         role: Some(catalog.role(role).id.clone()),
         have: Have {
             credentials: held
@@ -82,8 +81,12 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
     if let Some(rendered) = rendered {
         out.write_all(rendered.as_bytes())?;
     }
-    if args.save.is_some() {
-        match store::save_plan(&plan, args.force) {
+    if save.is_some() {
+        let store = match super::saved::store() {
+            Ok(store) => store,
+            Err(code) => return Ok(code),
+        };
+        match store.create(&plan, args.force) {
             Ok(path) => {
                 // On stderr, so that `--format json --save x` still prints one JSON object.
                 let _ = writeln!(

@@ -12,7 +12,7 @@ use super::{EXIT_INVALID, load_valid, saved};
 use crate::cli::{CatalogArgs, ListFormat};
 use crate::export::Report;
 use crate::plan::Tracking;
-use crate::store::{self, LoadError};
+use crate::store::LoadError;
 
 /// One saved plan, read or not.
 enum Listed {
@@ -25,8 +25,12 @@ pub fn run(
     catalogs: &CatalogArgs,
     format: ListFormat,
 ) -> io::Result<ExitCode> {
-    let saved = match saved::all() {
-        Ok(saved) => saved,
+    let store = match saved::store() {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let entries = match saved::entries(&store) {
+        Ok(entries) => entries,
         Err(code) => return Ok(code),
     };
     let loaded = match load_valid(catalogs) {
@@ -34,15 +38,17 @@ pub fn run(
         Err(code) => return Ok(code),
     };
     let now = super::now();
-    let listed: Vec<Listed> = saved
+    let listed: Vec<Listed> = entries
         .into_iter()
-        .map(|file| match store::load_plan(&file.path, now.date()) {
-            Ok(mut plan) => {
-                plan.name = file.name;
-                Listed::Read(Box::new(Report::build(&loaded.catalog, &plan, &now)))
+        .map(|entry| match store.load_entry(&entry, now.date()) {
+            Ok(opened) => {
+                if let Some(note) = opened.name_note() {
+                    let _ = writeln!(io::stderr(), "upskill: {note}");
+                }
+                Listed::Read(Box::new(Report::build(&loaded.catalog, &opened.plan, &now)))
             }
             Err(error) => Listed::Unreadable {
-                name: file.name,
+                name: entry.stem,
                 error,
             },
         })
@@ -151,7 +157,7 @@ fn json(listed: &[Listed]) -> String {
                             "message": crate::text::sanitize_line(&e.message),
                         }))
                         .collect(),
-                    LoadError::Io { .. } => vec![json!({ "message": error.to_string() })],
+                    other => vec![json!({ "message": crate::text::sanitize_line(&other.to_string()) })],
                 },
             }),
         })

@@ -14,7 +14,6 @@ use super::{EXIT_INVALID, load_valid, output_width, saved, usage};
 use crate::catalog::Catalog;
 use crate::cli::{CatalogArgs, ListFormat};
 use crate::plan::{Basis, Renewal, due_within, horizon, renewals};
-use crate::store;
 use crate::text::{sanitize_line, wrap};
 
 /// A renewal of one saved plan.
@@ -30,16 +29,17 @@ pub fn run(
     months: u32,
     format: ListFormat,
 ) -> io::Result<ExitCode> {
-    let files = match name {
-        Some(name) => match saved::find(name) {
-            Ok(path) => vec![store::SavedPlan {
-                name: name.to_owned(),
-                path,
-            }],
+    let store = match saved::store() {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let entries = match name {
+        Some(name) => match saved::find(&store, name) {
+            Ok(name) => vec![saved::entry(&store, &name)],
             Err(message) => return usage(&message),
         },
-        None => match saved::all() {
-            Ok(files) => files,
+        None => match saved::entries(&store) {
+            Ok(entries) => entries,
             Err(code) => return Ok(code),
         },
     };
@@ -51,14 +51,14 @@ pub fn run(
     let today = super::today();
     let mut code = ExitCode::SUCCESS;
     let mut found = Vec::new();
-    for file in files {
+    for entry in entries {
         // `load` says why a file cannot be read; the other plans are still covered.
-        let Ok(plan) = saved::load(&file.path, &file.name, today) else {
+        let Ok(plan) = saved::load(&store, &entry, today) else {
             code = ExitCode::from(EXIT_INVALID);
             continue;
         };
         found.extend(renewals(catalog, &plan).into_iter().map(|renewal| Found {
-            plan: file.name.clone(),
+            plan: entry.stem.clone(),
             renewal,
         }));
     }

@@ -27,7 +27,7 @@ use jiff::civil::Date;
 use crate::catalog::{self, Catalog, Sources};
 use crate::cli::CatalogArgs;
 use crate::plan::Plan;
-use crate::store::PlanStore;
+use crate::store::{PlanName, PlanStore};
 use app::{App, Overlay};
 use keymap::Keymap;
 use runtime::{Runtime, TerminalEvents};
@@ -44,8 +44,9 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     }
     let sources = Sources::standard(args.no_bundled, args.catalog.clone());
     let today = crate::commands::today();
-    let mut app = start(&sources, PlanStore::standard().as_ref(), today);
-    let runtime = Runtime::new(PlanStore::standard(), sources.clone());
+    let store = PlanStore::standard().ok();
+    let mut app = start(&sources, store.as_ref(), today);
+    let runtime = Runtime::new(store, sources.clone());
     if let Some(why) = runtime.hold(&app.plan.name) {
         app.overlay = Some(app::Overlay::Notice {
             title: format!("Plan `{}` is open in another upskill", app.plan.name),
@@ -140,34 +141,49 @@ fn open_last_plan(
     let Some(store) = store else {
         return Plan::new("default", today);
     };
-    let name = store.last_used().unwrap_or_else(|| "default".to_owned());
+    let name = store
+        .last_used()
+        .unwrap_or_else(|| PlanName::parse("default").expect("`default` is a plan name"));
     if !store.exists(&name) {
         let _ = store.remember(&name);
-        return Plan::new(name, today);
+        return Plan::new(name.to_string(), today);
     }
     match store.load(&name, today) {
-        Ok(plan) => plan,
-        Err(why) => {
+        Ok(opened) => {
+            if let Some(note) = opened.name_note() {
+                notices.push((
+                    format!("Plan `{name}` was saved under another name"),
+                    vec![note],
+                ));
+            }
+            opened.plan
+        }
+        Err(error) => {
             // The broken file is never written over: the app opens a new plan beside it.
             let fresh = store.free_name(&name);
             notices.push((
                 format!("Plan `{name}` could not be opened"),
-                vec![why, format!("The file is left exactly as it is. This is a new plan, `{fresh}`; p switches plans.")],
+                vec![error.paragraph(), format!("The file is left exactly as it is. This is a new plan, `{fresh}`; p switches plans.")],
             ));
             let _ = store.remember(&fresh);
-            Plan::new(fresh, today)
+            Plan::new(fresh.to_string(), today)
         }
     }
 }
 
 /// The default keys with the user's `keys.yaml` applied, or why it could not be.
 fn load_keymap() -> Result<Keymap, Vec<String>> {
-    let Some(path) = crate::store::keys_file().filter(|path| path.exists()) else {
+    let Some(path) = crate::store::keys_file().filter(|path| path.symlink_metadata().is_ok())
+    else {
         return Ok(Keymap::default());
     };
     let shown = crate::text::sanitize_line(&path.display().to_string()).into_owned();
-    let text =
-        crate::store::read_plan_text(&path).map_err(|error| vec![format!("{shown}: {error}")])?;
+    let text = crate::store::read_settings(&path).map_err(|error| {
+        vec![
+            error,
+            "The default keys are in use; fix the file and restart upskill.".to_owned(),
+        ]
+    })?;
     Keymap::with_overrides(&text).map_err(|problems| {
         let mut lines: Vec<String> = problems
             .into_iter()

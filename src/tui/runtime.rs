@@ -17,7 +17,7 @@ use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Sources};
 use crate::plan::Plan;
-use crate::store::{PlanLock, PlanStore};
+use crate::store::{LockError, Opened, PlanLock, PlanName, PlanStore};
 
 /// Something for the app to react to.
 #[derive(Debug)]
@@ -61,10 +61,24 @@ impl Runtime {
     pub fn hold(&self, name: &str) -> Option<String> {
         let store = self.store.as_ref()?;
         let mut lock = self.lock.borrow_mut();
-        if lock.as_ref().is_some_and(|held| held.name == name) {
+        if lock
+            .as_ref()
+            .is_some_and(|held| held.name().as_str() == name)
+        {
             return None;
         }
-        match store.lock(name) {
+        let taken = PlanName::parse(name)
+            .map_err(|error| error.to_string())
+            .and_then(|name| {
+                store.lock(&name).map_err(|error| match error {
+                    LockError::Held { name, pid } => format!(
+                        "another upskill{} has plan `{name}` open",
+                        pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
+                    ),
+                    other @ LockError::Failed { .. } => other.to_string(),
+                })
+            });
+        match taken {
             Ok(held) => {
                 *lock = Some(held);
                 None
@@ -80,72 +94,56 @@ impl Runtime {
     pub fn perform(&self, effect: Effect, app: &App) -> Option<Msg> {
         let today = app.today;
         let no_store = || "no data folder for upskill could be found (is $HOME set?)".to_owned();
+        let store = || self.store.as_ref().ok_or_else(no_store);
+        let parse = |name: &str| PlanName::parse(name).map_err(|error| error.to_string());
         match effect {
             Effect::SavePlan { plan, announce } => {
-                // A plan new or renamed here is locked before its first save.
-                if let Some(why) = self.hold(&plan.name) {
-                    return Some(Msg::Saved {
-                        result: Err(why),
-                        announce,
-                    });
-                }
-                let result = self
-                    .store
-                    .as_ref()
-                    .ok_or_else(no_store)
-                    .and_then(|store| store.save(&plan).map_err(|error| error.to_string()));
+                let result = self.save(&plan);
                 Some(Msg::Saved { result, announce })
             }
             Effect::ListPlans => Some(Msg::PlansListed(
                 self.store
                     .as_ref()
-                    .map(|store| store.list(today))
+                    .map(|store| store.summaries(today))
                     .unwrap_or_default(),
             )),
             Effect::OpenPlan(name) => {
-                let result = self
-                    .store
-                    .as_ref()
-                    .ok_or_else(no_store)
-                    .and_then(|store| store.load(&name, today));
+                let result = store().and_then(|store| {
+                    let name = parse(&name)?;
+                    store.load(&name, today).map_err(|error| error.paragraph())
+                });
                 let read_only = if result.is_ok() {
                     self.hold(&name)
                 } else {
                     None
                 };
+                let note = result.as_ref().ok().and_then(Opened::name_note);
                 Some(Msg::PlanOpened {
                     name,
-                    result,
+                    result: result.map(|opened| opened.plan),
                     read_only,
+                    note,
                 })
             }
             Effect::DeletePlan(name) => {
-                let result = self
-                    .store
-                    .as_ref()
-                    .ok_or_else(no_store)
-                    .and_then(|store| store.delete(&name));
+                let result = store().and_then(|store| {
+                    store
+                        .delete(&parse(&name)?)
+                        .map_err(|error| error.to_string())
+                });
                 Some(Msg::PlanDeleted { name, result })
             }
             Effect::RenamePlan { from, to } => {
-                let result = self
-                    .store
-                    .as_ref()
-                    .ok_or_else(no_store)
-                    .and_then(|store| store.rename(&from, &to, today));
-                if result.is_ok()
-                    && self
-                        .lock
-                        .borrow()
-                        .as_ref()
-                        .is_some_and(|held| held.name == from)
-                {
-                    let _ = self.hold(&to);
-                }
+                let result = store().and_then(|store| {
+                    let mut lock = self.lock.borrow_mut();
+                    store
+                        .rename(&parse(&from)?, &parse(&to)?, today, lock.as_mut())
+                        .map_err(|error| error.to_string())
+                });
                 Some(Msg::PlanRenamed { from, to, result })
             }
             Effect::RememberLastPlan(name) => {
-                if let Some(store) = &self.store {
+                if let (Some(store), Ok(name)) = (&self.store, PlanName::parse(&name)) {
                     // Only a convenience for the next start: failing to note it loses nothing.
                     let _ = store.remember(&name);
                 }
@@ -166,6 +164,25 @@ impl Runtime {
             }
             Effect::Quit => None,
         }
+    }
+}
+
+impl Runtime {
+    /// Saves the plan under the lock this process holds on it (taken first for a plan new
+    /// or renamed here); the error says why not.
+    fn save(&self, plan: &Plan) -> Result<std::path::PathBuf, String> {
+        if let Some(why) = self.hold(&plan.name) {
+            return Err(why);
+        }
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("no data folder for upskill could be found (is $HOME set?)")?;
+        let mut lock = self.lock.borrow_mut();
+        let lock = lock
+            .as_mut()
+            .ok_or("the plan could not be locked for saving")?;
+        store.save(plan, lock).map_err(|error| error.to_string())
     }
 }
 
@@ -316,7 +333,7 @@ fn export(
     }
     let report = crate::export::Report::build(&app.catalog, plan, &crate::commands::now());
     let text = crate::export::render(&report, format);
-    crate::store::write_file(&path, text.as_bytes())
+    crate::files::write(&path, text.as_bytes(), crate::files::WriteOptions::OUTPUT)
         .map(|()| path)
         .map_err(|error| ExportFailure::Io(error.to_string()))
 }

@@ -504,6 +504,7 @@ pub(super) fn plan_opened(
     name: &str,
     result: Result<Plan, String>,
     read_only: Option<String>,
+    note: Option<String>,
 ) -> Vec<Effect> {
     match result {
         Ok(plan) => {
@@ -511,12 +512,15 @@ pub(super) fn plan_opened(
             app.plan_selected = 0;
             app.overlay = None;
             let steps = app.plan.steps.len();
-            match &read_only {
-                Some(why) => app.set_status(
+            match (&read_only, note) {
+                (Some(why), _) => app.set_status(
                     crate::tui::app::StatusKind::Warning,
                     format!("Opened plan `{name}` read-only: {why}"),
                 ),
-                None => app.info(format!("Opened plan `{name}` ({})", plural(steps, "step"))),
+                (None, Some(note)) => app.set_status(crate::tui::app::StatusKind::Warning, note),
+                (None, None) => {
+                    app.info(format!("Opened plan `{name}` ({})", plural(steps, "step")));
+                }
             }
             app.read_only = read_only;
             vec![Effect::RememberLastPlan(name.to_owned())]

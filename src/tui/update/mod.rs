@@ -54,6 +54,8 @@ pub enum Msg {
         result: Result<Plan, String>,
         /// Why the plan is read-only here (another upskill has it), if it is.
         read_only: Option<String>,
+        /// Something to tell about the file, such as a `name:` that differs from its name.
+        note: Option<String>,
     },
     PlanDeleted {
         name: String,
@@ -165,7 +167,8 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             name,
             result,
             read_only,
-        } => edits::plan_opened(app, &name, result, read_only),
+            note,
+        } => edits::plan_opened(app, &name, result, read_only, note),
         Msg::PlanDeleted { name, result } => overlays::plan_deleted(app, &name, result),
         Msg::PlanRenamed { from, to, result } => overlays::plan_renamed(app, &from, &to, result),
         Msg::Exported(result) => {

@@ -7,7 +7,7 @@ use super::edits::{self, commit};
 use super::{Effect, MAX_QUERY, refresh_browser};
 use crate::catalog::{Kind, Level, ProviderIdx, RoleIdx, SkillIdx};
 use crate::plan::{Objective, Plan};
-use crate::store::Saved;
+use crate::store::{PlanName, Saved};
 use crate::text::plural;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, InfoView, Overlay, Picker, PickerItem, PlansMode};
@@ -439,23 +439,12 @@ fn plans_key(
                     });
                     return Vec::new();
                 }
-                KeyCode::Enter => {
-                    let to = name.trim().to_owned();
-                    if let Err(error) = crate::store::check_plan_name(&to) {
-                        app.refuse(error.to_string());
-                    } else if picker.items.iter().any(|item| item.value == to) && to != from {
-                        app.refuse(format!(
-                            "A plan named `{to}` already exists: choose another name"
-                        ));
-                    } else {
-                        return vec![Effect::RenamePlan { from, to }];
-                    }
-                }
+                KeyCode::Enter => return rename_entered(app, picker, from, name),
                 KeyCode::Backspace => {
                     name.pop();
                 }
                 KeyCode::Char('u') if ctrl => name.clear(),
-                KeyCode::Char(c) if !ctrl && name.chars().count() < crate::store::MAX_PLAN_NAME => {
+                KeyCode::Char(c) if !ctrl && name.len() + c.len_utf8() <= PlanName::MAX_BYTES => {
                     name.push(c);
                 }
                 _ => {}
@@ -478,6 +467,44 @@ fn plans_key(
     Vec::new()
 }
 
+/// Enter in the rename box: the rename, or why not (the box stays open).
+fn rename_entered(
+    app: &mut App,
+    picker: Picker<String>,
+    from: String,
+    name: String,
+) -> Vec<Effect> {
+    match PlanName::parse(name.trim()) {
+        Err(error) => app.refuse(error.to_string()),
+        Ok(to) if to.as_str() == from => {
+            app.info(format!(
+                "The plan is already named `{from}`: nothing changed"
+            ));
+            app.overlay = Some(Overlay::Plans {
+                picker,
+                mode: PlansMode::Choosing,
+            });
+            return Vec::new();
+        }
+        Ok(to) if picker.items.iter().any(|item| item.value == to.as_str()) => {
+            app.refuse(format!(
+                "A plan named `{to}` already exists: choose another name"
+            ));
+        }
+        Ok(to) => {
+            return vec![Effect::RenamePlan {
+                from,
+                to: to.to_string(),
+            }];
+        }
+    }
+    app.overlay = Some(Overlay::Plans {
+        picker,
+        mode: PlansMode::Renaming { from, name },
+    });
+    Vec::new()
+}
+
 /// A new, empty plan named by what was typed (or `plan-N`), which becomes the open plan.
 fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
     let typed = picker.query.trim().to_owned();
@@ -489,14 +516,17 @@ fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
     } else {
         typed
     };
-    if let Err(error) = crate::store::check_plan_name(&name) {
-        app.refuse(error.to_string());
-        app.overlay = Some(Overlay::Plans {
-            picker,
-            mode: PlansMode::Choosing,
-        });
-        return Vec::new();
-    }
+    let name = match PlanName::parse(&name) {
+        Ok(name) => name.to_string(),
+        Err(error) => {
+            app.refuse(error.to_string());
+            app.overlay = Some(Overlay::Plans {
+                picker,
+                mode: PlansMode::Choosing,
+            });
+            return Vec::new();
+        }
+    };
     if picker.items.iter().any(|item| item.value == name) {
         return vec![Effect::OpenPlan(name)];
     }
