@@ -226,3 +226,18 @@ fn plan_form() {
     keys(&mut app, "E");
     snapshot("plan_form", &app);
 }
+
+#[test]
+fn a_paste_cut_to_fit_a_note_is_said_on_screen() {
+    let mut app = recommended();
+    keys(&mut app, "n");
+    update(&mut app, Msg::Paste("word ".repeat(20_000)));
+    // The note fills the form's box and pushes the line under it out of sight, so the
+    // bottom line has to say it.
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("98,000 pasted characters were left out"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("note_paste_cut_80x24", screen);
+}
