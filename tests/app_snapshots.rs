@@ -226,3 +226,110 @@ fn plan_form() {
     keys(&mut app, "E");
     snapshot("plan_form", &app);
 }
+
+#[test]
+fn a_paste_cut_to_fit_a_note_is_said_on_screen() {
+    let mut app = recommended();
+    keys(&mut app, "n");
+    update(&mut app, Msg::Paste("word ".repeat(20_000)));
+    // The note fills the form's box and pushes the line under it out of sight, so the
+    // bottom line has to say it.
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("98,000 pasted characters were left out"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("note_paste_cut_80x24", screen);
+}
+
+/// The cloud role recommended and compared on the test catalog with costs that have cents
+/// and four digits: the plan (and the cheapest path) cost 665.50, the fast track 1259.
+fn compared_with_wide_costs() -> App {
+    let mut loaded = catalog::load(&common::app::fixture_sources());
+    for credential in &mut loaded.catalog.credentials {
+        match credential.id.as_str() {
+            "acme/linux-admin" => credential.cost = catalog::Amount::from_f64(265.5),
+            "acme/fast-track" => credential.cost = catalog::Amount::from_f64(1259.0),
+            _ => {}
+        }
+    }
+    let today = common::app::today();
+    let mut app = App::new(
+        std::sync::Arc::new(loaded.catalog),
+        upskill::plan::Plan::new("test", today),
+        today,
+    );
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "oc");
+    assert!(
+        matches!(app.overlay, Some(upskill::tui::app::Overlay::Compare(_))),
+        "the comparison is open"
+    );
+    app
+}
+
+/// The comparison's header row and its five rows of totals, without the box's sides.
+fn totals_table(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let title = lines
+        .iter()
+        .position(|line| line.contains("╭ Compare"))
+        .expect("the comparison's box");
+    lines[title + 1..title + 7]
+        .iter()
+        .map(|line| line.replace('│', " "))
+        .collect()
+}
+
+#[test]
+fn compare_shows_every_number_whole_or_leaves_its_column_out() {
+    let app = compared_with_wide_costs();
+    // Each column's numbers, by the header that names it.
+    let plan = ["665.50", "200", "2027-05-24", "2", "4"];
+    let columns = [
+        ("as it is", plan),
+        ("cheapest", plan),
+        ("fastest", ["1259", "40", "2027-02-01", "1", "4"]),
+    ];
+    let whole: Vec<&str> = columns.iter().flat_map(|(_, numbers)| *numbers).collect();
+    for width in [80, 50, 40, 30, 20] {
+        let screen = text(&draw(&app, width, 24));
+        let table = totals_table(&screen);
+        let cells: Vec<&str> = table
+            .iter()
+            .flat_map(|row| row.split_whitespace())
+            .collect();
+        for cell in cells
+            .iter()
+            .filter(|cell| cell.contains(|c: char| c.is_ascii_digit()))
+        {
+            assert!(
+                whole.contains(cell),
+                "at {width} columns `{cell}` is a cut number:\n{screen}"
+            );
+        }
+        let shown: Vec<&(&str, [&str; 5])> = columns
+            .iter()
+            .filter(|(name, _)| table[0].contains(name))
+            .collect();
+        assert!(
+            !shown.is_empty(),
+            "at {width} columns no column is shown:\n{screen}"
+        );
+        for (name, numbers) in shown {
+            for number in numbers {
+                assert!(
+                    cells.contains(number),
+                    "at {width} columns `{name}` shows no whole {number}:\n{screen}"
+                );
+            }
+        }
+        insta::assert_snapshot!(format!("compare_wide_costs_{width}x24"), screen);
+    }
+    insta::assert_snapshot!("compare_wide_costs_20x6", text(&draw(&app, 20, 6)));
+    for width in [1, 2, 10, 19, 21, 25, 35, 45, 60, 90, 120] {
+        for height in [1, 3, 6, 10] {
+            let _ = draw(&app, width, height);
+        }
+    }
+}

@@ -1246,3 +1246,75 @@ fn the_arrows_scroll_the_timeline_in_time_within_the_plan() {
     keys(&mut app, "T");
     assert_eq!(app.timeline_shift, 0, "a new scale starts at the start");
 }
+
+/// The focused form field's error line, if the form is open and shows one.
+fn form_error(app: &upskill::tui::app::App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Form(form)) => form.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_paste_too_long_for_a_note_says_how_much_was_left_out_and_saving_says_it_again() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "on");
+    update(&mut app, Msg::Paste("x".repeat(100_000)));
+    assert_eq!(
+        form_error(&app).as_deref(),
+        Some("98,000 pasted characters were left out (a field holds at most 2,000 characters)")
+    );
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(
+        app.plan.steps[0]
+            .note
+            .as_ref()
+            .map(|note| note.chars().count()),
+        Some(2000)
+    );
+    assert_eq!(
+        status(&app),
+        "Saved the changes (u undoes), but 98,000 characters did not fit in Note and were left out (a field holds at most 2,000 characters)"
+    );
+    assert_eq!(
+        app.status.as_ref().map(|s| s.kind),
+        Some(StatusKind::Warning)
+    );
+}
+
+#[test]
+fn pasting_into_a_full_note_changes_nothing_and_enter_says_what_was_left_out() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "on");
+    update(&mut app, Msg::Paste("x".repeat(2000)));
+    assert_eq!(form_error(&app), None, "it all fits");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    update(&mut app, Msg::Paste("more".to_owned()));
+    keys(&mut app, "!");
+    assert_eq!(
+        form_error(&app).as_deref(),
+        Some("1 typed character was left out (a field holds at most 2,000 characters)")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&app),
+        "Nothing changed: 5 characters did not fit in Note and were left out (a field holds at most 2,000 characters)"
+    );
+}
+
+#[test]
+fn clearing_a_field_forgets_what_did_not_fit_in_it() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "on");
+    update(&mut app, Msg::Paste("x".repeat(3000)));
+    ctrl(&mut app, 'u');
+    keys(&mut app, "employer pays");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.plan.steps[0].note.as_deref(), Some("employer pays"));
+    assert_eq!(status(&app), "Saved the changes (u undoes)");
+}

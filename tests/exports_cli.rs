@@ -155,3 +155,25 @@ fn a_step_no_catalog_has_is_exported_and_shown_missing() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_note_starting_with_a_tab_or_cr_then_a_formula_is_exported_as_text() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.plans()).expect("a plans folder");
+    // Escapes in double quotes: the file holds a real tab and a real carriage return, as a
+    // plan written by hand or by another tool could.
+    std::fs::write(
+        home.plans().join("kim.yaml"),
+        "format: 1\nname: kim\nrole: analyst\nstart: 2027-01-04\nsteps:\n  - {id: t/basics, note: \"\\t=1+1\"}\n  - {id: t/escape, note: \"\\r=1+1\"}\n",
+    )
+    .expect("a plan file");
+    let text = home.ok(&["export", "kim", "--format", "csv"]);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|row| row.expect("a row"))
+        .collect();
+    // The plan file is read sanitized: the tab arrives as a space and the carriage return
+    // is dropped, so a spreadsheet that trims the space would see a formula.
+    assert_eq!(&rows[0][13], "' =1+1");
+    assert_eq!(&rows[1][13], "'=1+1");
+}

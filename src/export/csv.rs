@@ -1,8 +1,9 @@
 //! A plan as CSV (RFC 4180) for a spreadsheet: a header row, then one row a step. Lines end
 //! in CRLF; a field with a comma, quote or line break is quoted with its quotes doubled; a
-//! field a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or CR) gets
-//! a leading `'`. The file starts with a UTF-8 byte order mark, which is how Excel knows to
-//! read accents and emoji as UTF-8 (other readers skip it).
+//! field a spreadsheet would run as a formula (`=`, `+`, `-` or `@` first after any
+//! whitespace, or a leading tab or CR) gets a leading `'`. The file starts with a UTF-8 byte
+//! order mark, which is how Excel knows to read accents and emoji as UTF-8 (other readers
+//! skip it).
 
 use super::report::{Report, StepView};
 
@@ -73,7 +74,11 @@ fn push_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
 
 /// A cell a spreadsheet would read as a formula is kept as text (OWASP's advice).
 fn defuse(field: &str) -> String {
-    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Text reaches here sanitized, so a leading tab is already a space; some spreadsheets
+    // trim leading blanks before deciding what a cell is, so the formula characters count
+    // after any whitespace too.
+    let formula = field.trim_start().starts_with(['=', '+', '-', '@']);
+    if formula || field.starts_with(['\t', '\r']) {
         format!("'{field}")
     } else {
         field.to_owned()
@@ -139,6 +144,15 @@ mod tests {
         assert_eq!(defuse("-1"), "'-1");
         assert_eq!(defuse("\tx"), "'\tx");
         assert_eq!(defuse("plain"), "plain");
+    }
+
+    #[test]
+    fn a_formula_after_leading_whitespace_is_kept_as_text() {
+        assert_eq!(defuse(" =1+1"), "' =1+1");
+        assert_eq!(defuse("\n@SUM(A1)"), "'\n@SUM(A1)");
+        assert_eq!(defuse("\u{a0}+1"), "'\u{a0}+1");
+        assert_eq!(defuse(" plain = text"), " plain = text");
+        assert_eq!(defuse("  "), "  ");
     }
 
     #[test]

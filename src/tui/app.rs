@@ -191,7 +191,8 @@ pub struct Form {
     pub target: FormTarget,
     pub fields: Vec<FormField>,
     pub focused: usize,
-    /// Why the last Enter was refused, shown under the field at fault until the next key.
+    /// Why the last Enter was refused, or what the last paste or key could not fit, shown
+    /// under the field at fault until the next key.
     pub error: Option<String>,
 }
 
@@ -201,6 +202,9 @@ pub struct FormField {
     pub value: String,
     /// How to fill it in, shown under it when it has the keyboard.
     pub hint: &'static str,
+    /// Characters typed or pasted that did not fit since the form opened, told again on
+    /// `Enter` so that a cut text is not saved in silence.
+    pub left_out: usize,
 }
 
 /// What a form edits.

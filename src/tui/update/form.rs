@@ -9,7 +9,7 @@ use super::Effect;
 use super::edits::commit;
 use crate::catalog::Amount;
 use crate::plan::{Plan, Status};
-use crate::tui::app::{App, Form, FormField, FormTarget, Overlay};
+use crate::tui::app::{App, Form, FormField, FormTarget, Overlay, StatusKind};
 
 /// The longest text a field takes (a note can be a paragraph).
 const MAX_FIELD: usize = 2000;
@@ -26,11 +26,13 @@ pub(super) fn open_plan_form(app: &mut App) {
                 label: "Hours per week",
                 value: plan.hours_per_week.to_string(),
                 hint: "learning hours a week, more than 0, like 8",
+                left_out: 0,
             },
             FormField {
                 label: "Start date",
                 value: plan.start.to_string(),
                 hint: "when the first step starts: YYYY-MM-DD",
+                left_out: 0,
             },
             FormField {
                 label: "Budget",
@@ -39,11 +41,13 @@ pub(super) fn open_plan_form(app: &mut App) {
                     .map(|budget| budget.to_string())
                     .unwrap_or_default(),
                 hint: "the most the plan may cost; empty for none",
+                left_out: 0,
             },
             FormField {
                 label: "Notes",
                 value: plan.notes.clone().unwrap_or_default(),
                 hint: "anything worth remembering about the learner",
+                left_out: 0,
             },
         ],
     }));
@@ -61,6 +65,7 @@ pub(super) fn open_step_form(app: &mut App, index: usize) {
                 label: "Note",
                 value: step.note.clone().unwrap_or_default(),
                 hint: "e.g. employer pays; booked for March",
+                left_out: 0,
             },
             FormField {
                 label: "Completed on",
@@ -69,6 +74,7 @@ pub(super) fn open_step_form(app: &mut App, index: usize) {
                     .map(|date| date.to_string())
                     .unwrap_or_default(),
                 hint: "YYYY-MM-DD marks it done on that day; empty means not done",
+                left_out: 0,
             },
         ],
     }));
@@ -90,19 +96,95 @@ pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Backspace => {
             form.fields[form.focused].value.pop();
         }
-        KeyCode::Char('u') if ctrl => form.fields[form.focused].value.clear(),
-        KeyCode::Char(c) if !ctrl => type_into(&mut form, &c.to_string()),
+        KeyCode::Char('u') if ctrl => {
+            // What was cut from a text the user has now thrown away no longer matters.
+            let field = &mut form.fields[form.focused];
+            field.value.clear();
+            field.left_out = 0;
+        }
+        KeyCode::Char(c) if !ctrl => add(&mut form, &c.to_string(), "typed"),
         _ => {}
     }
     app.overlay = Some(Overlay::Form(form));
     Vec::new()
 }
 
-/// Adds text to the focused field, within its limit.
+/// Adds pasted text to the focused field, within its limit.
 pub(super) fn type_into(form: &mut Form, text: &str) {
-    let value = &mut form.fields[form.focused].value;
-    let room = MAX_FIELD.saturating_sub(value.chars().count());
-    value.extend(crate::text::sanitize_line(text).chars().take(room));
+    add(form, text, "pasted");
+}
+
+/// Adds text to the focused field, within its limit; what does not fit is counted and said
+/// under the field (`how` says where it came from: "typed", "pasted").
+fn add(form: &mut Form, text: &str, how: &str) {
+    let field = &mut form.fields[form.focused];
+    let room = MAX_FIELD.saturating_sub(field.value.chars().count());
+    let clean = crate::text::sanitize_line(text);
+    let mut chars = clean.chars();
+    field.value.extend(chars.by_ref().take(room));
+    let left_out = chars.count();
+    if left_out > 0 {
+        field.left_out += left_out;
+        let what = if left_out == 1 {
+            "character was"
+        } else {
+            "characters were"
+        };
+        form.error = Some(format!(
+            "{} {how} {what} left out ({})",
+            thousands(left_out),
+            limit()
+        ));
+    }
+}
+
+/// What the fields lost to their limit, for the message on `Enter`: the end of a long text
+/// is out of sight, so "Saved" alone would hide the cut.
+fn lost(form: &Form) -> Option<String> {
+    let cut: Vec<&FormField> = form
+        .fields
+        .iter()
+        .filter(|field| field.left_out > 0)
+        .collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let labels: Vec<&str> = cut.iter().map(|field| field.label).collect();
+    let total = cut.iter().map(|field| field.left_out).sum();
+    Some(format!(
+        "{} did not fit in {} and {} left out ({})",
+        characters(total),
+        labels.join(" and "),
+        if total == 1 { "was" } else { "were" },
+        limit()
+    ))
+}
+
+fn limit() -> String {
+    format!("a field holds at most {}", characters(MAX_FIELD))
+}
+
+/// `1 character`, `98,000 characters`.
+fn characters(count: usize) -> String {
+    let noun = if count == 1 {
+        "character"
+    } else {
+        "characters"
+    };
+    format!("{} {noun}", thousands(count))
+}
+
+/// A count with its thousands grouped by commas, as the app's messages are in English.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// Checks the fields and applies them; a bad field keeps the form open and says why.
@@ -116,13 +198,16 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
         FormTarget::Step(index) => step_from(&app.plan, index, &form, app.today),
     };
     match result {
-        Ok(plan) if plan == app.plan => {
-            app.info("Nothing changed");
-            Vec::new()
-        }
         Ok(plan) => {
-            let effects = commit(app, plan);
-            app.info("Saved the changes (u undoes)");
+            let (effects, done, but) = if plan == app.plan {
+                (Vec::new(), "Nothing changed", ":")
+            } else {
+                (commit(app, plan), "Saved the changes (u undoes)", ", but")
+            };
+            match lost(&form) {
+                Some(lost) => app.set_status(StatusKind::Warning, format!("{done}{but} {lost}")),
+                None => app.info(done),
+            }
             effects
         }
         Err((field, why)) => {
@@ -216,4 +301,18 @@ fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan
         }
     }
     Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(2000), "2,000");
+        assert_eq!(thousands(98_000), "98,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }

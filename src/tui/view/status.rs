@@ -61,11 +61,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The message to show, if any (under an overlay only the plans picker shows one).
-fn message(app: &App) -> Option<&StatusLine> {
-    app.status
-        .as_ref()
-        .filter(|_| app.overlay.is_none() || matches!(app.overlay, Some(Overlay::Plans { .. })))
+/// The message to show, if any. Under an overlay only the plans picker shows the status;
+/// a form shows its own message here too, because a long value can push the line under its
+/// field out of the form's box.
+fn message(app: &App) -> Option<StatusLine> {
+    match &app.overlay {
+        None | Some(Overlay::Plans { .. }) => app.status.clone(),
+        Some(Overlay::Form(form)) => form.error.clone().map(|text| StatusLine {
+            text,
+            kind: StatusKind::Error,
+        }),
+        Some(_) => None,
+    }
 }
 
 /// Rows the status bar needs on this screen: as many as the message wraps to, up to three

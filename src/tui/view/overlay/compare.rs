@@ -5,12 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::super::{Theme, centered};
 use super::{block, footer};
 use crate::catalog::CredentialIdx;
 use crate::plan::Recommendation;
-use crate::tui::app::{App, Comparison};
+use crate::tui::app::{App, Comparison, Outcome};
 
 pub(super) fn render(
     app: &App,
@@ -56,7 +57,14 @@ pub(super) fn render(
         7 + u16::try_from(rows).unwrap_or(u16::MAX / 2) + 3,
     );
     frame.render_widget(Clear, area);
-    let outer = block(theme, " Compare with the recommendations ");
+    // A title cut mid-word reads as a slip: the short one when the long one does not fit.
+    let long_title = " Compare with the recommendations ";
+    let title = if long_title.width() + 2 <= usize::from(area.width) {
+        long_title
+    } else {
+        " Compare "
+    };
+    let outer = block(theme, title);
     let inner_area = outer.inner(area);
     frame.render_widget(outer, area);
     let [table_area, differences, keys] = inner_area.layout(&Layout::vertical([
@@ -64,72 +72,196 @@ pub(super) fn render(
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    frame.render_widget(comparison_table(app, theme, comparison), table_area);
+    match comparison_table(app, theme, comparison, table_area.width) {
+        Some(table) => frame.render_widget(table, table_area),
+        None => frame.render_widget(
+            Paragraph::new("Too narrow for the totals: widen the window").wrap(Wrap { trim: true }),
+            table_area,
+        ),
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), differences);
-    frame.render_widget(
-        Paragraph::new(footer(
-            theme,
-            &[
-                ("1", "use the cheapest"),
-                ("2", "use the fastest"),
-                ("Esc", "close"),
-            ],
-        )),
-        keys,
-    );
+    frame.render_widget(Paragraph::new(keys_line(theme, keys.width)), keys);
 }
 
-fn comparison_table(app: &App, theme: &Theme, comparison: &Comparison) -> Table<'static> {
-    let currency = &app.catalog.currency;
-    let plan = crate::tui::app::Outcome::of(&app.catalog, &app.plan);
-    let outcomes = [plan, comparison.cheapest_plan, comparison.fastest_plan];
-    let row = |label: &'static str, value: &dyn Fn(&crate::tui::app::Outcome) -> String| {
-        Row::new(
-            [Cell::from(Span::styled(label, theme.header))]
-                .into_iter()
-                .chain(
-                    outcomes
-                        .iter()
-                        .map(|outcome| Cell::from(Line::from(value(outcome)).right_aligned())),
-                ),
-        )
+/// The keys, in as many words as fit: whole hints only, never a cut one.
+fn keys_line(theme: &Theme, width: u16) -> Line<'static> {
+    let long = [
+        ("1", "use the cheapest"),
+        ("2", "use the fastest"),
+        ("Esc", "close"),
+    ];
+    let mut short = vec![("1", "cheapest"), ("2", "fastest"), ("Esc", "close")];
+    let fits = |line: &Line| line.width() <= usize::from(width);
+    let line = footer(theme, &long);
+    if fits(&line) {
+        return line;
+    }
+    loop {
+        let line = footer(theme, &short);
+        if fits(&line) || short.len() <= 1 {
+            return line;
+        }
+        short.pop();
+    }
+}
+
+/// Rows of totals: cost, hours, finish, steps, requirements met.
+const ROWS: usize = 5;
+
+/// The columns, in their order on screen.
+const NAMES: [&str; 3] = ["as it is", "cheapest", "fastest"];
+
+/// The columns given up, in turn, when even the shortest wording is too wide: the fastest,
+/// then the plan as it is (the top bar shows its totals too), so the narrowest table still
+/// shows what `1` would give.
+const DROP_ORDER: [usize; 2] = [2, 0];
+
+/// The totals table's text in one wording.
+struct Wording {
+    /// Over the row labels.
+    corner: &'static str,
+    labels: [String; ROWS],
+    /// A cell a row, for each column in [`NAMES`].
+    columns: [[String; ROWS]; 3],
+}
+
+/// The table in three wordings, widest first: units in every cell; units once, in the
+/// labels; short labels. A narrower wording is used only when a wider one does not fit.
+fn wordings(currency: &str, outcomes: &[Outcome; 3], met: [usize; 3]) -> [Wording; 3] {
+    let cells = |units: bool| -> [[String; ROWS]; 3] {
+        std::array::from_fn(|column| {
+            let outcome = &outcomes[column];
+            let (cost, hours) = if units {
+                (
+                    format!("{} {currency}", outcome.cost.money()),
+                    format!("{} h", outcome.hours),
+                )
+            } else {
+                (outcome.cost.money(), outcome.hours.to_string())
+            };
+            [
+                cost,
+                hours,
+                outcome.finish.to_string(),
+                outcome.steps.to_string(),
+                met[column].to_string(),
+            ]
+        })
     };
+    let labels = |labels: [&str; ROWS]| labels.map(str::to_owned);
+    [
+        Wording {
+            corner: "plan totals",
+            labels: labels(["cost", "hours", "finish", "steps", "requirements met"]),
+            columns: cells(true),
+        },
+        Wording {
+            corner: "plan totals",
+            labels: [
+                format!("cost ({currency})"),
+                "hours".to_owned(),
+                "finish".to_owned(),
+                "steps".to_owned(),
+                "met".to_owned(),
+            ],
+            columns: cells(false),
+        },
+        Wording {
+            corner: "",
+            labels: [
+                currency.to_owned(),
+                "hours".to_owned(),
+                "end".to_owned(),
+                "steps".to_owned(),
+                "met".to_owned(),
+            ],
+            columns: cells(false),
+        },
+    ]
+}
+
+/// How a wording fits `width` with these columns shown: the label column's width and each
+/// column's, or `None` when a cell would have to be cut. The columns share the room equally
+/// so they line up; the label column takes what is left over.
+fn layout(wording: &Wording, shown: &[usize], width: u16) -> Option<(u16, u16)> {
+    let label = wording
+        .labels
+        .iter()
+        .map(|label| label.width())
+        .chain([wording.corner.width()])
+        .max()?;
+    let widest = shown
+        .iter()
+        .flat_map(|&column| {
+            wording.columns[column]
+                .iter()
+                .map(|cell| cell.width())
+                .chain([NAMES[column].width()])
+        })
+        .max()?;
+    // Each column has a space before it.
+    let share = usize::from(width).checked_sub(label + shown.len())? / shown.len();
+    if share < widest {
+        return None;
+    }
+    let share = u16::try_from(share).ok()?;
+    let label = width - (share + 1) * u16::try_from(shown.len()).ok()?;
+    Some((label, share))
+}
+
+fn comparison_table(
+    app: &App,
+    theme: &Theme,
+    comparison: &Comparison,
+    width: u16,
+) -> Option<Table<'static>> {
+    let plan = Outcome::of(&app.catalog, &app.plan);
+    let outcomes = [plan, comparison.cheapest_plan, comparison.fastest_plan];
     let met = [
         app.derived.met(),
         comparison.cheapest.met,
         comparison.fastest.met,
     ];
-    let rows = vec![
-        row("cost", &|outcome| {
-            format!("{} {currency}", outcome.cost.money())
-        }),
-        row("hours", &|outcome| format!("{} h", outcome.hours)),
-        row("finish", &|outcome| outcome.finish.to_string()),
-        row("steps", &|outcome| outcome.steps.to_string()),
-        Row::new(
-            [Cell::from(Span::styled("requirements met", theme.header))]
-                .into_iter()
-                .chain(
-                    met.iter()
-                        .map(|n| Cell::from(Line::from(n.to_string()).right_aligned())),
-                ),
-        ),
-    ];
+    let wordings = wordings(&app.catalog.currency, &outcomes, met);
+    // Shorter words first, then fewer columns: a number is never cut.
+    let mut shown = vec![0, 1, 2];
+    let mut chosen = wordings
+        .iter()
+        .find_map(|wording| layout(wording, &shown, width).map(|widths| (wording, widths)));
+    let narrowest = &wordings[wordings.len() - 1];
+    for column in DROP_ORDER {
+        if chosen.is_some() {
+            break;
+        }
+        shown.retain(|&shown| shown != column);
+        chosen = layout(narrowest, &shown, width).map(|widths| (narrowest, widths));
+    }
+    let (wording, (label_width, column_width)) = chosen?;
+    let right = |text: String| Cell::from(Line::from(text).right_aligned());
     let header = Row::new(
-        ["plan totals", "as it is", "cheapest", "fastest"]
-            .map(|h| Cell::from(Line::from(h).right_aligned())),
+        [right(wording.corner.to_owned())]
+            .into_iter()
+            .chain(shown.iter().map(|&column| right(NAMES[column].to_owned()))),
     )
     .style(theme.header);
-    Table::new(
-        rows,
-        [
-            Constraint::Length(18),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
+    let rows = (0..ROWS).map(|row| {
+        Row::new(
+            [Cell::from(Span::styled(
+                wording.labels[row].clone(),
+                theme.header,
+            ))]
+            .into_iter()
+            .chain(
+                shown
+                    .iter()
+                    .map(|&column| right(wording.columns[column][row].clone())),
+            ),
+        )
+    });
+    let widths = [Constraint::Length(label_width)]
+        .into_iter()
+        .chain(shown.iter().map(|_| Constraint::Length(column_width)));
+    Some(Table::new(rows, widths).header(header))
 }
 
 /// The steps a recommendation has that the plan lacks, and the other way round.
