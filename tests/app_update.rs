@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use upskill::catalog::{self, Sources};
 use upskill::plan::Status;
 use upskill::tui::app::{InfoView, MetBy, Overlay, Pane, PlansMode, StatusKind};
-use upskill::tui::update::{Effect, Msg, update};
+use upskill::tui::update::{Effect, Msg, Quitting, update};
 
 #[test]
 fn choosing_a_role_sets_it_shows_the_gap_and_saves() {
@@ -600,15 +600,132 @@ fn save_and_quit_are_effects() {
     let effects = keys(&mut app, "q");
     assert!(matches!(
         effects.as_slice(),
-        [
-            Effect::SavePlan {
-                announce: false,
-                ..
-            },
-            Effect::Quit
-        ]
+        [Effect::SavePlan {
+            announce: false,
+            quitting: Quitting::Ask,
+            ..
+        }]
     ));
+    assert!(!app.quit, "not before the plan is saved");
+    update(
+        &mut app,
+        Msg::Saved {
+            result: Ok("/x/test.yaml".into()),
+            announce: false,
+            quitting: Quitting::Ask,
+        },
+    );
     assert!(app.quit);
+}
+
+/// Disk full, a change made, then q: the change is not dropped. The app stays open and says
+/// so; q again quits (the change is then printed on exit); another key first keeps it open.
+#[test]
+fn quitting_with_a_change_that_cannot_be_saved_asks_first() {
+    let mut app = fixture_app();
+    let failed = |app: &mut upskill::tui::app::App, quitting| {
+        update(
+            app,
+            Msg::Saved {
+                result: Err("No space left on device (os error 28)".into()),
+                announce: false,
+                quitting,
+            },
+        );
+    };
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "a");
+    failed(&mut app, Quitting::No);
+    keys(&mut app, "q");
+    failed(&mut app, Quitting::Ask);
+    assert!(!app.quit);
+    assert_eq!(
+        status(&app),
+        "Not saved: No space left on device (os error 28). Press q again to quit and lose the unsaved changes, or e to export the plan elsewhere first"
+    );
+    // Another key first: quitting asks again.
+    press(&mut app, KeyCode::Down);
+    let effects = keys(&mut app, "q");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan {
+            quitting: Quitting::Ask,
+            ..
+        }]
+    ));
+    failed(&mut app, Quitting::Ask);
+    assert!(!app.quit);
+    // Straight away again: the save is tried once more, and then the app goes.
+    let effects = keys(&mut app, "q");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan {
+            quitting: Quitting::Anyway,
+            ..
+        }]
+    ));
+    failed(&mut app, Quitting::Anyway);
+    assert!(app.quit);
+    assert!(
+        app.save_error.is_some(),
+        "the app reports the unsaved plan on exit"
+    );
+}
+
+#[test]
+fn quitting_when_everything_is_saved_goes_even_if_the_last_save_fails() {
+    let mut app = fixture_app();
+    keys(&mut app, "q");
+    update(
+        &mut app,
+        Msg::Saved {
+            result: Err("Read-only file system (os error 30)".into()),
+            announce: false,
+            quitting: Quitting::Ask,
+        },
+    );
+    assert!(app.quit);
+    assert_eq!(app.save_error, None, "nothing was lost");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_whatever_the_keys_say() {
+    let mut app = fixture_app();
+    app.keymap = upskill::tui::keymap::Keymap::with_overrides("quit: x\ndone: X\n").expect("valid");
+    for open in ["?", "r", "/", "p"] {
+        keys(&mut app, open);
+        if open == "p" {
+            update(&mut app, Msg::PlansListed(Vec::new()));
+        }
+        let effects = ctrl(&mut app, 'c');
+        assert!(
+            matches!(
+                effects.as_slice(),
+                [Effect::SavePlan {
+                    quitting: Quitting::Ask,
+                    ..
+                }]
+            ),
+            "{open}: {effects:?}"
+        );
+        app.overlay = None;
+        app.browser.editing = false;
+    }
+}
+
+#[test]
+fn a_signal_saves_and_quits_and_ctrl_z_suspends() {
+    let mut app = fixture_app();
+    let effects = update(&mut app, Msg::Terminate(15));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan {
+            quitting: Quitting::Anyway,
+            ..
+        }]
+    ));
+    assert_eq!(app.exit_signal, Some(15));
+    assert_eq!(ctrl(&mut app, 'z'), [Effect::Suspend]);
 }
 
 #[test]
@@ -619,6 +736,7 @@ fn a_failed_save_is_shown_and_cleared_by_the_next_good_one() {
         Msg::Saved {
             result: Err("read-only file system".into()),
             announce: false,
+            quitting: Quitting::No,
         },
     );
     assert_eq!(app.save_error.as_deref(), Some("read-only file system"));
@@ -628,6 +746,7 @@ fn a_failed_save_is_shown_and_cleared_by_the_next_good_one() {
         Msg::Saved {
             result: Ok("/x/test.yaml".into()),
             announce: false,
+            quitting: Quitting::No,
         },
     );
     assert_eq!(app.save_error, None);
@@ -645,11 +764,8 @@ fn a_read_only_plan_refuses_changes() {
         status(&app),
         "This plan is read-only: another upskill has it open"
     );
-    assert!(
-        keys(&mut app, "q")
-            .iter()
-            .all(|effect| matches!(effect, Effect::Quit))
-    );
+    assert_eq!(keys(&mut app, "q"), [], "nothing to save");
+    assert!(app.quit);
 }
 
 #[test]

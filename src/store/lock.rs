@@ -35,6 +35,16 @@ impl PlanLock {
             name: name.to_string(),
             why,
         };
+        if let Some(kind) = std::fs::metadata(folder)
+            .ok()
+            .filter(|meta| !meta.is_dir())
+            .and_then(|meta| crate::files::special_kind(&meta).or(Some("a file")))
+        {
+            return Err(failed(format!(
+                "the plans folder {} is {kind}, not a folder; move it away",
+                folder.display()
+            )));
+        }
         std::fs::create_dir_all(folder)
             .map_err(|error| failed(format!("cannot create {}: {error}", folder.display())))?;
         // The file can be replaced between opening and locking it (by an upskill that removed

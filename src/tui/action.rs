@@ -35,6 +35,8 @@ actions! {
     ToggleHelp = "help",
     /// Quit (the plan is saved first)
     Quit = "quit",
+    /// Suspend upskill to the shell (fg brings it back)
+    Suspend = "suspend",
     /// Focus the next pane
     NextPane = "next-pane",
     /// Focus the previous pane

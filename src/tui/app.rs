@@ -355,6 +355,10 @@ pub struct App {
     pub shelved: HashMap<String, (Plan, History)>,
     pub derived: Derived,
     pub quit: bool,
+    /// Quitting failed to save a change and said so: quitting again loses it.
+    pub quit_armed: bool,
+    /// The signal that ended the app (SIGTERM, SIGINT, SIGHUP), for its exit code.
+    pub exit_signal: Option<i32>,
 }
 
 impl App {
@@ -391,6 +395,8 @@ impl App {
             shelved: HashMap::new(),
             derived: Derived::default(),
             quit: false,
+            quit_armed: false,
+            exit_signal: None,
         };
         app.browser.refresh(&app.catalog, &app.index);
         app.refresh_plan();

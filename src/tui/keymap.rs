@@ -158,13 +158,18 @@ impl fmt::Display for Key {
     }
 }
 
+/// Ctrl-c: it quits whatever the key config says, from anywhere, so no binding can leave the
+/// user without a way out.
+pub const INTERRUPT: Key = Key::ctrl('c');
+
 /// The default keys of every action: SPEC §4's table, then upskill's own.
 fn defaults() -> Vec<(Action, Vec<Key>)> {
     use Action as A;
     use KeyCode as K;
     vec![
         (A::ToggleHelp, vec![Key::char('?'), Key::plain(K::F(1))]),
-        (A::Quit, vec![Key::char('q'), Key::ctrl('c')]),
+        (A::Quit, vec![Key::char('q'), INTERRUPT]),
+        (A::Suspend, vec![Key::ctrl('z')]),
         (A::NextPane, vec![Key::plain(K::Tab)]),
         (A::PreviousPane, vec![Key::plain(K::BackTab)]),
         (A::SelectPrevious, vec![Key::char('k'), Key::plain(K::Up)]),
@@ -295,8 +300,39 @@ impl Keymap {
                 slot.1 = parsed;
             }
         }
+        if let Some(Keys(keys)) = spec.get(Action::Quit.id())
+            && keys.is_empty()
+        {
+            problems.push(KeyProblem {
+                position: tree.value_at(&[Segment::Key(Action::Quit.id())]),
+                message: "`quit` needs a key of its own (Ctrl-c quits too, but a key shown in the help is what people look for); write one, like `quit: q`".to_owned(),
+            });
+        }
+        if let Some((action, _)) = bindings
+            .iter()
+            .find(|(action, keys)| *action != Action::Quit && keys.contains(&INTERRUPT))
+        {
+            problems.push(KeyProblem {
+                position: user_keys
+                    .get(&INTERRUPT)
+                    .copied()
+                    .unwrap_or(Position::START),
+                message: format!(
+                    "Ctrl-c always quits, so it cannot be `{}`; give that action another key",
+                    action.id()
+                ),
+            });
+        }
         if !problems.is_empty() {
             return Err(problems);
+        }
+        // Ctrl-c stays a quit key, listed in the help, even when `quit` names others.
+        if let Some((_, keys)) = bindings
+            .iter_mut()
+            .find(|(action, _)| *action == Action::Quit)
+            && !keys.contains(&INTERRUPT)
+        {
+            keys.push(INTERRUPT);
         }
         Keymap::from_bindings(bindings).map_err(|(key, first, second)| {
             let position = user_keys.get(&key).copied().unwrap_or(Position::START);
@@ -510,6 +546,36 @@ mod tests {
                 message: "`x` is bound to both `remove` (Remove the selected step) and `done` (Mark the selected step done today, or not done); give one of them another key".to_owned(),
             }]
         );
+    }
+
+    #[test]
+    fn a_config_that_leaves_no_quit_key_is_refused_at_its_line() {
+        let problems = Keymap::with_overrides("add: a\nquit: []\n").expect_err("no quit key");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].position, Position { line: 2, column: 7 });
+        assert!(
+            problems[0]
+                .message
+                .starts_with("`quit` needs a key of its own"),
+            "{}",
+            problems[0].message
+        );
+        let problems = Keymap::with_overrides("help: ctrl-c\n").expect_err("ctrl-c taken");
+        assert_eq!(problems[0].position, Position { line: 1, column: 7 });
+        assert_eq!(
+            problems[0].message,
+            "Ctrl-c always quits, so it cannot be `help`; give that action another key"
+        );
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_quit_is_bound_to() {
+        let keymap = Keymap::with_overrides("quit: x\ndone: X\n").expect("valid");
+        assert_eq!(
+            keymap.action(press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(keymap.keys(Action::Quit), [Key::char('x'), INTERRUPT]);
     }
 
     #[test]

@@ -4,12 +4,15 @@
 //!   ask for them. [`browser`]: search, filters and sort.
 //! - [`update`]: the pure update, messages in, effects out.
 //! - [`view`]: drawing. [`runtime`]: the event loop and its effects. [`watch`]: hot reload.
+//!   `terminal` and `signals`: the full-screen mode, and SIGTERM, SIGHUP and SIGTSTP.
 
 pub mod action;
 pub mod app;
 pub mod browser;
 pub mod keymap;
 pub mod runtime;
+mod signals;
+mod terminal;
 pub mod update;
 pub mod view;
 pub mod watch;
@@ -18,10 +21,6 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::execute;
 use jiff::civil::Date;
 
 use crate::catalog::{self, Catalog, Sources};
@@ -39,6 +38,13 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         let _ = writeln!(
             std::io::stderr(),
             "upskill: the app needs a terminal; for the command line, see `upskill --help`"
+        );
+        return Ok(ExitCode::from(crate::commands::EXIT_USAGE));
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        let _ = writeln!(
+            std::io::stderr(),
+            "upskill: this terminal (TERM=dumb) cannot show the app, which needs to move the cursor; run it in a terminal such as xterm, or use the command line (`upskill --help`)"
         );
         return Ok(ExitCode::from(crate::commands::EXIT_USAGE));
     }
@@ -70,6 +76,7 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         });
     let mut events = TerminalEvents {
         changes: catalog_changes,
+        signals: signals::forward(),
     };
     let mut view = ViewState {
         theme: Some(Theme::from_env()),
@@ -77,28 +84,47 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     };
 
     let mut terminal = ratatui::init();
-    // ratatui's hook restores raw mode and the screen; this one also releases the mouse
-    // and bracketed paste, before handing over to it (and then to color-eyre's report).
+    // ratatui's hook restores raw mode and the screen; this one also releases the mouse and
+    // bracketed paste, before handing over to it (and then to color-eyre's report).
     let restore_terminal = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
+        terminal::leave();
         restore_terminal(info);
     }));
-    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    terminal::enter()?;
     let result = runtime::run(&mut terminal, &mut app, &mut view, &mut events, &runtime);
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
+    terminal::leave();
     drop(watch_guard);
+    report_unsaved(&app);
     result?;
-    Ok(ExitCode::SUCCESS)
+    Ok(match app.exit_signal {
+        Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        None => ExitCode::SUCCESS,
+    })
+}
+
+/// After the terminal is back: a plan with changes that could not be saved (the user chose
+/// to quit anyway, or a signal ended the app) is printed on stderr, so it can be recovered.
+fn report_unsaved(app: &App) {
+    let Some(why) = &app.save_error else { return };
+    if app.read_only.is_some() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "upskill: the last changes to plan `{}` were not saved ({}). Here is the plan as it was in the app; save it as a file and bring it back with `upskill import FILE --force`:",
+        crate::text::sanitize_line(&app.plan.name),
+        crate::text::sanitize_line(why)
+    );
+    match crate::plan::file::to_yaml(&app.plan) {
+        Ok(text) => {
+            let _ = err.write_all(crate::text::sanitize(&text).as_bytes());
+        }
+        Err(error) => {
+            let _ = writeln!(err, "upskill: the plan could not be written out: {error}");
+        }
+    }
 }
 
 /// The app as it starts: the catalogs (or their problems), the user's keys, and the plan

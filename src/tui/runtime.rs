@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::app::App;
+use super::signals;
 use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Sources};
@@ -25,6 +26,8 @@ pub enum Event {
     Terminal(TermEvent),
     /// A watched catalog file changed (debounced).
     CatalogChanged,
+    /// The process got a signal (SIGTERM, SIGINT, SIGHUP or SIGTSTP, by number).
+    Signal(i32),
 }
 
 /// Where events come from.
@@ -34,6 +37,12 @@ pub trait Events {
 
     /// An event if one is waiting, without waiting.
     fn ready(&mut self) -> io::Result<Option<Event>>;
+
+    /// Hands the terminal back to the shell, stops the process until it is continued
+    /// (`fg`), then takes the terminal again. Nothing to do for a script.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// What the effects act on: the plan files, and the catalog sources for reloading.
@@ -97,9 +106,17 @@ impl Runtime {
         let store = || self.store.as_ref().ok_or_else(no_store);
         let parse = |name: &str| PlanName::parse(name).map_err(|error| error.to_string());
         match effect {
-            Effect::SavePlan { plan, announce } => {
+            Effect::SavePlan {
+                plan,
+                announce,
+                quitting,
+            } => {
                 let result = self.save(&plan);
-                Some(Msg::Saved { result, announce })
+                Some(Msg::Saved {
+                    result,
+                    announce,
+                    quitting,
+                })
             }
             Effect::ListPlans => Some(Msg::PlansListed(
                 self.store
@@ -162,7 +179,8 @@ impl Runtime {
                 });
                 None
             }
-            Effect::Quit => None,
+            // The event loop suspends: it has the terminal.
+            Effect::Suspend => None,
         }
     }
 }
@@ -198,6 +216,10 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
+        // Before drawing: after SIGHUP there may be no terminal left to draw on.
+        if app.quit {
+            return Ok(());
+        }
         terminal
             .draw(|frame| render(app, view, frame))
             .map_err(io::Error::other)?;
@@ -235,6 +257,12 @@ where
         }
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
+            if effect == Effect::Suspend {
+                events.suspend()?;
+                // The shell drew over the screen meanwhile: the next frame draws it all.
+                terminal.clear().map_err(io::Error::other)?;
+                continue;
+            }
             if let Some(msg) = runtime.perform(effect, app) {
                 effects.extend(update(app, msg));
             }
@@ -246,6 +274,10 @@ where
 /// drawn. A catalog change is reloaded here, since reading files is I/O.
 fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
     match event {
+        Event::Signal(signal) if signal == signals::SUSPEND => {
+            Some(Msg::Action(super::action::Action::Suspend))
+        }
+        Event::Signal(signal) => Some(Msg::Terminate(signal)),
         Event::CatalogChanged => Some(match catalog::load_settled(&runtime.sources) {
             Some(loaded) => Msg::CatalogReloaded(Box::new(loaded)),
             None => Msg::CatalogUnsettled,
@@ -272,19 +304,30 @@ fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
     }
 }
 
-/// Events from the real terminal, and catalog changes from the watcher.
+/// Events from the real terminal, catalog changes from the watcher, and signals.
 pub struct TerminalEvents {
     pub changes: Option<std::sync::mpsc::Receiver<()>>,
+    pub signals: Option<std::sync::mpsc::Receiver<i32>>,
+}
+
+impl TerminalEvents {
+    /// A signal or a catalog change, if one is waiting.
+    fn pending(&mut self) -> Option<Event> {
+        if let Some(signal) = self.signals.as_ref().and_then(|s| s.try_recv().ok()) {
+            return Some(Event::Signal(signal));
+        }
+        let changes = self.changes.as_ref()?;
+        changes.try_recv().ok()?;
+        while changes.try_recv().is_ok() {}
+        Some(Event::CatalogChanged)
+    }
 }
 
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Option<Event>> {
         loop {
-            if let Some(changes) = &self.changes
-                && changes.try_recv().is_ok()
-            {
-                while changes.try_recv().is_ok() {}
-                return Ok(Some(Event::CatalogChanged));
+            if let Some(event) = self.pending() {
+                return Ok(Some(event));
             }
             if crossterm::event::poll(Duration::from_millis(100))? {
                 return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
@@ -293,15 +336,19 @@ impl Events for TerminalEvents {
     }
 
     fn ready(&mut self) -> io::Result<Option<Event>> {
-        if let Some(changes) = &self.changes
-            && changes.try_recv().is_ok()
-        {
-            return Ok(Some(Event::CatalogChanged));
+        if let Some(event) = self.pending() {
+            return Ok(Some(event));
         }
         if crossterm::event::poll(Duration::ZERO)? {
             return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
         }
         Ok(None)
+    }
+
+    fn suspend(&mut self) -> io::Result<()> {
+        super::terminal::leave();
+        signals::stop_here();
+        super::terminal::enter()
     }
 }
 

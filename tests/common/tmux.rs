@@ -11,12 +11,66 @@ pub struct Session {
     pub socket: String,
     pub home: PathBuf,
     pub catalogs: PathBuf,
+    /// More `NAME=value` settings for upskill's environment, after the standard ones.
+    pub env: String,
 }
 
 impl Session {
     /// Starts upskill on a private copy of the test catalogs, with its own config and data
     /// folders under `home`.
     pub fn start(home: &Path, name: &str) -> Session {
+        let session = Session::prepare(home, name);
+        session.launch();
+        session
+    }
+
+    /// [`Session::start`] with more environment settings, like `TERM=dumb`.
+    pub fn start_with_env(home: &Path, name: &str, env: &str) -> Session {
+        let mut session = Session::prepare(home, name);
+        env.clone_into(&mut session.env);
+        session.launch();
+        session
+    }
+
+    /// An interactive shell in the pane (for job control: Ctrl-z, `fg`), with upskill's
+    /// environment set; [`Session::type_command`] starts upskill in it.
+    pub fn start_shell(home: &Path, name: &str) -> Session {
+        let session = Session::prepare(home, name);
+        let shell = format!(
+            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i",
+            home = session.home.display()
+        );
+        let home = session.home.display().to_string();
+        let started = session.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-c",
+            &home,
+            &shell,
+        ]);
+        assert!(started.status.success());
+        session
+    }
+
+    /// Types the command that runs upskill into the pane's shell.
+    pub fn type_command(&self) {
+        let line = format!(
+            "{} --no-bundled --catalog {}",
+            env!("CARGO_BIN_EXE_upskill"),
+            self.catalogs.display()
+        );
+        self.tmux(&["send-keys", "-t", "app", "-l", &line]);
+        self.tmux(&["send-keys", "-t", "app", "Enter"]);
+    }
+
+    /// The session's folders and catalogs, with nothing running yet.
+    pub fn prepare(home: &Path, name: &str) -> Session {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.is_ok_and(|out| out.status.success()),
@@ -30,13 +84,12 @@ impl Session {
                 .join(file);
             std::fs::copy(from, catalogs.join(file)).expect("copy a catalog");
         }
-        let session = Session {
+        Session {
             socket: format!("upskill-{name}-{}", std::process::id()),
             home: home.to_path_buf(),
             catalogs,
-        };
-        session.launch();
-        session
+            env: String::new(),
+        }
     }
 
     pub fn launch(&self) {
@@ -65,11 +118,14 @@ impl Session {
 
     pub fn command(&self) -> String {
         // The wrapper shell writes upskill's exit code where the test can read it (tmux's own
-        // record of it is not reliable when the pane closes fast).
+        // record of it is not reliable when the pane closes fast), then keeps the pane alive,
+        // so the terminal's state after upskill (cursor, screen, mouse) can be read: tmux
+        // reports a dead pane's cursor as hidden.
         let _ = std::fs::remove_file(self.exit_file());
         format!(
-            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color {binary} --no-bundled --catalog {catalogs}; echo $? > {exit}",
+            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color {env} {binary} --no-bundled --catalog {catalogs}; echo $? > {exit}; exec sleep 86400",
             home = self.home.display(),
+            env = self.env,
             binary = env!("CARGO_BIN_EXE_upskill"),
             catalogs = self.catalogs.display(),
             exit = self.exit_file().display(),

@@ -15,6 +15,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::app::{App, Confirm, InfoView, Overlay, Pane, Scale, StatusKind};
 use super::browser::{SearchIndex, SortOrder};
+use super::keymap::{INTERRUPT, Key};
 use crate::catalog::Loaded;
 use crate::plan::{Objective, Plan};
 use crate::store::Saved;
@@ -47,7 +48,10 @@ pub enum Msg {
     Saved {
         result: Result<PathBuf, String>,
         announce: bool,
+        quitting: Quitting,
     },
+    /// A signal asked upskill to end (SIGTERM, SIGINT or SIGHUP, by number): save and go.
+    Terminate(i32),
     PlansListed(Vec<Saved>),
     PlanOpened {
         name: String,
@@ -85,6 +89,16 @@ pub enum ExportFailure {
     Io(String),
 }
 
+/// Whether a save is the last thing before quitting, and what its failure means then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quitting {
+    No,
+    /// Quit once saved; if a change cannot be saved, stay open and say so.
+    Ask,
+    /// Quit whatever happens: the user was told the change would be lost, or a signal.
+    Anyway,
+}
+
 /// Work for the event loop; its outcome comes back as a [`Msg`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -92,6 +106,7 @@ pub enum Effect {
     SavePlan {
         plan: Box<Plan>,
         announce: bool,
+        quitting: Quitting,
     },
     ListPlans,
     OpenPlan(String),
@@ -111,7 +126,8 @@ pub enum Effect {
         format: crate::export::ExportFormat,
         replace: bool,
     },
-    Quit,
+    /// Give the terminal back to the shell and stop until continued (Ctrl-z, SIGTSTP).
+    Suspend,
 }
 
 /// Applies one message.
@@ -155,9 +171,17 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::Saved { result, announce } => {
-            saved(app, result, announce);
+        Msg::Saved {
+            result,
+            announce,
+            quitting,
+        } => {
+            saved(app, result, announce, quitting);
             Vec::new()
+        }
+        Msg::Terminate(signal) => {
+            app.exit_signal = Some(signal);
+            save_and_quit(app, Quitting::Anyway)
         }
         Msg::PlansListed(plans) => {
             overlays::open_plans(app, plans);
@@ -199,6 +223,17 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // A message lasts until the next key; then the key hints come back.
     app.status = None;
+    // "Quit again to lose the change" holds for the very next key only.
+    let confirmed = std::mem::take(&mut app.quit_armed);
+    let quitting = if confirmed {
+        Quitting::Anyway
+    } else {
+        Quitting::Ask
+    };
+    // Ctrl-c quits from anywhere: no overlay, text box or key config can take it.
+    if Key::from_event(key) == INTERRUPT {
+        return save_and_quit(app, quitting);
+    }
     if app.overlay.is_some() {
         return overlays::key(app, key);
     }
@@ -206,6 +241,7 @@ fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     match app.keymap.action(key) {
+        Some(Action::Quit) => save_and_quit(app, quitting),
         Some(action) => act(app, action),
         None => Vec::new(),
     }
@@ -268,7 +304,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     use Action as A;
     match action {
         A::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        A::Quit => return quit(app),
+        A::Quit => return save_and_quit(app, Quitting::Ask),
+        A::Suspend => return vec![Effect::Suspend],
         A::NextPane => focus(app, app.focus.next()),
         A::PreviousPane => focus(app, app.focus.previous()),
         A::SelectPrevious => move_selection(app, -1),
@@ -430,11 +467,17 @@ fn clear_search(app: &mut App) {
     app.info("Search and filters cleared");
 }
 
-fn quit(app: &mut App) -> Vec<Effect> {
-    app.quit = true;
-    let mut effects = save(app, false);
-    effects.push(Effect::Quit);
-    effects
+/// Quits once the plan is saved (a read-only plan has nothing to save).
+fn save_and_quit(app: &mut App, quitting: Quitting) -> Vec<Effect> {
+    if app.read_only.is_some() {
+        app.quit = true;
+        return Vec::new();
+    }
+    vec![Effect::SavePlan {
+        plan: Box::new(app.plan.clone()),
+        announce: false,
+        quitting,
+    }]
 }
 
 /// Saves the plan unless it is read-only.
@@ -449,20 +492,46 @@ pub(super) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
     vec![Effect::SavePlan {
         plan: Box::new(app.plan.clone()),
         announce,
+        quitting: Quitting::No,
     }]
 }
 
-fn saved(app: &mut App, result: Result<PathBuf, String>, announce: bool) {
-    match result {
-        Ok(path) => {
+fn saved(app: &mut App, result: Result<PathBuf, String>, announce: bool, quitting: Quitting) {
+    // Every change is saved as it is made: only after a failure does the file lag behind.
+    let unsaved = app.save_error.is_some();
+    match (result, quitting) {
+        (Ok(path), Quitting::No) => {
             let recovered = app.save_error.take().is_some();
             if announce || recovered {
                 app.info(format!("Saved to {}", path.display()));
             }
         }
-        Err(why) => {
+        (Ok(_), Quitting::Ask | Quitting::Anyway) => {
+            app.save_error = None;
+            app.quit = true;
+        }
+        (Err(why), Quitting::No) => {
             app.refuse(format!("Changes are not being saved: {why}. upskill keeps them and tries again on the next change"));
             app.save_error = Some(why);
+        }
+        // The file already holds every change: nothing is lost by going.
+        (Err(_), _) if !unsaved => app.quit = true,
+        (Err(why), Quitting::Anyway) => {
+            app.save_error = Some(why);
+            app.quit = true;
+        }
+        (Err(why), Quitting::Ask) => {
+            let key = |action| {
+                app.keymap
+                    .first_key(action)
+                    .map_or_else(|| "Ctrl-c".to_owned(), |key| key.to_string())
+            };
+            let (quit, export) = (key(Action::Quit), key(Action::Export));
+            app.refuse(format!(
+                "Not saved: {why}. Press {quit} again to quit and lose the unsaved changes, or {export} to export the plan elsewhere first"
+            ));
+            app.save_error = Some(why);
+            app.quit_armed = true;
         }
     }
 }

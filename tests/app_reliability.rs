@@ -1,0 +1,174 @@
+//! The real binary in tmux, broken on purpose: signals, job control, a dumb terminal, a
+//! disk that refuses the save, the plans folder removed under it, and special files where
+//! upskill expects its own. Nothing typed is lost, the terminal always comes back, nothing
+//! hangs.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::tmux::Session;
+
+fn signal(pid: u32, name: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
+fn choose_cloud_engineer(session: &Session) {
+    session.wait_for("Catalog 8/8");
+    session.send(&["r"]);
+    session.wait_for("Target role");
+    session.send(&["cloud", "Enter"]);
+    session.wait_for("Target role: Cloud Engineer");
+}
+
+/// The terminal as upskill found it: main screen, cursor shown, no mouse reporting.
+fn assert_terminal_restored(session: &Session) {
+    assert_eq!(session.pane_format("#{alternate_on}"), "0", "main screen");
+    assert_eq!(session.pane_format("#{cursor_flag}"), "1", "cursor shown");
+    assert_eq!(
+        session.pane_format("#{mouse_any_flag}"),
+        "0",
+        "mouse released"
+    );
+}
+
+#[test]
+fn term_int_and_hup_save_the_plan_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (name, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let home = tempfile::tempdir().expect("temp");
+        let session = Session::start(home.path(), &format!("signal-{name}"));
+        choose_cloud_engineer(&session);
+        assert_eq!(session.pane_format("#{alternate_on}"), "1");
+        signal(session.pid(), name);
+        assert_eq!(session.wait_for_exit(), code, "SIG{name}");
+        assert_terminal_restored(&session);
+        assert!(
+            session.plan_file().contains("role: cloud-engineer"),
+            "SIG{name}: {}",
+            session.plan_file()
+        );
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_give_the_shell_back_and_fg_redraws_the_app() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start_shell(home.path(), "suspend");
+    session.wait_for("$");
+    session.type_command();
+    choose_cloud_engineer(&session);
+    let pid = session.pid();
+    // Ctrl-z reaches upskill as a key (the terminal is raw): it suspends itself.
+    session.send(&["C-z"]);
+    session.wait_for("Stopped");
+    assert_terminal_restored(&session);
+    session.send(&["fg", "Enter"]);
+    session.wait_for("upskill Cloud Engineer");
+    session.wait_for("Catalog 8/8");
+    assert_eq!(session.pane_format("#{alternate_on}"), "1");
+    // Keys work again: the help opens.
+    session.send(&["?"]);
+    session.wait_for("Help · Esc closes");
+    session.send(&["Escape"]);
+    // SIGTSTP from elsewhere does the same.
+    signal(pid, "TSTP");
+    session.wait_for("Stopped");
+    assert_terminal_restored(&session);
+    session.send(&["fg", "Enter"]);
+    session.wait_for("Catalog 8/8");
+    session.send(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_terminal_restored(&session);
+}
+
+#[test]
+fn a_dumb_terminal_is_refused_with_a_message() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start_with_env(home.path(), "dumb", "TERM=dumb");
+    assert_eq!(session.wait_for_exit(), 2);
+    let screen = session.screen();
+    assert!(
+        screen.contains("this terminal (TERM=dumb) cannot show the app"),
+        "{screen}"
+    );
+    assert_terminal_restored(&session);
+}
+
+/// The plans folder becomes unwritable (here: a file where it was), a change is made, and q
+/// is pressed: the app stays open and says why; q again quits and prints the plan.
+#[test]
+fn quitting_after_a_failed_save_keeps_the_app_open_then_prints_the_plan() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start(home.path(), "full");
+    session.wait_for("Catalog 8/8");
+    let plans = home.path().join("data/upskill/plans");
+    std::fs::remove_dir_all(&plans).expect("plans folder");
+    std::fs::write(&plans, "not a folder").expect("a file in its place");
+    session.send(&["r"]);
+    session.wait_for("Target role");
+    session.send(&["cloud", "Enter"]);
+    session.wait_for("Changes are not being saved");
+    session.send(&["q"]);
+    session.wait_for("Press q again to quit and lose the unsaved changes");
+    assert_eq!(session.exit_status(), None, "still open");
+    session.send(&["q"]);
+    assert_eq!(session.wait_for_exit(), 0);
+    let screen = session.wait_for("Here is the plan as it was in the");
+    assert!(screen.contains("role: cloud-engineer"), "{screen}");
+    assert_terminal_restored(&session);
+}
+
+/// The plans folder is removed under a running app: its next save makes the folder again and
+/// takes the plan's lock again first, so a second upskill still opens the plan read-only.
+#[test]
+fn a_plans_folder_removed_under_the_app_is_made_again_with_the_lock() {
+    let home = tempfile::tempdir().expect("temp");
+    let first = Session::start(home.path(), "removed-first");
+    first.wait_for("Catalog 8/8");
+    std::fs::remove_dir_all(home.path().join("data/upskill/plans")).expect("removed");
+    choose_cloud_engineer(&first);
+    assert!(first.plan_file().contains("role: cloud-engineer"));
+    let second = Session::start(home.path(), "removed-second");
+    second.wait_for(&format!(
+        "It is open here read-only: another upskill (pid {}) has plan",
+        first.pid()
+    ));
+}
+
+/// FIFOs and a link to /dev/zero where upskill reads its own files: it starts at once, says
+/// what it left alone, and lists the rest.
+#[cfg(unix)]
+#[test]
+fn special_files_where_upskill_keeps_its_own_never_block_start_up() {
+    let home = tempfile::tempdir().expect("temp");
+    let config = home.path().join("config/upskill");
+    let data = home.path().join("data/upskill");
+    std::fs::create_dir_all(&config).expect("config");
+    std::fs::create_dir_all(data.join("plans")).expect("plans");
+    for fifo in [
+        config.join("keys.yaml"),
+        data.join("last-plan"),
+        data.join("plans/x.yaml"),
+    ] {
+        let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(made.success());
+    }
+    std::os::unix::fs::symlink("/dev/zero", data.join("plans/zero.yaml")).expect("link");
+    let session = Session::start(home.path(), "fifos");
+    let screen = session.wait_for("Your key bindings were not used");
+    assert!(screen.contains("FIFO"), "{screen}");
+    session.send(&["Escape"]);
+    session.wait_for("Catalog 8/8");
+    session.send(&["p"]);
+    let screen = session.wait_for("zero");
+    assert!(screen.contains("cannot be read"), "{screen}");
+    session.send(&["Escape", "q"]);
+    assert_eq!(session.wait_for_exit(), 0);
+    // upskill used no more memory than an app of its size: /dev/zero was never read.
+    std::thread::sleep(Duration::from_millis(10));
+}
