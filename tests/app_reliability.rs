@@ -118,12 +118,11 @@ fn quitting_after_a_failed_save_keeps_the_app_open_then_prints_the_plan() {
     assert_eq!(session.exit_status(), None, "still open");
     session.send(&["q"]);
     assert_eq!(session.wait_for_exit(), 0);
-    let screen = session.wait_for("role: cloud-engineer");
-    // The message wraps at the pane's width wherever it falls.
-    let joined = screen.replace('\n', "");
+    session.wait_for("role: cloud-engineer");
+    let screen = session.screen_joined();
     assert!(
-        joined.contains("the last changes to plan `default` were not saved")
-            && joined.contains("Here is the plan as it was in the app"),
+        screen.contains("the last changes to plan `default` were not saved")
+            && screen.contains("Here is the plan as it was in the app"),
         "{screen}"
     );
     assert_terminal_restored(&session);

@@ -255,6 +255,12 @@ impl Session {
         }
     }
 
+    /// The screen with lines that were wrapped at the pane's edge joined again.
+    pub fn screen_joined(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-J", "-t", "app"]).stdout)
+            .into_owned()
+    }
+
     /// A tmux format value of the pane, like `#{alternate_on}` or `#{cursor_flag}`.
     pub fn pane_format(&self, format: &str) -> String {
         let out = self.tmux(&["display-message", "-p", "-t", "app", format]);
