@@ -15,7 +15,7 @@ use ratatui::backend::Backend;
 use super::app::App;
 use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
-use crate::catalog::{self, Sources};
+use crate::catalog::{self, Fingerprint, Reload, Sources};
 use crate::plan::Plan;
 use crate::store::{PlanLock, PlanStore};
 
@@ -23,7 +23,7 @@ use crate::store::{PlanLock, PlanStore};
 #[derive(Debug)]
 pub enum Event {
     Terminal(TermEvent),
-    /// A watched catalog file changed (debounced).
+    /// A watched catalog file may have changed (debounced).
     CatalogChanged,
 }
 
@@ -44,6 +44,9 @@ pub struct Runtime {
     pub lock: RefCell<Option<PlanLock>>,
     /// Answers of searches run on worker threads.
     answers: (Sender<Done>, Receiver<Done>),
+    /// The catalog files as last loaded: a change the watcher reports reloads only when the
+    /// files differ from these.
+    loaded: RefCell<Fingerprint>,
 }
 
 impl Runtime {
@@ -53,6 +56,31 @@ impl Runtime {
             sources,
             lock: RefCell::new(None),
             answers: channel(),
+            loaded: RefCell::new(Fingerprint::default()),
+        }
+    }
+
+    /// The runtime of an app whose catalogs were loaded from files with this fingerprint.
+    /// Without it, the first change reported reloads whatever the files hold.
+    #[must_use]
+    pub fn with_fingerprint(self, loaded: Fingerprint) -> Runtime {
+        Runtime {
+            loaded: RefCell::new(loaded),
+            ..self
+        }
+    }
+
+    /// Reloads the catalogs if their files changed since the last load; `None` when they
+    /// did not, so a read or a save of the same text leaves the app as it is.
+    fn reload(&self) -> Option<Msg> {
+        let outcome = catalog::reload(&self.sources, &self.loaded.borrow());
+        match outcome {
+            Reload::Unchanged => None,
+            Reload::Unsettled => Some(Msg::CatalogUnsettled),
+            Reload::Changed(loaded, fingerprint) => {
+                *self.loaded.borrow_mut() = fingerprint;
+                Some(Msg::CatalogReloaded(loaded))
+            }
         }
     }
 
@@ -229,10 +257,7 @@ where
 /// drawn. A catalog change is reloaded here, since reading files is I/O.
 fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
     match event {
-        Event::CatalogChanged => Some(match catalog::load_settled(&runtime.sources) {
-            Some(loaded) => Msg::CatalogReloaded(Box::new(loaded)),
-            None => Msg::CatalogUnsettled,
-        }),
+        Event::CatalogChanged => runtime.reload(),
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
             Some(Msg::Key(key))
         }
