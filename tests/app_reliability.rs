@@ -177,3 +177,25 @@ fn special_files_where_upskill_keeps_its_own_never_block_start_up() {
     // upskill used no more memory than an app of its size: /dev/zero was never read.
     std::thread::sleep(Duration::from_millis(10));
 }
+
+/// The terminal window closes (tmux goes away): upskill sees the terminal hang up and ends
+/// at once, never spinning on a terminal that is gone.
+#[test]
+fn closing_the_terminal_ends_upskill() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start(home.path(), "closed");
+    choose_cloud_engineer(&session);
+    let pid = session.pid();
+    session.tmux(&["kill-server"]);
+    let proc = std::path::PathBuf::from(format!("/proc/{pid}"));
+    // Well inside the 5 s after which a signal ends the process whatever it is doing.
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while proc.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !proc.exists(),
+        "upskill {pid} still runs after its terminal closed"
+    );
+    assert!(session.plan_file().contains("role: cloud-engineer"));
+}

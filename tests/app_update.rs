@@ -968,6 +968,110 @@ fn a_broken_catalog_reload_keeps_the_last_good_one_and_shows_the_problems() {
     assert_eq!(status(&app), "Catalogs reloaded: 6 credentials");
 }
 
+/// A reload of the test catalogs from these files of tests/fixtures/app, in this order.
+fn reload_of(files: &[&str]) -> Msg {
+    let paths = files
+        .iter()
+        .map(|file| format!("tests/fixtures/app/{file}").into())
+        .collect();
+    let loaded = catalog::load(&Sources::only(paths));
+    assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+    Msg::CatalogReloaded(Box::new(loaded))
+}
+
+fn shown(app: &upskill::tui::app::App) -> Vec<&str> {
+    app.browser
+        .results
+        .iter()
+        .map(|&idx| app.catalog.credential(idx).id.as_str())
+        .collect()
+}
+
+#[test]
+fn a_reload_keeps_the_filters_whose_subject_is_still_there() {
+    let mut app = fixture_app();
+    keys(&mut app, "f");
+    keys(&mut app, "provider acme");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "f");
+    keys(&mut app, "level intermediate");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(shown(&app), ["acme/network-pro", "acme/linux-admin"]);
+    // Beta first: every provider and skill moves to another index.
+    update(&mut app, reload_of(&["beta.yaml", "acme.yaml"]));
+    assert_eq!(shown(&app), ["acme/network-pro", "acme/linux-admin"]);
+    assert_eq!(status(&app), "Catalogs reloaded: 8 credentials");
+    let labels: Vec<String> = app
+        .browser
+        .filters
+        .iter()
+        .map(|filter| filter.label(&app.catalog))
+        .collect();
+    assert_eq!(labels, ["provider: Acme Academy", "level: intermediate"]);
+    // Without Acme the provider filter names nothing: it goes, and says so; the level stays.
+    update(&mut app, reload_of(&["beta.yaml"]));
+    assert_eq!(app.browser.filters.len(), 1);
+    assert_eq!(
+        app.browser.filters[0].label(&app.catalog),
+        "level: intermediate"
+    );
+    assert!(shown(&app).is_empty());
+    assert_eq!(
+        status(&app),
+        "Catalogs reloaded: 2 credentials; no longer in the catalogs, so not filtered by: provider: Acme Academy"
+    );
+}
+
+#[test]
+fn a_reload_does_not_hide_a_failed_save_or_a_refusal() {
+    let mut app = fixture_app();
+    update(
+        &mut app,
+        Msg::Saved {
+            result: Err("read-only file system".into()),
+            announce: false,
+            quitting: Quitting::No,
+        },
+    );
+    let failure = status(&app);
+    assert!(failure.starts_with("Changes are not being saved: read-only file system"));
+    update(&mut app, reload_of(&["acme.yaml", "beta.yaml"]));
+    assert_eq!(status(&app), failure);
+    // Once a key has seen the failure off, the reload is news, but the plan is still unsaved.
+    press(&mut app, KeyCode::Down);
+    update(&mut app, reload_of(&["acme.yaml", "beta.yaml"]));
+    let line = app.status.as_ref().expect("a message");
+    assert_eq!(line.kind, StatusKind::Error);
+    assert_eq!(
+        line.text,
+        "Changes are still not being saved: read-only file system. Catalogs reloaded: 8 credentials"
+    );
+    // A refusal stays until a key too.
+    app.save_error = None;
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "x");
+    let refusal = status(&app);
+    assert!(
+        refusal.ends_with("so there is nothing to mark done"),
+        "{refusal}"
+    );
+    update(&mut app, reload_of(&["acme.yaml", "beta.yaml"]));
+    assert_eq!(status(&app), refusal);
+}
+
+#[test]
+fn a_good_reload_answers_the_warning_of_a_broken_one() {
+    let mut app = fixture_app();
+    let broken = catalog::load(&Sources::only(vec![
+        "tests/fixtures/problems/cycle.yaml".into(),
+    ]));
+    update(&mut app, Msg::CatalogReloaded(Box::new(broken)));
+    assert!(status(&app).starts_with("The catalogs changed but have 2 errors"));
+    update(&mut app, reload_of(&["acme.yaml", "beta.yaml"]));
+    assert_eq!(status(&app), "Catalogs reloaded: 8 credentials");
+    assert!(app.overlay.is_none() && app.problems.is_empty());
+}
+
 #[test]
 fn clicks_focus_and_select_and_the_wheel_scrolls() {
     let mut app = fixture_app();

@@ -2,6 +2,7 @@
 //! list of every [`Problem`] found on the way.
 
 mod cycles;
+pub mod fingerprint;
 pub mod format;
 mod merge;
 mod model;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+pub use fingerprint::Fingerprint;
 pub use merge::is_id;
 pub use model::{
     Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Kind, Level, Provider, ProviderIdx,
@@ -78,6 +80,37 @@ pub fn load(sources: &Sources) -> Loaded {
 /// [`source::gather_settled`]).
 pub fn load_settled(sources: &Sources) -> Option<Loaded> {
     source::gather_settled(sources).map(|files| load_files(&files))
+}
+
+/// Like [`load`], with the fingerprint of the files read, for hot reload to compare with.
+pub fn load_fingerprinted(sources: &Sources) -> (Loaded, Fingerprint) {
+    let files = source::gather(sources);
+    (load_files(&files), Fingerprint::of(&files))
+}
+
+/// What hot reload found when told that the files may have changed.
+#[derive(Debug)]
+pub enum Reload {
+    /// The files are as `last` says: nothing to do.
+    Unchanged,
+    /// The files kept changing while they were read (see [`load_settled`]).
+    Unsettled,
+    /// The files changed: what they load to, and their fingerprint for the next time.
+    Changed(Box<Loaded>, Fingerprint),
+}
+
+/// Reads the files of `sources` once they have stopped changing, and loads them only when
+/// their contents differ from `last`: a watcher also reports writes that change nothing,
+/// and the app keeps what the user set unless there is something new to load.
+pub fn reload(sources: &Sources, last: &Fingerprint) -> Reload {
+    let Some(files) = source::gather_settled(sources) else {
+        return Reload::Unsettled;
+    };
+    let now = Fingerprint::of(&files);
+    if now.same_content(last) {
+        return Reload::Unchanged;
+    }
+    Reload::Changed(Box::new(load_files(&files)), now)
 }
 
 /// Validates files already read.

@@ -87,6 +87,24 @@ impl Filter {
         }
     }
 
+    /// This filter in a reloaded catalog, where indices may have moved: a provider or skill
+    /// found again by its id, a kind while a credential still has it (the filter list offers
+    /// only those), any level (the list offers them all); `None` when its subject is gone.
+    pub fn carried(self, from: &Catalog, to: &Catalog) -> Option<Filter> {
+        match self {
+            Filter::Provider(idx) => to
+                .find_provider(&from.provider(idx).id)
+                .map(Filter::Provider),
+            Filter::Skill(idx) => to.find_skill(&from.skill(idx).id).map(Filter::Skill),
+            Filter::Level(_) => Some(self),
+            Filter::Kind(kind) => to
+                .credentials
+                .iter()
+                .any(|credential| credential.kind == kind)
+                .then_some(self),
+        }
+    }
+
     /// `provider: CompTIA`, as shown in the catalog's title.
     pub fn label(self, catalog: &Catalog) -> String {
         match self {

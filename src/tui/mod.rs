@@ -51,8 +51,10 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let sources = Sources::standard(args.no_bundled, args.catalog.clone());
     let today = crate::commands::today();
     let store = PlanStore::standard().ok();
-    let mut app = start(&sources, store.as_ref(), today);
-    let runtime = Runtime::new(store, sources.clone());
+    // The files are read once: their fingerprint is taken from the same bytes as the catalog.
+    let (loaded, fingerprint) = catalog::load_fingerprinted(&sources);
+    let mut app = start_from(loaded, store.as_ref(), today);
+    let runtime = Runtime::new(store, sources.clone()).with_fingerprint(fingerprint);
     if let Some(why) = runtime.hold(&app.plan.name) {
         app.overlay = Some(app::Overlay::Notice {
             title: format!("Plan `{}` is open in another upskill", app.plan.name),
@@ -77,6 +79,7 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let mut events = TerminalEvents {
         changes: catalog_changes,
         signals: signals::forward(),
+        hung_up: false,
     };
     let mut view = ViewState {
         theme: Some(Theme::from_env()),
@@ -130,7 +133,11 @@ fn report_unsaved(app: &App) {
 /// The app as it starts: the catalogs (or their problems), the user's keys, and the plan
 /// used last (or a new one).
 pub fn start(sources: &Sources, store: Option<&PlanStore>, today: Date) -> App {
-    let loaded = catalog::load(sources);
+    start_from(catalog::load(sources), store, today)
+}
+
+/// Like [`start`], on catalogs already loaded.
+pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date) -> App {
     let (catalog, problems) = if loaded.has_errors() {
         (
             Catalog::default(),

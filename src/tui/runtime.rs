@@ -16,7 +16,7 @@ use super::app::App;
 use super::signals;
 use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
-use crate::catalog::{self, Sources};
+use crate::catalog::{self, Fingerprint, Reload, Sources};
 use crate::plan::Plan;
 use crate::store::{LockError, Opened, PlanLock, PlanName, PlanStore};
 
@@ -24,7 +24,7 @@ use crate::store::{LockError, Opened, PlanLock, PlanName, PlanStore};
 #[derive(Debug)]
 pub enum Event {
     Terminal(TermEvent),
-    /// A watched catalog file changed (debounced).
+    /// A watched catalog file may have changed (debounced).
     CatalogChanged,
     /// The process got a signal (SIGTERM, SIGINT, SIGHUP or SIGTSTP, by number).
     Signal(i32),
@@ -53,6 +53,9 @@ pub struct Runtime {
     pub lock: RefCell<Option<PlanLock>>,
     /// Answers of searches run on worker threads.
     answers: (Sender<Done>, Receiver<Done>),
+    /// The catalog files as last loaded: a change the watcher reports reloads only when the
+    /// files differ from these.
+    loaded: RefCell<Fingerprint>,
 }
 
 impl Runtime {
@@ -62,6 +65,31 @@ impl Runtime {
             sources,
             lock: RefCell::new(None),
             answers: channel(),
+            loaded: RefCell::new(Fingerprint::default()),
+        }
+    }
+
+    /// The runtime of an app whose catalogs were loaded from files with this fingerprint.
+    /// Without it, the first change reported reloads whatever the files hold.
+    #[must_use]
+    pub fn with_fingerprint(self, loaded: Fingerprint) -> Runtime {
+        Runtime {
+            loaded: RefCell::new(loaded),
+            ..self
+        }
+    }
+
+    /// Reloads the catalogs if their files changed since the last load; `None` when they
+    /// did not, so a read or a save of the same text leaves the app as it is.
+    fn reload(&self) -> Option<Msg> {
+        let outcome = catalog::reload(&self.sources, &self.loaded.borrow());
+        match outcome {
+            Reload::Unchanged => None,
+            Reload::Unsettled => Some(Msg::CatalogUnsettled),
+            Reload::Changed(loaded, fingerprint) => {
+                *self.loaded.borrow_mut() = fingerprint;
+                Some(Msg::CatalogReloaded(loaded))
+            }
         }
     }
 
@@ -278,10 +306,7 @@ fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
             Some(Msg::Action(super::action::Action::Suspend))
         }
         Event::Signal(signal) => Some(Msg::Terminate(signal)),
-        Event::CatalogChanged => Some(match catalog::load_settled(&runtime.sources) {
-            Some(loaded) => Msg::CatalogReloaded(Box::new(loaded)),
-            None => Msg::CatalogUnsettled,
-        }),
+        Event::CatalogChanged => runtime.reload(),
         Event::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
             Some(Msg::Key(key))
         }
@@ -308,6 +333,8 @@ fn translate(event: Event, view: &ViewState, runtime: &Runtime) -> Option<Msg> {
 pub struct TerminalEvents {
     pub changes: Option<std::sync::mpsc::Receiver<()>>,
     pub signals: Option<std::sync::mpsc::Receiver<i32>>,
+    /// The terminal has hung up: nothing more will come from it.
+    pub hung_up: bool,
 }
 
 impl TerminalEvents {
@@ -329,8 +356,8 @@ impl Events for TerminalEvents {
             if let Some(event) = self.pending() {
                 return Ok(Some(event));
             }
-            if crossterm::event::poll(Duration::from_millis(100))? {
-                return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+            if let Some(event) = self.terminal(Duration::from_millis(100))? {
+                return Ok(Some(event));
             }
         }
     }
@@ -339,16 +366,42 @@ impl Events for TerminalEvents {
         if let Some(event) = self.pending() {
             return Ok(Some(event));
         }
-        if crossterm::event::poll(Duration::ZERO)? {
-            return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
-        }
-        Ok(None)
+        self.terminal(Duration::ZERO)
     }
 
     fn suspend(&mut self) -> io::Result<()> {
         super::terminal::leave();
         signals::stop_here();
         super::terminal::enter()
+    }
+}
+
+impl TerminalEvents {
+    /// The terminal's next event, waiting up to `wait` for a key. A terminal that hung up (its
+    /// window closed) is SIGHUP's event, and crossterm is not asked again: crossterm 0.29
+    /// reads a hung-up terminal's end of file in a loop, forever.
+    fn terminal(&mut self, wait: Duration) -> io::Result<Option<Event>> {
+        use super::terminal::{Input, wait_for_input};
+        let hang_up = Ok(Some(Event::Signal(signals::HANG_UP)));
+        if self.hung_up || wait_for_input(Duration::ZERO) == Input::HungUp {
+            self.hung_up = true;
+            return hang_up;
+        }
+        // Events crossterm already has (several keys read at once, a resize) come first.
+        if crossterm::event::poll(Duration::ZERO)? {
+            return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+        }
+        if wait.is_zero() {
+            return Ok(None);
+        }
+        if wait_for_input(wait) == Input::HungUp {
+            self.hung_up = true;
+            return hang_up;
+        }
+        if crossterm::event::poll(Duration::ZERO)? {
+            return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+        }
+        Ok(None)
     }
 }
 

@@ -4,6 +4,17 @@
 
 use std::sync::mpsc::{Receiver, channel};
 
+/// The signal a closed terminal sends, and what the app makes of the terminal hanging up.
+#[cfg(unix)]
+pub const HANG_UP: i32 = signal_hook::consts::SIGHUP;
+#[cfg(not(unix))]
+pub const HANG_UP: i32 = 1;
+
+/// How long the app has to save and go after a signal to end, before the process ends
+/// itself: whatever the app is doing then (a long reload), a signal to end is obeyed. Every
+/// change is saved as it is made, so this loses at most a save that was failing anyway.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The signal that suspends the app.
 #[cfg(unix)]
 pub const SUSPEND: i32 = signal_hook::consts::SIGTSTP;
@@ -24,6 +35,13 @@ pub fn forward() -> Option<Receiver<i32>> {
             for signal in signals.forever() {
                 if sender.send(signal).is_err() {
                     break;
+                }
+                if signal != SUSPEND {
+                    std::thread::spawn(move || {
+                        std::thread::sleep(GRACE);
+                        super::terminal::leave();
+                        std::process::exit(128 + signal);
+                    });
                 }
             }
         })

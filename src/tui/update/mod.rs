@@ -7,6 +7,7 @@ mod edits;
 mod form;
 mod overlays;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -209,7 +210,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CatalogUnsettled => {
             app.set_status(
                 StatusKind::Warning,
-                "The catalog files are still being written: they reload when they stop changing",
+                format!("{UNSETTLED}: they reload when they stop changing"),
             );
             Vec::new()
         }
@@ -544,7 +545,12 @@ fn catalog_reloaded(app: &mut App, loaded: Loaded) {
             .into_iter()
             .filter(crate::catalog::Problem::is_error)
             .collect();
-        app.set_status(StatusKind::Warning, format!("The catalogs changed but have {count} errors: still using the last good catalog (! shows the problems)"));
+        app.set_status(
+            StatusKind::Warning,
+            format!(
+                "{BROKEN} {count} errors: still using the last good catalog (! shows the problems)"
+            ),
+        );
         if !matches!(app.overlay, Some(Overlay::Problems { .. })) && app.overlay.is_none() {
             app.overlay = Some(Overlay::Problems { scroll: 0 });
         }
@@ -559,10 +565,20 @@ fn catalog_reloaded(app: &mut App, loaded: Loaded) {
         .browser
         .selection()
         .map(|idx| app.catalog.credential(idx).id.clone());
-    app.catalog = Arc::new(loaded.catalog);
+    let catalog = Arc::new(loaded.catalog);
+    // Filters hold indices into the old catalog: each is found again in the new one by what
+    // it names, and dropped only when that is gone.
+    let mut dropped = Vec::new();
+    let filters = std::mem::take(&mut app.browser.filters);
+    for filter in filters {
+        match filter.carried(&app.catalog, &catalog) {
+            Some(carried) => app.browser.filters.push(carried),
+            None => dropped.push(filter.label(&app.catalog)),
+        }
+    }
+    app.catalog = catalog;
     app.index = Arc::new(SearchIndex::build(&app.catalog));
     app.browser.reset_cache();
-    app.browser.filters.clear();
     refresh_browser(app);
     if let Some(idx) = keep.and_then(|id| app.catalog.find_credential(&id))
         && let Some(row) = app.browser.results.iter().position(|&shown| shown == idx)
@@ -571,7 +587,40 @@ fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     }
     app.refresh_plan();
     let count = app.catalog.credentials.len();
-    app.info(format!("Catalogs reloaded: {count} credentials"));
+    let mut news = format!("Catalogs reloaded: {count} credentials");
+    if !dropped.is_empty() {
+        let _ = write!(
+            news,
+            "; no longer in the catalogs, so not filtered by: {}",
+            dropped.join(", ")
+        );
+    }
+    announce_reload(app, news);
+}
+
+/// How the warnings about the catalogs themselves begin; a good reload answers them.
+const BROKEN: &str = "The catalogs changed but have";
+const UNSETTLED: &str = "The catalog files are still being written";
+
+/// Says the catalogs reloaded, unless the status bar holds a warning or refusal the user has
+/// not yet seen off with a key (other than an earlier reload's, which this one answers). A
+/// plan that is not being saved stays said, with the news after it.
+fn announce_reload(app: &mut App, news: String) {
+    let pending = app.status.as_ref().is_some_and(|status| {
+        status.kind != StatusKind::Info
+            && !status.text.starts_with(BROKEN)
+            && !status.text.starts_with(UNSETTLED)
+    });
+    if pending {
+        return;
+    }
+    match &app.save_error {
+        Some(why) => {
+            let why = why.clone();
+            app.refuse(format!("Changes are still not being saved: {why}. {news}"));
+        }
+        None => app.info(news),
+    }
 }
 
 /// Scrolls the timeline half a year by month, or six weeks by week; shows it first if it is
