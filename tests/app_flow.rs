@@ -235,3 +235,74 @@ fn a_copied_plan_file_is_edited_under_its_own_file_name() {
     assert!(store.folder().join(".alex-2028.lock").exists());
     assert!(!store.folder().join(".alex.lock").exists());
 }
+
+/// A user catalog with errors at start-up: the other catalogs still load, the problems say
+/// which file was left out, a step from it is unavailable (never missing), and removing it
+/// asks first.
+#[test]
+fn a_broken_catalog_at_start_is_left_out_and_its_steps_are_unavailable() {
+    use common::app::{draw, press, text as screen};
+    use upskill::tui::app::{Confirm, Overlay};
+    let home = tempfile::tempdir().expect("temp");
+    let broken = home.path().join("mine.yaml");
+    std::fs::write(
+        &broken,
+        "provider: {id: mine, name: Mine}\ncredentials:\n  - {id: course, title: My course, kind: course, hours: ten, cost: 0, skills: [x]}\n",
+    )
+    .expect("write");
+    let store = PlanStore::in_data_dir(home.path());
+    std::fs::create_dir_all(store.folder()).expect("plans folder");
+    std::fs::write(
+        store.folder().join("alex.yaml"),
+        "name: alex\nstart: 2027-01-04\nsteps:\n  - id: acme/it-basics\n  - id: mine/course\n",
+    )
+    .expect("write");
+    store
+        .remember(&PlanName::parse("alex").expect("a name"))
+        .expect("remember");
+    let mut sources = fixture_sources();
+    sources.paths.push(broken.clone());
+    let mut app = upskill::tui::start(&sources, Some(&store), common::app::today());
+    assert_eq!(
+        app.catalog.credentials.len(),
+        8,
+        "the good catalogs all load"
+    );
+    assert_eq!(app.left_out.len(), 1);
+    assert!(app.unavailable(1).is_some());
+    assert!(app.unavailable(0).is_none());
+    assert!(
+        app.derived.violations.is_empty(),
+        "an unavailable step is not the plan's fault: {:?}",
+        app.derived.violations
+    );
+    let shown = screen(&draw(&app, 120, 30));
+    assert!(
+        shown.contains("1 catalog file has errors and was left out"),
+        "{shown}"
+    );
+    assert!(shown.contains(&broken.display().to_string()), "{shown}");
+    for code in [KeyCode::Esc, KeyCode::Tab, KeyCode::Char('j')] {
+        press(&mut app, code);
+    }
+    let shown = screen(&draw(&app, 200, 40));
+    assert!(
+        shown.contains("mine/course (unavailable"),
+        "{shown}"
+    );
+    assert!(!shown.contains("missing"), "{shown}");
+    assert!(press(&mut app, KeyCode::Char('d')).is_empty());
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Confirm::RemoveUnavailable {
+            index: 1,
+            ..
+        }))
+    ));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.plan.steps.len(), 2, "kept");
+    press(&mut app, KeyCode::Char('d'));
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.plan.steps.len(), 1, "removed once confirmed");
+    assert!(!effects.is_empty(), "and saved");
+}

@@ -10,6 +10,7 @@ mod place;
 mod problem;
 mod query;
 pub mod source;
+mod usable;
 
 use std::sync::Arc;
 
@@ -23,6 +24,7 @@ pub use model::{
 };
 pub use problem::{Problem, Severity, Tally};
 pub use source::{SourceFile, Sources};
+pub use usable::{LeftOut, defining, load_usable};
 
 use crate::yaml::{self, Position};
 use format::CatalogFile;
@@ -39,6 +41,9 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// The files read, in order; the app watches their paths.
     pub files: Vec<Arc<str>>,
+    /// Files left out of `catalog` because they have errors (see [`load_usable`]); empty
+    /// when the catalog is every file or nothing.
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Loaded {
@@ -82,10 +87,11 @@ pub fn load_settled(sources: &Sources) -> Option<Loaded> {
     source::gather_settled(sources).map(|files| load_files(&files))
 }
 
-/// Like [`load`], with the fingerprint of the files read, for hot reload to compare with.
+/// Like [`load`], with the fingerprint of the files read, for hot reload to compare with, and
+/// what can be loaded when some files have errors (see [`load_usable`]): the app's start.
 pub fn load_fingerprinted(sources: &Sources) -> (Loaded, Fingerprint) {
     let files = source::gather(sources);
-    (load_files(&files), Fingerprint::of(&files))
+    (load_usable(&files), Fingerprint::of(&files))
 }
 
 /// What hot reload found when told that the files may have changed.
@@ -180,6 +186,7 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
         catalog,
         problems: problems.into_iter().map(|(_, problem)| problem).collect(),
         files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
+        left_out: Vec::new(),
     }
 }
 

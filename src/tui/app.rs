@@ -7,9 +7,11 @@ use jiff::civil::Date;
 
 use super::browser::{Browser, Filter, SearchIndex};
 use super::keymap::Keymap;
-use crate::catalog::{Amount, Catalog, CredentialIdx, Problem, Requirement, RoleIdx};
+use crate::catalog::{Amount, Catalog, CredentialIdx, LeftOut, Problem, Requirement, RoleIdx};
 use crate::export::ExportFormat;
-use crate::plan::{self, Holdings, Objective, Plan, Recommendation, Schedule, Status, Violation};
+use crate::plan::{
+    self, Holdings, Objective, Plan, Recommendation, Schedule, Status, Violation, ViolationKind,
+};
 
 /// The panes that take the keyboard, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -145,6 +147,9 @@ pub enum Confirm {
         path: std::path::PathBuf,
         format: crate::export::ExportFormat,
     },
+    /// Remove a step whose credential is in a catalog file left out for its errors: once
+    /// the file is fixed, the step would be whole again.
+    RemoveUnavailable { index: usize, file: String },
 }
 
 /// The plan beside its cheapest and fastest recommendations.
@@ -314,8 +319,12 @@ impl Derived {
 pub struct App {
     pub catalog: Arc<Catalog>,
     pub index: Arc<SearchIndex>,
-    /// Problems of the last catalog reload that failed (the last good catalog stays).
+    /// Problems of the last catalog reload that failed (the last good catalog stays), or of
+    /// the files left out at start.
     pub problems: Vec<Problem>,
+    /// Catalog files left out at start because they have errors: their steps are
+    /// unavailable, not missing, until the files are fixed.
+    pub left_out: Vec<LeftOut>,
     pub plan: Plan,
     /// Set when changes cannot be saved: why, shown in the header.
     pub read_only: Option<String>,
@@ -368,6 +377,7 @@ impl App {
             catalog,
             index,
             problems: Vec::new(),
+            left_out: Vec::new(),
             plan,
             read_only: None,
             save_error: None,
@@ -447,7 +457,14 @@ impl App {
             held: Some(held),
             schedule: Some(plan::schedule(catalog, plan)),
             gap,
-            violations: plan::check(catalog, plan),
+            violations: plan::check(catalog, plan)
+                .into_iter()
+                .filter(|violation| {
+                    // A step from a file left out is not the plan's fault.
+                    !matches!(&violation.kind, ViolationKind::UnknownCredential { id, .. }
+                        if crate::catalog::defining(&self.left_out, id).is_some())
+                })
+                .collect(),
             total_cost,
             total_hours,
             done: plan
@@ -527,6 +544,15 @@ impl App {
             self.history = history;
         }
         self.refresh_plan();
+    }
+
+    /// The catalog file left out at start that defines (or may define) a step's credential,
+    /// when the catalogs do not have it.
+    pub fn unavailable(&self, step: usize) -> Option<&LeftOut> {
+        if self.derived.step_credentials.get(step)?.is_some() {
+            return None;
+        }
+        crate::catalog::defining(&self.left_out, &self.plan.steps.get(step)?.id)
     }
 
     pub fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::catalog::{self, Catalog, Sources};
+use crate::catalog::{self, Sources};
 use crate::cli::CatalogArgs;
 use crate::plan::Plan;
 use crate::store::{PlanName, PlanStore};
@@ -133,26 +133,26 @@ fn report_unsaved(app: &App) {
 /// The app as it starts: the catalogs (or their problems), the user's keys, and the plan
 /// used last (or a new one).
 pub fn start(sources: &Sources, store: Option<&PlanStore>, today: Date) -> App {
-    start_from(catalog::load(sources), store, today)
+    start_from(
+        catalog::load_usable(&catalog::source::gather(sources)),
+        store,
+        today,
+    )
 }
 
-/// Like [`start`], on catalogs already loaded.
+/// Like [`start`], on catalogs already loaded. Files with errors were left out of them (see
+/// [`catalog::load_usable`]): the app starts on the rest and shows the problems.
 pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date) -> App {
-    let (catalog, problems) = if loaded.has_errors() {
-        (
-            Catalog::default(),
-            loaded
-                .problems
-                .into_iter()
-                .filter(catalog::Problem::is_error)
-                .collect(),
-        )
-    } else {
-        (loaded.catalog, Vec::new())
-    };
+    let problems: Vec<catalog::Problem> = loaded
+        .problems
+        .into_iter()
+        .filter(catalog::Problem::is_error)
+        .collect();
     let mut notices: Vec<(String, Vec<String>)> = Vec::new();
     let plan = open_last_plan(store, today, &mut notices);
-    let mut app = App::new(Arc::new(catalog), plan, today);
+    let mut app = App::new(Arc::new(loaded.catalog), plan, today);
+    app.left_out = loaded.left_out;
+    app.refresh_plan();
     app.problems = problems;
     match load_keymap() {
         Ok(keymap) => app.keymap = keymap,

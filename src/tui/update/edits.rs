@@ -141,6 +141,16 @@ pub(super) fn remove(app: &mut App) -> Vec<Effect> {
     let Some(index) = target_step(app, "remove") else {
         return Vec::new();
     };
+    if let Some(left_out) = app.unavailable(index) {
+        let file = left_out.file.to_string();
+        app.overlay = Some(Overlay::Confirm(Confirm::RemoveUnavailable { index, file }));
+        return Vec::new();
+    }
+    remove_step(app, index)
+}
+
+/// Removes step `index`, or says why not.
+pub(super) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
     match edit::remove_step(&app.catalog, &app.plan, index) {
         Ok(plan) => {
             let id = app.plan.steps[index].id.clone();

@@ -558,6 +558,8 @@ fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     }
     let had_problems = !app.problems.is_empty();
     app.problems.clear();
+    // Every file loads now, those left out at start too.
+    app.left_out.clear();
     if had_problems && matches!(app.overlay, Some(Overlay::Problems { .. })) {
         app.overlay = None;
     }

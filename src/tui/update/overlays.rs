@@ -153,6 +153,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         replace: true,
                     }];
                 }
+                Confirm::RemoveUnavailable { index, .. } => return edits::remove_step(app, index),
             },
             KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => match confirm {
                 Confirm::ReplaceSteps { .. } => app.info("Kept the plan as it was"),
@@ -162,6 +163,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         path.display()
                     ));
                 }
+                Confirm::RemoveUnavailable { .. } => app.info("Kept the step"),
             },
             _ => app.overlay = Some(Overlay::Confirm(confirm)),
         },

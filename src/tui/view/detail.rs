@@ -28,13 +28,36 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
                 .steps
                 .get(app.plan_selected)
                 .map_or("", |step| step.id.as_str());
-            vec![
-                Line::styled(format!("{id}: missing from the catalogs"), theme.bad),
-                Line::raw(
-                    "The step is kept as written: a catalog that defines it may not be loaded, or the id changed.",
-                ),
-                Line::raw("Remove it with d, or load the catalog that defines it."),
-            ]
+            if let Some(left_out) = app.unavailable(app.plan_selected) {
+                let file = crate::text::sanitize_line(&left_out.file).into_owned();
+                let why = if left_out.providers.is_empty() {
+                    format!(
+                        "{file} has errors and could not be read at all, so it may define this credential; it was left out when upskill started."
+                    )
+                } else {
+                    format!(
+                        "It is defined in {file}, which has errors and was left out when upskill started."
+                    )
+                };
+                vec![
+                    Line::styled(
+                        format!("{id}: unavailable, its catalog has errors"),
+                        theme.warn,
+                    ),
+                    Line::raw(why),
+                    Line::raw(
+                        "The step is kept as it is. Fix the file (! shows its problems) and the step comes back as soon as the file is saved.",
+                    ),
+                ]
+            } else {
+                vec![
+                    Line::styled(format!("{id}: missing from the catalogs"), theme.bad),
+                    Line::raw(
+                        "The step is kept as written: a catalog that defines it may not be loaded, or the id changed.",
+                    ),
+                    Line::raw("Remove it with d, or load the catalog that defines it."),
+                ]
+            }
         }
         None => vec![Line::styled(
             "Select a credential to see its details",

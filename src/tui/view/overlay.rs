@@ -403,6 +403,9 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
             objective,
         } => (recommendation, objective),
         Confirm::ReplaceFile { path, .. } => return replace_file(theme, frame, screen, path),
+        Confirm::RemoveUnavailable { index, file } => {
+            return remove_unavailable(app, theme, frame, screen, *index, file);
+        }
     };
     let planned = app
         .plan
@@ -471,14 +474,62 @@ fn replace_file(theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path
     );
 }
 
-fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
-    let mut lines = vec![
+fn remove_unavailable(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    index: usize,
+    file: &str,
+) {
+    let id = app
+        .plan
+        .steps
+        .get(index)
+        .map_or("", |step| step.id.as_str());
+    let lines = vec![
+        Line::raw(format!(
+            "Remove step {} `{}`?",
+            index + 1,
+            crate::text::sanitize_line(id)
+        )),
         Line::styled(
-            "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.",
-            theme.warn,
+            format!(
+                "Its credential is in {}, which has errors and was left out. Fixed, the file brings the step back as it was.",
+                crate::text::sanitize_line(file)
+            ),
+            theme.dim,
         ),
-        Line::raw(""),
     ];
+    ask(
+        theme,
+        frame,
+        screen,
+        66,
+        " Remove a step ",
+        lines,
+        &[("y", "remove it"), ("n", "keep it")],
+    );
+}
+
+fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
+    let intro = if app.left_out.is_empty() {
+        "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.".to_owned()
+    } else {
+        let files: Vec<String> = app
+            .left_out
+            .iter()
+            .map(|left| crate::text::sanitize_line(&left.file).into_owned())
+            .collect();
+        format!(
+            "{} {} errors and {} left out; everything else is loaded. Plan steps from {} show as unavailable, not missing. Fix the files and they load by themselves.",
+            crate::text::plural(files.len(), "catalog file"),
+            if files.len() == 1 { "has" } else { "have" },
+            if files.len() == 1 { "was" } else { "were" },
+            if files.len() == 1 { "it" } else { "them" },
+        ) + &format!(" Left out: {}.", files.join(", "))
+    };
+    let mut lines = vec![Line::styled(intro, theme.warn), Line::raw("")];
     lines.extend(
         app.problems
             .iter()

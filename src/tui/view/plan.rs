@@ -126,6 +126,13 @@ fn row(
     };
     let title = match credential {
         Some(credential) => Span::raw(fit(&credential.title, title_width)),
+        None if app.unavailable(i).is_some() => Span::styled(
+            fit(
+                &format!("{} (unavailable: its catalog has errors)", step.id),
+                title_width,
+            ),
+            theme.warn,
+        ),
         None => Span::styled(
             fit(
                 &format!("{} (missing from the catalogs)", step.id),
