@@ -286,10 +286,7 @@ fn a_broken_catalog_at_start_is_left_out_and_its_steps_are_unavailable() {
         press(&mut app, code);
     }
     let shown = screen(&draw(&app, 200, 40));
-    assert!(
-        shown.contains("mine/course (unavailable"),
-        "{shown}"
-    );
+    assert!(shown.contains("mine/course (unavailable"), "{shown}");
     assert!(!shown.contains("missing"), "{shown}");
     assert!(press(&mut app, KeyCode::Char('d')).is_empty());
     assert!(matches!(

@@ -250,3 +250,41 @@ fn help_points_to_the_docs_that_come_with_upskill() {
             .is_file()
     );
 }
+
+/// docs/reliability.md names the test that holds each guarantee: every one it names exists,
+/// in the file it names, so the page cannot promise what nothing checks.
+#[test]
+fn every_test_the_reliability_page_names_exists() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/reliability.md")).expect("the page");
+    let mut sources = String::new();
+    let mut stack = vec![root.join("src"), root.join("tests")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                sources.push_str(&std::fs::read_to_string(&path).expect("source"));
+            }
+        }
+    }
+    let named: Vec<&str> = page
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|code| code.contains("::") && !code.ends_with('*'))
+        .filter(|code| {
+            code.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == ':')
+        })
+        .collect();
+    assert!(named.len() > 40, "the page names its tests: {named:?}");
+    for name in named {
+        let function = name.rsplit("::").next().expect("a name");
+        assert!(
+            sources.contains(&format!("fn {function}(")),
+            "docs/reliability.md names `{name}`, which is not a test"
+        );
+    }
+}
