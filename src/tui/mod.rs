@@ -12,7 +12,7 @@ pub mod browser;
 pub mod keymap;
 pub mod runtime;
 mod signals;
-mod terminal;
+pub mod terminal;
 pub mod update;
 pub mod view;
 pub mod watch;
@@ -29,7 +29,8 @@ use crate::plan::Plan;
 use crate::store::{PlanName, PlanStore};
 use app::{App, Overlay};
 use keymap::Keymap;
-use runtime::{Runtime, TerminalEvents};
+use runtime::Runtime;
+use terminal::TerminalEvents;
 use view::{Theme, ViewState};
 
 /// Opens the app on the catalogs the options name.

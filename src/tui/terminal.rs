@@ -1,8 +1,10 @@
-//! The app's full-screen mode in one place: raw mode, the alternate screen, mouse capture,
-//! bracketed paste and a hidden cursor, entered at start and after a suspend, and left the same
-//! way on every exit (quit, signal, suspend, panic).
+//! The real terminal: the app's full-screen mode in one place (raw mode, the alternate
+//! screen, mouse capture, bracketed paste and a hidden cursor, entered at start and after a
+//! suspend, and left the same way on every exit), and its events, with the watcher's catalog
+//! changes and the signals.
 
 use std::io::{self, Write as _};
+use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -12,6 +14,9 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+
+use super::runtime::{Event, Events};
+use super::signals;
 
 /// Takes the terminal over.
 pub fn enter() -> io::Result<()> {
@@ -49,7 +54,7 @@ pub enum Input {
 }
 
 /// Waits up to `wait` for input on the terminal, and says whether it hung up.
-pub fn wait_for_input(wait: std::time::Duration) -> Input {
+pub fn wait_for_input(wait: Duration) -> Input {
     #[cfg(unix)]
     {
         use rustix::event::{PollFd, PollFlags, Timespec, poll};
@@ -69,5 +74,80 @@ pub fn wait_for_input(wait: std::time::Duration) -> Input {
     {
         let _ = wait;
         Input::Maybe
+    }
+}
+
+/// Events from the real terminal, catalog changes from the watcher, and signals.
+pub struct TerminalEvents {
+    pub changes: Option<std::sync::mpsc::Receiver<()>>,
+    pub signals: Option<std::sync::mpsc::Receiver<i32>>,
+    /// The terminal has hung up: nothing more will come from it.
+    pub hung_up: bool,
+}
+
+impl TerminalEvents {
+    /// A signal or a catalog change, if one is waiting.
+    fn pending(&mut self) -> Option<Event> {
+        if let Some(signal) = self.signals.as_ref().and_then(|s| s.try_recv().ok()) {
+            return Some(Event::Signal(signal));
+        }
+        let changes = self.changes.as_ref()?;
+        changes.try_recv().ok()?;
+        while changes.try_recv().is_ok() {}
+        Some(Event::CatalogChanged)
+    }
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self) -> io::Result<Option<Event>> {
+        loop {
+            if let Some(event) = self.pending() {
+                return Ok(Some(event));
+            }
+            if let Some(event) = self.terminal(Duration::from_millis(100))? {
+                return Ok(Some(event));
+            }
+        }
+    }
+
+    fn ready(&mut self) -> io::Result<Option<Event>> {
+        if let Some(event) = self.pending() {
+            return Ok(Some(event));
+        }
+        self.terminal(Duration::ZERO)
+    }
+
+    fn suspend(&mut self) -> io::Result<()> {
+        leave();
+        signals::stop_here();
+        enter()
+    }
+}
+
+impl TerminalEvents {
+    /// The terminal's next event, waiting up to `wait` for a key. A terminal that hung up (its
+    /// window closed) is SIGHUP's event, and crossterm is not asked again: crossterm 0.29
+    /// reads a hung-up terminal's end of file in a loop, forever.
+    fn terminal(&mut self, wait: Duration) -> io::Result<Option<Event>> {
+        let hang_up = Ok(Some(Event::Signal(signals::HANG_UP)));
+        if self.hung_up || wait_for_input(Duration::ZERO) == Input::HungUp {
+            self.hung_up = true;
+            return hang_up;
+        }
+        // Events crossterm already has (several keys read at once, a resize) come first.
+        if crossterm::event::poll(Duration::ZERO)? {
+            return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+        }
+        if wait.is_zero() {
+            return Ok(None);
+        }
+        if wait_for_input(wait) == Input::HungUp {
+            self.hung_up = true;
+            return hang_up;
+        }
+        if crossterm::event::poll(Duration::ZERO)? {
+            return crossterm::event::read().map(|event| Some(Event::Terminal(event)));
+        }
+        Ok(None)
     }
 }

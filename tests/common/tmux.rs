@@ -40,21 +40,7 @@ impl Session {
             "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i",
             home = session.home.display()
         );
-        let home = session.home.display().to_string();
-        let started = session.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "app",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-c",
-            &home,
-            &shell,
-        ]);
-        assert!(started.status.success());
+        session.new_session(&shell);
         session
     }
 
@@ -93,7 +79,13 @@ impl Session {
     }
 
     pub fn launch(&self) {
-        // upskill runs in the home folder, so an export lands there.
+        self.new_session(&self.command());
+        self.tmux(&["set-option", "-t", "app", "remain-on-exit", "on"]);
+    }
+
+    /// The session `app`, 100x30, running `command` in the home folder (so an export lands
+    /// there).
+    fn new_session(&self, command: &str) {
         let home = self.home.display().to_string();
         let started = self.tmux(&[
             "new-session",
@@ -106,14 +98,13 @@ impl Session {
             "30",
             "-c",
             &home,
-            &self.command(),
+            command,
         ]);
         assert!(
             started.status.success(),
             "tmux starts: {}",
             String::from_utf8_lossy(&started.stderr)
         );
-        self.tmux(&["set-option", "-t", "app", "remain-on-exit", "on"]);
     }
 
     pub fn command(&self) -> String {

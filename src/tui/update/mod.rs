@@ -5,24 +5,26 @@
 mod compute;
 mod edits;
 mod form;
+mod keys;
 mod overlays;
+mod reload;
+mod saving;
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::action::Action;
 use super::app::{App, Confirm, InfoView, Overlay, Pane, Scale, StatusKind};
-use super::browser::{SearchIndex, SortOrder};
-use super::keymap::{INTERRUPT, Key};
+use super::browser::SortOrder;
 use crate::catalog::Loaded;
 use crate::plan::{Objective, Plan};
 use crate::store::Saved;
 
 pub use compute::{Answer, Done, Job, JobKind, with_recommendation};
 pub use edits::{path_name, shortfall};
+pub use saving::Quitting;
+use saving::{save, save_and_quit, saved};
 
 /// The longest search query kept; a huge paste is cut here.
 pub const MAX_QUERY: usize = 200;
@@ -90,16 +92,6 @@ pub enum ExportFailure {
     Io(String),
 }
 
-/// Whether a save is the last thing before quitting, and what its failure means then.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quitting {
-    No,
-    /// Quit once saved; if a change cannot be saved, stay open and say so.
-    Ask,
-    /// Quit whatever happens: the user was told the change would be lost, or a signal.
-    Anyway,
-}
-
 /// Work for the event loop; its outcome comes back as a [`Msg`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -144,9 +136,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Key(key) => key_pressed(app, key),
+        Msg::Key(key) => keys::key_pressed(app, key),
         Msg::Paste(text) => {
-            paste(app, &text);
+            keys::paste(app, &text);
             Vec::new()
         }
         Msg::Action(action) => act(app, action),
@@ -210,89 +202,14 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CatalogUnsettled => {
             app.set_status(
                 StatusKind::Warning,
-                format!("{UNSETTLED}: they reload when they stop changing"),
+                format!("{}: they reload when they stop changing", reload::UNSETTLED),
             );
             Vec::new()
         }
         Msg::CatalogReloaded(loaded) => {
-            catalog_reloaded(app, *loaded);
+            reload::catalog_reloaded(app, *loaded);
             Vec::new()
         }
-    }
-}
-
-fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    // A message lasts until the next key; then the key hints come back.
-    app.status = None;
-    // "Quit again to lose the change" holds for the very next key only.
-    let confirmed = std::mem::take(&mut app.quit_armed);
-    let quitting = if confirmed {
-        Quitting::Anyway
-    } else {
-        Quitting::Ask
-    };
-    // Ctrl-c quits from anywhere: no overlay, text box or key config can take it.
-    if Key::from_event(key) == INTERRUPT {
-        return save_and_quit(app, quitting);
-    }
-    if app.overlay.is_some() {
-        return overlays::key(app, key);
-    }
-    if app.browser.editing && search_key(app, key) {
-        return Vec::new();
-    }
-    match app.keymap.action(key) {
-        Some(Action::Quit) => save_and_quit(app, quitting),
-        Some(action) => act(app, action),
-        None => Vec::new(),
-    }
-}
-
-/// Typing into the search box; false for keys the box does not take (they go to the keymap).
-fn search_key(app: &mut App, key: KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('u') if ctrl => app.browser.query.clear(),
-        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-            if app.browser.query.chars().count() < MAX_QUERY {
-                app.browser.query.push(c);
-            }
-        }
-        KeyCode::Backspace => {
-            app.browser.query.pop();
-        }
-        KeyCode::Enter => {
-            app.browser.editing = false;
-            return true;
-        }
-        KeyCode::Esc => {
-            app.browser.editing = false;
-            app.browser.query.clear();
-        }
-        KeyCode::Up => {
-            move_selection(app, -1);
-            return true;
-        }
-        KeyCode::Down => {
-            move_selection(app, 1);
-            return true;
-        }
-        _ => return false,
-    }
-    refresh_browser(app);
-    true
-}
-
-fn paste(app: &mut App, text: &str) {
-    let clean = crate::text::sanitize_line(text);
-    if let Some(overlay) = &mut app.overlay {
-        overlays::paste(overlay, &clean);
-        return;
-    }
-    if app.browser.editing {
-        let room = MAX_QUERY.saturating_sub(app.browser.query.chars().count());
-        app.browser.query.extend(clean.chars().take(room));
-        refresh_browser(app);
     }
 }
 
@@ -466,163 +383,6 @@ fn clear_search(app: &mut App) {
     app.browser.editing = false;
     refresh_browser(app);
     app.info("Search and filters cleared");
-}
-
-/// Quits once the plan is saved (a read-only plan has nothing to save).
-fn save_and_quit(app: &mut App, quitting: Quitting) -> Vec<Effect> {
-    if app.read_only.is_some() {
-        app.quit = true;
-        return Vec::new();
-    }
-    vec![Effect::SavePlan {
-        plan: Box::new(app.plan.clone()),
-        announce: false,
-        quitting,
-    }]
-}
-
-/// Saves the plan unless it is read-only.
-pub(super) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
-    if let Some(why) = &app.read_only {
-        if announce {
-            let why = why.clone();
-            app.refuse(format!("Not saved: {why}"));
-        }
-        return Vec::new();
-    }
-    vec![Effect::SavePlan {
-        plan: Box::new(app.plan.clone()),
-        announce,
-        quitting: Quitting::No,
-    }]
-}
-
-fn saved(app: &mut App, result: Result<PathBuf, String>, announce: bool, quitting: Quitting) {
-    // Every change is saved as it is made: only after a failure does the file lag behind.
-    let unsaved = app.save_error.is_some();
-    match (result, quitting) {
-        (Ok(path), Quitting::No) => {
-            let recovered = app.save_error.take().is_some();
-            if announce || recovered {
-                app.info(format!("Saved to {}", path.display()));
-            }
-        }
-        (Ok(_), Quitting::Ask | Quitting::Anyway) => {
-            app.save_error = None;
-            app.quit = true;
-        }
-        (Err(why), Quitting::No) => {
-            app.refuse(format!("Changes are not being saved: {why}. upskill keeps them and tries again on the next change"));
-            app.save_error = Some(why);
-        }
-        // The file already holds every change: nothing is lost by going.
-        (Err(_), _) if !unsaved => app.quit = true,
-        (Err(why), Quitting::Anyway) => {
-            app.save_error = Some(why);
-            app.quit = true;
-        }
-        (Err(why), Quitting::Ask) => {
-            let key = |action| {
-                app.keymap
-                    .first_key(action)
-                    .map_or_else(|| "Ctrl-c".to_owned(), |key| key.to_string())
-            };
-            let (quit, export) = (key(Action::Quit), key(Action::Export));
-            app.refuse(format!(
-                "Not saved: {why}. Press {quit} again to quit and lose the unsaved changes, or {export} to export the plan elsewhere first"
-            ));
-            app.save_error = Some(why);
-            app.quit_armed = true;
-        }
-    }
-}
-
-fn catalog_reloaded(app: &mut App, loaded: Loaded) {
-    if loaded.has_errors() {
-        let count = loaded.tally().errors;
-        app.problems = loaded
-            .problems
-            .into_iter()
-            .filter(crate::catalog::Problem::is_error)
-            .collect();
-        app.set_status(
-            StatusKind::Warning,
-            format!(
-                "{BROKEN} {count} errors: still using the last good catalog (! shows the problems)"
-            ),
-        );
-        if !matches!(app.overlay, Some(Overlay::Problems { .. })) && app.overlay.is_none() {
-            app.overlay = Some(Overlay::Problems { scroll: 0 });
-        }
-        return;
-    }
-    let had_problems = !app.problems.is_empty();
-    app.problems.clear();
-    // Every file loads now, those left out at start too.
-    app.left_out.clear();
-    if had_problems && matches!(app.overlay, Some(Overlay::Problems { .. })) {
-        app.overlay = None;
-    }
-    let keep = app
-        .browser
-        .selection()
-        .map(|idx| app.catalog.credential(idx).id.clone());
-    let catalog = Arc::new(loaded.catalog);
-    // Filters hold indices into the old catalog: each is found again in the new one by what
-    // it names, and dropped only when that is gone.
-    let mut dropped = Vec::new();
-    let filters = std::mem::take(&mut app.browser.filters);
-    for filter in filters {
-        match filter.carried(&app.catalog, &catalog) {
-            Some(carried) => app.browser.filters.push(carried),
-            None => dropped.push(filter.label(&app.catalog)),
-        }
-    }
-    app.catalog = catalog;
-    app.index = Arc::new(SearchIndex::build(&app.catalog));
-    app.browser.reset_cache();
-    refresh_browser(app);
-    if let Some(idx) = keep.and_then(|id| app.catalog.find_credential(&id))
-        && let Some(row) = app.browser.results.iter().position(|&shown| shown == idx)
-    {
-        app.browser.selected = row;
-    }
-    app.refresh_plan();
-    let count = app.catalog.credentials.len();
-    let mut news = format!("Catalogs reloaded: {count} credentials");
-    if !dropped.is_empty() {
-        let _ = write!(
-            news,
-            "; no longer in the catalogs, so not filtered by: {}",
-            dropped.join(", ")
-        );
-    }
-    announce_reload(app, news);
-}
-
-/// How the warnings about the catalogs themselves begin; a good reload answers them.
-const BROKEN: &str = "The catalogs changed but have";
-const UNSETTLED: &str = "The catalog files are still being written";
-
-/// Says the catalogs reloaded, unless the status bar holds a warning or refusal the user has
-/// not yet seen off with a key (other than an earlier reload's, which this one answers). A
-/// plan that is not being saved stays said, with the news after it.
-fn announce_reload(app: &mut App, news: String) {
-    let pending = app.status.as_ref().is_some_and(|status| {
-        status.kind != StatusKind::Info
-            && !status.text.starts_with(BROKEN)
-            && !status.text.starts_with(UNSETTLED)
-    });
-    if pending {
-        return;
-    }
-    match &app.save_error {
-        Some(why) => {
-            let why = why.clone();
-            app.refuse(format!("Changes are still not being saved: {why}. {news}"));
-        }
-        None => app.info(news),
-    }
 }
 
 /// Scrolls the timeline half a year by month, or six weeks by week; shows it first if it is

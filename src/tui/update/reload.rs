@@ -1,0 +1,99 @@
+//! A catalog reload as the app takes it: the new catalog with the user's filters and
+//! selection carried over, or the problems that keep the last good one in use.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::refresh_browser;
+use crate::catalog::Loaded;
+use crate::tui::app::{App, Overlay, StatusKind};
+use crate::tui::browser::SearchIndex;
+
+pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
+    if loaded.has_errors() {
+        let count = loaded.tally().errors;
+        app.problems = loaded
+            .problems
+            .into_iter()
+            .filter(crate::catalog::Problem::is_error)
+            .collect();
+        app.set_status(
+            StatusKind::Warning,
+            format!(
+                "{BROKEN} {}: still using the last good catalog (! shows the problems)",
+                crate::text::plural(count, "error")
+            ),
+        );
+        if !matches!(app.overlay, Some(Overlay::Problems { .. })) && app.overlay.is_none() {
+            app.overlay = Some(Overlay::Problems { scroll: 0 });
+        }
+        return;
+    }
+    let had_problems = !app.problems.is_empty();
+    app.problems.clear();
+    // Every file loads now, those left out at start too.
+    app.left_out.clear();
+    if had_problems && matches!(app.overlay, Some(Overlay::Problems { .. })) {
+        app.overlay = None;
+    }
+    let keep = app
+        .browser
+        .selection()
+        .map(|idx| app.catalog.credential(idx).id.clone());
+    let catalog = Arc::new(loaded.catalog);
+    // Filters hold indices into the old catalog: each is found again in the new one by what
+    // it names, and dropped only when that is gone.
+    let mut dropped = Vec::new();
+    let filters = std::mem::take(&mut app.browser.filters);
+    for filter in filters {
+        match filter.carried(&app.catalog, &catalog) {
+            Some(carried) => app.browser.filters.push(carried),
+            None => dropped.push(filter.label(&app.catalog)),
+        }
+    }
+    app.catalog = catalog;
+    app.index = Arc::new(SearchIndex::build(&app.catalog));
+    app.browser.reset_cache();
+    refresh_browser(app);
+    if let Some(idx) = keep.and_then(|id| app.catalog.find_credential(&id))
+        && let Some(row) = app.browser.results.iter().position(|&shown| shown == idx)
+    {
+        app.browser.selected = row;
+    }
+    app.refresh_plan();
+    let count = app.catalog.credentials.len();
+    let mut news = format!("Catalogs reloaded: {count} credentials");
+    if !dropped.is_empty() {
+        let _ = write!(
+            news,
+            "; no longer in the catalogs, so not filtered by: {}",
+            dropped.join(", ")
+        );
+    }
+    announce_reload(app, news);
+}
+
+/// How the warnings about the catalogs themselves begin; a good reload answers them.
+pub(super) const BROKEN: &str = "The catalogs changed but have";
+pub(super) const UNSETTLED: &str = "The catalog files are still being written";
+
+/// Says the catalogs reloaded, unless the status bar holds a warning or refusal the user has
+/// not yet seen off with a key (other than an earlier reload's, which this one answers). A
+/// plan that is not being saved stays said, with the news after it.
+fn announce_reload(app: &mut App, news: String) {
+    let pending = app.status.as_ref().is_some_and(|status| {
+        status.kind != StatusKind::Info
+            && !status.text.starts_with(BROKEN)
+            && !status.text.starts_with(UNSETTLED)
+    });
+    if pending {
+        return;
+    }
+    match &app.save_error {
+        Some(why) => {
+            let why = why.clone();
+            app.refuse(format!("Changes are still not being saved: {why}. {news}"));
+        }
+        None => app.info(news),
+    }
+}

@@ -1,0 +1,92 @@
+//! Saving the plan, and quitting only once it is saved: a change that cannot be saved is
+//! never dropped without the user being told and asked.
+
+use std::path::PathBuf;
+
+use super::Effect;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+
+/// Whether a save is the last thing before quitting, and what its failure means then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quitting {
+    No,
+    /// Quit once saved; if a change cannot be saved, stay open and say so.
+    Ask,
+    /// Quit whatever happens: the user was told the change would be lost, or a signal.
+    Anyway,
+}
+
+/// Quits once the plan is saved (a read-only plan has nothing to save).
+pub(super) fn save_and_quit(app: &mut App, quitting: Quitting) -> Vec<Effect> {
+    if app.read_only.is_some() {
+        app.quit = true;
+        return Vec::new();
+    }
+    vec![Effect::SavePlan {
+        plan: Box::new(app.plan.clone()),
+        announce: false,
+        quitting,
+    }]
+}
+
+/// Saves the plan unless it is read-only.
+pub(super) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
+    if let Some(why) = &app.read_only {
+        if announce {
+            let why = why.clone();
+            app.refuse(format!("Not saved: {why}"));
+        }
+        return Vec::new();
+    }
+    vec![Effect::SavePlan {
+        plan: Box::new(app.plan.clone()),
+        announce,
+        quitting: Quitting::No,
+    }]
+}
+
+pub(super) fn saved(
+    app: &mut App,
+    result: Result<PathBuf, String>,
+    announce: bool,
+    quitting: Quitting,
+) {
+    // Every change is saved as it is made: only after a failure does the file lag behind.
+    let unsaved = app.save_error.is_some();
+    match (result, quitting) {
+        (Ok(path), Quitting::No) => {
+            let recovered = app.save_error.take().is_some();
+            if announce || recovered {
+                app.info(format!("Saved to {}", path.display()));
+            }
+        }
+        (Ok(_), Quitting::Ask | Quitting::Anyway) => {
+            app.save_error = None;
+            app.quit = true;
+        }
+        (Err(why), Quitting::No) => {
+            app.refuse(format!("Changes are not being saved: {why}. upskill keeps them and tries again on the next change"));
+            app.save_error = Some(why);
+        }
+        // The file already holds every change: nothing is lost by going.
+        (Err(_), _) if !unsaved => app.quit = true,
+        (Err(why), Quitting::Anyway) => {
+            app.save_error = Some(why);
+            app.quit = true;
+        }
+        (Err(why), Quitting::Ask) => {
+            let key = |action| {
+                app.keymap
+                    .first_key(action)
+                    .map_or_else(|| "Ctrl-c".to_owned(), |key| key.to_string())
+            };
+            let (quit, export) = (key(Action::Quit), key(Action::Export));
+            app.refuse(format!(
+                "Not saved: {why}. Press {quit} again to quit and lose the unsaved changes, or {export} to export the plan elsewhere first"
+            ));
+            app.save_error = Some(why);
+            app.quit_armed = true;
+        }
+    }
+}
