@@ -197,10 +197,16 @@ pub fn write(path: &Path, bytes: &[u8], options: WriteOptions) -> Result<(), Wri
         std::fs::create_dir_all(folder)?;
     }
     // Hidden, so a listing of the folder (the plans picker) never shows one.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".upskill-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".upskill-").suffix(".tmp");
+    // A new file gets the permissions any program's new file gets (0666 less the umask), not
+    // the temporary file's private 0600; a replaced one keeps its own.
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder)?;
     if let Some(existing) = &existing {
         temp.as_file().set_permissions(existing.permissions())?;
     }
@@ -222,6 +228,28 @@ pub fn write(path: &Path, bytes: &[u8], options: WriteOptions) -> Result<(), Wri
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// Whether `path` is this process's standard output (`/dev/stdout`, `/proc/self/fd/1`, or the
+/// file the shell sent it to): then it must be written through the open handle, which
+/// keeps the shell's redirection (`>>` appends) instead of replacing the file under it.
+pub fn is_stdout(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let (Ok(named), Ok(out)) = (
+            std::fs::metadata(path),
+            rustix::fs::fstat(rustix::stdio::stdout()),
+        ) else {
+            return false;
+        };
+        named.dev() == out.st_dev && named.ino() == out.st_ino
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// Writes into a FIFO or a character device in place, when asked to; refuses anything else.
@@ -246,6 +274,14 @@ fn write_special(
                     Some(libc::ENXIO) => WriteError::NoReader,
                     _ => WriteError::Io(error),
                 })?;
+            // Looked at again on the open file: a regular file swapped in meanwhile would be
+            // written over in place, not replaced whole.
+            let opened = file.metadata()?;
+            if !(opened.file_type().is_fifo() || opened.file_type().is_char_device()) {
+                return Err(WriteError::NotRegular(
+                    special_kind(&opened).unwrap_or("a file that changed while it was opened"),
+                ));
+            }
             return write_patiently(&mut file, bytes).map_err(WriteError::Io);
         }
     }
@@ -351,6 +387,19 @@ mod tests {
         assert_eq!(std::fs::read(&path).expect("read"), b"two");
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_permissions_any_new_file_gets() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp");
+        let made_by_std = dir.path().join("std.md");
+        std::fs::write(&made_by_std, "x").expect("write");
+        let ours = dir.path().join("ours.md");
+        write(&ours, b"x", WriteOptions::OUTPUT).expect("writes");
+        let mode = |path: &Path| std::fs::metadata(path).expect("meta").permissions().mode();
+        assert_eq!(mode(&ours), mode(&made_by_std));
     }
 
     #[test]

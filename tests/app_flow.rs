@@ -303,3 +303,49 @@ fn a_broken_catalog_at_start_is_left_out_and_its_steps_are_unavailable() {
     assert_eq!(app.plan.steps.len(), 1, "removed once confirmed");
     assert!(!effects.is_empty(), "and saved");
 }
+
+/// `e` asks before replacing a file, even one made in the working folder after the app
+/// checked, and a FIFO there is refused at once rather than waited on.
+#[cfg(unix)]
+#[test]
+fn an_export_asks_before_replacing_and_never_waits_on_a_fifo() {
+    use upskill::export::ExportFormat;
+    use upskill::tui::update::{Effect, ExportFailure, Msg};
+    let home = tempfile::tempdir().expect("temp");
+    let mut runtime = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
+    runtime.exports = Some(home.path().to_path_buf());
+    let app = fixture_app();
+    let export = |format, replace| {
+        let effect = Effect::Export {
+            plan: Box::new(app.plan.clone()),
+            format,
+            replace,
+        };
+        match runtime.perform(effect, &app) {
+            Some(Msg::Exported(result)) => result,
+            other => panic!("an export answers: {other:?}"),
+        }
+    };
+    std::fs::write(home.path().join("test.md"), "a client's edits").expect("write");
+    assert!(matches!(
+        export(ExportFormat::Markdown, false),
+        Err(ExportFailure::Exists { .. })
+    ));
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("test.md")).expect("read"),
+        "a client's edits"
+    );
+    assert!(
+        export(ExportFormat::Markdown, true).is_ok(),
+        "replaced when asked"
+    );
+    let made = std::process::Command::new("mkfifo")
+        .arg(home.path().join("test.html"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    assert!(matches!(
+        export(ExportFormat::Html, true),
+        Err(ExportFailure::Io(why)) if why.contains("FIFO")
+    ));
+}

@@ -820,8 +820,68 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
     update(&mut app, Msg::PlansListed(listed));
     keys(&mut app, "sam");
     let effects = ctrl(&mut app, 'n');
+    let [Effect::CreatePlan(plan)] = effects.as_slice() else {
+        panic!("a new plan is written first: {effects:?}")
+    };
+    assert_eq!(plan.name, "sam");
+    assert_eq!(
+        app.plan.name, "test",
+        "not switched to before it is written"
+    );
+    let effects = update(
+        &mut app,
+        Msg::PlanCreated {
+            plan: plan.clone(),
+            result: Ok(()),
+        },
+    );
     assert_eq!(app.plan.name, "sam");
-    assert!(effects.contains(&Effect::RememberLastPlan("sam".into())));
+    assert_eq!(effects, [Effect::RememberLastPlan("sam".into())]);
+}
+
+/// A change that could not be saved stays with its plan: switching to another plan (which
+/// would drop it) is refused until it is saved or exported.
+#[test]
+fn leaving_a_plan_with_an_unsaved_change_is_refused() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "a");
+    update(
+        &mut app,
+        Msg::Saved {
+            result: Err("No space left on device (os error 28)".into()),
+            announce: false,
+            quitting: Quitting::No,
+        },
+    );
+    keys(&mut app, "p");
+    let listed = vec![upskill::store::Saved {
+        name: "alex".into(),
+        role: None,
+        done: 0,
+        steps: 0,
+        broken: None,
+    }];
+    update(&mut app, Msg::PlansListed(listed));
+    keys(&mut app, "alex");
+    assert_eq!(press(&mut app, KeyCode::Enter), []);
+    assert!(
+        status(&app).starts_with("Plan `test` has changes that could not be saved (No space left on device (os error 28)), and leaving it would lose them"),
+        "{}",
+        status(&app)
+    );
+    ctrl(&mut app, 'u');
+    keys(&mut app, "new-one");
+    assert_eq!(ctrl(&mut app, 'n'), [], "nor is a new plan started");
+    assert_eq!(app.plan.name, "test");
+    assert_eq!(app.plan.steps.len(), 1, "the change is still here");
+}
+
+#[test]
+fn ctrl_z_without_a_shell_to_return_to_says_so() {
+    let mut app = fixture_app();
+    update(&mut app, Msg::CannotSuspend);
+    assert!(status(&app).starts_with("No shell started upskill here"));
 }
 
 #[test]

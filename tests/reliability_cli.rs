@@ -147,6 +147,43 @@ fn a_saved_plan_keeps_its_permissions() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
+/// `-o /dev/stdout` goes through stdout itself: `>> log.md` appends to the log, which stays
+/// the same file.
+#[cfg(unix)]
+#[test]
+fn export_to_dev_stdout_keeps_the_shells_redirection() {
+    use std::os::unix::fs::MetadataExt as _;
+    let home = Home::new();
+    home.save("alex", "2027-01-04");
+    let log = home.file("log.md", "earlier lines\n");
+    let before = std::fs::metadata(&log).expect("meta").ino();
+    let appending = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    let mut command = common::command(
+        home.dir.path(),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    let status = command
+        .args([
+            "--no-bundled",
+            "--catalog",
+            common::home::CATALOG,
+            "export",
+            "alex",
+            "-o",
+            "/dev/stdout",
+        ])
+        .stdout(appending)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let text = std::fs::read_to_string(&log).expect("read");
+    assert!(text.starts_with("earlier lines\n# "), "{text}");
+    assert_eq!(std::fs::metadata(&log).expect("meta").ino(), before);
+}
+
 #[test]
 fn export_to_an_unknown_extension_is_a_usage_error_naming_the_formats() {
     let home = Home::new();
@@ -251,8 +288,8 @@ fn help_points_to_the_docs_that_come_with_upskill() {
     );
 }
 
-/// docs/reliability.md names the test that holds each guarantee: every one it names exists,
-/// in the file it names, so the page cannot promise what nothing checks.
+/// docs/reliability.md names the test that holds each guarantee: every test it names is a
+/// function of the source or the tests, so the page cannot promise what nothing checks.
 #[test]
 fn every_test_the_reliability_page_names_exists() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

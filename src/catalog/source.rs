@@ -209,7 +209,8 @@ fn thousands(count: usize) -> String {
     out
 }
 
-fn is_yaml(path: &Path) -> bool {
+/// A catalog file's name: `*.yaml` or `*.yml`, in any case.
+pub fn is_yaml(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))

@@ -37,7 +37,9 @@ pub fn run(
         Err(code) => return Ok(code),
     };
     let text = export::render(&Report::build(&loaded.catalog, &plan, &now), format);
-    let Some(output) = &args.output else {
+    // `-o /dev/stdout` (or the very file stdout goes to) is written through stdout itself, so
+    // the shell's redirection holds: `>> log.md` appends, and no file is replaced under it.
+    let Some(output) = args.output.as_ref().filter(|path| !files::is_stdout(path)) else {
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };

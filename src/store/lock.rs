@@ -97,7 +97,11 @@ impl PlanLock {
     /// with it). The file goes first, while still held: a process that opened it before
     /// finds, once it gets the lock, that the name no longer leads to it, and tries again.
     pub fn remove_file(self) {
-        let _ = std::fs::remove_file(&self.path);
+        // Only the file this lock holds: after the folder was removed, the name may lead to
+        // another upskill's lock.
+        if same_file(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 

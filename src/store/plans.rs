@@ -136,7 +136,21 @@ impl PlanStore {
 
     /// Reads a listed file: its name must be a plan name too.
     pub fn load_entry(&self, entry: &Entry, today: Date) -> Result<Opened, LoadError> {
-        let name = PlanName::parse(&entry.stem)?;
+        let name = PlanName::parse(&entry.stem).and_then(|name| {
+            // A name in another Unicode form (decomposed accents) is a different file name.
+            if name.as_str() == entry.stem {
+                Ok(name)
+            } else {
+                Err(super::NameError {
+                    shown: entry.stem.clone(),
+                    why: format!("its accents are written decomposed; the plan's name is `{name}`"),
+                })
+            }
+        });
+        let name = name.map_err(|mut error| {
+            error.why.push_str("; rename the file");
+            error
+        })?;
         self.load(&name, today)
     }
 
@@ -173,12 +187,29 @@ impl PlanStore {
     /// and keeping the file's permissions. When the plans folder was removed, it is made
     /// again and the lock taken again first.
     pub fn save(&self, plan: &Plan, lock: &mut PlanLock) -> Result<PathBuf, StoreError> {
+        let name = Self::locked_name(plan, lock)?;
+        self.write(&name, plan, true)
+    }
+
+    /// Writes a plan made in the app for the first time: never over a file that is already
+    /// there (made by a command meanwhile, or one that differs only in case on a file system
+    /// that ignores case).
+    pub fn save_new(&self, plan: &Plan, lock: &mut PlanLock) -> Result<PathBuf, StoreError> {
+        let name = Self::locked_name(plan, lock)?;
+        self.write(&name, plan, false)
+    }
+
+    /// The plan's name, once `lock` is checked to be the plan's and still held.
+    fn locked_name(plan: &Plan, lock: &mut PlanLock) -> Result<PlanName, StoreError> {
         let name = PlanName::parse(&plan.name)?;
         if lock.name() != &name {
-            *lock = self.lock(&name)?;
+            return Err(StoreError::Locked(LockError::Failed {
+                name: name.to_string(),
+                why: format!("this upskill holds the lock of `{}` instead", lock.name()),
+            }));
         }
         lock.ensure()?;
-        self.write(&name, plan, true)
+        Ok(name)
     }
 
     /// Writes a plan for a command: locks it for the moment of writing (refused while an
@@ -244,8 +275,12 @@ impl PlanStore {
         if from == to {
             return Ok(());
         }
+        let mut held = held.filter(|held| held.name() == from);
+        if let Some(held) = held.as_deref_mut() {
+            // The plans folder may have been removed meanwhile, and `from` locked anew.
+            held.ensure()?;
+        }
         let to_lock = self.lock(to)?;
-        let held = held.filter(|held| held.name() == from);
         let from_lock = match held {
             Some(_) => None,
             None => Some(self.lock(from)?),
@@ -258,10 +293,14 @@ impl PlanStore {
             source: error.into(),
         })?;
         match (from_lock, held) {
-            (Some(from_lock), _) => from_lock.remove_file(),
             // This process has `from` open: it holds `to` from now on.
             (None, Some(held)) => std::mem::replace(held, to_lock).remove_file(),
-            (None, None) => {}
+            (from_lock, _) => {
+                if let Some(from_lock) = from_lock {
+                    from_lock.remove_file();
+                }
+                to_lock.remove_file();
+            }
         }
         Ok(())
     }
@@ -340,6 +379,68 @@ mod tests {
         );
         store.delete(&name("sam")).expect("deletes");
         assert_eq!(store.summaries(today()).len(), 1);
+    }
+
+    /// The app has `alex` open; its folder is removed and another upskill makes `alex` anew.
+    /// The app's rename must not take the other's plan (or its lock) with it.
+    #[test]
+    fn a_rename_under_a_lock_lost_with_the_folder_is_refused() {
+        let dir = tempfile::tempdir().expect("temp");
+        let store = PlanStore::in_data_dir(dir.path());
+        let mut app = store.lock(&name("alex")).expect("the app has it");
+        store
+            .save(&Plan::new("alex", today()), &mut app)
+            .expect("saves");
+        std::fs::remove_dir_all(store.folder()).expect("removed");
+        let mut other = store.lock(&name("alex")).expect("another upskill");
+        store
+            .save(&Plan::new("alex", today()), &mut other)
+            .expect("saves");
+        assert!(matches!(
+            store.rename(&name("alex"), &name("alex-2"), today(), Some(&mut app)),
+            Err(StoreError::Locked(LockError::Held { .. }))
+        ));
+        assert!(store.exists(&name("alex")));
+        assert!(!store.exists(&name("alex-2")));
+        assert!(
+            store.folder().join(".alex.lock").exists(),
+            "the other's lock stays"
+        );
+        assert!(store.lock(&name("alex")).is_err(), "and still holds");
+    }
+
+    #[test]
+    fn a_new_plan_never_replaces_a_file_already_there() {
+        let dir = tempfile::tempdir().expect("temp");
+        let store = PlanStore::in_data_dir(dir.path());
+        let mut kept = Plan::new("alex", today());
+        kept.notes = Some("made by a command meanwhile".into());
+        store.create(&kept, false).expect("saves");
+        let mut lock = store.lock(&name("alex")).expect("locks");
+        assert!(matches!(
+            store.save_new(&Plan::new("alex", today()), &mut lock),
+            Err(StoreError::Exists { .. })
+        ));
+        assert_eq!(
+            store.load(&name("alex"), today()).expect("loads").plan,
+            kept
+        );
+    }
+
+    #[test]
+    fn a_file_named_in_decomposed_unicode_is_listed_with_how_to_fix_it() {
+        let dir = tempfile::tempdir().expect("temp");
+        let store = PlanStore::in_data_dir(dir.path());
+        std::fs::create_dir_all(store.folder()).expect("dir");
+        std::fs::write(store.folder().join("zoe\u{308}.yaml"), "name: zoe\n").expect("write");
+        let listed = store.summaries(today());
+        let why = listed[0].broken.as_deref().unwrap_or_default();
+        assert!(
+            why.contains(
+                "its accents are written decomposed; the plan's name is `zo\u{eb}`; rename the file"
+            ),
+            "{why}"
+        );
     }
 
     #[test]

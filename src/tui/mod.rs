@@ -108,27 +108,59 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
 }
 
 /// After the terminal is back: a plan with changes that could not be saved (the user chose
-/// to quit anyway, or a signal ended the app) is printed on stderr, so it can be recovered.
+/// to quit anyway, or a signal ended the app) is kept in a recovery file where one can be
+/// written (the terminal may be gone, after SIGHUP), and printed on stderr, so it can be
+/// brought back with `upskill import`.
 fn report_unsaved(app: &App) {
     let Some(why) = &app.save_error else { return };
     if app.read_only.is_some() {
         return;
     }
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "upskill: the last changes to plan `{}` were not saved ({}). Here is the plan as it was in the app; save it as a file and bring it back with `upskill import FILE --force`:",
-        crate::text::sanitize_line(&app.plan.name),
-        crate::text::sanitize_line(why)
-    );
-    match crate::plan::file::to_yaml(&app.plan) {
-        Ok(text) => {
-            let _ = err.write_all(crate::text::sanitize(&text).as_bytes());
-        }
+    let text = match crate::plan::file::to_yaml(&app.plan) {
+        Ok(text) => text,
         Err(error) => {
             let _ = writeln!(err, "upskill: the plan could not be written out: {error}");
+            return;
         }
-    }
+    };
+    let name = crate::text::sanitize_line(&app.plan.name);
+    let why = crate::text::sanitize_line(why);
+    let kept = keep_unsaved(&text);
+    let _ = match &kept {
+        Some(path) => writeln!(
+            err,
+            "upskill: the last changes to plan `{name}` were not saved ({why}). They are kept in {}; bring them back with `upskill import {} --name {name} --force`. The plan as it was in the app:",
+            path.display(),
+            path.display()
+        ),
+        None => writeln!(
+            err,
+            "upskill: the last changes to plan `{name}` were not saved ({why}). Here is the plan as it was in the app; save it as a file and bring it back with `upskill import FILE --force`:"
+        ),
+    };
+    let _ = err.write_all(crate::text::sanitize(&text).as_bytes());
+}
+
+/// Writes an unsaved plan to `<data dir>/recovered/`, else the temporary folder: the first
+/// place that takes it.
+fn keep_unsaved(text: &str) -> Option<std::path::PathBuf> {
+    let stamp = crate::commands::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let file = format!("unsaved-{stamp}-{}.yaml", std::process::id());
+    let folders = [
+        crate::store::data_dir().map(|dir| dir.join("recovered")),
+        Some(std::env::temp_dir().join("upskill-recovered")),
+    ];
+    folders.into_iter().flatten().find_map(|folder| {
+        let path = folder.join(&file);
+        let options = crate::files::WriteOptions {
+            replace: false,
+            ..crate::files::WriteOptions::OWN
+        };
+        crate::files::write(&path, text.as_bytes(), options)
+            .ok()
+            .map(|()| path)
+    })
 }
 
 /// The app as it starts: the catalogs (or their problems), the user's keys, and the plan

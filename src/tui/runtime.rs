@@ -18,7 +18,7 @@ use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Fingerprint, Reload, Sources};
 use crate::plan::Plan;
-use crate::store::{LockError, Opened, PlanLock, PlanName, PlanStore};
+use crate::store::{LockError, Opened, PlanLock, PlanName, PlanStore, StoreError};
 
 /// Something for the app to react to.
 #[derive(Debug)]
@@ -39,9 +39,10 @@ pub trait Events {
     fn ready(&mut self) -> io::Result<Option<Event>>;
 
     /// Hands the terminal back to the shell, stops the process until it is continued
-    /// (`fg`), then takes the terminal again. Nothing to do for a script.
-    fn suspend(&mut self) -> io::Result<()> {
-        Ok(())
+    /// (`fg`), then takes the terminal again; false when there is no shell to hand it to.
+    /// A script has nothing to do.
+    fn suspend(&mut self) -> io::Result<bool> {
+        Ok(true)
     }
 }
 
@@ -56,6 +57,8 @@ pub struct Runtime {
     /// The catalog files as last loaded: a change the watcher reports reloads only when the
     /// files differ from these.
     loaded: RefCell<Fingerprint>,
+    /// Where `e` writes exports: the folder upskill was started in, unless a test says.
+    pub exports: Option<std::path::PathBuf>,
 }
 
 impl Runtime {
@@ -66,6 +69,7 @@ impl Runtime {
             lock: RefCell::new(None),
             answers: channel(),
             loaded: RefCell::new(Fingerprint::default()),
+            exports: None,
         }
     }
 
@@ -170,6 +174,10 @@ impl Runtime {
                     note,
                 })
             }
+            Effect::CreatePlan(plan) => {
+                let result = self.create(&plan);
+                Some(Msg::PlanCreated { plan, result })
+            }
             Effect::DeletePlan(name) => {
                 let result = store().and_then(|store| {
                     store
@@ -198,7 +206,13 @@ impl Runtime {
                 plan,
                 format,
                 replace,
-            } => Some(Msg::Exported(export(app, &plan, format, replace))),
+            } => Some(Msg::Exported(export(
+                self.exports.as_deref(),
+                app,
+                &plan,
+                format,
+                replace,
+            ))),
             Effect::Compute(job) => {
                 let answers = self.answers.0.clone();
                 std::thread::spawn(move || {
@@ -214,6 +228,27 @@ impl Runtime {
 }
 
 impl Runtime {
+    /// Writes a plan started in the app under a lock of its own, which becomes the lock this
+    /// process holds once the plan is written.
+    fn create(&self, plan: &Plan) -> Result<(), String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("no data folder for upskill could be found (is $HOME set?)")?;
+        let name = PlanName::parse(&plan.name).map_err(|error| error.to_string())?;
+        let mut lock = store.lock(&name).map_err(|error| error.to_string())?;
+        match store.save_new(plan, &mut lock) {
+            Ok(_) => {
+                *self.lock.borrow_mut() = Some(lock);
+                Ok(())
+            }
+            Err(StoreError::Exists { name, .. }) => Err(format!(
+                "a plan named `{name}` was saved meanwhile, by another upskill or a command; open it from the list, or choose another name"
+            )),
+            Err(error) => Err(error.to_string()),
+        }
+    }
+
     /// Saves the plan under the lock this process holds on it (taken first for a plan new
     /// or renamed here); the error says why not.
     fn save(&self, plan: &Plan) -> Result<std::path::PathBuf, String> {
@@ -286,9 +321,12 @@ where
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
             if effect == Effect::Suspend {
-                events.suspend()?;
-                // The shell drew over the screen meanwhile: the next frame draws it all.
-                terminal.clear().map_err(io::Error::other)?;
+                if events.suspend()? {
+                    // The shell drew over the screen meanwhile: the next frame draws it all.
+                    terminal.clear().map_err(io::Error::other)?;
+                } else {
+                    effects.extend(update(app, Msg::CannotSuspend));
+                }
                 continue;
             }
             if let Some(msg) = runtime.perform(effect, app) {
@@ -345,19 +383,29 @@ impl Events for Script {
 /// Writes a report of `plan` into the working folder, named after the plan; a file already
 /// there is replaced only when the user said so.
 fn export(
+    folder: Option<&std::path::Path>,
     app: &App,
     plan: &Plan,
     format: crate::export::ExportFormat,
     replace: bool,
 ) -> Result<std::path::PathBuf, ExportFailure> {
-    let dir = std::env::current_dir().map_err(|error| ExportFailure::Io(error.to_string()))?;
+    let dir = match folder {
+        Some(folder) => folder.to_path_buf(),
+        None => std::env::current_dir().map_err(|error| ExportFailure::Io(error.to_string()))?,
+    };
     let path = dir.join(format!("{}.{}", plan.name, format.extension()));
-    if !replace && path.exists() {
-        return Err(ExportFailure::Exists { path, format });
-    }
     let report = crate::export::Report::build(&app.catalog, plan, &crate::commands::now());
     let text = crate::export::render(&report, format);
-    crate::files::write(&path, text.as_bytes(), crate::files::WriteOptions::OUTPUT)
-        .map(|()| path)
-        .map_err(|error| ExportFailure::Io(error.to_string()))
+    // A file made there meanwhile is asked about too, and a FIFO there is refused, never
+    // waited on: the app must not hang on an export.
+    let options = crate::files::WriteOptions {
+        replace,
+        create_folder: false,
+        into_special: false,
+    };
+    match crate::files::write(&path, text.as_bytes(), options) {
+        Ok(()) => Ok(path),
+        Err(crate::files::WriteError::Exists) => Err(ExportFailure::Exists { path, format }),
+        Err(error) => Err(ExportFailure::Io(error.to_string())),
+    }
 }

@@ -55,10 +55,29 @@ pub fn forward() -> Option<Receiver<i32>> {
     None
 }
 
-/// Stops this process, as SIGTSTP does to a program that does not catch it, until SIGCONT.
+/// Whether a shell can take the terminal back while upskill is stopped: not when upskill
+/// leads its own terminal session (`xterm -e upskill`, `ssh -t host upskill`), where a
+/// stopped upskill would stay stopped with nobody to continue it.
+pub fn can_suspend() -> bool {
+    #[cfg(unix)]
+    {
+        rustix::process::getsid(None).is_ok_and(|session| session != rustix::process::getpid())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// Stops upskill's process group, as the terminal's Ctrl-z would have without raw mode, so
+/// that a wrapper script stops with it and the shell sees the job stopped; returns once
+/// the job is continued (`fg`).
 pub fn stop_here() {
     #[cfg(unix)]
     {
-        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+        use rustix::process::{Signal, kill_current_process_group};
+        if kill_current_process_group(Signal::STOP).is_err() {
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+        }
     }
 }

@@ -117,10 +117,14 @@ impl Events for TerminalEvents {
         self.terminal(Duration::ZERO)
     }
 
-    fn suspend(&mut self) -> io::Result<()> {
+    fn suspend(&mut self) -> io::Result<bool> {
+        if !signals::can_suspend() {
+            return Ok(false);
+        }
         leave();
         signals::stop_here();
-        enter()
+        enter()?;
+        Ok(true)
     }
 }
 

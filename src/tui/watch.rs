@@ -3,11 +3,15 @@
 //! can change a file's content count: the app reads the catalogs when it reloads, so a
 //! signal on reads would reload forever.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::catalog::source::is_yaml;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify_debouncer_full::notify::event::{
+    AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind,
+};
 use notify_debouncer_full::notify::{Event, EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
@@ -53,6 +57,14 @@ pub fn start(paths: &[PathBuf]) -> Option<(Watch, Receiver<()>)> {
 fn may_change_catalogs(event: &Event) -> bool {
     event.need_rescan()
         || (changes_content(event.kind) && event.paths.iter().any(|path| is_yaml(path)))
+        // A folder made, removed or moved brings or takes catalogs without an event of their
+        // own, whatever its name.
+        || matches!(
+            event.kind,
+            EventKind::Create(CreateKind::Folder)
+                | EventKind::Remove(RemoveKind::Folder)
+                | EventKind::Modify(ModifyKind::Name(_))
+        )
 }
 
 /// Creating, writing, removing and renaming change what a load would read. Opening, reading
@@ -72,18 +84,10 @@ fn changes_content(kind: EventKind) -> bool {
     }
 }
 
-fn is_yaml(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify_debouncer_full::notify::event::{
-        CreateKind, DataChange, Flag, MetadataKind, RemoveKind, RenameMode,
-    };
+    use notify_debouncer_full::notify::event::{DataChange, Flag, MetadataKind, RenameMode};
 
     fn on(kind: EventKind, path: &str) -> Event {
         Event::new(kind).add_path(PathBuf::from(path))
@@ -130,6 +134,26 @@ mod tests {
         assert!(!may_change_catalogs(&on(write, "/c/notes.txt")));
         assert!(!may_change_catalogs(&on(write, "/c/.acme.yaml.swp")));
         assert!(may_change_catalogs(&on(write, "/c/ACME.YAML")));
+    }
+
+    #[test]
+    fn a_folder_made_removed_or_moved_counts_whatever_its_name() {
+        assert!(may_change_catalogs(&on(
+            EventKind::Create(CreateKind::Folder),
+            "/c/more"
+        )));
+        assert!(may_change_catalogs(&on(
+            EventKind::Remove(RemoveKind::Folder),
+            "/c/old"
+        )));
+        assert!(may_change_catalogs(&on(
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+            "/c/sub"
+        )));
+        assert!(!may_change_catalogs(&on(
+            EventKind::Create(CreateKind::File),
+            "/c/notes.txt"
+        )));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod edits;
 mod form;
 mod keys;
 mod overlays;
+mod plans;
 mod reload;
 mod saving;
 
@@ -55,6 +56,8 @@ pub enum Msg {
     },
     /// A signal asked upskill to end (SIGTERM, SIGINT or SIGHUP, by number): save and go.
     Terminate(i32),
+    /// Ctrl-z with no shell to go back to (upskill leads its terminal session).
+    CannotSuspend,
     PlansListed(Vec<Saved>),
     PlanOpened {
         name: String,
@@ -66,6 +69,10 @@ pub enum Msg {
     },
     PlanDeleted {
         name: String,
+        result: Result<(), String>,
+    },
+    PlanCreated {
+        plan: Box<Plan>,
         result: Result<(), String>,
     },
     PlanRenamed {
@@ -103,6 +110,8 @@ pub enum Effect {
     },
     ListPlans,
     OpenPlan(String),
+    /// Write a plan started in the app, never over a file already there.
+    CreatePlan(Box<Plan>),
     DeletePlan(String),
     RenamePlan {
         from: String,
@@ -172,12 +181,19 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             saved(app, result, announce, quitting);
             Vec::new()
         }
+        Msg::CannotSuspend => {
+            app.set_status(
+                StatusKind::Warning,
+                "No shell started upskill here, so there is none to suspend it to; quit with q instead",
+            );
+            Vec::new()
+        }
         Msg::Terminate(signal) => {
             app.exit_signal = Some(signal);
             save_and_quit(app, Quitting::Anyway)
         }
         Msg::PlansListed(plans) => {
-            overlays::open_plans(app, plans);
+            plans::open(app, plans);
             Vec::new()
         }
         Msg::PlanOpened {
@@ -186,8 +202,9 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             read_only,
             note,
         } => edits::plan_opened(app, &name, result, read_only, note),
-        Msg::PlanDeleted { name, result } => overlays::plan_deleted(app, &name, result),
-        Msg::PlanRenamed { from, to, result } => overlays::plan_renamed(app, &from, &to, result),
+        Msg::PlanDeleted { name, result } => plans::plan_deleted(app, &name, result),
+        Msg::PlanCreated { plan, result } => plans::plan_created(app, *plan, result),
+        Msg::PlanRenamed { from, to, result } => plans::plan_renamed(app, &from, &to, result),
         Msg::Exported(result) => {
             match result {
                 Ok(path) => app.info(format!("Exported to {}", path.display())),

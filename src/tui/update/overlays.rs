@@ -6,22 +6,21 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::edits::{self, commit};
 use super::{Effect, MAX_QUERY, refresh_browser};
 use crate::catalog::{Kind, Level, ProviderIdx, RoleIdx, SkillIdx};
-use crate::plan::{Objective, Plan};
-use crate::store::{PlanName, Saved};
+use crate::plan::Objective;
 use crate::text::plural;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, InfoView, Overlay, Picker, PickerItem, PlansMode};
 use crate::tui::browser::Filter;
 
 /// What a picker key did.
-enum Picked<T> {
+pub(super) enum Picked<T> {
     Nothing,
     Chosen(T),
     Cancelled,
 }
 
 /// The keys every picker shares.
-fn picker_key<T: Clone>(picker: &mut Picker<T>, key: KeyEvent) -> Picked<T> {
+pub(super) fn picker_key<T: Clone>(picker: &mut Picker<T>, key: KeyEvent) -> Picked<T> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => return Picked::Cancelled,
@@ -189,7 +188,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Picked::Nothing => app.overlay = Some(Overlay::Export(picker)),
         },
         Overlay::Form(form) => return super::form::key(app, form, key),
-        Overlay::Plans { picker, mode } => return plans_key(app, picker, mode, key),
+        Overlay::Plans { picker, mode } => return super::plans::key(app, picker, mode, key),
     }
     Vec::new()
 }
@@ -329,256 +328,4 @@ fn choose_filter(app: &mut App, filter: Option<Filter>) {
     refresh_browser(app);
     let shown = app.browser.results.len();
     app.info(format!("{} shown", plural(shown, "credential")));
-}
-
-pub(super) fn open_plans(app: &mut App, plans: Vec<Saved>) {
-    let current = app.plan.name.clone();
-    let mut items: Vec<PickerItem<String>> = plans
-        .into_iter()
-        .map(|summary| {
-            let detail = if let Some(why) = &summary.broken {
-                format!("cannot be read: {why}")
-            } else {
-                let role = match summary.role.as_deref() {
-                    Some(id) => app
-                        .catalog
-                        .find_role(id)
-                        .map_or_else(|| id.to_owned(), |idx| app.catalog.role(idx).title.clone()),
-                    None => "no role".to_owned(),
-                };
-                format!("{role} · {}/{} done", summary.done, summary.steps)
-            };
-            let label = if summary.name == current {
-                format!("{} (open)", summary.name)
-            } else {
-                summary.name.clone()
-            };
-            PickerItem {
-                label,
-                detail,
-                value: summary.name,
-            }
-        })
-        .collect();
-    if !items.iter().any(|item| item.value == current) {
-        items.insert(
-            0,
-            PickerItem {
-                label: format!("{current} (open)"),
-                detail: "not saved yet".to_owned(),
-                value: current.clone(),
-            },
-        );
-    }
-    let mut picker = Picker::new(items);
-    picker.selected = picker
-        .shown
-        .iter()
-        .position(|&i| picker.items[i].value == current)
-        .unwrap_or(0);
-    app.overlay = Some(Overlay::Plans {
-        picker,
-        mode: PlansMode::Choosing,
-    });
-}
-
-fn plans_key(
-    app: &mut App,
-    mut picker: Picker<String>,
-    mode: PlansMode,
-    key: KeyEvent,
-) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match mode {
-        PlansMode::Choosing => {
-            let selected = picker.chosen().map(|item| item.value.clone());
-            match key.code {
-                KeyCode::Char('n') if ctrl => return new_plan(app, picker),
-                KeyCode::F(2) => {
-                    if let Some(from) = selected {
-                        let name = from.clone();
-                        app.overlay = Some(Overlay::Plans {
-                            picker,
-                            mode: PlansMode::Renaming { from, name },
-                        });
-                        return Vec::new();
-                    }
-                }
-                KeyCode::Delete => {
-                    if let Some(name) = selected {
-                        if name == app.plan.name {
-                            app.refuse("This plan is open: open another one before deleting it");
-                        } else {
-                            app.overlay = Some(Overlay::Plans {
-                                picker,
-                                mode: PlansMode::ConfirmDelete { name },
-                            });
-                            return Vec::new();
-                        }
-                    }
-                }
-                KeyCode::Enter if picker.shown.is_empty() && !picker.query.trim().is_empty() => {
-                    return new_plan(app, picker);
-                }
-                _ => match picker_key(&mut picker, key) {
-                    Picked::Chosen(name) if name == app.plan.name => return Vec::new(),
-                    Picked::Chosen(name) => return vec![Effect::OpenPlan(name)],
-                    Picked::Cancelled => return Vec::new(),
-                    Picked::Nothing => {}
-                },
-            }
-            app.overlay = Some(Overlay::Plans {
-                picker,
-                mode: PlansMode::Choosing,
-            });
-        }
-        PlansMode::Renaming { from, mut name } => {
-            match key.code {
-                KeyCode::Esc => {
-                    app.overlay = Some(Overlay::Plans {
-                        picker,
-                        mode: PlansMode::Choosing,
-                    });
-                    return Vec::new();
-                }
-                KeyCode::Enter => return rename_entered(app, picker, from, name),
-                KeyCode::Backspace => {
-                    name.pop();
-                }
-                KeyCode::Char('u') if ctrl => name.clear(),
-                KeyCode::Char(c) if !ctrl && name.len() + c.len_utf8() <= PlanName::MAX_BYTES => {
-                    name.push(c);
-                }
-                _ => {}
-            }
-            app.overlay = Some(Overlay::Plans {
-                picker,
-                mode: PlansMode::Renaming { from, name },
-            });
-        }
-        PlansMode::ConfirmDelete { name } => {
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                return vec![Effect::DeletePlan(name)];
-            }
-            app.overlay = Some(Overlay::Plans {
-                picker,
-                mode: PlansMode::Choosing,
-            });
-        }
-    }
-    Vec::new()
-}
-
-/// Enter in the rename box: the rename, or why not (the box stays open).
-fn rename_entered(
-    app: &mut App,
-    picker: Picker<String>,
-    from: String,
-    name: String,
-) -> Vec<Effect> {
-    match PlanName::parse(name.trim()) {
-        Err(error) => app.refuse(error.to_string()),
-        Ok(to) if to.as_str() == from => {
-            app.info(format!(
-                "The plan is already named `{from}`: nothing changed"
-            ));
-            app.overlay = Some(Overlay::Plans {
-                picker,
-                mode: PlansMode::Choosing,
-            });
-            return Vec::new();
-        }
-        Ok(to) if picker.items.iter().any(|item| item.value == to.as_str()) => {
-            app.refuse(format!(
-                "A plan named `{to}` already exists: choose another name"
-            ));
-        }
-        Ok(to) => {
-            return vec![Effect::RenamePlan {
-                from,
-                to: to.to_string(),
-            }];
-        }
-    }
-    app.overlay = Some(Overlay::Plans {
-        picker,
-        mode: PlansMode::Renaming { from, name },
-    });
-    Vec::new()
-}
-
-/// A new, empty plan named by what was typed (or `plan-N`), which becomes the open plan.
-fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
-    let typed = picker.query.trim().to_owned();
-    let name = if typed.is_empty() {
-        (2..10_000)
-            .map(|n| format!("plan-{n}"))
-            .find(|name| !picker.items.iter().any(|item| item.value == *name))
-            .unwrap_or_default()
-    } else {
-        typed
-    };
-    let name = match PlanName::parse(&name) {
-        Ok(name) => name.to_string(),
-        Err(error) => {
-            app.refuse(error.to_string());
-            app.overlay = Some(Overlay::Plans {
-                picker,
-                mode: PlansMode::Choosing,
-            });
-            return Vec::new();
-        }
-    };
-    if picker.items.iter().any(|item| item.value == name) {
-        return vec![Effect::OpenPlan(name)];
-    }
-    app.switch_plan(Plan::new(name.clone(), app.today));
-    app.read_only = None;
-    app.info(format!("New plan `{name}`: choose a target role (r)"));
-    let mut effects = super::save(app, false);
-    effects.push(Effect::RememberLastPlan(name));
-    effects
-}
-
-pub(super) fn plan_deleted(app: &mut App, name: &str, result: Result<(), String>) -> Vec<Effect> {
-    match result {
-        Ok(()) => {
-            app.shelved.remove(name);
-            app.info(format!("Deleted plan `{name}`"));
-            vec![Effect::ListPlans]
-        }
-        Err(why) => {
-            app.refuse(format!("Could not delete `{name}`: {why}"));
-            Vec::new()
-        }
-    }
-}
-
-pub(super) fn plan_renamed(
-    app: &mut App,
-    from: &str,
-    to: &str,
-    result: Result<(), String>,
-) -> Vec<Effect> {
-    match result {
-        Ok(()) => {
-            app.info(format!("Renamed `{from}` to `{to}`"));
-            let mut effects = vec![Effect::ListPlans];
-            if app.plan.name == from {
-                to.clone_into(&mut app.plan.name);
-                app.history.rename(to);
-                effects.push(Effect::RememberLastPlan(to.to_owned()));
-            }
-            if let Some((mut plan, mut history)) = app.shelved.remove(from) {
-                to.clone_into(&mut plan.name);
-                history.rename(to);
-                app.shelved.insert(to.to_owned(), (plan, history));
-            }
-            effects
-        }
-        Err(why) => {
-            app.refuse(format!("Could not rename `{from}`: {why}"));
-            Vec::new()
-        }
-    }
 }
