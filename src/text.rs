@@ -76,6 +76,19 @@ fn is_invisible_format(c: char) -> bool {
     )
 }
 
+/// A count with its thousands grouped by commas, as the app's messages are in English.
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// `1 step`, `2 steps`: a count with its noun (regular plurals only).
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -158,6 +171,15 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(2000), "2,000");
+        assert_eq!(thousands(98_000), "98,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

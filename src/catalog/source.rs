@@ -168,7 +168,7 @@ fn walk_within(root: &Path, limit: usize) -> Vec<SourceFile> {
                 root,
                 &format!(
                     "the folder holds more than {} files and folders, too many to be a folder of catalogs; give the folder that holds your catalog files, or split it",
-                    thousands(limit)
+                    crate::text::thousands(limit)
                 ),
             )];
         }
@@ -194,19 +194,6 @@ fn walk_within(root: &Path, limit: usize) -> Vec<SourceFile> {
     }
     found.sort_by(|a, b| a.name.cmp(&b.name));
     found
-}
-
-/// `100,000`.
-fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// A catalog file's name: `*.yaml` or `*.yml`, in any case.
@@ -289,7 +276,7 @@ mod tests {
                 "the folder holds more than 10 files and folders, too many to be a folder of catalogs; give the folder that holds your catalog files, or split it"
             )
         );
-        assert_eq!(thousands(MAX_WALK_ENTRIES), "100,000");
+        assert_eq!(crate::text::thousands(MAX_WALK_ENTRIES), "100,000");
     }
 
     #[cfg(target_os = "linux")]

@@ -132,7 +132,7 @@ fn add(form: &mut Form, text: &str, how: &str) {
         };
         form.error = Some(format!(
             "{} {how} {what} left out ({})",
-            thousands(left_out),
+            crate::text::thousands(left_out),
             limit()
         ));
     }
@@ -171,20 +171,7 @@ fn characters(count: usize) -> String {
     } else {
         "characters"
     };
-    format!("{} {noun}", thousands(count))
-}
-
-/// A count with its thousands grouped by commas, as the app's messages are in English.
-fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
+    format!("{} {noun}", crate::text::thousands(count))
 }
 
 /// Checks the fields and applies them; a bad field keeps the form open and says why.
@@ -301,18 +288,4 @@ fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan
         }
     }
     Ok(changed)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn counts_are_grouped_by_thousands() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(2000), "2,000");
-        assert_eq!(thousands(98_000), "98,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
 }
