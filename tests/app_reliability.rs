@@ -86,6 +86,57 @@ fn ctrl_z_and_sigtstp_give_the_shell_back_and_fg_redraws_the_app() {
     assert_terminal_restored(&session);
 }
 
+/// `kill %1` on a suspended upskill (SIGTERM, then SIGCONT from the shell) ends it at once,
+/// saved, without taking the terminal back from the shell.
+#[test]
+fn a_suspended_upskill_killed_by_its_shell_saves_and_ends() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start_shell(home.path(), "suspend-kill");
+    session.wait_for("$");
+    session.type_command();
+    choose_cloud_engineer(&session);
+    let pid = session.pid();
+    session.send(&["C-z"]);
+    session.wait_for("Stopped");
+    session.send(&["kill %1", "Enter"]);
+    gone_within_3_seconds(pid);
+    assert_terminal_restored(&session);
+    assert!(session.plan_file().contains("role: cloud-engineer"));
+}
+
+/// The shell exits while upskill is suspended (SIGHUP, then SIGCONT): upskill ends quietly,
+/// saved, with no error report over the terminal.
+#[test]
+fn a_suspended_upskill_whose_shell_exits_ends_quietly() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start_shell(home.path(), "suspend-exit");
+    session.wait_for("$");
+    session.type_command();
+    choose_cloud_engineer(&session);
+    let pid = session.pid();
+    session.send(&["C-z"]);
+    session.wait_for("Stopped");
+    // bash warns of the stopped job once, then exits.
+    session.send(&["exit", "Enter"]);
+    session.wait_for("There are stopped jobs");
+    session.send(&["exit", "Enter"]);
+    session.wait_for("SHELL-EXITED");
+    gone_within_3_seconds(pid);
+    let screen = session.screen();
+    assert!(!screen.contains("Error"), "{screen}");
+    assert!(session.plan_file().contains("role: cloud-engineer"));
+}
+
+/// Waits for a process to end, well inside the 5 s after which a signal ends it regardless.
+fn gone_within_3_seconds(pid: u32) {
+    let proc = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while proc.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!proc.exists(), "upskill {pid} still runs");
+}
+
 #[test]
 fn a_dumb_terminal_is_refused_with_a_message() {
     let home = tempfile::tempdir().expect("temp");
@@ -114,10 +165,14 @@ fn quitting_after_a_failed_save_keeps_the_app_open_then_prints_the_plan() {
     session.send(&["cloud", "Enter"]);
     session.wait_for("Changes are not being saved");
     session.send(&["q"]);
-    session.wait_for("Press q again to quit and lose the unsaved changes");
+    session.wait_for("Press q again to quit anyway");
     assert_eq!(session.exit_status(), None, "still open");
     session.send(&["q"]);
-    assert_eq!(session.wait_for_exit(), 0);
+    assert_eq!(
+        session.wait_for_exit(),
+        1,
+        "quitting with a change lost is no success"
+    );
     session.wait_for("role: cloud-engineer");
     let screen = session.screen_joined();
     assert!(
@@ -220,15 +275,6 @@ fn closing_the_terminal_ends_upskill() {
     choose_cloud_engineer(&session);
     let pid = session.pid();
     session.tmux(&["kill-server"]);
-    let proc = std::path::PathBuf::from(format!("/proc/{pid}"));
-    // Well inside the 5 s after which a signal ends the process whatever it is doing.
-    let deadline = std::time::Instant::now() + Duration::from_secs(3);
-    while proc.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(
-        !proc.exists(),
-        "upskill {pid} still runs after its terminal closed"
-    );
+    gone_within_3_seconds(pid);
     assert!(session.plan_file().contains("role: cloud-engineer"));
 }

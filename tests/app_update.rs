@@ -641,7 +641,7 @@ fn quitting_with_a_change_that_cannot_be_saved_asks_first() {
     assert!(!app.quit);
     assert_eq!(
         status(&app),
-        "Not saved: No space left on device (os error 28). Press q again to quit and lose the unsaved changes, or e to export the plan elsewhere first"
+        "Not saved: No space left on device (os error 28). Press q again to quit anyway: the unsaved plan is then kept in a recovery file, which `upskill import` brings back"
     );
     // Another key first: quitting asks again.
     press(&mut app, KeyCode::Down);

@@ -99,10 +99,21 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let result = runtime::run(&mut terminal, &mut app, &mut view, &mut events, &runtime);
     terminal::leave();
     drop(watch_guard);
-    report_unsaved(&app);
-    result?;
+    let lost = report_unsaved(&app);
+    if let Err(error) = result {
+        // The terminal failed under the app (it went away, or stopped taking output): a
+        // message, not a program's error report.
+        let _ = writeln!(
+            std::io::stderr(),
+            "upskill: the terminal stopped working ({}), so the app ended",
+            crate::text::sanitize_line(&error.to_string())
+        );
+        return Ok(ExitCode::from(crate::commands::EXIT_INVALID));
+    }
     Ok(match app.exit_signal {
         Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        // Quitting anyway with changes unsaved is not a success, whoever asked for it.
+        None if lost => ExitCode::from(crate::commands::EXIT_INVALID),
         None => ExitCode::SUCCESS,
     })
 }
@@ -111,17 +122,19 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
 /// to quit anyway, or a signal ended the app) is kept in a recovery file where one can be
 /// written (the terminal may be gone, after SIGHUP), and printed on stderr, so it can be
 /// brought back with `upskill import`.
-fn report_unsaved(app: &App) {
-    let Some(why) = &app.save_error else { return };
+fn report_unsaved(app: &App) -> bool {
+    let Some(why) = &app.save_error else {
+        return false;
+    };
     if app.read_only.is_some() {
-        return;
+        return false;
     }
     let mut err = std::io::stderr().lock();
     let text = match crate::plan::file::to_yaml(&app.plan) {
         Ok(text) => text,
         Err(error) => {
             let _ = writeln!(err, "upskill: the plan could not be written out: {error}");
-            return;
+            return true;
         }
     };
     let name = crate::text::sanitize_line(&app.plan.name);
@@ -140,6 +153,7 @@ fn report_unsaved(app: &App) {
         ),
     };
     let _ = err.write_all(crate::text::sanitize(&text).as_bytes());
+    true
 }
 
 /// Writes an unsaved plan to `<data dir>/recovered/`, else the temporary folder: the first

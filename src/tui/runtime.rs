@@ -39,11 +39,22 @@ pub trait Events {
     fn ready(&mut self) -> io::Result<Option<Event>>;
 
     /// Hands the terminal back to the shell, stops the process until it is continued
-    /// (`fg`), then takes the terminal again; false when there is no shell to hand it to.
-    /// A script has nothing to do.
-    fn suspend(&mut self) -> io::Result<bool> {
-        Ok(true)
+    /// (`fg`), then takes the terminal again. A script has nothing to do.
+    fn suspend(&mut self) -> io::Result<Suspended> {
+        Ok(Suspended::Resumed)
     }
+}
+
+/// How a suspend ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suspended {
+    /// Back in the foreground, with the terminal: draw everything again.
+    Resumed,
+    /// No shell started upskill, so none can take the terminal: it was not suspended.
+    NoShell,
+    /// This signal to end came while suspended: the app saves and ends without taking the
+    /// terminal back (or drawing on it).
+    Ending(i32),
 }
 
 /// What the effects act on: the plan files, and the catalog sources for reloading.
@@ -321,11 +332,13 @@ where
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
             if effect == Effect::Suspend {
-                if events.suspend()? {
+                match events.suspend()? {
                     // The shell drew over the screen meanwhile: the next frame draws it all.
-                    terminal.clear().map_err(io::Error::other)?;
-                } else {
-                    effects.extend(update(app, Msg::CannotSuspend));
+                    Suspended::Resumed => terminal.clear().map_err(io::Error::other)?,
+                    Suspended::NoShell => effects.extend(update(app, Msg::CannotSuspend)),
+                    Suspended::Ending(signal) => {
+                        effects.extend(update(app, Msg::Terminate(signal)))
+                    }
                 }
                 continue;
             }

@@ -69,6 +69,19 @@ pub fn can_suspend() -> bool {
     }
 }
 
+/// Whether upskill's process group has the terminal (it runs in the foreground).
+pub fn in_foreground() -> bool {
+    #[cfg(unix)]
+    {
+        rustix::termios::tcgetpgrp(rustix::stdio::stdin())
+            .map_or(true, |group| group == rustix::process::getpgrp())
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
 /// Stops upskill's process group, as the terminal's Ctrl-z would have without raw mode, so
 /// that a wrapper script stops with it and the shell sees the job stopped; returns once
 /// the job is continued (`fg`).

@@ -4,6 +4,7 @@
 //! changes and the signals.
 
 use std::io::{self, Write as _};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
@@ -15,12 +16,18 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use super::runtime::{Event, Events};
+use super::runtime::{Event, Events, Suspended};
 use super::signals;
+
+/// Whether the app has the terminal in its full-screen mode: leaving it twice would send a
+/// suspended, backgrounded upskill's mode changes to a terminal it no longer owns (which
+/// stops the process again, with SIGTTOU).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Takes the terminal over.
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
     execute!(
         io::stdout(),
         EnterAlternateScreen,
@@ -30,8 +37,11 @@ pub fn enter() -> io::Result<()> {
     )
 }
 
-/// Gives the terminal back as it was; best effort, since it may be gone (SIGHUP).
+/// Gives the terminal back as it was, once; best effort, since it may be gone (SIGHUP).
 pub fn leave() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(
         out,
@@ -117,14 +127,45 @@ impl Events for TerminalEvents {
         self.terminal(Duration::ZERO)
     }
 
-    fn suspend(&mut self) -> io::Result<bool> {
+    fn suspend(&mut self) -> io::Result<Suspended> {
         if !signals::can_suspend() {
-            return Ok(false);
+            return Ok(Suspended::NoShell);
         }
         leave();
-        signals::stop_here();
-        enter()?;
-        Ok(true)
+        loop {
+            signals::stop_here();
+            // Continued: by `fg`, by `bg`, or by a shell passing on a signal to end (`kill %1`
+            // sends SIGTERM then SIGCONT; a shell that exits sends SIGHUP and SIGCONT).
+            if let Some(signal) = self.ending_signal() {
+                return Ok(Suspended::Ending(signal));
+            }
+            // In the background (`bg`) a full-screen app cannot run: it waits for `fg`.
+            if signals::in_foreground() {
+                break;
+            }
+        }
+        if enter().is_err() {
+            // The terminal went away while the app was stopped.
+            self.hung_up = true;
+            return Ok(Suspended::Ending(signals::HANG_UP));
+        }
+        Ok(Suspended::Resumed)
+    }
+}
+
+impl TerminalEvents {
+    /// A signal to end the app that came with the SIGCONT that woke it, if any. The signal
+    /// thread passes signals on a moment after they arrive, so it is given that moment.
+    fn ending_signal(&mut self) -> Option<i32> {
+        let signals = self.signals.as_ref()?;
+        let mut wait = Duration::from_millis(50);
+        loop {
+            match signals.recv_timeout(wait) {
+                Ok(signal) if signal != signals::SUSPEND => return Some(signal),
+                Ok(_) => wait = Duration::ZERO,
+                Err(_) => return None,
+            }
+        }
     }
 }
 

@@ -37,7 +37,7 @@ impl Session {
     pub fn start_shell(home: &Path, name: &str) -> Session {
         let session = Session::prepare(home, name);
         let shell = format!(
-            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i",
+            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i; echo SHELL-EXITED; exec sleep 86400",
             home = session.home.display()
         );
         session.new_session(&shell);
@@ -220,23 +220,35 @@ impl Drop for Session {
 }
 
 impl Session {
-    /// upskill's process id: the one child of the pane's shell.
+    /// upskill's process id: the `upskill` process under the pane's shell (its child, or its
+    /// grandchild when an interactive shell runs inside the pane's).
     pub fn pid(&self) -> u32 {
         let out = self.tmux(&["display-message", "-p", "-t", "app", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&out.stdout).trim().to_owned();
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let children = Command::new("pgrep")
-                .args(["-P", &shell])
-                .output()
-                .expect("pgrep runs");
-            let text = String::from_utf8_lossy(&children.stdout);
-            if let Some(pid) = text
-                .lines()
-                .next()
-                .and_then(|line| line.trim().parse().ok())
-            {
-                return pid;
+            let mut parents = vec![shell.clone()];
+            for _ in 0..3 {
+                let mut children = Vec::new();
+                for parent in &parents {
+                    let found = Command::new("pgrep")
+                        .args(["-P", parent])
+                        .output()
+                        .expect("pgrep runs");
+                    children.extend(
+                        String::from_utf8_lossy(&found.stdout)
+                            .lines()
+                            .map(|line| line.trim().to_owned()),
+                    );
+                }
+                let upskill = children.iter().find(|pid| {
+                    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                        .is_ok_and(|comm| comm.trim() == "upskill")
+                });
+                if let Some(pid) = upskill.and_then(|pid| pid.parse().ok()) {
+                    return pid;
+                }
+                parents = children;
             }
             assert!(
                 Instant::now() < deadline,

@@ -76,14 +76,12 @@ pub(super) fn saved(
             app.quit = true;
         }
         (Err(why), Quitting::Ask) => {
-            let key = |action| {
-                app.keymap
-                    .first_key(action)
-                    .map_or_else(|| "Ctrl-c".to_owned(), |key| key.to_string())
-            };
-            let (quit, export) = (key(Action::Quit), key(Action::Export));
+            let quit = app
+                .keymap
+                .first_key(Action::Quit)
+                .map_or_else(|| "Ctrl-c".to_owned(), |key| key.to_string());
             app.refuse(format!(
-                "Not saved: {why}. Press {quit} again to quit and lose the unsaved changes, or {export} to export the plan elsewhere first"
+                "Not saved: {why}. Press {quit} again to quit anyway: the unsaved plan is then kept in a recovery file, which `upskill import` brings back"
             ));
             app.save_error = Some(why);
             app.quit_armed = true;
