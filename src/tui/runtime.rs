@@ -337,7 +337,7 @@ where
                     Suspended::Resumed => terminal.clear().map_err(io::Error::other)?,
                     Suspended::NoShell => effects.extend(update(app, Msg::CannotSuspend)),
                     Suspended::Ending(signal) => {
-                        effects.extend(update(app, Msg::Terminate(signal)))
+                        effects.extend(update(app, Msg::Terminate(signal)));
                     }
                 }
                 continue;
