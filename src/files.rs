@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub enum ReadError {
     #[error("no such file")]
     NotFound,
+    #[error("it is a link to {}, which does not exist", .0.display())]
+    DanglingLink(PathBuf),
     #[error("it is {0}, not a regular file")]
     NotRegular(&'static str),
     #[error("it is larger than {}, the most upskill reads from one file", bytes(*limit))]
@@ -80,7 +82,10 @@ fn open_for_reading(path: &Path) -> io::Result<File> {
 /// handle, so a file swapped in between cannot slip through; a file that grows past the
 /// limit while it is read is refused too.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = std::fs::metadata(path)?;
+    let meta = std::fs::metadata(path).map_err(|error| match std::fs::read_link(path) {
+        Ok(target) if error.kind() == io::ErrorKind::NotFound => ReadError::DanglingLink(target),
+        _ => error.into(),
+    })?;
     if let Some(kind) = special_kind(&meta) {
         return Err(ReadError::NotRegular(kind));
     }
@@ -348,6 +353,18 @@ mod tests {
             read(dir.path(), 9),
             Err(ReadError::NotRegular("a folder"))
         ));
+        #[cfg(unix)]
+        {
+            let dangling = dir.path().join("dangling.yaml");
+            std::os::unix::fs::symlink(dir.path().join("gone.yaml"), &dangling).expect("link");
+            assert_eq!(
+                read(&dangling, 9).expect_err("dangling").to_string(),
+                format!(
+                    "it is a link to {}, which does not exist",
+                    dir.path().join("gone.yaml").display()
+                )
+            );
+        }
     }
 
     #[cfg(unix)]

@@ -173,7 +173,11 @@ fn a_broken_last_plan_is_left_untouched_and_a_new_one_opens_beside_it() {
         assert!(lines[1].starts_with("The file is left exactly as it is."));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
         assert_eq!(
-            store.last_used().as_ref().map(PlanName::as_str),
+            store
+                .last_used()
+                .expect("a note")
+                .as_ref()
+                .map(PlanName::as_str),
             Some("alex-2")
         );
         assert!(
@@ -247,14 +251,14 @@ fn a_broken_catalog_at_start_is_left_out_and_its_steps_are_unavailable() {
     let broken = home.path().join("mine.yaml");
     std::fs::write(
         &broken,
-        "provider: {id: mine, name: Mine}\ncredentials:\n  - {id: course, title: My course, kind: course, hours: ten, cost: 0, skills: [x]}\n",
+        "provider: {id: mine, name: Mine}\ncredentials:\n  - {id: course, title: My course, kind: course, hours: ten, cost: 0, skills: [x]}\nroles:\n  - {id: my-role, title: My Role, skills: [x]}\n",
     )
     .expect("write");
     let store = PlanStore::in_data_dir(home.path());
     std::fs::create_dir_all(store.folder()).expect("plans folder");
     std::fs::write(
         store.folder().join("alex.yaml"),
-        "name: alex\nstart: 2027-01-04\nsteps:\n  - id: acme/it-basics\n  - id: mine/course\n",
+        "name: alex\nrole: my-role\nstart: 2027-01-04\nsteps:\n  - id: acme/it-basics\n  - id: mine/course\n",
     )
     .expect("write");
     store
@@ -288,6 +292,20 @@ fn a_broken_catalog_at_start_is_left_out_and_its_steps_are_unavailable() {
     let shown = screen(&draw(&app, 200, 40));
     assert!(shown.contains("mine/course (unavailable"), "{shown}");
     assert!(!shown.contains("missing"), "{shown}");
+    assert!(
+        shown.contains("role my-role unavailable (catalog errors)"),
+        "{shown}"
+    );
+    // o says why it cannot recommend, rather than asking for a role the plan has.
+    assert!(press(&mut app, KeyCode::Char('o')).is_empty());
+    assert!(app.overlay.is_none());
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|status| status.text.starts_with("Role `my-role` is not loaded")),
+        "{:?}",
+        app.status
+    );
     assert!(press(&mut app, KeyCode::Char('d')).is_empty());
     assert!(matches!(
         app.overlay,
@@ -348,4 +366,116 @@ fn an_export_asks_before_replacing_and_never_waits_on_a_fifo() {
         export(ExportFormat::Html, true),
         Err(ExportFailure::Io(why)) if why.contains("FIFO")
     ));
+}
+
+/// The open plan's file is edited outside upskill (an editor, a sync): the next save stops
+/// and asks. `l` loads the file's version (undo brings the app's back); `k` writes the app's
+/// over it. Nothing is written over unseen.
+#[test]
+fn a_plan_file_changed_outside_upskill_is_never_written_over_unseen() {
+    use upskill::tui::app::{Confirm, Overlay};
+    use upskill::tui::update::{Effect, Msg, update};
+    let home = tempfile::tempdir().expect("temp");
+    let store = PlanStore::in_data_dir(home.path());
+    let runtime = Runtime::new(Some(store.clone()), fixture_sources());
+    let mut app = fixture_app();
+    let step = |app: &mut upskill::tui::app::App, msg: Msg| {
+        let mut queue: std::collections::VecDeque<Effect> = update(app, msg).into();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(msg) = runtime.perform(effect, app) {
+                queue.extend(update(app, msg));
+            }
+        }
+    };
+    step(&mut app, Msg::Action(upskill::tui::action::Action::Save));
+    runtime.note_on_disk("test");
+    let path = store.folder().join("test.yaml");
+    // Another program sets the hours a week to 3.
+    let edited = std::fs::read_to_string(&path)
+        .expect("saved")
+        .replace("hours_per_week: 10", "hours_per_week: 3");
+    std::fs::write(&path, &edited).expect("edit");
+    app.plan.notes = Some("typed in the app".into());
+    step(&mut app, Msg::Action(upskill::tui::action::Action::Save));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Confirm::OutsideChange { disk: Ok(_) }))
+    ));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        edited,
+        "untouched"
+    );
+    // l: the file's version, saved as it is; u: the app's back.
+    step(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::NONE)),
+    );
+    assert_eq!(app.plan.hours_per_week.to_string(), "3");
+    assert_eq!(app.save_error, None);
+    step(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE)),
+    );
+    assert_eq!(app.plan.notes.as_deref(), Some("typed in the app"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("typed in the app"),
+        "undo is saved like any change"
+    );
+    // Another outside edit; k keeps the app's and writes it over.
+    std::fs::write(&path, &edited).expect("edit");
+    app.plan.notes = Some("mine again".into());
+    step(&mut app, Msg::Action(upskill::tui::action::Action::Save));
+    step(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE)),
+    );
+    let now = std::fs::read_to_string(&path).expect("read");
+    assert!(now.contains("mine again"), "{now}");
+    assert_eq!(app.save_error, None);
+}
+
+/// A second upskill opened the plan read-only; the first quits. The next edit in the second
+/// takes the plan back (as its file now has it) instead of blaming a process that is gone.
+#[test]
+fn a_read_only_plan_is_taken_back_once_the_other_upskill_closes_it() {
+    use upskill::tui::update::{Effect, Msg, update};
+    let home = tempfile::tempdir().expect("temp");
+    let first = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
+    let second = Runtime::new(Some(PlanStore::in_data_dir(home.path())), fixture_sources());
+    assert_eq!(first.hold("test"), None);
+    let mut app = fixture_app();
+    app.read_only = second.hold("test");
+    assert!(app.read_only.is_some());
+    let step = |app: &mut upskill::tui::app::App, msg: Msg| {
+        let mut queue: std::collections::VecDeque<Effect> = update(app, msg).into();
+        let mut all = Vec::new();
+        while let Some(effect) = queue.pop_front() {
+            all.push(effect.clone());
+            if let Some(msg) = second.perform(effect, app) {
+                queue.extend(update(app, msg));
+            }
+        }
+        all
+    };
+    let x = || Msg::Key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+    let effects = step(&mut app, x());
+    assert_eq!(
+        effects,
+        [Effect::Reclaim("test".into())],
+        "still held: nothing changes"
+    );
+    assert!(app.read_only.is_some());
+    drop(first);
+    step(&mut app, x());
+    assert_eq!(app.read_only, None, "taken back");
+    assert!(
+        app.status.as_ref().is_some_and(|status| status
+            .text
+            .starts_with("The other upskill has closed plan `test`")),
+        "{:?}",
+        app.status
+    );
 }

@@ -236,7 +236,16 @@ fn special_files_where_upskill_keeps_its_own_never_block_start_up() {
     }
     std::os::unix::fs::symlink("/dev/zero", data.join("plans/zero.yaml")).expect("link");
     let session = Session::start(home.path(), "fifos");
-    let screen = session.wait_for("Your key bindings were not used");
+    session.wait_for("upskill left some of its files alone");
+    let screen = session.screen_joined();
+    assert!(
+        screen.contains("Your key bindings were not used"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("The note of the plan used last was left alone"),
+        "{screen}"
+    );
     assert!(screen.contains("FIFO"), "{screen}");
     session.send(&["Escape"]);
     session.wait_for("Catalog 8/8");
@@ -277,4 +286,19 @@ fn closing_the_terminal_ends_upskill() {
     session.tmux(&["kill-server"]);
     gone_within_3_seconds(pid);
     assert!(session.plan_file().contains("role: cloud-engineer"));
+}
+
+/// A plans folder that cannot be written (a file in its place) is said for what it is at
+/// start, not blamed on another upskill.
+#[test]
+fn a_plans_folder_that_cannot_be_written_is_named_at_start() {
+    let home = tempfile::tempdir().expect("temp");
+    let data = home.path().join("data/upskill");
+    std::fs::create_dir_all(&data).expect("data");
+    std::fs::write(data.join("plans"), "not a folder").expect("a file in its place");
+    let session = Session::start(home.path(), "plans-file");
+    let screen = session.wait_for("cannot be saved here");
+    assert!(!screen.contains("open in another upskill"), "{screen}");
+    session.send(&["Escape", "q"]);
+    assert_eq!(session.wait_for_exit(), 0);
 }

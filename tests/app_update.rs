@@ -758,8 +758,9 @@ fn a_read_only_plan_refuses_changes() {
     let mut app = fixture_app();
     app.read_only = Some("another upskill has it open".into());
     select_in_catalog(&mut app, "linux admin");
+    // Nothing is saved; the runtime is only asked whether the plan can be taken back.
     let effects = keys(&mut app, "a");
-    assert!(effects.is_empty());
+    assert_eq!(effects, [Effect::Reclaim("test".into())]);
     assert_eq!(
         status(&app),
         "This plan is read-only: another upskill has it open"
@@ -1438,11 +1439,15 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
         status(&app)
     );
     select_in_catalog(&mut app, "linux admin");
-    assert!(keys(&mut app, "a").is_empty(), "no change, no save");
+    assert_eq!(
+        keys(&mut app, "a"),
+        [Effect::Reclaim("alex".into())],
+        "no change, no save"
+    );
     assert!(app.plan.steps.is_empty());
     // Nor can its settings be edited, or anything undone: every edit says why not.
     for key in ["E", "u"] {
-        assert!(keys(&mut app, key).is_empty());
+        assert_eq!(keys(&mut app, key), [Effect::Reclaim("alex".into())]);
         assert!(app.overlay.is_none(), "{key} opens nothing");
         assert_eq!(
             status(&app),

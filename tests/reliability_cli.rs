@@ -184,6 +184,37 @@ fn export_to_dev_stdout_keeps_the_shells_redirection() {
     assert_eq!(std::fs::metadata(&log).expect("meta").ino(), before);
 }
 
+/// Standard output that cannot take the output (a full disk) gets a one-line message.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_a_message_not_an_error_report() {
+    let home = Home::new();
+    home.save("alex", "2027-01-04");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = common::command(
+        home.dir.path(),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+    )
+    .args([
+        "--no-bundled",
+        "--catalog",
+        common::home::CATALOG,
+        "export",
+        "alex",
+    ])
+    .stdout(full)
+    .output()
+    .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "upskill: cannot write the output: No space left on device (os error 28)\n"
+    );
+}
+
 #[test]
 fn export_to_an_unknown_extension_is_a_usage_error_naming_the_formats() {
     let home = Home::new();
@@ -193,7 +224,7 @@ fn export_to_an_unknown_extension_is_a_usage_error_naming_the_formats() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "upskill: upskill cannot write `.pdf` files; the formats are markdown, csv, ics, json, html (--format markdown|csv|ics|json|html), chosen by --format or by the file's extension (.md, .csv, .ics, .json, .html)\n"
+        "upskill: `.pdf` is not a format upskill writes; the formats are markdown, csv, ics, json, html (--format markdown|csv|ics|json|html), chosen by --format or by the file's extension (.md, .csv, .ics, .json, .html)\n"
     );
     assert!(!out.exists());
     // --format says what to write, whatever the name.

@@ -75,7 +75,7 @@ fn format(args: &ExportArgs) -> Result<ExportFormat, String> {
             .map(|f| format!(".{}", f.extension()))
             .collect();
         format!(
-            "upskill cannot write `.{}` files; the formats are {} (--format {}), chosen by --format or by the file's extension ({})",
+            "`.{}` is not a format upskill writes; the formats are {} (--format {}), chosen by --format or by the file's extension ({})",
             sanitize_line(&extension),
             names.join(", "),
             names.join("|"),

@@ -57,7 +57,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Ok(code) => Ok(code),
         // `upskill graph | head` closes the pipe early; that is not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(error) => Err(error.into()),
+        // Standard output cannot take it (`> /dev/full`, a full disk): a message, not a
+        // program's error report.
+        Err(error) => Ok(failure(&format!("cannot write the output: {error}"))?),
     }
 }
 

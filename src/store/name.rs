@@ -86,7 +86,23 @@ fn problem(name: &str) -> Option<String> {
     if name.starts_with(char::is_whitespace) || name.ends_with(char::is_whitespace) {
         return Some("it starts or ends with a space".to_owned());
     }
-    if let Some(c) = name.chars().find(|&c| invisible(c)) {
+    let chars: Vec<char> = name.chars().collect();
+    let emoji_joiner = |i: usize| {
+        // A zero-width joiner inside an emoji sequence (👩‍💻) is part of what is seen.
+        chars[i] == '\u{200d}'
+            && i > 0
+            && (matches!(
+                chars[i - 1].general_category(),
+                GeneralCategory::OtherSymbol | GeneralCategory::ModifierSymbol
+            ) || chars[i - 1] == '\u{fe0f}')
+            && chars
+                .get(i + 1)
+                .is_some_and(|&next| next.general_category() == GeneralCategory::OtherSymbol)
+    };
+    if let Some(c) = (0..chars.len())
+        .find(|&i| invisible(chars[i]) && !emoji_joiner(i))
+        .map(|i| chars[i])
+    {
         let what = if c.is_control() {
             "a control character"
         } else if c.is_whitespace() {
@@ -187,6 +203,21 @@ mod tests {
                 u32::from(c)
             );
         }
+    }
+
+    #[test]
+    fn an_emoji_sequence_keeps_its_joiner() {
+        for name in [
+            "team 👨\u{200d}👩\u{200d}👧",
+            "dev 👩\u{200d}💻",
+            "🏳\u{fe0f}\u{200d}🌈",
+        ] {
+            assert!(PlanName::parse(name).is_ok(), "{name:?}");
+        }
+        assert!(
+            PlanName::parse("a\u{200d}b").is_err(),
+            "between letters it hides"
+        );
     }
 
     #[test]

@@ -245,6 +245,14 @@ impl PlanStore {
         Ok(path)
     }
 
+    /// What plan `name`'s file holds now, as a hash of its bytes: compared with what this
+    /// process last read or wrote, it tells a change made outside upskill (an editor, a
+    /// sync). `None` when there is no file (or it cannot be read).
+    pub fn stamp(&self, name: &PlanName) -> Option<u64> {
+        let bytes = files::read(&self.path(name), crate::yaml::MAX_FILE_BYTES).ok()?;
+        Some(xxhash_rust::xxh3::xxh3_64(&bytes))
+    }
+
     /// Locks plan `name` for this process.
     pub fn lock(&self, name: &PlanName) -> Result<PlanLock, LockError> {
         PlanLock::take(&self.plans, name)
@@ -283,15 +291,30 @@ impl PlanStore {
         let to_lock = self.lock(to)?;
         let from_lock = match held {
             Some(_) => None,
-            None => Some(self.lock(from)?),
+            None => match self.lock(from) {
+                Ok(lock) => Some(lock),
+                Err(error) => {
+                    to_lock.remove_file();
+                    return Err(error.into());
+                }
+            },
         };
-        let opened = self.load(from, today)?;
-        self.write(to, &opened.plan, false)?;
-        let old = self.path(from);
-        std::fs::remove_file(&old).map_err(|error| StoreError::Write {
-            path: shown(&old),
-            source: error.into(),
-        })?;
+        let moved = self
+            .load(from, today)
+            .map_err(StoreError::from)
+            .and_then(|opened| {
+                self.write(to, &opened.plan, false)?;
+                let old = self.path(from);
+                std::fs::remove_file(&old).map_err(|error| StoreError::Write {
+                    path: shown(&old),
+                    source: error.into(),
+                })
+            });
+        if let Err(error) = moved {
+            // No lock file is left for a plan that was not made.
+            to_lock.remove_file();
+            return Err(error);
+        }
         match (from_lock, held) {
             // This process has `from` open: it holds `to` from now on.
             (None, Some(held)) => std::mem::replace(held, to_lock).remove_file(),
@@ -305,11 +328,15 @@ impl PlanStore {
         Ok(())
     }
 
-    /// The name of the plan used last, if it is still a valid name. The note is read
-    /// through the bounded reader: a FIFO or a device there is no name.
-    pub fn last_used(&self) -> Option<PlanName> {
-        let text = files::read_text(&self.last, MAX_NOTE_BYTES).ok()?;
-        PlanName::parse(text.trim()).ok()
+    /// The name of the plan used last; `None` when none is noted (or the note names no valid
+    /// plan). A note that cannot be read (a FIFO or a device in its place) is an error that
+    /// says so; it is read through the bounded reader, so it never blocks.
+    pub fn last_used(&self) -> Result<Option<PlanName>, String> {
+        match files::read_text(&self.last, MAX_NOTE_BYTES) {
+            Ok(text) => Ok(PlanName::parse(text.trim()).ok()),
+            Err(files::ReadError::NotFound) => Ok(None),
+            Err(error) => Err(format!("cannot read {}: {error}", shown(&self.last))),
+        }
     }
 
     /// Notes the plan used last, for the next start.
@@ -531,7 +558,12 @@ mod tests {
             .status()
             .expect("mkfifo");
         assert!(made.success());
-        assert_eq!(store.last_used(), None);
+        assert!(
+            store
+                .last_used()
+                .is_err_and(|why| why.ends_with("it is a FIFO (a named pipe), not a regular file")),
+            "a FIFO in its place is said, not read"
+        );
     }
 
     #[test]
@@ -599,9 +631,9 @@ mod tests {
     fn the_last_plan_is_remembered() {
         let dir = tempfile::tempdir().expect("temp");
         let store = PlanStore::in_data_dir(dir.path());
-        assert_eq!(store.last_used(), None);
+        assert_eq!(store.last_used(), Ok(None));
         store.remember(&name("alex")).expect("remembers");
-        assert_eq!(store.last_used(), Some(name("alex")));
+        assert_eq!(store.last_used(), Ok(Some(name("alex"))));
         assert_eq!(store.free_name(&name("alex")), name("alex"));
     }
 

@@ -150,6 +150,8 @@ pub enum Confirm {
     /// Remove a step whose credential is in a catalog file left out for its errors: once
     /// the file is fixed, the step would be whole again.
     RemoveUnavailable { index: usize, file: String },
+    /// The plan's file was changed outside upskill: load that version, or keep this one.
+    OutsideChange { disk: Result<Box<Plan>, String> },
 }
 
 /// The plan beside its cheapest and fastest recommendations.
@@ -328,6 +330,9 @@ pub struct App {
     pub plan: Plan,
     /// Set when changes cannot be saved: why, shown in the header.
     pub read_only: Option<String>,
+    /// An edit of the read-only plan was refused: the plan is to be taken back if the
+    /// upskill that had it open has closed it.
+    pub reclaim: bool,
     /// The last save failed: why (the app keeps working and retries on the next change).
     pub save_error: Option<String>,
     pub today: Date,
@@ -380,6 +385,7 @@ impl App {
             left_out: Vec::new(),
             plan,
             read_only: None,
+            reclaim: false,
             save_error: None,
             today,
             keymap: Keymap::default(),
@@ -459,10 +465,13 @@ impl App {
             gap,
             violations: plan::check(catalog, plan)
                 .into_iter()
-                .filter(|violation| {
-                    // A step from a file left out is not the plan's fault.
-                    !matches!(&violation.kind, ViolationKind::UnknownCredential { id, .. }
-                        if crate::catalog::defining(&self.left_out, id).is_some())
+                .filter(|violation| match &violation.kind {
+                    // A step or role from a file left out is not the plan's fault.
+                    ViolationKind::UnknownCredential { id, .. } => {
+                        crate::catalog::defining(&self.left_out, id).is_none()
+                    }
+                    ViolationKind::UnknownRole { .. } => self.left_out.is_empty(),
+                    _ => true,
                 })
                 .collect(),
             total_cost,

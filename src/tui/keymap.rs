@@ -115,6 +115,22 @@ impl Key {
                 },
             },
         };
+        // A terminal sends these the same way as another key: bound, they would never come.
+        if modifiers == KeyModifiers::CONTROL
+            && let KeyCode::Char(c) = code
+            && matches!(c.to_ascii_lowercase(), 'i' | 'm' | '[')
+        {
+            let same = match c.to_ascii_lowercase() {
+                'i' => "Tab",
+                'm' => "Enter",
+                _ => "Esc",
+            };
+            return Err(format!(
+                "`{}` reaches upskill as {same}: a terminal sends the two the same way; bind `{}` or another key",
+                crate::text::sanitize_line(text),
+                same.to_ascii_lowercase()
+            ));
+        }
         if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
             return Ok(Key::new(KeyCode::BackTab, modifiers - KeyModifiers::SHIFT));
         }
@@ -517,6 +533,13 @@ mod tests {
         );
         assert!(Key::parse("ctrl-").is_err());
         assert!(Key::parse("hyper-x").is_err());
+        for (text, same) in [("ctrl-i", "Tab"), ("ctrl-M", "Enter"), ("ctrl-[", "Esc")] {
+            let refused = Key::parse(text).expect_err("a key a terminal cannot send");
+            assert!(
+                refused.contains(&format!("reaches upskill as {same}")),
+                "{refused}"
+            );
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod browser;
 pub mod keymap;
+mod plan_files;
 pub mod runtime;
 mod signals;
 pub mod terminal;
@@ -55,18 +56,45 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     // The files are read once: their fingerprint is taken from the same bytes as the catalog.
     let (loaded, fingerprint) = catalog::load_fingerprinted(&sources);
     let mut app = start_from(loaded, store.as_ref(), today);
+    // A folder refused whole (more files than a catalog folder holds) is not watched: every
+    // change in it would walk it again for nothing.
+    let refused = |root: &std::path::Path| {
+        root.is_dir()
+            && fingerprint.files().iter().any(|file| {
+                file.path.as_deref() == Some(root)
+                    && matches!(file.content, catalog::fingerprint::Content::Unreadable(_))
+            })
+    };
+    let mut watched: Vec<std::path::PathBuf> = sources
+        .paths
+        .iter()
+        .filter(|root| !refused(root))
+        .cloned()
+        .collect();
     let runtime = Runtime::new(store, sources.clone()).with_fingerprint(fingerprint);
     if let Some(why) = runtime.hold(&app.plan.name) {
+        let (title, advice) = if plan_files::held_elsewhere(&why) {
+            (
+                format!("Plan `{}` is open in another upskill", app.plan.name),
+                "Quit the other one (the next change here then takes the plan back), or press p to open or start another plan.",
+            )
+        } else {
+            (
+                format!("Plan `{}` cannot be saved here", app.plan.name),
+                "Fix that and restart upskill, or press p to open or start another plan.",
+            )
+        };
         app.overlay = Some(app::Overlay::Notice {
-            title: format!("Plan `{}` is open in another upskill", app.plan.name),
+            title,
             lines: vec![
                 format!("It is open here read-only: {why}."),
-                "Quit the other one, or press p to open or start another plan.".to_owned(),
+                advice.to_owned(),
             ],
         });
         app.read_only = Some(why);
     }
-    let mut watched: Vec<std::path::PathBuf> = sources.paths.clone();
+    // What the plan's file holds now: a change made to it outside upskill is asked about.
+    runtime.note_on_disk(&app.plan.name);
     if let Some(dir) = &sources.user_dir {
         // Made now if missing, so a catalog put there later is seen by hot reload (and the
         // folder is easy to find).
@@ -207,10 +235,27 @@ pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Dat
     }
     if !app.problems.is_empty() {
         app.overlay = Some(Overlay::Problems { scroll: 0 });
-    } else if let Some((title, lines)) = notices.into_iter().next() {
+    } else if let Some((title, lines)) = one_notice(notices) {
         app.overlay = Some(Overlay::Notice { title, lines });
     }
     app
+}
+
+/// The start's notices as one: each one's title becomes a line of its own, so none is
+/// lost behind another.
+fn one_notice(notices: Vec<(String, Vec<String>)>) -> Option<(String, Vec<String>)> {
+    if notices.len() < 2 {
+        return notices.into_iter().next();
+    }
+    let mut lines = Vec::new();
+    for (title, more) in notices {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("{title}:"));
+        lines.extend(more);
+    }
+    Some(("upskill left some of its files alone".to_owned(), lines))
 }
 
 fn open_last_plan(
@@ -221,9 +266,18 @@ fn open_last_plan(
     let Some(store) = store else {
         return Plan::new("default", today);
     };
-    let name = store
-        .last_used()
-        .unwrap_or_else(|| PlanName::parse("default").expect("`default` is a plan name"));
+    let noted = store.last_used().unwrap_or_else(|why| {
+        notices.push((
+            "The note of the plan used last was left alone".to_owned(),
+            vec![
+                why,
+                "upskill opens plan `default` instead; p switches plans.".to_owned(),
+            ],
+        ));
+        None
+    });
+    let name =
+        noted.unwrap_or_else(|| PlanName::parse("default").expect("`default` is a plan name"));
     if !store.exists(&name) {
         let _ = store.remember(&name);
         return Plan::new(name.to_string(), today);

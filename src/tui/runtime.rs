@@ -18,7 +18,7 @@ use super::update::{Done, Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Fingerprint, Reload, Sources};
 use crate::plan::Plan;
-use crate::store::{LockError, Opened, PlanLock, PlanName, PlanStore, StoreError};
+use crate::store::{PlanLock, PlanStore};
 
 /// Something for the app to react to.
 #[derive(Debug)]
@@ -70,6 +70,10 @@ pub struct Runtime {
     loaded: RefCell<Fingerprint>,
     /// Where `e` writes exports: the folder upskill was started in, unless a test says.
     pub exports: Option<std::path::PathBuf>,
+    /// The open plan's name and what its file held when this upskill last read or wrote it:
+    /// a save that finds something else there stops and asks, so a change made outside
+    /// upskill is never written over unseen.
+    pub(super) on_disk: RefCell<Option<(String, Option<u64>)>>,
 }
 
 impl Runtime {
@@ -81,6 +85,7 @@ impl Runtime {
             answers: channel(),
             loaded: RefCell::new(Fingerprint::default()),
             exports: None,
+            on_disk: RefCell::new(None),
         }
     }
 
@@ -108,111 +113,9 @@ impl Runtime {
         }
     }
 
-    /// Holds the lock on plan `name` (letting go of any other); `Some(why)` when another
-    /// upskill holds it, and the plan must be read-only here.
-    pub fn hold(&self, name: &str) -> Option<String> {
-        let store = self.store.as_ref()?;
-        let mut lock = self.lock.borrow_mut();
-        if lock
-            .as_ref()
-            .is_some_and(|held| held.name().as_str() == name)
-        {
-            return None;
-        }
-        let taken = PlanName::parse(name)
-            .map_err(|error| error.to_string())
-            .and_then(|name| {
-                store.lock(&name).map_err(|error| match error {
-                    LockError::Held { name, pid } => format!(
-                        "another upskill{} has plan `{name}` open",
-                        pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
-                    ),
-                    other @ LockError::Failed { .. } => other.to_string(),
-                })
-            });
-        match taken {
-            Ok(held) => {
-                *lock = Some(held);
-                None
-            }
-            Err(why) => {
-                *lock = None;
-                Some(format!("{why}, so here it can only be read"))
-            }
-        }
-    }
-
     /// Performs one effect; its result comes back as a message.
     pub fn perform(&self, effect: Effect, app: &App) -> Option<Msg> {
-        let today = app.today;
-        let no_store = || "no data folder for upskill could be found (is $HOME set?)".to_owned();
-        let store = || self.store.as_ref().ok_or_else(no_store);
-        let parse = |name: &str| PlanName::parse(name).map_err(|error| error.to_string());
         match effect {
-            Effect::SavePlan {
-                plan,
-                announce,
-                quitting,
-            } => {
-                let result = self.save(&plan);
-                Some(Msg::Saved {
-                    result,
-                    announce,
-                    quitting,
-                })
-            }
-            Effect::ListPlans => Some(Msg::PlansListed(
-                self.store
-                    .as_ref()
-                    .map(|store| store.summaries(today))
-                    .unwrap_or_default(),
-            )),
-            Effect::OpenPlan(name) => {
-                let result = store().and_then(|store| {
-                    let name = parse(&name)?;
-                    store.load(&name, today).map_err(|error| error.paragraph())
-                });
-                let read_only = if result.is_ok() {
-                    self.hold(&name)
-                } else {
-                    None
-                };
-                let note = result.as_ref().ok().and_then(Opened::name_note);
-                Some(Msg::PlanOpened {
-                    name,
-                    result: result.map(|opened| opened.plan),
-                    read_only,
-                    note,
-                })
-            }
-            Effect::CreatePlan(plan) => {
-                let result = self.create(&plan);
-                Some(Msg::PlanCreated { plan, result })
-            }
-            Effect::DeletePlan(name) => {
-                let result = store().and_then(|store| {
-                    store
-                        .delete(&parse(&name)?)
-                        .map_err(|error| error.to_string())
-                });
-                Some(Msg::PlanDeleted { name, result })
-            }
-            Effect::RenamePlan { from, to } => {
-                let result = store().and_then(|store| {
-                    let mut lock = self.lock.borrow_mut();
-                    store
-                        .rename(&parse(&from)?, &parse(&to)?, today, lock.as_mut())
-                        .map_err(|error| error.to_string())
-                });
-                Some(Msg::PlanRenamed { from, to, result })
-            }
-            Effect::RememberLastPlan(name) => {
-                if let (Some(store), Ok(name)) = (&self.store, PlanName::parse(&name)) {
-                    // Only a convenience for the next start: failing to note it loses nothing.
-                    let _ = store.remember(&name);
-                }
-                None
-            }
             Effect::Export {
                 plan,
                 format,
@@ -234,47 +137,8 @@ impl Runtime {
             }
             // The event loop suspends: it has the terminal.
             Effect::Suspend => None,
+            plans => self.perform_on_plans(plans, app),
         }
-    }
-}
-
-impl Runtime {
-    /// Writes a plan started in the app under a lock of its own, which becomes the lock this
-    /// process holds once the plan is written.
-    fn create(&self, plan: &Plan) -> Result<(), String> {
-        let store = self
-            .store
-            .as_ref()
-            .ok_or("no data folder for upskill could be found (is $HOME set?)")?;
-        let name = PlanName::parse(&plan.name).map_err(|error| error.to_string())?;
-        let mut lock = store.lock(&name).map_err(|error| error.to_string())?;
-        match store.save_new(plan, &mut lock) {
-            Ok(_) => {
-                *self.lock.borrow_mut() = Some(lock);
-                Ok(())
-            }
-            Err(StoreError::Exists { name, .. }) => Err(format!(
-                "a plan named `{name}` was saved meanwhile, by another upskill or a command; open it from the list, or choose another name"
-            )),
-            Err(error) => Err(error.to_string()),
-        }
-    }
-
-    /// Saves the plan under the lock this process holds on it (taken first for a plan new
-    /// or renamed here); the error says why not.
-    fn save(&self, plan: &Plan) -> Result<std::path::PathBuf, String> {
-        if let Some(why) = self.hold(&plan.name) {
-            return Err(why);
-        }
-        let store = self
-            .store
-            .as_ref()
-            .ok_or("no data folder for upskill could be found (is $HOME set?)")?;
-        let mut lock = self.lock.borrow_mut();
-        let lock = lock
-            .as_mut()
-            .ok_or("the plan could not be locked for saving")?;
-        store.save(plan, lock).map_err(|error| error.to_string())
     }
 }
 

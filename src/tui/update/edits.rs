@@ -28,6 +28,8 @@ pub(super) fn read_only(app: &mut App) -> bool {
         return false;
     };
     app.refuse(format!("This plan is read-only: {why}"));
+    // The other upskill may have closed it since: the update asks to take it back.
+    app.reclaim = true;
     true
 }
 
@@ -319,6 +321,18 @@ pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
 fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
     app.next_job += 1;
     let Some(job) = Job::for_app(app, app.next_job, kind) else {
+        if let Some(id) = app.plan.role.clone() {
+            // The plan has a role the loaded catalogs lack: say so, rather than ask for one.
+            let why = if app.left_out.is_empty() {
+                "is not in the catalogs"
+            } else {
+                "is not loaded: a catalog file has errors (! shows them)"
+            };
+            app.refuse(format!(
+                "Role `{id}` {why}; fix that to plan for it, or choose another role (r)"
+            ));
+            return Vec::new();
+        }
         app.refuse("Choose a target role first (r): recommendations are for a role");
         // Recommending is what a newcomer tries first: help them straight to the roles.
         if matches!(kind, JobKind::Recommend(_)) {

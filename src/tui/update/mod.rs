@@ -54,6 +54,12 @@ pub enum Msg {
         announce: bool,
         quitting: Quitting,
     },
+    /// The plan's file was changed outside upskill since upskill last read or wrote it, so
+    /// the save did not happen: what the file holds now, or why it cannot be read.
+    SaveConflict {
+        disk: Result<Box<Plan>, String>,
+        quitting: Quitting,
+    },
     /// A signal asked upskill to end (SIGTERM, SIGINT or SIGHUP, by number): save and go.
     Terminate(i32),
     /// Ctrl-z with no shell to go back to (upskill leads its terminal session).
@@ -128,6 +134,11 @@ pub enum Effect {
         format: crate::export::ExportFormat,
         replace: bool,
     },
+    /// Take what the plan's file holds now as seen: the next save writes over it.
+    AcceptOnDisk,
+    /// Take the read-only plan back if no other upskill has it open any more: it is then
+    /// opened again, as its file has it, and can be edited.
+    Reclaim(String),
     /// Give the terminal back to the shell and stop until continued (Ctrl-z, SIGTSTP).
     Suspend,
 }
@@ -135,7 +146,10 @@ pub enum Effect {
 /// Applies one message.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let subject = (app.detail_subject(), app.info);
-    let effects = dispatch(app, msg);
+    let mut effects = dispatch(app, msg);
+    if std::mem::take(&mut app.reclaim) && app.read_only.is_some() {
+        effects.push(Effect::Reclaim(app.plan.name.clone()));
+    }
     // Something else is shown in the info pane: it starts at the top.
     if (app.detail_subject(), app.info) != subject {
         app.info_scroll = 0;
@@ -179,6 +193,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             quitting,
         } => {
             saved(app, result, announce, quitting);
+            Vec::new()
+        }
+        Msg::SaveConflict { disk, quitting } => {
+            saving::conflict(app, disk, quitting);
             Vec::new()
         }
         Msg::CannotSuspend => {

@@ -137,35 +137,10 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'c') => {}
             _ => app.overlay = Some(Overlay::Compare(comparison)),
         },
-        Overlay::Confirm(confirm) => match key.code {
-            KeyCode::Char('y' | 'Y') => match confirm {
-                Confirm::ReplaceSteps {
-                    recommendation,
-                    objective,
-                } => {
-                    return edits::apply_recommendation(app, &recommendation, objective);
-                }
-                Confirm::ReplaceFile { format, .. } => {
-                    return vec![Effect::Export {
-                        plan: Box::new(app.plan.clone()),
-                        format,
-                        replace: true,
-                    }];
-                }
-                Confirm::RemoveUnavailable { index, .. } => return edits::remove_step(app, index),
-            },
-            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => match confirm {
-                Confirm::ReplaceSteps { .. } => app.info("Kept the plan as it was"),
-                Confirm::ReplaceFile { path, .. } => {
-                    app.info(format!(
-                        "Left {} as it was; nothing exported",
-                        path.display()
-                    ));
-                }
-                Confirm::RemoveUnavailable { .. } => app.info("Kept the step"),
-            },
-            _ => app.overlay = Some(Overlay::Confirm(confirm)),
-        },
+        Overlay::Confirm(Confirm::OutsideChange { disk }) => {
+            return super::saving::outside_change_key(app, disk, key);
+        }
+        Overlay::Confirm(confirm) => return confirm_key(app, confirm, key),
         Overlay::Roles(mut picker) => match picker_key(&mut picker, key) {
             Picked::Chosen(role) => return choose_role(app, role),
             Picked::Cancelled => {}
@@ -189,6 +164,42 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         Overlay::Form(form) => return super::form::key(app, form, key),
         Overlay::Plans { picker, mode } => return super::plans::key(app, picker, mode, key),
+    }
+    Vec::new()
+}
+
+/// Keys while a question waits for `y` (or, for a change made outside upskill, `l` or `k`).
+fn confirm_key(app: &mut App, confirm: Confirm, key: KeyEvent) -> Vec<Effect> {
+    match key.code {
+        KeyCode::Char('y' | 'Y') => match confirm {
+            Confirm::ReplaceSteps {
+                recommendation,
+                objective,
+            } => {
+                return edits::apply_recommendation(app, &recommendation, objective);
+            }
+            Confirm::ReplaceFile { format, .. } => {
+                return vec![Effect::Export {
+                    plan: Box::new(app.plan.clone()),
+                    format,
+                    replace: true,
+                }];
+            }
+            Confirm::RemoveUnavailable { index, .. } => return edits::remove_step(app, index),
+            Confirm::OutsideChange { .. } => {}
+        },
+        KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => match confirm {
+            Confirm::ReplaceSteps { .. } => app.info("Kept the plan as it was"),
+            Confirm::ReplaceFile { path, .. } => {
+                app.info(format!(
+                    "Left {} as it was; nothing exported",
+                    path.display()
+                ));
+            }
+            Confirm::RemoveUnavailable { .. } => app.info("Kept the step"),
+            Confirm::OutsideChange { .. } => {}
+        },
+        _ => app.overlay = Some(Overlay::Confirm(confirm)),
     }
     Vec::new()
 }

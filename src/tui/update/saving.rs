@@ -3,9 +3,12 @@
 
 use std::path::PathBuf;
 
+use crossterm::event::{KeyCode, KeyEvent};
+
 use super::Effect;
+use crate::plan::Plan;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Confirm, Overlay};
 
 /// Whether a save is the last thing before quitting, and what its failure means then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +88,65 @@ pub(super) fn saved(
             ));
             app.save_error = Some(why);
             app.quit_armed = true;
+        }
+    }
+}
+
+/// What a change made to the plan's file outside upskill means for a save: the app asks
+/// which version to keep (a signal to end keeps the user's in a recovery file, and goes).
+pub(super) fn conflict(app: &mut App, disk: Result<Box<Plan>, String>, quitting: Quitting) {
+    app.save_error = Some(
+        "its file was changed outside upskill, and upskill asks which version to keep".to_owned(),
+    );
+    if quitting == Quitting::Anyway {
+        app.quit = true;
+        return;
+    }
+    app.overlay = Some(Overlay::Confirm(Confirm::OutsideChange { disk }));
+}
+
+/// The answer to [`conflict`]'s question: `l` loads the file's version as an edit (so undo
+/// brings the user's back), `k` keeps the user's and writes it over the file; anything else
+/// leaves the question for the next save.
+pub(super) fn outside_change_key(
+    app: &mut App,
+    disk: Result<Box<Plan>, String>,
+    key: KeyEvent,
+) -> Vec<Effect> {
+    let name = app.plan.name.clone();
+    match (key.code, disk) {
+        (KeyCode::Char('l' | 'L'), Ok(disk)) => {
+            let mut effects = vec![Effect::AcceptOnDisk];
+            effects.extend(super::edits::commit(app, *disk));
+            let undo = app
+                .keymap
+                .first_key(Action::Undo)
+                .map_or_else(String::new, |key| format!("; {key} brings yours back"));
+            app.info(format!("Loaded plan `{name}` as its file has it{undo}"));
+            effects
+        }
+        (KeyCode::Char('k' | 'K'), _) => {
+            app.info(format!(
+                "Kept your version of plan `{name}`, written over its file"
+            ));
+            vec![
+                Effect::AcceptOnDisk,
+                Effect::SavePlan {
+                    plan: Box::new(app.plan.clone()),
+                    announce: false,
+                    quitting: Quitting::No,
+                },
+            ]
+        }
+        (KeyCode::Esc | KeyCode::Char('q'), _) => {
+            app.refuse(format!(
+                "Plan `{name}` is not saved until you choose: the next change or s asks again"
+            ));
+            Vec::new()
+        }
+        (_, disk) => {
+            app.overlay = Some(Overlay::Confirm(Confirm::OutsideChange { disk }));
+            Vec::new()
         }
     }
 }

@@ -59,13 +59,31 @@ impl Piece {
     }
 }
 
+/// The plan's role as the header names it: a role the plan names that no loaded catalog has
+/// is said to be unavailable or gone, never "no role yet".
+fn role_label(app: &App) -> String {
+    match (app.derived.role, app.plan.role.as_deref()) {
+        (Some(role), _) => app.catalog.role(role).title.clone(),
+        // A role the plan names that no loaded catalog has: from a file left out for its
+        // errors, or gone.
+        (None, Some(id)) if !app.left_out.is_empty() => {
+            format!(
+                "role {} unavailable (catalog errors)",
+                crate::text::sanitize_line(id)
+            )
+        }
+        (None, Some(id)) => format!(
+            "role {} not in the catalogs",
+            crate::text::sanitize_line(id)
+        ),
+        (None, None) => "no role yet (r)".to_owned(),
+    }
+}
+
 /// The pieces of the header, each with how much it matters, joined by [`join`].
 fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
-    let role = derived.role.map_or_else(
-        || "no role yet (r)".to_owned(),
-        |role| app.catalog.role(role).title.clone(),
-    );
+    let role = role_label(app);
     let short_role = super::fit(&role, 24);
     let cost = format!("{} {}", derived.total_cost.money(), app.catalog.currency);
     let mut pieces = vec![

@@ -406,6 +406,7 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
         Confirm::RemoveUnavailable { index, file } => {
             return remove_unavailable(app, theme, frame, screen, *index, file);
         }
+        Confirm::OutsideChange { disk } => return outside_change(app, theme, frame, screen, disk),
     };
     let planned = app
         .plan
@@ -471,6 +472,51 @@ fn replace_file(theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path
         " Export ",
         lines,
         &[("y", "replace it"), ("n", "leave it")],
+    );
+}
+
+fn outside_change(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    disk: &Result<Box<crate::plan::Plan>, String>,
+) {
+    let name = crate::text::sanitize_line(&app.plan.name).into_owned();
+    let mut lines = vec![Line::raw(format!(
+        "The file of plan `{name}` was changed outside upskill (an editor, a sync) since upskill last read or wrote it."
+    ))];
+    let answers: &[(&str, &str)] = match disk {
+        Ok(_) => {
+            lines.push(Line::styled(
+                "Load the file's version (your last changes stay in undo), or keep yours and write it over the file.",
+                theme.dim,
+            ));
+            &[
+                ("l", "load the file's"),
+                ("k", "keep mine"),
+                ("Esc", "decide later"),
+            ]
+        }
+        Err(why) => {
+            lines.push(Line::styled(
+                format!(
+                    "It cannot be read as it is now: {}",
+                    crate::text::sanitize_line(why)
+                ),
+                theme.warn,
+            ));
+            &[("k", "keep mine"), ("Esc", "decide later")]
+        }
+    };
+    ask(
+        theme,
+        frame,
+        screen,
+        76,
+        " Changed outside upskill ",
+        lines,
+        answers,
     );
 }
 
