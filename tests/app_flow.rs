@@ -413,6 +413,14 @@ fn a_plan_file_changed_outside_upskill_is_never_written_over_unseen() {
     );
     assert_eq!(app.plan.hours_per_week.to_string(), "3");
     assert_eq!(app.save_error, None);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|status| status.text
+                == "Loaded plan `test` as its file has it; u brings yours back"),
+        "{:?}",
+        app.status
+    );
     step(
         &mut app,
         Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE)),

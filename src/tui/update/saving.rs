@@ -114,8 +114,11 @@ pub(super) fn outside_change_key(
     key: KeyEvent,
 ) -> Vec<Effect> {
     let name = app.plan.name.clone();
+    // Answered: the save that follows says if it fails; its success is no news over this.
+    let answered = |app: &mut App| app.save_error = None;
     match (key.code, disk) {
         (KeyCode::Char('l' | 'L'), Ok(disk)) => {
+            answered(app);
             let mut effects = vec![Effect::AcceptOnDisk];
             effects.extend(super::edits::commit(app, *disk));
             let undo = app
@@ -126,6 +129,7 @@ pub(super) fn outside_change_key(
             effects
         }
         (KeyCode::Char('k' | 'K'), _) => {
+            answered(app);
             app.info(format!(
                 "Kept your version of plan `{name}`, written over its file"
             ));
