@@ -6,142 +6,25 @@ mod compute;
 mod edits;
 mod form;
 mod keys;
+mod messages;
 mod overlays;
 mod plans;
 mod reload;
 mod saving;
 
-use std::path::PathBuf;
-
-use crossterm::event::KeyEvent;
-
 use super::action::Action;
 use super::app::{App, Confirm, InfoView, Overlay, Pane, Scale, StatusKind};
 use super::browser::SortOrder;
-use crate::catalog::Loaded;
-use crate::plan::{Objective, Plan};
-use crate::store::Saved;
+use crate::plan::Objective;
 
 pub use compute::{Answer, Done, Job, JobKind, with_recommendation};
 pub use edits::{path_name, shortfall};
+pub use messages::{Effect, ExportFailure, Msg};
 pub use saving::Quitting;
 use saving::{save, save_and_quit, saved};
 
 /// The longest search query kept; a huge paste is cut here.
 pub const MAX_QUERY: usize = 200;
-
-/// Something that happened: a key, a click, or the result of an effect.
-#[derive(Debug)]
-pub enum Msg {
-    Key(KeyEvent),
-    Paste(String),
-    Action(Action),
-    /// A click in a pane, on a row of its list when `row` is set.
-    Click {
-        pane: Pane,
-        row: Option<usize>,
-    },
-    Scroll {
-        pane: Pane,
-        down: bool,
-    },
-    /// A click on one of the info pane's tab names.
-    Tab(InfoView),
-    /// Time for the next slice of unfinished work (a large search).
-    Tick,
-    Saved {
-        result: Result<PathBuf, String>,
-        announce: bool,
-        quitting: Quitting,
-    },
-    /// The plan's file was changed outside upskill since upskill last read or wrote it, so
-    /// the save did not happen: what the file holds now, or why it cannot be read.
-    SaveConflict {
-        disk: Result<Box<Plan>, String>,
-        quitting: Quitting,
-    },
-    /// A signal asked upskill to end (SIGTERM, SIGINT or SIGHUP, by number): save and go.
-    Terminate(i32),
-    /// Ctrl-z with no shell to go back to (upskill leads its terminal session).
-    CannotSuspend,
-    PlansListed(Vec<Saved>),
-    PlanOpened {
-        name: String,
-        result: Result<Plan, String>,
-        /// Why the plan is read-only here (another upskill has it), if it is.
-        read_only: Option<String>,
-        /// Something to tell about the file, such as a `name:` that differs from its name.
-        note: Option<String>,
-    },
-    PlanDeleted {
-        name: String,
-        result: Result<(), String>,
-    },
-    PlanCreated {
-        plan: Box<Plan>,
-        result: Result<(), String>,
-    },
-    PlanRenamed {
-        from: String,
-        to: String,
-        result: Result<(), String>,
-    },
-    Exported(Result<PathBuf, ExportFailure>),
-    CatalogReloaded(Box<Loaded>),
-    /// The catalog files kept changing while they were read: nothing was reloaded.
-    CatalogUnsettled,
-    /// A search finished off the event loop.
-    Computed(Box<Done>),
-}
-
-/// Why an export was not written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportFailure {
-    /// A file of that name is there already: the user decides whether to replace it.
-    Exists {
-        path: PathBuf,
-        format: crate::export::ExportFormat,
-    },
-    Io(String),
-}
-
-/// Work for the event loop; its outcome comes back as a [`Msg`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Write the plan atomically; `announce` says so in the status bar.
-    SavePlan {
-        plan: Box<Plan>,
-        announce: bool,
-        quitting: Quitting,
-    },
-    ListPlans,
-    OpenPlan(String),
-    /// Write a plan started in the app, never over a file already there.
-    CreatePlan(Box<Plan>),
-    DeletePlan(String),
-    RenamePlan {
-        from: String,
-        to: String,
-    },
-    RememberLastPlan(String),
-    /// Run a search on a worker thread; its answer comes back as [`Msg::Computed`].
-    Compute(Box<Job>),
-    /// Render the plan in a format and write it to the current folder.
-    /// Write a report of the plan into the working folder; over a file already there only
-    /// when `replace`.
-    Export {
-        plan: Box<Plan>,
-        format: crate::export::ExportFormat,
-        replace: bool,
-    },
-    /// Take what the plan's file holds now as seen: the next save writes over it.
-    AcceptOnDisk,
-    /// Take the read-only plan back if no other upskill has it open any more: it is then
-    /// opened again, as its file has it, and can be edited.
-    Reclaim(String),
-    /// Give the terminal back to the shell and stop until continued (Ctrl-z, SIGTSTP).
-    Suspend,
-}
 
 /// Applies one message.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
