@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::plan::Experience;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "upskill",
@@ -231,6 +233,10 @@ pub struct PlanArgs {
     /// A skill already held; repeatable
     #[arg(long, value_name = "ID")]
     pub skill: Vec<String>,
+    /// Work experience in a field (a skill id): FIELD=MONTHS for past work,
+    /// FIELD:since=YYYY-MM-DD for work still going on; repeatable
+    #[arg(long, value_name = "FIELD=MONTHS", value_parser = experience)]
+    pub experience: Vec<Experience>,
     /// What to minimise after meeting the most requirements
     #[arg(long, value_enum, default_value_t = Optimize::Cost)]
     pub optimize: Optimize,
@@ -240,6 +246,10 @@ pub struct PlanArgs {
     /// The most hours the whole plan may take
     #[arg(long, value_name = "N", value_parser = non_negative)]
     pub max_hours: Option<f64>,
+    /// What an hour of study is worth to you, in the catalog currency: the cost objective
+    /// then minimises cost + hours x N
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub time_value: Option<f64>,
     /// Learning hours per week, for the schedule
     #[arg(long, value_name = "N", default_value_t = 10.0, value_parser = hours_per_week)]
     pub hours_per_week: f64,
@@ -279,6 +289,10 @@ pub enum PlanFormat {
     Json,
     /// A document to send to a client
     Markdown,
+}
+
+fn experience(text: &str) -> Result<Experience, String> {
+    text.parse()
 }
 
 fn number(text: &str) -> Result<f64, String> {

@@ -947,7 +947,7 @@ fn undo_history_survives_switching_plans_and_renaming() {
             app,
             Msg::PlanOpened {
                 name,
-                result: Ok(plan),
+                result: Ok(Box::new(plan)),
                 read_only: None,
                 note: None,
             },
@@ -1425,7 +1425,7 @@ fn a_plan_open_elsewhere_opens_read_only_and_says_so() {
         &mut app,
         Msg::PlanOpened {
             name: "alex".into(),
-            result: Ok(plan),
+            result: Ok(Box::new(plan)),
             read_only: Some(
                 "another upskill has plan `alex` open, so here it can only be read".into(),
             ),

@@ -140,6 +140,43 @@ const CASES: &[(&str, bool)] = &[
     ),
     (
         ", hours: 1, cost: 0, skills: [s], requires: [{any: [{any: [b]}]}]",
+        true,
+    ),
+    (
+        ", hours: 1, cost: 0, skills: [s], requires: [{any: [{experience: {field: s, months: 60}}, {all: [{experience: {field: s, months: 48}}, b]}]}]",
+        true,
+    ),
+    (", awarded_when: [b]", true),
+    (
+        ", awarded_when: [b], while_parts_valid: true, skills: [s]",
+        true,
+    ),
+    (
+        ", hours: 1, cost: 0, skills: [s], retired: true, replaced_by: p/b",
+        true,
+    ),
+    (", awarded_when: [b], hours: 1", false),
+    (", awarded_when: [b], cost: 0", false),
+    (", awarded_when: [b], requires: [b]", false),
+    (", skills: [s]", false),
+    (
+        ", hours: 1, cost: 0, skills: [s], requires: [{experience: {field: s, months: 0}}]",
+        false,
+    ),
+    (
+        ", hours: 1, cost: 0, skills: [s], requires: [{experience: {field: s, months: 2.5}}]",
+        false,
+    ),
+    (
+        ", hours: 1, cost: 0, skills: [s], requires: [{experience: {field: s}}]",
+        false,
+    ),
+    (
+        ", hours: 1, cost: 0, skills: [s], requires: [{experience: {field: s, months: 6, years: 1}}]",
+        false,
+    ),
+    (
+        ", hours: 1, cost: 0, skills: [s], requires: [{all: []}]",
         false,
     ),
     (

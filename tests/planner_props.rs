@@ -307,6 +307,7 @@ fn setup(case: &Case) -> (String, Catalog, Holdings, Options) {
         max_hours: case
             .max_hours
             .map(|h| Amount::from_f64(f64::from(h % 8 + 1) * 10.0)),
+        time_value: None,
         deadline: None,
     };
     (yaml, catalog, have, options)

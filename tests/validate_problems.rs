@@ -32,7 +32,7 @@ fn a_wrong_type_names_the_field_and_what_was_expected() {
         "wrong-type.yaml",
         &[
             "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: invalid type: string \"forty\", expected a number, like 40 or 49.99",
-            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -43,7 +43,7 @@ fn an_unknown_field_lists_the_expected_fields_and_suggests_the_closest() {
     assert_validates(
         "unknown-field.yaml",
         &[
-            "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
+            "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
             "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -79,8 +79,8 @@ fn a_missing_field_is_reported_at_its_credential() {
     assert_validates(
         "missing-field.yaml",
         &[
-            "tests/fixtures/problems/missing-field.yaml:3:5: error: credentials[0]: missing field `hours`",
-            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+            "tests/fixtures/problems/missing-field.yaml:3:5: error: missing field `hours`: give the estimated learning hours, more than 0 (only a stack, with `awarded_when`, has none)",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -92,8 +92,8 @@ fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated(
         "several-bad-items.yaml",
         &[
             "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: invalid type: string \"x\", expected a number, like 40 or 49.99",
-            "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 3 credentials, 0 roles: 2 errors, 0 warnings",
+            "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
+            "1 providers, 4 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -266,9 +266,9 @@ fn malformed_requirements_say_what_a_requirement_looks_like() {
     assert_validates(
         "bad-requirement.yaml",
         &[
-            "tests/fixtures/problems/bad-requirement.yaml:3:80: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill` or `any`; did you mean `skill`?",
-            "tests/fixtures/problems/bad-requirement.yaml:4:90: error: credentials[1].requires[0].any[1]: an `any` group cannot contain another `any`; list its items directly",
-            "tests/fixtures/problems/bad-requirement.yaml:5:80: error: credentials[2].requires[0]: a requirement has one key (`skill` or `any`), found `any` as well; write each requirement as its own list item",
+            "tests/fixtures/problems/bad-requirement.yaml:3:80: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill`, `experience`, `any` or `all`; did you mean `skill`?",
+            "tests/fixtures/problems/bad-requirement.yaml:4:126: error: credentials[1].requires[0].any[1].experience.months: `months` must be a whole number of months from 1 to 1200, found 0",
+            "tests/fixtures/problems/bad-requirement.yaml:5:80: error: credentials[2].requires[0]: a requirement has one key (`skill`, `experience`, `any` or `all`), found `any` as well; write each requirement as its own list item, or group them in `all`",
             "1 providers, 3 credentials, 0 roles: 3 errors, 0 warnings",
         ],
         1,
@@ -355,7 +355,7 @@ fn escape_sequences_in_catalog_text_never_reach_the_output() {
         "escapes.yaml",
         &[
             "tests/fixtures/problems/escapes.yaml:3:93: error: `\\u{1b}[2Jwipe` is not a credential reference: write `id` (same provider) or `provider/id`",
-            "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
+            "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
             "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
@@ -418,10 +418,11 @@ fn every_field_error_of_one_credential_is_reported_in_one_run() {
     assert_validates(
         "several-errors-in-one-credential.yaml",
         &[
-            "tests/fixtures/problems/several-errors-in-one-credential.yaml:8:5: error: credentials[0]: unknown field `skils`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `skills`?",
-            "tests/fixtures/problems/several-errors-in-one-credential.yaml:9:16: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill` or `any`; did you mean `skill`?",
-            "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 0 credentials, 0 roles: 3 errors, 0 warnings",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:6:12: error: hours must be more than 0, found -5",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:8:5: error: credentials[0]: unknown field `skils`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `skills`?",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:9:16: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill`, `experience`, `any` or `all`; did you mean `skill`?",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
+            "1 providers, 1 credentials, 0 roles: 4 errors, 0 warnings",
         ],
         1,
     );

@@ -87,18 +87,31 @@ pub struct CredentialSpec {
     /// How demanding it is. Optional.
     #[serde(default)]
     pub level: Option<Level>,
-    /// Estimated learning hours to earn it (study plus exam), more than 0 and at most 100000. Fractions are allowed.
+    /// Estimated learning hours to earn it (study plus exam), more than 0 and at most 100000. Fractions are allowed. Required, except on a stack (`awarded_when`), which takes no time.
+    #[serde(default)]
     #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_HOURS))]
-    pub hours: Number,
-    /// The price to earn it, in the catalog currency (see `currency`), 0 or more and at most 100000000; 0 means free.
+    pub hours: Option<Number>,
+    /// The price to earn it, in the catalog currency (see `currency`), 0 or more and at most 100000000; 0 means free. Required, except on a stack (`awarded_when`), which costs nothing.
+    #[serde(default)]
     #[schemars(extend("minimum" = 0, "maximum" = MAX_COST))]
-    pub cost: Number,
-    /// The skill ids it teaches (at least one), in lowercase kebab-case, like `networking`. A skill's alias works too.
-    #[schemars(inner(pattern(ID_PATTERN)), extend("minItems" = 1))]
+    pub cost: Option<Number>,
+    /// The skill ids it teaches, in lowercase kebab-case, like `networking`. A skill's alias works too. At least one, except on a stack (`awarded_when`).
+    #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub skills: Vec<Text>,
-    /// Hard prerequisites: every item must hold before this credential can be taken. An item is a credential reference (`id` of the same provider or `provider/id`), `{skill: id}`, or `{any: [...]}` (at least one of its items).
+    /// Hard prerequisites: every item must hold before this credential can be taken. An item is a credential reference (`id` of the same provider or `provider/id`), `{skill: id}`, `{experience: {field: skill, months: N}}` (work experience only the learner can bring), `{any: [...]}` (at least one of its items) or `{all: [...]}` (every one of its items); `any` and `all` nest.
     #[serde(default)]
     pub requires: Vec<RequirementSpec>,
+    /// Makes this credential a stack: no exam, no fee, no time; it is awarded as soon as these requirements hold (same grammar as `requires`), usually the credentials it stacks. A stack has no `hours`, `cost` or `requires`.
+    #[serde(default)]
+    pub awarded_when: Vec<RequirementSpec>,
+    /// On a stack: it expires when the first of its parts expires.
+    #[serde(default)]
+    pub while_parts_valid: bool,
+    /// On a retired credential: the credential that replaces it (`id` of the same provider or `provider/id`), which must exist and not be retired.
+    #[serde(default)]
+    #[schemars(pattern(REFERENCE_PATTERN))]
+    pub replaced_by: Option<Text>,
     /// Suggested preparation, in the same grammar as `requires`: shown to the learner, never enforced.
     #[serde(default)]
     pub recommends: Vec<RequirementSpec>,
@@ -258,18 +271,25 @@ impl fmt::Display for Level {
     }
 }
 
-/// A requirement item as written: a credential reference, `{skill: id}`, or `{any: [...]}`.
+/// A requirement item as written: a credential reference, `{skill: id}`,
+/// `{experience: {field, months}}`, or a group: `{any: [...]}` or `{all: [...]}`, which nest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RequirementSpec {
     One(AtomSpec),
-    Any(Vec<AtomSpec>),
+    Any(Vec<RequirementSpec>),
+    All(Vec<RequirementSpec>),
 }
 
-/// One alternative: a credential reference or a skill.
+/// One requirement that is not a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AtomSpec {
     Credential(String),
     Skill(String),
+    /// Months of work experience in a field (a skill id); only the learner can bring it.
+    Experience {
+        field: String,
+        months: u32,
+    },
 }
 
 /// A string read from a catalog: at most [`MAX_STRING_BYTES`](crate::yaml::MAX_STRING_BYTES),

@@ -19,8 +19,8 @@ use rayon::prelude::*;
 pub use fingerprint::Fingerprint;
 pub use merge::is_id;
 pub use model::{
-    Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Kind, Level, Provider, ProviderIdx,
-    Requirement, Role, RoleIdx, Skill, SkillIdx,
+    Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Gate, Kind, Level, Provider,
+    ProviderIdx, Requirement, Role, RoleIdx, Skill, SkillIdx,
 };
 pub use problem::{Problem, Severity, Tally};
 pub use source::{SourceFile, Sources};
@@ -119,17 +119,21 @@ pub fn reload(sources: &Sources, last: &Fingerprint) -> Reload {
     Reload::Changed(Box::new(load_files(&files)), now)
 }
 
+/// A parsed file, the ids of items dropped for errors, and the items kept without fields
+/// in error.
+type Parsed = (CatalogFile, Vec<String>, Vec<(String, Vec<String>)>);
+
 /// Validates files already read.
 pub fn load_files(files: &[SourceFile]) -> Loaded {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(files.len());
-    let mut parsed: Vec<Option<(CatalogFile, Vec<String>)>> = Vec::with_capacity(files.len());
+    let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(files.len());
     // Parsing is most of the work and each file stands alone; merging needs them in order.
     let outcomes: Vec<(&str, Outcome)> = files.par_iter().map(parse_file).collect();
     for (i, (file, (text, outcome))) in files.iter().zip(outcomes).enumerate() {
         texts.push(text);
         match outcome {
-            Outcome::Parsed(spec) => parsed.push(Some((spec, Vec::new()))),
+            Outcome::Parsed(spec) => parsed.push(Some((spec, Vec::new(), Vec::new()))),
             Outcome::Blank => {
                 problems.push((
                     i,
@@ -149,7 +153,11 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
                     )
                 });
                 problems.extend(errors);
-                parsed.push(failure.partial.map(|spec| (spec, failure.dropped_ids)));
+                parsed.push(
+                    failure
+                        .partial
+                        .map(|spec| (spec, failure.dropped_ids, failure.repaired)),
+                );
             }
         }
     }
@@ -157,10 +165,11 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
         .into_iter()
         .zip(files)
         .map(|(parsed, file)| {
-            parsed.map(|(spec, dropped_ids)| merge::Input {
+            parsed.map(|(spec, dropped_ids, repaired)| merge::Input {
                 name: Arc::clone(&file.name),
                 spec,
                 dropped_ids,
+                repaired,
             })
         })
         .collect();
@@ -205,6 +214,7 @@ fn parse_file(file: &SourceFile) -> (&str, Outcome) {
             errors: vec![error],
             partial: None,
             dropped_ids: Vec::new(),
+            repaired: Vec::new(),
         })
     };
     let bytes = match &file.content {

@@ -153,6 +153,13 @@ pub struct Credential {
     pub sources: Vec<String>,
     pub verified: Option<Date>,
     pub retired: bool,
+    /// A stack: awarded as soon as its `requires` (its `awarded_when`) hold; no cost, no
+    /// time, never a step.
+    pub stack: bool,
+    /// A stack that expires when the first of its parts expires.
+    pub while_parts_valid: bool,
+    /// The credential that replaces this retired one.
+    pub replaced_by: Option<CredentialIdx>,
     pub file: Arc<str>,
 }
 
@@ -190,26 +197,55 @@ impl Skill {
     }
 }
 
+/// Months of work experience in a field (a skill): a requirement only the learner can meet,
+/// never a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Gate {
+    pub field: SkillIdx,
+    pub months: u32,
+}
+
 /// One alternative of a requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Atom {
     Credential(CredentialIdx),
     Skill(SkillIdx),
+    Experience(Gate),
 }
 
-/// A requirement item: one credential or skill, or any one of several.
+/// A requirement: one credential, skill or experience, or any one of several (a clause).
+/// However an author nests `any` and `all`, a credential's `requires` is kept as clauses
+/// that must all hold. A role requirement written as a group that is more than one clause
+/// is `All` of them: met when every one is, and counted as one requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Requirement {
     One(Atom),
     Any(Vec<Atom>),
+    /// Only ever a role requirement, of `One` and `Any` clauses.
+    All(Vec<Requirement>),
 }
 
 impl Requirement {
-    /// The alternatives, one of which satisfies the requirement.
+    /// The alternatives of a clause, one of which satisfies it; an `All` group has none of
+    /// its own (see [`Requirement::clauses`]).
     pub fn atoms(&self) -> &[Atom] {
         match self {
             Requirement::One(atom) => std::slice::from_ref(atom),
             Requirement::Any(atoms) => atoms,
+            Requirement::All(_) => &[],
+        }
+    }
+
+    /// Every atom it names, in every clause.
+    pub fn every_atom(&self) -> impl Iterator<Item = &Atom> {
+        self.clauses().iter().flat_map(Requirement::atoms)
+    }
+
+    /// The clauses that must all hold: the requirement itself, or an `All` group's parts.
+    pub fn clauses(&self) -> &[Requirement] {
+        match self {
+            Requirement::All(clauses) => clauses,
+            clause => std::slice::from_ref(clause),
         }
     }
 }
@@ -239,6 +275,8 @@ pub struct Catalog {
     pub(super) skill_ids: HashMap<String, SkillIdx>,
     pub(super) taught_by: Vec<Vec<CredentialIdx>>,
     pub(super) required_by_skill: Vec<Vec<CredentialIdx>>,
+    /// The stacks, in catalog order.
+    pub(super) stacks: Vec<CredentialIdx>,
     /// Node `i` is credential `i`; an edge runs from a prerequisite to what needs it.
     pub(super) graph: DiGraph<CredentialIdx, Edge>,
 }
@@ -299,6 +337,11 @@ impl Catalog {
     /// The credentials that teach a skill, in catalog order.
     pub fn teachers(&self, skill: SkillIdx) -> &[CredentialIdx] {
         &self.taught_by[skill.index()]
+    }
+
+    /// The stacks: credentials awarded when their parts are held.
+    pub fn stacks(&self) -> &[CredentialIdx] {
+        &self.stacks
     }
 
     /// The credentials whose `requires` names a skill.
@@ -376,6 +419,10 @@ impl Catalog {
                     atoms.iter().map(|&atom| self.describe_atom(atom)).collect();
                 format!("any of [{}]", items.join(", "))
             }
+            Requirement::All(clauses) => {
+                let items: Vec<String> = clauses.iter().map(|c| self.describe(c)).collect();
+                format!("all of [{}]", items.join(", "))
+            }
         }
     }
 
@@ -383,7 +430,18 @@ impl Catalog {
         match atom {
             Atom::Credential(idx) => self.credential(idx).id.clone(),
             Atom::Skill(idx) => format!("skill {}", self.skill(idx).id),
+            Atom::Experience(gate) => self.describe_gate(gate),
         }
+    }
+
+    /// `60 months of security experience`.
+    pub fn describe_gate(&self, gate: Gate) -> String {
+        format!(
+            "{} {} of {} experience",
+            gate.months,
+            if gate.months == 1 { "month" } else { "months" },
+            self.skill(gate.field).id
+        )
     }
 }
 

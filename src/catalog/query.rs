@@ -11,18 +11,20 @@ impl Catalog {
         match atom {
             Atom::Credential(other) => other == idx,
             Atom::Skill(skill) => self.credential(idx).skills.contains(&skill),
+            Atom::Experience(_) => false,
         }
     }
 
     /// The credentials that satisfy `requirement` on their own: those it names and those
     /// teaching a skill it names, cheapest first (then fewest hours, then id), retired ones
-    /// last.
+    /// last. None meet experience, or a group of several clauses on their own.
     pub fn meeting(&self, requirement: &Requirement) -> Vec<CredentialIdx> {
         let mut found: Vec<CredentialIdx> = Vec::new();
         for &atom in requirement.atoms() {
             match atom {
                 Atom::Credential(idx) => found.push(idx),
                 Atom::Skill(skill) => found.extend_from_slice(self.teachers(skill)),
+                Atom::Experience(_) => {}
             }
         }
         found.sort_by_key(|&idx| self.cheapest_first(idx));
@@ -48,8 +50,9 @@ impl Catalog {
         let mut kept: BTreeSet<CredentialIdx> = BTreeSet::new();
         let mut queue: Vec<CredentialIdx> = Vec::new();
         let mut add_all = |requirements: &[Requirement], queue: &mut Vec<CredentialIdx>| {
-            for atom in requirements.iter().flat_map(Requirement::atoms) {
+            for atom in requirements.iter().flat_map(Requirement::every_atom) {
                 let candidates: Vec<CredentialIdx> = match *atom {
+                    Atom::Experience(_) => Vec::new(),
                     Atom::Credential(idx) => vec![idx],
                     Atom::Skill(skill) => self
                         .teachers(skill)
@@ -77,19 +80,18 @@ impl Catalog {
     pub fn roles_helped(&self, idx: CredentialIdx) -> Vec<(RoleIdx, Vec<usize>)> {
         self.role_indices()
             .filter_map(|role| {
-                let met: Vec<usize> = self
-                    .role(role)
-                    .requirements
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, requirement)| {
-                        requirement
-                            .atoms()
-                            .iter()
-                            .any(|&atom| self.meets(idx, atom))
-                    })
-                    .map(|(n, _)| n)
-                    .collect();
+                let met: Vec<usize> =
+                    self.role(role)
+                        .requirements
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, requirement)| {
+                            requirement.clauses().iter().any(|clause| {
+                                clause.atoms().iter().any(|&atom| self.meets(idx, atom))
+                            })
+                        })
+                        .map(|(n, _)| n)
+                        .collect();
                 (!met.is_empty()).then_some((role, met))
             })
             .collect()
@@ -99,10 +101,11 @@ impl Catalog {
     pub fn roles_needing(&self, skill: SkillIdx) -> Vec<RoleIdx> {
         self.role_indices()
             .filter(|&role| {
-                self.role(role)
-                    .requirements
-                    .iter()
-                    .any(|requirement| requirement.atoms().contains(&Atom::Skill(skill)))
+                self.role(role).requirements.iter().any(|requirement| {
+                    requirement
+                        .every_atom()
+                        .any(|&atom| atom == Atom::Skill(skill))
+                })
             })
             .collect()
     }

@@ -24,7 +24,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         Err(code) => return Ok(code),
     };
     let catalog = &loaded.catalog;
-    let (role, held, skills) = match resolve(catalog, args) {
+    let (role, held, skills, fields) = match resolve(catalog, args) {
         Ok(found) => found,
         Err(message) => return usage(&message),
     };
@@ -35,6 +35,9 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
     for &idx in &skills {
         have.add_skill(idx);
     }
+    for (&field, entry) in fields.iter().zip(&args.experience) {
+        have.add_experience(field, entry.tenure);
+    }
     let objective = match args.optimize {
         Optimize::Cost => Objective::Cost,
         Optimize::Hours => Objective::Hours,
@@ -43,6 +46,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         objective,
         budget: args.budget.map(Amount::from_f64),
         max_hours: args.max_hours.map(Amount::from_f64),
+        time_value: args.time_value.map(Amount::from_f64),
         deadline: Instant::now().checked_add(Duration::from_secs_f64(args.time_limit)),
     };
     let recommendation = recommend(catalog, role, &have, &options);
@@ -58,10 +62,12 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
                 .iter()
                 .map(|&s| catalog.skill(s).id.clone())
                 .collect(),
+            experience: args.experience.clone(),
         },
         hours_per_week: Amount::from_f64(args.hours_per_week),
         start: args.start.unwrap_or_else(super::today),
         budget: options.budget,
+        time_value: options.time_value,
         steps: recommendation
             .steps
             .iter()
@@ -102,12 +108,11 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
     Ok(ExitCode::SUCCESS)
 }
 
-/// The role, held credentials and held skills the options name, or a message saying which
-/// one is unknown and what was probably meant.
-fn resolve(
-    catalog: &Catalog,
-    args: &PlanArgs,
-) -> Result<(RoleIdx, Vec<CredentialIdx>, Vec<SkillIdx>), String> {
+type Resolved = (RoleIdx, Vec<CredentialIdx>, Vec<SkillIdx>, Vec<SkillIdx>);
+
+/// The role, held credentials, held skills and experience fields the options name, or a
+/// message saying which one is unknown and what was probably meant.
+fn resolve(catalog: &Catalog, args: &PlanArgs) -> Result<Resolved, String> {
     let role = catalog.find_role(&args.role).ok_or_else(|| {
         format!(
             "unknown role `{}`{} (see `upskill roles`)",
@@ -135,5 +140,16 @@ fn resolve(
         })?;
         skills.push(idx);
     }
-    Ok((role, held, skills))
+    let mut fields = Vec::new();
+    for entry in &args.experience {
+        let idx = catalog.find_skill(&entry.field).ok_or_else(|| {
+            format!(
+                "unknown field `{}` in --experience: a field is a skill id{}",
+                entry.field,
+                did_you_mean(&entry.field, catalog.skills.iter().map(|s| s.id.as_str()))
+            )
+        })?;
+        fields.push(idx);
+    }
+    Ok((role, held, skills, fields))
 }

@@ -144,6 +144,7 @@ fn atom_line(catalog: &Catalog, atom: Atom) -> String {
     match atom {
         Atom::Credential(idx) => credential_line(catalog, idx),
         Atom::Skill(idx) => skill_line(catalog, idx),
+        Atom::Experience(gate) => catalog.describe_gate(gate),
     }
 }
 

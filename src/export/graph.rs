@@ -68,7 +68,7 @@ impl Drawing {
             let mut group = 0;
             for requirement in &credential.requires {
                 let style = match requirement {
-                    Requirement::One(_) => Style::Requires,
+                    Requirement::One(_) | Requirement::All(_) => Style::Requires,
                     Requirement::Any(_) => {
                         group += 1;
                         Style::OneOf {
@@ -79,7 +79,7 @@ impl Drawing {
                 for &atom in requirement.atoms() {
                     let from = match atom {
                         Atom::Credential(other) if kept.contains(&other) => Node::Credential(other),
-                        Atom::Credential(_) => continue,
+                        Atom::Credential(_) | Atom::Experience(_) => continue,
                         Atom::Skill(skill) => {
                             drawing.skills.insert(skill);
                             Node::Skill(skill)

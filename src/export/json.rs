@@ -169,14 +169,20 @@ fn progress(report: &Report) -> Value {
     })
 }
 
-/// SPEC §3's `unmet` items: a skill id, a credential id, or `{"any": [...]}` whose skills
-/// are `{"skill": id}`.
+/// SPEC §3's `unmet` items: a skill id, a credential id, `{"experience": {...}}`, or
+/// `{"any": [...]}` / `{"all": [...]}` whose skills are `{"skill": id}`.
 fn as_written(requirement: &Written, nested: bool) -> Value {
     match requirement {
         Written::Skill(id) if nested => json!({ "skill": id }),
         Written::Credential(id) | Written::Skill(id) => Value::from(id.as_str()),
+        Written::Experience { field, months } => {
+            json!({ "experience": { "field": field, "months": months } })
+        }
         Written::Any(items) => {
             json!({ "any": items.iter().map(|i| as_written(i, true)).collect::<Vec<_>>() })
+        }
+        Written::All(items) => {
+            json!({ "all": items.iter().map(|i| as_written(i, true)).collect::<Vec<_>>() })
         }
     }
 }

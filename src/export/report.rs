@@ -119,7 +119,13 @@ pub struct UnmetView {
 pub enum Written {
     Credential(String),
     Skill(String),
+    /// Months of work experience in a field.
+    Experience {
+        field: String,
+        months: u32,
+    },
     Any(Vec<Written>),
+    All(Vec<Written>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,7 +219,7 @@ impl Report {
                 .iter()
                 .map(|unmet| UnmetView {
                     requirement: Written::of(catalog, &unmet.requirement),
-                    reason: unmet.reason.explain().to_owned(),
+                    reason: unmet.reason.explain(catalog),
                 })
                 .collect();
         }
@@ -304,10 +310,17 @@ impl Written {
         let atom = |atom: Atom| match atom {
             Atom::Credential(c) => Written::Credential(line(&catalog.credential(c).id)),
             Atom::Skill(s) => Written::Skill(line(&catalog.skill(s).id)),
+            Atom::Experience(gate) => Written::Experience {
+                field: line(&catalog.skill(gate.field).id),
+                months: gate.months,
+            },
         };
         match requirement {
             Requirement::One(one) => atom(*one),
             Requirement::Any(atoms) => Written::Any(atoms.iter().map(|&a| atom(a)).collect()),
+            Requirement::All(clauses) => {
+                Written::All(clauses.iter().map(|c| Written::of(catalog, c)).collect())
+            }
         }
     }
 }
@@ -318,9 +331,18 @@ impl std::fmt::Display for Written {
         match self {
             Written::Credential(id) => f.write_str(id),
             Written::Skill(id) => write!(f, "skill {id}"),
-            Written::Any(items) => {
+            Written::Experience { field, months } => {
+                let unit = if *months == 1 { "month" } else { "months" };
+                write!(f, "{months} {unit} of {field} experience")
+            }
+            Written::Any(items) | Written::All(items) => {
                 let items: Vec<String> = items.iter().map(ToString::to_string).collect();
-                write!(f, "any of [{}]", items.join(", "))
+                let word = if matches!(self, Written::Any(_)) {
+                    "any"
+                } else {
+                    "all"
+                };
+                write!(f, "{word} of [{}]", items.join(", "))
             }
         }
     }

@@ -184,6 +184,7 @@ pub(super) fn gives(catalog: &Catalog, idx: CredentialIdx, requirement: &Require
     requirement.atoms().iter().any(|&atom| match atom {
         Atom::Credential(c) => c == idx,
         Atom::Skill(s) => catalog.credential(idx).skills.contains(&s),
+        Atom::Experience(_) => false,
     })
 }
 

@@ -41,10 +41,11 @@ pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
 /// Up to three not-retired credentials that would satisfy a requirement, by id.
 pub fn teachers_of(catalog: &Catalog, requirement: &Requirement) -> Vec<String> {
     let mut ids: Vec<&str> = Vec::new();
-    for &atom in requirement.atoms() {
+    for &atom in requirement.every_atom() {
         let candidates: Vec<CredentialIdx> = match atom {
             Atom::Credential(c) => vec![c],
             Atom::Skill(s) => catalog.teachers(s).to_vec(),
+            Atom::Experience(_) => Vec::new(),
         };
         for c in candidates {
             let credential = catalog.credential(c);

@@ -12,7 +12,7 @@ use crate::catalog::Amount;
 use crate::catalog::format::{Number, Text};
 use crate::yaml;
 
-use super::{DEFAULT_HOURS_PER_WEEK, Have, Plan, Status, Step};
+use super::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
 
 /// The only plan file format there is.
 pub const FORMAT: u32 = 1;
@@ -34,10 +34,12 @@ pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
         have: Have {
             credentials: texts(file.have.credentials),
             skills: texts(file.have.skills),
+            experience: file.have.experience.into_iter().map(|e| e.0).collect(),
         },
         hours_per_week: file.hours_per_week.map_or(DEFAULT_HOURS_PER_WEEK, |h| h.0),
         start: file.start.map_or(today, |d| d.0),
         budget: file.budget.map(|b| b.0),
+        time_value: file.time_value.map(|v| v.0),
         steps: file
             .steps
             .into_iter()
@@ -61,10 +63,27 @@ pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
         have: HaveOut {
             credentials: &plan.have.credentials,
             skills: &plan.have.skills,
+            experience: plan
+                .have
+                .experience
+                .iter()
+                .map(|entry| ExperienceOut {
+                    field: &entry.field,
+                    months: match entry.tenure {
+                        Tenure::Months(months) => Some(months),
+                        Tenure::Since(_) => None,
+                    },
+                    since: match entry.tenure {
+                        Tenure::Since(date) => Some(date.to_string()),
+                        Tenure::Months(_) => None,
+                    },
+                })
+                .collect(),
         },
         hours_per_week: plan.hours_per_week,
         start: plan.start.to_string(),
         budget: plan.budget,
+        time_value: plan.time_value,
         steps: plan
             .steps
             .iter()
@@ -96,6 +115,7 @@ struct PlanFile {
     hours_per_week: Option<PositiveAmount>,
     start: Option<DateText>,
     budget: Option<NonNegativeAmount>,
+    time_value: Option<NonNegativeAmount>,
     #[serde(default)]
     steps: Vec<StepFile>,
     notes: Option<Text>,
@@ -108,6 +128,51 @@ struct HaveFile {
     credentials: Vec<Text>,
     #[serde(default)]
     skills: Vec<Text>,
+    #[serde(default)]
+    experience: Vec<ExperienceFile>,
+}
+
+/// `{field: security, months: 24}` or `{field: networking, since: 2021-06-01}`.
+struct ExperienceFile(Experience);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExperienceFields {
+    field: Text,
+    months: Option<Number>,
+    since: Option<DateText>,
+}
+
+impl<'de> Deserialize<'de> for ExperienceFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields = ExperienceFields::deserialize(deserializer)?;
+        let field = fields.field.as_str().to_owned();
+        let tenure = match (fields.months, fields.since) {
+            (Some(_), Some(_)) => {
+                return Err(de::Error::custom(format_args!(
+                    "experience in `{field}` has both `months` and `since`: keep `months` for \
+                     past work, `since` for work still going on"
+                )));
+            }
+            (None, None) => {
+                return Err(de::Error::custom(format_args!(
+                    "experience in `{field}` needs `months: N` (past work) or \
+                     `since: YYYY-MM-DD` (work still going on)"
+                )));
+            }
+            (Some(Number(n)), None) => {
+                if n.fract() != 0.0 || !(1.0..=1200.0).contains(&n) {
+                    return Err(de::Error::custom(format_args!(
+                        "experience in `{field}`: months must be a whole number from 1 to \
+                         1200, not {n}"
+                    )));
+                }
+                Tenure::Months(n as u32)
+            }
+            (None, Some(DateText(date))) => Tenure::Since(date),
+        };
+        Ok(ExperienceFile(Experience { field, tenure }))
+    }
 }
 
 #[derive(Deserialize)]
@@ -130,6 +195,8 @@ struct PlanOut<'a> {
     start: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     budget: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_value: Option<Amount>,
     steps: Vec<StepOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
@@ -139,6 +206,17 @@ struct PlanOut<'a> {
 struct HaveOut<'a> {
     credentials: &'a [String],
     skills: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    experience: Vec<ExperienceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExperienceOut<'a> {
+    field: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -243,7 +321,10 @@ mod tests {
     const SPEC_EXAMPLE: &str = "format: 1
 name: alex
 role: cloud-engineer
-have: {credentials: [google/it-support], skills: [python]}
+have:
+  credentials: [google/it-support]
+  skills: [python]
+  experience: [{field: security, months: 24}, {field: networking, since: 2021-06-01}]
 hours_per_week: 8
 start: 2027-01-04
 budget: 1500
@@ -259,6 +340,13 @@ notes: Prefers self-paced online.
         assert_eq!(plan.name, "alex");
         assert_eq!(plan.role.as_deref(), Some("cloud-engineer"));
         assert_eq!(plan.have.skills, vec!["python"]);
+        assert_eq!(
+            plan.have.experience,
+            vec![
+                "security=24".parse().expect("experience"),
+                "networking:since=2021-06-01".parse().expect("experience"),
+            ]
+        );
         assert_eq!(plan.hours_per_week, Amount::from_f64(8.0));
         assert_eq!(plan.start, date("2027-01-04"));
         assert_eq!(plan.budget, Some(Amount::from_f64(1500.0)));
@@ -291,6 +379,39 @@ notes: Prefers self-paced online.
         let errors = parse("name: a\nstart: soon\n", date("2030-01-01")).expect_err("fails");
         assert_eq!(errors[0].position.line, 2);
         assert!(errors[0].message.contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn experience_needs_months_or_since_and_says_which() {
+        let errors = parse(
+            "have:\n  experience:\n    - {field: security}\n",
+            date("2030-01-01"),
+        )
+        .expect_err("fails");
+        assert!(
+            errors[0].message.contains("needs `months: N`"),
+            "{errors:?}"
+        );
+        assert_eq!(errors[0].position.line, 3);
+        let errors = parse(
+            "have: {experience: [{field: security, months: 2.5}]}\n",
+            date("2030-01-01"),
+        )
+        .expect_err("fails");
+        assert!(errors[0].message.contains("not 2.5"), "{errors:?}");
+        let errors = parse(
+            "have: {experience: [{field: a, months: 3, since: 2020-01-01}]}\n",
+            date("2030-01-01"),
+        )
+        .expect_err("fails");
+        assert!(errors[0].message.contains("both"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_time_value_is_kept() {
+        let plan = parse("time_value: 25\n", date("2030-01-01")).expect("parses");
+        assert_eq!(plan.time_value, Some(Amount::from_f64(25.0)));
+        assert!(to_yaml(&plan).expect("writes").contains("time_value: 25"));
     }
 
     #[test]

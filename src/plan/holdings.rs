@@ -1,15 +1,52 @@
-//! What a learner has at one point of a plan (SPEC §2 "Satisfied"): held credentials and
-//! skills plus the steps before that point, and which requirements that satisfies.
+//! What a learner has at one point of a plan (SPEC §2 "Satisfied"): held credentials,
+//! skills and work experience plus the steps before that point, and which requirements that
+//! satisfies. A stack is had as soon as its parts are.
 
-use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement, SkillIdx};
+use jiff::Span;
+use jiff::civil::Date;
 
-use super::Have;
+use crate::catalog::{Atom, Catalog, CredentialIdx, Gate, Requirement, SkillIdx};
+
+use super::{Have, Tenure};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holdings {
     credentials: Vec<bool>,
     /// Held skills and every skill a had credential teaches.
     skills: Vec<bool>,
+    /// Work experience by field, few entries.
+    experience: Vec<FieldExperience>,
+}
+
+/// The experience in one field: fixed months add up; accruing work counts from the earliest
+/// date it started (two jobs at once do not make two months a month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FieldExperience {
+    field: SkillIdx,
+    months: u32,
+    since: Option<Date>,
+}
+
+/// When an experience gate is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Eligibility {
+    /// The fixed months reach it.
+    Met,
+    /// Accruing experience reaches it on this date (possibly past).
+    From(Date),
+    /// It can never be met: the months held, none accruing.
+    Never { months: u32 },
+}
+
+impl Eligibility {
+    /// Met on `date`.
+    pub fn met_on(self, date: Date) -> bool {
+        match self {
+            Eligibility::Met => true,
+            Eligibility::From(from) => from <= date,
+            Eligibility::Never { .. } => false,
+        }
+    }
 }
 
 impl Holdings {
@@ -18,11 +55,12 @@ impl Holdings {
         Holdings {
             credentials: vec![false; catalog.credentials.len()],
             skills: vec![false; catalog.skills.len()],
+            experience: Vec::new(),
         }
     }
 
-    /// The credentials and skills of a plan's `have`; ids the catalog does not know are
-    /// left out (the checks report them).
+    /// The credentials, skills and experience of a plan's `have`; ids the catalog does not
+    /// know are left out (the checks report them).
     pub fn of_have(catalog: &Catalog, have: &Have) -> Holdings {
         let mut holdings = Holdings::new(catalog);
         for id in &have.credentials {
@@ -35,19 +73,75 @@ impl Holdings {
                 holdings.add_skill(idx);
             }
         }
+        for entry in &have.experience {
+            if let Some(field) = catalog.find_skill(&entry.field) {
+                holdings.add_experience(field, entry.tenure);
+            }
+        }
         holdings
     }
 
-    /// Had from now on: the credential and the skills it teaches.
+    /// Had from now on: the credential, the skills it teaches, and every stack that
+    /// completes.
     pub fn add_credential(&mut self, catalog: &Catalog, idx: CredentialIdx) {
+        self.mark(catalog, idx);
+        self.award_stacks(catalog);
+    }
+
+    fn mark(&mut self, catalog: &Catalog, idx: CredentialIdx) {
         self.credentials[idx.index()] = true;
         for &skill in &catalog.credential(idx).skills {
             self.skills[skill.index()] = true;
         }
     }
 
+    /// Awards every stack whose parts are had, until none is left to award.
+    fn award_stacks(&mut self, catalog: &Catalog) {
+        loop {
+            let awarded = catalog
+                .stacks()
+                .iter()
+                .copied()
+                .find(|&stack| !self.has_credential(stack) && self.can_take(catalog, stack));
+            match awarded {
+                Some(stack) => self.mark(catalog, stack),
+                None => return,
+            }
+        }
+    }
+
+    /// The stacks had now that are not had in `before`, in catalog order.
+    pub fn awarded_since(&self, catalog: &Catalog, before: &Holdings) -> Vec<CredentialIdx> {
+        catalog
+            .stacks()
+            .iter()
+            .copied()
+            .filter(|&stack| self.has_credential(stack) && !before.has_credential(stack))
+            .collect()
+    }
+
     pub fn add_skill(&mut self, idx: SkillIdx) {
         self.skills[idx.index()] = true;
+    }
+
+    /// Work experience in a field.
+    pub fn add_experience(&mut self, field: SkillIdx, tenure: Tenure) {
+        let position = if let Some(position) = self.experience.iter().position(|e| e.field == field)
+        {
+            position
+        } else {
+            self.experience.push(FieldExperience {
+                field,
+                months: 0,
+                since: None,
+            });
+            self.experience.len() - 1
+        };
+        let entry = &mut self.experience[position];
+        match tenure {
+            Tenure::Months(months) => entry.months = entry.months.saturating_add(months),
+            Tenure::Since(date) => entry.since = Some(entry.since.map_or(date, |d| d.min(date))),
+        }
     }
 
     pub fn has_credential(&self, idx: CredentialIdx) -> bool {
@@ -59,18 +153,41 @@ impl Holdings {
         self.skills[idx.index()]
     }
 
+    /// When the experience reaches a gate.
+    pub fn eligibility(&self, gate: Gate) -> Eligibility {
+        let entry = self.experience.iter().find(|e| e.field == gate.field);
+        let months = entry.map_or(0, |e| e.months);
+        if months >= gate.months {
+            return Eligibility::Met;
+        }
+        match entry.and_then(|e| e.since) {
+            Some(since) => since
+                .checked_add(Span::new().months(i64::from(gate.months - months)))
+                .map_or(Eligibility::Never { months }, Eligibility::From),
+            None => Eligibility::Never { months },
+        }
+    }
+
+    /// Whether the learner's experience meets or will meet a gate: a plan may count on
+    /// accruing experience, and its schedule waits for it.
+    pub fn can_meet(&self, gate: Gate) -> bool {
+        !matches!(self.eligibility(gate), Eligibility::Never { .. })
+    }
+
     pub fn satisfies_atom(&self, atom: Atom) -> bool {
         match atom {
             Atom::Credential(idx) => self.has_credential(idx),
             Atom::Skill(idx) => self.has_skill(idx),
+            Atom::Experience(gate) => self.can_meet(gate),
         }
     }
 
+    /// Every clause of the requirement has an alternative that is had.
     pub fn satisfies(&self, requirement: &Requirement) -> bool {
         requirement
-            .atoms()
+            .clauses()
             .iter()
-            .any(|&atom| self.satisfies_atom(atom))
+            .all(|clause| clause.atoms().iter().any(|&atom| self.satisfies_atom(atom)))
     }
 
     /// Whether every requirement of the credential is satisfied.
@@ -80,6 +197,37 @@ impl Holdings {
             .requires
             .iter()
             .all(|requirement| self.satisfies(requirement))
+    }
+
+    /// The date from which every experience gate the credential's requirements depend on
+    /// is met, given what is had: for each clause not met otherwise, the earliest date an
+    /// alternative gate is met. `None` when nothing waits for experience.
+    pub fn eligible_from(&self, catalog: &Catalog, idx: CredentialIdx) -> Option<Date> {
+        let mut latest: Option<Date> = None;
+        for clause in &catalog.credential(idx).requires {
+            let atoms = clause.atoms();
+            let met_otherwise = atoms.iter().any(|&atom| match atom {
+                Atom::Experience(gate) => self.eligibility(gate) == Eligibility::Met,
+                other => self.satisfies_atom(other),
+            });
+            if met_otherwise {
+                continue;
+            }
+            let earliest = atoms
+                .iter()
+                .filter_map(|&atom| match atom {
+                    Atom::Experience(gate) => match self.eligibility(gate) {
+                        Eligibility::From(date) => Some(date),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .min();
+            if let Some(date) = earliest {
+                latest = Some(latest.map_or(date, |l| l.max(date)));
+            }
+        }
+        latest
     }
 
     /// The had credentials, in catalog order.

@@ -30,8 +30,8 @@ mod schedule;
 
 pub use check::{Violation, ViolationKind, check};
 pub use coverage::{Coverage, coverage, teachers_of};
-pub use holdings::Holdings;
-pub use model::{DEFAULT_HOURS_PER_WEEK, Have, Plan, Status, Step};
+pub use holdings::{Eligibility, Holdings};
+pub use model::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
 pub use order::natural_order;
 pub use progress::{Progress, Tracking, progress};
 pub use recommend::{

@@ -17,15 +17,83 @@ pub struct Plan {
     pub hours_per_week: Amount,
     pub start: Date,
     pub budget: Option<Amount>,
+    /// The value of an hour of study, counted in the cost objective (`None`: free).
+    pub time_value: Option<Amount>,
     pub steps: Vec<Step>,
     pub notes: Option<String>,
 }
 
-/// What the learner already holds: credential ids and skill ids, as written.
+/// What the learner already holds: credential ids and skill ids, as written, and their
+/// work experience.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Have {
     pub credentials: Vec<String>,
     pub skills: Vec<String>,
+    pub experience: Vec<Experience>,
+}
+
+/// Work experience in a field (a skill id, as written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Experience {
+    pub field: String,
+    pub tenure: Tenure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tenure {
+    /// A fixed number of months (past work).
+    Months(u32),
+    /// Work since a date, still going on: the months keep accruing.
+    Since(Date),
+}
+
+impl std::fmt::Display for Experience {
+    /// As the command line takes it: `security=24`, `networking:since=2021-06-01`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.tenure {
+            Tenure::Months(months) => write!(f, "{}={months}", self.field),
+            Tenure::Since(date) => write!(f, "{}:since={date}", self.field),
+        }
+    }
+}
+
+impl std::str::FromStr for Experience {
+    type Err = String;
+
+    /// `security=24` or `networking:since=2021-06-01`.
+    fn from_str(text: &str) -> Result<Experience, String> {
+        let fix = "write it as FIELD=MONTHS (security=24) or FIELD:since=YYYY-MM-DD \
+                   (networking:since=2021-06-01)";
+        let Some((field, value)) = text.split_once('=') else {
+            return Err(format!("`{text}` has no `=`: {fix}"));
+        };
+        let (field, since) = match field.strip_suffix(":since") {
+            Some(field) => (field, true),
+            None => (field, false),
+        };
+        if field.is_empty() {
+            return Err(format!("`{text}` names no field: {fix}"));
+        }
+        let tenure = if since {
+            let date: Date = value
+                .parse()
+                .map_err(|_| format!("`{value}` is not a date: {fix}"))?;
+            Tenure::Since(date)
+        } else {
+            match value.parse::<u32>() {
+                Ok(months) if (1..=1200).contains(&months) => Tenure::Months(months),
+                _ => {
+                    return Err(format!(
+                        "`{value}` is not a whole number of months from 1 to 1200: {fix}"
+                    ));
+                }
+            }
+        };
+        Ok(Experience {
+            field: field.to_owned(),
+            tenure,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +151,7 @@ impl Plan {
             hours_per_week: DEFAULT_HOURS_PER_WEEK,
             start,
             budget: None,
+            time_value: None,
             steps: Vec::new(),
             notes: None,
         }

@@ -152,7 +152,7 @@ impl Runtime {
         }
         Msg::PlanOpened {
             name,
-            result: result.map(|opened| opened.plan),
+            result: result.map(|opened| Box::new(opened.plan)),
             read_only,
             note,
         }
@@ -171,12 +171,12 @@ impl Runtime {
             .as_ref()?
             .load(&PlanName::parse(&name).ok()?, today);
         let result = match opened {
-            Ok(opened) => Ok(opened.plan),
+            Ok(opened) => Ok(Box::new(opened.plan)),
             // Never saved: the plan is as this upskill has it.
             Err(LoadError::Read {
                 source: ReadError::NotFound,
                 ..
-            }) => Ok(app.plan.clone()),
+            }) => Ok(Box::new(app.plan.clone())),
             Err(error) => Err(error.paragraph()),
         };
         self.note_on_disk(&name);

@@ -55,6 +55,9 @@ pub struct Failure<T> {
     pub partial: Option<T>,
     /// The `id` of each list item left out, so references to it are not reported again.
     pub dropped_ids: Vec<String>,
+    /// The `id` of each list item kept without the fields in error, with those fields, so
+    /// their absence is not reported again.
+    pub repaired: Vec<(String, Vec<String>)>,
 }
 
 /// Turns file bytes into text: UTF-8 only, a leading byte-order mark dropped.
@@ -107,6 +110,7 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
             errors: vec![error],
             partial: None,
             dropped_ids: Vec::new(),
+            repaired: Vec::new(),
         });
     }
     match serde_yaml::from_str(text) {
@@ -120,6 +124,7 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
                     errors,
                     partial: None,
                     dropped_ids: Vec::new(),
+                    repaired: Vec::new(),
                 });
             }
             let first = explain(text, &error);

@@ -16,6 +16,7 @@ pub(super) fn collect<T: DeserializeOwned>(text: &str) -> Failure<T> {
         errors: Vec::new(),
         partial: None,
         dropped_ids: Vec::new(),
+        repaired: Vec::new(),
     };
     let Ok(Value::Mapping(document)) = serde_yaml::from_str::<Value>(text) else {
         return failure;
@@ -75,7 +76,14 @@ pub(super) fn collect<T: DeserializeOwned>(text: &str) -> Failure<T> {
             match probe_item::<T>(&base, key, item, &mut |error| {
                 found.record(error, Some((name, index)));
             }) {
-                Some(repaired) => survivors.push(repaired),
+                Some((repaired, removed)) => {
+                    if let Some(id) = repaired.get("id").and_then(Value::as_str)
+                        && !removed.is_empty()
+                    {
+                        failure.repaired.push((id.to_owned(), removed));
+                    }
+                    survivors.push(repaired);
+                }
                 None => {
                     if let Some(id) = item.get("id").and_then(Value::as_str) {
                         failure.dropped_ids.push(id.to_owned());
@@ -101,14 +109,14 @@ fn probe_item<T: DeserializeOwned>(
     key: &Value,
     item: &Value,
     record: &mut dyn FnMut(&serde_path_to_error::Error<serde_yaml::Error>),
-) -> Option<Value> {
+) -> Option<(Value, Vec<String>)> {
     let mut item = item.clone();
     let mut removed: Vec<String> = Vec::new();
     for _ in 0..ITEM_ERRORS {
         let mut probe = base.clone();
         probe.insert(key.clone(), Value::Sequence(vec![item.clone()]));
         let Err(error) = attempt::<T>(&probe) else {
-            return Some(item);
+            return Some((item, removed));
         };
         let message = error.inner().to_string();
         // Taking a required field out makes it "missing": that is not another error, and

@@ -102,25 +102,21 @@ impl<'de> Deserialize<'de> for Sources {
 
 impl<'de> Deserialize<'de> for RequirementSpec {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RequirementVisitor { nested: false })
+        deserializer.deserialize_any(RequirementVisitor)
     }
 }
 
-/// Reads a requirement item; `nested` is set inside an `any` list, where another `any` is
-/// not allowed.
-struct RequirementVisitor {
-    nested: bool,
-}
+/// The keys a requirement mapping may have.
+const REQUIREMENT_KEYS: [&str; 4] = ["skill", "experience", "any", "all"];
+
+/// Reads a requirement item.
+struct RequirementVisitor;
 
 impl<'de> Visitor<'de> for RequirementVisitor {
     type Value = RequirementSpec;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.nested {
-            f.write_str("a credential id or {skill: id}")
-        } else {
-            f.write_str("a credential id, {skill: id} or {any: [...]}")
-        }
+        f.write_str("a credential id, {skill: id}, {experience: {field: id, months: N}}, {any: [...]} or {all: [...]}")
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<RequirementSpec, E> {
@@ -135,30 +131,36 @@ impl<'de> Visitor<'de> for RequirementVisitor {
                 Expecting(&self)
             )));
         };
+        let group = |items: Vec<RequirementSpec>, name: &str| {
+            if items.is_empty() {
+                Err(de::Error::custom(format_args!(
+                    "an `{name}` group needs at least one item"
+                )))
+            } else {
+                Ok(items)
+            }
+        };
         let item = match key.as_str() {
             "skill" => RequirementSpec::One(AtomSpec::Skill(map.next_value::<Text>()?.0)),
-            "any" if self.nested => {
-                return Err(de::Error::custom(
-                    "an `any` group cannot contain another `any`; list its items directly",
-                ));
+            "experience" => {
+                let Experience { field, months } = map.next_value()?;
+                RequirementSpec::One(AtomSpec::Experience {
+                    field: field.0,
+                    months,
+                })
             }
-            "any" => {
-                let items: Vec<AnyItem> = map.next_value()?;
-                if items.is_empty() {
-                    return Err(de::Error::custom("an `any` group needs at least one item"));
-                }
-                RequirementSpec::Any(items.into_iter().map(|AnyItem(atom)| atom).collect())
-            }
+            "any" => RequirementSpec::Any(group(map.next_value()?, "any")?),
+            "all" => RequirementSpec::All(group(map.next_value()?, "all")?),
             other => {
-                let hint = crate::text::did_you_mean(other, ["skill", "any"]);
+                let hint = crate::text::did_you_mean(other, REQUIREMENT_KEYS);
                 return Err(de::Error::custom(format_args!(
-                    "unknown requirement key `{other}`, expected `skill` or `any`{hint}"
+                    "unknown requirement key `{other}`, expected `skill`, `experience`, `any` or `all`{hint}"
                 )));
             }
         };
         if let Some(extra) = map.next_key::<Text>()? {
             return Err(de::Error::custom(format_args!(
-                "a requirement has one key (`skill` or `any`), found `{}` as well; write each requirement as its own list item",
+                "a requirement has one key (`skill`, `experience`, `any` or `all`), found `{}` as well; write each requirement as its own list item, or group them in `all`",
                 extra.as_str()
             )));
         }
@@ -166,18 +168,25 @@ impl<'de> Visitor<'de> for RequirementVisitor {
     }
 }
 
-/// An item of an `any` list: a reference or a skill, never another group.
-struct AnyItem(AtomSpec);
+/// `{field: skill-id, months: N}`: months of work experience in a field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Experience {
+    field: Text,
+    #[serde(deserialize_with = "months")]
+    months: u32,
+}
 
-impl<'de> Deserialize<'de> for AnyItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match deserializer.deserialize_any(RequirementVisitor { nested: true })? {
-            RequirementSpec::One(atom) => Ok(AnyItem(atom)),
-            RequirementSpec::Any(_) => Err(de::Error::custom(
-                "an `any` group cannot contain another `any`",
-            )),
-        }
+/// A whole number of months, more than 0 and at most a hundred years.
+fn months<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let Number(value) = Number::deserialize(deserializer)?;
+    if value.fract() != 0.0 || value < 1.0 || value > f64::from(super::MAX_MONTHS) {
+        return Err(de::Error::custom(format_args!(
+            "`months` must be a whole number of months from 1 to {}, found {value}",
+            super::MAX_MONTHS
+        )));
     }
+    Ok(value as u32)
 }
 
 struct Expecting<'a>(&'a RequirementVisitor);

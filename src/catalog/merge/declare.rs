@@ -5,7 +5,9 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::{Merge, global_id};
-use crate::catalog::format::{CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS};
+use crate::catalog::format::{
+    CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Number,
+};
 use crate::catalog::model::{Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
@@ -164,6 +166,9 @@ impl Merge {
                 .collect(),
             verified,
             retired: spec.retired,
+            stack: !spec.awarded_when.is_empty(),
+            while_parts_valid: spec.while_parts_valid,
+            replaced_by: None,
             file: Arc::clone(file),
         });
         self.catalog.credential_ids.insert(id, idx);
@@ -174,9 +179,40 @@ impl Merge {
     /// Hours, cost and validity within their ranges; out-of-range values are reported and
     /// clamped so the rest of the checks can go on.
     pub(super) fn check_numbers(&mut self, spec: &CredentialSpec, place: &Place) -> (f64, f64) {
-        let hours = spec.hours.0;
         let (max_hours, max_cost) = (f64::from(MAX_HOURS), f64::from(MAX_COST));
-        if !(hours > 0.0 && hours <= max_hours) {
+        let stack = !spec.awarded_when.is_empty();
+        if stack {
+            // A stack is awarded, not earned: it has no time or price of its own.
+            for (field, what) in [
+                ("hours", spec.hours.is_some()),
+                ("cost", spec.cost.is_some()),
+            ] {
+                if what {
+                    self.error(
+                        place.at(&[Key(field)]),
+                        format!("a stack (`awarded_when`) has no `{field}` of its own: it is awarded, free and at once, when its parts are held; remove `{field}`"),
+                    );
+                }
+            }
+        } else if spec.while_parts_valid {
+            self.warning(
+                place.at(&[Key("while_parts_valid")]),
+                "`while_parts_valid` only means something on a stack (a credential with `awarded_when`)".into(),
+            );
+        }
+        let hours = match spec.hours {
+            Some(Number(hours)) => hours,
+            None if stack => 0.0,
+            None => {
+                self.error(
+                    place.clone(),
+                    "missing field `hours`: give the estimated learning hours, more than 0 (only a stack, with `awarded_when`, has none)".into(),
+                );
+                1.0
+            }
+        };
+        let in_range = hours > 0.0 && hours <= max_hours;
+        if !stack && !in_range {
             let rule = if hours > max_hours {
                 format!("at most {MAX_HOURS}")
             } else {
@@ -187,7 +223,17 @@ impl Merge {
                 format!("hours must be {rule}, found {hours}"),
             );
         }
-        let cost = spec.cost.0;
+        let cost = match spec.cost {
+            Some(Number(cost)) => cost,
+            None if stack => 0.0,
+            None => {
+                self.error(
+                    place.clone(),
+                    "missing field `cost`: give the price in the catalog currency, 0 for free (only a stack, with `awarded_when`, has none)".into(),
+                );
+                0.0
+            }
+        };
         if !(0.0..=max_cost).contains(&cost) {
             let rule = if cost > max_cost {
                 format!("at most {MAX_COST}")
@@ -216,7 +262,7 @@ impl Merge {
         spec: &CredentialSpec,
         place: &Place,
     ) -> Vec<SkillIdx> {
-        if spec.skills.is_empty() {
+        if spec.skills.is_empty() && spec.awarded_when.is_empty() && !self.skills_reported {
             self.error(
                 place.at(&[Key("skills")]),
                 "a credential must teach at least one skill; list them in `skills`".into(),

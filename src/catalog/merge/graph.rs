@@ -24,7 +24,7 @@ fn skill_index(credentials: &[Credential], skills: usize) -> SkillIndex {
             .flat_map(Requirement::atoms)
             .filter_map(|atom| match atom {
                 Atom::Skill(skill) => Some(*skill),
-                Atom::Credential(_) => None,
+                Atom::Credential(_) | Atom::Experience(_) => None,
             })
             .collect();
         needed.sort_unstable();
@@ -80,6 +80,11 @@ impl Merge {
         self.catalog.taught_by = taught_by;
         self.catalog.required_by_skill = required_by_skill;
         self.catalog.graph = graph;
+        self.catalog.stacks = self
+            .catalog
+            .credential_indices()
+            .filter(|&idx| self.catalog.credential(idx).stack)
+            .collect();
         for cycle in cycles::find(&self.catalog) {
             let names: Vec<&str> = cycle
                 .iter()

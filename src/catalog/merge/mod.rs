@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::catalog::format::CatalogFile;
+use crate::catalog::format::{CatalogFile, Number};
 use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx, SkillIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
@@ -22,6 +22,8 @@ pub struct Input {
     pub spec: CatalogFile,
     /// Ids of credentials dropped for type errors already reported.
     pub dropped_ids: Vec<String>,
+    /// Ids of credentials kept without fields in error (already reported), with the fields.
+    pub repaired: Vec<(String, Vec<String>)>,
 }
 
 /// Merges `files` (indexed like the locator's files) into a catalog and its problems.
@@ -70,14 +72,47 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
         for (n, mut spec) in credentials.into_iter().enumerate() {
-            let requires = std::mem::take(&mut spec.requires);
+            // A number in error is reported already: a stand-in keeps it from being reported
+            // missing too (a file in error is never planned over).
+            merge.skills_reported = false;
+            if let Some((_, fields)) = input
+                .repaired
+                .iter()
+                .find(|(id, _)| *id == spec.id.as_str())
+            {
+                for field in fields {
+                    let meant = crate::text::closest(field, ["hours", "cost", "skills"]);
+                    match meant.unwrap_or(field) {
+                        "hours" if spec.hours.is_none() => spec.hours = Some(Number(1.0)),
+                        "cost" if spec.cost.is_none() => spec.cost = Some(Number(0.0)),
+                        "skills" => merge.skills_reported = true,
+                        _ => {}
+                    }
+                }
+            }
+            let stack = !spec.awarded_when.is_empty();
+            if stack && !spec.requires.is_empty() {
+                merge.error(
+                    Place::key(i, &[Key("credentials"), Index(n), Key("requires")]),
+                    "a stack is awarded when `awarded_when` holds, and has no `requires` of its own; move these into `awarded_when`".into(),
+                );
+            }
+            // A stack's parts stand in for its `requires`; `awarded_when` stays on the spec,
+            // which is what marks it a stack (stacks are few, so the copy is cheap).
+            let requires = if stack {
+                spec.awarded_when.clone()
+            } else {
+                std::mem::take(&mut spec.requires)
+            };
             let recommends = std::mem::take(&mut spec.recommends);
+            let replaced_by = spec.replaced_by.take();
             if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name) {
-                credential_specs.push((idx, requires, recommends));
+                credential_specs.push((idx, requires, recommends, replaced_by));
             }
         }
     }
     merge.resolve_credential_requirements(&credential_specs);
+    merge.resolve_successors(&credential_specs);
     // What is left of the parsed credentials is freed off the critical path.
     rayon::spawn(move || drop(credential_specs));
     for (i, input) in &used {
@@ -109,6 +144,9 @@ struct Merge {
     /// Global ids of credentials left out for type errors: references to them are not
     /// reported a second time.
     dropped: HashSet<String>,
+    /// The credential being declared lost its `skills` (or a misspelling of it) to an
+    /// error already reported: an empty list is not another one.
+    skills_reported: bool,
 }
 
 impl Merge {

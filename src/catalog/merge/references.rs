@@ -5,14 +5,35 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::{Merge, global_id, is_id};
-use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
-use crate::catalog::model::{Atom, CredentialIdx, ProviderIdx, Requirement, Role, RoleIdx};
+use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec, Text};
+use crate::catalog::model::{Atom, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{self, Index, Key};
 
-/// A credential with the `requires` and `recommends` lists it was written with.
-pub(super) type CredentialLists = (CredentialIdx, Vec<RequirementSpec>, Vec<RequirementSpec>);
+/// How a group's rules combine: `Rule::Any` or `Rule::All`.
+type Group = fn(Vec<Rule>) -> Rule;
+
+/// A credential with the `requires` (or a stack's `awarded_when`) and `recommends` lists it
+/// was written with, and its `replaced_by`.
+pub(super) type CredentialLists = (
+    CredentialIdx,
+    Vec<RequirementSpec>,
+    Vec<RequirementSpec>,
+    Option<Text>,
+);
+
+/// A written requirement with its references resolved: atoms, and groups of them.
+#[derive(Debug, Clone, PartialEq)]
+enum Rule {
+    Atom(Atom),
+    Any(Vec<Rule>),
+    All(Vec<Rule>),
+}
+
+/// The most clauses one written requirement may come to once its groups are multiplied out
+/// (`any` of `all`s): past it, a requirement is too involved to plan with.
+const MAX_CLAUSES: usize = 64;
 
 impl Merge {
     /// Resolves every credential's `requires` and `recommends`. References resolve in
@@ -23,7 +44,7 @@ impl Merge {
             let merge = &*self;
             credentials
                 .par_iter()
-                .map(|(idx, requires, recommends)| {
+                .map(|(idx, requires, recommends, _)| {
                     let provider = merge.catalog.credential(*idx).provider;
                     Some((
                         merge.try_requirements(requires, provider)?,
@@ -32,18 +53,19 @@ impl Merge {
                 })
                 .collect()
         };
-        for ((idx, requires, recommends), resolved) in credentials.iter().zip(resolved) {
+        for ((idx, requires, recommends, _), resolved) in credentials.iter().zip(resolved) {
             let (requires, recommends) = if let Some(lists) = resolved {
                 lists
             } else {
                 let place = self.credential_place(*idx);
                 let provider = Some(self.catalog.credential(*idx).provider);
-                let requires = self.requirements(
-                    requires,
-                    &place.at(&[Key("requires")]),
-                    provider,
-                    Severity::Error,
-                );
+                let list = if self.catalog.credential(*idx).stack {
+                    "awarded_when"
+                } else {
+                    "requires"
+                };
+                let requires =
+                    self.requirements(requires, &place.at(&[Key(list)]), provider, Severity::Error);
                 let recommends = self.requirements(
                     recommends,
                     &place.at(&[Key("recommends")]),
@@ -58,8 +80,65 @@ impl Merge {
         }
     }
 
-    /// Resolves a `requires` or `recommends` list; unknown references are reported with
-    /// `severity` and left out.
+    /// Resolves every `replaced_by`: only on a retired credential (a warning otherwise), to a
+    /// credential that exists; a chain of successors must end at one that is not retired,
+    /// and never come back to where it started.
+    pub(super) fn resolve_successors(&mut self, credentials: &[CredentialLists]) {
+        for (idx, _, _, successor) in credentials {
+            let Some(successor) = successor else { continue };
+            let place = self.credential_place(*idx).at(&[Key("replaced_by")]);
+            let provider = Some(self.catalog.credential(*idx).provider);
+            if !self.catalog.credential(*idx).retired {
+                self.warning(
+                    place.clone(),
+                    "`replaced_by` names the successor of a retired credential, but this one is not `retired: true`; mark it retired, or remove `replaced_by`".into(),
+                );
+            }
+            if let Some(next) = self.reference(
+                successor.as_str(),
+                &place,
+                provider,
+                Severity::Error,
+                "replaced_by names",
+            ) {
+                self.catalog.credentials[idx.index()].replaced_by = Some(next);
+            }
+        }
+        for (idx, _, _, _) in credentials {
+            let mut seen = vec![*idx];
+            let mut at = *idx;
+            while let Some(next) = self.catalog.credential(at).replaced_by {
+                if seen.contains(&next) {
+                    let cycle: Vec<&str> = seen
+                        .iter()
+                        .chain(std::iter::once(&next))
+                        .map(|&c| self.catalog.credential(c).id.as_str())
+                        .collect();
+                    let message = format!(
+                        "`replaced_by` goes round in a circle: {}; a chain of successors must end at a credential that is not retired",
+                        cycle.join(" -> ")
+                    );
+                    let place = self.credential_place(*idx).at(&[Key("replaced_by")]);
+                    self.error(place, message);
+                    break;
+                }
+                seen.push(next);
+                at = next;
+            }
+            let last = self.catalog.credential(at);
+            if at != *idx && last.retired && last.replaced_by.is_none() {
+                let message = format!(
+                    "the successor `{}` is retired too, and names no successor of its own: point `replaced_by` at a credential that is still offered",
+                    last.id
+                );
+                let place = self.credential_place(*idx).at(&[Key("replaced_by")]);
+                self.error(place, message);
+            }
+        }
+    }
+
+    /// Resolves a credential's `requires` or `recommends` list into the clauses that must
+    /// all hold; unknown references are reported with `severity` and left out.
     pub(super) fn requirements(
         &mut self,
         specs: &[RequirementSpec],
@@ -67,6 +146,21 @@ impl Merge {
         provider: Option<ProviderIdx>,
         severity: Severity,
     ) -> Vec<Requirement> {
+        self.written(specs, list, provider, severity)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// Each written item of a list as its clauses; an item that resolves to nothing is left
+    /// out.
+    fn written(
+        &mut self,
+        specs: &[RequirementSpec],
+        list: &Place,
+        provider: Option<ProviderIdx>,
+        severity: Severity,
+    ) -> Vec<Vec<Requirement>> {
         let verb = list
             .path
             .as_slice()
@@ -75,35 +169,61 @@ impl Merge {
                 Segment::Key(key) => key,
                 Segment::Index(_) => "requires",
             });
+        let verb = if verb == "awarded_when" {
+            "awarded_when names"
+        } else {
+            verb
+        };
         let mut resolved = Vec::with_capacity(specs.len());
         for (n, spec) in specs.iter().enumerate() {
             let place = list.at(&[Index(n)]);
-            let requirement = match spec {
-                RequirementSpec::One(atom) => self
-                    .atom(atom, &place, provider, severity, verb)
-                    .map(Requirement::One),
-                RequirementSpec::Any(atoms) => {
-                    let resolved_atoms: Vec<Atom> = atoms
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(a, atom)| {
-                            self.atom(
-                                atom,
-                                &place.at(&[Key("any"), Index(a)]),
-                                provider,
-                                severity,
-                                verb,
-                            )
-                        })
-                        .collect();
-                    (!resolved_atoms.is_empty()).then_some(Requirement::Any(resolved_atoms))
-                }
+            let Some(rule) = self.rule(spec, &place, provider, severity, verb) else {
+                continue;
             };
-            if let Some(requirement) = requirement {
-                resolved.push(requirement);
+            match clauses(&rule) {
+                Some(clauses) => resolved.push(clauses),
+                None => self.error(
+                    place,
+                    format!("this requirement comes to more than {MAX_CLAUSES} combinations once its `any` and `all` groups are multiplied out, too many to plan with; write it more simply"),
+                ),
             }
         }
         resolved
+    }
+
+    /// One written item, resolved: unknown references are reported and left out of their
+    /// group; a group left with nothing is `None`.
+    fn rule(
+        &mut self,
+        spec: &RequirementSpec,
+        place: &Place,
+        provider: Option<ProviderIdx>,
+        severity: Severity,
+        verb: &str,
+    ) -> Option<Rule> {
+        let (items, key, group): (&[RequirementSpec], &str, Group) = match spec {
+            RequirementSpec::One(atom) => {
+                return self
+                    .atom(atom, place, provider, severity, verb)
+                    .map(Rule::Atom);
+            }
+            RequirementSpec::Any(items) => (items, "any", Rule::Any),
+            RequirementSpec::All(items) => (items, "all", Rule::All),
+        };
+        let rules: Vec<Rule> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, item)| {
+                self.rule(
+                    item,
+                    &place.at(&[Key(key), Index(k)]),
+                    provider,
+                    severity,
+                    verb,
+                )
+            })
+            .collect();
+        (!rules.is_empty()).then(|| group(rules))
     }
 
     /// [`Merge::requirements`] without side effects, for resolving many lists in parallel:
@@ -115,8 +235,22 @@ impl Merge {
         specs: &[RequirementSpec],
         provider: ProviderIdx,
     ) -> Option<Vec<Requirement>> {
+        let mut resolved = Vec::new();
+        for spec in specs {
+            resolved.extend(clauses(&self.try_rule(spec, provider)?)?);
+        }
+        Some(resolved)
+    }
+
+    fn try_rule(&self, spec: &RequirementSpec, provider: ProviderIdx) -> Option<Rule> {
         let atom = |atom: &AtomSpec| match atom {
             AtomSpec::Skill(id) => self.catalog.find_skill(id).map(Atom::Skill),
+            AtomSpec::Experience { field, months } => self.catalog.find_skill(field).map(|field| {
+                Atom::Experience(Gate {
+                    field,
+                    months: *months,
+                })
+            }),
             AtomSpec::Credential(reference) => {
                 let found = match reference.split_once('/') {
                     Some((owner, local)) if is_id(owner) && is_id(local) => {
@@ -131,17 +265,19 @@ impl Merge {
                 found.map(Atom::Credential)
             }
         };
-        specs
-            .iter()
-            .map(|spec| match spec {
-                RequirementSpec::One(one) => atom(one).map(Requirement::One),
-                RequirementSpec::Any(atoms) => atoms
-                    .iter()
-                    .map(atom)
-                    .collect::<Option<Vec<Atom>>>()
-                    .map(Requirement::Any),
-            })
-            .collect()
+        match spec {
+            RequirementSpec::One(one) => atom(one).map(Rule::Atom),
+            RequirementSpec::Any(items) => items
+                .iter()
+                .map(|item| self.try_rule(item, provider))
+                .collect::<Option<Vec<Rule>>>()
+                .map(Rule::Any),
+            RequirementSpec::All(items) => items
+                .iter()
+                .map(|item| self.try_rule(item, provider))
+                .collect::<Option<Vec<Rule>>>()
+                .map(Rule::All),
+        }
     }
 
     pub(super) fn atom(
@@ -154,6 +290,14 @@ impl Merge {
     ) -> Option<Atom> {
         match atom {
             AtomSpec::Skill(id) => self.use_skill(id, || place.clone()).map(Atom::Skill),
+            AtomSpec::Experience { field, months } => self
+                .use_skill(field, || place.at(&[Key("experience"), Key("field")]))
+                .map(|field| {
+                    Atom::Experience(Gate {
+                        field,
+                        months: *months,
+                    })
+                }),
             AtomSpec::Credential(reference) => self
                 .reference(reference, place, provider, severity, verb)
                 .map(Atom::Credential),
@@ -267,13 +411,20 @@ impl Merge {
                 }
             }
         }
-        let extra = self.requirements(
+        // Each written item is one requirement of the role, however many clauses it has.
+        let extra = self.written(
             &spec.requires,
             &place.at(&[Key("requires")]),
             provider,
             Severity::Error,
         );
-        requirements.extend(extra);
+        requirements.extend(extra.into_iter().map(|mut clauses| {
+            if clauses.len() == 1 {
+                clauses.remove(0)
+            } else {
+                Requirement::All(clauses)
+            }
+        }));
         if spec.skills.is_empty() && spec.requires.is_empty() {
             self.error(
                 place.at(&[Key("id")]),
@@ -292,4 +443,98 @@ impl Merge {
         });
         self.role_places.push(place.clone());
     }
+}
+
+/// A resolved rule as clauses that must all hold, each any one of its atoms (conjunctive
+/// normal form), simplified; `None` past [`MAX_CLAUSES`].
+fn clauses(rule: &Rule) -> Option<Vec<Requirement>> {
+    let expanded = expand(rule)?;
+    Some(
+        simplify(expanded)
+            .into_iter()
+            .map(|mut atoms| {
+                if atoms.len() == 1 {
+                    Requirement::One(atoms.remove(0))
+                } else {
+                    Requirement::Any(atoms)
+                }
+            })
+            .collect(),
+    )
+}
+
+fn expand(rule: &Rule) -> Option<Vec<Vec<Atom>>> {
+    match rule {
+        Rule::Atom(atom) => Some(vec![vec![*atom]]),
+        Rule::All(rules) => {
+            let mut all = Vec::new();
+            for rule in rules {
+                all.extend(expand(rule)?);
+                if all.len() > MAX_CLAUSES {
+                    return None;
+                }
+            }
+            Some(all)
+        }
+        // Any of several conjunctions: one clause for each way of picking a clause of each.
+        Rule::Any(rules) => {
+            let mut product: Vec<Vec<Atom>> = vec![Vec::new()];
+            for rule in rules {
+                let options = expand(rule)?;
+                let mut next = Vec::with_capacity(product.len() * options.len());
+                for chosen in &product {
+                    for option in &options {
+                        let mut clause = chosen.clone();
+                        clause.extend_from_slice(option);
+                        next.push(clause);
+                    }
+                }
+                if next.len() > MAX_CLAUSES {
+                    return None;
+                }
+                product = next;
+            }
+            Some(product)
+        }
+    }
+}
+
+/// Whether `a` holding means `b` holds: the same atom, or more months of the same
+/// experience.
+fn implies(a: Atom, b: Atom) -> bool {
+    match (a, b) {
+        (Atom::Experience(a), Atom::Experience(b)) => a.field == b.field && a.months >= b.months,
+        (a, b) => a == b,
+    }
+}
+
+/// Each clause without atoms another of its atoms already covers (of two experiences in one
+/// field, the fewer months), and without clauses another clause already implies.
+fn simplify(clauses: Vec<Vec<Atom>>) -> Vec<Vec<Atom>> {
+    let clauses: Vec<Vec<Atom>> = clauses
+        .into_iter()
+        .map(|clause| {
+            let mut kept: Vec<Atom> = Vec::with_capacity(clause.len());
+            for &atom in &clause {
+                // In "any of", the weakest atom is enough: drop the ones it is implied by.
+                if kept.iter().any(|&k| implies(atom, k)) {
+                    continue;
+                }
+                kept.retain(|&k| !implies(k, atom));
+                kept.push(atom);
+            }
+            kept
+        })
+        .collect();
+    // A clause is needless when another clause must hold anyway and implies it (every atom
+    // of the other implies one of its own); of two equivalent clauses, the first stays.
+    let subsumes = |d: &[Atom], c: &[Atom]| d.iter().all(|&o| c.iter().any(|&a| implies(o, a)));
+    (0..clauses.len())
+        .filter(|&i| {
+            !clauses.iter().enumerate().any(|(j, other)| {
+                j != i && subsumes(other, &clauses[i]) && !(j > i && subsumes(&clauses[i], other))
+            })
+        })
+        .map(|i| clauses[i].clone())
+        .collect()
 }

@@ -130,6 +130,10 @@ fn requirement_tree(page: &mut Page, catalog: &Catalog, requirements: &[Requirem
                     );
                 }
             }
+            Requirement::All(clauses) => {
+                page.item(branch, stem, "all of");
+                requirement_tree(page, catalog, clauses);
+            }
         }
     }
 }
@@ -147,6 +151,10 @@ fn requirement_atom(catalog: &Catalog, atom: Atom) -> String {
             };
             format!("{}: {taught}", skill_line(catalog, skill))
         }
+        Atom::Experience(gate) => format!(
+            "{}: only work experience meets it",
+            catalog.describe_gate(gate)
+        ),
     }
 }
 

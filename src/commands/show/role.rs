@@ -55,6 +55,8 @@ fn requirement_line(catalog: &Catalog, requirement: &Requirement) -> String {
         Requirement::One(Atom::Credential(idx)) => {
             format!("credential {}", catalog.credential(*idx).id)
         }
-        Requirement::Any(_) => catalog.describe(requirement),
+        Requirement::One(Atom::Experience(_)) | Requirement::Any(_) | Requirement::All(_) => {
+            catalog.describe(requirement)
+        }
     }
 }

@@ -31,7 +31,7 @@ pub enum EditError {
     Unreachable {
         id: String,
         requirement: String,
-        why: &'static str,
+        why: String,
     },
     #[error("cannot remove `{id}`: step {number} `{dependent}` needs {requirement}{given}")]
     Needed {
@@ -97,10 +97,11 @@ pub fn add_with_prerequisites(
             id,
             requirement: catalog.describe(&unmet.requirement),
             why: match unmet.reason {
-                UnmetReason::NotTaught => "no credential teaches it",
-                UnmetReason::Retired => "only retired credentials give it",
+                UnmetReason::NotTaught => "no credential teaches it".to_owned(),
+                UnmetReason::Retired => "only retired credentials give it".to_owned(),
+                UnmetReason::Experience { .. } => unmet.reason.explain(catalog),
                 UnmetReason::Unobtainable | UnmetReason::Limits => {
-                    "what gives it has prerequisites that cannot be met"
+                    "what gives it has prerequisites that cannot be met".to_owned()
                 }
             },
         });

@@ -6,6 +6,8 @@
 
 mod bound;
 mod reduce;
+#[cfg(test)]
+mod rule_tests;
 mod search;
 mod settle;
 #[cfg(test)]
@@ -13,7 +15,7 @@ mod tests;
 
 use std::time::Instant;
 
-use crate::catalog::{Amount, Catalog, CredentialIdx, Requirement, RoleIdx};
+use crate::catalog::{Amount, Catalog, CredentialIdx, Gate, Requirement, RoleIdx};
 
 use super::{Holdings, natural_order};
 
@@ -43,6 +45,9 @@ pub struct Options {
     pub budget: Option<Amount>,
     /// The most hours the plan may take in total.
     pub max_hours: Option<Amount>,
+    /// The value of an hour of study (currency units), which the cost objective adds to
+    /// the cost of each hour; `None` or zero: time counts as free.
+    pub time_value: Option<Amount>,
     /// When to stop searching and answer with the best plan found so far, which is then
     /// not proven optimal.
     pub deadline: Option<Instant>,
@@ -79,6 +84,9 @@ pub struct Unmet {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnmetReason {
+    /// It needs work experience the learner does not have and is not gaining: the gate,
+    /// and the months they have in its field.
+    Experience { gate: Gate, months: u32 },
     /// No credential in the catalogs teaches the skill.
     NotTaught,
     /// Only retired credentials would meet it.
@@ -91,14 +99,18 @@ pub enum UnmetReason {
 
 impl UnmetReason {
     /// Why, in words, for a user.
-    pub fn explain(self) -> &'static str {
+    pub fn explain(self, catalog: &Catalog) -> String {
         match self {
-            UnmetReason::NotTaught => "no credential teaches it",
-            UnmetReason::Retired => "only retired credentials meet it",
+            UnmetReason::Experience { gate, months } => format!(
+                "needs {}; you have {months}, not accruing",
+                catalog.describe_gate(gate)
+            ),
+            UnmetReason::NotTaught => "no credential teaches it".to_owned(),
+            UnmetReason::Retired => "only retired credentials meet it".to_owned(),
             UnmetReason::Unobtainable => {
-                "the credentials that meet it have prerequisites that cannot be met"
+                "the credentials that meet it have prerequisites that cannot be met".to_owned()
             }
-            UnmetReason::Limits => "it does not fit within the budget or hour limit",
+            UnmetReason::Limits => "it does not fit within the budget or hour limit".to_owned(),
         }
     }
 }
@@ -130,10 +142,12 @@ pub fn cheapest_path(
 ) -> Recommendation {
     let problem = reduce::reduce(catalog, goals, have, forbidden, options);
     let solution = search::solve(&problem, options.deadline);
+    // Groups are no step, and stacks are awarded, not taken.
     let chosen: Vec<CredentialIdx> = solution
         .items
         .iter()
-        .map(|&item| problem.items[item as usize].credential)
+        .filter_map(|&item| problem.items[item as usize].credential)
+        .filter(|&idx| !catalog.credential(idx).stack)
         .collect();
     let steps = natural_order(catalog, have, &chosen)
         .expect("the search only answers with sets that have a valid order");

@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Requirement};
+use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Gate, Requirement};
+use crate::plan::Eligibility;
 use crate::plan::Holdings;
 
 use super::{Objective, Options, UnmetReason, settle};
@@ -48,10 +49,12 @@ impl std::ops::Sub for Weight {
     }
 }
 
-/// A credential that may be chosen.
+/// A credential that may be chosen, or a group: a role requirement of several clauses, met
+/// when its requirements (the clauses) are, weighing nothing.
 #[derive(Debug, Clone)]
 pub(super) struct Item {
-    pub credential: CredentialIdx,
+    /// `None` for a group.
+    pub credential: Option<CredentialIdx>,
     pub weight: Weight,
     /// In hundredths.
     pub cost: i64,
@@ -88,6 +91,8 @@ pub(super) struct View<'a> {
     pub have: &'a Holdings,
     forbidden: Vec<bool>,
     objective: Objective,
+    /// The value of an hour of study, in hundredths, when the cost objective counts it.
+    time_value: i64,
 }
 
 impl View<'_> {
@@ -98,7 +103,7 @@ impl View<'_> {
     }
 
     pub fn weight(&self, idx: CredentialIdx) -> Weight {
-        weight_of(self.catalog, idx, self.objective)
+        weight_of(self.catalog, idx, self.objective, self.time_value)
     }
 
     /// The candidates that would satisfy a requirement not satisfied by what is held.
@@ -108,6 +113,8 @@ impl View<'_> {
             match atom {
                 Atom::Credential(idx) => into.push(idx),
                 Atom::Skill(skill) => into.extend_from_slice(self.catalog.teachers(skill)),
+                // Met by what is held, or never: no credential gives experience.
+                Atom::Experience(_) => {}
             }
         }
         into.retain(|&idx| self.candidate(idx));
@@ -135,14 +142,14 @@ impl View<'_> {
         let mut skill_seen = vec![false; self.catalog.skills.len()];
         let mut queue: Vec<CredentialIdx> = Vec::new();
         let mut visit = |requirement: &Requirement, queue: &mut Vec<CredentialIdx>| {
-            for atom in requirement.atoms() {
+            for atom in requirement.every_atom() {
                 let supporters = match atom {
                     Atom::Credential(idx) => std::slice::from_ref(idx),
                     Atom::Skill(skill) if !skill_seen[skill.index()] => {
                         skill_seen[skill.index()] = true;
                         self.catalog.teachers(*skill)
                     }
-                    Atom::Skill(_) => continue,
+                    Atom::Skill(_) | Atom::Experience(_) => continue,
                 };
                 for &idx in supporters {
                     if !seen[idx.index()] && self.candidate(idx) && allowed(idx) {
@@ -164,10 +171,26 @@ impl View<'_> {
     }
 }
 
-fn weight_of(catalog: &Catalog, idx: CredentialIdx, objective: Objective) -> Weight {
+/// A stack weighs nothing: it is awarded, never taken. With a value of time the cost
+/// objective's primary measure is `cost + hours x value`, in ten-thousandths so it stays
+/// exact.
+fn weight_of(
+    catalog: &Catalog,
+    idx: CredentialIdx,
+    objective: Objective,
+    time_value: i64,
+) -> Weight {
     let credential = catalog.credential(idx);
+    if credential.stack {
+        return Weight::default();
+    }
     let (cost, hours) = (credential.cost.hundredths(), credential.hours.hundredths());
     let (primary, secondary) = match objective {
+        Objective::Cost if time_value > 0 => (
+            cost.saturating_mul(100)
+                .saturating_add(hours.saturating_mul(time_value)),
+            hours,
+        ),
         Objective::Cost => (cost, hours),
         Objective::Hours => (hours, cost),
     };
@@ -190,18 +213,26 @@ pub(super) fn reduce(
         have,
         forbidden: vec![false; catalog.credentials.len()],
         objective: options.objective,
+        time_value: options.time_value.map_or(0, Amount::hundredths),
     };
     for &idx in forbidden {
         view.forbidden[idx.index()] = true;
     }
     let budget = options.budget.map(Amount::hundredths);
     let max_hours = options.max_hours.map(Amount::hundredths);
-    let open_goals: Vec<&Requirement> = goals.iter().filter(|g| !have.satisfies(g)).collect();
+    // Every clause still to meet, a group's one by one: a plan meeting them all meets
+    // every goal.
+    let open_goals: Vec<&Requirement> = goals
+        .iter()
+        .flat_map(Requirement::clauses)
+        .filter(|clause| !have.satisfies(clause))
+        .collect();
     let relevant = view.relevant(&open_goals, |_| true);
     let settled = settle::settle(&view, &relevant, &open_goals, (budget, max_hours));
     // A credential can be in a plan within the limits only if it and (for the measure the
     // bound sums first) the least it needs first fit them.
     let primary_limit = match options.objective {
+        Objective::Cost if view.time_value > 0 => None,
         Objective::Cost => budget,
         Objective::Hours => max_hours,
     };
@@ -241,7 +272,7 @@ pub(super) fn reduce(
             flat.push(local_supporters(requirement, &mut scratch));
         }
         items.push(Item {
-            credential: idx,
+            credential: Some(idx),
             weight: view.weight(idx),
             cost: credential.cost.hundredths(),
             hours: credential.hours.hundredths(),
@@ -250,26 +281,13 @@ pub(super) fn reduce(
                 .expect("only settled credentials are kept"),
         });
     }
-    let mut open = Vec::new();
-    let mut impossible = vec![None; goals.len()];
-    for (index, goal) in goals.iter().enumerate() {
-        if have.satisfies(goal) {
-            continue;
-        }
-        let local_ids = local_supporters(goal, &mut scratch);
-        if local_ids.is_empty() {
-            let obtainable = scratch
-                .iter()
-                .any(|idx| settled.bound[idx.index()].is_some());
-            impossible[index] = Some(if obtainable {
-                UnmetReason::Limits
-            } else {
-                why_impossible(&view, goal, &scratch)
-            });
-        } else {
-            open.push((index, local_ids));
-        }
-    }
+    let (open, impossible) = goals_of(
+        goals,
+        &view,
+        &settled,
+        &local_supporters,
+        (&mut items, &mut flat),
+    );
     Problem {
         items,
         requirements: flat,
@@ -280,28 +298,115 @@ pub(super) fn reduce(
     }
 }
 
-/// Why no obtainable credential meets a goal. `supporters` are its candidate supporters.
+/// Open goals: (goal index, sorted supporters).
+type OpenGoals = Vec<(usize, Vec<u32>)>;
+
+/// Each goal not held: open, with its supporters (a group of several clauses as one item
+/// that needs them all, added to `items`), or impossible, with why.
+fn goals_of(
+    goals: &[Requirement],
+    view: &View<'_>,
+    settled: &settle::Settled,
+    local_supporters: &dyn Fn(&Requirement, &mut Vec<CredentialIdx>) -> Vec<u32>,
+    (items, flat): (&mut Vec<Item>, &mut Vec<Vec<u32>>),
+) -> (OpenGoals, Vec<Option<UnmetReason>>) {
+    let have = view.have;
+    let mut scratch = Vec::new();
+    let mut open = Vec::new();
+    let mut impossible = vec![None; goals.len()];
+    for (index, goal) in goals.iter().enumerate() {
+        if have.satisfies(goal) {
+            continue;
+        }
+        // Each clause not held, with its supporters; the first that has none makes the
+        // goal impossible.
+        let mut clauses: Vec<Vec<u32>> = Vec::new();
+        for clause in goal.clauses().iter().filter(|c| !have.satisfies(c)) {
+            let local_ids = local_supporters(clause, &mut scratch);
+            if local_ids.is_empty() {
+                let obtainable = scratch
+                    .iter()
+                    .any(|idx| settled.bound[idx.index()].is_some());
+                impossible[index] = Some(if obtainable {
+                    UnmetReason::Limits
+                } else {
+                    why_impossible(view, clause, &scratch)
+                });
+                break;
+            }
+            clauses.push(local_ids);
+        }
+        if impossible[index].is_some() {
+            continue;
+        }
+        if let [only] = clauses.as_slice()
+            && goal.clauses().len() == 1
+        {
+            open.push((index, only.clone()));
+            continue;
+        }
+        open.push((index, vec![add_group(items, flat, clauses)]));
+    }
+    (open, impossible)
+}
+
+/// A group: one item, weighing nothing, that needs every clause first. Returns its index.
+fn add_group(items: &mut Vec<Item>, flat: &mut Vec<Vec<u32>>, clauses: Vec<Vec<u32>>) -> u32 {
+    let group = items.len() as u32;
+    let start = flat.len();
+    let mut with_prerequisites = Weight::default();
+    for supporters in clauses {
+        let least = supporters
+            .iter()
+            .map(|&i| items[i as usize].with_prerequisites)
+            .min()
+            .unwrap_or(Weight::INFINITE);
+        with_prerequisites = with_prerequisites.max(least);
+        flat.push(supporters);
+    }
+    items.push(Item {
+        credential: None,
+        weight: Weight::default(),
+        cost: 0,
+        hours: 0,
+        requirements: start..flat.len(),
+        with_prerequisites,
+    });
+    group
+}
+
+/// Why no obtainable credential meets a goal's clause. `supporters` are its candidate
+/// supporters.
 fn why_impossible(
     view: &View<'_>,
     goal: &Requirement,
     supporters: &[CredentialIdx],
 ) -> UnmetReason {
     if !supporters.is_empty() {
-        return UnmetReason::Unobtainable;
+        return blocking_gate(view, supporters).map_or(UnmetReason::Unobtainable, |gate| {
+            UnmetReason::Experience {
+                gate,
+                months: held_months(view, gate),
+            }
+        });
     }
     let catalog = view.catalog;
     let mut reason = UnmetReason::NotTaught;
     for &atom in goal.atoms() {
-        let retired = match atom {
-            Atom::Credential(idx) => catalog.credential(idx).retired,
+        let (retired, taught) = match atom {
+            Atom::Credential(idx) => (catalog.credential(idx).retired, true),
             Atom::Skill(skill) => {
                 let teachers = catalog.teachers(skill);
-                !teachers.is_empty() && teachers.iter().all(|&t| catalog.credential(t).retired)
+                let retired =
+                    !teachers.is_empty() && teachers.iter().all(|&t| catalog.credential(t).retired);
+                (retired, !teachers.is_empty())
             }
-        };
-        let taught = match atom {
-            Atom::Credential(_) => true,
-            Atom::Skill(skill) => !catalog.teachers(skill).is_empty(),
+            Atom::Experience(gate) => {
+                return UnmetReason::Experience {
+                    gate,
+                    months: held_months(view, gate),
+                };
+            }
         };
         if retired {
             reason = UnmetReason::Retired;
@@ -311,4 +416,33 @@ fn why_impossible(
         }
     }
     reason
+}
+
+/// An experience gate the learner cannot meet that keeps the first of `supporters` out of
+/// reach, when that is what does: in a requirement of theirs with no other way to meet it.
+fn blocking_gate(view: &View<'_>, supporters: &[CredentialIdx]) -> Option<Gate> {
+    supporters.iter().find_map(|&idx| {
+        view.open_requirements(idx).find_map(|clause| {
+            let gates = clause.atoms().iter().filter_map(|&atom| match atom {
+                Atom::Experience(gate) => Some(gate),
+                _ => None,
+            });
+            let only_gates = clause
+                .atoms()
+                .iter()
+                .all(|atom| matches!(atom, Atom::Experience(_)));
+            if only_gates {
+                gates.min_by_key(|gate| gate.months)
+            } else {
+                None
+            }
+        })
+    })
+}
+
+fn held_months(view: &View<'_>, gate: Gate) -> u32 {
+    match view.have.eligibility(gate) {
+        Eligibility::Never { months } => months,
+        Eligibility::Met | Eligibility::From(_) => gate.months,
+    }
 }

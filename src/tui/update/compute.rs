@@ -32,6 +32,7 @@ pub struct Job {
     role: RoleIdx,
     holdings: Holdings,
     budget: Option<Amount>,
+    time_value: Option<Amount>,
     /// The plan when the job was asked for: answers are built on it.
     plan: Plan,
 }
@@ -59,6 +60,7 @@ impl Job {
             role: app.derived.role?,
             holdings: holdings_for_recommendation(app),
             budget: app.plan.budget,
+            time_value: app.plan.time_value,
             plan: app.plan.clone(),
         })
     }
@@ -99,6 +101,7 @@ impl Job {
             objective,
             budget: self.budget,
             max_hours: None,
+            time_value: self.time_value,
             deadline: Some(Instant::now() + SEARCH_TIME),
         };
         plan::recommend(&self.catalog, self.role, &self.holdings, &options)

@@ -250,8 +250,12 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
             .get(app.gap_selected)
             .map(|(requirement, _)| requirement)
         {
+            Some(Requirement::One(Atom::Experience(_))) => {
+                app.refuse("Experience is not held like a credential: add it to the learner's experience in the plan settings (E)");
+                return Vec::new();
+            }
             Some(Requirement::One(atom)) => Some(*atom),
-            Some(Requirement::Any(_)) => {
+            Some(Requirement::Any(_) | Requirement::All(_)) => {
                 app.refuse("This requirement has alternatives: mark the one the learner holds in the catalog (h there)");
                 return Vec::new();
             }
@@ -276,6 +280,8 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
             (&mut plan.have.credentials, id_of(app, idx))
         }
         Atom::Skill(idx) => (&mut plan.have.skills, app.catalog.skill(idx).id.clone()),
+        // Refused above: experience is edited in the plan settings.
+        Atom::Experience(_) => return Vec::new(),
     };
     let held = if let Some(at) = list.iter().position(|held| *held == id) {
         list.remove(at);
@@ -299,7 +305,7 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
         {
             format!("Skill `{id}` is no longer marked held, but a held credential still gives it")
         }
-        (_, false) => format!("`{id}` is no longer held"),
+        (_, false) | (Atom::Experience(_), true) => format!("`{id}` is no longer held"),
     };
     app.info(text);
     effects

@@ -49,7 +49,7 @@ pub enum Msg {
     PlansListed(Vec<Saved>),
     PlanOpened {
         name: String,
-        result: Result<Plan, String>,
+        result: Result<Box<Plan>, String>,
         /// Why the plan is read-only here (another upskill has it), if it is.
         read_only: Option<String>,
         /// Something to tell about the file, such as a `name:` that differs from its name.

@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
 use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Edge, Requirement};
-use crate::plan::{Holdings, Status};
+use crate::plan::{Eligibility, Holdings, Status};
 use crate::tui::app::App;
 
 /// How many alternatives are listed.
@@ -198,6 +198,14 @@ fn atom_line(
             catalog.credential(idx).title
         ),
         Atom::Skill(idx) => format!("skill {}", catalog.skill(idx).label()),
+        Atom::Experience(gate) => {
+            let gate_text = catalog.describe_gate(gate);
+            match holdings.eligibility(gate) {
+                Eligibility::Met => gate_text,
+                Eligibility::From(date) => format!("{gate_text} (met from {date})"),
+                Eligibility::Never { months } => format!("{gate_text} (the learner has {months})"),
+            }
+        }
     };
     Line::from(vec![
         Span::raw(indent),
@@ -229,6 +237,11 @@ fn requirement_lines(
             ]));
             for &atom in atoms {
                 lines.push(atom_line(catalog, theme, holdings, atom, "    "));
+            }
+        }
+        Requirement::All(clauses) => {
+            for clause in clauses {
+                requirement_lines(catalog, theme, holdings, clause, lines);
             }
         }
     }

@@ -1,0 +1,157 @@
+//! The real-world rules: experience gates (fixed and accruing), `all` groups, stacks and
+//! the value of time.
+
+use crate::catalog::{Amount, Catalog};
+use crate::plan::fixture::{catalog, ids};
+use crate::plan::{Holdings, Options, Recommendation, Tenure, UnmetReason, recommend};
+
+const SECURITY: &str = "provider: {id: p, name: P}
+credentials:
+  - {id: fundamentals, title: F, kind: course, hours: 20, cost: 0, skills: [security-fundamentals]}
+  - {id: sec-plus, title: S, kind: certification, hours: 40, cost: 400, skills: [security]}
+  - id: cissp
+    title: CISSP
+    kind: certification
+    hours: 100
+    cost: 749
+    skills: [architecture]
+    requires:
+      - any:
+          - {experience: {field: security, months: 60}}
+          - all: [{experience: {field: security, months: 48}}, {skill: security-fundamentals}]
+  - {id: architect-course, title: A, kind: course, hours: 300, cost: 2000, skills: [design]}
+  - {id: net-plus, title: N, kind: certification, hours: 30, cost: 300, skills: [networking]}
+  - {id: csis, title: CSIS, kind: certification, awarded_when: [sec-plus, net-plus]}
+roles:
+  - {id: architect, title: Architect, requires: [cissp]}
+  - {id: specialist, title: Specialist, requires: [csis]}
+  - {id: both, title: Both, requires: [{all: [sec-plus, {any: [net-plus, fundamentals]}]}]}
+";
+
+fn plan(catalog: &Catalog, role: &str, have: &Holdings, options: &Options) -> Recommendation {
+    recommend(
+        catalog,
+        catalog.find_role(role).expect("role"),
+        have,
+        options,
+    )
+}
+
+fn with_experience(catalog: &Catalog, tenure: Tenure) -> Holdings {
+    let mut have = Holdings::new(catalog);
+    have.add_experience(catalog.find_skill("security").expect("skill"), tenure);
+    have
+}
+
+#[test]
+fn a_gate_no_experience_meets_is_unmet_with_the_reason() {
+    let catalog = catalog(SECURITY);
+    let have = with_experience(&catalog, Tenure::Months(24));
+    let rec = plan(&catalog, "architect", &have, &Options::default());
+    assert!(rec.steps.is_empty(), "{:?}", ids(&catalog, &rec.steps));
+    let reason = rec.unmet[0].reason;
+    assert!(matches!(reason, UnmetReason::Experience { months: 24, .. }));
+    assert_eq!(
+        reason.explain(&catalog),
+        "needs 48 months of security experience; you have 24, not accruing"
+    );
+}
+
+#[test]
+fn enough_fixed_months_or_accruing_experience_opens_the_gate() {
+    let catalog = catalog(SECURITY);
+    let have = with_experience(&catalog, Tenure::Months(60));
+    let rec = plan(&catalog, "architect", &have, &Options::default());
+    assert_eq!(ids(&catalog, &rec.steps), ["p/cissp"]);
+    // 48 months and the fundamentals: the other alternative of the `any`.
+    let have = with_experience(&catalog, Tenure::Months(50));
+    let rec = plan(&catalog, "architect", &have, &Options::default());
+    assert_eq!(ids(&catalog, &rec.steps), ["p/fundamentals", "p/cissp"]);
+    let since = Tenure::Since("2026-01-01".parse().expect("date"));
+    let rec = plan(
+        &catalog,
+        "architect",
+        &with_experience(&catalog, since),
+        &Options::default(),
+    );
+    // Accruing experience reaches 60 months in time: the plan counts on it (its schedule
+    // waits) rather than buy the other way in.
+    assert!(rec.is_complete());
+    assert_eq!(ids(&catalog, &rec.steps), ["p/cissp"]);
+}
+
+#[test]
+fn a_role_requiring_a_stack_is_planned_as_its_cheapest_parts() {
+    let catalog = catalog(SECURITY);
+    let rec = plan(
+        &catalog,
+        "specialist",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
+    assert!(rec.is_complete());
+    assert_eq!(ids(&catalog, &rec.steps), ["p/net-plus", "p/sec-plus"]);
+    assert_eq!(rec.total_cost, Amount::from_f64(700.0));
+    // A part held already: only the other is a step.
+    let mut have = Holdings::new(&catalog);
+    have.add_credential(&catalog, catalog.find_credential("p/net-plus").expect("id"));
+    let rec = plan(&catalog, "specialist", &have, &Options::default());
+    assert_eq!(ids(&catalog, &rec.steps), ["p/sec-plus"]);
+}
+
+#[test]
+fn a_stack_is_awarded_when_its_last_part_is_had() {
+    let catalog = catalog(SECURITY);
+    let csis = catalog.find_credential("p/csis").expect("id");
+    let mut have = Holdings::new(&catalog);
+    have.add_credential(&catalog, catalog.find_credential("p/sec-plus").expect("id"));
+    assert!(!have.has_credential(csis));
+    let before = have.clone();
+    have.add_credential(&catalog, catalog.find_credential("p/net-plus").expect("id"));
+    assert!(have.has_credential(csis));
+    assert_eq!(have.awarded_since(&catalog, &before), [csis]);
+}
+
+#[test]
+fn an_all_group_is_one_requirement_met_when_every_part_is() {
+    let catalog = catalog(SECURITY);
+    let rec = plan(
+        &catalog,
+        "both",
+        &Holdings::new(&catalog),
+        &Options::default(),
+    );
+    assert!(rec.is_complete());
+    assert_eq!(rec.met, 1);
+    // The free fundamentals course beats Network+ for the `any` inside the group.
+    assert_eq!(ids(&catalog, &rec.steps), ["p/fundamentals", "p/sec-plus"]);
+}
+
+#[test]
+fn a_value_of_time_makes_a_short_paid_course_beat_a_long_free_one() {
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: free-long, title: Free, kind: course, hours: 300, cost: 0, skills: [x]}
+  - {id: paid-short, title: Paid, kind: course, hours: 20, cost: 100, skills: [x]}
+roles:
+  - {id: r, title: R, skills: [x]}
+",
+    );
+    let free = plan(&catalog, "r", &Holdings::new(&catalog), &Options::default());
+    assert_eq!(ids(&catalog, &free.steps), ["p/free-long"]);
+    let options = Options {
+        time_value: Some(Amount::from_f64(10.0)),
+        ..Options::default()
+    };
+    // 100 + 20 x 10 = 300 beats 0 + 300 x 10 = 3000.
+    let valued = plan(&catalog, "r", &Holdings::new(&catalog), &options);
+    assert_eq!(ids(&catalog, &valued.steps), ["p/paid-short"]);
+    // At 0.30 an hour the free course still wins: 90 against 106.
+    let options = Options {
+        time_value: Some(Amount::from_f64(0.3)),
+        ..Options::default()
+    };
+    let cheap_time = plan(&catalog, "r", &Holdings::new(&catalog), &options);
+    assert_eq!(ids(&catalog, &cheap_time.steps), ["p/free-long"]);
+}
