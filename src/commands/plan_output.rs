@@ -15,10 +15,18 @@ const MAX_TITLE: usize = 48;
 pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let steps = report.steps.len();
     let role = report.role.as_ref();
-    let path = match report.recommendation.map(|r| r.objective) {
-        Some(Objective::Hours) => "fastest path",
-        Some(Objective::Cost) => "cheapest path",
-        None => "plan",
+    let path = match (
+        report.recommendation.map(|r| r.objective),
+        report.time_value,
+    ) {
+        (Some(Objective::Hours), _) => "fastest path".to_owned(),
+        (Some(Objective::Cost), Some(value)) if value.hundredths() > 0 => format!(
+            "cheapest path, with an hour of study worth {} {}",
+            value.money(),
+            sanitize_line(&report.currency)
+        ),
+        (Some(Objective::Cost), _) => "cheapest path".to_owned(),
+        (None, _) => "plan".to_owned(),
     };
     writeln!(
         out,
@@ -68,6 +76,7 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
         "finish: {} (from {} at {} hours/week)",
         report.finish, report.start, report.hours_per_week
     )?;
+    step_notes(out, report)?;
     let renew: Vec<String> = report
         .steps
         .iter()
@@ -95,6 +104,39 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     }
     if report.recommendation.is_some_and(|r| !r.optimal) {
         writeln!(out, "{NOT_PROVEN}")?;
+    }
+    Ok(())
+}
+
+/// What the table cannot show: steps waiting for experience, stacks awarded, successors of
+/// retired credentials.
+fn step_notes(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    for (i, step) in report.steps.iter().enumerate() {
+        let id = sanitize_line(&step.id);
+        if let Some(date) = step.eligible {
+            writeln!(
+                out,
+                "wait: step {} ({id}) is eligible from {date}, when your experience meets its requirement",
+                i + 1
+            )?;
+        }
+        for stack in &step.awarded {
+            writeln!(
+                out,
+                "awarded: {} ({}) after step {}, free and without an exam",
+                sanitize_line(&stack.title),
+                sanitize_line(&stack.id),
+                i + 1
+            )?;
+        }
+        if let Some(next) = &step.successor {
+            writeln!(
+                out,
+                "retired: step {} ({id}) is retired; its successor is {}",
+                i + 1,
+                sanitize_line(next)
+            )?;
+        }
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::report::{Report, StepView, Written};
+use super::report::{Awarded, Report, StepView, Written};
 use crate::catalog::Amount;
 use crate::plan::Tracking;
 
@@ -33,6 +33,8 @@ struct JsonPlan<'a> {
     budget: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     max_hours: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_value: Option<Amount>,
     unmet_reasons: Vec<JsonUnmet>,
     remaining_cost: Amount,
     remaining_hours: Amount,
@@ -66,6 +68,14 @@ struct JsonStep<'a> {
     missing: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     retired: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    successor: Option<&'a str>,
+    /// The day the learner's accruing experience meets the step's gates, when it waits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    eligible_from: Option<String>,
+    /// Stacks awarded as this step completes them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    awarded: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +112,7 @@ pub fn render(report: &Report) -> String {
         hours_per_week: report.hours_per_week,
         budget: report.budget,
         max_hours: recommended.and_then(|r| r.max_hours),
+        time_value: report.time_value,
         unmet_reasons: unmet
             .iter()
             .map(|u| JsonUnmet {
@@ -121,6 +132,8 @@ pub fn render(report: &Report) -> String {
                 "id": h.id, "title": h.title, "valid_for_months": h.valid_for_months,
             })).collect::<Vec<_>>(),
             "skills": report.held_skills,
+            "experience": report.experience,
+            "awarded": awarded(&report.held_awarded),
         }),
         notes: report.notes.as_deref(),
         today: report.today.to_string(),
@@ -150,7 +163,17 @@ fn step(step: &StepView) -> JsonStep<'_> {
         note: step.note.as_deref(),
         missing: known.is_none(),
         retired: known.is_some_and(|c| c.retired),
+        successor: step.successor.as_deref(),
+        eligible_from: step.eligible.map(|d| d.to_string()),
+        awarded: awarded(&step.awarded),
     }
+}
+
+fn awarded(stacks: &[Awarded]) -> Vec<Value> {
+    stacks
+        .iter()
+        .map(|stack| json!({ "id": stack.id, "title": stack.title }))
+        .collect()
 }
 
 fn progress(report: &Report) -> Value {

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::report::{NOT_PROVEN, Report, date_or_dash};
+use crate::plan::Objective;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -57,6 +58,16 @@ fn introduction(report: &Report) -> String {
     }
     if let Some(recommended) = report.recommendation {
         let _ = write!(text, ", optimised for {}", recommended.objective.as_str());
+        if let (Objective::Cost, Some(value)) = (recommended.objective, report.time_value)
+            && value.hundredths() > 0
+        {
+            let _ = write!(
+                text,
+                " with an hour of study worth {} {}",
+                value.money(),
+                inline(&report.currency)
+            );
+        }
     }
     let _ = write!(
         text,
@@ -86,7 +97,14 @@ fn steps_table(out: &mut String, report: &Report) {
     for (i, step) in report.steps.iter().enumerate() {
         let known = step.credential.as_ref();
         let title = match known {
-            Some(c) if c.retired => format!("{} _(retired)_", inline(&c.title)),
+            Some(c) if c.retired => match &step.successor {
+                Some(next) => format!(
+                    "{} _(retired; replaced by {})_",
+                    inline(&c.title),
+                    inline(next)
+                ),
+                None => format!("{} _(retired)_", inline(&c.title)),
+            },
             Some(c) => inline(&c.title),
             None => "_missing from the catalogs_".to_owned(),
         };
@@ -110,6 +128,29 @@ fn steps_table(out: &mut String, report: &Report) {
         let _ = writeln!(out, "| {} |", cells.join(" | ").trim_end());
     }
     out.push('\n');
+    let mut notes = String::new();
+    for (i, step) in report.steps.iter().enumerate() {
+        if let Some(date) = step.eligible {
+            let _ = writeln!(
+                notes,
+                "- Step {} ({}) is eligible from {date}, when the learner's experience meets its requirement.",
+                i + 1,
+                inline(&step.id)
+            );
+        }
+        for stack in &step.awarded {
+            let _ = writeln!(
+                notes,
+                "- Awarded after step {}: {} ({}), free and without an exam.",
+                i + 1,
+                inline(&stack.title),
+                inline(&stack.id)
+            );
+        }
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(out, "{notes}");
+    }
 }
 
 fn summary(out: &mut String, report: &Report) {

@@ -12,6 +12,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod report;
+mod written;
 
 #[cfg(test)]
 pub(crate) mod fixture;

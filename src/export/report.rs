@@ -7,10 +7,12 @@
 use jiff::civil::Date;
 use jiff::{Timestamp, ZonedDateTime};
 
-use crate::catalog::{Amount, Atom, Catalog, Requirement};
+pub use super::written::Written;
+use crate::catalog::CredentialIdx;
+use crate::catalog::{Amount, Catalog};
 use crate::plan::{
-    Objective, Options, Plan, Progress, Recommendation, Status, coverage, progress, schedule,
-    teachers_of,
+    Experience, Objective, Options, Plan, Progress, Recommendation, Status, Tenure, awards,
+    coverage, progress, schedule, teachers_of,
 };
 use crate::text::{sanitize, sanitize_line};
 
@@ -27,6 +29,8 @@ pub struct Report {
     pub start: Date,
     pub hours_per_week: Amount,
     pub budget: Option<Amount>,
+    /// The value of an hour of study the cost objective counts, when set.
+    pub time_value: Option<Amount>,
     /// The day progress and renewals are measured on.
     pub today: Date,
     /// When the report was made (an iCalendar `DTSTAMP`).
@@ -34,6 +38,11 @@ pub struct Report {
     pub steps: Vec<StepView>,
     pub held: Vec<HeldView>,
     pub held_skills: Vec<String>,
+    /// Work experience as the learner gave it: `security: 24 months`,
+    /// `networking: since 2021-06-01`.
+    pub experience: Vec<String>,
+    /// Stacks the learner has through what they hold, without listing them.
+    pub held_awarded: Vec<Awarded>,
     /// Cost and hours of every step the catalogs know, done or not.
     pub total_cost: Amount,
     pub total_hours: Amount,
@@ -71,7 +80,20 @@ pub struct StepView {
     /// When the credential expires and must be renewed (done: from completion; not done:
     /// from the scheduled end).
     pub renews: Option<Date>,
+    /// The day the learner's accruing experience meets the step's gates, when it waits.
+    pub eligible: Option<Date>,
+    /// Stacks awarded as this step completes them.
+    pub awarded: Vec<Awarded>,
+    /// For a retired credential, the id of the one that replaces it.
+    pub successor: Option<String>,
     pub note: Option<String>,
+}
+
+/// A stack, awarded without a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Awarded {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,20 +136,6 @@ pub struct UnmetView {
     pub reason: String,
 }
 
-/// A requirement as a catalog author writes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Written {
-    Credential(String),
-    Skill(String),
-    /// Months of work experience in a field.
-    Experience {
-        field: String,
-        months: u32,
-    },
-    Any(Vec<Written>),
-    All(Vec<Written>),
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecommendationView {
     pub objective: Objective,
@@ -141,11 +149,22 @@ impl Report {
     pub fn build(catalog: &Catalog, plan: &Plan, now: &ZonedDateTime) -> Report {
         let today = now.date();
         let dates = schedule(catalog, plan);
+        let awards = awards(catalog, plan);
+        let awarded = |stacks: &[CredentialIdx]| -> Vec<Awarded> {
+            stacks
+                .iter()
+                .map(|&stack| Awarded {
+                    id: line(&catalog.credential(stack).id),
+                    title: line(&catalog.credential(stack).title),
+                })
+                .collect()
+        };
         let steps: Vec<StepView> = plan
             .steps
             .iter()
             .zip(&dates.steps)
-            .map(|(step, dates)| StepView {
+            .zip(&awards.after_step)
+            .map(|((step, dates), stacks)| StepView {
                 id: line(&step.id),
                 credential: catalog
                     .find_credential(&step.id)
@@ -155,6 +174,12 @@ impl Report {
                 start: dates.start,
                 end: dates.end,
                 renews: dates.renews,
+                eligible: dates.eligible,
+                awarded: awarded(stacks),
+                successor: catalog
+                    .find_credential(&step.id)
+                    .and_then(|idx| catalog.credential(idx).replaced_by)
+                    .map(|next| line(&catalog.credential(next).id)),
                 note: step.note.as_deref().map(|note| sanitize(note).into_owned()),
             })
             .collect();
@@ -174,6 +199,7 @@ impl Report {
             start: plan.start,
             hours_per_week: plan.hours_per_week,
             budget: plan.budget,
+            time_value: plan.time_value,
             today,
             generated: now.timestamp(),
             total_cost: known(true).map(|c| c.cost).sum(),
@@ -194,6 +220,8 @@ impl Report {
                 })
                 .collect(),
             held_skills: plan.have.skills.iter().map(|s| line(s)).collect(),
+            experience: plan.have.experience.iter().map(experience_line).collect(),
+            held_awarded: awarded(&awards.held),
             finish: dates.finish,
             coverage: coverage_view(catalog, plan),
             progress: progress(plan, &dates, today),
@@ -305,46 +333,10 @@ pub fn date_or_dash(date: Option<Date>) -> String {
     date.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
 
-impl Written {
-    pub fn of(catalog: &Catalog, requirement: &Requirement) -> Written {
-        let atom = |atom: Atom| match atom {
-            Atom::Credential(c) => Written::Credential(line(&catalog.credential(c).id)),
-            Atom::Skill(s) => Written::Skill(line(&catalog.skill(s).id)),
-            Atom::Experience(gate) => Written::Experience {
-                field: line(&catalog.skill(gate.field).id),
-                months: gate.months,
-            },
-        };
-        match requirement {
-            Requirement::One(one) => atom(*one),
-            Requirement::Any(atoms) => Written::Any(atoms.iter().map(|&a| atom(a)).collect()),
-            Requirement::All(clauses) => {
-                Written::All(clauses.iter().map(|c| Written::of(catalog, c)).collect())
-            }
-        }
-    }
-}
-
-/// As `Catalog::describe` words it: `p/id`, `skill x`, `any of [p/id, skill x]`.
-impl std::fmt::Display for Written {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Written::Credential(id) => f.write_str(id),
-            Written::Skill(id) => write!(f, "skill {id}"),
-            Written::Experience { field, months } => {
-                let unit = if *months == 1 { "month" } else { "months" };
-                write!(f, "{months} {unit} of {field} experience")
-            }
-            Written::Any(items) | Written::All(items) => {
-                let items: Vec<String> = items.iter().map(ToString::to_string).collect();
-                let word = if matches!(self, Written::Any(_)) {
-                    "any"
-                } else {
-                    "all"
-                };
-                write!(f, "{word} of [{}]", items.join(", "))
-            }
-        }
+fn experience_line(entry: &Experience) -> String {
+    match entry.tenure {
+        Tenure::Months(months) => format!("{}: {months} months", line(&entry.field)),
+        Tenure::Since(date) => format!("{}: since {date}", line(&entry.field)),
     }
 }
 

@@ -39,6 +39,8 @@ pub enum ViolationKind {
     /// The step's credential is retired and the step is not done.
     Retired {
         id: String,
+        /// The id of the credential that replaces it, when the catalog names one.
+        successor: Option<String>,
     },
     Duplicate {
         id: String,
@@ -102,9 +104,15 @@ impl fmt::Display for Violation {
                     hint(suggestion)
                 )
             }
-            ViolationKind::Retired { id } => {
+            ViolationKind::Retired { id, successor } => {
                 say(f, id)?;
-                write!(f, "retired: no longer offered; replace it or mark it done")
+                match successor {
+                    Some(next) => write!(
+                        f,
+                        "retired: no longer offered; its successor is {next}: swap it in, or mark this step done"
+                    ),
+                    None => write!(f, "retired: no longer offered; replace it or mark it done"),
+                }
             }
             ViolationKind::Duplicate { id, first } => {
                 say(f, id)?;
@@ -243,7 +251,11 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
             step_problems.push(at(ViolationKind::AlreadyHeld { id: id.clone() }));
         }
         if catalog.credential(idx).retired && step.status != Status::Done {
-            step_problems.push(at(ViolationKind::Retired { id }));
+            let successor = catalog
+                .credential(idx)
+                .replaced_by
+                .map(|next| catalog.credential(next).id.clone());
+            step_problems.push(at(ViolationKind::Retired { id, successor }));
         }
     }
     for (i, r) in order_gaps(catalog, &have, &steps) {

@@ -14,6 +14,7 @@
 //! - [`progress()`]: steps done, the next step, on track or behind on a given day.
 //! - [`renewals()`]: held and done credentials that expire, and when.
 
+mod awards;
 mod check;
 mod coverage;
 pub mod edit;
@@ -28,6 +29,7 @@ mod recommend;
 mod renewals;
 mod schedule;
 
+pub use awards::{Awards, awards};
 pub use check::{Violation, ViolationKind, check};
 pub use coverage::{Coverage, coverage, teachers_of};
 pub use holdings::{Eligibility, Holdings};

@@ -54,6 +54,16 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
             "RETIRED: no longer offered; never recommended, kept in plans that hold it",
         );
     }
+    if let Some(next) = credential.replaced_by {
+        page.field(
+            "successor",
+            &format!(
+                "{}  {}",
+                catalog.credential(next).id,
+                catalog.credential(next).title
+            ),
+        );
+    }
     if let Some(url) = &credential.url {
         page.field("url", url);
     }

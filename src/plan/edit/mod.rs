@@ -25,8 +25,12 @@ pub enum EditError {
     AlreadyPlanned { id: String, number: usize },
     #[error("`{id}` is already held")]
     AlreadyHeld { id: String },
-    #[error("`{id}` is retired: it is no longer offered")]
-    Retired { id: String },
+    #[error("`{id}` is retired: it is no longer offered{successor}")]
+    Retired {
+        id: String,
+        /// `; its successor is x/y`, or empty.
+        successor: String,
+    },
     #[error("cannot add `{id}`: it needs {requirement}, and {why}")]
     Unreachable {
         id: String,
@@ -80,7 +84,10 @@ pub fn add_with_prerequisites(
         return Err(EditError::AlreadyHeld { id });
     }
     if credential.retired {
-        return Err(EditError::Retired { id });
+        let successor = credential.replaced_by.map_or_else(String::new, |next| {
+            format!("; its successor is {}", catalog.credential(next).id)
+        });
+        return Err(EditError::Retired { id, successor });
     }
     for step in plan.step_credentials(catalog).into_iter().flatten() {
         had.add_credential(catalog, step);

@@ -74,27 +74,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
     (area, max_scroll)
 }
 
-fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
-    let catalog = &*app.catalog;
-    let credential = catalog.credential(idx);
-    let provider = catalog.provider(credential.provider);
-    let currency = &catalog.currency;
-    let step = app.derived.step_of(idx);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(credential.title.clone(), theme.title),
-        Span::styled(format!("  {}", credential.id), theme.dim),
-    ])];
-    let mut facts = vec![provider.name.clone(), credential.kind.to_string()];
-    facts.extend(credential.level.map(|level| level.to_string()));
-    facts.push(format!("{} h", credential.hours));
-    facts.push(if credential.cost == Amount::ZERO {
-        "free".to_owned()
-    } else {
-        format!("{} {currency}", credential.cost.money())
-    });
-    facts.extend(credential.delivery.clone());
-    lines.push(Line::raw(facts.join(" · ")));
-    let status = match (step, app.derived.is_held(idx), credential.retired) {
+/// Where the credential stands for this learner: a step, held, retired (with its
+/// successor), or nothing to say.
+fn status(
+    app: &App,
+    theme: &Theme,
+    idx: CredentialIdx,
+    step: Option<usize>,
+) -> Option<(String, Style)> {
+    let credential = app.catalog.credential(idx);
+    match (step, app.derived.is_held(idx), credential.retired) {
         (Some(step), _, _) => {
             let state = match app.plan.steps[step].status {
                 Status::Done => "done",
@@ -107,9 +96,47 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
             ))
         }
         (None, true, _) => Some(("Already held".to_owned(), theme.good)),
-        (None, false, true) => Some(("Retired: no longer offered".to_owned(), theme.bad)),
+        (None, false, true) => Some((
+            credential.replaced_by.map_or_else(
+                || "Retired: no longer offered".to_owned(),
+                |next| {
+                    format!(
+                        "Retired: no longer offered; its successor is {}",
+                        app.catalog.credential(next).id
+                    )
+                },
+            ),
+            theme.bad,
+        )),
         (None, false, false) => None,
-    };
+    }
+}
+
+fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
+    let catalog = &*app.catalog;
+    let credential = catalog.credential(idx);
+    let provider = catalog.provider(credential.provider);
+    let currency = &catalog.currency;
+    let step = app.derived.step_of(idx);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(credential.title.clone(), theme.title),
+        Span::styled(format!("  {}", credential.id), theme.dim),
+    ])];
+    let mut facts = vec![provider.name.clone(), credential.kind.to_string()];
+    facts.extend(credential.level.map(|level| level.to_string()));
+    if credential.stack {
+        facts.push("awarded free when its parts are held".to_owned());
+    } else {
+        facts.push(format!("{} h", credential.hours));
+        facts.push(if credential.cost == Amount::ZERO {
+            "free".to_owned()
+        } else {
+            format!("{} {currency}", credential.cost.money())
+        });
+    }
+    facts.extend(credential.delivery.clone());
+    lines.push(Line::raw(facts.join(" · ")));
+    let status = status(app, theme, idx, step);
     if let Some((text, style)) = status {
         lines.push(Line::styled(text, style));
     }
