@@ -184,7 +184,7 @@ fn adding_a_retired_or_planned_credential_is_refused() {
     keys(&mut app, "a");
     assert_eq!(
         status(&app),
-        "`acme/old-cert` is retired: it is no longer offered"
+        "`acme/old-cert` is retired: it is no longer offered; its successor is acme/network-pro"
     );
     select_in_catalog(&mut app, "linux admin");
     keys(&mut app, "aa");
@@ -1329,6 +1329,10 @@ fn the_plan_form_changes_hours_start_budget_and_notes() {
     press(&mut app, KeyCode::Tab);
     keys(&mut app, "1500");
     press(&mut app, KeyCode::Tab);
+    keys(&mut app, "12.5");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "it-fundamentals=24, networking:since=2025-06-01");
+    press(&mut app, KeyCode::Tab);
     keys(&mut app, "Prefers evening classes");
     let effects = press(&mut app, KeyCode::Enter);
     assert_eq!(saves(&effects), 1);
@@ -1340,8 +1344,51 @@ fn the_plan_form_changes_hours_start_budget_and_notes() {
         Some("1500")
     );
     assert_eq!(app.plan.notes.as_deref(), Some("Prefers evening classes"));
+    assert_eq!(
+        app.plan.time_value.map(|v| v.to_string()).as_deref(),
+        Some("12.5")
+    );
+    let experience: Vec<String> = app
+        .plan
+        .have
+        .experience
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        experience,
+        ["it-fundamentals=24", "networking:since=2025-06-01"]
+    );
     keys(&mut app, "u");
     assert_eq!(app.plan.notes, None, "the change undoes in one step");
+    assert!(app.plan.have.experience.is_empty() && app.plan.time_value.is_none());
+}
+
+#[test]
+fn experience_in_a_field_the_catalogs_lack_is_named_with_the_closest() {
+    let mut app = fixture_app();
+    keys(&mut app, "E");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    keys(&mut app, "networkin=12");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&app),
+        "Experience: no skill `networkin` to count experience in; did you mean `networking`?"
+    );
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.focused, 4, "on the field at fault");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "networking=twelve");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        status(&app).starts_with("Experience: `twelve` is not a whole number of months"),
+        "{}",
+        status(&app)
+    );
 }
 
 #[test]
@@ -1602,4 +1649,38 @@ fn clearing_a_field_forgets_what_did_not_fit_in_it() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.plan.steps[0].note.as_deref(), Some("employer pays"));
     assert_eq!(status(&app), "Saved the changes (u undoes)");
+}
+
+#[test]
+fn a_retired_step_is_swapped_for_its_successor_in_one_undoable_edit() {
+    let loaded = catalog::load(&common::app::fixture_sources());
+    let mut plan = upskill::plan::Plan::new("test", common::app::today());
+    plan.steps = vec![
+        upskill::plan::Step::planned("acme/it-basics"),
+        upskill::plan::Step::planned("acme/old-cert"),
+    ];
+    plan.steps[1].note = Some("booked".to_owned());
+    let mut app = upskill::tui::app::App::new(
+        std::sync::Arc::new(loaded.catalog),
+        plan,
+        common::app::today(),
+    );
+    select_in_catalog(&mut app, "old networking");
+    let effects = keys(&mut app, "R");
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/network-pro"]);
+    assert_eq!(app.plan.steps[1].note.as_deref(), Some("booked"));
+    assert_eq!(
+        status(&app),
+        "Step 2 is now `acme/network-pro`, the successor of retired `acme/old-cert`"
+    );
+    keys(&mut app, "u");
+    assert_eq!(steps(&app), ["acme/it-basics", "acme/old-cert"]);
+    // A step that is not retired has nothing to swap.
+    select_in_catalog(&mut app, "it basics");
+    keys(&mut app, "R");
+    assert_eq!(
+        status(&app),
+        "`acme/it-basics` has no successor to swap in: it is not retired, or its catalog names none"
+    );
 }

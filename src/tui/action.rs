@@ -93,8 +93,10 @@ actions! {
     Plans = "plans",
     /// Export the plan for a client, a spreadsheet, a calendar or a printout
     Export = "export",
-    /// Edit the plan's hours per week, start date, budget and notes
+    /// Edit the plan's hours per week, start date, budget, value of time, experience and notes
     EditPlan = "edit-plan",
+    /// Put the successor of a retired step's credential in its place
+    SwapSuccessor = "swap-successor",
     /// Edit the selected step's note, or the date it was completed
     EditStep = "edit-step",
     /// Show the details of the selection

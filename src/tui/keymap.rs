@@ -215,6 +215,7 @@ fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::Plans, vec![Key::char('p')]),
         (A::Export, vec![Key::char('e')]),
         (A::EditPlan, vec![Key::char('E')]),
+        (A::SwapSuccessor, vec![Key::char('R')]),
         (A::EditStep, vec![Key::char('n')]),
         (A::ShowDetail, vec![Key::char('i')]),
         (A::ShowGap, vec![Key::char('g')]),

@@ -36,6 +36,7 @@ pub fn describe(catalog: &Catalog, before: &Plan, after: &Plan) -> String {
         ([one], []) => return format!("adding {}", title(one)),
         ([], [one]) => return format!("removing {}", title(one)),
         ([], []) => {}
+        ([new], [old]) => return format!("replacing {} with {}", title(old), title(new)),
         _ => return changes(added.len() + removed.len()),
     }
     if old_ids != new_ids {

@@ -58,6 +58,8 @@ pub enum EditError {
     },
     #[error("`{id}` is already the {edge} step")]
     AtEdge { id: String, edge: &'static str },
+    #[error("`{id}` has no successor to swap in: it is not retired, or its catalog names none")]
+    NoSuccessor { id: String },
 }
 
 /// A plan with a credential added, and every credential added (prerequisites first).
@@ -160,6 +162,39 @@ fn new_gap(catalog: &Catalog, before: &Plan, after: &Plan) -> Option<(usize, usi
         .into_iter()
         .find(|(_, r, id)| !old.iter().any(|(_, r0, id0)| r0 == r && id0 == id))
         .map(|(i, r, _)| (i, r))
+}
+
+/// Puts the successor of a retired step's credential in its place (the last of the chain of
+/// successors, which is not retired), planned, keeping the step's note.
+pub fn swap_successor(catalog: &Catalog, plan: &Plan, index: usize) -> Result<Plan, EditError> {
+    check_index(plan, index)?;
+    let id = plan.steps[index].id.clone();
+    let idx = find(catalog, &id)?;
+    let mut next = idx;
+    // The catalogs' checks end every chain at a credential that is not retired; the bound
+    // keeps a broken catalog from looping.
+    for _ in 0..catalog.credentials.len() {
+        match catalog.credential(next).replaced_by {
+            Some(successor) if catalog.credential(next).retired => next = successor,
+            _ => break,
+        }
+    }
+    if next == idx {
+        return Err(EditError::NoSuccessor { id });
+    }
+    let successor = catalog.credential(next).id.clone();
+    if let Some(i) = plan.position(&successor) {
+        return Err(EditError::AlreadyPlanned {
+            id: successor,
+            number: i + 1,
+        });
+    }
+    let mut after = plan.clone();
+    let step = &mut after.steps[index];
+    step.id = successor;
+    step.status = Status::Planned;
+    step.completed = None;
+    Ok(after)
 }
 
 /// Removes a step, refused while a later step needs it.

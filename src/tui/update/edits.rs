@@ -237,6 +237,32 @@ fn set_status(app: &mut App, status: Status, verb: &str) -> Vec<Effect> {
     }
 }
 
+/// Puts the successor of the selected retired step in its place: one undoable edit.
+pub(super) fn swap_successor(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let Some(index) = target_step(app, "swap for its successor") else {
+        return Vec::new();
+    };
+    match edit::swap_successor(&app.catalog, &app.plan, index) {
+        Ok(plan) => {
+            let old = app.plan.steps[index].id.clone();
+            let new = plan.steps[index].id.clone();
+            let effects = commit(app, plan);
+            app.info(format!(
+                "Step {} is now `{new}`, the successor of retired `{old}`",
+                index + 1
+            ));
+            effects
+        }
+        Err(error) => {
+            app.refuse(capitalise(&error.to_string()));
+            Vec::new()
+        }
+    }
+}
+
 /// Marks a catalog credential, or the selected skill of the gap, as already held.
 pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
     if read_only(app) {

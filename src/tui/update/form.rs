@@ -1,5 +1,5 @@
-//! Editing what is not a step: the plan's hours per week, start date, budget and notes
-//! (`E`), and a step's note and completion date (`n`). A form holds text until `Enter`;
+//! Editing what is not a step: the plan's hours per week, start date, budget, value of an
+//! hour of study, the learner's work experience and notes (`E`), and a step's note and completion date (`n`). A form holds text until `Enter`;
 //! then every field is checked, and a bad one is named with how to write it.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -7,8 +7,9 @@ use jiff::civil::Date;
 
 use super::Effect;
 use super::edits::commit;
-use crate::catalog::Amount;
-use crate::plan::{Plan, Status};
+use crate::catalog::{Amount, Catalog};
+use crate::plan::{Experience, Plan, Status};
+use crate::text::did_you_mean;
 use crate::tui::app::{App, Form, FormField, FormTarget, Overlay, StatusKind};
 
 /// The longest text a field takes (a note can be a paragraph).
@@ -41,6 +42,27 @@ pub(super) fn open_plan_form(app: &mut App) {
                     .map(|budget| budget.to_string())
                     .unwrap_or_default(),
                 hint: "the most the plan may cost; empty for none",
+                left_out: 0,
+            },
+            FormField {
+                label: "Time value",
+                value: plan
+                    .time_value
+                    .map(|value| value.to_string())
+                    .unwrap_or_default(),
+                hint: "what an hour of study is worth, counted in the cheapest plan; empty for none",
+                left_out: 0,
+            },
+            FormField {
+                label: "Experience",
+                value: plan
+                    .have
+                    .experience
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                hint: "work experience: security=24 (months), networking:since=2021-06-01 (still going on)",
                 left_out: 0,
             },
             FormField {
@@ -181,7 +203,7 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
         return Vec::new();
     }
     let result = match form.target {
-        FormTarget::Plan => plan_from(&app.plan, &form),
+        FormTarget::Plan => plan_from(&app.catalog, &app.plan, &form),
         FormTarget::Step(index) => step_from(&app.plan, index, &form, app.today),
     };
     match result {
@@ -211,7 +233,7 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
 /// A field's problem: its index and what is wrong.
 type FieldError = (usize, String);
 
-fn plan_from(plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
+fn plan_from(catalog: &Catalog, plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
     let value = |i: usize| form.fields[i].value.trim();
     let mut changed = plan.clone();
     changed.hours_per_week = match value(0).parse::<f64>() {
@@ -238,8 +260,44 @@ fn plan_from(plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
             }
         },
     };
-    changed.notes = Some(value(3).to_owned()).filter(|notes| !notes.is_empty());
+    changed.time_value = match value(3) {
+        "" => None,
+        text => match text.parse::<f64>() {
+            Ok(value) if (0.0..1e6).contains(&value) => Some(Amount::from_f64(value)),
+            _ => {
+                return Err((
+                    3,
+                    "write an amount of 0 or more an hour, like 25, or leave it empty to count time as free"
+                        .to_owned(),
+                ));
+            }
+        },
+    };
+    changed.have.experience = experience_from(catalog, value(4)).map_err(|why| (4, why))?;
+    changed.notes = Some(value(5).to_owned()).filter(|notes| !notes.is_empty());
     Ok(changed)
+}
+
+/// `security=24, networking:since=2021-06-01`: each entry's field must be a skill the
+/// catalogs know.
+fn experience_from(catalog: &Catalog, text: &str) -> Result<Vec<Experience>, String> {
+    let mut entries = Vec::new();
+    for item in text
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+    {
+        let entry: Experience = item.parse()?;
+        if catalog.find_skill(&entry.field).is_none() {
+            return Err(format!(
+                "no skill `{}` to count experience in{}",
+                entry.field,
+                did_you_mean(&entry.field, catalog.skills.iter().map(|s| s.id.as_str()))
+            ));
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
 }
 
 /// A date written YYYY-MM-DD; one in that shape that no calendar has (2027-02-30) is told

@@ -207,6 +207,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 form::open_step_form(app, index);
             }
         }
+        A::SwapSuccessor => return edits::swap_successor(app),
         A::ShowDetail => show(app, InfoView::Detail),
         A::ShowGap => show(app, InfoView::Gap),
         A::ShowTimeline => show(app, InfoView::Timeline),

@@ -13,6 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::Theme;
 use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Edge, Requirement};
 use crate::plan::{Eligibility, Holdings, Status};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 
 /// How many alternatives are listed.
@@ -90,10 +91,26 @@ fn status(
                 Status::InProgress => "in progress",
                 Status::Planned => "planned",
             };
-            Some((
-                format!("Step {} of the plan, {state}", step + 1),
-                theme.accent,
-            ))
+            match credential.replaced_by {
+                Some(next) if credential.retired => {
+                    let key = app
+                        .keymap
+                        .first_key(Action::SwapSuccessor)
+                        .map_or_else(String::new, |key| format!(" ({key} swaps it in)"));
+                    Some((
+                        format!(
+                            "Step {} of the plan, {state}; retired: its successor is {}{key}",
+                            step + 1,
+                            app.catalog.credential(next).id
+                        ),
+                        theme.bad,
+                    ))
+                }
+                _ => Some((
+                    format!("Step {} of the plan, {state}", step + 1),
+                    theme.accent,
+                )),
+            }
         }
         (None, true, _) => Some(("Already held".to_owned(), theme.good)),
         (None, false, true) => Some((
