@@ -292,7 +292,7 @@ fn setup(case: &Case) -> (String, Catalog, Holdings, Options) {
     }
     for s in &case.held_skills {
         if let Some(skill) = catalog.find_skill(&format!("s{}", s % case.skills)) {
-            have.add_skill(skill);
+            have.add_skill(&catalog, skill);
         }
     }
     let options = Options {

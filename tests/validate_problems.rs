@@ -275,6 +275,21 @@ fn malformed_requirements_say_what_a_requirement_looks_like() {
     );
 }
 
+/// Groups nest as deep as an author writes them; a problem deep inside is still reported
+/// with its whole path, and a role whose only item is in error is not also "empty".
+#[test]
+fn problems_deep_inside_nested_groups_are_reported_where_they_are() {
+    assert_validates(
+        "deep-groups.yaml",
+        &[
+            "tests/fixtures/problems/deep-groups.yaml:5:102: error: roles[0].requires[0].any[0].all[0].any[1].experience.months: `months` must be a whole number of months from 1 to 1200, found 0",
+            "tests/fixtures/problems/deep-groups.yaml:6:114: error: requires unknown credential `acme/nothing`",
+            "1 providers, 1 credentials, 2 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
 #[test]
 fn a_verified_date_must_be_a_real_date() {
     assert_validates(

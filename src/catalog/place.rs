@@ -48,7 +48,9 @@ impl Place {
     }
 }
 
-/// The deepest path a catalog needs: `roles[n].requires[n].any[n]` is six segments.
+/// The deepest path kept: `roles[n].requires[n].any[n].all[n]` is eight segments. Groups
+/// nest as deep as an author likes, so a deeper place is kept as its ancestor at this depth
+/// (the message still says what is wrong; the position is the enclosing group's).
 const MAX_PATH: usize = 8;
 
 /// A structural path kept inline: a place is made for every item and field checked, and
@@ -66,9 +68,9 @@ impl Path {
     };
 
     fn join(mut self, more: &[Segment<'static>]) -> Path {
-        let end = self.len + more.len();
-        assert!(end <= MAX_PATH, "catalog paths are at most {MAX_PATH} deep");
-        self.segments[self.len..end].copy_from_slice(more);
+        let kept = more.len().min(MAX_PATH - self.len);
+        let end = self.len + kept;
+        self.segments[self.len..end].copy_from_slice(&more[..kept]);
         self.len = end;
         self
     }

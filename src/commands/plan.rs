@@ -33,10 +33,10 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         have.add_credential(catalog, idx);
     }
     for &idx in &skills {
-        have.add_skill(idx);
+        have.add_skill(catalog, idx);
     }
     for (&field, entry) in fields.iter().zip(&args.experience) {
-        have.add_experience(field, entry.tenure);
+        have.add_experience(catalog, field, entry.tenure);
     }
     let objective = match args.optimize {
         Optimize::Cost => Objective::Cost,

@@ -70,12 +70,12 @@ impl Holdings {
         }
         for id in &have.skills {
             if let Some(idx) = catalog.find_skill(id) {
-                holdings.add_skill(idx);
+                holdings.add_skill(catalog, idx);
             }
         }
         for entry in &have.experience {
             if let Some(field) = catalog.find_skill(&entry.field) {
-                holdings.add_experience(field, entry.tenure);
+                holdings.add_experience(catalog, field, entry.tenure);
             }
         }
         holdings
@@ -95,14 +95,15 @@ impl Holdings {
         }
     }
 
-    /// Awards every stack whose parts are had, until none is left to award.
+    /// Awards every stack whose parts are had, until none is left to award. A retired stack
+    /// is no longer awarded.
     fn award_stacks(&mut self, catalog: &Catalog) {
         loop {
-            let awarded = catalog
-                .stacks()
-                .iter()
-                .copied()
-                .find(|&stack| !self.has_credential(stack) && self.can_take(catalog, stack));
+            let awarded = catalog.stacks().iter().copied().find(|&stack| {
+                !self.has_credential(stack)
+                    && !catalog.credential(stack).retired
+                    && self.can_take(catalog, stack)
+            });
             match awarded {
                 Some(stack) => self.mark(catalog, stack),
                 None => return,
@@ -120,12 +121,14 @@ impl Holdings {
             .collect()
     }
 
-    pub fn add_skill(&mut self, idx: SkillIdx) {
+    /// Held from now on, with every stack that completes.
+    pub fn add_skill(&mut self, catalog: &Catalog, idx: SkillIdx) {
         self.skills[idx.index()] = true;
+        self.award_stacks(catalog);
     }
 
-    /// Work experience in a field.
-    pub fn add_experience(&mut self, field: SkillIdx, tenure: Tenure) {
+    /// Work experience in a field, with every stack that completes.
+    pub fn add_experience(&mut self, catalog: &Catalog, field: SkillIdx, tenure: Tenure) {
         let position = if let Some(position) = self.experience.iter().position(|e| e.field == field)
         {
             position
@@ -142,6 +145,7 @@ impl Holdings {
             Tenure::Months(months) => entry.months = entry.months.saturating_add(months),
             Tenure::Since(date) => entry.since = Some(entry.since.map_or(date, |d| d.min(date))),
         }
+        self.award_stacks(catalog);
     }
 
     pub fn has_credential(&self, idx: CredentialIdx) -> bool {

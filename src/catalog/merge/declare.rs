@@ -262,7 +262,7 @@ impl Merge {
         spec: &CredentialSpec,
         place: &Place,
     ) -> Vec<SkillIdx> {
-        if spec.skills.is_empty() && spec.awarded_when.is_empty() && !self.skills_reported {
+        if spec.skills.is_empty() && spec.awarded_when.is_empty() && !self.lists_reported {
             self.error(
                 place.at(&[Key("skills")]),
                 "a credential must teach at least one skill; list them in `skills`".into(),

@@ -74,7 +74,7 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
         for (n, mut spec) in credentials.into_iter().enumerate() {
             // A number in error is reported already: a stand-in keeps it from being reported
             // missing too (a file in error is never planned over).
-            merge.skills_reported = false;
+            merge.lists_reported = false;
             if let Some((_, fields)) = input
                 .repaired
                 .iter()
@@ -85,7 +85,7 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
                     match meant.unwrap_or(field) {
                         "hours" if spec.hours.is_none() => spec.hours = Some(Number(1.0)),
                         "cost" if spec.cost.is_none() => spec.cost = Some(Number(0.0)),
-                        "skills" => merge.skills_reported = true,
+                        "skills" => merge.lists_reported = true,
                         _ => {}
                     }
                 }
@@ -118,6 +118,13 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
     for (i, input) in &used {
         let i = *i;
         for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
+            merge.lists_reported = input.repaired.iter().any(|(id, fields)| {
+                *id == spec.id.as_str()
+                    && fields.iter().any(|field| {
+                        let meant = crate::text::closest(field, ["skills", "requires"]);
+                        matches!(meant.unwrap_or(field), "skills" | "requires")
+                    })
+            });
             let place = Place::value(i, &[Key("roles"), Index(n)]);
             merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
         }
@@ -144,9 +151,9 @@ struct Merge {
     /// Global ids of credentials left out for type errors: references to them are not
     /// reported a second time.
     dropped: HashSet<String>,
-    /// The credential being declared lost its `skills` (or a misspelling of it) to an
-    /// error already reported: an empty list is not another one.
-    skills_reported: bool,
+    /// The credential or role being declared lost its `skills` or `requires` (or a
+    /// misspelling of them) to an error already reported: empty lists are not another one.
+    lists_reported: bool,
 }
 
 impl Merge {

@@ -425,7 +425,7 @@ impl Merge {
                 Requirement::All(clauses)
             }
         }));
-        if spec.skills.is_empty() && spec.requires.is_empty() {
+        if spec.skills.is_empty() && spec.requires.is_empty() && !self.lists_reported {
             self.error(
                 place.at(&[Key("id")]),
                 format!("role `{id}` has no requirements; list its `skills` (or `requires`)"),

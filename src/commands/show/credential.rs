@@ -27,27 +27,37 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
         .level
         .map_or_else(String::new, |level| format!(", {level} level"));
     page.field("kind", &format!("{}{level}", credential.kind));
-    page.field(
-        "hours",
-        &format!("{} estimated learning hours", credential.hours),
-    );
-    page.field("cost", &cost(catalog, idx));
+    if credential.stack {
+        page.field(
+            "stack",
+            "awarded free, with no exam, as soon as its parts (below) are held",
+        );
+    } else {
+        page.field(
+            "hours",
+            &format!("{} estimated learning hours", credential.hours),
+        );
+        page.field("cost", &cost(catalog, idx));
+    }
     let skills: Vec<String> = credential
         .skills
         .iter()
         .map(|&skill| skill_name(catalog, skill))
         .collect();
-    page.field("skills", &skills.join(", "));
+    if !skills.is_empty() {
+        page.field("skills", &skills.join(", "));
+    }
     if let Some(delivery) = &credential.delivery {
         page.field("delivery", delivery);
     }
-    page.field(
-        "validity",
-        &credential.valid_for_months.map_or_else(
-            || "never expires".to_owned(),
-            |months| format!("expires {months} months after it is earned"),
-        ),
-    );
+    let validity = match credential.valid_for_months {
+        _ if credential.while_parts_valid => {
+            "expires when the first of its parts expires".to_owned()
+        }
+        Some(months) => format!("expires {months} months after it is earned"),
+        None => "never expires".to_owned(),
+    };
+    page.field("validity", &validity);
     if credential.retired {
         page.field(
             "status",
@@ -76,7 +86,11 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
         page.blank();
         page.paragraphs(2, description);
     }
-    page.heading("Requires");
+    page.heading(if credential.stack {
+        "Awarded when"
+    } else {
+        "Requires"
+    });
     if credential.requires.is_empty() {
         page.entry("nothing: it can be taken first");
     } else {

@@ -39,7 +39,11 @@ fn plan(catalog: &Catalog, role: &str, have: &Holdings, options: &Options) -> Re
 
 fn with_experience(catalog: &Catalog, tenure: Tenure) -> Holdings {
     let mut have = Holdings::new(catalog);
-    have.add_experience(catalog.find_skill("security").expect("skill"), tenure);
+    have.add_experience(
+        catalog,
+        catalog.find_skill("security").expect("skill"),
+        tenure,
+    );
     have
 }
 
@@ -154,4 +158,28 @@ roles:
     };
     let cheap_time = plan(&catalog, "r", &Holdings::new(&catalog), &options);
     assert_eq!(ids(&catalog, &cheap_time.steps), ["p/free-long"]);
+}
+
+#[test]
+fn a_stack_met_by_held_skills_or_experience_is_had_and_a_retired_one_is_not() {
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: by-skill, title: S, kind: certification, awarded_when: [{skill: s}]}
+  - {id: by-experience, title: E, kind: certification, awarded_when: [{experience: {field: s, months: 12}}]}
+  - {id: gone, title: G, kind: certification, awarded_when: [{skill: s}], retired: true}
+  - {id: course, title: C, kind: course, hours: 1, cost: 0, skills: [t]}
+roles:
+  - {id: r, title: R, requires: [by-skill, by-experience]}
+  - {id: old, title: O, requires: [gone]}
+",
+    );
+    let s = catalog.find_skill("s").expect("skill");
+    let mut have = Holdings::new(&catalog);
+    have.add_skill(&catalog, s);
+    have.add_experience(&catalog, s, Tenure::Months(12));
+    let rec = plan(&catalog, "r", &have, &Options::default());
+    assert!(rec.is_complete() && rec.steps.is_empty(), "{rec:?}");
+    let rec = plan(&catalog, "old", &have, &Options::default());
+    assert_eq!(rec.unmet[0].reason, UnmetReason::Retired);
 }

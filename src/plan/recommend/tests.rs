@@ -70,8 +70,11 @@ fn optimizing_hours_prefers_the_faster_path() {
 fn held_credentials_and_skills_are_never_planned_again() {
     let catalog = catalog(NETWORK);
     let mut have = Holdings::new(&catalog);
-    have.add_skill(catalog.find_skill("linux").expect("skill"));
-    have.add_skill(catalog.find_skill("troubleshooting").expect("skill"));
+    have.add_skill(&catalog, catalog.find_skill("linux").expect("skill"));
+    have.add_skill(
+        &catalog,
+        catalog.find_skill("troubleshooting").expect("skill"),
+    );
     let rec = plan_for(&catalog, "netadmin", &have, &Options::default());
     assert_eq!(ids(&catalog, &rec.steps), ["t/ccna"]);
 }
