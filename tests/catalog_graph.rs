@@ -21,7 +21,7 @@ fn the_dot_graph_is_well_formed_and_every_edge_joins_declared_nodes() {
     let text = ok(&["graph"]);
     assert!(text.contains("digraph upskill {"));
     let (nodes, edges) = parse_dot(&text);
-    assert_eq!(nodes.len(), 85, "every bundled credential");
+    assert_eq!(nodes.len(), 87, "every bundled credential");
     assert!(edges.contains(&("microsoft/az-104".into(), "microsoft/az-305".into())));
     for (from, to) in &edges {
         assert!(nodes.contains(from) && nodes.contains(to), "{from} -> {to}");
@@ -42,7 +42,7 @@ fn a_role_graph_keeps_only_what_can_contribute() {
         !nodes.contains("scrum-org/psm-1"),
         "Scrum teaches nothing a cloud engineer needs"
     );
-    assert!(nodes.len() < 85);
+    assert!(nodes.len() < 87);
     for (from, to) in &edges {
         assert!(nodes.contains(from) && nodes.contains(to), "{from} -> {to}");
     }
@@ -51,7 +51,7 @@ fn a_role_graph_keeps_only_what_can_contribute() {
 #[test]
 fn the_mermaid_graph_follows_the_flowchart_grammar() {
     let (nodes, edges) = parse_mermaid(&ok(&["graph", "--format", "mermaid"]));
-    assert_eq!(nodes.len(), 85);
+    assert_eq!(nodes.len(), 87);
     assert!(edges.contains(&("c_microsoft__az_104".into(), "c_microsoft__az_305".into())));
     let (role_nodes, _) = parse_mermaid(&ok(&[
         "graph",
@@ -60,7 +60,7 @@ fn the_mermaid_graph_follows_the_flowchart_grammar() {
         "--role",
         "data-analyst",
     ]));
-    assert!(role_nodes.len() < 85 && role_nodes.contains("c_google__data_analytics"));
+    assert!(role_nodes.len() < 87 && role_nodes.contains("c_google__data_analytics"));
 }
 
 #[test]
