@@ -17,8 +17,8 @@ fn roles_are_listed_as_an_aligned_table() {
     );
     assert_eq!(
         lines.len(),
-        15,
-        "a header and the 14 bundled roles:\n{text}"
+        16,
+        "a header and the 15 bundled roles:\n{text}"
     );
     let row = lines
         .iter()
@@ -35,7 +35,7 @@ fn roles_as_json_are_objects_with_id_title_and_skills() {
     let json: serde_json::Value =
         serde_json::from_str(&ok(&["roles", "--format", "json"])).expect("valid JSON");
     let roles = json.as_array().expect("a list");
-    assert_eq!(roles.len(), 14);
+    assert_eq!(roles.len(), 15);
     let admin = roles
         .iter()
         .find(|role| role["id"] == "network-administrator")

@@ -158,6 +158,7 @@ impl Holdings {
     }
 
     /// When the experience reaches a gate.
+    #[inline(never)]
     pub fn eligibility(&self, gate: Gate) -> Eligibility {
         let entry = self.experience.iter().find(|e| e.field == gate.field);
         let months = entry.map_or(0, |e| e.months);
@@ -188,10 +189,16 @@ impl Holdings {
 
     /// Every clause of the requirement has an alternative that is had.
     pub fn satisfies(&self, requirement: &Requirement) -> bool {
-        requirement
-            .clauses()
-            .iter()
-            .all(|clause| clause.atoms().iter().any(|&atom| self.satisfies_atom(atom)))
+        match requirement {
+            // A group's parts are clauses, never groups: no recursion, so this inlines into
+            // the recommender's hot loops.
+            Requirement::All(clauses) => clauses.iter().all(|clause| self.satisfies_clause(clause)),
+            clause => self.satisfies_clause(clause),
+        }
+    }
+
+    fn satisfies_clause(&self, clause: &Requirement) -> bool {
+        clause.atoms().iter().any(|&atom| self.satisfies_atom(atom))
     }
 
     /// Whether every requirement of the credential is satisfied.

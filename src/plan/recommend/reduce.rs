@@ -141,8 +141,9 @@ impl View<'_> {
         let mut seen = vec![false; self.catalog.credentials.len()];
         let mut skill_seen = vec![false; self.catalog.skills.len()];
         let mut queue: Vec<CredentialIdx> = Vec::new();
-        let mut visit = |requirement: &Requirement, queue: &mut Vec<CredentialIdx>| {
-            for atom in requirement.every_atom() {
+        // Goals come as clauses (see `reduce`), as credentials' requirements always are.
+        let mut visit = |clause: &Requirement, queue: &mut Vec<CredentialIdx>| {
+            for atom in clause.atoms() {
                 let supporters = match atom {
                     Atom::Credential(idx) => std::slice::from_ref(idx),
                     Atom::Skill(skill) if !skill_seen[skill.index()] => {
