@@ -54,6 +54,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         name: save.as_ref().map(PlanName::to_string).unwrap_or_default(),
         role: Some(catalog.role(role).id.clone()),
         have: Have {
+            earned: std::collections::BTreeMap::new(),
             credentials: held
                 .iter()
                 .map(|&c| catalog.credential(c).id.clone())

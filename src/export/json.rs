@@ -130,6 +130,8 @@ pub fn render(report: &Report) -> String {
         have: json!({
             "credentials": report.held.iter().map(|h| json!({
                 "id": h.id, "title": h.title, "valid_for_months": h.valid_for_months,
+                "earned": h.earned.map(|d| d.to_string()),
+                "expires": h.expires.map(|d| d.to_string()),
             })).collect::<Vec<_>>(),
             "skills": report.held_skills,
             "experience": report.experience,

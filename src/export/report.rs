@@ -10,6 +10,7 @@ use jiff::{Timestamp, ZonedDateTime};
 pub use super::written::Written;
 use crate::catalog::CredentialIdx;
 use crate::catalog::{Amount, Catalog};
+use crate::plan::held_expiry;
 use crate::plan::{
     Experience, Objective, Options, Plan, Progress, Recommendation, Status, Tenure, awards,
     coverage, progress, schedule, teachers_of,
@@ -118,8 +119,12 @@ pub struct HeldView {
     pub id: String,
     /// `None` when no catalog has it.
     pub title: Option<String>,
-    /// It expires, on a date the plan cannot know (it records no completion date).
+    /// It expires this long after it was earned.
     pub valid_for_months: Option<u32>,
+    /// When it was earned, where the learner said.
+    pub earned: Option<Date>,
+    /// When it expires: known when it was earned on a known date.
+    pub expires: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,6 +221,8 @@ impl Report {
                         id: line(id),
                         title: found.map(|c| line(&c.title)),
                         valid_for_months: found.and_then(|c| c.valid_for_months),
+                        earned: plan.have.earned.get(id).copied(),
+                        expires: held_expiry(catalog, &plan.have, id),
                     }
                 })
                 .collect(),

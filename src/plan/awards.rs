@@ -15,7 +15,7 @@ pub struct Awards {
 }
 
 pub fn awards(catalog: &Catalog, plan: &Plan) -> Awards {
-    let mut had = Holdings::of_have(catalog, &plan.have);
+    let mut had = Holdings::of_plan(catalog, plan);
     let held = catalog
         .stacks()
         .iter()

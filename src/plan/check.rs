@@ -4,10 +4,14 @@
 
 use std::fmt;
 
+use jiff::civil::Date;
+
 use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement};
 use crate::text::{closest, sanitize_line};
 
 use super::coverage::{coverage, teachers_of};
+use super::holdings::held_expiry;
+use super::renewals::rule_in;
 use super::{Holdings, Plan, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +34,13 @@ pub enum ViolationKind {
     UnknownHeldSkill {
         id: String,
         suggestion: Option<String>,
+    },
+    /// A held credential that expired before the plan starts: it no longer counts.
+    ExpiredHeld {
+        id: String,
+        expired: Date,
+        /// How it renews, in the catalog's words, when it says.
+        rule: Option<String>,
     },
     /// The step names a credential no catalog has (kept, marked missing).
     UnknownCredential {
@@ -90,6 +101,9 @@ impl fmt::Display for Violation {
                 sanitize_line(id),
                 hint(suggestion)
             ),
+            ViolationKind::ExpiredHeld { id, expired, rule } => {
+                expired_held(f, id, *expired, rule.as_deref())
+            }
             ViolationKind::UnknownHeldSkill { id, suggestion } => write!(
                 f,
                 "have: skill `{}` is not in the catalogs{}",
@@ -106,13 +120,11 @@ impl fmt::Display for Violation {
             }
             ViolationKind::Retired { id, successor } => {
                 say(f, id)?;
-                match successor {
-                    Some(next) => write!(
-                        f,
-                        "retired: no longer offered; its successor is {next}: swap it in, or mark this step done"
-                    ),
-                    None => write!(f, "retired: no longer offered; replace it or mark it done"),
-                }
+                let then = successor.as_deref().map_or_else(
+                    || "replace it or mark it done".to_owned(),
+                    |next| format!("its successor is {next}: swap it in, or mark this step done"),
+                );
+                write!(f, "retired: no longer offered; {then}")
             }
             ViolationKind::Duplicate { id, first } => {
                 say(f, id)?;
@@ -196,22 +208,44 @@ pub(super) fn gives(catalog: &Catalog, idx: CredentialIdx, requirement: &Require
     })
 }
 
-/// Every violation, steps first in plan order, then the role's unmet requirements.
-pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
+fn expired_held(
+    f: &mut fmt::Formatter<'_>,
+    id: &str,
+    expired: Date,
+    rule: Option<&str>,
+) -> fmt::Result {
+    let rule = rule.map_or_else(String::new, |rule| format!(" ({})", sanitize_line(rule)));
+    write!(
+        f,
+        "held credential `{}` expired on {expired}, so it no longer counts; renew it or take it again{rule}",
+        sanitize_line(id)
+    )
+}
+
+/// What is wrong with what the learner holds: ids no catalog has, credentials expired
+/// before the plan starts.
+fn held_problems(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     let mut found = Vec::new();
     let whole_plan = |kind| Violation { step: None, kind };
-    let role = plan.role.as_deref().map(|id| (id, catalog.find_role(id)));
-    if let Some((id, None)) = role {
-        found.push(whole_plan(ViolationKind::UnknownRole {
-            id: id.to_owned(),
-            suggestion: suggest(id, catalog.roles.iter().map(|r| r.id.as_str())),
-        }));
-    }
     for id in &plan.have.credentials {
-        if catalog.find_credential(id).is_none() {
+        let Some(idx) = catalog.find_credential(id) else {
             found.push(whole_plan(ViolationKind::UnknownHeldCredential {
                 id: id.clone(),
                 suggestion: suggest(id, catalog.credential_id_strs()),
+            }));
+            continue;
+        };
+        if let Some(expired) = held_expiry(catalog, &plan.have, id)
+            && expired <= plan.start
+        {
+            found.push(whole_plan(ViolationKind::ExpiredHeld {
+                id: id.clone(),
+                expired,
+                rule: catalog
+                    .credential(idx)
+                    .description
+                    .as_deref()
+                    .and_then(rule_in),
             }));
         }
     }
@@ -223,7 +257,22 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
             }));
         }
     }
-    let have = Holdings::of_have(catalog, &plan.have);
+    found
+}
+
+/// Every violation, steps first in plan order, then the role's unmet requirements.
+pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let whole_plan = |kind| Violation { step: None, kind };
+    let role = plan.role.as_deref().map(|id| (id, catalog.find_role(id)));
+    if let Some((id, None)) = role {
+        found.push(whole_plan(ViolationKind::UnknownRole {
+            id: id.to_owned(),
+            suggestion: suggest(id, catalog.roles.iter().map(|r| r.id.as_str())),
+        }));
+    }
+    found.extend(held_problems(catalog, plan));
+    let have = Holdings::of_plan(catalog, plan);
     let steps = plan.step_credentials(catalog);
     let mut step_problems: Vec<Violation> = Vec::new();
     // Where each id first appears, so duplicates are found in one pass (plans can be long).

@@ -19,7 +19,7 @@ pub struct Coverage {
 /// The coverage of the plan's role, or `None` when it names no role the catalogs have.
 pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
     let role = plan.role_in(catalog)?;
-    let mut after = Holdings::of_have(catalog, &plan.have);
+    let mut after = Holdings::of_plan(catalog, plan);
     for idx in plan.step_credentials(catalog).into_iter().flatten() {
         after.add_credential(catalog, idx);
     }

@@ -32,7 +32,18 @@ pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
         name: file.name.map(|n| n.as_str().to_owned()).unwrap_or_default(),
         role: file.role.map(|r| r.as_str().to_owned()),
         have: Have {
-            credentials: texts(file.have.credentials),
+            earned: file
+                .have
+                .credentials
+                .iter()
+                .filter_map(|held| Some((held.id.as_str().to_owned(), held.earned.as_ref()?.0)))
+                .collect(),
+            credentials: file
+                .have
+                .credentials
+                .into_iter()
+                .map(|held| held.id.as_str().to_owned())
+                .collect(),
             skills: texts(file.have.skills),
             experience: file.have.experience.into_iter().map(|e| e.0).collect(),
         },
@@ -61,7 +72,18 @@ pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
         name: &plan.name,
         role: plan.role.as_deref(),
         have: HaveOut {
-            credentials: &plan.have.credentials,
+            credentials: plan
+                .have
+                .credentials
+                .iter()
+                .map(|id| match plan.have.earned.get(id) {
+                    Some(date) => HeldOut::Dated {
+                        id,
+                        earned: date.to_string(),
+                    },
+                    None => HeldOut::Id(id),
+                })
+                .collect(),
             skills: &plan.have.skills,
             experience: plan
                 .have
@@ -125,11 +147,48 @@ struct PlanFile {
 #[serde(deny_unknown_fields)]
 struct HaveFile {
     #[serde(default)]
-    credentials: Vec<Text>,
+    credentials: Vec<HeldFile>,
     #[serde(default)]
     skills: Vec<Text>,
     #[serde(default)]
     experience: Vec<ExperienceFile>,
+}
+
+/// A held credential: its id, or `{id: comptia/a-plus, earned: 2025-03-01}`.
+struct HeldFile {
+    id: Text,
+    earned: Option<DateText>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeldFields {
+    id: Text,
+    earned: Option<DateText>,
+}
+
+impl<'de> Deserialize<'de> for HeldFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct HeldVisitor;
+        impl<'de> Visitor<'de> for HeldVisitor {
+            type Value = HeldFile;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a credential id, or {id: provider/id, earned: YYYY-MM-DD}")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<HeldFile, E> {
+                let id = Text::deserialize(de::value::StrDeserializer::<E>::new(value))?;
+                Ok(HeldFile { id, earned: None })
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<HeldFile, A::Error> {
+                let fields = HeldFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(HeldFile {
+                    id: fields.id,
+                    earned: fields.earned,
+                })
+            }
+        }
+        deserializer.deserialize_any(HeldVisitor)
+    }
 }
 
 /// `{field: security, months: 24}` or `{field: networking, since: 2021-06-01}`.
@@ -204,10 +263,18 @@ struct PlanOut<'a> {
 
 #[derive(Serialize)]
 struct HaveOut<'a> {
-    credentials: &'a [String],
+    credentials: Vec<HeldOut<'a>>,
     skills: &'a [String],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     experience: Vec<ExperienceOut<'a>>,
+}
+
+/// A plain id, or the id with the date it was earned.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum HeldOut<'a> {
+    Id(&'a str),
+    Dated { id: &'a str, earned: String },
 }
 
 #[derive(Serialize)]
@@ -322,7 +389,7 @@ mod tests {
 name: alex
 role: cloud-engineer
 have:
-  credentials: [google/it-support]
+  credentials: [google/it-support, {id: comptia/a-plus, earned: 2025-03-01}]
   skills: [python]
   experience: [{field: security, months: 24}, {field: networking, since: 2021-06-01}]
 hours_per_week: 8
@@ -340,6 +407,14 @@ notes: Prefers self-paced online.
         assert_eq!(plan.name, "alex");
         assert_eq!(plan.role.as_deref(), Some("cloud-engineer"));
         assert_eq!(plan.have.skills, vec!["python"]);
+        assert_eq!(
+            plan.have.credentials,
+            vec!["google/it-support", "comptia/a-plus"]
+        );
+        assert_eq!(
+            plan.have.earned.get("comptia/a-plus"),
+            Some(&date("2025-03-01"))
+        );
         assert_eq!(
             plan.have.experience,
             vec![

@@ -7,7 +7,16 @@ use jiff::civil::Date;
 
 use crate::catalog::{Atom, Catalog, CredentialIdx, Gate, Requirement, SkillIdx};
 
-use super::{Have, Tenure};
+use super::schedule::expiry;
+use super::{Have, Plan, Tenure};
+
+/// When a held credential expires: `earned + valid_for_months`, when both are known.
+pub fn held_expiry(catalog: &Catalog, have: &Have, id: &str) -> Option<Date> {
+    let months = catalog
+        .credential(catalog.find_credential(id)?)
+        .valid_for_months?;
+    expiry(*have.earned.get(id)?, months)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holdings {
@@ -59,12 +68,21 @@ impl Holdings {
         }
     }
 
-    /// The credentials, skills and experience of a plan's `have`; ids the catalog does not
-    /// know are left out (the checks report them).
-    pub fn of_have(catalog: &Catalog, have: &Have) -> Holdings {
+    /// What a plan's learner has when it starts: the credentials, skills and experience of
+    /// its `have`, less the credentials that expired before its start. Ids the catalog
+    /// does not know are left out (the checks report them).
+    pub fn of_plan(catalog: &Catalog, plan: &Plan) -> Holdings {
+        Holdings::of_have(catalog, &plan.have, plan.start)
+    }
+
+    /// The credentials, skills and experience of `have` on the day `on`: a credential
+    /// earned so long before that it has expired does not count.
+    pub fn of_have(catalog: &Catalog, have: &Have, on: Date) -> Holdings {
         let mut holdings = Holdings::new(catalog);
         for id in &have.credentials {
-            if let Some(idx) = catalog.find_credential(id) {
+            if let Some(idx) = catalog.find_credential(id)
+                && held_expiry(catalog, have, id).is_none_or(|expires| expires > on)
+            {
                 holdings.add_credential(catalog, idx);
             }
         }

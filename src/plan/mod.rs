@@ -32,7 +32,7 @@ mod schedule;
 pub use awards::{Awards, awards};
 pub use check::{Violation, ViolationKind, check};
 pub use coverage::{Coverage, coverage, teachers_of};
-pub use holdings::{Eligibility, Holdings};
+pub use holdings::{Eligibility, Holdings, held_expiry};
 pub use model::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
 pub use order::natural_order;
 pub use progress::{Progress, Tracking, progress};

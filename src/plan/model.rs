@@ -1,6 +1,8 @@
 //! A learner's plan as data: ids are kept as written, so a plan naming a credential that is
 //! gone keeps it (the checks mark it missing) and nothing a user wrote is dropped.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx};
@@ -28,6 +30,9 @@ pub struct Plan {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Have {
     pub credentials: Vec<String>,
+    /// When a held credential was earned, by id, where the learner said: its validity runs
+    /// from then, and one that expired before the plan starts no longer counts.
+    pub earned: BTreeMap<String, Date>,
     pub skills: Vec<String>,
     pub experience: Vec<Experience>,
 }

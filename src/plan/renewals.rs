@@ -1,13 +1,14 @@
 //! Credentials a learner has that expire (SPEC §2: a credential renews `valid_for_months`
 //! after its completion). A done step's credential expires that long after its completion
-//! date; a held credential (`have`) has no completion date, so its expiry is unknown and
-//! said to be, never guessed.
+//! date, a held credential (`have`) that long after the date it was earned; one without
+//! that date has an unknown expiry, said to be, never guessed.
 
 use jiff::Span;
 use jiff::civil::Date;
 
 use crate::catalog::{Catalog, CredentialIdx};
 
+use super::holdings::held_expiry;
 use super::schedule::expiry;
 use super::{Plan, Status};
 
@@ -60,7 +61,7 @@ pub fn renewals(catalog: &Catalog, plan: &Plan) -> Vec<Renewal> {
         Some(Renewal {
             credential,
             basis: Basis::Held,
-            expires: None,
+            expires: held_expiry(catalog, &plan.have, id),
         })
     });
     let mut found: Vec<Renewal> = done.chain(held).collect();
@@ -213,6 +214,33 @@ mod tests {
                     expires: None,
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_held_credential_with_its_earned_date_renews_from_then_and_counts_until_it_expires() {
+        let catalog = catalog(NETWORK);
+        let mut plan = Plan::new("alex", date("2027-01-04"));
+        plan.have.credentials = vec!["t/help-desk".into()];
+        plan.have
+            .earned
+            .insert("t/help-desk".into(), date("2025-03-01"));
+        let found = renewals(&catalog, &plan);
+        assert_eq!(found[0].expires, Some(date("2027-03-01")));
+        let help_desk = idx(&catalog, "t/help-desk");
+        assert!(crate::plan::Holdings::of_plan(&catalog, &plan).has_credential(help_desk));
+        // A plan starting after it expired does not count it, and check says so.
+        plan.start = date("2027-03-01");
+        assert!(!crate::plan::Holdings::of_plan(&catalog, &plan).has_credential(help_desk));
+        let problems: Vec<String> = crate::plan::check(&catalog, &plan)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            problems[0].starts_with(
+                "held credential `t/help-desk` expired on 2027-03-01, so it no longer counts"
+            ),
+            "{problems:?}"
         );
     }
 

@@ -48,7 +48,7 @@ pub fn expiry(earned: Date, months: u32) -> Option<Date> {
 pub fn schedule(catalog: &Catalog, plan: &Plan) -> Schedule {
     let mut next = plan.start;
     let mut finish = plan.start;
-    let mut had = Holdings::of_have(catalog, &plan.have);
+    let mut had = Holdings::of_plan(catalog, plan);
     let steps = plan
         .steps
         .iter()

@@ -444,7 +444,7 @@ impl App {
             .enumerate()
             .filter_map(|(i, idx)| idx.map(|idx| (idx, i)))
             .collect();
-        let held = Holdings::of_have(catalog, &plan.have);
+        let held = Holdings::of_plan(catalog, plan);
         let role = plan.role_in(catalog);
         let gap = role
             .map(|role| gap(catalog, role, &held, &step_credentials))

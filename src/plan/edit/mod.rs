@@ -81,7 +81,7 @@ pub fn add_with_prerequisites(
     if let Some(i) = plan.position(&id) {
         return Err(EditError::AlreadyPlanned { id, number: i + 1 });
     }
-    let mut had = Holdings::of_have(catalog, &plan.have);
+    let mut had = Holdings::of_plan(catalog, plan);
     if had.has_credential(idx) {
         return Err(EditError::AlreadyHeld { id });
     }
@@ -150,7 +150,7 @@ fn check_index(plan: &Plan, index: usize) -> Result<(), EditError> {
 /// The first order gap of `after` that `before` did not have, as (step, requirement).
 fn new_gap(catalog: &Catalog, before: &Plan, after: &Plan) -> Option<(usize, usize)> {
     let gaps = |plan: &Plan| {
-        let have = Holdings::of_have(catalog, &plan.have);
+        let have = Holdings::of_plan(catalog, plan);
         let steps = plan.step_credentials(catalog);
         order_gaps(catalog, &have, &steps)
             .into_iter()

@@ -316,6 +316,10 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
         list.push(id.clone());
         true
     };
+    if !held {
+        // No longer held: the date it was earned goes with it.
+        plan.have.earned.remove(&id);
+    }
     let effects = commit(app, plan);
     let text = match (atom, held) {
         (Atom::Credential(_), true) => {
