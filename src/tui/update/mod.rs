@@ -180,10 +180,14 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 Objective::Cost => Objective::Hours,
                 Objective::Hours => Objective::Cost,
             };
-            let what = if app.objective == Objective::Cost {
-                "cheapest (least cost, then hours)"
-            } else {
-                "fastest (least hours, then cost)"
+            let what = match (app.objective, app.plan.time_value) {
+                (Objective::Cost, Some(value)) if value.hundredths() > 0 => format!(
+                    "cheapest (least cost with each hour worth {} {}, then hours)",
+                    value.money(),
+                    app.catalog.currency
+                ),
+                (Objective::Cost, _) => "cheapest (least cost, then hours)".to_owned(),
+                (Objective::Hours, _) => "fastest (least hours, then cost)".to_owned(),
             };
             app.info(format!(
                 "Recommendations are now the {what}; press o to recommend"

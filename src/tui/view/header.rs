@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::Theme;
+use crate::plan::Objective;
 use crate::tui::app::App;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -80,6 +81,21 @@ fn role_label(app: &App) -> String {
     }
 }
 
+/// What `o` recommends: the objective in force, with the value of time when it counts.
+fn objective(app: &App, theme: &Theme) -> Piece {
+    let long = match (app.objective, app.plan.time_value) {
+        (Objective::Hours, _) => "fastest path".to_owned(),
+        (Objective::Cost, Some(value)) if value.hundredths() > 0 => format!(
+            "cheapest path, an hour worth {} {}",
+            value.money(),
+            app.catalog.currency
+        ),
+        (Objective::Cost, _) => "cheapest path".to_owned(),
+    };
+    // The first piece to go when the line is short.
+    Piece::new(6, Span::styled(long, theme.dim))
+}
+
 /// The pieces of the header, each with how much it matters, joined by [`join`].
 fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
@@ -110,6 +126,7 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
                 .or_short(format!("by {}", schedule.finish)),
         );
     }
+    pieces.push(objective(app, theme));
     if let Some(budget) = app.plan.budget
         && derived.total_cost > budget
     {
