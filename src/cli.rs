@@ -248,7 +248,7 @@ pub struct PlanArgs {
     pub max_hours: Option<f64>,
     /// What an hour of study is worth to you, in the catalog currency: the cost objective
     /// then minimises cost + hours x N
-    #[arg(long, value_name = "N", value_parser = non_negative)]
+    #[arg(long, value_name = "N", value_parser = time_value)]
     pub time_value: Option<f64>,
     /// Learning hours per week, for the schedule
     #[arg(long, value_name = "N", default_value_t = 10.0, value_parser = hours_per_week)]
@@ -291,6 +291,11 @@ pub enum PlanFormat {
     Markdown,
 }
 
+fn time_value(text: &str) -> Result<f64, String> {
+    let n = number(text)?;
+    crate::plan::time_value(n).map(|_| n)
+}
+
 fn experience(text: &str) -> Result<Experience, String> {
     text.parse()
 }
@@ -307,7 +312,7 @@ fn non_negative(text: &str) -> Result<f64, String> {
         if (0.0..1e12).contains(&n) {
             Ok(n)
         } else {
-            Err("must be 0 or more".to_owned())
+            Err("must be 0 or more, and less than a million million".to_owned())
         }
     })
 }

@@ -339,6 +339,29 @@ impl Catalog {
         &self.taught_by[skill.index()]
     }
 
+    /// What replaces a retired credential: the end of its chain of `replaced_by`, which the
+    /// catalog checks make a credential still offered. `None` when it is not retired or
+    /// names no successor.
+    pub fn successor(&self, idx: CredentialIdx) -> Option<CredentialIdx> {
+        let mut next = idx;
+        // The bound keeps a catalog with errors (a circle) from looping.
+        for _ in 0..self.credentials.len() {
+            match self.credential(next).replaced_by {
+                Some(successor) if self.credential(next).retired => next = successor,
+                _ => break,
+            }
+        }
+        (next != idx).then_some(next)
+    }
+
+    /// Every skill id and alias, for suggestions.
+    pub fn skill_names(&self) -> impl Iterator<Item = &str> {
+        self.skills
+            .iter()
+            .flat_map(|skill| std::iter::once(&skill.id).chain(&skill.aliases))
+            .map(String::as_str)
+    }
+
     /// The stacks: credentials awarded when their parts are held.
     pub fn stacks(&self) -> &[CredentialIdx] {
         &self.stacks

@@ -147,7 +147,7 @@ fn resolve(catalog: &Catalog, args: &PlanArgs) -> Result<Resolved, String> {
             format!(
                 "unknown field `{}` in --experience: a field is a skill id{}",
                 entry.field,
-                did_you_mean(&entry.field, catalog.skills.iter().map(|s| s.id.as_str()))
+                did_you_mean(&entry.field, catalog.skill_names())
             )
         })?;
         fields.push(idx);

@@ -183,7 +183,7 @@ impl Report {
                 awarded: awarded(stacks),
                 successor: catalog
                     .find_credential(&step.id)
-                    .and_then(|idx| catalog.credential(idx).replaced_by)
+                    .and_then(|idx| catalog.successor(idx))
                     .map(|next| line(&catalog.credential(next).id)),
                 note: step.note.as_deref().map(|note| sanitize(note).into_owned()),
             })

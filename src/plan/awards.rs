@@ -34,7 +34,7 @@ pub fn awards(catalog: &Catalog, plan: &Plan) -> Awards {
                 return Vec::new();
             };
             let before = had.clone();
-            had.add_credential(catalog, idx);
+            had.add_step(catalog, idx);
             had.awarded_since(catalog, &before)
         })
         .collect();

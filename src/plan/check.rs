@@ -12,7 +12,7 @@ use crate::text::{closest, sanitize_line};
 use super::coverage::{coverage, teachers_of};
 use super::holdings::held_expiry;
 use super::renewals::rule_in;
-use super::{Holdings, Plan, Status};
+use super::{Holdings, Plan, Status, UnmetReason};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
@@ -56,6 +56,16 @@ pub enum ViolationKind {
     Duplicate {
         id: String,
         first: usize,
+    },
+    /// Experience the learner does not have and is not gaining keeps the step out of reach
+    /// for good; `reason` says which.
+    Barred {
+        id: String,
+        reason: String,
+    },
+    /// The step is a stack: awarded when its parts are held, never taken.
+    Stack {
+        id: String,
     },
     AlreadyHeld {
         id: String,
@@ -118,13 +128,11 @@ impl fmt::Display for Violation {
                     hint(suggestion)
                 )
             }
-            ViolationKind::Retired { id, successor } => {
+            kind @ (ViolationKind::Retired { id, .. }
+            | ViolationKind::Barred { id, .. }
+            | ViolationKind::Stack { id }) => {
                 say(f, id)?;
-                let then = successor.as_deref().map_or_else(
-                    || "replace it or mark it done".to_owned(),
-                    |next| format!("its successor is {next}: swap it in, or mark this step done"),
-                );
-                write!(f, "retired: no longer offered; {then}")
+                f.write_str(&real_world_rule(kind))
             }
             ViolationKind::Duplicate { id, first } => {
                 say(f, id)?;
@@ -206,6 +214,26 @@ pub(super) fn gives(catalog: &Catalog, idx: CredentialIdx, requirement: &Require
         Atom::Skill(s) => catalog.credential(idx).skills.contains(&s),
         Atom::Experience(_) => false,
     })
+}
+
+/// What a step breaks of the real world's rules: retired, out of reach for want of
+/// experience, or a stack (awarded, never taken).
+fn real_world_rule(kind: &ViolationKind) -> String {
+    match kind {
+        ViolationKind::Retired { successor, .. } => {
+            let then = successor.as_deref().map_or_else(
+                || "replace it or mark it done".to_owned(),
+                |next| format!("its successor is {next}: swap it in, or mark this step done"),
+            );
+            format!("retired: no longer offered; {then}")
+        }
+        ViolationKind::Barred { reason, .. } => format!(
+            "{}; add the learner's experience to the plan, or remove this step",
+            sanitize_line(reason)
+        ),
+        _ => "a stack, awarded when its parts are held: plan its parts and remove this step"
+            .to_owned(),
+    }
 }
 
 fn expired_held(
@@ -299,10 +327,12 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
         if have.has_credential(idx) {
             step_problems.push(at(ViolationKind::AlreadyHeld { id: id.clone() }));
         }
+        if catalog.credential(idx).stack {
+            step_problems.push(at(ViolationKind::Stack { id: id.clone() }));
+        }
         if catalog.credential(idx).retired && step.status != Status::Done {
             let successor = catalog
-                .credential(idx)
-                .replaced_by
+                .successor(idx)
                 .map(|next| catalog.credential(next).id.clone());
             step_problems.push(at(ViolationKind::Retired { id, successor }));
         }
@@ -310,6 +340,20 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
     for (i, r) in order_gaps(catalog, &have, &steps) {
         let idx = steps[i].expect("gaps are only found for known steps");
         let requirement = &catalog.credential(idx).requires[r];
+        if let Some(gate) = have.barred_by(catalog, idx) {
+            step_problems.push(Violation {
+                step: Some(i),
+                kind: ViolationKind::Barred {
+                    id: plan.steps[i].id.clone(),
+                    reason: UnmetReason::Experience {
+                        gate,
+                        months: have.months_in(gate.field),
+                    }
+                    .explain(catalog),
+                },
+            });
+            continue;
+        }
         let later = steps
             .iter()
             .enumerate()

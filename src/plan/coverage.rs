@@ -21,7 +21,7 @@ pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
     let role = plan.role_in(catalog)?;
     let mut after = Holdings::of_plan(catalog, plan);
     for idx in plan.step_credentials(catalog).into_iter().flatten() {
-        after.add_credential(catalog, idx);
+        after.add_step(catalog, idx);
     }
     let requirements = &catalog.role(role).requirements;
     let unmet: Vec<usize> = requirements

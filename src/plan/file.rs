@@ -137,7 +137,7 @@ struct PlanFile {
     hours_per_week: Option<PositiveAmount>,
     start: Option<DateText>,
     budget: Option<NonNegativeAmount>,
-    time_value: Option<NonNegativeAmount>,
+    time_value: Option<TimeValue>,
     #[serde(default)]
     steps: Vec<StepFile>,
     notes: Option<Text>,
@@ -299,6 +299,16 @@ struct StepOut<'a> {
 struct FormatNumber;
 struct PositiveAmount(Amount);
 struct NonNegativeAmount(Amount);
+struct TimeValue(Amount);
+
+impl<'de> Deserialize<'de> for TimeValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Number(n) = Number::deserialize(deserializer)?;
+        super::time_value(n)
+            .map(TimeValue)
+            .map_err(de::Error::custom)
+    }
+}
 struct DateText(Date);
 #[derive(Default)]
 struct StatusText(Status);

@@ -175,6 +175,14 @@ impl Holdings {
         self.skills[idx.index()]
     }
 
+    /// The months of experience had in a field now, accruing work left out.
+    pub fn months_in(&self, field: SkillIdx) -> u32 {
+        self.experience
+            .iter()
+            .find(|e| e.field == field)
+            .map_or(0, |e| e.months)
+    }
+
     /// When the experience reaches a gate.
     #[inline(never)]
     pub fn eligibility(&self, gate: Gate) -> Eligibility {
@@ -226,6 +234,34 @@ impl Holdings {
             .requires
             .iter()
             .all(|requirement| self.satisfies(requirement))
+    }
+
+    /// The experience gate that keeps a credential out of reach for good: a requirement of
+    /// it whose every alternative is experience the learner does not have and is not
+    /// gaining. A plan step behind one never counts (the checks say why).
+    pub fn barred_by(&self, catalog: &Catalog, idx: CredentialIdx) -> Option<Gate> {
+        catalog.credential(idx).requires.iter().find_map(|clause| {
+            let atoms = clause.atoms();
+            let barred = !atoms.is_empty()
+                && atoms
+                    .iter()
+                    .all(|&atom| matches!(atom, Atom::Experience(gate) if !self.can_meet(gate)));
+            barred
+                .then(|| {
+                    atoms.iter().find_map(|&atom| match atom {
+                        Atom::Experience(gate) => Some(gate),
+                        _ => None,
+                    })
+                })
+                .flatten()
+        })
+    }
+
+    /// A plan's step, had from then on unless experience bars it for good.
+    pub fn add_step(&mut self, catalog: &Catalog, idx: CredentialIdx) {
+        if self.barred_by(catalog, idx).is_none() {
+            self.add_credential(catalog, idx);
+        }
     }
 
     /// The date from which every experience gate the credential's requirements depend on

@@ -33,7 +33,10 @@ pub use awards::{Awards, awards};
 pub use check::{Violation, ViolationKind, check};
 pub use coverage::{Coverage, coverage, teachers_of};
 pub use holdings::{Eligibility, Holdings, held_expiry};
-pub use model::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
+pub use model::{
+    DEFAULT_HOURS_PER_WEEK, Experience, Have, MAX_TIME_VALUE, Plan, Status, Step, Tenure,
+    time_value,
+};
 pub use order::natural_order;
 pub use progress::{Progress, Tracking, progress};
 pub use recommend::{

@@ -7,6 +7,21 @@ use jiff::civil::Date;
 
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx};
 
+/// The most an hour of study may be worth (currency units), so that cost plus hours times
+/// this value stays exact in 64-bit hundredths over any catalog.
+pub const MAX_TIME_VALUE: f64 = 10_000.0;
+
+/// Checks a value of an hour of study: 0 or more, at most [`MAX_TIME_VALUE`].
+pub fn time_value(value: f64) -> Result<Amount, String> {
+    if (0.0..=MAX_TIME_VALUE).contains(&value) {
+        Ok(Amount::from_f64(value))
+    } else {
+        Err(format!(
+            "the value of an hour of study must be from 0 to {MAX_TIME_VALUE}, not {value}"
+        ))
+    }
+}
+
 /// SPEC §3: `--hours-per-week` defaults to 10.
 pub const DEFAULT_HOURS_PER_WEEK: Amount = Amount(1000);
 

@@ -605,7 +605,7 @@ fn gap(
     let mut holdings = held.clone();
     for (i, idx) in steps.iter().enumerate() {
         let Some(idx) = idx else { continue };
-        holdings.add_credential(catalog, *idx);
+        holdings.add_step(catalog, *idx);
         for (requirement, by) in &mut found {
             if *by == MetBy::Unmet && holdings.satisfies(requirement) {
                 *by = MetBy::Step(i);

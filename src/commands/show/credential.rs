@@ -64,7 +64,7 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
             "RETIRED: no longer offered; never recommended, kept in plans that hold it",
         );
     }
-    if let Some(next) = credential.replaced_by {
+    if let Some(next) = catalog.successor(idx) {
         page.field(
             "successor",
             &format!(

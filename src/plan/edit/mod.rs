@@ -60,6 +60,17 @@ pub enum EditError {
     AtEdge { id: String, edge: &'static str },
     #[error("`{id}` has no successor to swap in: it is not retired, or its catalog names none")]
     NoSuccessor { id: String },
+    #[error("`{id}` is done: a credential earned stays in the plan as it was earned")]
+    DoneStays { id: String },
+    #[error(
+        "cannot swap `{id}` for `{successor}`: `{dependent}` needs {requirement}, which `{successor}` does not give before it; add that first"
+    )]
+    SuccessorNeeds {
+        id: String,
+        successor: String,
+        dependent: String,
+        requirement: String,
+    },
 }
 
 /// A plan with a credential added, and every credential added (prerequisites first).
@@ -70,7 +81,9 @@ pub struct Added {
 }
 
 /// Appends `idx` to the plan, preceded by the cheapest set (by cost, then hours, then
-/// fewest) of credentials that makes its requirements satisfied in order.
+/// fewest) of credentials that makes its requirements satisfied in order. A stack is never
+/// a step: its cheapest parts are added instead, and it is awarded after the last.
+/// `added` lists the steps added, in order.
 pub fn add_with_prerequisites(
     catalog: &Catalog,
     plan: &Plan,
@@ -86,7 +99,7 @@ pub fn add_with_prerequisites(
         return Err(EditError::AlreadyHeld { id });
     }
     if credential.retired {
-        let successor = credential.replaced_by.map_or_else(String::new, |next| {
+        let successor = catalog.successor(idx).map_or_else(String::new, |next| {
             format!("; its successor is {}", catalog.credential(next).id)
         });
         return Err(EditError::Retired { id, successor });
@@ -116,7 +129,9 @@ pub fn add_with_prerequisites(
         });
     }
     let mut added = path.steps;
-    added.push(idx);
+    if !credential.stack {
+        added.push(idx);
+    }
     let mut plan = plan.clone();
     plan.steps.extend(
         added
@@ -170,17 +185,11 @@ pub fn swap_successor(catalog: &Catalog, plan: &Plan, index: usize) -> Result<Pl
     check_index(plan, index)?;
     let id = plan.steps[index].id.clone();
     let idx = find(catalog, &id)?;
-    let mut next = idx;
-    // The catalogs' checks end every chain at a credential that is not retired; the bound
-    // keeps a broken catalog from looping.
-    for _ in 0..catalog.credentials.len() {
-        match catalog.credential(next).replaced_by {
-            Some(successor) if catalog.credential(next).retired => next = successor,
-            _ => break,
-        }
-    }
-    if next == idx {
+    let Some(next) = catalog.successor(idx) else {
         return Err(EditError::NoSuccessor { id });
+    };
+    if plan.steps[index].status == Status::Done {
+        return Err(EditError::DoneStays { id });
     }
     let successor = catalog.credential(next).id.clone();
     if let Some(i) = plan.position(&successor) {
@@ -189,11 +198,23 @@ pub fn swap_successor(catalog: &Catalog, plan: &Plan, index: usize) -> Result<Pl
             number: i + 1,
         });
     }
+    if Holdings::of_plan(catalog, plan).has_credential(next) {
+        return Err(EditError::AlreadyHeld { id: successor });
+    }
     let mut after = plan.clone();
     let step = &mut after.steps[index];
     step.id = successor;
     step.status = Status::Planned;
     step.completed = None;
+    if let Some((i, r)) = new_gap(catalog, plan, &after) {
+        let dependent = after.steps[i].id.clone();
+        return Err(EditError::SuccessorNeeds {
+            id,
+            successor: after.steps[index].id.clone(),
+            requirement: requirement_of(catalog, &dependent, r),
+            dependent,
+        });
+    }
     Ok(after)
 }
 

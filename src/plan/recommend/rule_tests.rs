@@ -183,3 +183,78 @@ roles:
     let rec = plan(&catalog, "old", &have, &Options::default());
     assert_eq!(rec.unmet[0].reason, UnmetReason::Retired);
 }
+
+#[test]
+fn adding_a_stack_adds_its_cheapest_parts_and_never_the_stack() {
+    let catalog = catalog(SECURITY);
+    let plan = crate::plan::Plan::new("p", "2027-01-04".parse().expect("date"));
+    let csis = catalog.find_credential("p/csis").expect("id");
+    let added = crate::plan::edit::add_with_prerequisites(&catalog, &plan, csis).expect("added");
+    assert_eq!(ids(&catalog, &added.added), ["p/net-plus", "p/sec-plus"]);
+    assert!(crate::plan::check(&catalog, &added.plan).is_empty());
+    // A stack written into a plan file by hand is named as one.
+    let mut by_hand = added.plan.clone();
+    by_hand.steps.push(crate::plan::Step::planned("p/csis"));
+    let problems: Vec<String> = crate::plan::check(&catalog, &by_hand)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("a stack, awarded when its parts are held")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_retired_step_swaps_for_the_end_of_its_chain_of_successors_unless_it_is_done() {
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: a, title: A, kind: certification, hours: 1, cost: 1, skills: [x], retired: true, replaced_by: b}
+  - {id: b, title: B, kind: certification, hours: 1, cost: 1, skills: [x], retired: true, replaced_by: c}
+  - {id: c, title: C, kind: certification, hours: 1, cost: 1, skills: [x]}
+",
+    );
+    let a = catalog.find_credential("p/a").expect("id");
+    assert_eq!(catalog.successor(a), catalog.find_credential("p/c"));
+    let mut plan = crate::plan::Plan::new("p", "2027-01-04".parse().expect("date"));
+    plan.steps = vec![crate::plan::Step::planned("p/a")];
+    let swapped = crate::plan::edit::swap_successor(&catalog, &plan, 0).expect("swapped");
+    assert_eq!(swapped.steps[0].id, "p/c");
+    plan.steps[0].status = crate::plan::Status::Done;
+    let refused = crate::plan::edit::swap_successor(&catalog, &plan, 0).expect_err("done stays");
+    assert_eq!(
+        refused.to_string(),
+        "`p/a` is done: a credential earned stays in the plan as it was earned"
+    );
+}
+
+#[test]
+fn a_step_barred_by_experience_never_counts_and_check_says_why() {
+    let catalog = catalog(SECURITY);
+    let mut plan = crate::plan::Plan::new("p", "2027-01-04".parse().expect("date"));
+    plan.role = Some("architect".to_owned());
+    plan.have.experience = vec!["security=24".parse().expect("experience")];
+    plan.steps = vec![
+        crate::plan::Step::planned("p/sec-plus"),
+        crate::plan::Step::planned("p/cissp"),
+    ];
+    let covered = crate::plan::coverage(&catalog, &plan).expect("a role");
+    assert_eq!((covered.met, covered.total), (0, 1));
+    let problems: Vec<String> = crate::plan::check(&catalog, &plan)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems[0],
+        "step 2 (p/cissp): needs 48 months of security experience; you have 24, not accruing; add the learner's experience to the plan, or remove this step"
+    );
+    // With the months it counts again.
+    plan.have.experience = vec!["security=60".parse().expect("experience")];
+    assert_eq!(
+        crate::plan::coverage(&catalog, &plan).expect("a role").met,
+        1
+    );
+}

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::Effect;
 use super::edits::commit;
 use crate::catalog::{Amount, Catalog};
-use crate::plan::{Experience, Plan, Status};
+use crate::plan::{Experience, Plan, Status, time_value};
 use crate::text::did_you_mean;
 use crate::tui::app::{App, Form, FormField, FormTarget, Overlay, StatusKind};
 
@@ -262,37 +262,48 @@ fn plan_from(catalog: &Catalog, plan: &Plan, form: &Form) -> Result<Plan, FieldE
     };
     changed.time_value = match value(3) {
         "" => None,
-        text => match text.parse::<f64>() {
-            Ok(value) if (0.0..1e6).contains(&value) => Some(Amount::from_f64(value)),
-            _ => {
-                return Err((
-                    3,
-                    "write an amount of 0 or more an hour, like 25, or leave it empty to count time as free"
-                        .to_owned(),
-                ));
-            }
-        },
+        text => Some(
+            text.parse::<f64>()
+                .map_err(|_| {
+                    "write an amount an hour, like 25, or leave it empty to count time as free"
+                        .to_owned()
+                })
+                .and_then(time_value)
+                .map_err(|why| (3, why))?,
+        ),
     };
-    changed.have.experience = experience_from(catalog, value(4)).map_err(|why| (4, why))?;
+    changed.have.experience =
+        experience_from(catalog, &plan.have.experience, value(4)).map_err(|why| (4, why))?;
     changed.notes = Some(value(5).to_owned()).filter(|notes| !notes.is_empty());
     Ok(changed)
 }
 
-/// `security=24, networking:since=2021-06-01`: each entry's field must be a skill the
-/// catalogs know.
-fn experience_from(catalog: &Catalog, text: &str) -> Result<Vec<Experience>, String> {
+/// `security=24, networking:since=2021-06-01`: each new entry's field must be a skill the
+/// catalogs know (one the plan had already is kept, as its file keeps it, even when the
+/// catalogs loaded now lack it).
+fn experience_from(
+    catalog: &Catalog,
+    before: &[Experience],
+    text: &str,
+) -> Result<Vec<Experience>, String> {
     let mut entries = Vec::new();
     for item in text
         .split(',')
         .map(str::trim)
         .filter(|item| !item.is_empty())
     {
-        let entry: Experience = item.parse()?;
-        if catalog.find_skill(&entry.field).is_none() {
+        let entry: Experience = item.parse().map_err(|why: String| {
+            if item.contains(';') {
+                format!("{why}; separate entries with commas")
+            } else {
+                why
+            }
+        })?;
+        if catalog.find_skill(&entry.field).is_none() && !before.contains(&entry) {
             return Err(format!(
                 "no skill `{}` to count experience in{}",
                 entry.field,
-                did_you_mean(&entry.field, catalog.skills.iter().map(|s| s.id.as_str()))
+                did_you_mean(&entry.field, catalog.skill_names())
             ));
         }
         entries.push(entry);

@@ -91,8 +91,8 @@ fn status(
                 Status::InProgress => "in progress",
                 Status::Planned => "planned",
             };
-            match credential.replaced_by {
-                Some(next) if credential.retired => {
+            match app.catalog.successor(idx) {
+                Some(next) => {
                     let key = app
                         .keymap
                         .first_key(Action::SwapSuccessor)
@@ -114,7 +114,7 @@ fn status(
         }
         (None, true, _) => Some(("Already held".to_owned(), theme.good)),
         (None, false, true) => Some((
-            credential.replaced_by.map_or_else(
+            app.catalog.successor(idx).map_or_else(
                 || "Retired: no longer offered".to_owned(),
                 |next| {
                     format!(
