@@ -1684,3 +1684,38 @@ fn a_retired_step_is_swapped_for_its_successor_in_one_undoable_edit() {
         "`acme/it-basics` has no successor to swap in: it is not retired, or its catalog names none"
     );
 }
+
+/// A recommendation says what the plan pane cannot: a step waiting for the learner's
+/// experience, and a stack earned on the way.
+#[test]
+fn a_recommendation_names_the_wait_for_experience_and_the_stacks_it_earns() {
+    let sources = Sources::only(vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rules"
+    ))]);
+    let loaded = catalog::load(&sources);
+    assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+    let catalog = std::sync::Arc::new(loaded.catalog);
+    let mut plan = upskill::plan::Plan::new("test", common::app::today());
+    plan.role = Some("security-architect".to_owned());
+    plan.have.experience = vec!["security:since=2024-06-01".parse().expect("experience")];
+    let mut app =
+        upskill::tui::app::App::new(std::sync::Arc::clone(&catalog), plan, common::app::today());
+    let effects = keys(&mut app, "o");
+    common::app::finish_jobs(&mut app, effects);
+    assert!(
+        status(&app).contains("step 2 waits for the learner's experience until 2029-06-01"),
+        "{}",
+        status(&app)
+    );
+    let mut plan = upskill::plan::Plan::new("test", common::app::today());
+    plan.role = Some("infra-specialist".to_owned());
+    let mut app = upskill::tui::app::App::new(catalog, plan, common::app::today());
+    let effects = keys(&mut app, "o");
+    common::app::finish_jobs(&mut app, effects);
+    assert!(
+        status(&app).contains("awards Secure Infrastructure Specialist on the way"),
+        "{}",
+        status(&app)
+    );
+}

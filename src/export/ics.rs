@@ -81,6 +81,22 @@ pub fn render(report: &Report) -> String {
             .push(&mut lines, &stamp);
         }
     }
+    // Held credentials with the date they were earned expire on a known day too.
+    for held in &report.held {
+        let Some(expires) = held.expires else {
+            continue;
+        };
+        let title = held.title.as_deref().unwrap_or(&held.id);
+        Event {
+            uid: uid("renew-held", &held.id),
+            start: expires,
+            end: next_day(expires),
+            summary: format!("Renew: {title}"),
+            description: format!("{title} ({}), held, expires on {expires}.", held.id),
+            url: None,
+        }
+        .push(&mut lines, &stamp);
+    }
     lines.push("END:VCALENDAR".to_owned());
     let mut out = String::new();
     for line in &lines {

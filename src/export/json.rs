@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::report::{Awarded, Report, StepView, Written};
 use crate::catalog::Amount;
-use crate::plan::Tracking;
+use crate::plan::{Objective, Tenure, Tracking};
 
 #[derive(Serialize)]
 struct JsonPlan<'a> {
@@ -112,7 +112,10 @@ pub fn render(report: &Report) -> String {
         hours_per_week: report.hours_per_week,
         budget: report.budget,
         max_hours: recommended.and_then(|r| r.max_hours),
-        time_value: report.time_value,
+        // What the cost objective counted; a fastest plan counts no money.
+        time_value: report
+            .time_value
+            .filter(|_| recommended.is_none_or(|r| r.objective == Objective::Cost)),
         unmet_reasons: unmet
             .iter()
             .map(|u| JsonUnmet {
@@ -134,7 +137,10 @@ pub fn render(report: &Report) -> String {
                 "expires": h.expires.map(|d| d.to_string()),
             })).collect::<Vec<_>>(),
             "skills": report.held_skills,
-            "experience": report.experience,
+            "experience": report.experience.iter().map(|entry| match entry.tenure {
+                Tenure::Months(months) => json!({ "field": entry.field, "months": months }),
+                Tenure::Since(date) => json!({ "field": entry.field, "since": date.to_string() }),
+            }).collect::<Vec<_>>(),
             "awarded": awarded(&report.held_awarded),
         }),
         notes: report.notes.as_deref(),

@@ -313,6 +313,23 @@ mod tests {
     }
 
     #[test]
+    fn a_held_credential_with_its_earned_date_renews_on_a_known_day_in_every_export() {
+        let mut report = report();
+        report.held[0].expires = Some("2028-01-01".parse().expect("date"));
+        let text = render(&report);
+        assert!(
+            text.contains("- Held cert (t/held): renew by 2028-01-01"),
+            "{text}"
+        );
+        let calendar = crate::export::ics::render(&report);
+        assert!(calendar.contains("SUMMARY:Renew: Held cert"), "{calendar}");
+        assert!(
+            calendar.contains("DTSTART;VALUE=DATE:20280101"),
+            "{calendar}"
+        );
+    }
+
+    #[test]
     fn the_document_gives_role_totals_progress_coverage_renewals_unmet_and_notes() {
         let text = render(&report());
         assert!(text.starts_with("# Learning plan: Data \\& \\<AI\\> \\| \"Ops\"\n\n"));

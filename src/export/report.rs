@@ -12,8 +12,8 @@ use crate::catalog::CredentialIdx;
 use crate::catalog::{Amount, Catalog};
 use crate::plan::held_expiry;
 use crate::plan::{
-    Experience, Objective, Options, Plan, Progress, Recommendation, Status, Tenure, awards,
-    coverage, progress, schedule, teachers_of,
+    Experience, Objective, Options, Plan, Progress, Recommendation, Status, awards, coverage,
+    progress, schedule, teachers_of,
 };
 use crate::text::{sanitize, sanitize_line};
 
@@ -39,9 +39,8 @@ pub struct Report {
     pub steps: Vec<StepView>,
     pub held: Vec<HeldView>,
     pub held_skills: Vec<String>,
-    /// Work experience as the learner gave it: `security: 24 months`,
-    /// `networking: since 2021-06-01`.
-    pub experience: Vec<String>,
+    /// Work experience as the learner gave it, fields sanitized.
+    pub experience: Vec<Experience>,
     /// Stacks the learner has through what they hold, without listing them.
     pub held_awarded: Vec<Awarded>,
     /// Cost and hours of every step the catalogs know, done or not.
@@ -227,7 +226,15 @@ impl Report {
                 })
                 .collect(),
             held_skills: plan.have.skills.iter().map(|s| line(s)).collect(),
-            experience: plan.have.experience.iter().map(experience_line).collect(),
+            experience: plan
+                .have
+                .experience
+                .iter()
+                .map(|entry| Experience {
+                    field: line(&entry.field),
+                    tenure: entry.tenure,
+                })
+                .collect(),
             held_awarded: awarded(&awards.held),
             finish: dates.finish,
             coverage: coverage_view(catalog, plan),
@@ -319,7 +326,7 @@ impl Report {
             Some(RenewalLine {
                 id: &held.id,
                 title: held.title.as_deref().unwrap_or(&held.id),
-                by: None,
+                by: held.expires,
                 valid_for_months: held.valid_for_months?,
                 rule: None,
             })
@@ -338,13 +345,6 @@ impl StepView {
 /// What a renderer writes for an absent date.
 pub fn date_or_dash(date: Option<Date>) -> String {
     date.map_or_else(|| "-".to_owned(), |d| d.to_string())
-}
-
-fn experience_line(entry: &Experience) -> String {
-    match entry.tenure {
-        Tenure::Months(months) => format!("{}: {months} months", line(&entry.field)),
-        Tenure::Since(date) => format!("{}: since {date}", line(&entry.field)),
-    }
 }
 
 fn line(text: &str) -> String {

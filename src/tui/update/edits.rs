@@ -471,6 +471,30 @@ pub(super) fn apply_recommendation(
     if let Some(finish) = finish {
         let _ = write!(text, ", done by {finish}");
     }
+    // What the table cannot show: a step waiting for experience, a stack it earns.
+    if let Some((step, date)) = app.derived.schedule.as_ref().and_then(|schedule| {
+        schedule
+            .steps
+            .iter()
+            .enumerate()
+            .find_map(|(i, dates)| Some((i, dates.eligible?)))
+    }) {
+        let _ = write!(
+            text,
+            "; step {} waits for the learner's experience until {date}",
+            step + 1
+        );
+    }
+    let awarded = crate::plan::awards(&app.catalog, &app.plan);
+    let stacks: Vec<String> = awarded
+        .after_step
+        .iter()
+        .flatten()
+        .map(|&stack| app.catalog.credential(stack).title.clone())
+        .collect();
+    if !stacks.is_empty() {
+        let _ = write!(text, "; awards {} on the way", stacks.join(", "));
+    }
     if let Some(shortfall) = shortfall(app, recommendation) {
         let _ = write!(text, "; it leaves {shortfall}");
     }
@@ -495,8 +519,19 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
             .count(),
         None => 0,
     };
-    let other = recommendation.unmet.len() - over_budget;
+    let experience = recommendation
+        .unmet
+        .iter()
+        .filter(|unmet| matches!(unmet.reason, UnmetReason::Experience { .. }))
+        .count();
+    let other = recommendation.unmet.len() - over_budget - experience;
     let mut parts = Vec::new();
+    if experience > 0 {
+        parts.push(format!(
+            "{} that need work experience the learner does not have",
+            plural(experience, "requirement")
+        ));
+    }
     if let (true, Some(budget)) = (over_budget > 0, app.plan.budget) {
         parts.push(format!(
             "{} beyond the budget of {} {}",

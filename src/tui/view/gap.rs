@@ -105,6 +105,15 @@ fn row(
                 ),
                 theme.dim,
             ),
+            None if requirement
+                .every_atom()
+                .any(|atom| matches!(atom, crate::catalog::Atom::Experience(_))) =>
+            {
+                ("work experience meets it".to_owned(), theme.bad)
+            }
+            None if matches!(requirement, crate::catalog::Requirement::All(_)) => {
+                ("every part of it, one by one".to_owned(), theme.dim)
+            }
             None => ("nothing in the catalogs teaches it".to_owned(), theme.bad),
         },
     };
