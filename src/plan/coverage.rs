@@ -38,10 +38,11 @@ pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
     })
 }
 
-/// Up to three not-retired credentials that would satisfy a requirement, by id.
+/// Up to three not-retired credentials that would satisfy a requirement, by id; none for
+/// a group of several clauses (no one credential does).
 pub fn teachers_of(catalog: &Catalog, requirement: &Requirement) -> Vec<String> {
     let mut ids: Vec<&str> = Vec::new();
-    for &atom in requirement.every_atom() {
+    for &atom in requirement.atoms() {
         let candidates: Vec<CredentialIdx> = match atom {
             Atom::Credential(c) => vec![c],
             Atom::Skill(s) => catalog.teachers(s).to_vec(),

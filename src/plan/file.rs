@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Amount;
-use crate::catalog::format::{Number, Text};
+use crate::catalog::format::{MAX_MONTHS, Number, Text};
 use crate::yaml;
 
 use super::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
@@ -220,10 +220,10 @@ impl<'de> Deserialize<'de> for ExperienceFile {
                 )));
             }
             (Some(Number(n)), None) => {
-                if n.fract() != 0.0 || !(1.0..=1200.0).contains(&n) {
+                if n.fract() != 0.0 || !(1.0..=f64::from(MAX_MONTHS)).contains(&n) {
                     return Err(de::Error::custom(format_args!(
                         "experience in `{field}`: months must be a whole number from 1 to \
-                         1200, not {n}"
+                         {MAX_MONTHS}, not {n}"
                     )));
                 }
                 Tenure::Months(n as u32)

@@ -10,12 +10,22 @@ use crate::catalog::{Atom, Catalog, CredentialIdx, Gate, Requirement, SkillIdx};
 use super::schedule::expiry;
 use super::{Have, Plan, Tenure};
 
-/// When a held credential expires: `earned + valid_for_months`, when both are known.
+/// When a held credential expires: `earned + valid_for_months`, when both are known; for
+/// a stack that lasts while its parts do, when the first of its held parts expires.
 pub fn held_expiry(catalog: &Catalog, have: &Have, id: &str) -> Option<Date> {
-    let months = catalog
-        .credential(catalog.find_credential(id)?)
-        .valid_for_months?;
-    expiry(*have.earned.get(id)?, months)
+    let credential = catalog.credential(catalog.find_credential(id)?);
+    if credential.stack && credential.while_parts_valid {
+        return credential
+            .requires
+            .iter()
+            .flat_map(Requirement::atoms)
+            .filter_map(|&atom| match atom {
+                Atom::Credential(part) => held_expiry(catalog, have, &catalog.credential(part).id),
+                _ => None,
+            })
+            .min();
+    }
+    expiry(*have.earned.get(id)?, credential.valid_for_months?)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

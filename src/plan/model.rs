@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
+use crate::catalog::format::MAX_MONTHS;
 use crate::catalog::{Amount, Catalog, CredentialIdx, RoleIdx};
 
 /// The most an hour of study may be worth (currency units), so that cost plus hours times
@@ -101,10 +102,10 @@ impl std::str::FromStr for Experience {
             Tenure::Since(date)
         } else {
             match value.parse::<u32>() {
-                Ok(months) if (1..=1200).contains(&months) => Tenure::Months(months),
+                Ok(months) if (1..=MAX_MONTHS).contains(&months) => Tenure::Months(months),
                 _ => {
                     return Err(format!(
-                        "`{value}` is not a whole number of months from 1 to 1200: {fix}"
+                        "`{value}` is not a whole number of months from 1 to {MAX_MONTHS}: {fix}"
                     ));
                 }
             }

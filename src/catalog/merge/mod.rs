@@ -10,6 +10,7 @@ use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{Index, Key};
 
+mod cnf;
 mod declare;
 mod files;
 mod graph;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::cnf::{MAX_CLAUSES, Rule, clauses};
 use super::{Merge, global_id, is_id};
 use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec, Text};
 use crate::catalog::model::{Atom, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx};
@@ -22,18 +23,6 @@ pub(super) type CredentialLists = (
     Vec<RequirementSpec>,
     Option<Text>,
 );
-
-/// A written requirement with its references resolved: atoms, and groups of them.
-#[derive(Debug, Clone, PartialEq)]
-enum Rule {
-    Atom(Atom),
-    Any(Vec<Rule>),
-    All(Vec<Rule>),
-}
-
-/// The most clauses one written requirement may come to once its groups are multiplied out
-/// (`any` of `all`s): past it, a requirement is too involved to plan with.
-const MAX_CLAUSES: usize = 64;
 
 impl Merge {
     /// Resolves every credential's `requires` and `recommends`. References resolve in
@@ -443,98 +432,4 @@ impl Merge {
         });
         self.role_places.push(place.clone());
     }
-}
-
-/// A resolved rule as clauses that must all hold, each any one of its atoms (conjunctive
-/// normal form), simplified; `None` past [`MAX_CLAUSES`].
-fn clauses(rule: &Rule) -> Option<Vec<Requirement>> {
-    let expanded = expand(rule)?;
-    Some(
-        simplify(expanded)
-            .into_iter()
-            .map(|mut atoms| {
-                if atoms.len() == 1 {
-                    Requirement::One(atoms.remove(0))
-                } else {
-                    Requirement::Any(atoms)
-                }
-            })
-            .collect(),
-    )
-}
-
-fn expand(rule: &Rule) -> Option<Vec<Vec<Atom>>> {
-    match rule {
-        Rule::Atom(atom) => Some(vec![vec![*atom]]),
-        Rule::All(rules) => {
-            let mut all = Vec::new();
-            for rule in rules {
-                all.extend(expand(rule)?);
-                if all.len() > MAX_CLAUSES {
-                    return None;
-                }
-            }
-            Some(all)
-        }
-        // Any of several conjunctions: one clause for each way of picking a clause of each.
-        Rule::Any(rules) => {
-            let mut product: Vec<Vec<Atom>> = vec![Vec::new()];
-            for rule in rules {
-                let options = expand(rule)?;
-                let mut next = Vec::with_capacity(product.len() * options.len());
-                for chosen in &product {
-                    for option in &options {
-                        let mut clause = chosen.clone();
-                        clause.extend_from_slice(option);
-                        next.push(clause);
-                    }
-                }
-                if next.len() > MAX_CLAUSES {
-                    return None;
-                }
-                product = next;
-            }
-            Some(product)
-        }
-    }
-}
-
-/// Whether `a` holding means `b` holds: the same atom, or more months of the same
-/// experience.
-fn implies(a: Atom, b: Atom) -> bool {
-    match (a, b) {
-        (Atom::Experience(a), Atom::Experience(b)) => a.field == b.field && a.months >= b.months,
-        (a, b) => a == b,
-    }
-}
-
-/// Each clause without atoms another of its atoms already covers (of two experiences in one
-/// field, the fewer months), and without clauses another clause already implies.
-fn simplify(clauses: Vec<Vec<Atom>>) -> Vec<Vec<Atom>> {
-    let clauses: Vec<Vec<Atom>> = clauses
-        .into_iter()
-        .map(|clause| {
-            let mut kept: Vec<Atom> = Vec::with_capacity(clause.len());
-            for &atom in &clause {
-                // In "any of", the weakest atom is enough: drop the ones it is implied by.
-                if kept.iter().any(|&k| implies(atom, k)) {
-                    continue;
-                }
-                kept.retain(|&k| !implies(k, atom));
-                kept.push(atom);
-            }
-            kept
-        })
-        .collect();
-    // A clause is needless when another clause must hold anyway and implies it (every atom
-    // of the other implies one of its own); of two equivalent clauses, the first stays.
-    let subsumes = |d: &[Atom], c: &[Atom]| d.iter().all(|&o| c.iter().any(|&a| implies(o, a)));
-    (0..clauses.len())
-        .filter(|&i| {
-            !clauses.iter().enumerate().any(|(j, other)| {
-                j != i && subsumes(other, &clauses[i]) && !(j > i && subsumes(&clauses[i], other))
-            })
-        })
-        .map(|i| clauses[i].clone())
-        .collect()
 }

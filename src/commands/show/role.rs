@@ -34,6 +34,16 @@ pub fn render(catalog: &Catalog, idx: RoleIdx, width: usize) -> String {
             .filter(|&&idx| catalog.credential(idx).retired)
             .count();
         let count = match (meeting.len() - retired, retired) {
+            (0, 0) if matches!(requirement, Requirement::All(_)) => {
+                "met when each of its parts is; plan them one by one".to_owned()
+            }
+            (0, 0)
+                if requirement
+                    .every_atom()
+                    .any(|atom| matches!(atom, Atom::Experience(_))) =>
+            {
+                "only the learner's work experience meets it".to_owned()
+            }
             (0, 0) => "no credential meets it; only a learner who has it already can".to_owned(),
             (1, 0) => "1 credential".to_owned(),
             (n, 0) => format!("{n} credentials"),

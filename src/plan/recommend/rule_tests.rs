@@ -258,3 +258,31 @@ fn a_step_barred_by_experience_never_counts_and_check_says_why() {
         1
     );
 }
+
+#[test]
+fn a_stack_that_lasts_while_its_parts_do_expires_with_the_first() {
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: a, title: A, kind: certification, hours: 1, cost: 1, skills: [x], valid_for_months: 36}
+  - {id: b, title: B, kind: certification, hours: 1, cost: 1, skills: [y], valid_for_months: 36}
+  - {id: ab, title: AB, kind: certification, awarded_when: [a, b], while_parts_valid: true}
+",
+    );
+    let mut plan = crate::plan::Plan::new("p", "2027-01-04".parse().expect("date"));
+    plan.have.credentials = vec!["p/a".into(), "p/b".into(), "p/ab".into()];
+    plan.have
+        .earned
+        .insert("p/a".into(), "2023-06-01".parse().expect("date"));
+    plan.have
+        .earned
+        .insert("p/b".into(), "2025-01-01".parse().expect("date"));
+    let expires = crate::plan::held_expiry(&catalog, &plan.have, "p/ab");
+    assert_eq!(expires, Some("2026-06-01".parse().expect("date")));
+    let ab = catalog.find_credential("p/ab").expect("id");
+    assert!(!Holdings::of_plan(&catalog, &plan).has_credential(ab));
+    plan.have
+        .earned
+        .insert("p/a".into(), "2025-06-01".parse().expect("date"));
+    assert!(Holdings::of_plan(&catalog, &plan).has_credential(ab));
+}
