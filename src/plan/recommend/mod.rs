@@ -5,6 +5,7 @@
 //! which the answer then says.
 
 mod bound;
+mod goals;
 mod reduce;
 #[cfg(test)]
 mod rule_tests;
