@@ -109,6 +109,21 @@ fn meta_line(report: &Report) -> String {
         "{} hours/week from {}",
         report.hours_per_week, report.start
     ));
+    if let Some(recommended) = report.recommendation {
+        let mut objective = format!("optimised for {}", recommended.objective.as_str());
+        if let (crate::plan::Objective::Cost, Some(value)) =
+            (recommended.objective, report.time_value)
+            && value.hundredths() > 0
+        {
+            let _ = write!(
+                objective,
+                " with an hour of study worth {} {}",
+                value.money(),
+                escape(&report.currency)
+            );
+        }
+        parts.push(objective);
+    }
     parts.join(" · ")
 }
 
@@ -203,10 +218,35 @@ fn step_row(i: usize, step: &StepView) -> String {
         None => escape(step.title()),
     };
     let _ = write!(credential, "<br><small>{}</small>", escape(&step.id));
-    match known {
-        None => credential.push_str(" <span class=\"missing\">missing from the catalogs</span>"),
-        Some(c) if c.retired => credential.push_str(" <span class=\"missing\">retired</span>"),
-        Some(_) => {}
+    match (known, &step.successor) {
+        (None, _) => {
+            credential.push_str(" <span class=\"missing\">missing from the catalogs</span>");
+        }
+        (Some(c), Some(next)) if c.retired => {
+            let _ = write!(
+                credential,
+                " <span class=\"missing\">retired; replaced by {}</span>",
+                escape(next)
+            );
+        }
+        (Some(c), None) if c.retired => {
+            credential.push_str(" <span class=\"missing\">retired</span>");
+        }
+        (Some(_), _) => {}
+    }
+    if let Some(date) = step.eligible {
+        let _ = write!(
+            credential,
+            "<div class=\"note\">Eligible from {date}, when the learner's experience meets its requirement.</div>"
+        );
+    }
+    for stack in &step.awarded {
+        let _ = write!(
+            credential,
+            "<div class=\"note\">Awarded after this step: {} ({}), free and without an exam.</div>",
+            escape(&stack.title),
+            escape(&stack.id)
+        );
     }
     if let Some(note) = &step.note {
         let _ = write!(credential, "<div class=\"note\">{}</div>", escape(note));

@@ -135,6 +135,7 @@ pub fn render(report: &Report) -> String {
                 "id": h.id, "title": h.title, "valid_for_months": h.valid_for_months,
                 "earned": h.earned.map(|d| d.to_string()),
                 "expires": h.expires.map(|d| d.to_string()),
+                "successor": h.successor,
             })).collect::<Vec<_>>(),
             "skills": report.held_skills,
             "experience": report.experience.iter().map(|entry| match entry.tenure {

@@ -124,6 +124,8 @@ pub struct HeldView {
     pub earned: Option<Date>,
     /// When it expires: known when it was earned on a known date.
     pub expires: Option<Date>,
+    /// For a retired credential, the id of the one that replaces it.
+    pub successor: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,6 +224,10 @@ impl Report {
                         valid_for_months: found.and_then(|c| c.valid_for_months),
                         earned: plan.have.earned.get(id).copied(),
                         expires: held_expiry(catalog, &plan.have, id),
+                        successor: catalog
+                            .find_credential(id)
+                            .and_then(|idx| catalog.successor(idx))
+                            .map(|next| line(&catalog.credential(next).id)),
                     }
                 })
                 .collect(),

@@ -127,3 +127,18 @@ fn timeline_labels_stay_apart_and_inside_the_drawing() {
     }
     assert!(xs.iter().all(|&x| x + 32 <= 900), "{xs:?}");
 }
+
+#[test]
+fn a_wait_for_experience_an_award_and_a_successor_are_said_and_escaped() {
+    let mut report = report();
+    report.steps[0].eligible = Some("2029-06-01".parse().expect("date"));
+    report.steps[0].awarded = vec![crate::export::report::Awarded {
+        id: "t/stack".to_owned(),
+        title: HOSTILE_TITLE.to_owned(),
+    }];
+    let page = render(&report);
+    elements(&page);
+    assert!(page.contains("Eligible from 2029-06-01"), "{page}");
+    assert!(page.contains("Awarded after this step:"), "{page}");
+    assert!(!page.contains(HOSTILE_TITLE), "escaped");
+}
