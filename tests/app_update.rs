@@ -1681,7 +1681,7 @@ fn a_retired_step_is_swapped_for_its_successor_in_one_undoable_edit() {
     keys(&mut app, "R");
     assert_eq!(
         status(&app),
-        "`acme/it-basics` has no successor to swap in: it is not retired, or its catalog names none"
+        "`acme/it-basics` is not retired: there is nothing to swap it for"
     );
 }
 

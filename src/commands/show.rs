@@ -127,7 +127,11 @@ fn unknown(catalog: &Catalog, kind: Option<&str>, id: &str) -> String {
 /// `id  title`, marked when retired.
 fn credential_line(catalog: &Catalog, idx: CredentialIdx) -> String {
     let credential = catalog.credential(idx);
-    let retired = if credential.retired { " (retired)" } else { "" };
+    let retired = match catalog.successor(idx) {
+        Some(next) => format!(" (retired; successor {})", catalog.credential(next).id),
+        None if credential.retired => " (retired)".to_owned(),
+        None => String::new(),
+    };
     format!("{}  {}{retired}", credential.id, credential.title)
 }
 

@@ -88,8 +88,13 @@ impl std::str::FromStr for Experience {
         let Some((field, value)) = text.split_once('=') else {
             return Err(format!("`{text}` has no `=`: {fix}"));
         };
-        let (field, since) = match field.strip_suffix(":since") {
-            Some(field) => (field, true),
+        let (field, since) = match field.split_once(':') {
+            Some((field, "since")) => (field, true),
+            Some((_, other)) => {
+                return Err(format!(
+                    "unknown `{other}` in `{text}`: the only one is `since`; {fix}"
+                ));
+            }
             None => (field, false),
         };
         if field.is_empty() {

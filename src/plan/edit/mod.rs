@@ -58,7 +58,9 @@ pub enum EditError {
     },
     #[error("`{id}` is already the {edge} step")]
     AtEdge { id: String, edge: &'static str },
-    #[error("`{id}` has no successor to swap in: it is not retired, or its catalog names none")]
+    #[error("`{id}` is not retired: there is nothing to swap it for")]
+    NotRetired { id: String },
+    #[error("`{id}` is retired, but its catalog names no successor: replace it by hand")]
     NoSuccessor { id: String },
     #[error("`{id}` is done: a credential earned stays in the plan as it was earned")]
     DoneStays { id: String },
@@ -186,7 +188,11 @@ pub fn swap_successor(catalog: &Catalog, plan: &Plan, index: usize) -> Result<Pl
     let id = plan.steps[index].id.clone();
     let idx = find(catalog, &id)?;
     let Some(next) = catalog.successor(idx) else {
-        return Err(EditError::NoSuccessor { id });
+        return Err(if catalog.credential(idx).retired {
+            EditError::NoSuccessor { id }
+        } else {
+            EditError::NotRetired { id }
+        });
     };
     if plan.steps[index].status == Status::Done {
         return Err(EditError::DoneStays { id });
