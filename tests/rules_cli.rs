@@ -121,32 +121,24 @@ fn a_value_of_time_picks_the_short_paid_course_over_the_long_free_one() {
 
 #[test]
 fn a_bad_experience_option_is_refused_with_the_fix() {
-    let run = common::upskill(&[
-        "--no-bundled",
-        "--catalog",
-        RULES,
-        "plan",
-        "--role",
-        "scripter",
-        "--experience",
-        "security",
-    ]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("FIELD=MONTHS"), "{}", run.stderr);
-    let run = common::upskill(&[
-        "--no-bundled",
-        "--catalog",
-        RULES,
-        "plan",
-        "--role",
-        "scripter",
-        "--experience",
-        "securty=12",
-    ]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("did you mean `security`"),
-        "{}",
+    let refused = |experience: &str| {
+        let run = common::upskill(&[
+            "--no-bundled",
+            "--catalog",
+            RULES,
+            "plan",
+            "--role",
+            "scripter",
+            "--experience",
+            experience,
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
         run.stderr
-    );
+    };
+    let stderr = refused("security");
+    assert!(stderr.contains("FIELD=MONTHS"), "{stderr}");
+    let stderr = refused("securty=12");
+    assert!(stderr.contains("did you mean `security`"), "{stderr}");
+    let stderr = refused("security:from=2020-01-01");
+    assert!(stderr.contains("unknown `from`"), "{stderr}");
 }

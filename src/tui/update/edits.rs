@@ -528,7 +528,7 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
     let mut parts = Vec::new();
     if experience > 0 {
         parts.push(format!(
-            "{} that need work experience the learner does not have",
+            "{} for want of work experience",
             plural(experience, "requirement")
         ));
     }

@@ -96,15 +96,30 @@ fn row(
             .into_iter()
             .find(|&idx| !catalog.credential(idx).retired)
         {
-            Some(idx) => (
-                format!(
-                    "cheapest: {} ({} {})",
-                    catalog.credential(idx).id,
-                    catalog.credential(idx).cost.money(),
-                    catalog.currency
+            Some(idx) => match app
+                .derived
+                .held
+                .as_ref()
+                .and_then(|held| held.barred_by(catalog, idx))
+            {
+                Some(gate) => (
+                    format!(
+                        "{} needs {}",
+                        catalog.credential(idx).id,
+                        catalog.describe_gate(gate)
+                    ),
+                    theme.bad,
                 ),
-                theme.dim,
-            ),
+                None => (
+                    format!(
+                        "cheapest: {} ({} {})",
+                        catalog.credential(idx).id,
+                        catalog.credential(idx).cost.money(),
+                        catalog.currency
+                    ),
+                    theme.dim,
+                ),
+            },
             None if requirement
                 .every_atom()
                 .any(|atom| matches!(atom, crate::catalog::Atom::Experience(_))) =>
