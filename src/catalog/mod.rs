@@ -1,6 +1,7 @@
 //! YAML catalog files become one validated [`Catalog`] with its prerequisite graph, and a
 //! list of every [`Problem`] found on the way.
 
+mod amount;
 mod cycles;
 pub mod fingerprint;
 pub mod format;

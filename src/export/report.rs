@@ -4,6 +4,8 @@
 //! string in it is already sanitized, so a renderer only escapes for its own syntax.
 //! Steps whose credential the catalogs lack are kept, marked missing.
 
+mod renewals;
+
 use jiff::civil::Date;
 use jiff::{Timestamp, ZonedDateTime};
 
@@ -16,6 +18,7 @@ use crate::plan::{
     progress, schedule, teachers_of,
 };
 use crate::text::{sanitize, sanitize_line};
+pub use renewals::RenewalLine;
 
 /// Said of a recommendation the time limit stopped before it was proven best.
 pub const NOT_PROVEN: &str =
@@ -291,53 +294,12 @@ impl Report {
     }
 }
 
-/// A credential of the plan that expires: a step's (its renewal date counted from its
-/// completion, or from its scheduled end while not done) or a held one's (no date: the plan
-/// does not say when it was earned).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenewalLine<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    /// `None` for a held credential.
-    pub by: Option<Date>,
-    pub valid_for_months: u32,
-    /// What the catalog's description says about renewing.
-    pub rule: Option<String>,
-}
-
 impl Report {
     /// How far the plan's cost goes past its budget, when it does.
     pub fn over_budget(&self) -> Option<Amount> {
         self.budget
             .filter(|&budget| self.total_cost > budget)
             .map(|budget| self.total_cost - budget)
-    }
-
-    /// Every renewal the plan implies, steps first in plan order, then held credentials.
-    pub fn renewals(&self) -> Vec<RenewalLine<'_>> {
-        let steps = self.steps.iter().filter_map(|step| {
-            let credential = step.credential.as_ref()?;
-            Some(RenewalLine {
-                id: &step.id,
-                title: &credential.title,
-                by: Some(step.renews?),
-                valid_for_months: credential.valid_for_months?,
-                rule: credential
-                    .description
-                    .as_deref()
-                    .and_then(crate::plan::renewal_rule),
-            })
-        });
-        let held = self.held.iter().filter_map(|held| {
-            Some(RenewalLine {
-                id: &held.id,
-                title: held.title.as_deref().unwrap_or(&held.id),
-                by: held.expires,
-                valid_for_months: held.valid_for_months?,
-                rule: None,
-            })
-        });
-        steps.chain(held).collect()
     }
 }
 

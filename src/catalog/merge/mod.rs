@@ -15,6 +15,7 @@ mod declare;
 mod files;
 mod graph;
 mod references;
+mod successors;
 
 /// One parsed file as the merge sees it.
 pub struct Input {

@@ -9,6 +9,7 @@ mod keys;
 mod messages;
 mod overlays;
 mod plans;
+mod recommendation;
 mod reload;
 mod saving;
 
@@ -18,8 +19,8 @@ use super::browser::SortOrder;
 use crate::plan::Objective;
 
 pub use compute::{Answer, Done, Job, JobKind, with_recommendation};
-pub use edits::{path_name, shortfall};
 pub use messages::{Effect, ExportFailure, Msg};
+pub use recommendation::{path_name, shortfall};
 pub use saving::Quitting;
 use saving::{save, save_and_quit, saved};
 
@@ -116,7 +117,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::Computed(done) => edits::job_done(app, *done),
+        Msg::Computed(done) => recommendation::job_done(app, *done),
         Msg::CatalogUnsettled => {
             app.set_status(
                 StatusKind::Warning,
@@ -174,7 +175,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::ToggleInProgress => return edits::toggle_in_progress(app),
         A::ToggleHeld => return edits::toggle_held(app),
         A::ChooseRole => overlays::open_roles(app),
-        A::Recommend => return edits::recommend(app),
+        A::Recommend => return recommendation::recommend(app),
         A::ToggleObjective => {
             app.objective = match app.objective {
                 Objective::Cost => Objective::Hours,
@@ -193,7 +194,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 "Recommendations are now the {what}; press o to recommend"
             ));
         }
-        A::Compare => return edits::compare(app),
+        A::Compare => return recommendation::compare(app),
         A::Undo => return edits::undo(app),
         A::Redo => return edits::redo(app),
         A::Save => return save(app, true),

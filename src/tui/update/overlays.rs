@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::edits::{self, commit};
+use super::recommendation;
 use super::{Effect, MAX_QUERY, refresh_browser};
 use crate::catalog::{Kind, Level, ProviderIdx, RoleIdx, SkillIdx};
 use crate::plan::Objective;
@@ -132,8 +133,12 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Overlay::Compare(comparison) => match key.code {
-            KeyCode::Char('1') => return edits::propose(app, comparison.cheapest, Objective::Cost),
-            KeyCode::Char('2') => return edits::propose(app, comparison.fastest, Objective::Hours),
+            KeyCode::Char('1') => {
+                return recommendation::propose(app, comparison.cheapest, Objective::Cost);
+            }
+            KeyCode::Char('2') => {
+                return recommendation::propose(app, comparison.fastest, Objective::Hours);
+            }
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'c') => {}
             _ => app.overlay = Some(Overlay::Compare(comparison)),
         },
@@ -176,7 +181,7 @@ fn confirm_key(app: &mut App, confirm: Confirm, key: KeyEvent) -> Vec<Effect> {
                 recommendation,
                 objective,
             } => {
-                return edits::apply_recommendation(app, &recommendation, objective);
+                return recommendation::apply_recommendation(app, &recommendation, objective);
             }
             Confirm::ReplaceFile { format, .. } => {
                 return vec![Effect::Export {

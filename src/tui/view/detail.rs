@@ -2,6 +2,8 @@
 //! met or unmet for the plan, what it unlocks, alternatives teaching the same skills, and
 //! when it expires.
 
+mod requirements;
+
 use std::fmt::Write as _;
 
 use ratatui::Frame;
@@ -11,10 +13,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
-use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Edge, Requirement};
-use crate::plan::{Eligibility, Holdings, Status};
+use crate::catalog::{Amount, Catalog, CredentialIdx, Edge};
+use crate::plan::Status;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use requirements::requirement_lines;
 
 /// How many alternatives are listed.
 const ALTERNATIVES: usize = 5;
@@ -220,75 +223,6 @@ fn labelled(theme: &Theme, label: &'static str, text: String) -> Line<'static> {
         Span::styled(format!("{label}: "), theme.header),
         Span::raw(text),
     ])
-}
-
-fn atom_line(
-    catalog: &Catalog,
-    theme: &Theme,
-    holdings: &Holdings,
-    atom: Atom,
-    indent: &'static str,
-) -> Line<'static> {
-    let met = holdings.satisfies_atom(atom);
-    let (mark, style) = if met {
-        ("✓", theme.good)
-    } else {
-        ("✗", theme.bad)
-    };
-    let text = match atom {
-        Atom::Credential(idx) => format!(
-            "{}  {}",
-            catalog.credential(idx).id,
-            catalog.credential(idx).title
-        ),
-        Atom::Skill(idx) => format!("skill {}", catalog.skill(idx).label()),
-        Atom::Experience(gate) => {
-            let gate_text = catalog.describe_gate(gate);
-            match holdings.eligibility(gate) {
-                Eligibility::Met => gate_text,
-                Eligibility::From(date) => format!("{gate_text} (met from {date})"),
-                Eligibility::Never { months } => format!("{gate_text} (the learner has {months})"),
-            }
-        }
-    };
-    Line::from(vec![
-        Span::raw(indent),
-        Span::styled(mark, style),
-        Span::raw(format!(" {text}")),
-    ])
-}
-
-fn requirement_lines(
-    catalog: &Catalog,
-    theme: &Theme,
-    holdings: &Holdings,
-    requirement: &Requirement,
-    lines: &mut Vec<Line<'static>>,
-) {
-    match requirement {
-        Requirement::One(atom) => lines.push(atom_line(catalog, theme, holdings, *atom, "  ")),
-        Requirement::Any(atoms) => {
-            let met = holdings.satisfies(requirement);
-            let (mark, style) = if met {
-                ("✓", theme.good)
-            } else {
-                ("✗", theme.bad)
-            };
-            lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(mark, style),
-                Span::raw(" one of"),
-            ]));
-            for &atom in atoms {
-                lines.push(atom_line(catalog, theme, holdings, atom, "    "));
-            }
-        }
-        Requirement::All(clauses) => {
-            for clause in clauses {
-                requirement_lines(catalog, theme, holdings, clause, lines);
-            }
-        }
-    }
 }
 
 /// What needs this credential, directly or through a skill it teaches.

@@ -1,0 +1,231 @@
+//! Recommending: the searches that run off the event loop, and putting their answer in the
+//! plan with what it leaves unmet, what it waits for and what it awards said in words.
+
+use std::fmt::Write as _;
+
+use super::Effect;
+use super::compute::{Answer, Done, Job, JobKind, with_recommendation};
+use super::edits::{commit, read_only};
+use crate::plan::{Objective, Recommendation, Status, UnmetReason};
+use crate::text::plural;
+use crate::tui::app::{App, Confirm, Overlay, Pane};
+
+pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
+    if read_only(app) {
+        return Vec::new();
+    }
+    let objective = app.objective;
+    start_job(
+        app,
+        JobKind::Recommend(objective),
+        &format!("Finding the {}…", path_name(objective)),
+    )
+}
+
+/// Starts a search off the event loop, or says why it cannot start.
+fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
+    app.next_job += 1;
+    let Some(job) = Job::for_app(app, app.next_job, kind) else {
+        if let Some(id) = app.plan.role.clone() {
+            // The plan has a role the loaded catalogs lack: say so, rather than ask for one.
+            let why = if app.left_out.is_empty() {
+                "is not in the catalogs"
+            } else {
+                "is not loaded: a catalog file has errors (! shows them)"
+            };
+            app.refuse(format!(
+                "Role `{id}` {why}; fix that to plan for it, or choose another role (r)"
+            ));
+            return Vec::new();
+        }
+        app.refuse("Choose a target role first (r): recommendations are for a role");
+        // Recommending is what a newcomer tries first: help them straight to the roles.
+        if matches!(kind, JobKind::Recommend(_)) {
+            super::overlays::open_roles(app);
+        }
+        return Vec::new();
+    };
+    app.computing = Some((job.id, kind));
+    app.set_status(
+        crate::tui::app::StatusKind::Info,
+        format!("{doing} (Esc cancels)"),
+    );
+    vec![Effect::Compute(Box::new(job))]
+}
+
+/// A job's answer: used if it is the one asked for last, dropped if it is stale.
+pub(super) fn job_done(app: &mut App, done: Done) -> Vec<Effect> {
+    if app.computing.map(|(id, _)| id) != Some(done.id) {
+        return Vec::new();
+    }
+    app.computing = None;
+    app.status = None;
+    match done.answer {
+        Answer::Recommend(objective, recommendation) => propose(app, recommendation, objective),
+        Answer::Compare(comparison) => {
+            app.overlay = Some(Overlay::Compare(comparison));
+            Vec::new()
+        }
+    }
+}
+
+/// Puts a recommendation in the plan, asking first when that replaces planned steps.
+pub(super) fn propose(
+    app: &mut App,
+    recommendation: Recommendation,
+    objective: Objective,
+) -> Vec<Effect> {
+    if with_recommendation(&app.catalog, &app.plan, &recommendation) == app.plan {
+        // Nothing to ask or change, but the plan gets the focus as after any recommendation.
+        app.focus_on(Pane::Plan);
+        app.plan_selected = 0;
+        let mut text = format!("The plan already is the {}", path_name(objective));
+        match shortfall(app, &recommendation) {
+            Some(shortfall) => {
+                let _ = write!(text, ", and it leaves {shortfall}");
+            }
+            None => text.push_str(": nothing to change"),
+        }
+        if !recommendation.optimal {
+            text.push_str("; not proven optimal (the search hit its time limit)");
+        }
+        app.info(text);
+        return Vec::new();
+    }
+    if app
+        .plan
+        .steps
+        .iter()
+        .any(|step| step.status == Status::Planned)
+    {
+        app.overlay = Some(Overlay::Confirm(Confirm::ReplaceSteps {
+            recommendation: Box::new(recommendation),
+            objective,
+        }));
+        return Vec::new();
+    }
+    apply_recommendation(app, &recommendation, objective)
+}
+
+/// The name of what an objective recommends.
+pub fn path_name(objective: Objective) -> &'static str {
+    match objective {
+        Objective::Cost => "cheapest path",
+        Objective::Hours => "fastest path",
+    }
+}
+
+pub(super) fn apply_recommendation(
+    app: &mut App,
+    recommendation: &Recommendation,
+    objective: Objective,
+) -> Vec<Effect> {
+    let plan = with_recommendation(&app.catalog, &app.plan, recommendation);
+    let effects = commit(app, plan);
+    app.focus_on(Pane::Plan);
+    app.plan_selected = 0;
+    let currency = app.catalog.currency.clone();
+    let finish = app
+        .derived
+        .schedule
+        .as_ref()
+        .map(|schedule| schedule.finish);
+    let mut text = format!(
+        "Recommended the {}: {}, {} {currency}, {} h",
+        path_name(objective),
+        plural(recommendation.steps.len(), "new step"),
+        recommendation.total_cost.money(),
+        recommendation.total_hours
+    );
+    if let Some(finish) = finish {
+        let _ = write!(text, ", done by {finish}");
+    }
+    // What the table cannot show: a step waiting for experience, a stack it earns.
+    if let Some((step, date)) = app.derived.schedule.as_ref().and_then(|schedule| {
+        schedule
+            .steps
+            .iter()
+            .enumerate()
+            .find_map(|(i, dates)| Some((i, dates.eligible?)))
+    }) {
+        let _ = write!(
+            text,
+            "; step {} waits for the learner's experience until {date}",
+            step + 1
+        );
+    }
+    let awarded = crate::plan::awards(&app.catalog, &app.plan);
+    let stacks: Vec<String> = awarded
+        .after_step
+        .iter()
+        .flatten()
+        .map(|&stack| app.catalog.credential(stack).title.clone())
+        .collect();
+    if !stacks.is_empty() {
+        let _ = write!(text, "; awards {} on the way", stacks.join(", "));
+    }
+    if let Some(shortfall) = shortfall(app, recommendation) {
+        let _ = write!(text, "; it leaves {shortfall}");
+    }
+    if !recommendation.optimal {
+        text.push_str("; not proven optimal (the search hit its time limit)");
+    }
+    app.info(text);
+    effects
+}
+
+/// What a recommendation leaves unmet, and why in short: the plan's budget, or nothing in
+/// the catalogs.
+pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
+    if recommendation.is_complete() {
+        return None;
+    }
+    let over_budget = match app.plan.budget {
+        Some(_) => recommendation
+            .unmet
+            .iter()
+            .filter(|unmet| unmet.reason == UnmetReason::Limits)
+            .count(),
+        None => 0,
+    };
+    let experience = recommendation
+        .unmet
+        .iter()
+        .filter(|unmet| matches!(unmet.reason, UnmetReason::Experience { .. }))
+        .count();
+    let other = recommendation.unmet.len() - over_budget - experience;
+    let mut parts = Vec::new();
+    if experience > 0 {
+        parts.push(format!(
+            "{} for want of work experience",
+            plural(experience, "requirement")
+        ));
+    }
+    if let (true, Some(budget)) = (over_budget > 0, app.plan.budget) {
+        parts.push(format!(
+            "{} beyond the budget of {} {}",
+            plural(over_budget, "requirement"),
+            budget.money(),
+            app.catalog.currency
+        ));
+    }
+    if other > 0 {
+        parts.push(format!(
+            "{} that nothing in the catalogs can meet",
+            plural(other, "requirement")
+        ));
+    }
+    let gap = app
+        .keymap
+        .first_key(crate::tui::action::Action::ShowGap)
+        .map_or_else(String::new, |key| format!(" ({key} shows the gap)"));
+    Some(format!("{}{gap}", parts.join(", ")))
+}
+
+pub(super) fn compare(app: &mut App) -> Vec<Effect> {
+    start_job(
+        app,
+        JobKind::Compare,
+        "Comparing with the cheapest and the fastest paths…",
+    )
+}
