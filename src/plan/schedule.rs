@@ -59,7 +59,7 @@ pub fn schedule(catalog: &Catalog, plan: &Plan) -> Schedule {
             let credential = catalog.credential(idx);
             let renew = |end: Option<Date>| expiry(end?, credential.valid_for_months?);
             let eligible = had.eligible_from(catalog, idx);
-            had.add_credential(catalog, idx);
+            had.add_step(catalog, idx);
             if step.status == Status::Done {
                 return StepDates {
                     end: step.completed,
