@@ -18,6 +18,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod dates;
 pub mod export;
 pub mod files;
 pub mod plan;

@@ -1401,7 +1401,7 @@ fn a_bad_field_is_named_and_the_form_stays_open() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         status(&app),
-        "Start date: write the date as YYYY-MM-DD, like 2027-01-04"
+        "Start date: `next week` is not a date: write it as YYYY-MM-DD, like 2027-01-04"
     );
     let Some(Overlay::Form(form)) = &app.overlay else {
         panic!("the form stays open")
@@ -1409,7 +1409,7 @@ fn a_bad_field_is_named_and_the_form_stays_open() {
     assert_eq!(form.focused, 1, "on the field at fault");
     assert_eq!(
         form.error.as_deref(),
-        Some("write the date as YYYY-MM-DD, like 2027-01-04"),
+        Some("`next week` is not a date: write it as YYYY-MM-DD, like 2027-01-04"),
         "said in the form too, which covers the status line"
     );
     press(&mut app, KeyCode::Backspace);
@@ -1423,7 +1423,7 @@ fn a_bad_field_is_named_and_the_form_stays_open() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         status(&app),
-        "Start date: there is no day 2027-02-30 in the calendar: check the month and day"
+        "Start date: `2027-02-30` is not a date: February 2027 has 28 days; check the day"
     );
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());

@@ -19,7 +19,7 @@ fn a_syntax_error_is_reported_where_the_parser_stopped() {
     assert_validates(
         "syntax.yaml",
         &[
-            "tests/fixtures/problems/syntax.yaml:4:4: error: did not find expected '-' indicator, while parsing a block collection at line 3 column 3",
+            "tests/fixtures/problems/syntax.yaml:4:4: error: line 4 is indented 3 spaces; the other keys of this credential are at 4: line it up with them (the parser said: did not find expected '-' indicator, while parsing a block collection at line 3 column 3)",
             "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -44,7 +44,7 @@ fn an_unknown_field_lists_the_expected_fields_and_suggests_the_closest() {
         "unknown-field.yaml",
         &[
             "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
-            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -68,7 +68,7 @@ fn an_unknown_kind_suggests_the_closest_kind() {
         "unknown-kind.yaml",
         &[
             "tests/fixtures/problems/unknown-kind.yaml:3:29: error: credentials[0].kind: unknown variant `certifcation`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `certification`?",
-            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -295,7 +295,7 @@ fn a_verified_date_must_be_a_real_date() {
     assert_validates(
         "bad-date.yaml",
         &[
-            "tests/fixtures/problems/bad-date.yaml:3:79: error: `2026-13-45` is not a date: write it as YYYY-MM-DD, like 2026-06-01",
+            "tests/fixtures/problems/bad-date.yaml:3:79: error: `2026-13-45` is not a date: month 13 does not exist (months run from 01 to 12; the order is YYYY-MM-DD)",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -438,6 +438,90 @@ fn every_field_error_of_one_credential_is_reported_in_one_run() {
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:9:16: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill`, `experience`, `any` or `all`; did you mean `skill`?",
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
             "1 providers, 1 credentials, 0 roles: 4 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+/// One credential with ten mistakes: all of them in the first run, not only the ones that stop it deserializing.
+#[test]
+fn every_problem_of_one_credential_is_reported_in_one_run() {
+    assert_validates(
+        "ten-problems-in-one-credential.yaml",
+        &[
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:7:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:8:11: error: credentials[0].kind: unknown variant `cours`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `course`?",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:9:12: error: credentials[0].level: unknown variant `expert`, expected one of `beginner`, `intermediate`, `advanced`",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:10:12: error: credentials[0].hours: invalid type: string \"ten\", expected a number, like 40 or 49.99",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:11:11: error: cost must be 0 or more (0 means free), found -5",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:12:23: error: valid_for_months must be between 1 and 1200, found 0; leave it out for a credential that never expires",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:13:14: warning: skill `linx` is not declared in any `skills:` list; did you mean `linux`?",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:14:16: error: requires unknown credential `riverside-bootcamp/sre-basics`",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:15:14: error: credentials[0].retired: invalid type: string \"maybe\", expected a boolean",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:16:15: error: `2026-13-01` is not a date: month 13 does not exist (months run from 01 to 12; the order is YYYY-MM-DD)",
+            "1 providers, 1 credentials, 0 roles: 9 errors, 1 warning",
+        ],
+        1,
+    );
+}
+
+/// A one-space indentation slip is named, not sent to quoting.
+#[test]
+fn a_key_indented_off_its_siblings_is_named_as_such() {
+    assert_validates(
+        "indented-key.yaml",
+        &[
+            "tests/fixtures/problems/indented-key.yaml:6:6: error: line 6 is indented 5 spaces; the other keys of this credential are at 4: line it up with them (the parser said: mapping values are not allowed in this context)",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_tab_is_named_with_its_column() {
+    assert_validates(
+        "tab.yaml",
+        &[
+            "tests/fixtures/problems/tab.yaml:6:1: error: line 6 has a tab at column 1; YAML indents with spaces only: replace the tab with spaces (the parser said: found a tab character that violates indentation, while scanning a plain scalar at line 5 column 11)",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+/// Quotes pasted from a word processor quote nothing.
+#[test]
+fn a_curly_quote_is_named() {
+    assert_validates(
+        "curly-quote.yaml",
+        &[
+            "tests/fixtures/problems/curly-quote.yaml:4:12: error: line 4 has a curly quote (“) at column 12, which YAML does not read as a quote; write straight quotes (\" or ') instead (the parser said: mapping values are not allowed in this context)",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn quoting_is_advised_for_a_value_that_holds_a_colon() {
+    assert_validates(
+        "colon-in-value.yaml",
+        &[
+            "tests/fixtures/problems/colon-in-value.yaml:4:20: error: the value of `title` holds `: `, which YAML reads as another key; put the value in quotes: title: \"Security: Fundamentals\" (the parser said: mapping values are not allowed in this context)",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_date_no_calendar_has_says_what_is_wrong() {
+    assert_validates(
+        "impossible-date.yaml",
+        &[
+            "tests/fixtures/problems/impossible-date.yaml:3:83: error: `2027-02-30` is not a date: February 2027 has 28 days; check the day",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );

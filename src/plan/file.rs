@@ -361,12 +361,9 @@ impl<'de> Deserialize<'de> for DateText {
                 f.write_str("a date written YYYY-MM-DD, like 2027-01-04")
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<DateText, E> {
-                value.parse::<Date>().map(DateText).map_err(|_| {
-                    E::custom(format_args!(
-                        "`{}` is not a date: write it as YYYY-MM-DD, like 2027-01-04",
-                        crate::text::sanitize_line(value)
-                    ))
-                })
+                crate::dates::parse(value, "2027-01-04")
+                    .map(DateText)
+                    .map_err(E::custom)
             }
         }
         deserializer.deserialize_str(DateVisitor)

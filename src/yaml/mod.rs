@@ -5,6 +5,7 @@
 mod expansion;
 mod partial;
 mod shallow;
+mod syntax;
 mod tree;
 
 use serde::Serialize;
@@ -119,7 +120,7 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
             // serde_yaml deserializes the events it has before it reports a syntax error, so a
             // type error can be a mere consequence of one: the syntax comes first.
             if let Err(syntax) = serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
-                let errors = vec![explain(text, &syntax)];
+                let errors = vec![syntax::diagnose(text, explain(text, &syntax))];
                 return Err(Failure {
                     errors,
                     partial: None,

@@ -101,9 +101,10 @@ pub(super) fn collect<T: DeserializeOwned>(text: &str) -> Failure<T> {
 const ITEM_ERRORS: usize = 32;
 
 /// Tries one list item on its own. Each error is recorded, and the field it is in is
-/// taken out so the next try finds the item's next problem; the item without its bad
-/// fields comes back if it then deserializes (so its other fields are still checked),
-/// `None` if it never does (a required field is missing or unusable).
+/// taken out (a required one replaced by a stand-in) so the next try finds the item's next
+/// problem; the item without its bad fields comes back once it deserializes, so its other
+/// fields are still checked by the merge, `None` if it never does (no `id`, or a stand-in
+/// that does not fit).
 fn probe_item<T: DeserializeOwned>(
     base: &Mapping,
     key: &Value,
@@ -112,6 +113,7 @@ fn probe_item<T: DeserializeOwned>(
 ) -> Option<(Value, Vec<String>)> {
     let mut item = item.clone();
     let mut removed: Vec<String> = Vec::new();
+    let mut stood_in: Vec<String> = Vec::new();
     for _ in 0..ITEM_ERRORS {
         let mut probe = base.clone();
         probe.insert(key.clone(), Value::Sequence(vec![item.clone()]));
@@ -119,28 +121,56 @@ fn probe_item<T: DeserializeOwned>(
             return Some((item, removed));
         };
         let message = error.inner().to_string();
-        // Taking a required field out makes it "missing": that is not another error, and
-        // neither is the field a misspelt one (already reported with a suggestion) stood for.
         if let Some(missing) = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
-            && removed
-                .iter()
-                .any(|field| field == missing || crate::text::closest(field, [missing]).is_some())
         {
+            // Taking a required field out makes it "missing": that is not another error,
+            // and neither is the field a misspelt one (already reported with a suggestion)
+            // stood for. Either way a stand-in takes its place, so the item's other fields
+            // are still checked and every problem is reported in one run.
+            let reported = removed
+                .iter()
+                .any(|field| field == missing || crate::text::closest(field, [missing]).is_some());
+            if !reported {
+                record(&error);
+            }
+            if missing == "id" || stood_in.iter().any(|field| field == missing) {
+                return None;
+            }
+            item.as_mapping_mut()?
+                .insert(Value::from(missing), stand_in(missing));
+            stood_in.push(missing.to_owned());
+            if !removed.iter().any(|field| field == missing) {
+                removed.push(missing.to_owned());
+            }
+            continue;
+        }
+        // The field of the item the error is in: the path is [list, index, field, ...].
+        let field = match error.path().iter().nth(2) {
+            Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
+            _ => None,
+        };
+        // A stand-in that does not fit is not the author's error.
+        if field.as_ref().is_some_and(|field| stood_in.contains(field)) {
             return None;
         }
         record(&error);
-        // The field of the item the error is in: the path is [list, index, field, ...].
-        let field = match error.path().iter().nth(2) {
-            Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
-            _ => return None,
-        };
+        let field = field?;
         let mapping = item.as_mapping_mut()?;
         mapping.remove(field.as_str())?;
         removed.push(field);
     }
     None
+}
+
+/// What stands in for a required field that is missing or in error while the rest of its
+/// item is checked. The item is in a file with errors, which is never planned over.
+fn stand_in(field: &str) -> Value {
+    match field {
+        "kind" => Value::from("course"),
+        _ => Value::from("?"),
+    }
 }
 
 fn attempt<T: DeserializeOwned>(

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use jiff::civil::Date;
 
 use super::{Merge, global_id};
 use crate::catalog::format::{
@@ -127,17 +126,11 @@ impl Merge {
         let (hours, cost) = self.check_numbers(&spec, place);
         let skills = self.credential_skills(&spec, place);
         let verified = spec.verified.as_ref().and_then(|text| {
-            let parsed = text.as_str().parse::<Date>().ok();
-            if parsed.is_none() {
-                self.error(
-                    place.at(&[Key("verified")]),
-                    format!(
-                        "`{}` is not a date: write it as YYYY-MM-DD, like 2026-06-01",
-                        text.as_str()
-                    ),
-                );
+            let parsed = crate::dates::parse(text.as_str(), "2026-06-01");
+            if let Err(message) = &parsed {
+                self.error(place.at(&[Key("verified")]), message.clone());
             }
-            parsed
+            parsed.ok()
         });
         if !usable {
             return None;

@@ -246,7 +246,7 @@ fn plan_from(catalog: &Catalog, plan: &Plan, form: &Form) -> Result<Plan, FieldE
             ));
         }
     };
-    changed.start = parse_date(value(1), "like 2027-01-04").map_err(|why| (1, why))?;
+    changed.start = crate::dates::parse(value(1), "2027-01-04").map_err(|why| (1, why))?;
     changed.budget = match value(2) {
         "" => None,
         text => match text.parse::<f64>() {
@@ -311,26 +311,6 @@ fn experience_from(
     Ok(entries)
 }
 
-/// A date written YYYY-MM-DD; one in that shape that no calendar has (2027-02-30) is told
-/// apart from one written otherwise.
-fn parse_date(text: &str, example: &str) -> Result<Date, String> {
-    text.parse::<Date>().map_err(|_| {
-        let shaped = text.len() == 10
-            && text.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if shaped {
-            format!("there is no day {text} in the calendar: check the month and day")
-        } else {
-            format!("write the date as YYYY-MM-DD, {example}")
-        }
-    })
-}
-
 fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan, FieldError> {
     let mut changed = plan.clone();
     let step = &mut changed.steps[index];
@@ -345,7 +325,7 @@ fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan
         }
         text => {
             let date =
-                parse_date(text, "like 2026-03-01, or leave it empty").map_err(|why| (1, why))?;
+                crate::dates::parse(text, "2026-03-01, or leave it empty").map_err(|why| (1, why))?;
             if date > today {
                 return Err((
                     1,

@@ -1,0 +1,308 @@
+//! libyaml's syntax errors in an author's words. libyaml says where it gave up, not what the
+//! author got wrong, and the usual mistakes have a recognisable look in the lines around
+//! that place: a key indented one space off its siblings, a tab or a non-breaking space
+//! where YAML wants spaces, a curly quote pasted from a word processor, a `: ` inside an
+//! unquoted value.
+
+use super::{Error, Position};
+
+/// How many lines above the reported one are searched for the real mistake: libyaml often
+/// notices it on the line after.
+const LOOK_BACK: usize = 2;
+
+/// The error, reworded when the lines around it show what the mistake is. The parser's own
+/// words are kept at the end, so the message can still be looked up.
+pub(super) fn diagnose(text: &str, error: Error) -> Error {
+    let lines: Vec<&str> = text.lines().collect();
+    let reported = error.position.line;
+    let first = reported.saturating_sub(LOOK_BACK).max(1);
+    let said = &error.message;
+    // A character that has no business in YAML's structure, on the reported line first.
+    for line in (first..=reported).rev() {
+        if let Some((column, what, fix)) = lines.get(line - 1).and_then(|text| odd_character(text))
+        {
+            return Error {
+                position: Position { line, column },
+                message: format!("line {line} has {what} at column {column}; {fix} (the parser said: {said})"),
+            };
+        }
+    }
+    if indentation_error(said) {
+        for line in (first..=reported).rev() {
+            if let Some(slip) = indentation_slip(&lines, line) {
+                return Error {
+                    position: Position {
+                        line,
+                        column: slip.found + 1,
+                    },
+                    message: format!(
+                        "line {line} is indented {found} {spaces}; the other keys of this {what} are at {expected}: line it up with them (the parser said: {said})",
+                        found = slip.found,
+                        spaces = if slip.found == 1 { "space" } else { "spaces" },
+                        what = slip.what,
+                        expected = slip.expected,
+                    ),
+                };
+            }
+        }
+    }
+    if said.starts_with("mapping values are not allowed")
+        && let Some(text) = lines.get(reported - 1)
+        && let Some((key, value)) = key_and_value(text)
+        && value.contains(": ")
+    {
+        // Quotes pasted from a word processor look like quotes but quote nothing.
+        if let Some(quote) = value.chars().next().filter(|c| CURLY_QUOTES.contains(c)) {
+            let column = text.chars().position(|c| c == quote).map_or(1, |i| i + 1);
+            return Error {
+                position: Position {
+                    line: reported,
+                    column,
+                },
+                message: format!(
+                    "line {reported} has a curly quote ({quote}) at column {column}, which YAML does not read as a quote; write straight quotes (\" or ') instead (the parser said: {said})"
+                ),
+            };
+        }
+        return Error {
+            message: format!(
+                "the value of `{key}` holds `: `, which YAML reads as another key; put the value in quotes: {key}: \"{value}\" (the parser said: {said})",
+                key = crate::text::sanitize_line(key),
+                value = crate::text::sanitize_line(&value.replace('"', "\\\"")),
+            ),
+            ..error
+        };
+    }
+    error
+}
+
+const CURLY_QUOTES: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
+
+/// The messages libyaml gives when a line is indented where no key can be.
+fn indentation_error(message: &str) -> bool {
+    [
+        "mapping values are not allowed",
+        "did not find expected key",
+        "did not find expected '-' indicator",
+        "could not find expected ':'",
+        "block sequence entries are not allowed",
+    ]
+    .iter()
+    .any(|said| message.starts_with(said))
+}
+
+/// A character YAML does not read the way it looks: its 1-based column, its name, and the fix.
+fn odd_character(line: &str) -> Option<(usize, &'static str, &'static str)> {
+    let mut in_indent = true;
+    for (index, c) in line.chars().enumerate() {
+        let found = match c {
+            '\t' if in_indent => Some((
+                "a tab",
+                "YAML indents with spaces only: replace the tab with spaces",
+            )),
+            '\u{a0}' => Some((
+                "a non-breaking space",
+                "replace it with an ordinary space",
+            )),
+            '\u{feff}' if index > 0 => Some((
+                "an invisible byte-order mark",
+                "delete it (it is often pasted in with copied text)",
+            )),
+            _ => None,
+        };
+        if let Some((what, fix)) = found {
+            return Some((index + 1, what, fix));
+        }
+        if c != ' ' && c != '\t' && c != '-' {
+            in_indent = false;
+        }
+    }
+    None
+}
+
+/// A key indented off its siblings: where it is, and where its siblings are.
+struct Slip {
+    found: usize,
+    expected: usize,
+    what: &'static str,
+}
+
+/// Whether `line` (1-based) starts a key at a column where no mapping above it can hold it:
+/// not at a sibling's column, nor an ancestor's, nor below a key that opens a block.
+fn indentation_slip(lines: &[&str], line: usize) -> Option<Slip> {
+    let found = key_column(lines.get(line - 1)?)?;
+    // The key lines above, nearest first.
+    let mut above = lines[..line - 1]
+        .iter()
+        .rev()
+        .filter(|text| !is_blank_or_comment(text));
+    let previous = above.next()?;
+    let previous_column = key_column(previous)?;
+    if opens_block(previous) && found > previous_column {
+        return None;
+    }
+    // Columns where a key may stand here: the previous key's, and each ancestor's.
+    let mut columns = vec![previous_column];
+    let mut lowest = indent_of(previous);
+    for text in above {
+        let indent = indent_of(text);
+        if indent < lowest {
+            if let Some(column) = key_column(text) {
+                columns.push(column);
+            }
+            lowest = indent;
+        }
+        if indent == 0 {
+            break;
+        }
+    }
+    if columns.contains(&found) {
+        return None;
+    }
+    let expected = *columns.iter().min_by_key(|column| column.abs_diff(found))?;
+    if expected.abs_diff(found) > 3 {
+        return None;
+    }
+    Some(Slip {
+        found,
+        expected,
+        what: enclosing(lines, line),
+    })
+}
+
+/// What the keys at `line` belong to, named after the top-level list above it.
+fn enclosing(lines: &[&str], line: usize) -> &'static str {
+    let top = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|text| indent_of(text) == 0 && !is_blank_or_comment(text));
+    match top.and_then(|text| text.split(':').next()).map(str::trim) {
+        Some("credentials") => "credential",
+        Some("roles") => "role",
+        Some("skills") => "skill",
+        Some("provider") => "provider",
+        _ => "mapping",
+    }
+}
+
+/// The column (0-based) where a line's key starts, after list dashes; `None` when the line
+/// holds no `key:`.
+fn key_column(line: &str) -> Option<usize> {
+    let mut column = 0;
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        column += rest.len() - trimmed.len();
+        if let Some(after) = trimmed.strip_prefix("- ") {
+            column += 2;
+            rest = after;
+        } else {
+            rest = trimmed;
+            break;
+        }
+    }
+    key_and_value(rest).map(|_| column)
+}
+
+/// `key` and the value after `key: ` on a line of a block mapping.
+fn key_and_value(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_start_matches([' ', '-']);
+    if line.starts_with(['{', '[', '"', '\'', '#']) {
+        return None;
+    }
+    let (key, value) = line.split_once(':')?;
+    if key.is_empty() || !(value.is_empty() || value.starts_with(' ')) {
+        return None;
+    }
+    Some((key, value.trim()))
+}
+
+/// A `key:` with nothing after it (but a comment): the lines below are its value.
+fn opens_block(line: &str) -> bool {
+    let line = line.split(" #").next().unwrap_or(line).trim_end();
+    line.ends_with(':') || line.trim_start() == "-"
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || line.starts_with('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(text: &str) -> String {
+        super::super::from_str::<serde_yaml::Value>(text)
+            .expect_err("a syntax error")
+            .errors[0]
+            .to_string()
+    }
+
+    const ITEM: &str = "provider: {id: a, name: A}\ncredentials:\n  - id: x\n    title: X\n    kind: course\n";
+
+    #[test]
+    fn a_key_one_space_deeper_than_its_siblings_is_named() {
+        assert_eq!(
+            said(&format!("{ITEM}     hours: 10\n    cost: 0\n")),
+            "6:6: line 6 is indented 5 spaces; the other keys of this credential are at 4: line it up with them (the parser said: mapping values are not allowed in this context)"
+        );
+    }
+
+    #[test]
+    fn a_key_one_space_shallower_than_its_siblings_is_named() {
+        assert_eq!(
+            said(&format!("{ITEM}   hours: 10\n")),
+            "6:4: line 6 is indented 3 spaces; the other keys of this credential are at 4: line it up with them (the parser said: did not find expected '-' indicator, while parsing a block collection at line 3 column 3)"
+        );
+    }
+
+    #[test]
+    fn quoting_is_advised_only_for_a_value_that_holds_a_colon() {
+        assert_eq!(
+            said("provider: {id: a, name: A}\ncredentials:\n  - id: x\n    title: Intro: to Ops\n"),
+            "4:17: the value of `title` holds `: `, which YAML reads as another key; put the value in quotes: title: \"Intro: to Ops\" (the parser said: mapping values are not allowed in this context)"
+        );
+    }
+
+    #[test]
+    fn a_tab_is_named_with_its_column() {
+        assert_eq!(
+            said(&format!("{ITEM}\thours: 10\n")),
+            "6:1: line 6 has a tab at column 1; YAML indents with spaces only: replace the tab with spaces (the parser said: found a tab character that violates indentation, while scanning a plain scalar at line 5 column 11)"
+        );
+    }
+
+    #[test]
+    fn a_non_breaking_space_and_a_curly_quote_are_named() {
+        let nbsp = said(&format!("{ITEM}  \u{a0} hours: 10\n"));
+        assert!(
+            nbsp.starts_with("6:3: line 6 has a non-breaking space at column 3; replace it with an ordinary space"),
+            "{nbsp}"
+        );
+        assert_eq!(
+            said(&format!("{ITEM}    description: \u{201c}Linux: the basics\u{201d}\n")),
+            "6:18: line 6 has a curly quote (\u{201c}) at column 18, which YAML does not read as a quote; write straight quotes (\" or ') instead (the parser said: mapping values are not allowed in this context)"
+        );
+    }
+
+    #[test]
+    fn an_error_with_nothing_recognisable_around_it_is_left_alone() {
+        assert_eq!(
+            said("a: [1, 2\n"),
+            "2:1: did not find expected ',' or ']', while parsing a flow sequence at line 1 column 4"
+        );
+    }
+
+    #[test]
+    fn keys_are_found_after_list_dashes() {
+        assert_eq!(key_column("  - id: x"), Some(4));
+        assert_eq!(key_column("    - - a: b"), Some(8));
+        assert_eq!(key_column("  - plain"), None);
+        assert_eq!(key_column("url: https://x"), Some(0));
+    }
+}
