@@ -37,12 +37,10 @@ pub fn explain(text: &str, example: &str) -> String {
              the order is YYYY-MM-DD)"
         );
     }
-    let days = Date::new(year, month, 1).map_or(31, |first| first.days_in_month());
+    let days = Date::new(year, month, 1).map_or(31, Date::days_in_month);
     if day == 0 || day > days {
         let name = MONTHS[month as usize - 1];
-        return format!(
-            "`{shown}` is not a date: {name} {year} has {days} days; check the day"
-        );
+        return format!("`{shown}` is not a date: {name} {year} has {days} days; check the day");
     }
     format!("`{shown}` is not a date: write it as YYYY-MM-DD, like {example}")
 }

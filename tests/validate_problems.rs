@@ -526,3 +526,20 @@ fn a_date_no_calendar_has_says_what_is_wrong() {
         1,
     );
 }
+
+/// A file that does not parse still declares its ids: references to them from other files
+/// are counted once in a note on that file, not reported as unknown one by one; a reference
+/// to an id it does not declare is still an error, which says why the provider is missing.
+#[test]
+fn references_into_a_file_that_does_not_parse_are_noted_once() {
+    assert_validates(
+        "broken-file-referenced",
+        &[
+            "tests/fixtures/problems/broken-file-referenced/acme.yaml:11:75: error: requires unknown credential `riverside-bootcamp/nope` (`riverside-bootcamp` is declared in tests/fixtures/problems/broken-file-referenced/riverside.yaml, which has errors: its credentials are not loaded)",
+            "tests/fixtures/problems/broken-file-referenced/riverside.yaml:1:1: warning: 3 references into riverside.yaml from other files are not checked because this file has errors; fix them and validate again",
+            "tests/fixtures/problems/broken-file-referenced/riverside.yaml:14:6: error: line 14 is indented 5 spaces; the other keys of this credential are at 4: line it up with them (the parser said: mapping values are not allowed in this context)",
+            "1 providers, 2 credentials, 0 roles: 2 errors, 1 warning",
+        ],
+        1,
+    );
+}

@@ -10,6 +10,7 @@ mod model;
 mod place;
 mod problem;
 mod query;
+mod recover;
 pub mod source;
 mod usable;
 
@@ -129,6 +130,7 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(files.len());
     let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(files.len());
+    let mut broken: Vec<merge::Broken> = Vec::new();
     // Parsing is most of the work and each file stands alone; merging needs them in order.
     let outcomes: Vec<(&str, Outcome)> = files.par_iter().map(parse_file).collect();
     for (i, (file, (text, outcome))) in files.iter().zip(outcomes).enumerate() {
@@ -154,6 +156,15 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
                     )
                 });
                 problems.extend(errors);
+                if failure.partial.is_none()
+                    && let Some(declared) = recover::declared(text)
+                {
+                    broken.push(merge::Broken {
+                        file: i,
+                        name: Arc::clone(&file.name),
+                        declared,
+                    });
+                }
                 parsed.push(
                     failure
                         .partial
@@ -174,7 +185,7 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
             })
         })
         .collect();
-    let (mut catalog, pending) = merge::merge(inputs);
+    let (mut catalog, pending) = merge::merge(inputs, broken);
     let file_texts: Vec<FileText<'_>> = files
         .iter()
         .zip(&texts)

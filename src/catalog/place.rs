@@ -104,6 +104,10 @@ impl<'a> Locator<'a> {
     }
 
     pub fn position(&mut self, place: &Place) -> Position {
+        // The key of the whole document is the file itself: its start.
+        if place.key && place.path.as_slice().is_empty() {
+            return Position::START;
+        }
         let text = self.files[place.file].text;
         let tree = self
             .trees

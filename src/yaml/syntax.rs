@@ -23,7 +23,9 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
         {
             return Error {
                 position: Position { line, column },
-                message: format!("line {line} has {what} at column {column}; {fix} (the parser said: {said})"),
+                message: format!(
+                    "line {line} has {what} at column {column}; {fix} (the parser said: {said})"
+                ),
             };
         }
     }
@@ -100,10 +102,7 @@ fn odd_character(line: &str) -> Option<(usize, &'static str, &'static str)> {
                 "a tab",
                 "YAML indents with spaces only: replace the tab with spaces",
             )),
-            '\u{a0}' => Some((
-                "a non-breaking space",
-                "replace it with an ordinary space",
-            )),
+            '\u{a0}' => Some(("a non-breaking space", "replace it with an ordinary space")),
             '\u{feff}' if index > 0 => Some((
                 "an invisible byte-order mark",
                 "delete it (it is often pasted in with copied text)",
@@ -243,7 +242,8 @@ mod tests {
             .to_string()
     }
 
-    const ITEM: &str = "provider: {id: a, name: A}\ncredentials:\n  - id: x\n    title: X\n    kind: course\n";
+    const ITEM: &str =
+        "provider: {id: a, name: A}\ncredentials:\n  - id: x\n    title: X\n    kind: course\n";
 
     #[test]
     fn a_key_one_space_deeper_than_its_siblings_is_named() {
@@ -285,7 +285,9 @@ mod tests {
             "{nbsp}"
         );
         assert_eq!(
-            said(&format!("{ITEM}    description: \u{201c}Linux: the basics\u{201d}\n")),
+            said(&format!(
+                "{ITEM}    description: \u{201c}Linux: the basics\u{201d}\n"
+            )),
             "6:18: line 6 has a curly quote (\u{201c}) at column 18, which YAML does not read as a quote; write straight quotes (\" or ') instead (the parser said: mapping values are not allowed in this context)"
         );
     }

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-
 use super::{Merge, global_id};
 use crate::catalog::format::{
     CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Number,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::catalog::format::{CatalogFile, Number};
+use crate::catalog::format::{CatalogFile, CredentialSpec, Number};
 use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx, SkillIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
@@ -28,9 +28,17 @@ pub struct Input {
     pub repaired: Vec<(String, Vec<String>)>,
 }
 
-/// Merges `files` (indexed like the locator's files) into a catalog and its problems.
-pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
-    let mut merge = Merge::default();
+/// A file that does not parse, with the ids it still shows it declares.
+pub struct Broken {
+    pub file: usize,
+    pub name: Arc<str>,
+    pub declared: crate::catalog::recover::Declared,
+}
+
+/// Merges `files` (indexed like the locator's files) into a catalog and its problems;
+/// references to what `broken` files declare are counted, not reported.
+pub fn merge(files: Vec<Option<Input>>, broken: Vec<Broken>) -> (Catalog, Vec<Pending>) {
+    let mut merge = Merge::with_broken(broken);
     let mut used: Vec<(usize, Input)> = files
         .into_iter()
         .enumerate()
@@ -74,24 +82,7 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
         for (n, mut spec) in credentials.into_iter().enumerate() {
-            // A number in error is reported already: a stand-in keeps it from being reported
-            // missing too (a file in error is never planned over).
-            merge.lists_reported = false;
-            if let Some((_, fields)) = input
-                .repaired
-                .iter()
-                .find(|(id, _)| *id == spec.id.as_str())
-            {
-                for field in fields {
-                    let meant = crate::text::closest(field, ["hours", "cost", "skills"]);
-                    match meant.unwrap_or(field) {
-                        "hours" if spec.hours.is_none() => spec.hours = Some(Number(1.0)),
-                        "cost" if spec.cost.is_none() => spec.cost = Some(Number(0.0)),
-                        "skills" => merge.lists_reported = true,
-                        _ => {}
-                    }
-                }
-            }
+            merge.stand_in_for_reported(&input.repaired, &mut spec);
             let stack = !spec.awarded_when.is_empty();
             if stack && !spec.requires.is_empty() {
                 merge.error(
@@ -131,6 +122,7 @@ pub fn merge(files: Vec<Option<Input>>) -> (Catalog, Vec<Pending>) {
             merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
         }
     }
+    merge.note_unchecked_references();
     merge.index_and_link();
     merge.warn_untaught_role_skills();
     merge.warn_skill_typos();
@@ -153,12 +145,75 @@ struct Merge {
     /// Global ids of credentials left out for type errors: references to them are not
     /// reported a second time.
     dropped: HashSet<String>,
+    /// Files that do not parse, each with how many references into it were not checked.
+    broken: Vec<(Broken, usize)>,
+    /// Global ids declared by a broken file, by its index in `broken`.
+    unchecked: HashMap<String, usize>,
     /// The credential or role being declared lost its `skills` or `requires` (or a
     /// misspelling of them) to an error already reported: empty lists are not another one.
     lists_reported: bool,
 }
 
 impl Merge {
+    fn with_broken(broken: Vec<Broken>) -> Merge {
+        let mut merge = Merge::default();
+        for (n, file) in broken.iter().enumerate() {
+            for id in &file.declared.credentials {
+                merge
+                    .unchecked
+                    .insert(global_id(&file.declared.provider, id), n);
+            }
+        }
+        merge.broken = broken.into_iter().map(|file| (file, 0)).collect();
+        merge
+    }
+
+    /// One note per broken file that other files refer into.
+    fn note_unchecked_references(&mut self) {
+        let notes: Vec<(usize, String)> = self
+            .broken
+            .iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(file, count)| {
+                let references = if *count == 1 {
+                    "1 reference".to_owned()
+                } else {
+                    format!("{count} references")
+                };
+                let name = file.name.rsplit('/').next().unwrap_or(&file.name);
+                (
+                    file.file,
+                    format!("{references} into {name} from other files are not checked because this file has errors; fix them and validate again"),
+                )
+            })
+            .collect();
+        for (file, message) in notes {
+            self.warning(Place::key(file, &[]), message);
+        }
+    }
+
+    /// A number in error is reported already: a stand-in keeps it from being reported
+    /// missing too (a file in error is never planned over).
+    fn stand_in_for_reported(
+        &mut self,
+        repaired: &[(String, Vec<String>)],
+        spec: &mut CredentialSpec,
+    ) {
+        self.lists_reported = false;
+        let Some((_, fields)) = repaired.iter().find(|(id, _)| *id == spec.id.as_str()) else {
+            return;
+        };
+        for field in fields {
+            let meant = crate::text::closest(field, ["hours", "cost", "skills"]);
+            match meant.unwrap_or(field) {
+                "hours" if spec.hours.is_none() => spec.hours = Some(Number(1.0)),
+                "cost" if spec.cost.is_none() => spec.cost = Some(Number(0.0)),
+                "skills" => self.lists_reported = true,
+                _ => {}
+            }
+        }
+    }
+
     fn credential_place(&self, idx: CredentialIdx) -> Place {
         let (file, n) = self.credential_items[idx.index()];
         Place::value(file, &[Key("credentials"), Index(n)])

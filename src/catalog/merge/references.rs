@@ -272,9 +272,26 @@ impl Merge {
         if self.dropped.contains(&global) {
             return None;
         }
+        if let Some(&file) = self.unchecked.get(&global) {
+            self.broken[file].1 += 1;
+            return None;
+        }
         let mut hint = crate::text::did_you_mean(&global, self.catalog.credential_id_strs());
         if hint.is_empty() && !reference.contains('/') {
             hint = self.other_providers_hint(reference);
+        }
+        let owner = global.split('/').next().unwrap_or_default();
+        if let Some((file, _)) = self
+            .broken
+            .iter()
+            .find(|(file, _)| file.declared.provider == owner)
+        {
+            use std::fmt::Write as _;
+            let _ = write!(
+                hint,
+                " (`{owner}` is declared in {}, which has errors: its credentials are not loaded)",
+                file.name
+            );
         }
         let message = format!("{verb} unknown credential `{global}`{hint}");
         self.pending.push(Pending {

@@ -324,8 +324,8 @@ fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan
             step.completed = None;
         }
         text => {
-            let date =
-                crate::dates::parse(text, "2026-03-01, or leave it empty").map_err(|why| (1, why))?;
+            let date = crate::dates::parse(text, "2026-03-01, or leave it empty")
+                .map_err(|why| (1, why))?;
             if date > today {
                 return Err((
                     1,
