@@ -35,10 +35,14 @@ pub struct CatalogArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load and check the catalogs; print every problem and a summary
+    #[command(after_help = VALIDATE_HELP)]
     Validate {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ProblemFormat::Text)]
+        format: ProblemFormat,
     },
     /// The recommended plan for a role: the provably cheapest (or fastest) valid path
     #[command(after_help = PLAN_EXAMPLES)]
@@ -201,6 +205,25 @@ pub enum ListFormat {
     /// A JSON list of objects
     Json,
 }
+
+/// How `validate` prints problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProblemFormat {
+    /// `file:line:column: severity: message` lines, then a summary
+    Text,
+    /// One JSON document: every problem as an object, and the counts
+    Json,
+    /// GitHub Actions annotations (`::error file=...,line=...::message`), then a summary
+    Github,
+}
+
+const VALIDATE_HELP: &str =
+    "Exits 0 when there are no errors (with --strict, no warnings either), 1 otherwise.
+
+Examples:
+  upskill validate --catalog my-catalogs/
+  upskill validate --no-bundled --catalog acme.yaml --format json | jq '.problems[].code'
+  upskill validate --catalog catalogs/ --format github    in a GitHub Actions step";
 
 /// How `graph` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

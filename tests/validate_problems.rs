@@ -31,7 +31,7 @@ fn a_wrong_type_names_the_field_and_what_was_expected() {
     assert_validates(
         "wrong-type.yaml",
         &[
-            "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: invalid type: string \"forty\", expected a number, like 40 or 49.99",
+            "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: expected a number, like 40 or 49.99, found the text \"forty\"",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -67,7 +67,7 @@ fn an_unknown_kind_suggests_the_closest_kind() {
     assert_validates(
         "unknown-kind.yaml",
         &[
-            "tests/fixtures/problems/unknown-kind.yaml:3:29: error: credentials[0].kind: unknown variant `certifcation`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `certification`?",
+            "tests/fixtures/problems/unknown-kind.yaml:3:29: error: credentials[0].kind: unknown value `certifcation`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `certification`?",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -91,7 +91,7 @@ fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated(
     assert_validates(
         "several-bad-items.yaml",
         &[
-            "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: invalid type: string \"x\", expected a number, like 40 or 49.99",
+            "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: expected a number, like 40 or 49.99, found the text \"x\"",
             "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
             "1 providers, 4 credentials, 0 roles: 2 errors, 0 warnings",
         ],
@@ -450,14 +450,14 @@ fn every_problem_of_one_credential_is_reported_in_one_run() {
         "ten-problems-in-one-credential.yaml",
         &[
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:7:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:8:11: error: credentials[0].kind: unknown variant `cours`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `course`?",
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:9:12: error: credentials[0].level: unknown variant `expert`, expected one of `beginner`, `intermediate`, `advanced`",
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:10:12: error: credentials[0].hours: invalid type: string \"ten\", expected a number, like 40 or 49.99",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:8:11: error: credentials[0].kind: unknown value `cours`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `course`?",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:9:12: error: credentials[0].level: unknown value `expert`, expected one of `beginner`, `intermediate`, `advanced`",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:10:12: error: credentials[0].hours: expected a number, like 40 or 49.99, found the text \"ten\"",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:11:11: error: cost must be 0 or more (0 means free), found -5",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:12:23: error: valid_for_months must be between 1 and 1200, found 0; leave it out for a credential that never expires",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:13:14: warning: skill `linx` is not declared in any `skills:` list; did you mean `linux`?",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:14:16: error: requires unknown credential `riverside-bootcamp/sre-basics`",
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:15:14: error: credentials[0].retired: invalid type: string \"maybe\", expected a boolean",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:15:14: error: credentials[0].retired: expected `true` or `false`, found the text \"maybe\"",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:16:15: error: `2026-13-01` is not a date: month 13 does not exist (months run from 01 to 12; the order is YYYY-MM-DD)",
             "1 providers, 1 credentials, 0 roles: 9 errors, 1 warning",
         ],
@@ -542,4 +542,263 @@ fn references_into_a_file_that_does_not_parse_are_noted_once() {
         ],
         1,
     );
+}
+
+/// A non-breaking space in the indentation is named, not the missing fields it causes.
+#[test]
+fn a_non_breaking_space_in_the_indentation_is_named_before_anything_it_causes() {
+    assert_validates(
+        "non-breaking-space.yaml",
+        &[
+            "tests/fixtures/problems/non-breaking-space.yaml:4:1: error: line 4 has a non-breaking space at column 1, in its indentation; YAML indents with ordinary spaces only: replace it",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn nesting_past_the_limit_is_refused() {
+    assert_validates(
+        "too-deep.yaml",
+        &[
+            "tests/fixtures/problems/too-deep.yaml:3:147: error: nesting is too deep (more than 64 levels); catalog files need only a few",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_merge_key_is_refused_without_the_fields_it_would_have_brought() {
+    assert_validates(
+        "merge-key.yaml",
+        &[
+            "tests/fixtures/problems/merge-key.yaml:4:5: error: credentials[1]: unknown field `<<`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; YAML merge keys (`<<`) are not supported, write the fields out",
+            "1 providers, 2 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_unclosed_bracket_is_reported_where_the_parser_stopped() {
+    assert_validates(
+        "unclosed-bracket.yaml",
+        &[
+            "tests/fixtures/problems/unclosed-bracket.yaml:3:70: error: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 64",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn an_empty_group_is_refused() {
+    assert_validates(
+        "empty-group.yaml",
+        &[
+            "tests/fixtures/problems/empty-group.yaml:3:84: error: credentials[0].requires[0]: an `any` group needs at least one item",
+            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_requirement_that_multiplies_out_too_far_is_refused() {
+    assert_validates(
+        "too-many-combinations.yaml",
+        &[
+            "tests/fixtures/problems/too-many-combinations.yaml:17:84: error: this requirement comes to more than 64 combinations once its `any` and `all` groups are multiplied out, too many to plan with; write it more simply",
+            "1 providers, 15 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_named() {
+    assert_validates(
+        "duplicate-key.yaml",
+        &[
+            "tests/fixtures/problems/duplicate-key.yaml:3:5: error: credentials[0]: the key `title` appears twice in one mapping; keep one of them",
+            "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_bare_id_in_a_file_without_a_provider_is_refused() {
+    assert_validates(
+        "bare-id-without-provider.yaml",
+        &[
+            "tests/fixtures/problems/bare-id-without-provider.yaml:2:42: error: `a-plus` names no provider; in a file without `provider:` write `provider/id`",
+            "0 providers, 0 credentials, 1 roles: 1 error, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn empty_titles_skill_lists_and_roles_are_named() {
+    assert_validates(
+        "empty-things.yaml",
+        &[
+            "tests/fixtures/problems/empty-things.yaml:3:20: error: the credential's `title` is empty",
+            "tests/fixtures/problems/empty-things.yaml:3:65: error: a credential must teach at least one skill; list them in `skills`",
+            "tests/fixtures/problems/empty-things.yaml:5:10: error: role `r` has no requirements; list its `skills` (or `requires`)",
+            "1 providers, 1 credentials, 1 roles: 3 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn stack_successor_and_skill_list_mistakes_are_named() {
+    assert_validates(
+        "stacks-and-successors.yaml",
+        &[
+            "tests/fixtures/problems/stacks-and-successors.yaml:5:72: warning: skill `linux` is listed twice",
+            "tests/fixtures/problems/stacks-and-successors.yaml:6:86: warning: `replaced_by` names the successor of a retired credential, but this one is not `retired: true`; mark it retired, or remove `replaced_by`",
+            "tests/fixtures/problems/stacks-and-successors.yaml:7:55: error: a stack (`awarded_when`) has no `hours` of its own: it is awarded, free and at once, when its parts are held; remove `hours`",
+            "1 providers, 3 credentials, 0 roles: 1 error, 2 warnings",
+        ],
+        1,
+    );
+}
+
+/// The text lines of `validate`, less the summary.
+fn text_lines(fixture: &str) -> Vec<String> {
+    let path = format!("tests/fixtures/problems/{fixture}");
+    let run = upskill(&["validate", "--no-bundled", "--catalog", &path]);
+    let mut lines: Vec<String> = run.stdout.lines().map(str::to_owned).collect();
+    lines.pop();
+    lines
+}
+
+/// Every problem object of `--format json` says what the text line says, with a code, a
+/// fix and the suggestion the message makes; the counts match the summary.
+#[test]
+fn the_json_format_parses_back_to_the_text_output() {
+    let fixture = "ten-problems-in-one-credential.yaml";
+    let path = format!("tests/fixtures/problems/{fixture}");
+    let run = upskill(&[
+        "validate",
+        "--no-bundled",
+        "--catalog",
+        &path,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let problems = json["problems"].as_array().expect("a list of problems");
+    let rebuilt: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}:{}: {}: {}",
+                p["file"].as_str().expect("file"),
+                p["line"],
+                p["column"],
+                p["severity"].as_str().expect("severity"),
+                p["message"].as_str().expect("message")
+            )
+        })
+        .collect();
+    assert_eq!(rebuilt, text_lines(fixture));
+    let codes: Vec<&str> = problems
+        .iter()
+        .map(|p| p["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "unknown-field",
+            "unknown-value",
+            "unknown-value",
+            "wrong-type",
+            "number-range",
+            "number-range",
+            "undeclared-skill",
+            "unknown-credential",
+            "wrong-type",
+            "bad-date"
+        ]
+    );
+    let suggestions: Vec<&serde_json::Value> = problems.iter().map(|p| &p["suggestion"]).collect();
+    assert_eq!(suggestions[0], "title");
+    assert_eq!(suggestions[1], "course");
+    assert_eq!(suggestions[6], "linux");
+    assert!(suggestions[4].is_null());
+    assert!(
+        problems
+            .iter()
+            .all(|p| p["fix"].as_str().is_some_and(|fix| !fix.is_empty()))
+    );
+    assert_eq!(
+        (json["errors"].as_u64(), json["warnings"].as_u64()),
+        (Some(9), Some(1))
+    );
+    assert_eq!(json["credentials"].as_u64(), Some(1));
+}
+
+/// `--format github` prints workflow commands that the runner reads back to the text
+/// output's file, line, column and message.
+#[test]
+fn the_github_format_parses_back_to_the_text_output() {
+    for fixture in [
+        "ten-problems-in-one-credential.yaml",
+        "broken-file-referenced",
+    ] {
+        let path = format!("tests/fixtures/problems/{fixture}");
+        let run = upskill(&[
+            "validate",
+            "--no-bundled",
+            "--catalog",
+            &path,
+            "--format",
+            "github",
+        ]);
+        assert_eq!(run.code, 1);
+        let mut lines: Vec<&str> = run.stdout.lines().collect();
+        let summary = lines.pop().expect("a summary");
+        assert!(
+            summary.ends_with("warning") || summary.ends_with("warnings"),
+            "{summary}"
+        );
+        let unescape = |text: &str| {
+            text.replace("%0A", "\n")
+                .replace("%0D", "\r")
+                .replace("%3A", ":")
+                .replace("%2C", ",")
+                .replace("%25", "%")
+        };
+        let rebuilt: Vec<String> = lines
+            .iter()
+            .map(|line| {
+                let rest = line.strip_prefix("::").expect("a workflow command");
+                let (command, rest) = rest.split_once(' ').expect("properties");
+                let (properties, message) = rest.split_once("::").expect("a message");
+                let property = |name: &str| {
+                    properties
+                        .split(',')
+                        .find_map(|p| p.strip_prefix(&format!("{name}=")))
+                        .map(unescape)
+                        .expect("property")
+                };
+                assert!(property("title").starts_with("upskill "), "{line}");
+                format!(
+                    "{}:{}:{}: {command}: {}",
+                    property("file"),
+                    property("line"),
+                    property("col"),
+                    unescape(message)
+                )
+            })
+            .collect();
+        assert_eq!(rebuilt, text_lines(fixture), "{fixture}");
+    }
 }

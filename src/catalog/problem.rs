@@ -51,6 +51,16 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// What kind of problem this is: its stable code and fix (see [`super::codes`]).
+    pub fn kind(&self) -> &'static super::codes::Kind {
+        super::codes::of(&self.message)
+    }
+
+    /// The closest valid value the message suggests, if any.
+    pub fn suggestion(&self) -> Option<&str> {
+        super::codes::suggestion(&self.message)
+    }
 }
 
 impl fmt::Display for Problem {

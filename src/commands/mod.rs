@@ -33,7 +33,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     };
     let mut out = io::stdout().lock();
     let result = match command {
-        Command::Validate { strict } => validate::run(&mut out, &cli.catalogs, *strict),
+        Command::Validate { strict, format } => {
+            validate::run(&mut out, &cli.catalogs, *strict, *format)
+        }
         Command::Roles { format } => roles::run(&mut out, &cli.catalogs, *format),
         Command::Show { id } => show::run(&mut out, &cli.catalogs, id),
         Command::Graph { role, format } => {

@@ -114,6 +114,14 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
             repaired: Vec::new(),
         });
     }
+    if let Some(error) = syntax::invisible_indentation(text) {
+        return Err(Failure {
+            errors: vec![error],
+            partial: None,
+            dropped_ids: Vec::new(),
+            repaired: Vec::new(),
+        });
+    }
     match serde_yaml::from_str(text) {
         Ok(value) => Ok(value),
         Err(error) => {
@@ -284,7 +292,30 @@ pub(crate) fn friendly(message: &str) -> String {
     if message.contains("recursion limit exceeded") {
         return nesting_message();
     }
+    // serde's words for a wrong type or an unknown enum value, in an author's.
+    if let Some((found, expected)) = message
+        .split_once("invalid type: ")
+        .and_then(|(_, rest)| rest.split_once(", expected "))
+    {
+        let prefix = &message[..message.find("invalid type: ").unwrap_or(0)];
+        let expected = expected.replace("a boolean", "`true` or `false`");
+        return format!(
+            "{prefix}expected {expected}, found {}",
+            found_in_words(found)
+        );
+    }
+    let message = message.replace("unknown variant `", "unknown value `");
+    if let Some((prefix, rest)) = message.split_once("duplicate field `")
+        && let Some((key, _)) = rest.split_once('`')
+    {
+        return format!("{prefix}the key `{key}` appears twice in one mapping; keep one of them");
+    }
     if let Some(unknown) = unknown_name(&message) {
+        if unknown.contains('\u{a0}') {
+            return format!(
+                "{message}; the key holds a non-breaking space (U+00A0), which YAML does not read as indentation or a space: replace it with ordinary spaces"
+            );
+        }
         if unknown == "<<" {
             return format!(
                 "{message}; YAML merge keys (`<<`) are not supported, write the fields out"
@@ -294,18 +325,36 @@ pub(crate) fn friendly(message: &str) -> String {
         let names = expected.split('`').skip(1).step_by(2);
         return format!("{message}{}", crate::text::did_you_mean(unknown, names));
     }
-    message.into_owned()
+    message
+}
+
+/// serde's name for what it found (`string "x"`, `map`), as an author would say it.
+fn found_in_words(found: &str) -> String {
+    for (serde, words) in [
+        ("string ", "the text "),
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+        ("sequence", "a list"),
+        ("map", "a mapping"),
+        ("unit value", "an empty value"),
+    ] {
+        if let Some(rest) = found.strip_prefix(serde) {
+            return format!("{words}{rest}");
+        }
+    }
+    found.to_owned()
 }
 
 pub(crate) fn nesting_message() -> String {
     format!("nesting is too deep (more than {MAX_DEPTH} levels); catalog files need only a few")
 }
 
-/// The name in serde's "unknown field `x`" or "unknown variant `x`".
+/// The name in serde's "unknown field `x`", or "unknown value `x`" (serde's "variant").
 fn unknown_name(message: &str) -> Option<&str> {
     let rest = message
         .split_once("unknown field `")
-        .or_else(|| message.split_once("unknown variant `"))?
+        .or_else(|| message.split_once("unknown value `"))?
         .1;
     Some(rest.split_once('`')?.0)
 }
@@ -365,7 +414,7 @@ mod tests {
         assert_eq!(
             errors(text),
             [
-                "3:20: items[1].hours: invalid type: string \"x\", expected u32",
+                "3:20: items[1].hours: expected u32, found the text \"x\"",
                 "4:13: items[2]: unknown field `hourz`, expected `id` or `hours`; did you mean `hours`?",
             ]
         );
@@ -471,7 +520,7 @@ mod tests {
     fn an_unknown_variant_gets_a_suggestion() {
         assert_eq!(
             friendly("unknown variant `cours`, expected `course` or `badge`"),
-            "unknown variant `cours`, expected `course` or `badge`; did you mean `course`?"
+            "unknown value `cours`, expected `course` or `badge`; did you mean `course`?"
         );
     }
 

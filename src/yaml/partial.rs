@@ -129,9 +129,12 @@ fn probe_item<T: DeserializeOwned>(
             // and neither is the field a misspelt one (already reported with a suggestion)
             // stood for. Either way a stand-in takes its place, so the item's other fields
             // are still checked and every problem is reported in one run.
-            let reported = removed
-                .iter()
-                .any(|field| field == missing || crate::text::closest(field, [missing]).is_some());
+            // A merge key (`<<`, refused) was probably meant to bring the missing fields.
+            let reported = removed.iter().any(|field| {
+                field == "<<"
+                    || field == missing
+                    || crate::text::closest(field, [missing]).is_some()
+            });
             if !reported {
                 record(&error);
             }

@@ -80,6 +80,28 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
 
 const CURLY_QUOTES: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
 
+/// A non-breaking space in a line's indentation, which YAML reads as text, not as
+/// indentation: the line becomes part of a key, and every error after it is a consequence.
+pub(super) fn invisible_indentation(text: &str) -> Option<Error> {
+    if !text.contains('\u{a0}') {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(index, line)| {
+        let column = line
+            .chars()
+            .take_while(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+            .position(|c| c == '\u{a0}')?
+            + 1;
+        let line = index + 1;
+        Some(Error {
+            position: Position { line, column },
+            message: format!(
+                "line {line} has a non-breaking space at column {column}, in its indentation; YAML indents with ordinary spaces only: replace it"
+            ),
+        })
+    })
+}
+
 /// The messages libyaml gives when a line is indented where no key can be.
 fn indentation_error(message: &str) -> bool {
     [

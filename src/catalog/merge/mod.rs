@@ -203,6 +203,12 @@ impl Merge {
         let Some((_, fields)) = repaired.iter().find(|(id, _)| *id == spec.id.as_str()) else {
             return;
         };
+        // A merge key (`<<`, refused) was probably meant to bring the missing fields.
+        if fields.iter().any(|field| field == "<<") {
+            spec.hours.get_or_insert(Number(1.0));
+            spec.cost.get_or_insert(Number(0.0));
+            self.lists_reported = true;
+        }
         for field in fields {
             let meant = crate::text::closest(field, ["hours", "cost", "skills"]);
             match meant.unwrap_or(field) {
