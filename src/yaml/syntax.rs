@@ -303,7 +303,9 @@ mod tests {
     fn a_non_breaking_space_and_a_curly_quote_are_named() {
         let nbsp = said(&format!("{ITEM}  \u{a0} hours: 10\n"));
         assert!(
-            nbsp.starts_with("6:3: line 6 has a non-breaking space at column 3; replace it with an ordinary space"),
+            nbsp.starts_with(
+                "6:3: line 6 has a non-breaking space at column 3, in its indentation;"
+            ),
             "{nbsp}"
         );
         assert_eq!(
