@@ -113,6 +113,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print a commented template for a new catalog file or credential
+    #[command(
+        after_help = "Examples:\n  upskill new provider acme-academy > acme-academy.yaml\n  upskill new credential acme-academy linux-basics >> acme-academy.yaml"
+    )]
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
     /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
     #[command(after_help = IMPORT_HELP)]
     Import {
@@ -204,6 +212,26 @@ pub enum ListFormat {
     Text,
     /// A JSON list of objects
     Json,
+}
+
+/// What `new` prints a template for.
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// A whole catalog file for a new provider, with one credential to copy
+    Provider {
+        /// The provider id, in lowercase kebab-case, like `acme-academy`
+        id: String,
+        /// The provider's name as people know it (default: from the id)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// One credential, to paste under `credentials:` in its provider's file
+    Credential {
+        /// The provider id, like `acme-academy`
+        provider: String,
+        /// The credential id within the provider, like `linux-basics`
+        id: String,
+    },
 }
 
 /// How `validate` prints problems.

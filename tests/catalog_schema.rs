@@ -1,6 +1,8 @@
 //! The generated JSON Schema against real catalogs, checked by an independent validator:
 //! every bundled file passes, and the schema refuses what the reader refuses.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -276,4 +278,50 @@ fn the_guide_examples_load_cleanly_beside_the_bundled_catalogs() {
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(loaded.catalog.find_credential("acme/linux-admin").is_some());
     assert!(loaded.catalog.find_role("linux-administrator").is_some());
+}
+
+/// `upskill new provider` and `upskill new credential`, as printed and as an author would
+/// put them together, validate with no problem at all: against the bundled catalogs, on
+/// their own, and against the schema.
+#[test]
+fn the_new_templates_validate_as_printed() {
+    let provider = common::upskill(&["new", "provider", "acme-academy", "--name", "Acme Academy"]);
+    assert_eq!(provider.code, 0, "{}", provider.stderr);
+    assert!(
+        provider
+            .stdout
+            .starts_with("# yaml-language-server: $schema=./schema.json\n"),
+        "the schema modeline first"
+    );
+    let credential = common::upskill(&["new", "credential", "acme-academy", "linux-basics"]);
+    assert_eq!(credential.code, 0, "{}", credential.stderr);
+    assert!(credential.stdout.contains("  - id: linux-basics "));
+    let file = format!("{}{}", provider.stdout, credential.stdout);
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("acme-academy.yaml");
+    std::fs::write(&path, &file).expect("write");
+    let path = path.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["validate", "--strict", "--catalog", path],
+        vec!["validate", "--strict", "--no-bundled", "--catalog", path],
+    ] {
+        let run = common::upskill(&args);
+        assert_eq!(run.code, 0, "{args:?}:\n{}", run.stdout);
+        assert!(
+            run.stdout.ends_with(": 0 errors, 0 warnings\n") && run.stdout.lines().count() == 1,
+            "{}",
+            run.stdout
+        );
+    }
+    let errors = schema_errors(&validator(), &file);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // A bad id is refused with the id meant, and nothing is printed.
+    let refused = common::upskill(&["new", "credential", "acme-academy", "Linux Basics"]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stdout.is_empty());
+    assert!(
+        refused.stderr.contains("like `linux-basics`"),
+        "{}",
+        refused.stderr
+    );
 }

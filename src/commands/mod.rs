@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod graph;
 mod import;
+mod new;
 mod page;
 mod plan;
 mod plan_output;
@@ -54,6 +55,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Command::Import { file, name, force } => {
             import::run(&mut out, &cli.catalogs, file, name.as_deref(), *force)
         }
+        Command::New { what } => new::run(&mut out, &cli.catalogs, what),
     };
     match result {
         Ok(code) => Ok(code),

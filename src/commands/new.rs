@@ -1,0 +1,224 @@
+//! `upskill new provider ID` and `upskill new credential PROVIDER ID`: commented templates
+//! an author fills in. The provider template is a whole file, with the schema modeline; the
+//! credential template is one item to paste under a provider's `credentials:`. Both
+//! validate as printed (a test holds them to it).
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use super::usage;
+use crate::catalog::is_id;
+use crate::cli::{CatalogArgs, NewWhat};
+
+pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, what: &NewWhat) -> io::Result<ExitCode> {
+    let today = super::today();
+    match what {
+        NewWhat::Provider { id, name } => {
+            if let Some(refused) = refuse_id(id, "provider") {
+                return usage(&refused);
+            }
+            let name = name.clone().unwrap_or_else(|| title_case(id));
+            write!(out, "{}", provider_template(id, &name, today))?;
+        }
+        NewWhat::Credential { provider, id } => {
+            if let Some(refused) =
+                refuse_id(provider, "provider").or_else(|| refuse_id(id, "credential"))
+            {
+                return usage(&refused);
+            }
+            let loaded = super::load(catalogs);
+            let known = loaded
+                .catalog
+                .providers
+                .iter()
+                .find(|known| known.id == *provider);
+            match known {
+                Some(known) => writeln!(
+                    out,
+                    "# Paste under `credentials:` in {} (provider `{provider}`).",
+                    known.file
+                )?,
+                None => writeln!(
+                    out,
+                    "# Paste under `credentials:` in the file of provider `{provider}` (no loaded catalog declares it yet: `upskill new provider {provider}` starts one)."
+                )?,
+            }
+            if loaded
+                .catalog
+                .find_credential(&format!("{provider}/{id}"))
+                .is_some()
+            {
+                writeln!(
+                    out,
+                    "# Note: `{provider}/{id}` is already defined; give the new credential another id."
+                )?;
+            }
+            write!(out, "{}", credential_template(id, today))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Why `id` cannot be used, with the id it probably meant.
+fn refuse_id(id: &str, what: &str) -> Option<String> {
+    if is_id(id) {
+        return None;
+    }
+    let fixed: String = id
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let hint = if is_id(&fixed) {
+        format!(", like `{fixed}`")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "`{id}` is not a valid {what} id: use lowercase letters and digits in words joined by single hyphens{hint}"
+    ))
+}
+
+/// `acme-academy` -> `Acme Academy`, a starting point for the name.
+fn title_case(id: &str) -> String {
+    id.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A whole catalog file for a new provider, with one credential to copy.
+pub fn provider_template(id: &str, name: &str, today: jiff::civil::Date) -> String {
+    let mut text = format!(
+        "# yaml-language-server: $schema=./schema.json
+#
+# {id}.yaml: the credentials of {name}.
+# Put `upskill schema > schema.json` beside this file for completion and inline errors
+# in your editor, and check the file with `upskill validate --catalog {id}.yaml`.
+# The format, field by field: docs/catalog-format.md.
+
+"
+    );
+    text.push_str(&aligned(&[
+        ("provider:", ""),
+        (
+            &format!("  id: {id}"),
+            "lowercase kebab-case, unique; prefixes every credential id",
+        ),
+        (&format!("  name: {name}"), "the name people know it by"),
+        (
+            "  url: https://example.org/",
+            "optional: the provider's home page",
+        ),
+    ]));
+    text.push_str("\ncredentials:\n");
+    text.push_str(&credential_template("first-credential", today));
+    text
+}
+
+/// One credential, as an item of `credentials:`, every field explained.
+pub fn credential_template(id: &str, today: jiff::civil::Date) -> String {
+    let mut text = aligned(&[
+        (
+            &format!("  - id: {id}"),
+            "unique in its provider; other providers write provider/id",
+        ),
+        (
+            "    title: Title of the credential",
+            "the full title, with its exam code if it has one",
+        ),
+        (
+            "    kind: course",
+            "course, certificate, certification, badge, specialization or degree",
+        ),
+        (
+            "    level: beginner",
+            "optional: beginner, intermediate or advanced",
+        ),
+        (
+            "    hours: 10",
+            "learning hours to earn it, study plus exam (more than 0)",
+        ),
+        (
+            "    cost: 0",
+            "the price in the file's currency (USD unless `currency:`); 0 is free",
+        ),
+        (
+            "    skills: [linux]",
+            "the skill ids it teaches: `upskill show linux` shows one",
+        ),
+        (
+            "    # requires: [other-id, {skill: networking}]",
+            "hard prerequisites (see the guide)",
+        ),
+        (
+            "    # recommends: [other-id]",
+            "suggested preparation, never enforced",
+        ),
+        (
+            "    # valid_for_months: 36",
+            "leave out when it never expires",
+        ),
+        (
+            "    format: online-self-paced",
+            "free text: online-self-paced, exam, in-person...",
+        ),
+        (
+            &format!("    url: https://example.org/{id}"),
+            "the issuer's own page for it",
+        ),
+        (
+            &format!("    source: https://example.org/{id}"),
+            "where the facts (hours, cost, validity) come from",
+        ),
+        (
+            &format!("    verified: {today}"),
+            "the day a person checked those facts",
+        ),
+    ]);
+    text.push_str(
+        "    description: >-
+      What it covers, how it is assessed and how it renews. Say \"estimated\" for any
+      figure that is not firm.
+",
+    );
+    text
+}
+
+/// Lines of YAML with their comments lined up in one column.
+fn aligned(lines: &[(&str, &str)]) -> String {
+    let width = lines.iter().map(|(code, _)| code.len()).max().unwrap_or(0) + 2;
+    let mut text = String::new();
+    for (code, comment) in lines {
+        if comment.is_empty() {
+            let _ = writeln!(text, "{code}");
+        } else {
+            let _ = writeln!(text, "{code:width$}# {comment}");
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_refused_with_the_id_meant() {
+        assert_eq!(refuse_id("acme", "provider"), None);
+        assert_eq!(
+            refuse_id("Acme Academy", "provider").as_deref(),
+            Some(
+                "`Acme Academy` is not a valid provider id: use lowercase letters and digits in words joined by single hyphens, like `acme-academy`"
+            )
+        );
+        assert_eq!(title_case("acme-academy"), "Acme Academy");
+    }
+}
