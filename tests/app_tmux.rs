@@ -160,3 +160,49 @@ fn a_second_upskill_on_the_same_plan_opens_it_read_only() {
         "the second did not clobber the first"
     );
 }
+
+/// A catalog file with an indentation slip: the app starts on the rest, shows the problem
+/// with its line and the column marked, and `e` runs `$EDITOR +LINE FILE` in the terminal;
+/// when the editor (here a script that fixes the file) ends, the catalog reloads.
+#[test]
+fn a_catalog_problem_opens_in_the_editor_at_its_line_and_reloads_after() {
+    let home = tempfile::tempdir().expect("temp");
+    let mut session = Session::prepare(home.path(), "editor");
+    let broken = session.catalogs.join("gamma.yaml");
+    let good = "provider: {id: gamma, name: Gamma}\ncredentials:\n  - id: g\n    title: Gamma Basics\n    kind: course\n    hours: 4\n    cost: 0\n    skills: [linux]\n";
+    std::fs::write(&broken, good.replace("    hours: 4", "     hours: 4")).expect("write");
+    let editor = session.home.join("editor.sh");
+    let args = session.home.join("editor-args");
+    let fixed = session.home.join("fixed.yaml");
+    std::fs::write(&fixed, good).expect("write");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{}'\ncat '{}' > \"$2\"\n",
+            args.display(),
+            fixed.display()
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    session.env = format!("EDITOR={}", editor.display());
+    session.launch();
+    let screen = session.wait_for("Catalog problems (1)");
+    assert!(
+        screen.contains("line 6 is indented 5 spaces")
+            && screen.contains("6 │      hours: 4")
+            && screen.contains("│      ^"),
+        "the problem with its line and the column marked:\n{screen}"
+    );
+    session.send(&["e"]);
+    session.wait_for("Catalogs reloaded");
+    let said = std::fs::read_to_string(&args).expect("the editor ran");
+    assert_eq!(said.trim(), format!("+6 {}", broken.display()));
+    assert!(
+        !session.screen().contains("Catalog problems"),
+        "the problems are gone with the fix"
+    );
+    session.send(&["q"]);
+    assert_eq!(session.wait_for_exit(), 0);
+}

@@ -1029,6 +1029,99 @@ fn a_broken_catalog_reload_keeps_the_last_good_one_and_shows_the_problems() {
     assert_eq!(status(&app), "Catalogs reloaded: 6 credentials");
 }
 
+/// The problems overlay moves through the problems, shows the chosen one with its source,
+/// and `e` asks for the user's editor on its file at its line; after the editor, a clean
+/// reload closes the overlay, and an editor that did not run says why.
+#[test]
+fn a_problem_is_chosen_and_opened_in_the_editor_at_its_line() {
+    let mut app = fixture_app();
+    let broken = catalog::load(&Sources::only(vec![
+        "tests/fixtures/problems/cycle.yaml".into(),
+    ]));
+    update(&mut app, Msg::CatalogReloaded(Box::new(broken)));
+    assert_eq!(app.problems.len(), 2);
+    assert!(
+        app.problem_texts
+            .get(&*app.problems[0].file)
+            .is_some_and(|text| text.contains("selfish")),
+        "the file's text is kept to show the problem's lines"
+    );
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Problems { selected: 0 })
+    ));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Problems { selected: 1 })),
+        "stops at the last"
+    );
+    let effects = keys(&mut app, "e");
+    assert_eq!(
+        effects,
+        [Effect::EditCatalog {
+            file: "tests/fixtures/problems/cycle.yaml".into(),
+            line: app.problems[1].position.line,
+        }]
+    );
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Problems { selected: 1 })
+    ));
+    update(
+        &mut app,
+        Msg::Edited {
+            result: Err(
+                "`nano` could not be started (No such file or directory (os error 2)); set $EDITOR"
+                    .into(),
+            ),
+            reload: None,
+        },
+    );
+    assert_eq!(
+        status(&app),
+        "The editor did not run: `nano` could not be started (No such file or directory (os error 2)); set $EDITOR"
+    );
+    update(
+        &mut app,
+        Msg::Edited {
+            result: Ok(()),
+            reload: None,
+        },
+    );
+    assert_eq!(status(&app), "The file is as it was: nothing to reload");
+    let fixed = catalog::load(&Sources::only(vec!["tests/fixtures/app/acme.yaml".into()]));
+    update(
+        &mut app,
+        Msg::Edited {
+            result: Ok(()),
+            reload: Some(Box::new(Msg::CatalogReloaded(Box::new(fixed)))),
+        },
+    );
+    assert!(app.problems.is_empty() && app.problem_texts.is_empty());
+    assert!(app.overlay.is_none());
+    assert_eq!(status(&app), "Catalogs reloaded: 6 credentials");
+}
+
+/// A bundled catalog is part of the program: `e` on its problem says so, and asks for no
+/// editor.
+#[test]
+fn a_problem_in_a_bundled_catalog_is_not_opened_in_an_editor() {
+    let mut app = fixture_app();
+    let mut loaded = catalog::load(&Sources::only(vec![
+        "tests/fixtures/problems/cycle.yaml".into(),
+    ]));
+    for problem in &mut loaded.problems {
+        problem.file = "<bundled>/cycle.yaml".into();
+    }
+    update(&mut app, Msg::CatalogReloaded(Box::new(loaded)));
+    assert_eq!(keys(&mut app, "e"), []);
+    assert!(
+        status(&app).starts_with("Bundled catalogs are part of upskill and cannot be edited here")
+    );
+    assert!(matches!(app.overlay, Some(Overlay::Problems { .. })));
+}
+
 /// A reload of the test catalogs from these files of tests/fixtures/app, in this order.
 fn reload_of(files: &[&str]) -> Msg {
     let paths = files

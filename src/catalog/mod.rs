@@ -15,6 +15,7 @@ mod recover;
 pub mod source;
 mod usable;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -47,6 +48,8 @@ pub struct Loaded {
     /// Files left out of `catalog` because they have errors (see [`load_usable`]); empty
     /// when the catalog is every file or nothing.
     pub left_out: Vec<LeftOut>,
+    /// The text of each file with a problem, as it was read, to show a problem's lines.
+    pub texts: HashMap<Arc<str>, Arc<str>>,
 }
 
 impl Loaded {
@@ -204,11 +207,24 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
     if catalog.currency.is_empty() {
         DEFAULT_CURRENCY.clone_into(&mut catalog.currency);
     }
+    // Each file with problems once (they are sorted by file).
+    let mut with_problems: Vec<usize> = problems.iter().map(|(file, _)| *file).collect();
+    with_problems.dedup();
+    let texts = with_problems
+        .into_iter()
+        .filter_map(|file| {
+            Some((
+                Arc::clone(&files.get(file)?.name),
+                Arc::from(*texts.get(file)?),
+            ))
+        })
+        .collect();
     Loaded {
         catalog,
         problems: problems.into_iter().map(|(_, problem)| problem).collect(),
         files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
         left_out: Vec::new(),
+        texts,
     }
 }
 

@@ -9,6 +9,15 @@ use crate::yaml::MAX_FILE_BYTES;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
+/// How messages name a bundled catalog file: `<bundled>/comptia.yaml`. Such a file is part of
+/// the program, not a file on disk.
+pub const BUNDLED_PREFIX: &str = "<bundled>/";
+
+/// Whether a file name from a problem names a bundled catalog, which has no file to edit.
+pub fn is_bundled(name: &str) -> bool {
+    name.starts_with(BUNDLED_PREFIX)
+}
+
 /// The bundled catalogs as (file name, contents), in sorted order.
 pub fn bundled() -> &'static [(&'static str, &'static str)] {
     BUNDLED
@@ -76,7 +85,7 @@ pub fn gather(sources: &Sources) -> Vec<SourceFile> {
     let mut files = Vec::new();
     if sources.bundled {
         files.extend(bundled().iter().map(|&(name, text)| SourceFile {
-            name: Arc::from(format!("<bundled>/{name}")),
+            name: Arc::from(format!("{BUNDLED_PREFIX}{name}")),
             path: None,
             content: Ok(Bytes::Static(text)),
         }));

@@ -66,6 +66,7 @@ pub fn load_usable(files: &[SourceFile]) -> Loaded {
         problems: full.problems,
         files: full.files,
         left_out,
+        texts: full.texts,
     }
 }
 

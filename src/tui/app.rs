@@ -236,8 +236,9 @@ pub enum Overlay {
     Form(Form),
     Compare(Box<Comparison>),
     Confirm(Confirm),
+    /// The catalog's problems, one of them chosen: shown in full with its lines.
     Problems {
-        scroll: u16,
+        selected: usize,
     },
     /// A notice that needs reading (a bad key config, a plan that could not be opened).
     Notice {
@@ -324,6 +325,8 @@ pub struct App {
     /// Problems of the last catalog reload that failed (the last good catalog stays), or of
     /// the files left out at start.
     pub problems: Vec<Problem>,
+    /// The text of each file with a problem, as it was read, to show a problem's lines.
+    pub problem_texts: HashMap<Arc<str>, Arc<str>>,
     /// Catalog files left out at start because they have errors: their steps are
     /// unavailable, not missing, until the files are fixed.
     pub left_out: Vec<LeftOut>,
@@ -351,7 +354,7 @@ pub struct App {
     /// how far it can go, as last drawn.
     pub timeline_shift: usize,
     pub timeline_max_shift: usize,
-    /// How far the help or the problems can scroll, from the last frame.
+    /// How far the help can scroll, from the last frame.
     pub overlay_max_scroll: u16,
     /// The list the detail follows: the catalog or the plan, whichever had the focus last.
     pub detail_from: Pane,
@@ -382,6 +385,7 @@ impl App {
             catalog,
             index,
             problems: Vec::new(),
+            problem_texts: HashMap::new(),
             left_out: Vec::new(),
             plan,
             read_only: None,

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod browser;
+mod editor;
 pub mod keymap;
 mod plan_files;
 pub mod runtime;
@@ -109,6 +110,7 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         changes: catalog_changes,
         signals: signals::forward(),
         hung_up: false,
+        replay: Vec::new(),
     };
     let mut view = ViewState {
         theme: Some(Theme::from_env()),
@@ -229,12 +231,13 @@ pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Dat
     app.left_out = loaded.left_out;
     app.refresh_plan();
     app.problems = problems;
+    app.problem_texts = loaded.texts;
     match load_keymap() {
         Ok(keymap) => app.keymap = keymap,
         Err(lines) => notices.push(("Your key bindings were not used".to_owned(), lines)),
     }
     if !app.problems.is_empty() {
-        app.overlay = Some(Overlay::Problems { scroll: 0 });
+        app.overlay = Some(Overlay::Problems { selected: 0 });
     } else if let Some((title, lines)) = one_notice(notices) {
         app.overlay = Some(Overlay::Notice { title, lines });
     }

@@ -43,6 +43,13 @@ pub trait Events {
     fn suspend(&mut self) -> io::Result<Suspended> {
         Ok(Suspended::Resumed)
     }
+
+    /// Hands the terminal to the user's editor on `file` at `line`, waits for it to end,
+    /// then takes the terminal back. A script has no terminal to give.
+    fn edit(&mut self, file: &std::path::Path, line: usize) -> io::Result<Result<(), String>> {
+        let _ = (file, line);
+        Ok(Err("there is no terminal to run an editor in".to_owned()))
+    }
 }
 
 /// How a suspend ended.
@@ -135,8 +142,8 @@ impl Runtime {
                 });
                 None
             }
-            // The event loop suspends: it has the terminal.
-            Effect::Suspend => None,
+            // The event loop suspends and runs the editor: it has the terminal.
+            Effect::Suspend | Effect::EditCatalog { .. } => None,
             plans => self.perform_on_plans(plans, app),
         }
     }
@@ -195,6 +202,14 @@ where
         }
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
+            if let Effect::EditCatalog { file, line } = &effect {
+                let result = events.edit(file, *line)?;
+                // The editor drew over the screen: the next frame draws it all.
+                terminal.clear().map_err(io::Error::other)?;
+                let reload = runtime.reload().map(Box::new);
+                effects.extend(update(app, Msg::Edited { result, reload }));
+                continue;
+            }
             if effect == Effect::Suspend {
                 match events.suspend()? {
                     // The shell drew over the screen meanwhile: the next frame draws it all.

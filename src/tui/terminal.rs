@@ -93,11 +93,16 @@ pub struct TerminalEvents {
     pub signals: Option<std::sync::mpsc::Receiver<i32>>,
     /// The terminal has hung up: nothing more will come from it.
     pub hung_up: bool,
+    /// Signals that came while the editor ran, passed on before anything else.
+    pub replay: Vec<i32>,
 }
 
 impl TerminalEvents {
     /// A signal or a catalog change, if one is waiting.
     fn pending(&mut self) -> Option<Event> {
+        if !self.replay.is_empty() {
+            return Some(Event::Signal(self.replay.remove(0)));
+        }
         if let Some(signal) = self.signals.as_ref().and_then(|s| s.try_recv().ok()) {
             return Some(Event::Signal(signal));
         }
@@ -151,9 +156,32 @@ impl Events for TerminalEvents {
         }
         Ok(Suspended::Resumed)
     }
+
+    fn edit(&mut self, file: &std::path::Path, line: usize) -> io::Result<Result<(), String>> {
+        Ok(self.run_editor(file, line))
+    }
 }
 
 impl TerminalEvents {
+    fn run_editor(&mut self, file: &std::path::Path, line: usize) -> Result<(), String> {
+        leave();
+        let result = super::editor::run(file, line);
+        if enter().is_err() {
+            // The terminal went away while the editor had it.
+            self.hung_up = true;
+        }
+        // Ctrl-z in the editor reached upskill too (one process group): the editor handled
+        // it, so upskill does not suspend after it.
+        if let Some(signals) = self.signals.as_ref() {
+            let ending: Vec<i32> = signals
+                .try_iter()
+                .filter(|&s| s != signals::SUSPEND)
+                .collect();
+            self.replay.extend(ending);
+        }
+        result
+    }
+
     /// A signal to end the app that came with the SIGCONT that woke it, if any. The signal
     /// thread passes signals on a moment after they arrive, so it is given that moment.
     fn ending_signal(&mut self) -> Option<i32> {

@@ -74,6 +74,11 @@ pub enum Msg {
     CatalogUnsettled,
     /// A search finished off the event loop.
     Computed(Box<Done>),
+    /// The editor opened on a catalog file ended: how, and what reloading then found.
+    Edited {
+        result: Result<(), String>,
+        reload: Option<Box<Msg>>,
+    },
 }
 
 /// Why an export was not written.
@@ -123,4 +128,9 @@ pub enum Effect {
     Reclaim(String),
     /// Give the terminal back to the shell and stop until continued (Ctrl-z, SIGTSTP).
     Suspend,
+    /// Hand the terminal to the user's editor on a catalog file at a line, then reload.
+    EditCatalog {
+        file: PathBuf,
+        line: usize,
+    },
 }

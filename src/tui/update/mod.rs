@@ -65,6 +65,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             move_selection(app, step);
             Vec::new()
         }
+        Msg::Edited { result, reload } => edited(app, result, reload),
         Msg::Tick => {
             if app.browser.searching() {
                 app.browser.work(&app.catalog, &app.index);
@@ -230,10 +231,23 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             if app.problems.is_empty() {
                 app.info("The catalogs have no problems");
             } else {
-                app.overlay = Some(Overlay::Problems { scroll: 0 });
+                app.overlay = Some(Overlay::Problems { selected: 0 });
             }
         }
     }
+    Vec::new()
+}
+
+/// The editor ended: what it said, then what reloading the catalogs found.
+fn edited(app: &mut App, result: Result<(), String>, reload: Option<Box<Msg>>) -> Vec<Effect> {
+    if let Err(why) = result {
+        app.refuse(format!("The editor did not run: {why}"));
+        return Vec::new();
+    }
+    if let Some(msg) = reload {
+        return dispatch(app, *msg);
+    }
+    app.info("The file is as it was: nothing to reload");
     Vec::new()
 }
 

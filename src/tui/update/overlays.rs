@@ -99,8 +99,8 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return super::act(app, Action::Quit);
     }
     match overlay {
-        Overlay::Help { scroll } | Overlay::Problems { scroll } => {
-            let is_help = matches!(overlay, Overlay::Help { .. });
+        Overlay::Problems { selected } => return problems_key(app, key, selected),
+        Overlay::Help { scroll } => {
             let scroll = match key.code {
                 KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
                 KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
@@ -112,17 +112,13 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     return Vec::new();
                 }
                 // Whatever key opens the help closes it too (F1 as well as ?).
-                _ if is_help && app.keymap.action(key) == Some(Action::ToggleHelp) => {
+                _ if app.keymap.action(key) == Some(Action::ToggleHelp) => {
                     return Vec::new();
                 }
                 _ => scroll,
             };
             let scroll = scroll.min(app.overlay_max_scroll);
-            app.overlay = Some(if is_help {
-                Overlay::Help { scroll }
-            } else {
-                Overlay::Problems { scroll }
-            });
+            app.overlay = Some(Overlay::Help { scroll });
         }
         Overlay::Notice { .. } => {
             if !matches!(
@@ -344,4 +340,45 @@ fn choose_filter(app: &mut App, filter: Option<Filter>) {
     refresh_browser(app);
     let shown = app.browser.results.len();
     app.info(format!("{} shown", plural(shown, "credential")));
+}
+
+/// The problems list: move through it, open the chosen problem's file in an editor at its
+/// line, or close.
+fn problems_key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> {
+    let last = app.problems.len().saturating_sub(1);
+    let page = 10;
+    let selected = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => (selected + 1).min(last),
+        KeyCode::PageUp => selected.saturating_sub(page),
+        KeyCode::PageDown | KeyCode::Char(' ') => (selected + page).min(last),
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        KeyCode::End | KeyCode::Char('G') => last,
+        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '!') => return Vec::new(),
+        KeyCode::Char('e') => {
+            app.overlay = Some(Overlay::Problems { selected });
+            return edit_problem(app, selected);
+        }
+        _ => selected,
+    };
+    app.overlay = Some(Overlay::Problems { selected });
+    Vec::new()
+}
+
+/// Opens the chosen problem's file in the user's editor at its line; a bundled catalog is
+/// part of upskill and has no file to edit.
+fn edit_problem(app: &mut App, selected: usize) -> Vec<Effect> {
+    let Some(problem) = app.problems.get(selected) else {
+        return Vec::new();
+    };
+    if crate::catalog::source::is_bundled(&problem.file) {
+        app.refuse(
+            "Bundled catalogs are part of upskill and cannot be edited here; copy the file into your catalogs folder to change it",
+        );
+        return Vec::new();
+    }
+    vec![Effect::EditCatalog {
+        file: std::path::PathBuf::from(&*problem.file),
+        line: problem.position.line,
+    }]
 }

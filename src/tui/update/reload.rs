@@ -17,6 +17,7 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
             .into_iter()
             .filter(crate::catalog::Problem::is_error)
             .collect();
+        app.problem_texts = loaded.texts;
         app.set_status(
             StatusKind::Warning,
             format!(
@@ -24,13 +25,19 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
                 crate::text::plural(count, "error")
             ),
         );
-        if !matches!(app.overlay, Some(Overlay::Problems { .. })) && app.overlay.is_none() {
-            app.overlay = Some(Overlay::Problems { scroll: 0 });
+        match &mut app.overlay {
+            None => app.overlay = Some(Overlay::Problems { selected: 0 }),
+            // Open already (an edit that did not fix everything): the choice stays in range.
+            Some(Overlay::Problems { selected }) => {
+                *selected = (*selected).min(app.problems.len().saturating_sub(1));
+            }
+            Some(_) => {}
         }
         return;
     }
     let had_problems = !app.problems.is_empty();
     app.problems.clear();
+    app.problem_texts.clear();
     // Every file loads now, those left out at start too.
     app.left_out.clear();
     if had_problems && matches!(app.overlay, Some(Overlay::Problems { .. })) {

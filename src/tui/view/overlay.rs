@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
@@ -13,15 +12,16 @@ use super::{Theme, centered, fit, hint_spans};
 use crate::tui::app::{App, Confirm, Overlay, Picker, PlansMode};
 
 mod compare;
+pub mod problems;
 
-/// Draws the overlay, if any, and returns how far it can scroll (help and the problems).
+/// Draws the overlay, if any, and returns how far it can scroll (the help).
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 {
     let Some(overlay) = &app.overlay else {
         return 0;
     };
     match overlay {
         Overlay::Help { scroll } => return help(app, theme, frame, screen, *scroll),
-        Overlay::Problems { scroll } => return problems(app, theme, frame, screen, *scroll),
+        Overlay::Problems { selected } => problems::render(app, theme, frame, screen, *selected),
         Overlay::Roles(picker) => picker_box(
             theme,
             frame,
@@ -556,53 +556,4 @@ fn remove_unavailable(
         lines,
         &[("y", "remove it"), ("n", "keep it")],
     );
-}
-
-fn problems(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
-    let intro = if app.left_out.is_empty() {
-        "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.".to_owned()
-    } else {
-        let files: Vec<String> = app
-            .left_out
-            .iter()
-            .map(|left| crate::text::sanitize_line(&left.file).into_owned())
-            .collect();
-        format!(
-            "{} {} errors and {} left out; everything else is loaded. Plan steps from {} show as unavailable, not missing. Fix the files and they load by themselves.",
-            crate::text::plural(files.len(), "catalog file"),
-            if files.len() == 1 { "has" } else { "have" },
-            if files.len() == 1 { "was" } else { "were" },
-            if files.len() == 1 { "it" } else { "them" },
-        ) + &format!(" Left out: {}.", files.join(", "))
-    };
-    let mut lines = vec![Line::styled(intro, theme.warn), Line::raw("")];
-    lines.extend(
-        app.problems
-            .iter()
-            .map(|problem| Line::styled(problem.to_string(), Style::new())),
-    );
-    lines.push(Line::raw(""));
-    lines.push(footer(theme, &[("Esc", "close"), ("!", "open again")]));
-    let title = format!(" Catalog problems ({}) ", app.problems.len());
-    // Problems wrap to about two lines each.
-    let area = centered(
-        screen,
-        110,
-        u16::try_from(2 * lines.len() + 2).unwrap_or(30).min(30),
-    );
-    let max_scroll = super::max_scroll(
-        &lines,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    );
-    boxed(
-        theme,
-        frame,
-        area,
-        &title,
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(max_scroll), 0)),
-    );
-    max_scroll
 }

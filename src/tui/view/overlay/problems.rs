@@ -1,0 +1,208 @@
+//! The catalog's problems: a list to move through, and the chosen problem in full with its
+//! source lines and the column marked, as a compiler shows an error.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::{Theme, centered};
+use super::{block, footer};
+use crate::catalog::Problem;
+use crate::catalog::source::is_bundled;
+use crate::tui::app::App;
+
+/// Lines shown around a problem's own line.
+const CONTEXT: usize = 2;
+
+pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, selected: usize) {
+    let area = centered(screen, 110, screen.height);
+    frame.render_widget(Clear, area);
+    let outer = block(
+        theme,
+        &format!(" Catalog problems ({}) ", app.problems.len()),
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let selected = selected.min(app.problems.len().saturating_sub(1));
+    let problem = app.problems.get(selected);
+    let hints: &[(&str, &str)] = if problem.is_some_and(|p| !is_bundled(&p.file)) {
+        &[
+            ("Esc", "close"),
+            ("↑↓", "choose"),
+            ("e", "edit at this line"),
+        ]
+    } else {
+        &[("Esc", "close"), ("↑↓", "choose")]
+    };
+    let intro = Paragraph::new(Line::styled(intro(app), theme.warn)).wrap(Wrap { trim: false });
+    let intro_rows = u16::try_from(intro.line_count(inner.width))
+        .unwrap_or(u16::MAX)
+        .min(inner.height / 4);
+    // The list gets up to a third of the room; the chosen problem in full, the rest.
+    let list_rows = u16::try_from(app.problems.len())
+        .unwrap_or(u16::MAX)
+        .min((inner.height.saturating_sub(intro_rows + 1)) / 3)
+        .max(1);
+    let [intro_area, list_area, detail_area, footer_area] = Layout::vertical([
+        Constraint::Length(intro_rows),
+        Constraint::Length(list_rows),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(intro, intro_area);
+    let items: Vec<ListItem> = app
+        .problems
+        .iter()
+        .map(|problem| ListItem::new(problem.to_string()))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected),
+        list_area,
+        &mut state,
+    );
+    if let Some(problem) = problem {
+        let message = Paragraph::new(message(theme, problem)).wrap(Wrap { trim: false });
+        let rows = u16::try_from(message.line_count(detail_area.width)).unwrap_or(u16::MAX);
+        let [message_area, source_area] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(detail_area);
+        frame.render_widget(message, message_area);
+        if let Some(text) = app.problem_texts.get(&problem.file) {
+            frame.render_widget(
+                Paragraph::new(source(theme, problem, text, source_area.width)),
+                source_area,
+            );
+        }
+    }
+    frame.render_widget(Paragraph::new(footer(theme, hints)), footer_area);
+}
+
+fn intro(app: &App) -> String {
+    if app.left_out.is_empty() {
+        return "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.".to_owned();
+    }
+    let files: Vec<String> = app
+        .left_out
+        .iter()
+        .map(|left| crate::text::sanitize_line(&left.file).into_owned())
+        .collect();
+    let one = files.len() == 1;
+    format!(
+        "{} {} errors and {} left out; everything else is loaded. Plan steps from {} show as unavailable, not missing. Fix the files and they load by themselves. Left out: {}.",
+        crate::text::plural(files.len(), "catalog file"),
+        if one { "has" } else { "have" },
+        if one { "was" } else { "were" },
+        if one { "it" } else { "them" },
+        files.join(", "),
+    )
+}
+
+/// The problem in full, and where it is.
+fn message(theme: &Theme, problem: &Problem) -> Vec<Line<'static>> {
+    vec![
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(
+                format!("{}: ", problem.severity),
+                severity_style(theme, problem),
+            ),
+            Span::styled(problem.message.clone(), theme.title),
+        ]),
+        Line::styled(
+            format!("  --> {}:{}", problem.file, problem.position),
+            theme.dim,
+        ),
+    ]
+}
+
+/// The problem's lines, numbered, with a caret under its column; cut to `width` and moved
+/// sideways when the column is further right than fits, so the caret is always in view.
+fn source(theme: &Theme, problem: &Problem, text: &str, width: u16) -> Vec<Line<'static>> {
+    let shown = excerpt(text, problem.position.line, CONTEXT);
+    let gutter = shown
+        .last()
+        .map_or(1, |(number, _)| number.to_string().len());
+    let room = usize::from(width).saturating_sub(gutter + 3).max(1);
+    let column = problem.position.column.saturating_sub(1);
+    let skip = if column + 2 <= room {
+        0
+    } else {
+        column + 2 - room / 2
+    };
+    let mut lines = Vec::new();
+    for (number, line) in &shown {
+        let mut visible: String = line.chars().skip(skip).collect();
+        if skip > 0 && !visible.is_empty() {
+            visible.replace_range(..visible.chars().next().map_or(0, char::len_utf8), "…");
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{number:>gutter$} │ "), theme.dim),
+            Span::raw(crate::text::truncate(&visible, room).into_owned()),
+        ]));
+        if *number == problem.position.line {
+            let before: String = line
+                .chars()
+                .skip(skip)
+                .take(column - skip.min(column))
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:gutter$} │ ", ""), theme.dim),
+                Span::raw(" ".repeat(before.width())),
+                Span::styled("^", severity_style(theme, problem)),
+            ]));
+        }
+    }
+    lines
+}
+
+fn severity_style(theme: &Theme, problem: &Problem) -> Style {
+    if problem.is_error() {
+        theme.bad
+    } else {
+        theme.warn
+    }
+}
+
+/// Lines `line - context ..= line + context` of `text`, numbered from 1 and made safe to
+/// show (a catalog is untrusted: no escape sequence reaches the terminal).
+pub fn excerpt(text: &str, line: usize, context: usize) -> Vec<(usize, String)> {
+    let first = line.saturating_sub(context).max(1);
+    text.lines()
+        .enumerate()
+        .skip(first - 1)
+        .take(line + context + 1 - first)
+        .map(|(index, source)| {
+            let clean = crate::text::sanitize_line(source);
+            (index + 1, crate::text::truncate(&clean, 200).into_owned())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_the_lines_around_one_made_safe() {
+        let text = "a\nb\nc\x1b[31m\nd\ne\nf\n";
+        assert_eq!(
+            excerpt(text, 3, 2),
+            [
+                (1, "a".to_owned()),
+                (2, "b".to_owned()),
+                (3, "c\\u{1b}[31m".to_owned()),
+                (4, "d".to_owned()),
+                (5, "e".to_owned()),
+            ]
+        );
+        assert_eq!(
+            excerpt(text, 1, 1),
+            [(1, "a".to_owned()), (2, "b".to_owned())]
+        );
+        assert_eq!(excerpt(text, 40, 2), []);
+    }
+}
