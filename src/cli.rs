@@ -121,6 +121,16 @@ pub enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Put catalog files' keys in canonical order, keeping every comment
+    #[command(after_help = FMT_HELP)]
+    Fmt {
+        /// Catalog files to format
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: list the files that are out of order, and exit 1 if any is
+        #[arg(long)]
+        check: bool,
+    },
     /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
     #[command(after_help = IMPORT_HELP)]
     Import {
@@ -252,6 +262,17 @@ Examples:
   upskill validate --catalog my-catalogs/
   upskill validate --no-bundled --catalog acme.yaml --format json | jq '.problems[].code'
   upskill validate --catalog catalogs/ --format github    in a GitHub Actions step";
+
+const FMT_HELP: &str =
+    "Keys go in the order the catalog format lists them (provider: id, name, url; a
+credential: id, title, kind, level, hours, cost, skills, ...). Whole entries move with the
+comments just above them; values, comments and blank lines stay exactly as written, so
+diffs between authors stay small. A file with errors, or one that could not be reordered
+without changing it, is left as it is, with the reason; the command then exits 1.
+
+Examples:
+  upskill fmt catalogs/acme.yaml
+  upskill fmt --check catalogs/*.yaml    in CI: exit 1 when a file is out of order";
 
 /// How `graph` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

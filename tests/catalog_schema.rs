@@ -325,3 +325,35 @@ fn the_new_templates_validate_as_printed() {
         refused.stderr
     );
 }
+
+/// `upskill fmt`'s key orders name every key of the format and nothing else.
+#[test]
+fn the_canonical_key_orders_cover_every_field_of_the_format() {
+    use upskill::catalog::canonical;
+    let schema = format::catalog_schema();
+    let schema = schema.as_value();
+    let keys = |properties: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        properties
+            .as_object()
+            .expect("properties")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let set = |keys: &[&str]| -> std::collections::BTreeSet<String> {
+        keys.iter().map(|key| (*key).to_owned()).collect()
+    };
+    assert_eq!(keys(&schema["properties"]), set(canonical::FILE_KEYS));
+    for (definition, order) in [
+        ("ProviderSpec", canonical::PROVIDER_KEYS),
+        ("CredentialSpec", canonical::CREDENTIAL_KEYS),
+        ("RoleSpec", canonical::ROLE_KEYS),
+        ("SkillSpec", canonical::SKILL_KEYS),
+    ] {
+        assert_eq!(
+            keys(&schema["$defs"][definition]["properties"]),
+            set(order),
+            "{definition}"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! list of every [`Problem`] found on the way.
 
 mod amount;
+pub mod canonical;
 pub mod codes;
 mod cycles;
 pub mod fingerprint;

@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod fmt;
 mod graph;
 mod import;
 mod new;
@@ -56,6 +57,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             import::run(&mut out, &cli.catalogs, file, name.as_deref(), *force)
         }
         Command::New { what } => new::run(&mut out, &cli.catalogs, what),
+        Command::Fmt { files, check } => fmt::run(&mut out, files, *check),
     };
     match result {
         Ok(code) => Ok(code),

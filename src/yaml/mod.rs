@@ -4,6 +4,7 @@
 
 mod expansion;
 mod partial;
+pub mod reorder;
 mod shallow;
 mod syntax;
 mod tree;
