@@ -116,7 +116,7 @@ fn a_duplicate_credential_names_both_places() {
     assert_validates(
         "duplicate-credential.yaml",
         &[
-            "tests/fixtures/problems/duplicate-credential.yaml:4:10: error: duplicate credential id `acme/intro`: also defined at tests/fixtures/problems/duplicate-credential.yaml:3:10",
+            "tests/fixtures/problems/duplicate-credential.yaml:4:10: error: duplicate credential id `acme/intro`: also defined at tests/fixtures/problems/duplicate-credential.yaml:3:10; rename one of the two",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -128,7 +128,7 @@ fn a_duplicate_provider_across_files_names_both_places() {
     assert_validates(
         "duplicate-provider/",
         &[
-            "tests/fixtures/problems/duplicate-provider/two.yaml:2:7: error: duplicate provider id `acme`: also defined at tests/fixtures/problems/duplicate-provider/one.yaml:1:16",
+            "tests/fixtures/problems/duplicate-provider/two.yaml:2:7: error: duplicate provider id `acme`: also defined at tests/fixtures/problems/duplicate-provider/one.yaml:1:16; rename one of the two",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -140,8 +140,8 @@ fn a_duplicate_role_names_both_places() {
     assert_validates(
         "duplicate-role.yaml",
         &[
-            "tests/fixtures/problems/duplicate-role.yaml:2:40: warning: no credential teaches skill `linux`, so no plan can meet it unless the learner already has it",
-            "tests/fixtures/problems/duplicate-role.yaml:3:10: error: duplicate role id `admin`: also defined at tests/fixtures/problems/duplicate-role.yaml:2:10",
+            "tests/fixtures/problems/duplicate-role.yaml:2:40: warning: no credential teaches skill `linux`, so no plan can meet it unless the learner already has it; add a credential that teaches it, or check the spelling",
+            "tests/fixtures/problems/duplicate-role.yaml:3:10: error: duplicate role id `admin`: also defined at tests/fixtures/problems/duplicate-role.yaml:2:10; rename one of the two",
             "0 providers, 0 credentials, 1 roles: 1 error, 1 warning",
         ],
         1,
@@ -153,7 +153,7 @@ fn duplicate_skills_and_aliases_name_both_places() {
     assert_validates(
         "duplicate-skill.yaml",
         &[
-            "tests/fixtures/problems/duplicate-skill.yaml:3:10: error: duplicate skill id `linux`: also defined at tests/fixtures/problems/duplicate-skill.yaml:2:10",
+            "tests/fixtures/problems/duplicate-skill.yaml:3:10: error: duplicate skill id `linux`: also defined at tests/fixtures/problems/duplicate-skill.yaml:2:10; rename one of the two",
             "tests/fixtures/problems/duplicate-skill.yaml:4:37: error: skill alias `linux` is already taken by skill `linux` (defined at tests/fixtures/problems/duplicate-skill.yaml:2:10); aliases must be unique",
             "0 providers, 0 credentials, 0 roles: 2 errors, 0 warnings",
         ],
@@ -167,7 +167,7 @@ fn an_unknown_reference_suggests_the_closest_id() {
         "unknown-reference.yaml",
         &[
             "tests/fixtures/problems/unknown-reference.yaml:10:16: error: requires unknown credential `acme/network-basic`; did you mean `acme/network-basics`?",
-            "tests/fixtures/problems/unknown-reference.yaml:10:38: error: requires unknown credential `other/thing`",
+            "tests/fixtures/problems/unknown-reference.yaml:10:38: error: requires unknown credential `other/thing`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
@@ -283,7 +283,7 @@ fn problems_deep_inside_nested_groups_are_reported_where_they_are() {
         "deep-groups.yaml",
         &[
             "tests/fixtures/problems/deep-groups.yaml:5:102: error: roles[0].requires[0].any[0].all[0].any[1].experience.months: `months` must be a whole number of months from 1 to 1200, found 0",
-            "tests/fixtures/problems/deep-groups.yaml:6:114: error: requires unknown credential `acme/nothing`",
+            "tests/fixtures/problems/deep-groups.yaml:6:114: error: requires unknown credential `acme/nothing`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "1 providers, 1 credentials, 2 roles: 2 errors, 0 warnings",
         ],
         1,
@@ -308,8 +308,8 @@ fn warnings_cover_skill_typos_unknown_recommendations_and_untaught_role_skills()
         "warnings.yaml",
         &[
             "tests/fixtures/problems/warnings.yaml:5:77: warning: skill `netwrking` is not declared in any `skills:` list; did you mean `networking`?",
-            "tests/fixtures/problems/warnings.yaml:5:102: warning: recommends unknown credential `acme/nowhere`",
-            "tests/fixtures/problems/warnings.yaml:7:74: warning: no credential teaches skill `quantum-computing`, so no plan can meet it unless the learner already has it",
+            "tests/fixtures/problems/warnings.yaml:5:102: warning: recommends unknown credential `acme/nowhere`; check the id (`upskill show` finds a credential by its id), or add the credential",
+            "tests/fixtures/problems/warnings.yaml:7:74: warning: no credential teaches skill `quantum-computing`, so no plan can meet it unless the learner already has it; add a credential that teaches it, or check the spelling",
             "1 providers, 1 credentials, 1 roles: 0 errors, 3 warnings",
         ],
         0,
@@ -394,7 +394,7 @@ fn crlf_line_ends_are_read_and_located_like_lf() {
     assert_validates(
         "crlf.yaml",
         &[
-            "tests/fixtures/problems/crlf.yaml:5:80: error: requires unknown credential `acme/nope`",
+            "tests/fixtures/problems/crlf.yaml:5:80: error: requires unknown credential `acme/nope`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -406,7 +406,7 @@ fn a_byte_order_mark_is_read_and_positions_are_unaffected() {
     assert_validates(
         "bom.yaml",
         &[
-            "tests/fixtures/problems/bom.yaml:3:80: error: requires unknown credential `acme/nope`",
+            "tests/fixtures/problems/bom.yaml:3:80: error: requires unknown credential `acme/nope`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -456,7 +456,7 @@ fn every_problem_of_one_credential_is_reported_in_one_run() {
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:11:11: error: cost must be 0 or more (0 means free), found -5",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:12:23: error: valid_for_months must be between 1 and 1200, found 0; leave it out for a credential that never expires",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:13:14: warning: skill `linx` is not declared in any `skills:` list; did you mean `linux`?",
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:14:16: error: requires unknown credential `riverside-bootcamp/sre-basics`",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:14:16: error: requires unknown credential `riverside-bootcamp/sre-basics`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:15:14: error: credentials[0].retired: expected `true` or `false`, found the text \"maybe\"",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:16:15: error: `2026-13-01` is not a date: month 13 does not exist (months run from 01 to 12; the order is YYYY-MM-DD)",
             "1 providers, 1 credentials, 0 roles: 9 errors, 1 warning",
@@ -586,7 +586,7 @@ fn an_unclosed_bracket_is_reported_where_the_parser_stopped() {
     assert_validates(
         "unclosed-bracket.yaml",
         &[
-            "tests/fixtures/problems/unclosed-bracket.yaml:3:70: error: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 64",
+            "tests/fixtures/problems/unclosed-bracket.yaml:3:70: error: the list opened with `[` at line 3 column 64 is not closed with `]`, or two of its items have no `, ` between them (the parser said: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 64)",
             "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -598,7 +598,7 @@ fn an_empty_group_is_refused() {
     assert_validates(
         "empty-group.yaml",
         &[
-            "tests/fixtures/problems/empty-group.yaml:3:84: error: credentials[0].requires[0]: an `any` group needs at least one item",
+            "tests/fixtures/problems/empty-group.yaml:3:84: error: credentials[0].requires[0]: an `any` group needs at least one item; give it items, or remove it",
             "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -646,7 +646,7 @@ fn empty_titles_skill_lists_and_roles_are_named() {
     assert_validates(
         "empty-things.yaml",
         &[
-            "tests/fixtures/problems/empty-things.yaml:3:20: error: the credential's `title` is empty",
+            "tests/fixtures/problems/empty-things.yaml:3:20: error: the credential's `title` is empty; write its full title",
             "tests/fixtures/problems/empty-things.yaml:3:65: error: a credential must teach at least one skill; list them in `skills`",
             "tests/fixtures/problems/empty-things.yaml:5:10: error: role `r` has no requirements; list its `skills` (or `requires`)",
             "1 providers, 1 credentials, 1 roles: 3 errors, 0 warnings",
@@ -660,7 +660,7 @@ fn stack_successor_and_skill_list_mistakes_are_named() {
     assert_validates(
         "stacks-and-successors.yaml",
         &[
-            "tests/fixtures/problems/stacks-and-successors.yaml:5:72: warning: skill `linux` is listed twice",
+            "tests/fixtures/problems/stacks-and-successors.yaml:5:72: warning: skill `linux` is listed twice; list it once",
             "tests/fixtures/problems/stacks-and-successors.yaml:6:86: warning: `replaced_by` names the successor of a retired credential, but this one is not `retired: true`; mark it retired, or remove `replaced_by`",
             "tests/fixtures/problems/stacks-and-successors.yaml:7:55: error: a stack (`awarded_when`) has no `hours` of its own: it is awarded, free and at once, when its parts are held; remove `hours`",
             "1 providers, 3 credentials, 0 roles: 1 error, 2 warnings",

@@ -81,7 +81,7 @@ fn several_catalog_options_add_up_in_order() {
     ]);
     // The duplicate is reported in the later source, naming the earlier one.
     let expected = format!(
-        "{file}:1:16: error: duplicate provider id `first`: also defined at {folder}/x.yaml:1:16"
+        "{file}:1:16: error: duplicate provider id `first`: also defined at {folder}/x.yaml:1:16; rename one of the two"
     );
     assert_eq!(result.stdout.lines().next(), Some(expected.as_str()));
     assert_eq!(result.code, 1);
@@ -97,7 +97,7 @@ fn files_in_a_folder_are_read_in_sorted_path_order() {
     let first = result.stdout.lines().next().expect("a problem");
     assert!(
         first.starts_with(&format!("{path}/b/z.yaml:"))
-            && first.ends_with(&format!("{path}/a/z.yaml:1:16")),
+            && first.ends_with(&format!("{path}/a/z.yaml:1:16; rename one of the two")),
         "{first}"
     );
 }

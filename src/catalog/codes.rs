@@ -92,6 +92,9 @@ pub const KINDS: &[Kind] = &[
         "yaml-syntax",
         "look just before the position for an unclosed quote or bracket",
         &[
+            "a value cannot start with",
+            "is not closed with",
+            "is never closed",
             "did not find expected",
             "found unexpected",
             "mapping values are not allowed",

@@ -306,6 +306,11 @@ pub(crate) fn friendly(message: &str) -> String {
         );
     }
     let message = message.replace("unknown variant `", "unknown value `");
+    if let Some((_, rest)) = message.split_once("missing field `")
+        && let Some((field, "")) = rest.split_once('`')
+    {
+        return format!("{message}; add `{field}:` here");
+    }
     if let Some((prefix, rest)) = message.split_once("duplicate field `")
         && let Some((key, _)) = rest.split_once('`')
     {

@@ -75,7 +75,48 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
             ..error
         };
     }
+    if said.starts_with("found character that cannot start any token")
+        && let Some(c) = lines
+            .get(reported - 1)
+            .and_then(|text| text.chars().nth(error.position.column.saturating_sub(1)))
+            .filter(|c| matches!(c, '@' | '`'))
+    {
+        return Error {
+            message: format!(
+                "a value cannot start with `{c}` in YAML: put the value in quotes (the parser said: {said})"
+            ),
+            ..error
+        };
+    }
+    if let Some(opened) = unclosed(said) {
+        return Error {
+            message: format!("{opened} (the parser said: {said})"),
+            ..error
+        };
+    }
     error
+}
+
+/// What is left open, for libyaml's messages about brackets and quotes it never saw closed.
+fn unclosed(said: &str) -> Option<String> {
+    let (_, at) = said.rsplit_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    let (line, column): (usize, usize) = (line.parse().ok()?, column.parse().ok()?);
+    if said.contains("while parsing a flow sequence") {
+        Some(format!(
+            "the list opened with `[` at line {line} column {column} is not closed with `]`, or two of its items have no `, ` between them"
+        ))
+    } else if said.contains("while parsing a flow mapping") {
+        Some(format!(
+            "the mapping opened with `{{` at line {line} column {column} is not closed with `}}`, or two of its entries have no `, ` between them"
+        ))
+    } else if said.contains("while scanning a quoted scalar") {
+        Some(format!(
+            "the quote opened at line {line} column {column} is never closed: add the closing quote"
+        ))
+    } else {
+        None
+    }
 }
 
 const CURLY_QUOTES: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
@@ -317,10 +358,23 @@ mod tests {
     }
 
     #[test]
-    fn an_error_with_nothing_recognisable_around_it_is_left_alone() {
+    fn an_unclosed_bracket_or_quote_is_named_where_it_opened() {
         assert_eq!(
             said("a: [1, 2\n"),
-            "2:1: did not find expected ',' or ']', while parsing a flow sequence at line 1 column 4"
+            "2:1: the list opened with `[` at line 1 column 4 is not closed with `]`, or two of its items have no `, ` between them (the parser said: did not find expected ',' or ']', while parsing a flow sequence at line 1 column 4)"
+        );
+        assert!(
+            said("a: \"open\nb: 1\n")
+                .contains("the quote opened at line 1 column 4 is never closed"),
+        );
+        assert_eq!(
+            said("title: @home\n"),
+            "1:8: a value cannot start with `@` in YAML: put the value in quotes (the parser said: found character that cannot start any token, while scanning for the next token)"
+        );
+        // Nothing recognisable: the parser's words as they are.
+        assert_eq!(
+            said("a: ]\n"),
+            "1:4: did not find expected node content, while parsing a block node"
         );
     }
 

@@ -134,7 +134,7 @@ impl<'de> Visitor<'de> for RequirementVisitor {
         let group = |items: Vec<RequirementSpec>, name: &str| {
             if items.is_empty() {
                 Err(de::Error::custom(format_args!(
-                    "an `{name}` group needs at least one item"
+                    "an `{name}` group needs at least one item; give it items, or remove it"
                 )))
             } else {
                 Ok(items)

@@ -119,7 +119,7 @@ impl Merge {
         if spec.title.as_str().trim().is_empty() {
             self.error(
                 place.at(&[Key("title")]),
-                "the credential's `title` is empty".into(),
+                "the credential's `title` is empty; write its full title".into(),
             );
         }
         let (hours, cost) = self.check_numbers(&spec, place);
@@ -267,7 +267,7 @@ impl Merge {
                 if skills.contains(&idx) {
                     self.warning(
                         skill_place(),
-                        format!("skill `{}` is listed twice", skill.as_str()),
+                        format!("skill `{}` is listed twice; list it once", skill.as_str()),
                     );
                 } else {
                     skills.push(idx);

@@ -65,7 +65,7 @@ impl Merge {
         if spec.name.as_str().trim().is_empty() {
             self.error(
                 place.at(&[Key("name")]),
-                "the provider's `name` is empty".into(),
+                "the provider's `name` is empty; write the name people know it by".into(),
             );
         }
         if let Some(existing) = self.catalog.find_provider(id) {

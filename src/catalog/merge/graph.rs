@@ -125,7 +125,7 @@ impl Merge {
                 let id = &self.catalog.skill(*skill).id;
                 let message = if teachers.is_empty() {
                     format!(
-                        "no credential teaches skill `{id}`, so no plan can meet it unless the learner already has it"
+                        "no credential teaches skill `{id}`, so no plan can meet it unless the learner already has it; add a credential that teaches it, or check the spelling"
                     )
                 } else if teachers.iter().all(|&c| self.catalog.credential(c).retired) {
                     format!(

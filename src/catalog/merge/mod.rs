@@ -247,7 +247,7 @@ impl Merge {
         self.pending.push(Pending {
             severity: Severity::Error,
             place,
-            message: format!("{message}: also defined at {{also}}"),
+            message: format!("{message}: also defined at {{also}}; rename one of the two"),
             also: Some(first.clone()),
         });
     }

@@ -293,6 +293,10 @@ impl Merge {
                 file.name
             );
         }
+        if hint.is_empty() {
+            "; check the id (`upskill show` finds a credential by its id), or add the credential"
+                .clone_into(&mut hint);
+        }
         let message = format!("{verb} unknown credential `{global}`{hint}");
         self.pending.push(Pending {
             severity,
@@ -342,7 +346,7 @@ impl Merge {
         if spec.title.as_str().trim().is_empty() {
             self.error(
                 place.at(&[Key("title")]),
-                "the role's `title` is empty".into(),
+                "the role's `title` is empty; write the role's title".into(),
             );
         }
         let mut requirements: Vec<Requirement> = Vec::new();
@@ -353,7 +357,7 @@ impl Merge {
                 if requirements.contains(&requirement) {
                     self.warning(
                         skill_place(),
-                        format!("skill `{}` is listed twice", skill.as_str()),
+                        format!("skill `{}` is listed twice; list it once", skill.as_str()),
                     );
                 } else {
                     requirements.push(requirement);
