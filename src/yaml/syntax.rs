@@ -14,6 +14,7 @@ const LOOK_BACK: usize = 2;
 /// words are kept at the end, so the message can still be looked up.
 pub(super) fn diagnose(text: &str, error: Error) -> Error {
     let lines: Vec<&str> = text.lines().collect();
+    // Lines are counted from 1; a position of line 0 (none) looks at nothing.
     let reported = error.position.line;
     let first = reported.saturating_sub(LOOK_BACK).max(1);
     let said = &error.message;
@@ -49,7 +50,7 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
         }
     }
     if said.starts_with("mapping values are not allowed")
-        && let Some(text) = lines.get(reported - 1)
+        && let Some(text) = lines.get(reported.wrapping_sub(1))
         && let Some((key, value)) = key_and_value(text)
         && value.contains(": ")
     {
@@ -77,7 +78,7 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
     }
     if said.starts_with("found character that cannot start any token")
         && let Some(c) = lines
-            .get(reported - 1)
+            .get(reported.wrapping_sub(1))
             .and_then(|text| text.chars().nth(error.position.column.saturating_sub(1)))
             .filter(|c| matches!(c, '@' | '`'))
     {
@@ -376,6 +377,15 @@ mod tests {
             said("a: ]\n"),
             "1:4: did not find expected node content, while parsing a block node"
         );
+    }
+
+    #[test]
+    fn a_position_before_the_first_line_looks_at_nothing() {
+        let error = Error {
+            position: Position { line: 0, column: 0 },
+            message: "mapping values are not allowed in this context".into(),
+        };
+        assert_eq!(diagnose("a: b: c\n", error.clone()), error);
     }
 
     #[test]
