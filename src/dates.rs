@@ -29,6 +29,10 @@ pub fn parse(text: &str, example: &str) -> Result<Date, String> {
 pub fn explain(text: &str, example: &str) -> String {
     let shown = crate::text::sanitize_line(text);
     let Some((year, month, day)) = shaped(text) else {
+        // `2026-11-1`: the date meant, with its zeros.
+        if let Some(padded) = padded(text) {
+            return format!("`{shown}` is not a date: write it as YYYY-MM-DD, `{padded}`");
+        }
         return format!("`{shown}` is not a date: write it as YYYY-MM-DD, like {example}");
     };
     if !(1..=12).contains(&month) {
@@ -43,6 +47,20 @@ pub fn explain(text: &str, example: &str) -> String {
         return format!("`{shown}` is not a date: {name} {year} has {days} days; check the day");
     }
     format!("`{shown}` is not a date: write it as YYYY-MM-DD, like {example}")
+}
+
+/// `2026-1-5` as `2026-01-05`, when that is a real date.
+fn padded(text: &str) -> Option<String> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |part: &str, most: usize| {
+        (1..=most).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || year.len() != 4 || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    let padded = format!("{year}-{month:0>2}-{day:0>2}");
+    padded.parse::<Date>().is_ok().then_some(padded)
 }
 
 /// The numbers of a text shaped `YYYY-MM-DD`, whatever their values.
@@ -90,5 +108,13 @@ mod tests {
             "`01/06/2026` is not a date: write it as YYYY-MM-DD, like 2026-06-01"
         );
         assert!(parse("2028-02-29", example).is_ok());
+        assert_eq!(
+            explain("2026-11-1", example),
+            "`2026-11-1` is not a date: write it as YYYY-MM-DD, `2026-11-01`"
+        );
+        assert_eq!(
+            explain("2026-2-30", example),
+            "`2026-2-30` is not a date: write it as YYYY-MM-DD, like 2026-06-01"
+        );
     }
 }

@@ -1062,6 +1062,7 @@ fn a_problem_is_chosen_and_opened_in_the_editor_at_its_line() {
         [Effect::EditCatalog {
             file: "tests/fixtures/problems/cycle.yaml".into(),
             line: app.problems[1].position.line,
+            column: app.problems[1].position.column,
         }]
     );
     assert!(matches!(
@@ -1101,6 +1102,30 @@ fn a_problem_is_chosen_and_opened_in_the_editor_at_its_line() {
     assert!(app.problems.is_empty() && app.problem_texts.is_empty());
     assert!(app.overlay.is_none());
     assert_eq!(status(&app), "Catalogs reloaded: 6 credentials");
+}
+
+/// Warnings keep nothing from loading, but the app does not hide them: the reload says how
+/// many, `!` lists them, and the header's error count leaves them out.
+#[test]
+fn warnings_are_listed_though_they_keep_nothing_from_loading() {
+    let mut app = fixture_app();
+    let loaded = catalog::load(&Sources::only(vec![
+        "tests/fixtures/app/acme.yaml".into(),
+        "tests/fixtures/app-warnings/typo.yaml".into(),
+    ]));
+    assert_eq!((loaded.tally().errors, loaded.tally().warnings), (0, 1));
+    update(&mut app, Msg::CatalogReloaded(Box::new(loaded)));
+    assert_eq!(
+        status(&app),
+        "Catalogs reloaded: 7 credentials; 1 warning (! shows it)"
+    );
+    assert!(app.overlay.is_none(), "a warning does not interrupt");
+    keys(&mut app, "!");
+    assert!(matches!(app.overlay, Some(Overlay::Problems { selected: 0 })));
+    assert!(app.problems[0].message.starts_with("recommends unknown credential `acme/nothing`"));
+    let screen = common::app::text(&common::app::draw(&app, 100, 30));
+    assert!(screen.contains("These warnings keep nothing from loading"), "{screen}");
+    assert!(!screen.contains("catalog error"), "{screen}");
 }
 
 /// A bundled catalog is part of the program: `e` on its problem says so, and asks for no

@@ -295,7 +295,16 @@ fn the_new_templates_validate_as_printed() {
     );
     let credential = common::upskill(&["new", "credential", "acme-academy", "linux-basics"]);
     assert_eq!(credential.code, 0, "{}", credential.stderr);
-    assert!(credential.stdout.contains("  - id: linux-basics "));
+    assert!(
+        credential.stdout.starts_with("  - id: linux-basics "),
+        "only the item on standard output, so `>>` appends it: {}",
+        credential.stdout
+    );
+    assert!(
+        credential.stderr.contains("paste this under `credentials:`"),
+        "{}",
+        credential.stderr
+    );
     let file = format!("{}{}", provider.stdout, credential.stdout);
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("acme-academy.yaml");

@@ -32,7 +32,7 @@ fn a_wrong_type_names_the_field_and_what_was_expected() {
         "wrong-type.yaml",
         &[
             "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: expected a number, like 40 or 49.99, found the text \"forty\"",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -44,7 +44,7 @@ fn an_unknown_field_lists_the_expected_fields_and_suggests_the_closest() {
         "unknown-field.yaml",
         &[
             "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -56,7 +56,7 @@ fn an_unknown_top_level_key_is_an_error_with_a_suggestion() {
         "unknown-top-level-key.yaml",
         &[
             "tests/fixtures/problems/unknown-top-level-key.yaml:2:1: error: unknown field `credential`, expected one of `format`, `currency`, `provider`, `credentials`, `roles`, `skills`; did you mean `credentials`?",
-            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -68,7 +68,7 @@ fn an_unknown_kind_suggests_the_closest_kind() {
         "unknown-kind.yaml",
         &[
             "tests/fixtures/problems/unknown-kind.yaml:3:29: error: credentials[0].kind: unknown value `certifcation`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `certification`?",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -80,7 +80,7 @@ fn a_missing_field_is_reported_at_its_credential() {
         "missing-field.yaml",
         &[
             "tests/fixtures/problems/missing-field.yaml:3:5: error: missing field `hours`: give the estimated learning hours, more than 0 (only a stack, with `awarded_when`, has none)",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -93,7 +93,7 @@ fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated(
         &[
             "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: expected a number, like 40 or 49.99, found the text \"x\"",
             "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 4 credentials, 0 roles: 2 errors, 0 warnings",
+            "1 provider, 4 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -105,7 +105,7 @@ fn a_bad_id_is_reported_with_a_corrected_suggestion() {
         "bad-id.yaml",
         &[
             "tests/fixtures/problems/bad-id.yaml:3:10: error: `Cloud_Basics` is not a valid credential id: use lowercase letters and digits in words joined by single hyphens, like `cloud-basics`",
-            "1 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -117,7 +117,7 @@ fn a_duplicate_credential_names_both_places() {
         "duplicate-credential.yaml",
         &[
             "tests/fixtures/problems/duplicate-credential.yaml:4:10: error: duplicate credential id `acme/intro`: also defined at tests/fixtures/problems/duplicate-credential.yaml:3:10; rename one of the two",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -129,7 +129,7 @@ fn a_duplicate_provider_across_files_names_both_places() {
         "duplicate-provider/",
         &[
             "tests/fixtures/problems/duplicate-provider/two.yaml:2:7: error: duplicate provider id `acme`: also defined at tests/fixtures/problems/duplicate-provider/one.yaml:1:16; rename one of the two",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -142,7 +142,7 @@ fn a_duplicate_role_names_both_places() {
         &[
             "tests/fixtures/problems/duplicate-role.yaml:2:40: warning: no credential teaches skill `linux`, so no plan can meet it unless the learner already has it; add a credential that teaches it, or check the spelling",
             "tests/fixtures/problems/duplicate-role.yaml:3:10: error: duplicate role id `admin`: also defined at tests/fixtures/problems/duplicate-role.yaml:2:10; rename one of the two",
-            "0 providers, 0 credentials, 1 roles: 1 error, 1 warning",
+            "0 providers, 0 credentials, 1 role: 1 error, 1 warning",
         ],
         1,
     );
@@ -168,7 +168,7 @@ fn an_unknown_reference_suggests_the_closest_id() {
         &[
             "tests/fixtures/problems/unknown-reference.yaml:10:16: error: requires unknown credential `acme/network-basic`; did you mean `acme/network-basics`?",
             "tests/fixtures/problems/unknown-reference.yaml:10:38: error: requires unknown credential `other/thing`; check the id (`upskill show` finds a credential by its id), or add the credential",
-            "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
+            "1 provider, 2 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -206,7 +206,7 @@ fn non_positive_hours_negative_cost_and_zero_validity_are_errors() {
             "tests/fixtures/problems/bad-numbers.yaml:3:62: error: hours must be more than 0, found 0",
             "tests/fixtures/problems/bad-numbers.yaml:3:71: error: cost must be 0 or more (0 means free), found -5",
             "tests/fixtures/problems/bad-numbers.yaml:3:110: error: valid_for_months must be between 1 and 1200, found 0; leave it out for a credential that never expires",
-            "1 providers, 1 credentials, 0 roles: 3 errors, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 3 errors, 0 warnings",
         ],
         1,
     );
@@ -243,7 +243,7 @@ fn a_cycle_is_printed_as_the_whole_loop_and_a_self_requirement_is_named() {
         &[
             "tests/fixtures/problems/cycle.yaml:3:80: error: requirement cycle: acme/a -> acme/b -> acme/c -> acme/a; remove one of these requirements",
             "tests/fixtures/problems/cycle.yaml:7:92: error: credential `acme/selfish` requires itself; remove it from its own `requires`",
-            "1 providers, 5 credentials, 0 roles: 2 errors, 0 warnings",
+            "1 provider, 5 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -269,7 +269,7 @@ fn malformed_requirements_say_what_a_requirement_looks_like() {
             "tests/fixtures/problems/bad-requirement.yaml:3:80: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill`, `experience`, `any` or `all`; did you mean `skill`?",
             "tests/fixtures/problems/bad-requirement.yaml:4:126: error: credentials[1].requires[0].any[1].experience.months: `months` must be a whole number of months from 1 to 1200, found 0",
             "tests/fixtures/problems/bad-requirement.yaml:5:80: error: credentials[2].requires[0]: a requirement has one key (`skill`, `experience`, `any` or `all`), found `any` as well; write each requirement as its own list item, or group them in `all`",
-            "1 providers, 3 credentials, 0 roles: 3 errors, 0 warnings",
+            "1 provider, 3 credentials, 0 roles: 3 errors, 0 warnings",
         ],
         1,
     );
@@ -284,7 +284,7 @@ fn problems_deep_inside_nested_groups_are_reported_where_they_are() {
         &[
             "tests/fixtures/problems/deep-groups.yaml:5:102: error: roles[0].requires[0].any[0].all[0].any[1].experience.months: `months` must be a whole number of months from 1 to 1200, found 0",
             "tests/fixtures/problems/deep-groups.yaml:6:114: error: requires unknown credential `acme/nothing`; check the id (`upskill show` finds a credential by its id), or add the credential",
-            "1 providers, 1 credentials, 2 roles: 2 errors, 0 warnings",
+            "1 provider, 1 credential, 2 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -296,7 +296,7 @@ fn a_verified_date_must_be_a_real_date() {
         "bad-date.yaml",
         &[
             "tests/fixtures/problems/bad-date.yaml:3:79: error: `2026-13-45` is not a date: month 13 does not exist (months run from 01 to 12; the order is YYYY-MM-DD)",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -310,7 +310,7 @@ fn warnings_cover_skill_typos_unknown_recommendations_and_untaught_role_skills()
             "tests/fixtures/problems/warnings.yaml:5:77: warning: skill `netwrking` is not declared in any `skills:` list; did you mean `networking`?",
             "tests/fixtures/problems/warnings.yaml:5:102: warning: recommends unknown credential `acme/nowhere`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "tests/fixtures/problems/warnings.yaml:7:74: warning: no credential teaches skill `quantum-computing`, so no plan can meet it unless the learner already has it; add a credential that teaches it, or check the spelling",
-            "1 providers, 1 credentials, 1 roles: 0 errors, 3 warnings",
+            "1 provider, 1 credential, 1 role: 0 errors, 3 warnings",
         ],
         0,
     );
@@ -371,7 +371,7 @@ fn escape_sequences_in_catalog_text_never_reach_the_output() {
         &[
             "tests/fixtures/problems/escapes.yaml:3:93: error: `\\u{1b}[2Jwipe` is not a credential reference: write `id` (same provider) or `provider/id`",
             "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 2 credentials, 0 roles: 2 errors, 0 warnings",
+            "1 provider, 2 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
     );
@@ -395,7 +395,7 @@ fn crlf_line_ends_are_read_and_located_like_lf() {
         "crlf.yaml",
         &[
             "tests/fixtures/problems/crlf.yaml:5:80: error: requires unknown credential `acme/nope`; check the id (`upskill show` finds a credential by its id), or add the credential",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -407,7 +407,7 @@ fn a_byte_order_mark_is_read_and_positions_are_unaffected() {
         "bom.yaml",
         &[
             "tests/fixtures/problems/bom.yaml:3:80: error: requires unknown credential `acme/nope`; check the id (`upskill show` finds a credential by its id), or add the credential",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -437,7 +437,7 @@ fn every_field_error_of_one_credential_is_reported_in_one_run() {
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:8:5: error: credentials[0]: unknown field `skils`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; did you mean `skills`?",
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:9:16: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill`, `experience`, `any` or `all`; did you mean `skill`?",
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`",
-            "1 providers, 1 credentials, 0 roles: 4 errors, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 4 errors, 0 warnings",
         ],
         1,
     );
@@ -459,7 +459,7 @@ fn every_problem_of_one_credential_is_reported_in_one_run() {
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:14:16: error: requires unknown credential `riverside-bootcamp/sre-basics`; check the id (`upskill show` finds a credential by its id), or add the credential",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:15:14: error: credentials[0].retired: expected `true` or `false`, found the text \"maybe\"",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:16:15: error: `2026-13-01` is not a date: month 13 does not exist (months run from 01 to 12; the order is YYYY-MM-DD)",
-            "1 providers, 1 credentials, 0 roles: 9 errors, 1 warning",
+            "1 provider, 1 credential, 0 roles: 9 errors, 1 warning",
         ],
         1,
     );
@@ -521,7 +521,7 @@ fn a_date_no_calendar_has_says_what_is_wrong() {
         "impossible-date.yaml",
         &[
             "tests/fixtures/problems/impossible-date.yaml:3:83: error: `2027-02-30` is not a date: February 2027 has 28 days; check the day",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -538,7 +538,7 @@ fn references_into_a_file_that_does_not_parse_are_noted_once() {
             "tests/fixtures/problems/broken-file-referenced/acme.yaml:11:75: error: requires unknown credential `riverside-bootcamp/nope` (`riverside-bootcamp` is declared in tests/fixtures/problems/broken-file-referenced/riverside.yaml, which has errors: its credentials are not loaded)",
             "tests/fixtures/problems/broken-file-referenced/riverside.yaml:1:1: warning: 3 references into riverside.yaml from other files are not checked because this file has errors; fix them and validate again",
             "tests/fixtures/problems/broken-file-referenced/riverside.yaml:14:6: error: line 14 is indented 5 spaces; the other keys of this credential are at 4: line it up with them (the parser said: mapping values are not allowed in this context)",
-            "1 providers, 2 credentials, 0 roles: 2 errors, 1 warning",
+            "1 provider, 2 credentials, 0 roles: 2 errors, 1 warning",
         ],
         1,
     );
@@ -575,7 +575,7 @@ fn a_merge_key_is_refused_without_the_fields_it_would_have_brought() {
         "merge-key.yaml",
         &[
             "tests/fixtures/problems/merge-key.yaml:4:5: error: credentials[1]: unknown field `<<`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `description`, `source`, `verified`, `retired`; YAML merge keys (`<<`) are not supported, write the fields out",
-            "1 providers, 2 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 2 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -599,7 +599,7 @@ fn an_empty_group_is_refused() {
         "empty-group.yaml",
         &[
             "tests/fixtures/problems/empty-group.yaml:3:84: error: credentials[0].requires[0]: an `any` group needs at least one item; give it items, or remove it",
-            "1 providers, 1 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -611,7 +611,7 @@ fn a_requirement_that_multiplies_out_too_far_is_refused() {
         "too-many-combinations.yaml",
         &[
             "tests/fixtures/problems/too-many-combinations.yaml:17:84: error: this requirement comes to more than 64 combinations once its `any` and `all` groups are multiplied out, too many to plan with; write it more simply",
-            "1 providers, 15 credentials, 0 roles: 1 error, 0 warnings",
+            "1 provider, 15 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
     );
@@ -635,7 +635,7 @@ fn a_bare_id_in_a_file_without_a_provider_is_refused() {
         "bare-id-without-provider.yaml",
         &[
             "tests/fixtures/problems/bare-id-without-provider.yaml:2:42: error: `a-plus` names no provider; in a file without `provider:` write `provider/id`",
-            "0 providers, 0 credentials, 1 roles: 1 error, 0 warnings",
+            "0 providers, 0 credentials, 1 role: 1 error, 0 warnings",
         ],
         1,
     );
@@ -649,7 +649,7 @@ fn empty_titles_skill_lists_and_roles_are_named() {
             "tests/fixtures/problems/empty-things.yaml:3:20: error: the credential's `title` is empty; write its full title",
             "tests/fixtures/problems/empty-things.yaml:3:65: error: a credential must teach at least one skill; list them in `skills`",
             "tests/fixtures/problems/empty-things.yaml:5:10: error: role `r` has no requirements; list its `skills` (or `requires`)",
-            "1 providers, 1 credentials, 1 roles: 3 errors, 0 warnings",
+            "1 provider, 1 credential, 1 role: 3 errors, 0 warnings",
         ],
         1,
     );
@@ -663,7 +663,7 @@ fn stack_successor_and_skill_list_mistakes_are_named() {
             "tests/fixtures/problems/stacks-and-successors.yaml:5:72: warning: skill `linux` is listed twice; list it once",
             "tests/fixtures/problems/stacks-and-successors.yaml:6:86: warning: `replaced_by` names the successor of a retired credential, but this one is not `retired: true`; mark it retired, or remove `replaced_by`",
             "tests/fixtures/problems/stacks-and-successors.yaml:7:55: error: a stack (`awarded_when`) has no `hours` of its own: it is awarded, free and at once, when its parts are held; remove `hours`",
-            "1 providers, 3 credentials, 0 roles: 1 error, 2 warnings",
+            "1 provider, 3 credentials, 0 roles: 1 error, 2 warnings",
         ],
         1,
     );

@@ -114,7 +114,7 @@ fn the_config_dir_catalogs_are_loaded_after_the_bundled_ones() {
     let alone = run(command(home.path(), dir), &["validate", "--no-bundled"]);
     assert_eq!(
         summary(&alone.stdout),
-        "1 providers, 1 credentials, 0 roles: 0 errors, 0 warnings"
+        "1 provider, 1 credential, 0 roles: 0 errors, 0 warnings"
     );
     let with_bundled = run(command(home.path(), dir), &["validate"]);
     let bundled = upskill(&["validate"]);
@@ -207,7 +207,7 @@ fn a_directory_symlink_loop_is_reported_not_followed_forever() {
             "{path}/loop:1:1: error: directory symlink loop: this folder leads back to {path}; remove the link or point it elsewhere"
         )
     );
-    assert!(summary(&result.stdout).starts_with("1 providers, 1 credentials"));
+    assert!(summary(&result.stdout).starts_with("1 provider, 1 credential,"));
 }
 
 #[cfg(unix)]

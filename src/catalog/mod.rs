@@ -65,11 +65,12 @@ impl Loaded {
     /// The summary line of `upskill validate`.
     pub fn summary(&self) -> String {
         let tally = self.tally();
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", plural(n, one, many));
         format!(
-            "{} providers, {} credentials, {} roles: {} {}, {} {}",
-            self.catalog.providers.len(),
-            self.catalog.credentials.len(),
-            self.catalog.roles.len(),
+            "{}, {}, {}: {} {}, {} {}",
+            count(self.catalog.providers.len(), "provider", "providers"),
+            count(self.catalog.credentials.len(), "credential", "credentials"),
+            count(self.catalog.roles.len(), "role", "roles"),
             tally.errors,
             plural(tally.errors, "error", "errors"),
             tally.warnings,

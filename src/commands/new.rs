@@ -33,25 +33,22 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, what: &NewWhat) -> io::
                 .providers
                 .iter()
                 .find(|known| known.id == *provider);
-            match known {
-                Some(known) => writeln!(
-                    out,
-                    "# Paste under `credentials:` in {} (provider `{provider}`).",
+            // Where it goes is said on standard error, so `>> file` takes only the item.
+            let note = match known {
+                Some(known) => format!(
+                    "upskill: paste this under `credentials:` in {} (provider `{provider}`)",
                     known.file
-                )?,
-                None => writeln!(
-                    out,
-                    "# Paste under `credentials:` in the file of provider `{provider}` (no loaded catalog declares it yet: `upskill new provider {provider}` starts one)."
-                )?,
-            }
-            if loaded
-                .catalog
-                .find_credential(&format!("{provider}/{id}"))
-                .is_some()
-            {
+                ),
+                None => format!(
+                    "upskill: paste this under `credentials:` in the file of provider `{provider}`"
+                ),
+            };
+            let mut err = io::stderr();
+            writeln!(err, "{}", crate::text::sanitize_line(&note))?;
+            if loaded.catalog.find_credential(&format!("{provider}/{id}")).is_some() {
                 writeln!(
-                    out,
-                    "# Note: `{provider}/{id}` is already defined; give the new credential another id."
+                    err,
+                    "upskill: `{provider}/{id}` is defined already; give the new credential another id"
                 )?;
             }
             write!(out, "{}", credential_template(id, today))?;

@@ -1,7 +1,7 @@
-//! The user's editor, run on a catalog file at a line, the way `git` and `crontab` run it:
-//! `$VISUAL`, else `$EDITOR`, else `vi`, split on spaces (so `code --wait` works), with
-//! `+LINE` before the file, which vi, Vim, Neovim, Emacs, nano, micro, Helix and Kakoune all
-//! read as "start at this line".
+//! The user's editor, run on a catalog file at a problem's place, the way `git` and
+//! `crontab` run it: `$VISUAL`, else `$EDITOR`, else `vi`, split on spaces (so `code --wait`
+//! works). Editors known to take a column get the line and the column; any other gets
+//! `+LINE` before the file, which nearly every terminal editor reads as "start at this line".
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -13,6 +13,7 @@ pub fn command(
     editor: Option<OsString>,
     file: &Path,
     line: usize,
+    column: usize,
 ) -> Result<Command, String> {
     let chosen = [visual, editor]
         .into_iter()
@@ -25,18 +26,50 @@ pub fn command(
     let mut words = chosen.split_whitespace();
     let program = words.next().unwrap_or("vi");
     let mut command = Command::new(program);
-    command.args(words).arg(format!("+{line}")).arg(file);
+    command.args(words);
+    let name = Path::new(program)
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let column = column.max(1);
+    match name.as_str() {
+        "vi" | "vim" | "nvim" | "gvim" | "view" => {
+            command.arg(format!("+call cursor({line}, {column})")).arg(file);
+        }
+        "nano" | "pico" => {
+            command.arg(format!("+{line},{column}")).arg(file);
+        }
+        "emacs" | "emacsclient" | "micro" | "kak" => {
+            command.arg(format!("+{line}:{column}")).arg(file);
+        }
+        "hx" | "helix" => {
+            let mut place = file.as_os_str().to_owned();
+            place.push(format!(":{line}:{column}"));
+            command.arg(place);
+        }
+        "code" | "codium" | "subl" | "zed" => {
+            let mut place = file.as_os_str().to_owned();
+            place.push(format!(":{line}:{column}"));
+            if matches!(name.as_str(), "code" | "codium") {
+                command.arg("--goto");
+            }
+            command.arg(place);
+        }
+        _ => {
+            command.arg(format!("+{line}")).arg(file);
+        }
+    }
     Ok(command)
 }
 
-/// Runs the editor on `file` at `line` and waits for it; the caller has given it the
-/// terminal.
-pub fn run(file: &Path, line: usize) -> Result<(), String> {
+/// Runs the editor on `file` at `line` and `column` and waits for it; the caller has given
+/// it the terminal.
+pub fn run(file: &Path, line: usize, column: usize) -> Result<(), String> {
     let mut command = command(
         std::env::var_os("VISUAL"),
         std::env::var_os("EDITOR"),
         file,
         line,
+        column,
     )?;
     let program = command.get_program().to_string_lossy().into_owned();
     let status = command
@@ -53,7 +86,10 @@ pub fn run(file: &Path, line: usize) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn words(command: &Command) -> Vec<String> {
+    fn words(visual: Option<&str>, editor: Option<&str>) -> Vec<String> {
+        let file = Path::new("cat alogs/acme.yaml");
+        let command = command(visual.map(Into::into), editor.map(Into::into), file, 14, 6)
+            .expect("a command");
         std::iter::once(command.get_program())
             .chain(command.get_args())
             .map(|word| word.to_string_lossy().into_owned())
@@ -61,22 +97,21 @@ mod tests {
     }
 
     #[test]
-    fn visual_then_editor_then_vi_with_the_line_before_the_file() {
-        let file = Path::new("cat alogs/acme.yaml");
-        let run = |visual: Option<&str>, editor: Option<&str>| {
-            words(
-                &command(visual.map(Into::into), editor.map(Into::into), file, 14)
-                    .expect("a command"),
-            )
-        };
+    fn visual_then_editor_then_vi_at_the_line_and_column_where_the_editor_can() {
         assert_eq!(
-            run(Some("code --wait"), Some("nano")),
-            ["code", "--wait", "+14", "cat alogs/acme.yaml"]
+            words(Some("code --wait"), Some("nano")),
+            ["code", "--wait", "--goto", "cat alogs/acme.yaml:14:6"]
+        );
+        assert_eq!(words(None, Some("nano")), ["nano", "+14,6", "cat alogs/acme.yaml"]);
+        assert_eq!(
+            words(Some("  "), None),
+            ["vi", "+call cursor(14, 6)", "cat alogs/acme.yaml"]
         );
         assert_eq!(
-            run(None, Some("nano")),
-            ["nano", "+14", "cat alogs/acme.yaml"]
+            words(None, Some("/usr/bin/emacsclient -t")),
+            ["/usr/bin/emacsclient", "-t", "+14:6", "cat alogs/acme.yaml"]
         );
-        assert_eq!(run(Some("  "), None), ["vi", "+14", "cat alogs/acme.yaml"]);
+        assert_eq!(words(None, Some("hx")), ["hx", "cat alogs/acme.yaml:14:6"]);
+        assert_eq!(words(None, Some("ed")), ["ed", "+14", "cat alogs/acme.yaml"]);
     }
 }

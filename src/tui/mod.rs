@@ -220,23 +220,20 @@ pub fn start(sources: &Sources, store: Option<&PlanStore>, today: Date) -> App {
 /// Like [`start`], on catalogs already loaded. Files with errors were left out of them (see
 /// [`catalog::load_usable`]): the app starts on the rest and shows the problems.
 pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date) -> App {
-    let problems: Vec<catalog::Problem> = loaded
-        .problems
-        .into_iter()
-        .filter(catalog::Problem::is_error)
-        .collect();
+    let errors = loaded.has_errors();
     let mut notices: Vec<(String, Vec<String>)> = Vec::new();
     let plan = open_last_plan(store, today, &mut notices);
     let mut app = App::new(Arc::new(loaded.catalog), plan, today);
     app.left_out = loaded.left_out;
     app.refresh_plan();
-    app.problems = problems;
+    // Warnings are kept too: `!` lists them, though they keep nothing from loading.
+    app.problems = loaded.problems;
     app.problem_texts = loaded.texts;
     match load_keymap() {
         Ok(keymap) => app.keymap = keymap,
         Err(lines) => notices.push(("Your key bindings were not used".to_owned(), lines)),
     }
-    if !app.problems.is_empty() {
+    if errors {
         app.overlay = Some(Overlay::Problems { selected: 0 });
     } else if let Some((title, lines)) = one_notice(notices) {
         app.overlay = Some(Overlay::Notice { title, lines });

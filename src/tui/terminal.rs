@@ -157,15 +157,20 @@ impl Events for TerminalEvents {
         Ok(Suspended::Resumed)
     }
 
-    fn edit(&mut self, file: &std::path::Path, line: usize) -> io::Result<Result<(), String>> {
-        Ok(self.run_editor(file, line))
+    fn edit(
+        &mut self,
+        file: &std::path::Path,
+        line: usize,
+        column: usize,
+    ) -> io::Result<Result<(), String>> {
+        Ok(self.run_editor(file, line, column))
     }
 }
 
 impl TerminalEvents {
-    fn run_editor(&mut self, file: &std::path::Path, line: usize) -> Result<(), String> {
+    fn run_editor(&mut self, file: &std::path::Path, line: usize, column: usize) -> Result<(), String> {
         leave();
-        let result = super::editor::run(file, line);
+        let result = super::editor::run(file, line, column);
         if enter().is_err() {
             // The terminal went away while the editor had it.
             self.hung_up = true;

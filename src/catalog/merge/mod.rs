@@ -269,11 +269,22 @@ impl Merge {
         } else {
             format!("`{id}`")
         };
+        let curly = curly_quotes(id);
         self.error(
             place,
-            format!("{shown} is not a valid {what} id: use lowercase letters and digits in words joined by single hyphens{hint}"),
+            format!("{shown} is not a valid {what} id: use lowercase letters and digits in words joined by single hyphens{hint}{curly}"),
         );
         false
+    }
+}
+
+/// "; the curly quotes ... are part of the text" when `text` holds any: quotes pasted from a
+/// word processor look like quotes, but YAML reads only straight ones.
+pub(super) fn curly_quotes(text: &str) -> &'static str {
+    if text.contains(['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}']) {
+        "; its curly quotes are part of the text (YAML reads only straight quotes): remove them"
+    } else {
+        ""
     }
 }
 

@@ -259,9 +259,10 @@ impl Merge {
                 global_id(&self.catalog.provider(provider).id, reference)
             }
             _ => {
+                let curly = super::curly_quotes(reference);
                 self.error(
                     place.clone(),
-                    format!("`{reference}` is not a credential reference: write `id` (same provider) or `provider/id`"),
+                    format!("`{reference}` is not a credential reference: write `id` (same provider) or `provider/id`{curly}"),
                 );
                 return None;
             }
@@ -291,6 +292,17 @@ impl Merge {
                 hint,
                 " (`{owner}` is declared in {}, which has errors: its credentials are not loaded)",
                 file.name
+            );
+        }
+        let bundled_owner = self.catalog.find_provider(owner).is_none()
+            && crate::catalog::source::bundled()
+                .iter()
+                .any(|(name, _)| name.strip_suffix(".yaml") == Some(owner));
+        if bundled_owner {
+            use std::fmt::Write as _;
+            let _ = write!(
+                hint,
+                " (`{owner}` is a bundled catalog, which is not loaded here: check this reference without --no-bundled)"
             );
         }
         if hint.is_empty() {

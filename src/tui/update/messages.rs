@@ -132,5 +132,6 @@ pub enum Effect {
     EditCatalog {
         file: PathBuf,
         line: usize,
+        column: usize,
     },
 }

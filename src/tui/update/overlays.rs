@@ -380,5 +380,6 @@ fn edit_problem(app: &mut App, selected: usize) -> Vec<Effect> {
     vec![Effect::EditCatalog {
         file: std::path::PathBuf::from(&*problem.file),
         line: problem.position.line,
+        column: problem.position.column,
     }]
 }

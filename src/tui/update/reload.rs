@@ -10,13 +10,11 @@ use crate::tui::app::{App, Overlay, StatusKind};
 use crate::tui::browser::SearchIndex;
 
 pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
-    if loaded.has_errors() {
-        let count = loaded.tally().errors;
-        app.problems = loaded
-            .problems
-            .into_iter()
-            .filter(crate::catalog::Problem::is_error)
-            .collect();
+    // Warnings are kept too: `!` lists them, though they keep nothing from loading.
+    let tally = loaded.tally();
+    if tally.errors > 0 {
+        let count = tally.errors;
+        app.problems = loaded.problems;
         app.problem_texts = loaded.texts;
         app.set_status(
             StatusKind::Warning,
@@ -35,13 +33,16 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
         }
         return;
     }
-    let had_problems = !app.problems.is_empty();
-    app.problems.clear();
-    app.problem_texts.clear();
+    app.problems = loaded.problems;
+    app.problem_texts = loaded.texts;
     // Every file loads now, those left out at start too.
     app.left_out.clear();
-    if had_problems && matches!(app.overlay, Some(Overlay::Problems { .. })) {
-        app.overlay = None;
+    if let Some(Overlay::Problems { selected }) = &mut app.overlay {
+        if app.problems.is_empty() {
+            app.overlay = None;
+        } else {
+            *selected = (*selected).min(app.problems.len() - 1);
+        }
     }
     let keep = app
         .browser
@@ -70,6 +71,14 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     app.refresh_plan();
     let count = app.catalog.credentials.len();
     let mut news = format!("Catalogs reloaded: {count} credentials");
+    if tally.warnings > 0 {
+        let _ = write!(
+            news,
+            "; {} (! shows {})",
+            crate::text::plural(tally.warnings, "warning"),
+            if tally.warnings == 1 { "it" } else { "them" }
+        );
+    }
     if !dropped.is_empty() {
         let _ = write!(
             news,

@@ -162,8 +162,8 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             .or_short(format!("{} expiring", derived.expiring)),
         );
     }
-    if !app.problems.is_empty() {
-        let count = app.problems.len();
+    let count = app.problems.iter().filter(|problem| problem.is_error()).count();
+    if count > 0 {
         pieces.push(
             Piece::new(
                 0,

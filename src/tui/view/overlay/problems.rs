@@ -54,10 +54,20 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
     ])
     .areas(inner);
     frame.render_widget(intro, intro_area);
+    // A row names the file by its name only (the chosen problem below gives the path), and
+    // ends with `…` where it is cut.
+    let width = usize::from(list_area.width);
     let items: Vec<ListItem> = app
         .problems
         .iter()
-        .map(|problem| ListItem::new(problem.to_string()))
+        .map(|problem| {
+            let name = problem.file.rsplit('/').next().unwrap_or(&problem.file);
+            let row = format!(
+                "{name}:{} {}: {}",
+                problem.position, problem.severity, problem.message
+            );
+            ListItem::new(crate::text::truncate(&row, width).into_owned())
+        })
         .collect();
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(
@@ -82,6 +92,9 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
 }
 
 fn intro(app: &App) -> String {
+    if !app.problems.iter().any(Problem::is_error) {
+        return "These warnings keep nothing from loading; `upskill validate --strict` fails on them until they are fixed.".to_owned();
+    }
     if app.left_out.is_empty() {
         return "The catalogs changed on disk, but these errors keep them from loading; the last good catalog is still in use. Fix the files and they reload by themselves.".to_owned();
     }
@@ -176,7 +189,10 @@ pub fn excerpt(text: &str, line: usize, context: usize) -> Vec<(usize, String)> 
         .skip(first - 1)
         .take(line + context + 1 - first)
         .map(|(index, source)| {
-            let clean = crate::text::sanitize_line(source);
+            // What YAML does not read as a space is drawn so it can be seen: a tab as `→`, a
+            // non-breaking space as `⍽` (one column each, so the mark stays in place).
+            let marked = source.replace('\t', "→").replace('\u{a0}', "⍽");
+            let clean = crate::text::sanitize_line(&marked);
             (index + 1, crate::text::truncate(&clean, 200).into_owned())
         })
         .collect()
