@@ -56,7 +56,12 @@ fn padded(text: &str) -> Option<String> {
     let digits = |part: &str, most: usize| {
         (1..=most).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
     };
-    if parts.next().is_some() || year.len() != 4 || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+    if parts.next().is_some()
+        || year.len() != 4
+        || !digits(year, 4)
+        || !digits(month, 2)
+        || !digits(day, 2)
+    {
         return None;
     }
     let padded = format!("{year}-{month:0>2}-{day:0>2}");

@@ -302,3 +302,42 @@ fn a_plans_folder_that_cannot_be_written_is_named_at_start() {
     session.send(&["Escape", "q"]);
     assert_eq!(session.wait_for_exit(), 0);
 }
+
+/// Ctrl-z in the editor that `e` opened on a catalog problem stops the editor, and with it
+/// upskill (one job for the shell): the shell gets the terminal back, and `fg` continues
+/// both; when the editor ends, the catalogs reload. (The editor here is a script that stops
+/// its process group the way Vim does on Ctrl-z, then writes the fix.)
+#[test]
+fn ctrl_z_in_the_editor_stops_the_job_and_fg_goes_on() {
+    let home = tempfile::tempdir().expect("temp");
+    let session = Session::start_shell(home.path(), "editor-stop");
+    let broken = session.catalogs.join("gamma.yaml");
+    let good = "provider: {id: gamma, name: Gamma}\ncredentials:\n  - id: g\n    title: Gamma Basics\n    kind: course\n    hours: 4\n    cost: 0\n    skills: [linux]\n";
+    std::fs::write(&broken, good.replace("    hours: 4", "     hours: 4")).expect("write");
+    let fixed = session.home.join("fixed.yaml");
+    std::fs::write(&fixed, good).expect("write");
+    let editor = session.home.join("stopping-editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nkill -TSTP 0\ncat '{}' > \"$2\"\n",
+            fixed.display()
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    session.wait_for("$");
+    session.send(&[&format!("export EDITOR={}", editor.display()), "Enter"]);
+    session.type_command();
+    session.wait_for("Catalog problems (1)");
+    session.send(&["e"]);
+    session.wait_for("Stopped");
+    assert_terminal_restored(&session);
+    session.send(&["fg", "Enter"]);
+    session.wait_for("Catalogs reloaded");
+    assert_eq!(session.pane_format("#{alternate_on}"), "1");
+    session.send(&["q"]);
+    wait_until(|| session.pane_format("#{alternate_on}") == "0");
+    assert_terminal_restored(&session);
+}

@@ -1061,8 +1061,11 @@ fn a_problem_is_chosen_and_opened_in_the_editor_at_its_line() {
         effects,
         [Effect::EditCatalog {
             file: "tests/fixtures/problems/cycle.yaml".into(),
-            line: app.problems[1].position.line,
-            column: app.problems[1].position.column,
+            place: upskill::tui::editor::Place {
+                line: app.problems[1].position.line,
+                column: app.problems[1].position.column,
+                byte_column: app.problems[1].position.column,
+            },
         }]
     );
     assert!(matches!(
@@ -1081,7 +1084,12 @@ fn a_problem_is_chosen_and_opened_in_the_editor_at_its_line() {
     );
     assert_eq!(
         status(&app),
-        "The editor did not run: `nano` could not be started (No such file or directory (os error 2)); set $EDITOR"
+        "The editor did not end well: `nano` could not be started (No such file or directory (os error 2)); set $EDITOR"
+    );
+    let screen = common::app::text(&common::app::draw(&app, 100, 30));
+    assert!(
+        screen.contains("The editor did not end well"),
+        "said in the overlay, which covers the status bar:\n{screen}"
     );
     update(
         &mut app,
@@ -1121,10 +1129,20 @@ fn warnings_are_listed_though_they_keep_nothing_from_loading() {
     );
     assert!(app.overlay.is_none(), "a warning does not interrupt");
     keys(&mut app, "!");
-    assert!(matches!(app.overlay, Some(Overlay::Problems { selected: 0 })));
-    assert!(app.problems[0].message.starts_with("recommends unknown credential `acme/nothing`"));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Problems { selected: 0 })
+    ));
+    assert!(
+        app.problems[0]
+            .message
+            .starts_with("recommends unknown credential `acme/nothing`")
+    );
     let screen = common::app::text(&common::app::draw(&app, 100, 30));
-    assert!(screen.contains("These warnings keep nothing from loading"), "{screen}");
+    assert!(
+        screen.contains("These warnings keep nothing from loading"),
+        "{screen}"
+    );
     assert!(!screen.contains("catalog error"), "{screen}");
 }
 

@@ -106,7 +106,7 @@ fn fmt_rewrites_what_is_out_of_order_and_refuses_a_broken_file() {
     );
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
-        "# Acme's catalog\nprovider: {id: acme, name: Acme}\ncredentials:\n  - id: linux\n    title: Linux  # the title\n    kind: course\n    hours: 4\n    # free\n    cost: 0\n    skills: [linux]\n"
+        "# Acme's catalog\nprovider: {id: acme, name: Acme}\n\ncredentials:\n  - id: linux\n    title: Linux  # the title\n    kind: course\n    hours: 4\n    # free\n    cost: 0\n    skills: [linux]\n"
     );
     let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
     assert_eq!(mode & 0o777, 0o640, "permissions kept");

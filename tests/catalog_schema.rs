@@ -301,7 +301,9 @@ fn the_new_templates_validate_as_printed() {
         credential.stdout
     );
     assert!(
-        credential.stderr.contains("paste this under `credentials:`"),
+        credential
+            .stderr
+            .contains("paste this under `credentials:`"),
         "{}",
         credential.stderr
     );

@@ -508,7 +508,7 @@ fn quoting_is_advised_for_a_value_that_holds_a_colon() {
     assert_validates(
         "colon-in-value.yaml",
         &[
-            "tests/fixtures/problems/colon-in-value.yaml:4:20: error: the value of `title` holds `: `, which YAML reads as another key; put the value in quotes: title: \"Security: Fundamentals\" (the parser said: mapping values are not allowed in this context)",
+            "tests/fixtures/problems/colon-in-value.yaml:4:20: error: the value of `title` holds `: `, which YAML reads as another key; put the value in quotes: title: 'Security: Fundamentals' (the parser said: mapping values are not allowed in this context)",
             "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,

@@ -1,8 +1,8 @@
 //! The canonical form of a catalog file, for `upskill fmt`: keys in the order the format
-//! lists them (the order of docs/catalog-format.md and the schema), every comment and value
-//! exactly as written, no trailing spaces, one line break at the end. Only whole entries
-//! move (see [`crate::yaml::reorder`]), and a result that does not read back to the same data
-//! with the same lines is never returned.
+//! lists them (the order of docs/catalog-format.md and the schema), every line exactly as
+//! written, with one blank line around the document's multi-line entries. Only whole
+//! entries move (see [`crate::yaml::reorder`]), and a result that does not read back to the
+//! same data with the same lines is never returned.
 
 use crate::yaml;
 
@@ -64,7 +64,7 @@ pub enum Refused {
     #[error("it has errors ({0}); fix them first (`upskill validate --catalog FILE` lists them)")]
     Invalid(String),
     #[error(
-        "reordering it would change its data or lose a line, so it is left as it is (a key order this formatter cannot move safely, such as an alias before its anchor)"
+        "its keys could not be put in order without changing what it says (this formatter moves whole lines, and this file is laid out in a way it cannot move safely), so it is left as it is"
     )]
     Unsafe,
 }
@@ -92,7 +92,7 @@ pub fn format(text: &str) -> Result<Option<String>, Refused> {
 
 /// Every non-blank line, trimmed and without a list dash, sorted: what reordering entries
 /// must keep, comments included.
-fn lines(text: &str) -> Vec<&str> {
+pub fn lines(text: &str) -> Vec<&str> {
     let mut lines: Vec<&str> = text
         .lines()
         .map(|line| {
@@ -115,9 +115,71 @@ mod tests {
         let formatted = format(text).expect("formats").expect("changed");
         assert_eq!(
             formatted,
-            "# Acme\n\nformat: 1\nprovider:\n  id: acme\n  name: Acme\ncredentials:\n  # the first\n  - id: a\n    title: A  # shown\n    kind: course\n    hours: 1\n    cost: 0\n    skills: [x]\n"
+            "# Acme\n\nformat: 1\n\nprovider:\n  id: acme\n  name: Acme\n\ncredentials:\n  # the first\n  - id: a\n    title: A  # shown\n    kind: course\n    hours: 1\n    cost: 0\n    skills: [x]\n"
         );
         assert_eq!(format(&formatted), Ok(None), "idempotent");
+    }
+
+    /// Layouts a hand-written file has: each formats to the same data with every line kept,
+    /// a second time changes nothing, and one in canonical order already is left as it is.
+    #[test]
+    fn every_layout_formats_safely_and_once() {
+        let item = "  - id: a\n    title: A\n    kind: course\n    hours: 1\n    cost: 0\n    skills: [x]\n";
+        let canonical = format!("provider: {{id: acme, name: Acme}}\n\ncredentials:\n{item}");
+        for (text, changes) in [
+            (canonical.replace('\n', "\r\n"), false),
+            (canonical.trim_end().to_owned(), false),
+            (format!("---\n{canonical}"), false),
+            (
+                canonical.replace("  - id: a\n    title: A\n", "  - title: A\n    id: a\n"),
+                true,
+            ),
+            (
+                format!(
+                    "credentials:\n{}\nprovider: {{id: acme, name: Acme}}\n",
+                    item.replace("\n  ", "\n").trim_start()
+                ),
+                true,
+            ),
+            (
+                "\"provider\": {id: acme, name: Acme}\nformat: 1\n".to_owned(),
+                true,
+            ),
+            (
+                canonical.replace(
+                    "    title: A\n",
+                    "    description: |\n      trailing  \n      text\n    title: A\n",
+                ),
+                true,
+            ),
+            (
+                canonical.replace(
+                    "    title: A\n",
+                    "    title: \"A\n      \u{3000}- part two\"\n",
+                ),
+                false,
+            ),
+        ] {
+            let formatted = match format(&text) {
+                Ok(Some(formatted)) => formatted,
+                Ok(None) => {
+                    assert!(!changes, "{text:?} should change");
+                    continue;
+                }
+                Err(refused) => panic!("{text:?}: {refused}"),
+            };
+            assert!(
+                changes,
+                "{text:?} should be left as it is, gave {formatted:?}"
+            );
+            assert_eq!(lines(&formatted), lines(&text), "{text:?}");
+            assert_eq!(
+                yaml::to_json_value(&formatted).ok(),
+                yaml::to_json_value(&text).ok(),
+                "{text:?}"
+            );
+            assert_eq!(format(&formatted), Ok(None), "{formatted:?}");
+        }
     }
 
     #[test]

@@ -269,8 +269,11 @@ pub const KINDS: &[Kind] = &[
     kind("other", "read the message", &[]),
 ];
 
-/// The kind of a problem, from its message.
+/// The kind of a problem, from its message. The author's own text quoted in it (a value in
+/// double quotes, or in backticks with a space in it) is left out of the match, so a title
+/// such as "while parsing" cannot pass for the parser's words.
 pub fn of(message: &str) -> &'static Kind {
+    let message = &masked(message);
     KINDS
         .iter()
         .find(|kind| {
@@ -280,6 +283,33 @@ pub fn of(message: &str) -> &'static Kind {
             })
         })
         .unwrap_or(&KINDS[KINDS.len() - 1])
+}
+
+/// `message` with the author's quoted text blanked: double-quoted spans, and backtick spans
+/// longer than two characters that hold a space (the marks quote only single words and `: `).
+fn masked(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(['"', '`']) {
+        let quote = rest[at..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=at]);
+        let after = &rest[at + 1..];
+        let Some(end) = after.find(quote) else {
+            out.push_str(after);
+            return out;
+        };
+        let span = &after[..end];
+        let authors = quote == '"' || (span.chars().count() > 2 && span.contains(' '));
+        if authors {
+            out.push('…');
+        } else {
+            out.push_str(span);
+        }
+        out.push(quote);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The closest valid value a message suggests ("did you mean \`x\`?", "like \`x\`"), if any.
@@ -302,6 +332,24 @@ mod tests {
             assert!(seen.insert(kind.code), "{} twice", kind.code);
         }
         assert_eq!(of("nothing known").code, "other");
+    }
+
+    #[test]
+    fn the_authors_quoted_text_does_not_decide_the_code() {
+        assert_eq!(
+            of("credentials[0].level: unknown value `while parsing`, expected one of `beginner`")
+                .code,
+            "unknown-value"
+        );
+        assert_eq!(
+            of("credentials[0].hours: expected a number, like 40 or 49.99, found the text \"did not find expected\"").code,
+            "wrong-type"
+        );
+        assert_eq!(
+            of("the value of `title` holds `: `, which YAML reads").code,
+            "colon-in-value"
+        );
+        assert_eq!(of("`months` must be a whole number").code, "months");
     }
 
     #[test]

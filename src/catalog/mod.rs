@@ -51,6 +51,9 @@ pub struct Loaded {
     pub left_out: Vec<LeftOut>,
     /// The text of each file with a problem, as it was read, to show a problem's lines.
     pub texts: HashMap<Arc<str>, Arc<str>>,
+    /// The path of each file with a problem that is a file on disk (not a bundled one), by
+    /// the name messages give it, which is made safe to print and so may differ.
+    pub paths: HashMap<Arc<str>, std::path::PathBuf>,
 }
 
 impl Loaded {
@@ -209,9 +212,37 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
     if catalog.currency.is_empty() {
         DEFAULT_CURRENCY.clone_into(&mut catalog.currency);
     }
+    let (texts, paths) = problem_files(files, &texts, &problems);
+    Loaded {
+        catalog,
+        problems: problems.into_iter().map(|(_, problem)| problem).collect(),
+        files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
+        left_out: Vec::new(),
+        texts,
+        paths,
+    }
+}
+
+/// The text and the path on disk of each file with a problem, by its name in messages.
+#[allow(clippy::type_complexity)]
+fn problem_files(
+    files: &[SourceFile],
+    texts: &[&str],
+    problems: &[(usize, Problem)],
+) -> (
+    HashMap<Arc<str>, Arc<str>>,
+    HashMap<Arc<str>, std::path::PathBuf>,
+) {
     // Each file with problems once (they are sorted by file).
     let mut with_problems: Vec<usize> = problems.iter().map(|(file, _)| *file).collect();
     with_problems.dedup();
+    let paths = with_problems
+        .iter()
+        .filter_map(|&file| {
+            let file = files.get(file)?;
+            Some((Arc::clone(&file.name), file.path.clone()?))
+        })
+        .collect();
     let texts = with_problems
         .into_iter()
         .filter_map(|file| {
@@ -221,13 +252,7 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
             ))
         })
         .collect();
-    Loaded {
-        catalog,
-        problems: problems.into_iter().map(|(_, problem)| problem).collect(),
-        files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
-        left_out: Vec::new(),
-        texts,
-    }
+    (texts, paths)
 }
 
 /// What reading one file gave.

@@ -67,6 +67,7 @@ pub fn load_usable(files: &[SourceFile]) -> Loaded {
         files: full.files,
         left_out,
         texts: full.texts,
+        paths: full.paths,
     }
 }
 

@@ -45,7 +45,11 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, what: &NewWhat) -> io::
             };
             let mut err = io::stderr();
             writeln!(err, "{}", crate::text::sanitize_line(&note))?;
-            if loaded.catalog.find_credential(&format!("{provider}/{id}")).is_some() {
+            if loaded
+                .catalog
+                .find_credential(&format!("{provider}/{id}"))
+                .is_some()
+            {
                 writeln!(
                     err,
                     "upskill: `{provider}/{id}` is defined already; give the new credential another id"
@@ -109,7 +113,10 @@ pub fn provider_template(id: &str, name: &str, today: jiff::civil::Date) -> Stri
             &format!("  id: {id}"),
             "lowercase kebab-case, unique; prefixes every credential id",
         ),
-        (&format!("  name: {name}"), "the name people know it by"),
+        (
+            &format!("  name: {}", scalar(name)),
+            "the name people know it by",
+        ),
         (
             "  url: https://example.org/",
             "optional: the provider's home page",
@@ -189,6 +196,23 @@ pub fn credential_template(id: &str, today: jiff::civil::Date) -> String {
     text
 }
 
+/// `text` as a YAML value on one line: as it is when YAML reads it back the same, else in
+/// single quotes (where nothing is an escape and a `'` is written twice).
+fn scalar(text: &str) -> String {
+    let text = crate::text::sanitize_line(text);
+    let plain = !text.is_empty()
+        && text.trim() == text
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && crate::yaml::to_json_value(&format!("v: {text}"))
+            .is_ok_and(|value| value["v"] == serde_json::Value::String(text.to_string()));
+    if plain {
+        text.into_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "''"))
+    }
+}
+
 /// Lines of YAML with their comments lined up in one column.
 fn aligned(lines: &[(&str, &str)]) -> String {
     let width = lines.iter().map(|(code, _)| code.len()).max().unwrap_or(0) + 2;
@@ -217,5 +241,12 @@ mod tests {
             )
         );
         assert_eq!(title_case("acme-academy"), "Acme Academy");
+        assert_eq!(scalar("Acme Academy"), "Acme Academy");
+        assert_eq!(scalar("Acme: Training #1"), "'Acme: Training #1'");
+        assert_eq!(scalar("O'Reilly"), "O'Reilly");
+        assert_eq!(scalar("'quoted'"), "'''quoted'''");
+        assert_eq!(scalar("true"), "'true'");
+        assert_eq!(scalar("2024"), "'2024'");
+        assert_eq!(scalar("- dash"), "'- dash'");
     }
 }

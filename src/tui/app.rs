@@ -327,6 +327,8 @@ pub struct App {
     pub problems: Vec<Problem>,
     /// The text of each file with a problem, as it was read, to show a problem's lines.
     pub problem_texts: HashMap<Arc<str>, Arc<str>>,
+    /// The path on disk of each file with a problem, for the editor.
+    pub problem_paths: HashMap<Arc<str>, std::path::PathBuf>,
     /// Catalog files left out at start because they have errors: their steps are
     /// unavailable, not missing, until the files are fixed.
     pub left_out: Vec<LeftOut>,
@@ -386,6 +388,7 @@ impl App {
             index,
             problems: Vec::new(),
             problem_texts: HashMap::new(),
+            problem_paths: HashMap::new(),
             left_out: Vec::new(),
             plan,
             read_only: None,

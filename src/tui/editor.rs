@@ -7,14 +7,27 @@ use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
 
+/// Where to start the editor: a line, and a column counted in characters and in bytes (Vim
+/// counts bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub byte_column: usize,
+}
+
 /// The editor command from the environment's values of `VISUAL` and `EDITOR`.
 pub fn command(
     visual: Option<OsString>,
     editor: Option<OsString>,
     file: &Path,
-    line: usize,
-    column: usize,
+    place: Place,
 ) -> Result<Command, String> {
+    let Place {
+        line,
+        column,
+        byte_column,
+    } = place;
     let chosen = [visual, editor]
         .into_iter()
         .flatten()
@@ -33,7 +46,10 @@ pub fn command(
     let column = column.max(1);
     match name.as_str() {
         "vi" | "vim" | "nvim" | "gvim" | "view" => {
-            command.arg(format!("+call cursor({line}, {column})")).arg(file);
+            let byte_column = byte_column.max(1);
+            command
+                .arg(format!("+call cursor({line}, {byte_column})"))
+                .arg(file);
         }
         "nano" | "pico" => {
             command.arg(format!("+{line},{column}")).arg(file);
@@ -61,20 +77,24 @@ pub fn command(
     Ok(command)
 }
 
-/// Runs the editor on `file` at `line` and `column` and waits for it; the caller has given
-/// it the terminal.
-pub fn run(file: &Path, line: usize, column: usize) -> Result<(), String> {
+/// Starts the editor on `file` at `place`; the caller has given it the
+/// terminal, and waits for it with [`outcome`].
+pub fn start(file: &Path, place: Place) -> Result<(std::process::Child, String), String> {
     let mut command = command(
         std::env::var_os("VISUAL"),
         std::env::var_os("EDITOR"),
         file,
-        line,
-        column,
+        place,
     )?;
     let program = command.get_program().to_string_lossy().into_owned();
-    let status = command
-        .status()
+    let child = command
+        .spawn()
         .map_err(|error| format!("`{program}` could not be started ({error}); set $EDITOR"))?;
+    Ok((child, program))
+}
+
+/// How the editor ended, in words when it failed.
+pub fn outcome(program: &str, status: std::process::ExitStatus) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
@@ -88,7 +108,12 @@ mod tests {
 
     fn words(visual: Option<&str>, editor: Option<&str>) -> Vec<String> {
         let file = Path::new("cat alogs/acme.yaml");
-        let command = command(visual.map(Into::into), editor.map(Into::into), file, 14, 6)
+        let place = Place {
+            line: 14,
+            column: 6,
+            byte_column: 8,
+        };
+        let command = command(visual.map(Into::into), editor.map(Into::into), file, place)
             .expect("a command");
         std::iter::once(command.get_program())
             .chain(command.get_args())
@@ -102,16 +127,22 @@ mod tests {
             words(Some("code --wait"), Some("nano")),
             ["code", "--wait", "--goto", "cat alogs/acme.yaml:14:6"]
         );
-        assert_eq!(words(None, Some("nano")), ["nano", "+14,6", "cat alogs/acme.yaml"]);
+        assert_eq!(
+            words(None, Some("nano")),
+            ["nano", "+14,6", "cat alogs/acme.yaml"]
+        );
         assert_eq!(
             words(Some("  "), None),
-            ["vi", "+call cursor(14, 6)", "cat alogs/acme.yaml"]
+            ["vi", "+call cursor(14, 8)", "cat alogs/acme.yaml"]
         );
         assert_eq!(
             words(None, Some("/usr/bin/emacsclient -t")),
             ["/usr/bin/emacsclient", "-t", "+14:6", "cat alogs/acme.yaml"]
         );
         assert_eq!(words(None, Some("hx")), ["hx", "cat alogs/acme.yaml:14:6"]);
-        assert_eq!(words(None, Some("ed")), ["ed", "+14", "cat alogs/acme.yaml"]);
+        assert_eq!(
+            words(None, Some("ed")),
+            ["ed", "+14", "cat alogs/acme.yaml"]
+        );
     }
 }

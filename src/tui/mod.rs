@@ -9,7 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod browser;
-mod editor;
+pub mod editor;
 pub mod keymap;
 mod plan_files;
 pub mod runtime;
@@ -229,6 +229,7 @@ pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Dat
     // Warnings are kept too: `!` lists them, though they keep nothing from loading.
     app.problems = loaded.problems;
     app.problem_texts = loaded.texts;
+    app.problem_paths = loaded.paths;
     match load_keymap() {
         Ok(keymap) => app.keymap = keymap,
         Err(lines) => notices.push(("Your key bindings were not used".to_owned(), lines)),

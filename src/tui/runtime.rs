@@ -44,15 +44,14 @@ pub trait Events {
         Ok(Suspended::Resumed)
     }
 
-    /// Hands the terminal to the user's editor on `file` at `line` and `column`, waits for it to end,
+    /// Hands the terminal to the user's editor on `file` at `place`, waits for it to end,
     /// then takes the terminal back. A script has no terminal to give.
     fn edit(
         &mut self,
         file: &std::path::Path,
-        line: usize,
-        column: usize,
+        place: super::editor::Place,
     ) -> io::Result<Result<(), String>> {
-        let _ = (file, line, column);
+        let _ = (file, place);
         Ok(Err("there is no terminal to run an editor in".to_owned()))
     }
 }
@@ -207,8 +206,8 @@ where
         }
         let mut effects: VecDeque<Effect> = update(app, msg).into();
         while let Some(effect) = effects.pop_front() {
-            if let Effect::EditCatalog { file, line, column } = &effect {
-                let result = events.edit(file, *line, *column)?;
+            if let Effect::EditCatalog { file, place } = &effect {
+                let result = events.edit(file, *place)?;
                 // The editor drew over the screen: the next frame draws it all.
                 terminal.clear().map_err(io::Error::other)?;
                 let reload = runtime.reload().map(Box::new);

@@ -160,31 +160,54 @@ impl Events for TerminalEvents {
     fn edit(
         &mut self,
         file: &std::path::Path,
-        line: usize,
-        column: usize,
+        place: super::editor::Place,
     ) -> io::Result<Result<(), String>> {
-        Ok(self.run_editor(file, line, column))
+        Ok(self.run_editor(file, place))
     }
 }
 
 impl TerminalEvents {
-    fn run_editor(&mut self, file: &std::path::Path, line: usize, column: usize) -> Result<(), String> {
+    fn run_editor(
+        &mut self,
+        file: &std::path::Path,
+        place: super::editor::Place,
+    ) -> Result<(), String> {
         leave();
-        let result = super::editor::run(file, line, column);
+        let result = super::editor::start(file, place)
+            .and_then(|(child, program)| self.wait_for_editor(child, &program));
         if enter().is_err() {
             // The terminal went away while the editor had it.
             self.hung_up = true;
         }
-        // Ctrl-z in the editor reached upskill too (one process group): the editor handled
-        // it, so upskill does not suspend after it.
-        if let Some(signals) = self.signals.as_ref() {
-            let ending: Vec<i32> = signals
-                .try_iter()
-                .filter(|&s| s != signals::SUSPEND)
-                .collect();
-            self.replay.extend(ending);
-        }
         result
+    }
+
+    /// Waits for the editor to end. Signals come meanwhile: Ctrl-z in the editor stops the
+    /// editor and reaches upskill too (one process group), so upskill stops the whole job
+    /// for the shell, and both go on at `fg`; a signal to end is kept for after.
+    fn wait_for_editor(
+        &mut self,
+        mut child: std::process::Child,
+        program: &str,
+    ) -> Result<(), String> {
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) => return super::editor::outcome(program, status),
+                Ok(None) => {}
+                Err(error) => return Err(format!("`{program}` could not be waited for ({error})")),
+            }
+            let wait = Duration::from_millis(50);
+            match self
+                .signals
+                .as_ref()
+                .map(|signals| signals.recv_timeout(wait))
+            {
+                Some(Ok(signal)) if signal == signals::SUSPEND => signals::stop_here(),
+                Some(Ok(signal)) => self.replay.push(signal),
+                Some(Err(_)) => {}
+                None => std::thread::sleep(wait),
+            }
+        }
     }
 
     /// A signal to end the app that came with the SIGCONT that woke it, if any. The signal

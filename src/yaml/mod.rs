@@ -3,6 +3,7 @@
 //! module means a later swap touches nothing else.
 
 mod expansion;
+pub(crate) mod lines;
 mod partial;
 pub mod reorder;
 mod shallow;
@@ -115,17 +116,19 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
             repaired: Vec::new(),
         });
     }
-    if let Some(error) = syntax::invisible_indentation(text) {
-        return Err(Failure {
-            errors: vec![error],
-            partial: None,
-            dropped_ids: Vec::new(),
-            repaired: Vec::new(),
-        });
-    }
     match serde_yaml::from_str(text) {
         Ok(value) => Ok(value),
         Err(error) => {
+            // A non-breaking space in the indentation makes a key of the line it starts, and
+            // every error after it is a consequence: it alone is reported.
+            if let Some(error) = syntax::invisible_indentation(text) {
+                return Err(Failure {
+                    errors: vec![error],
+                    partial: None,
+                    dropped_ids: Vec::new(),
+                    repaired: Vec::new(),
+                });
+            }
             // serde_yaml deserializes the events it has before it reports a syntax error, so a
             // type error can be a mere consequence of one: the syntax comes first.
             if let Err(syntax) = serde_yaml::from_str::<serde::de::IgnoredAny>(text) {

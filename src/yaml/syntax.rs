@@ -4,6 +4,7 @@
 //! where YAML wants spaces, a curly quote pasted from a word processor, a `: ` inside an
 //! unquoted value.
 
+use super::lines::{indent_of, is_blank_or_comment};
 use super::{Error, Position};
 
 /// How many lines above the reported one are searched for the real mistake: libyaml often
@@ -52,6 +53,7 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
     if said.starts_with("mapping values are not allowed")
         && let Some(text) = lines.get(reported.wrapping_sub(1))
         && let Some((key, value)) = key_and_value(text)
+        && let value = value.split(" #").next().unwrap_or(value).trim_end()
         && value.contains(": ")
     {
         // Quotes pasted from a word processor look like quotes but quote nothing.
@@ -67,11 +69,12 @@ pub(super) fn diagnose(text: &str, error: Error) -> Error {
                 ),
             };
         }
+        // Single quotes: nothing in them is an escape, and a `'` is written twice.
         return Error {
             message: format!(
-                "the value of `{key}` holds `: `, which YAML reads as another key; put the value in quotes: {key}: \"{value}\" (the parser said: {said})",
+                "the value of `{key}` holds `: `, which YAML reads as another key; put the value in quotes: {key}: '{value}' (the parser said: {said})",
                 key = crate::text::sanitize_line(key),
-                value = crate::text::sanitize_line(&value.replace('"', "\\\"")),
+                value = crate::text::sanitize_line(&value.replace('\'', "''")),
             ),
             ..error
         };
@@ -166,7 +169,9 @@ fn odd_character(line: &str) -> Option<(usize, &'static str, &'static str)> {
                 "a tab",
                 "YAML indents with spaces only: replace the tab with spaces",
             )),
-            '\u{a0}' => Some(("a non-breaking space", "replace it with an ordinary space")),
+            '\u{a0}' if in_indent => {
+                Some(("a non-breaking space", "replace it with an ordinary space"))
+            }
             '\u{feff}' if index > 0 => Some((
                 "an invisible byte-order mark",
                 "delete it (it is often pasted in with copied text)",
@@ -286,15 +291,6 @@ fn opens_block(line: &str) -> bool {
     line.ends_with(':') || line.trim_start() == "-"
 }
 
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-fn is_blank_or_comment(line: &str) -> bool {
-    let line = line.trim();
-    line.is_empty() || line.starts_with('#')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,8 +325,27 @@ mod tests {
     fn quoting_is_advised_only_for_a_value_that_holds_a_colon() {
         assert_eq!(
             said("provider: {id: a, name: A}\ncredentials:\n  - id: x\n    title: Intro: to Ops\n"),
-            "4:17: the value of `title` holds `: `, which YAML reads as another key; put the value in quotes: title: \"Intro: to Ops\" (the parser said: mapping values are not allowed in this context)"
+            "4:17: the value of `title` holds `: `, which YAML reads as another key; put the value in quotes: title: 'Intro: to Ops' (the parser said: mapping values are not allowed in this context)"
         );
+    }
+
+    #[test]
+    fn the_quoting_advised_keeps_a_comment_out_and_escapes_nothing() {
+        let said = said("a:\n  title: Paths: C:\\Users it's  # note\n");
+        assert!(
+            said.contains("put the value in quotes: title: 'Paths: C:\\Users it''s' (the parser"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn a_non_breaking_space_in_a_value_is_not_blamed_for_an_indentation_slip() {
+        let said = said(&format!(
+            "{ITEM}    description: Linux\u{a0}101\n     hours: 4\n"
+        ));
+        assert!(said.contains("is indented 5 spaces"), "{said}");
+        // In a block scalar it is text, and the document reads.
+        assert!(super::super::from_str::<serde_yaml::Value>("a: |\n  \u{a0}x\n").is_ok());
     }
 
     #[test]

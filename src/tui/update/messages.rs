@@ -131,7 +131,6 @@ pub enum Effect {
     /// Hand the terminal to the user's editor on a catalog file at a line, then reload.
     EditCatalog {
         file: PathBuf,
-        line: usize,
-        column: usize,
+        place: crate::tui::editor::Place,
     },
 }

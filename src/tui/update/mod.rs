@@ -238,17 +238,21 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The editor ended: what it said, then what reloading the catalogs found.
+/// The editor ended: what reloading the catalogs found (the file may have been saved even
+/// if the editor then failed), and how the editor ended when it failed.
 fn edited(app: &mut App, result: Result<(), String>, reload: Option<Box<Msg>>) -> Vec<Effect> {
+    let effects = if let Some(msg) = reload {
+        dispatch(app, *msg)
+    } else {
+        if result.is_ok() {
+            app.info("The file is as it was: nothing to reload");
+        }
+        Vec::new()
+    };
     if let Err(why) = result {
-        app.refuse(format!("The editor did not run: {why}"));
-        return Vec::new();
+        app.refuse(format!("The editor did not end well: {why}"));
     }
-    if let Some(msg) = reload {
-        return dispatch(app, *msg);
-    }
-    app.info("The file is as it was: nothing to reload");
-    Vec::new()
+    effects
 }
 
 fn focus(app: &mut App, pane: Pane) {

@@ -365,21 +365,39 @@ fn problems_key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens the chosen problem's file in the user's editor at its line; a bundled catalog is
+/// Opens the chosen problem's file in the user's editor at its place; a bundled catalog is
 /// part of upskill and has no file to edit.
 fn edit_problem(app: &mut App, selected: usize) -> Vec<Effect> {
     let Some(problem) = app.problems.get(selected) else {
         return Vec::new();
     };
-    if crate::catalog::source::is_bundled(&problem.file) {
-        app.refuse(
-            "Bundled catalogs are part of upskill and cannot be edited here; copy the file into your catalogs folder to change it",
-        );
+    let Some(path) = app.problem_paths.get(&problem.file) else {
+        app.refuse(if crate::catalog::source::is_bundled(&problem.file) {
+            "Bundled catalogs are part of upskill and cannot be edited here; copy the file into your catalogs folder to change it"
+        } else {
+            "This problem is in no file that can be opened"
+        });
         return Vec::new();
-    }
+    };
+    let position = problem.position;
+    // Vim counts columns in bytes, the position in characters.
+    let byte_column = app
+        .problem_texts
+        .get(&problem.file)
+        .and_then(|text| text.lines().nth(position.line.saturating_sub(1)))
+        .map_or(position.column, |line| {
+            line.chars()
+                .take(position.column.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum::<usize>()
+                + 1
+        });
     vec![Effect::EditCatalog {
-        file: std::path::PathBuf::from(&*problem.file),
-        line: problem.position.line,
-        column: problem.position.column,
+        file: path.clone(),
+        place: crate::tui::editor::Place {
+            line: position.line,
+            column: position.column,
+            byte_column,
+        },
     }]
 }

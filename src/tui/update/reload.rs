@@ -16,6 +16,7 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
         let count = tally.errors;
         app.problems = loaded.problems;
         app.problem_texts = loaded.texts;
+        app.problem_paths = loaded.paths;
         app.set_status(
             StatusKind::Warning,
             format!(
@@ -35,6 +36,7 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     }
     app.problems = loaded.problems;
     app.problem_texts = loaded.texts;
+    app.problem_paths = loaded.paths;
     // Every file loads now, those left out at start too.
     app.left_out.clear();
     if let Some(Overlay::Problems { selected }) = &mut app.overlay {

@@ -162,7 +162,11 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             .or_short(format!("{} expiring", derived.expiring)),
         );
     }
-    let count = app.problems.iter().filter(|problem| problem.is_error()).count();
+    let count = app
+        .problems
+        .iter()
+        .filter(|problem| problem.is_error())
+        .count();
     if count > 0 {
         pieces.push(
             Piece::new(

@@ -12,10 +12,13 @@ use super::super::{Theme, centered};
 use super::{block, footer};
 use crate::catalog::Problem;
 use crate::catalog::source::is_bundled;
-use crate::tui::app::App;
+use crate::tui::app::{App, StatusKind};
 
 /// Lines shown around a problem's own line.
 const CONTEXT: usize = 2;
+
+/// The most characters of one line kept for the excerpt: columns beyond are not shown.
+const MAX_EXCERPT_CHARS: usize = 4096;
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, selected: usize) {
     let area = centered(screen, 110, screen.height);
@@ -46,13 +49,28 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
         .unwrap_or(u16::MAX)
         .min((inner.height.saturating_sub(intro_rows + 1)) / 3)
         .max(1);
-    let [intro_area, list_area, detail_area, footer_area] = Layout::vertical([
+    // What the last key did (an editor that did not start, a bundled file) is said here: the
+    // status bar is under the overlay.
+    // (A warning there is the reload's own news, which this overlay says at length.)
+    let said = app.status.as_ref().and_then(|status| {
+        let style = match status.kind {
+            StatusKind::Info => theme.dim,
+            StatusKind::Warning => return None,
+            StatusKind::Error => theme.bad,
+        };
+        Some(Line::styled(status.text.clone(), style))
+    });
+    let [intro_area, list_area, detail_area, said_area, footer_area] = Layout::vertical([
         Constraint::Length(intro_rows),
         Constraint::Length(list_rows),
         Constraint::Fill(1),
+        Constraint::Length(u16::from(said.is_some())),
         Constraint::Length(1),
     ])
     .areas(inner);
+    if let Some(said) = said {
+        frame.render_widget(Paragraph::new(said), said_area);
+    }
     frame.render_widget(intro, intro_area);
     // A row names the file by its name only (the chosen problem below gives the path), and
     // ends with `…` where it is cut.
@@ -193,7 +211,12 @@ pub fn excerpt(text: &str, line: usize, context: usize) -> Vec<(usize, String)> 
             // non-breaking space as `⍽` (one column each, so the mark stays in place).
             let marked = source.replace('\t', "→").replace('\u{a0}', "⍽");
             let clean = crate::text::sanitize_line(&marked);
-            (index + 1, crate::text::truncate(&clean, 200).into_owned())
+            // Cut only far out, to bound the work: the view moves sideways to the column
+            // first, then cuts to its width.
+            (
+                index + 1,
+                crate::text::truncate(&clean, MAX_EXCERPT_CHARS).into_owned(),
+            )
         })
         .collect()
 }
@@ -220,5 +243,11 @@ mod tests {
             [(1, "a".to_owned()), (2, "b".to_owned())]
         );
         assert_eq!(excerpt(text, 40, 2), []);
+        let long = format!("{}x\n", "a".repeat(300));
+        assert_eq!(
+            excerpt(&long, 1, 0)[0].1.chars().count(),
+            301,
+            "cut only far out"
+        );
     }
 }
