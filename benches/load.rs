@@ -115,6 +115,34 @@ fn bundled() -> Loaded {
     loaded
 }
 
+/// A catalog author's worst case: one file of N credentials, each with five mistakes. Every
+/// one is reported, each item on its own (the slow path), so this is the cost of the
+/// messages. (Finding the end of the file once per error made 5,000 take 6-10 s.)
+#[divan::bench(consts = [500, 5_000], sample_count = 5)]
+fn every_error_of_a_broken_file<const N: usize>(bencher: Bencher<'_, '_>) {
+    use std::fmt::Write as _;
+    use std::sync::Arc;
+    let mut text = String::from(
+        "provider: {id: bad, name: Bad}\nskills:\n  - {id: linux, name: Linux}\ncredentials:\n",
+    );
+    for i in 0..N {
+        let _ = writeln!(
+            text,
+            "  - {{id: c{i}, titel: T, kind: cours, hours: ten, cost: -5, skills: [linx], verified: 2026-13-01}}"
+        );
+    }
+    let files = vec![SourceFile {
+        name: Arc::from("bad.yaml"),
+        path: None,
+        content: Ok(catalog::source::Bytes::Owned(text.into_bytes())),
+    }];
+    bencher.bench(|| {
+        let loaded = catalog::load_files(&files);
+        assert_eq!(loaded.tally().errors, 5 * N);
+        loaded
+    });
+}
+
 #[divan::bench(consts = SIZES, sample_count = 5)]
 fn load_and_validate<const N: usize>(bencher: Bencher<'_, '_>) {
     let input = input(N);

@@ -97,8 +97,12 @@ pub fn is_blank(text: &str) -> bool {
 /// item with its line and column.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
     deserialize(text).map_err(|mut failure| {
+        // libyaml puts an error at the end of a file that does not end in a line break on the
+        // line after the last one: it belongs at the end of the last line, where an editor
+        // can go. The end is found once for all the errors, not once per error.
+        let end = end_of(text);
         for error in &mut failure.errors {
-            error.position = within(text, error.position);
+            error.position = error.position.clamped(end);
         }
         failure
     })
@@ -206,12 +210,6 @@ pub fn to_json_value(text: &str) -> Result<serde_json::Value, Error> {
 /// Serializes a value as a YAML document.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, Error> {
     serde_yaml::to_string(value).map_err(|error| Error::at(Position::START, error.to_string()))
-}
-
-/// libyaml puts an error at the end of a file that does not end in a line break on the line
-/// after the last one: it belongs at the end of the last line, where an editor can go.
-fn within(text: &str, position: Position) -> Position {
-    position.clamped(end_of(text))
 }
 
 /// The position just past the last character of `text`.

@@ -81,8 +81,14 @@ pub fn merge(files: Vec<Option<Input>>, broken: Vec<Broken>) -> (Catalog, Vec<Pe
         for id in &input.dropped_ids {
             merge.dropped.insert(format!("{provider_id}/{id}"));
         }
+        // By id, once: a file in error can have thousands of repaired items.
+        let repaired: HashMap<&str, &Vec<String>> = input
+            .repaired
+            .iter()
+            .map(|(id, fields)| (id.as_str(), fields))
+            .collect();
         for (n, mut spec) in credentials.into_iter().enumerate() {
-            merge.stand_in_for_reported(&input.repaired, &mut spec);
+            merge.stand_in_for_reported(repaired.get(spec.id.as_str()).copied(), &mut spec);
             let stack = !spec.awarded_when.is_empty();
             if stack && !spec.requires.is_empty() {
                 merge.error(
@@ -194,13 +200,9 @@ impl Merge {
 
     /// A number in error is reported already: a stand-in keeps it from being reported
     /// missing too (a file in error is never planned over).
-    fn stand_in_for_reported(
-        &mut self,
-        repaired: &[(String, Vec<String>)],
-        spec: &mut CredentialSpec,
-    ) {
+    fn stand_in_for_reported(&mut self, fields: Option<&Vec<String>>, spec: &mut CredentialSpec) {
         self.lists_reported = false;
-        let Some((_, fields)) = repaired.iter().find(|(id, _)| *id == spec.id.as_str()) else {
+        let Some(fields) = fields else {
             return;
         };
         // A merge key (`<<`, refused) was probably meant to bring the missing fields.
