@@ -669,10 +669,22 @@ fn stack_successor_and_skill_list_mistakes_are_named() {
     );
 }
 
+/// `validate` of one fixture on its own, in a format.
+fn validate_as(fixture: &str, format: &str) -> common::Run {
+    let path = format!("tests/fixtures/problems/{fixture}");
+    upskill(&[
+        "validate",
+        "--no-bundled",
+        "--catalog",
+        &path,
+        "--format",
+        format,
+    ])
+}
+
 /// The text lines of `validate`, less the summary.
 fn text_lines(fixture: &str) -> Vec<String> {
-    let path = format!("tests/fixtures/problems/{fixture}");
-    let run = upskill(&["validate", "--no-bundled", "--catalog", &path]);
+    let run = validate_as(fixture, "text");
     let mut lines: Vec<String> = run.stdout.lines().map(str::to_owned).collect();
     lines.pop();
     lines
@@ -683,15 +695,7 @@ fn text_lines(fixture: &str) -> Vec<String> {
 #[test]
 fn the_json_format_parses_back_to_the_text_output() {
     let fixture = "ten-problems-in-one-credential.yaml";
-    let path = format!("tests/fixtures/problems/{fixture}");
-    let run = upskill(&[
-        "validate",
-        "--no-bundled",
-        "--catalog",
-        &path,
-        "--format",
-        "json",
-    ]);
+    let run = validate_as(fixture, "json");
     assert_eq!(run.code, 1);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     let problems = json["problems"].as_array().expect("a list of problems");
@@ -753,15 +757,7 @@ fn the_github_format_parses_back_to_the_text_output() {
         "ten-problems-in-one-credential.yaml",
         "broken-file-referenced",
     ] {
-        let path = format!("tests/fixtures/problems/{fixture}");
-        let run = upskill(&[
-            "validate",
-            "--no-bundled",
-            "--catalog",
-            &path,
-            "--format",
-            "github",
-        ]);
+        let run = validate_as(fixture, "github");
         assert_eq!(run.code, 1);
         let mut lines: Vec<&str> = run.stdout.lines().collect();
         let summary = lines.pop().expect("a summary");
