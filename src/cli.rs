@@ -43,6 +43,9 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ProblemFormat::Text)]
         format: ProblemFormat,
+        /// Warn about facts whose `verified` date is more than this many months old
+        #[arg(long, value_name = "MONTHS", default_value_t = crate::catalog::freshness::DEFAULT_MAX_AGE_MONTHS, value_parser = clap::value_parser!(u32).range(1..=1200))]
+        max_age: u32,
     },
     /// The recommended plan for a role: the provably cheapest (or fastest) valid path
     #[command(after_help = PLAN_EXAMPLES)]

@@ -33,7 +33,14 @@ fn fixture_problems() -> Vec<catalog::Problem> {
     paths.push(dir.path().join("missing.yaml"));
     paths
         .into_iter()
-        .flat_map(|path| catalog::load(&Sources::only(vec![path])).problems)
+        .flat_map(|path| {
+            // As `validate` loads: facts checked more than 12 months ago are warned about.
+            let freshness = catalog::freshness::Freshness {
+                today: jiff::civil::date(2026, 12, 3),
+                max_age_months: 12,
+            };
+            catalog::load_checking(&Sources::only(vec![path]), freshness).problems
+        })
         .collect()
 }
 

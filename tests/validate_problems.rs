@@ -798,3 +798,49 @@ fn the_github_format_parses_back_to_the_text_output() {
         assert_eq!(rebuilt, text_lines(fixture), "{fixture}");
     }
 }
+
+/// Facts checked longer ago than `--max-age` (12 months unless told) are a warning, which
+/// `--strict` fails on; a longer maximum age lets them pass.
+#[test]
+fn old_facts_are_a_warning_past_the_maximum_age() {
+    let path = "tests/fixtures/problems/stale-facts.yaml";
+    let run = upskill(&["validate", "--no-bundled", "--catalog", path]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(&format!("{path}:3:83: warning: the facts were checked on 2024-01-15, "))
+            && lines[0].ends_with(" months ago, more than 12: they may be out of date; check them with the issuer and update `verified`"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(run.code, 0, "a warning");
+    let strict = upskill(&["validate", "--strict", "--no-bundled", "--catalog", path]);
+    assert_eq!(strict.code, 1);
+    let lenient = upskill(&[
+        "validate",
+        "--strict",
+        "--max-age",
+        "1200",
+        "--no-bundled",
+        "--catalog",
+        path,
+    ]);
+    assert_eq!(
+        (lenient.code, lenient.stdout.lines().count()),
+        (0, 1),
+        "{}",
+        lenient.stdout
+    );
+}
+
+/// The bundled catalogs pass `--strict` with the freshness check at its default.
+#[test]
+fn the_bundled_catalogs_are_fresh_enough_for_strict() {
+    let run = upskill(&["validate", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with(": 0 errors, 0 warnings\n"),
+        "{}",
+        run.stdout
+    );
+}

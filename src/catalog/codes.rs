@@ -255,6 +255,11 @@ pub const KINDS: &[Kind] = &[
         "fix the file's errors first",
         &["are not checked because"],
     ),
+    kind(
+        "stale-facts",
+        "check the facts with the issuer and update `verified`",
+        &["they may be out of date"],
+    ),
     kind("skill-twice", "list the skill once", &["is listed twice"]),
     kind(
         "undeclared-skill",

@@ -7,6 +7,7 @@ pub mod codes;
 mod cycles;
 pub mod fingerprint;
 pub mod format;
+pub mod freshness;
 mod merge;
 mod model;
 mod place;
@@ -136,6 +137,20 @@ type Parsed = (CatalogFile, Vec<String>, Vec<(String, Vec<String>)>);
 
 /// Validates files already read.
 pub fn load_files(files: &[SourceFile]) -> Loaded {
+    load_files_checking(files, None)
+}
+
+/// Reads and validates every file of `sources`, warning about facts older than `freshness`
+/// allows (`upskill validate`).
+pub fn load_checking(sources: &Sources, freshness: freshness::Freshness) -> Loaded {
+    load_files_checking(&source::gather(sources), Some(freshness))
+}
+
+/// [`load_files`], warning about old facts when `freshness` is given.
+pub fn load_files_checking(
+    files: &[SourceFile],
+    freshness: Option<freshness::Freshness>,
+) -> Loaded {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(files.len());
     let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(files.len());
@@ -194,7 +209,7 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
             })
         })
         .collect();
-    let (mut catalog, pending) = merge::merge(inputs, broken);
+    let (mut catalog, pending) = merge::merge(inputs, broken, freshness);
     let file_texts: Vec<FileText<'_>> = files
         .iter()
         .zip(&texts)

@@ -35,9 +35,11 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     };
     let mut out = io::stdout().lock();
     let result = match command {
-        Command::Validate { strict, format } => {
-            validate::run(&mut out, &cli.catalogs, *strict, *format)
-        }
+        Command::Validate {
+            strict,
+            format,
+            max_age,
+        } => validate::run(&mut out, &cli.catalogs, *strict, *format, *max_age),
         Command::Roles { format } => roles::run(&mut out, &cli.catalogs, *format),
         Command::Show { id } => show::run(&mut out, &cli.catalogs, id),
         Command::Graph { role, format } => {

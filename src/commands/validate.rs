@@ -1,4 +1,5 @@
-//! `upskill validate [--strict] [--format text|json|github]`: every problem, then a summary.
+//! `upskill validate [--strict] [--format text|json|github] [--max-age MONTHS]`: every
+//! problem, then a summary; facts checked longer ago than the maximum age are warned about.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -12,8 +13,16 @@ pub fn run(
     args: &CatalogArgs,
     strict: bool,
     format: ProblemFormat,
+    max_age_months: u32,
 ) -> io::Result<ExitCode> {
-    let loaded = super::load(args);
+    let freshness = crate::catalog::freshness::Freshness {
+        today: super::today(),
+        max_age_months,
+    };
+    let loaded = crate::catalog::load_checking(
+        &crate::catalog::Sources::standard(args.no_bundled, args.catalog.clone()),
+        freshness,
+    );
     match format {
         ProblemFormat::Text => {
             for problem in &loaded.problems {

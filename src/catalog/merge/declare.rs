@@ -12,6 +12,24 @@ use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{Index, Key};
 
 impl Merge {
+    /// A warning when `validate` checks the age of facts and these are too old.
+    fn check_freshness(&mut self, date: jiff::civil::Date, place: &Place) {
+        let Some(freshness) = self.freshness else {
+            return;
+        };
+        if !crate::catalog::freshness::is_stale(date, freshness.today, freshness.max_age_months) {
+            return;
+        }
+        let months = crate::catalog::freshness::months_since(date, freshness.today);
+        self.warning(
+            place.at(&[Key("verified")]),
+            format!(
+                "the facts were checked on {date}, {months} months ago, more than {}: they may be out of date; check them with the issuer and update `verified`",
+                freshness.max_age_months
+            ),
+        );
+    }
+
     pub(super) fn declare_skills(&mut self, file: usize, spec: &CatalogFile) {
         for (n, skill) in spec.skills.iter().flatten().enumerate() {
             let place = Place::value(file, &[Key("skills"), Index(n)]);
@@ -126,8 +144,9 @@ impl Merge {
         let skills = self.credential_skills(&spec, place);
         let verified = spec.verified.as_ref().and_then(|text| {
             let parsed = crate::dates::parse(text.as_str(), "2026-06-01");
-            if let Err(message) = &parsed {
-                self.error(place.at(&[Key("verified")]), message.clone());
+            match &parsed {
+                Err(message) => self.error(place.at(&[Key("verified")]), message.clone()),
+                Ok(date) => self.check_freshness(*date, place),
             }
             parsed.ok()
         });

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::catalog::format::{CatalogFile, CredentialSpec, Number};
+use crate::catalog::freshness::Freshness;
 use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx, SkillIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
@@ -37,8 +38,13 @@ pub struct Broken {
 
 /// Merges `files` (indexed like the locator's files) into a catalog and its problems;
 /// references to what `broken` files declare are counted, not reported.
-pub fn merge(files: Vec<Option<Input>>, broken: Vec<Broken>) -> (Catalog, Vec<Pending>) {
+pub fn merge(
+    files: Vec<Option<Input>>,
+    broken: Vec<Broken>,
+    freshness: Option<Freshness>,
+) -> (Catalog, Vec<Pending>) {
     let mut merge = Merge::with_broken(broken);
+    merge.freshness = freshness;
     let mut used: Vec<(usize, Input)> = files
         .into_iter()
         .enumerate()
@@ -155,6 +161,8 @@ struct Merge {
     broken: Vec<(Broken, usize)>,
     /// Global ids declared by a broken file, by its index in `broken`.
     unchecked: HashMap<String, usize>,
+    /// When set, `verified` dates older than it allows are warned about.
+    freshness: Option<Freshness>,
     /// The credential or role being declared lost its `skills` or `requires` (or a
     /// misspelling of them) to an error already reported: empty lists are not another one.
     lists_reported: bool,

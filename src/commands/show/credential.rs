@@ -114,18 +114,17 @@ fn skill_name(catalog: &Catalog, idx: SkillIdx) -> String {
     }
 }
 
-/// The date, flagged when it is more than a year before `today`.
+/// The date and its age, flagged when it is older than facts should be.
 fn verified(date: Option<Date>, today: Date) -> String {
+    use crate::catalog::freshness::{DEFAULT_MAX_AGE_MONTHS, age, is_stale};
     let Some(date) = date else {
         return "not stated: check the facts with the issuer".to_owned();
     };
-    let year_ago = today
-        .checked_sub(jiff::Span::new().years(1))
-        .unwrap_or(Date::MIN);
-    if date < year_ago {
-        format!("{date}: over a year ago, so possibly out of date; check with the issuer")
+    let age = age(date, today);
+    if is_stale(date, today, DEFAULT_MAX_AGE_MONTHS) {
+        format!("{date} ({age}): possibly out of date; check with the issuer")
     } else {
-        date.to_string()
+        format!("{date} ({age})")
     }
 }
 

@@ -200,13 +200,13 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
     }
     source.extend(credential.sources.iter().take(2).cloned());
     if let Some(verified) = credential.verified {
-        let old = verified
-            .checked_add(jiff::Span::new().months(12))
-            .is_ok_and(|limit| limit < app.today);
+        use crate::catalog::freshness::{DEFAULT_MAX_AGE_MONTHS, age, is_stale};
+        let stale = is_stale(verified, app.today, DEFAULT_MAX_AGE_MONTHS);
         source.push(format!(
-            "verified {verified}{}",
-            if old {
-                " (over a year ago: check before relying on it)"
+            "verified {verified}, {}{}",
+            age(verified, app.today),
+            if stale {
+                ": check before relying on it"
             } else {
                 ""
             }
