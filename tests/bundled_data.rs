@@ -68,3 +68,29 @@ fn exam_codes_are_read_from_titles() {
     );
     assert!(exam_codes("Google Project Management: Professional Certificate").is_empty());
 }
+
+/// No bundled catalog names a proxy or mirror host, in a field or in a comment: a reader
+/// must be able to trust where a fact came from. (Mirrors of an issuer's page were replaced
+/// by the page itself, the rest removed.)
+#[test]
+fn no_bundled_catalog_names_a_proxy_or_mirror_host() {
+    const MIRRORS: [&str; 6] = [
+        ".workers.dev",
+        ".pages.dev",
+        "rproxy.",
+        "siteproxy.",
+        "opelly.me",
+        ".cloudfront.net",
+    ];
+    for (name, text) in upskill::catalog::source::bundled() {
+        for (n, line) in text.lines().enumerate() {
+            for host in MIRRORS {
+                assert!(
+                    !line.contains(host),
+                    "{name}:{}: names a proxy or mirror host ({host}): {line}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
