@@ -483,7 +483,7 @@ fn a_tab_is_named_with_its_column() {
     assert_validates(
         "tab.yaml",
         &[
-            "tests/fixtures/problems/tab.yaml:6:1: error: line 6 has a tab at column 1; YAML indents with spaces only: replace the tab with spaces (the parser said: found a tab character that violates indentation, while scanning a plain scalar at line 5 column 11)",
+            "tests/fixtures/problems/tab.yaml:6:1: error: line 6 has a tab at column 1, in its indentation; YAML indents with ordinary spaces only: replace it",
             "0 providers, 0 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,

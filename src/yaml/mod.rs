@@ -123,11 +123,24 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, Failure<T>> {
     match serde_yaml::from_str(text) {
         Ok(value) => Ok(value),
         Err(error) => {
-            // A non-breaking space in the indentation makes a key of the line it starts, and
-            // every error after it is a consequence: it alone is reported.
-            if let Some(error) = syntax::invisible_indentation(text) {
+            // A tab or a non-breaking space in the indentation makes the line something else,
+            // and the errors after it may be consequences: every such line is reported, and
+            // the parser's own error only when it is not next to one of them.
+            let odd = syntax::odd_indentation(text);
+            if !odd.is_empty() {
+                let mut errors = odd;
+                if let Err(syntax) = serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+                    let said = syntax::diagnose(text, explain(text, &syntax));
+                    let near = errors
+                        .iter()
+                        .any(|odd| odd.position.line.abs_diff(said.position.line) <= 2);
+                    if !near {
+                        errors.push(said);
+                    }
+                }
+                errors.sort_by_key(|error| error.position);
                 return Err(Failure {
-                    errors: vec![error],
+                    errors,
                     partial: None,
                     dropped_ids: Vec::new(),
                     repaired: Vec::new(),

@@ -125,26 +125,42 @@ fn unclosed(said: &str) -> Option<String> {
 
 const CURLY_QUOTES: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
 
-/// A non-breaking space in a line's indentation, which YAML reads as text, not as
-/// indentation: the line becomes part of a key, and every error after it is a consequence.
-pub(super) fn invisible_indentation(text: &str) -> Option<Error> {
-    if !text.contains('\u{a0}') {
-        return None;
+/// Every line whose indentation holds a tab or a non-breaking space before a key or a list
+/// item: YAML indents with spaces only, so such a line is read as something else, and every
+/// error after it may be a consequence. All are found at once, so an author fixes them in
+/// one round.
+pub(super) fn odd_indentation(text: &str) -> Vec<Error> {
+    if !text.contains(['\t', '\u{a0}']) {
+        return Vec::new();
     }
-    text.lines().enumerate().find_map(|(index, line)| {
-        let column = line
-            .chars()
-            .take_while(|c| matches!(c, ' ' | '-' | '\u{a0}'))
-            .position(|c| c == '\u{a0}')?
-            + 1;
-        let line = index + 1;
-        Some(Error {
-            position: Position { line, column },
-            message: format!(
-                "line {line} has a non-breaking space at column {column}, in its indentation; YAML indents with ordinary spaces only: replace it"
-            ),
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let lead: Vec<char> = line
+                .chars()
+                .take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}'))
+                .collect();
+            let rest = line[lead.iter().map(|c| c.len_utf8()).sum::<usize>()..].trim_start_matches('-');
+            // Only before YAML's own structure: a key or a list item, not inside a value.
+            let structure = line[lead.iter().map(|c| c.len_utf8()).sum::<usize>()..].starts_with("- ")
+                || key_and_value(rest.trim_start()).is_some();
+            let (column, what) = lead.iter().enumerate().find_map(|(at, c)| match c {
+                '\t' => Some((at + 1, "a tab")),
+                '\u{a0}' => Some((at + 1, "a non-breaking space")),
+                _ => None,
+            })?;
+            if !structure {
+                return None;
+            }
+            let line = index + 1;
+            Some(Error {
+                position: Position { line, column },
+                message: format!(
+                    "line {line} has {what} at column {column}, in its indentation; YAML indents with ordinary spaces only: replace it"
+                ),
+            })
         })
-    })
+        .collect()
 }
 
 /// The messages libyaml gives when a line is indented where no key can be.
@@ -352,7 +368,7 @@ mod tests {
     fn a_tab_is_named_with_its_column() {
         assert_eq!(
             said(&format!("{ITEM}\thours: 10\n")),
-            "6:1: line 6 has a tab at column 1; YAML indents with spaces only: replace the tab with spaces (the parser said: found a tab character that violates indentation, while scanning a plain scalar at line 5 column 11)"
+            "6:1: line 6 has a tab at column 1, in its indentation; YAML indents with ordinary spaces only: replace it"
         );
     }
 
@@ -364,6 +380,24 @@ mod tests {
                 "6:3: line 6 has a non-breaking space at column 3, in its indentation;"
             ),
             "{nbsp}"
+        );
+        // A tab and a non-breaking space, and an error elsewhere: all in one run.
+        let all = super::super::from_str::<serde_yaml::Value>(&format!(
+            "{ITEM}\thours: 10\n  \u{a0} cost: 0\n    skills: [x\n"
+        ))
+        .expect_err("errors")
+        .errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(
+            all[0].starts_with("6:1: line 6 has a tab at column 1"),
+            "{all:?}"
+        );
+        assert!(
+            all[1].starts_with("7:3: line 7 has a non-breaking space at column 3"),
+            "{all:?}"
         );
         assert_eq!(
             said(&format!(
