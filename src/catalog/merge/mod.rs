@@ -15,6 +15,7 @@ mod cnf;
 mod declare;
 mod files;
 mod graph;
+mod hints;
 mod references;
 mod successors;
 

@@ -9,6 +9,7 @@ mod keys;
 mod messages;
 mod overlays;
 mod plans;
+mod problems;
 mod recommendation;
 mod reload;
 mod saving;

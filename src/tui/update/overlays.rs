@@ -99,7 +99,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return super::act(app, Action::Quit);
     }
     match overlay {
-        Overlay::Problems { selected } => return problems_key(app, key, selected),
+        Overlay::Problems { selected } => return super::problems::key(app, key, selected),
         Overlay::Help { scroll } => {
             let scroll = match key.code {
                 KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
@@ -340,64 +340,4 @@ fn choose_filter(app: &mut App, filter: Option<Filter>) {
     refresh_browser(app);
     let shown = app.browser.results.len();
     app.info(format!("{} shown", plural(shown, "credential")));
-}
-
-/// The problems list: move through it, open the chosen problem's file in an editor at its
-/// line, or close.
-fn problems_key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> {
-    let last = app.problems.len().saturating_sub(1);
-    let page = 10;
-    let selected = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => (selected + 1).min(last),
-        KeyCode::PageUp => selected.saturating_sub(page),
-        KeyCode::PageDown | KeyCode::Char(' ') => (selected + page).min(last),
-        KeyCode::Home | KeyCode::Char('g') => 0,
-        KeyCode::End | KeyCode::Char('G') => last,
-        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '!') => return Vec::new(),
-        KeyCode::Char('e') => {
-            app.overlay = Some(Overlay::Problems { selected });
-            return edit_problem(app, selected);
-        }
-        _ => selected,
-    };
-    app.overlay = Some(Overlay::Problems { selected });
-    Vec::new()
-}
-
-/// Opens the chosen problem's file in the user's editor at its place; a bundled catalog is
-/// part of upskill and has no file to edit.
-fn edit_problem(app: &mut App, selected: usize) -> Vec<Effect> {
-    let Some(problem) = app.problems.get(selected) else {
-        return Vec::new();
-    };
-    let Some(path) = app.problem_paths.get(&problem.file) else {
-        app.refuse(if crate::catalog::source::is_bundled(&problem.file) {
-            "Bundled catalogs are part of upskill and cannot be edited here; copy the file into your catalogs folder to change it"
-        } else {
-            "This problem is in no file that can be opened"
-        });
-        return Vec::new();
-    };
-    let position = problem.position;
-    // Vim counts columns in bytes, the position in characters.
-    let byte_column = app
-        .problem_texts
-        .get(&problem.file)
-        .and_then(|text| text.lines().nth(position.line.saturating_sub(1)))
-        .map_or(position.column, |line| {
-            line.chars()
-                .take(position.column.saturating_sub(1))
-                .map(char::len_utf8)
-                .sum::<usize>()
-                + 1
-        });
-    vec![Effect::EditCatalog {
-        file: path.clone(),
-        place: crate::tui::editor::Place {
-            line: position.line,
-            column: position.column,
-            byte_column,
-        },
-    }]
 }
