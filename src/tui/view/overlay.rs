@@ -9,9 +9,11 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, centered, fit, hint_spans};
-use crate::tui::app::{App, Confirm, Overlay, Picker, PlansMode};
+use crate::tui::app::{App, Confirm, Overlay, Picker};
 
 mod compare;
+mod help;
+mod plans;
 pub mod problems;
 
 /// Draws the overlay, if any, and returns how far it can scroll (the help).
@@ -20,7 +22,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
         return 0;
     };
     match overlay {
-        Overlay::Help { scroll } => return help(app, theme, frame, screen, *scroll),
+        Overlay::Help { scroll } => return help::help(app, theme, frame, screen, *scroll),
         Overlay::Problems { selected } => problems::render(app, theme, frame, screen, *selected),
         Overlay::Roles(picker) => picker_box(
             theme,
@@ -49,8 +51,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
             &[("Enter", "export"), ("Esc", "cancel")],
             "Nothing matches",
         ),
-        Overlay::Form(form) => form_box(theme, frame, screen, form),
-        Overlay::Plans { picker, mode } => plans(theme, frame, screen, picker, mode),
+        Overlay::Form(form) => plans::form_box(theme, frame, screen, form),
+        Overlay::Plans { picker, mode } => plans::plans(theme, frame, screen, picker, mode),
         Overlay::Compare(comparison) => compare::render(app, theme, frame, screen, comparison),
         Overlay::Confirm(confirm) => question(app, theme, frame, screen, confirm),
         Overlay::Notice { title, lines } => {
@@ -124,98 +126,6 @@ fn footer(theme: &Theme, hints: &[(&str, &str)]) -> Line<'static> {
     Line::from(hint_spans(theme, &owned))
 }
 
-fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:>14}  ", "Keys"), theme.header),
-        Span::styled("what they do (the name to rebind it by)", theme.dim),
-    ])];
-    for (action, keys) in app.keymap.bindings() {
-        let shown: Vec<String> = keys.iter().map(ToString::to_string).collect();
-        let keys = if shown.is_empty() {
-            "(unbound)".to_owned()
-        } else {
-            shown.join(" ")
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:>14}  "), theme.key),
-            Span::raw(action.description()),
-            Span::styled(format!("  ({})", action.id()), theme.dim),
-        ]));
-    }
-    let extra = [
-        (
-            "Pickers",
-            "type to filter · ↑↓ move · Enter choose · Esc cancel",
-        ),
-        (
-            "Search",
-            "type to search · ↑↓ move · Enter keep · Esc clear",
-        ),
-        (
-            "Plans (p)",
-            "Enter open · Ctrl-n new (named by what you typed) · F2 rename · Delete delete",
-        ),
-        (
-            "Compare (c)",
-            "1 use the cheapest · 2 use the fastest · Esc close",
-        ),
-        (
-            "Mouse",
-            "click a pane to focus it and a row to select it · wheel scrolls",
-        ),
-    ];
-    lines.push(Line::raw(""));
-    for (place, keys) in extra {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{place:>14}  "), theme.header),
-            Span::raw(keys),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled(format!("{:>14}  ", "Markers"), theme.header),
-        Span::styled("•", theme.accent),
-        Span::raw(" planned  "),
-        Span::styled("▶", theme.accent),
-        Span::raw(" in progress  "),
-        Span::styled("✓", theme.good),
-        Span::raw(" done  "),
-        Span::styled("◆", theme.good),
-        Span::raw(" held  "),
-        Span::styled("†", theme.dim),
-        Span::raw(" retired"),
-    ]));
-    let config = crate::store::keys_file().map_or_else(
-        || "keys.yaml in the config folder".to_owned(),
-        |path| path.display().to_string(),
-    );
-    lines.push(Line::styled(
-        format!(
-            "{:>14}  change keys in {config}, e.g. `add: [a, insert]`",
-            "Rebind"
-        ),
-        theme.dim,
-    ));
-    let area = centered(
-        screen,
-        100,
-        u16::try_from(lines.len()).unwrap_or(60).saturating_add(2),
-    );
-    frame.render_widget(Clear, area);
-    // Scrolled to the end on a small screen, then made larger: the end stays at the bottom.
-    let max_scroll = super::max_scroll(
-        &lines,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    );
-    let paragraph = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll.min(max_scroll), 0))
-        .block(block(theme, " Help · Esc closes "));
-    frame.render_widget(paragraph, area);
-    max_scroll
-}
-
 fn picker_box<T: Clone>(
     theme: &Theme,
     frame: &mut Frame,
@@ -279,120 +189,6 @@ fn picker_list<T: Clone>(
         List::new(items).highlight_style(theme.selected),
         area,
         &mut state,
-    );
-}
-
-fn plans(
-    theme: &Theme,
-    frame: &mut Frame,
-    screen: Rect,
-    picker: &Picker<String>,
-    mode: &PlansMode,
-) {
-    match mode {
-        PlansMode::Choosing => {
-            let typed = picker.query.trim();
-            let empty = if typed.is_empty() {
-                "No saved plans yet".to_owned()
-            } else {
-                format!("No plan matches: Enter creates a new plan named `{typed}`")
-            };
-            let hints = [
-                ("Enter", "open"),
-                ("Ctrl-n", "new"),
-                ("F2", "rename"),
-                ("Delete", "delete"),
-                ("Esc", "close"),
-            ];
-            picker_box(
-                theme,
-                frame,
-                screen,
-                " Saved plans ",
-                picker,
-                &hints,
-                &empty,
-            );
-        }
-        PlansMode::Renaming { from, name } => {
-            let lines = vec![
-                Line::raw(format!("New name for `{from}`:")),
-                Line::styled(format!("{name}▏"), theme.input),
-            ];
-            ask(
-                theme,
-                frame,
-                screen,
-                60,
-                " Rename plan ",
-                lines,
-                &[("Enter", "rename"), ("Ctrl-u", "clear"), ("Esc", "cancel")],
-            );
-        }
-        PlansMode::ConfirmDelete { name } => {
-            let lines = vec![Line::raw(format!(
-                "Delete the saved plan `{name}`? This cannot be undone."
-            ))];
-            ask(
-                theme,
-                frame,
-                screen,
-                64,
-                " Delete plan ",
-                lines,
-                &[("y", "delete"), ("any other key", "keep it")],
-            );
-        }
-    }
-}
-
-fn form_box(theme: &Theme, frame: &mut Frame, screen: Rect, form: &crate::tui::app::Form) {
-    let label_width = form
-        .fields
-        .iter()
-        .map(|field| field.label.len())
-        .max()
-        .unwrap_or(0);
-    let mut lines = Vec::new();
-    for (i, field) in form.fields.iter().enumerate() {
-        let focused = i == form.focused;
-        let cursor = if focused { "▏" } else { "" };
-        let value_style = if focused {
-            theme.input.patch(theme.selected)
-        } else {
-            theme.input
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:>label_width$}  ", field.label),
-                if focused { theme.key } else { theme.header },
-            ),
-            Span::styled(format!("{}{cursor}", field.value), value_style),
-        ]));
-        if focused {
-            lines.push(match &form.error {
-                Some(error) => Line::styled(format!("{:>label_width$}  {error}", ""), theme.bad),
-                None => Line::styled(format!("{:>label_width$}  {}", "", field.hint), theme.dim),
-            });
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(footer(
-        theme,
-        &[
-            ("Enter", "save"),
-            ("Tab", "next field"),
-            ("Ctrl-u", "clear"),
-            ("Esc", "cancel"),
-        ],
-    ));
-    let height = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
-    boxed(
-        theme,
-        frame,
-        centered(screen, 76, height),
-        &form.title,
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
     );
 }
 

@@ -1,0 +1,102 @@
+//! The help: every key, with the name to rebind it by.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::super::{Theme, centered};
+use super::block;
+use crate::tui::app::App;
+
+pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{:>14}  ", "Keys"), theme.header),
+        Span::styled("what they do (the name to rebind it by)", theme.dim),
+    ])];
+    for (action, keys) in app.keymap.bindings() {
+        let shown: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        let keys = if shown.is_empty() {
+            "(unbound)".to_owned()
+        } else {
+            shown.join(" ")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:>14}  "), theme.key),
+            Span::raw(action.description()),
+            Span::styled(format!("  ({})", action.id()), theme.dim),
+        ]));
+    }
+    let extra = [
+        (
+            "Pickers",
+            "type to filter · ↑↓ move · Enter choose · Esc cancel",
+        ),
+        (
+            "Search",
+            "type to search · ↑↓ move · Enter keep · Esc clear",
+        ),
+        (
+            "Plans (p)",
+            "Enter open · Ctrl-n new (named by what you typed) · F2 rename · Delete delete",
+        ),
+        (
+            "Compare (c)",
+            "1 use the cheapest · 2 use the fastest · Esc close",
+        ),
+        (
+            "Mouse",
+            "click a pane to focus it and a row to select it · wheel scrolls",
+        ),
+    ];
+    lines.push(Line::raw(""));
+    for (place, keys) in extra {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{place:>14}  "), theme.header),
+            Span::raw(keys),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:>14}  ", "Markers"), theme.header),
+        Span::styled("•", theme.accent),
+        Span::raw(" planned  "),
+        Span::styled("▶", theme.accent),
+        Span::raw(" in progress  "),
+        Span::styled("✓", theme.good),
+        Span::raw(" done  "),
+        Span::styled("◆", theme.good),
+        Span::raw(" held  "),
+        Span::styled("†", theme.dim),
+        Span::raw(" retired"),
+    ]));
+    let config = crate::store::keys_file().map_or_else(
+        || "keys.yaml in the config folder".to_owned(),
+        |path| path.display().to_string(),
+    );
+    lines.push(Line::styled(
+        format!(
+            "{:>14}  change keys in {config}, e.g. `add: [a, insert]`",
+            "Rebind"
+        ),
+        theme.dim,
+    ));
+    let area = centered(
+        screen,
+        100,
+        u16::try_from(lines.len()).unwrap_or(60).saturating_add(2),
+    );
+    frame.render_widget(Clear, area);
+    // Scrolled to the end on a small screen, then made larger: the end stays at the bottom.
+    let max_scroll = super::super::max_scroll(
+        &lines,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max_scroll), 0))
+        .block(block(theme, " Help · Esc closes "));
+    frame.render_widget(paragraph, area);
+    max_scroll
+}
