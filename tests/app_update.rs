@@ -770,6 +770,34 @@ fn a_read_only_plan_refuses_changes() {
 }
 
 #[test]
+fn every_action_that_changes_the_plan_is_refused_while_it_is_read_only() {
+    use upskill::tui::action::Action;
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "a");
+    let before = app.plan.clone();
+    app.read_only = Some("another upskill has it open".into());
+    let changing: Vec<Action> = Action::ALL
+        .iter()
+        .copied()
+        .filter(|action| action.changes_plan())
+        .collect();
+    assert!(changing.len() >= 10, "{changing:?}");
+    for action in changing {
+        app.status = None;
+        let effects = update(&mut app, Msg::Action(action));
+        assert_eq!(effects, [Effect::Reclaim("test".into())], "{action:?}");
+        assert_eq!(app.plan, before, "{action:?}");
+        assert!(app.overlay.is_none(), "{action:?} opened {:?}", app.overlay);
+        assert_eq!(
+            status(&app),
+            "This plan is read-only: another upskill has it open",
+            "{action:?}"
+        );
+    }
+}
+
+#[test]
 fn the_plans_picker_opens_creates_renames_and_deletes() {
     let mut app = fixture_app();
     assert_eq!(keys(&mut app, "p"), [Effect::ListPlans]);

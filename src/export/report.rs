@@ -15,7 +15,7 @@ use crate::catalog::{Amount, Catalog};
 use crate::plan::held_expiry;
 use crate::plan::{
     Experience, Objective, Options, Plan, Progress, Recommendation, Status, awards, coverage,
-    progress, schedule, teachers_of,
+    progress, schedule, teachers_of, totals,
 };
 use crate::text::{sanitize, sanitize_line};
 pub use renewals::RenewalLine;
@@ -192,12 +192,7 @@ impl Report {
                 note: step.note.as_deref().map(|note| sanitize(note).into_owned()),
             })
             .collect();
-        let known = |done: bool| {
-            steps
-                .iter()
-                .filter(move |step| done || step.status != Status::Done)
-                .filter_map(|step| step.credential.as_ref())
-        };
+        let totals = totals(catalog, plan);
         Report {
             name: line(&plan.name),
             role: plan.role.as_deref().map(|id| RoleView {
@@ -211,10 +206,10 @@ impl Report {
             time_value: plan.time_value,
             today,
             generated: now.timestamp(),
-            total_cost: known(true).map(|c| c.cost).sum(),
-            total_hours: known(true).map(|c| c.hours).sum(),
-            remaining_cost: known(false).map(|c| c.cost).sum(),
-            remaining_hours: known(false).map(|c| c.hours).sum(),
+            total_cost: totals.cost,
+            total_hours: totals.hours,
+            remaining_cost: totals.remaining_cost,
+            remaining_hours: totals.remaining_hours,
             held: plan
                 .have
                 .credentials

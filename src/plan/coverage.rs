@@ -5,9 +5,21 @@ use crate::catalog::{Atom, Catalog, CredentialIdx, Requirement, RoleIdx};
 
 use super::{Holdings, Plan};
 
+/// How a role requirement is met by a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetBy {
+    /// By what the learner holds.
+    Held,
+    /// By the end of this step (0-based).
+    Step(usize),
+    Unmet,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
     pub role: RoleIdx,
+    /// What meets each of the role's requirements, in their order.
+    pub met_by: Vec<MetBy>,
     /// How many of the role's requirements the plan meets.
     pub met: usize,
     /// How many the role has: each skill, then each item of its `requires`.
@@ -19,23 +31,58 @@ pub struct Coverage {
 /// The coverage of the plan's role, or `None` when it names no role the catalogs have.
 pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
     let role = plan.role_in(catalog)?;
-    let mut after = Holdings::of_plan(catalog, plan);
-    for idx in plan.step_credentials(catalog).into_iter().flatten() {
-        after.add_step(catalog, idx);
-    }
+    let held = Holdings::of_plan(catalog, plan);
+    Some(coverage_of(
+        catalog,
+        role,
+        &held,
+        &plan.step_credentials(catalog),
+    ))
+}
+
+/// The coverage of `role` by what is `held` and then each of `steps` in turn (`None` for a
+/// step the catalogs lack, which meets nothing): each requirement is met by what is held,
+/// or by the first step after which it holds.
+pub fn coverage_of(
+    catalog: &Catalog,
+    role: RoleIdx,
+    held: &Holdings,
+    steps: &[Option<CredentialIdx>],
+) -> Coverage {
     let requirements = &catalog.role(role).requirements;
-    let unmet: Vec<usize> = requirements
+    let mut met_by: Vec<MetBy> = requirements
+        .iter()
+        .map(|requirement| {
+            if held.satisfies(requirement) {
+                MetBy::Held
+            } else {
+                MetBy::Unmet
+            }
+        })
+        .collect();
+    let mut holdings = held.clone();
+    for (i, idx) in steps.iter().enumerate() {
+        let Some(idx) = idx else { continue };
+        holdings.add_step(catalog, *idx);
+        for (requirement, by) in requirements.iter().zip(&mut met_by) {
+            if *by == MetBy::Unmet && holdings.satisfies(requirement) {
+                *by = MetBy::Step(i);
+            }
+        }
+    }
+    let unmet: Vec<usize> = met_by
         .iter()
         .enumerate()
-        .filter(|(_, requirement)| !after.satisfies(requirement))
+        .filter(|(_, by)| **by == MetBy::Unmet)
         .map(|(i, _)| i)
         .collect();
-    Some(Coverage {
+    Coverage {
         role,
         met: requirements.len() - unmet.len(),
         total: requirements.len(),
         unmet,
-    })
+        met_by,
+    }
 }
 
 /// Up to three not-retired credentials that would satisfy a requirement, by id; none for
@@ -77,6 +124,8 @@ mod tests {
         plan.steps.push(Step::planned("gone/never-was"));
         let found = coverage(&catalog, &plan).expect("a known role");
         assert_eq!((found.met, found.unmet.len()), (2, 0));
+        // networking by the CCNA step, linux held from the start.
+        assert_eq!(found.met_by, [MetBy::Step(0), MetBy::Held]);
     }
 
     #[test]

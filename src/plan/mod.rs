@@ -10,7 +10,8 @@
 //! - [`check()`]: every violation of a plan.
 //! - [`schedule()`]: start, end and renewal dates of the steps.
 //! - [`file`]: the plan file of SPEC §2 (`format: 1`).
-//! - [`coverage()`]: which role requirements a whole plan meets.
+//! - [`coverage()`]: which role requirements a whole plan meets, and what meets each.
+//! - [`totals()`]: what a plan's steps cost and take, and how many are done.
 //! - [`progress()`]: steps done, the next step, on track or behind on a given day.
 //! - [`renewals()`]: held and done credentials that expire, and when.
 
@@ -28,10 +29,11 @@ mod progress;
 mod recommend;
 mod renewals;
 mod schedule;
+mod totals;
 
 pub use awards::{Awards, awards};
 pub use check::{Violation, ViolationKind, check};
-pub use coverage::{Coverage, coverage, teachers_of};
+pub use coverage::{Coverage, MetBy, coverage, coverage_of, teachers_of};
 pub use holdings::{Eligibility, Holdings, held_expiry};
 pub use model::{
     DEFAULT_HOURS_PER_WEEK, Experience, Have, MAX_TIME_VALUE, Plan, Status, Step, Tenure,
@@ -44,3 +46,4 @@ pub use recommend::{
 };
 pub use renewals::{Basis, Renewal, due_within, horizon, renewals, rule_in as renewal_rule};
 pub use schedule::{Schedule, StepDates, expiry, schedule};
+pub use totals::{Totals, totals};

@@ -115,6 +115,29 @@ actions! {
     ShowProblems = "problems",
 }
 
+impl Action {
+    /// Whether the action changes the plan, and so is refused while the plan is read-only.
+    pub fn changes_plan(self) -> bool {
+        use Action as A;
+        matches!(
+            self,
+            A::AddToPlan
+                | A::RemoveStep
+                | A::MoveStepDown
+                | A::MoveStepUp
+                | A::ToggleDone
+                | A::ToggleInProgress
+                | A::ToggleHeld
+                | A::Recommend
+                | A::Undo
+                | A::Redo
+                | A::EditPlan
+                | A::EditStep
+                | A::SwapSuccessor
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,9 +35,6 @@ fn id_of(app: &App, idx: CredentialIdx) -> String {
 }
 
 pub(super) fn add(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let gap_pick = (app.focus == Pane::Info && app.info == InfoView::Gap)
         .then(|| cheapest_for_gap_row(app))
         .flatten();
@@ -134,9 +131,6 @@ pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
 }
 
 pub(super) fn remove(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let Some(index) = target_step(app, "remove") else {
         return Vec::new();
     };
@@ -165,9 +159,6 @@ pub(super) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
 }
 
 pub(super) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     if app.acting_pane() != Pane::Plan || app.plan.steps.is_empty() {
         app.refuse("Select a step in the plan to move it (Tab moves to the plan)");
         return Vec::new();
@@ -204,9 +195,6 @@ pub(super) fn toggle_in_progress(app: &mut App) -> Vec<Effect> {
 
 /// Sets `status` on the target step, or back to planned when it already has it.
 fn set_status(app: &mut App, status: Status, verb: &str) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let Some(index) = target_step(app, verb) else {
         return Vec::new();
     };
@@ -236,9 +224,6 @@ fn set_status(app: &mut App, status: Status, verb: &str) -> Vec<Effect> {
 
 /// Puts the successor of the selected retired step in its place: one undoable edit.
 pub(super) fn swap_successor(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let Some(index) = target_step(app, "swap for its successor") else {
         return Vec::new();
     };
@@ -262,9 +247,6 @@ pub(super) fn swap_successor(app: &mut App) -> Vec<Effect> {
 
 /// Marks a catalog credential, or the selected skill of the gap, as already held.
 pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let atom = match app.acting_pane() {
         Pane::Catalog => app.browser.selection().map(Atom::Credential),
         Pane::Info if app.info == InfoView::Gap => match app
@@ -339,9 +321,6 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn undo(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let Some(previous) = app.history.past.pop() else {
         app.refuse("Nothing to undo");
         return Vec::new();
@@ -355,9 +334,6 @@ pub(super) fn undo(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn redo(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let Some(next) = app.history.future.pop() else {
         app.refuse("Nothing to redo");
         return Vec::new();

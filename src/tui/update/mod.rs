@@ -141,6 +141,11 @@ pub(super) fn refresh_browser(app: &mut App) {
 /// Carries out an action the keymap (or a test) asked for.
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     use Action as A;
+    // The one read-only gate: an action that would change the plan is refused here, with
+    // the reason, before it looks at anything.
+    if action.changes_plan() && edits::read_only(app) {
+        return Vec::new();
+    }
     match action {
         A::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
         A::Quit => return save_and_quit(app, Quitting::Ask),
@@ -202,15 +207,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Save => return save(app, true),
         A::Plans => return vec![Effect::ListPlans],
         A::Export => overlays::open_export(app),
-        A::EditPlan => {
-            if !edits::read_only(app) {
-                form::open_plan_form(app);
-            }
-        }
+        A::EditPlan => form::open_plan_form(app),
         A::EditStep => {
-            if !edits::read_only(app)
-                && let Some(index) = edits::target_step(app, "edit")
-            {
+            if let Some(index) = edits::target_step(app, "edit") {
                 form::open_step_form(app, index);
             }
         }

@@ -5,15 +5,12 @@ use std::fmt::Write as _;
 
 use super::Effect;
 use super::compute::{Answer, Done, Job, JobKind, with_recommendation};
-use super::edits::{commit, read_only};
+use super::edits::commit;
 use crate::plan::{Objective, Recommendation, Status, UnmetReason};
 use crate::text::plural;
 use crate::tui::app::{App, Confirm, Overlay, Pane};
 
 pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
-    if read_only(app) {
-        return Vec::new();
-    }
     let objective = app.objective;
     start_job(
         app,

@@ -16,7 +16,7 @@ use super::Theme;
 use crate::catalog::{Amount, Catalog, CredentialIdx, Edge};
 use crate::plan::Status;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Subject};
 use requirements::requirement_lines;
 
 /// How many alternatives are listed.
@@ -25,8 +25,8 @@ const ALTERNATIVES: usize = 5;
 /// Draws the detail; returns the area and how far it can scroll.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect, u16) {
     let lines = match app.detail_subject() {
-        Some(Some(idx)) => lines(app, theme, idx),
-        Some(None) => {
+        Subject::Credential(idx) => lines(app, theme, idx),
+        Subject::Missing => {
             let id = app
                 .plan
                 .steps
@@ -63,7 +63,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
                 ]
             }
         }
-        None => vec![Line::styled(
+        Subject::Nothing => vec![Line::styled(
             "Select a credential to see its details",
             theme.dim,
         )],

@@ -101,7 +101,7 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
     let role = role_label(app);
     let short_role = super::fit(&role, 24);
-    let cost = format!("{} {}", derived.total_cost.money(), app.catalog.currency);
+    let cost = format!("{} {}", derived.totals.cost.money(), app.catalog.currency);
     let mut pieces = vec![
         Piece::new(
             0,
@@ -112,9 +112,12 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             .or_short(format!("plan {}", super::fit(&app.plan.name, 16))),
         Piece::new(
             4,
-            Span::raw(format!("{}/{} done", derived.done, app.plan.steps.len())),
+            Span::raw(format!(
+                "{}/{} done",
+                derived.totals.done, derived.totals.steps
+            )),
         ),
-        Piece::new(3, Span::raw(format!("{cost} · {} h", derived.total_hours))).or_short(cost),
+        Piece::new(3, Span::raw(format!("{cost} · {} h", derived.totals.hours))).or_short(cost),
     ];
     if let Some(schedule) = derived
         .schedule
@@ -128,9 +131,9 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     }
     pieces.push(objective(app, theme));
     if let Some(budget) = app.plan.budget
-        && derived.total_cost > budget
+        && derived.totals.cost > budget
     {
-        let over = (derived.total_cost - budget).money();
+        let over = (derived.totals.cost - budget).money();
         pieces.push(
             Piece::new(
                 0,

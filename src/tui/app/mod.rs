@@ -5,275 +5,21 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::browser::{Browser, Filter, SearchIndex};
+use super::browser::{Browser, SearchIndex};
+
+mod history;
+mod overlay;
+mod picker;
+mod screen;
+
 use super::keymap::Keymap;
-use crate::catalog::{Amount, Catalog, CredentialIdx, LeftOut, Problem, Requirement, RoleIdx};
-use crate::export::ExportFormat;
-use crate::plan::{
-    self, Holdings, Objective, Plan, Recommendation, Schedule, Status, Violation, ViolationKind,
-};
-
-/// The panes that take the keyboard, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Pane {
-    #[default]
-    Catalog,
-    Plan,
-    Info,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Catalog, Pane::Plan, Pane::Info];
-
-    #[must_use]
-    pub fn next(self) -> Pane {
-        match self {
-            Pane::Catalog => Pane::Plan,
-            Pane::Plan => Pane::Info,
-            Pane::Info => Pane::Catalog,
-        }
-    }
-
-    #[must_use]
-    pub fn previous(self) -> Pane {
-        match self {
-            Pane::Catalog => Pane::Info,
-            Pane::Plan => Pane::Catalog,
-            Pane::Info => Pane::Plan,
-        }
-    }
-}
-
-/// What the info pane shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum InfoView {
-    #[default]
-    Detail,
-    Gap,
-    Timeline,
-}
-
-/// The timeline's unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scale {
-    #[default]
-    Month,
-    Week,
-}
-
-/// A message in the status bar; errors explain a refusal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusLine {
-    pub text: String,
-    pub kind: StatusKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A list that filters as you type; `Enter` chooses, `Esc` cancels.
-#[derive(Debug, Clone, Default)]
-pub struct Picker<T> {
-    pub query: String,
-    pub items: Vec<PickerItem<T>>,
-    /// Indices into `items` that match the query, in order.
-    pub shown: Vec<usize>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct PickerItem<T> {
-    pub label: String,
-    pub detail: String,
-    pub value: T,
-}
-
-impl<T: Clone> Picker<T> {
-    pub fn new(items: Vec<PickerItem<T>>) -> Picker<T> {
-        let mut picker = Picker {
-            query: String::new(),
-            items,
-            shown: Vec::new(),
-            selected: 0,
-        };
-        picker.refilter();
-        picker
-    }
-
-    /// Keeps the items whose label or detail contains every word of the query.
-    pub fn refilter(&mut self) {
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        self.shown = (0..self.items.len())
-            .filter(|&i| {
-                let item = &self.items[i];
-                let text = format!("{} {}", item.label, item.detail).to_lowercase();
-                words.iter().all(|word| text.contains(word.as_str()))
-            })
-            .collect();
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
-    }
-
-    pub fn chosen(&self) -> Option<&PickerItem<T>> {
-        self.shown.get(self.selected).map(|&i| &self.items[i])
-    }
-}
-
-/// What the plans picker is doing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlansMode {
-    Choosing,
-    Renaming { from: String, name: String },
-    ConfirmDelete { name: String },
-}
-
-/// A question that needs `y`.
-#[derive(Debug, Clone)]
-pub enum Confirm {
-    /// Replace the planned steps with a recommendation for this objective.
-    ReplaceSteps {
-        recommendation: Box<Recommendation>,
-        objective: Objective,
-    },
-    /// Write an export over a file of the same name.
-    ReplaceFile {
-        path: std::path::PathBuf,
-        format: crate::export::ExportFormat,
-    },
-    /// Remove a step whose credential is in a catalog file left out for its errors: once
-    /// the file is fixed, the step would be whole again.
-    RemoveUnavailable { index: usize, file: String },
-    /// The plan's file was changed outside upskill: load that version, or keep this one.
-    OutsideChange { disk: Result<Box<Plan>, String> },
-}
-
-/// The plan beside its cheapest and fastest recommendations.
-#[derive(Debug, Clone)]
-pub struct Comparison {
-    pub cheapest: Recommendation,
-    pub fastest: Recommendation,
-    /// The whole plan each would give (steps done or in progress included), so the columns
-    /// add up the same way as the plan's own.
-    pub cheapest_plan: Outcome,
-    pub fastest_plan: Outcome,
-}
-
-/// A whole plan's totals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
-    pub cost: Amount,
-    pub hours: Amount,
-    pub steps: usize,
-    pub finish: Date,
-}
-
-impl Outcome {
-    pub fn of(catalog: &Catalog, plan: &Plan) -> Outcome {
-        let credentials: Vec<&crate::catalog::Credential> = plan
-            .step_credentials(catalog)
-            .into_iter()
-            .flatten()
-            .map(|idx| catalog.credential(idx))
-            .collect();
-        Outcome {
-            cost: credentials.iter().map(|credential| credential.cost).sum(),
-            hours: credentials.iter().map(|credential| credential.hours).sum(),
-            steps: plan.steps.len(),
-            finish: plan::schedule(catalog, plan).finish,
-        }
-    }
-}
-
-/// A few labelled text fields, one with the keyboard.
-#[derive(Debug, Clone)]
-pub struct Form {
-    pub title: String,
-    pub target: FormTarget,
-    pub fields: Vec<FormField>,
-    pub focused: usize,
-    /// Why the last Enter was refused, or what the last paste or key could not fit, shown
-    /// under the field at fault until the next key.
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct FormField {
-    pub label: &'static str,
-    pub value: String,
-    /// How to fill it in, shown under it when it has the keyboard.
-    pub hint: &'static str,
-    /// Characters typed or pasted that did not fit since the form opened, told again on
-    /// `Enter` so that a cut text is not saved in silence.
-    pub left_out: usize,
-}
-
-/// What a form edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormTarget {
-    Plan,
-    Step(usize),
-}
-/// What covers the screen above the panes.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    Roles(Picker<RoleIdx>),
-    Filters(Picker<Option<Filter>>),
-    Plans {
-        picker: Picker<String>,
-        mode: PlansMode,
-    },
-    Export(Picker<ExportFormat>),
-    Form(Form),
-    Compare(Box<Comparison>),
-    Confirm(Confirm),
-    /// The catalog's problems, one of them chosen: shown in full with its lines.
-    Problems {
-        selected: usize,
-    },
-    /// A notice that needs reading (a bad key config, a plan that could not be opened).
-    Notice {
-        title: String,
-        lines: Vec<String>,
-    },
-}
-
-/// Plans before and after the current one, for undo and redo.
-#[derive(Debug, Clone, Default)]
-pub struct History {
-    pub past: Vec<Plan>,
-    pub future: Vec<Plan>,
-}
-
-impl History {
-    /// The plan was renamed: undo and redo must not bring the old name back.
-    pub fn rename(&mut self, to: &str) {
-        for plan in self.past.iter_mut().chain(&mut self.future) {
-            to.clone_into(&mut plan.name);
-        }
-    }
-}
-
-/// Undo reaches back this many changes.
-pub const HISTORY_LIMIT: usize = 200;
-
-/// How a role requirement is met by the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MetBy {
-    Held,
-    /// By the end of this step (0-based).
-    Step(usize),
-    Unmet,
-}
+use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, RoleIdx};
+pub use crate::plan::MetBy;
+use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
+pub use overlay::{Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay, PlansMode};
+pub use history::{HISTORY_LIMIT, History};
+pub use picker::{Picker, PickerItem};
+pub use screen::{InfoView, Pane, Scale, StatusKind, StatusLine};
 
 /// How far ahead the header counts expiring credentials.
 pub const EXPIRING_MONTHS: u32 = 6;
@@ -290,9 +36,7 @@ pub struct Derived {
     /// Each role requirement and what meets it.
     pub gap: Vec<(Requirement, MetBy)>,
     pub violations: Vec<Violation>,
-    pub total_cost: Amount,
-    pub total_hours: Amount,
-    pub done: usize,
+    pub totals: Totals,
     /// Held or done credentials expiring within [`EXPIRING_MONTHS`] (or already expired).
     pub expiring: usize,
 }
@@ -315,6 +59,16 @@ impl Derived {
             .as_ref()
             .is_some_and(|held| held.has_credential(idx))
     }
+}
+
+/// What the detail shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Credential(CredentialIdx),
+    /// The selected step's credential, which the catalogs loaded lack.
+    Missing,
+    /// Nothing is selected.
+    Nothing,
 }
 
 /// The whole app.
@@ -454,16 +208,12 @@ impl App {
         let held = Holdings::of_plan(catalog, plan);
         let role = plan.role_in(catalog);
         let gap = role
-            .map(|role| gap(catalog, role, &held, &step_credentials))
+            .map(|role| {
+                let coverage = plan::coverage_of(catalog, role, &held, &step_credentials);
+                let requirements = catalog.role(role).requirements.iter().cloned();
+                requirements.zip(coverage.met_by).collect()
+            })
             .unwrap_or_default();
-        let steps = step_credentials
-            .iter()
-            .flatten()
-            .map(|&idx| catalog.credential(idx));
-        let (total_cost, total_hours) = steps
-            .fold((Amount::ZERO, Amount::ZERO), |(cost, hours), credential| {
-                (cost + credential.cost, hours + credential.hours)
-            });
         self.derived = Derived {
             role,
             in_plan,
@@ -481,13 +231,7 @@ impl App {
                     _ => true,
                 })
                 .collect(),
-            total_cost,
-            total_hours,
-            done: plan
-                .steps
-                .iter()
-                .filter(|step| step.status == Status::Done)
-                .count(),
+            totals: plan::totals(catalog, plan),
             expiring: plan::renewals(catalog, plan)
                 .iter()
                 .filter(|renewal| plan::due_within(renewal, self.today, EXPIRING_MONTHS))
@@ -525,25 +269,29 @@ impl App {
     }
 
     pub fn selected_credential(&self) -> Option<CredentialIdx> {
-        self.detail_subject().flatten()
+        match self.detail_subject() {
+            Subject::Credential(idx) => Some(idx),
+            Subject::Missing | Subject::Nothing => None,
+        }
     }
 
-    /// What the detail shows: the selected step's credential (`Some(None)` for a step the
-    /// catalogs lack) or the selected catalog credential, from the list it follows.
-    pub fn detail_subject(&self) -> Option<Option<CredentialIdx>> {
+    /// What the detail shows: the selected step's or catalog credential, from the list it
+    /// follows.
+    pub fn detail_subject(&self) -> Subject {
         let from = if self.focus == Pane::Info {
             self.detail_from
         } else {
             self.focus
         };
-        match from {
-            Pane::Plan => self
-                .derived
-                .step_credentials
-                .get(self.plan_selected)
-                .copied(),
-            Pane::Catalog | Pane::Info => Some(self.browser.selection()),
-        }
+        let selected = match from {
+            Pane::Plan => match self.derived.step_credentials.get(self.plan_selected) {
+                Some(None) => return Subject::Missing,
+                Some(Some(idx)) => Some(*idx),
+                None => None,
+            },
+            Pane::Catalog | Pane::Info => self.browser.selection(),
+        };
+        selected.map_or(Subject::Nothing, Subject::Credential)
     }
 
     /// Switches to `plan`: the current plan's undo history is kept for when it is reopened,
@@ -585,39 +333,4 @@ impl App {
     pub fn refuse(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Error, text);
     }
-}
-
-/// Each role requirement with what meets it: held, the first step after which it holds, or
-/// nothing.
-fn gap(
-    catalog: &Catalog,
-    role: RoleIdx,
-    held: &Holdings,
-    steps: &[Option<CredentialIdx>],
-) -> Vec<(Requirement, MetBy)> {
-    let requirements = &catalog.role(role).requirements;
-    let mut found: Vec<(Requirement, MetBy)> = requirements
-        .iter()
-        .map(|requirement| {
-            (
-                requirement.clone(),
-                if held.satisfies(requirement) {
-                    MetBy::Held
-                } else {
-                    MetBy::Unmet
-                },
-            )
-        })
-        .collect();
-    let mut holdings = held.clone();
-    for (i, idx) in steps.iter().enumerate() {
-        let Some(idx) = idx else { continue };
-        holdings.add_step(catalog, *idx);
-        for (requirement, by) in &mut found {
-            if *by == MetBy::Unmet && holdings.satisfies(requirement) {
-                *by = MetBy::Step(i);
-            }
-        }
-    }
-    found
 }
