@@ -79,18 +79,25 @@ pub fn plan(data: &[u8]) {
     exports(bundled(), &plan);
 }
 
-/// The key config reader: any bytes; a key map it accepts binds no key twice and names
-/// its keys in clean text.
+/// The key config reader: any bytes; a key map it accepts binds no key twice
+/// in one context (or two in force at once) and names its keys in clean text.
 pub fn keys(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     match Keymap::with_overrides(text) {
         Ok(keymap) => {
-            let mut seen = std::collections::HashSet::new();
-            for (_, keys) in keymap.bindings() {
+            // A key may mean one thing in the panes and another in an overlay, never two
+            // things where both are in force.
+            let mut seen: Vec<(upskill::tui::action::Action, _)> = Vec::new();
+            for (action, keys) in keymap.bindings() {
                 for key in keys {
-                    assert!(seen.insert(*key), "{key} is bound twice");
+                    if let Some((other, _)) = seen.iter().find(|(other, seen)| {
+                        seen == key && other.context().overlaps(action.context())
+                    }) {
+                        panic!("{key} is bound to both {other:?} and {action:?}");
+                    }
+                    seen.push((*action, *key));
                     clean_line(&key.to_string(), "key name");
                 }
             }

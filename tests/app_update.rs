@@ -398,14 +398,15 @@ fn search_narrows_as_you_type_and_escape_clears() {
     );
     keys(&mut app, "j");
     assert_eq!(
-        app.browser.query, "clodj",
+        app.browser.query.text(),
+        "clodj",
         "letters type into the search box, not the keymap"
     );
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Esc);
     assert_eq!(
         (
-            app.browser.query.as_str(),
+            app.browser.query.text(),
             app.browser.editing,
             app.browser.results.len()
         ),

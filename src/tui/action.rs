@@ -113,9 +113,184 @@ actions! {
     TimelineLater = "timeline-later",
     /// Show the errors that keep edited catalog files from reloading
     ShowProblems = "problems",
+
+    // In the help, the problems list, the comparison and notices.
+    /// Scroll up, or choose the one above
+    ViewUp = "view-up",
+    /// Scroll down, or choose the one below
+    ViewDown = "view-down",
+    /// Scroll up a page
+    ViewPageUp = "view-page-up",
+    /// Scroll down a page
+    ViewPageDown = "view-page-down",
+    /// Go to the top
+    ViewFirst = "view-first",
+    /// Go to the bottom
+    ViewLast = "view-last",
+    /// Close (the key that opened it closes it too)
+    Close = "close",
+    /// Use the cheapest plan (in the comparison)
+    UseCheapest = "use-cheapest",
+    /// Use the fastest plan (in the comparison)
+    UseFastest = "use-fastest",
+    /// Open the chosen problem's file in your editor, at its line
+    EditProblem = "edit-problem",
+
+    // Answers to a question.
+    /// Yes
+    Yes = "yes",
+    /// No, or decide later
+    No = "no",
+    /// Load the plan as its file has it (after a change outside upskill)
+    LoadTheirs = "load-theirs",
+    /// Keep your plan and write it over the file (after a change outside upskill)
+    KeepMine = "keep-mine",
+
+    // In pickers, forms, the plans list and the search box.
+    /// Choose, save, or keep what was typed
+    Accept = "accept",
+    /// Cancel (in the search box: clear it)
+    Cancel = "cancel",
+    /// Choose the one above, or the field above
+    DialogUp = "dialog-up",
+    /// Choose the one below, or the field below
+    DialogDown = "dialog-down",
+    /// Choose a page up
+    DialogPageUp = "dialog-page-up",
+    /// Choose a page down
+    DialogPageDown = "dialog-page-down",
+    /// Go to the next field of a form
+    NextField = "next-field",
+    /// Go to the previous field of a form
+    PreviousField = "previous-field",
+
+    // Editing text: the search, a picker's filter, a name, a form's field.
+    /// Move the cursor left
+    CursorLeft = "cursor-left",
+    /// Move the cursor right
+    CursorRight = "cursor-right",
+    /// Move the cursor a word left
+    WordLeft = "word-left",
+    /// Move the cursor a word right
+    WordRight = "word-right",
+    /// Move the cursor to the start
+    LineStart = "line-start",
+    /// Move the cursor to the end
+    LineEnd = "line-end",
+    /// Delete the character before the cursor
+    DeleteBack = "delete-back",
+    /// Delete the character after the cursor
+    DeleteForward = "delete-forward",
+    /// Delete the word before the cursor
+    DeleteWord = "delete-word",
+    /// Clear the text
+    ClearText = "clear-text",
+
+    // In the plans list.
+    /// Start a new plan, named by what was typed
+    NewPlan = "new-plan",
+    /// Rename the chosen plan
+    RenamePlan = "rename-plan",
+    /// Delete the chosen plan
+    DeletePlan = "delete-plan",
+}
+
+/// Where an action's keys work. Keys are unique within a context; a key may mean one
+/// thing in the panes and another in an overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// The panes, with no overlay open.
+    Main,
+    /// An overlay to read: the help, the problems list, the comparison, a notice.
+    View,
+    /// A question: replace the steps, overwrite a file, delete a plan, which version.
+    Answer,
+    /// Pickers, forms, the plans list and the search box: a text input with keys around it.
+    Dialog,
+    /// Editing the text of any of those.
+    Text,
+    /// The plans list's own keys, which come before its filter's text keys.
+    Plans,
+}
+
+impl Context {
+    pub const ALL: [Context; 6] = [
+        Context::Main,
+        Context::View,
+        Context::Answer,
+        Context::Dialog,
+        Context::Text,
+        Context::Plans,
+    ];
+
+    /// The heading of the context's keys in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Main => "In the panes",
+            Context::View => "In the help, the problems list and the comparison",
+            Context::Answer => "Answering a question",
+            Context::Dialog => "In pickers, forms, the plans list and the search box",
+            Context::Text => "Editing text",
+            Context::Plans => "In the plans list",
+        }
+    }
+
+    /// Whether two contexts are in force at once, so that a key may be in only one of them.
+    /// The plans list's keys may be a text key too: there they come first.
+    pub fn overlaps(self, other: Context) -> bool {
+        use Context as C;
+        self == other
+            || matches!(
+                (self, other),
+                (C::Dialog, C::Text | C::Plans) | (C::Text | C::Plans, C::Dialog)
+            )
+    }
+
+    /// Whether the context takes typed characters, so that no key of it may be one.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Dialog | Context::Text | Context::Plans)
+    }
 }
 
 impl Action {
+    /// Where the action's keys work.
+    pub fn context(self) -> Context {
+        use Action as A;
+        match self {
+            A::ViewUp
+            | A::ViewDown
+            | A::ViewPageUp
+            | A::ViewPageDown
+            | A::ViewFirst
+            | A::ViewLast
+            | A::Close
+            | A::UseCheapest
+            | A::UseFastest
+            | A::EditProblem => Context::View,
+            A::Yes | A::No | A::LoadTheirs | A::KeepMine => Context::Answer,
+            A::Accept
+            | A::Cancel
+            | A::DialogUp
+            | A::DialogDown
+            | A::DialogPageUp
+            | A::DialogPageDown
+            | A::NextField
+            | A::PreviousField => Context::Dialog,
+            A::NewPlan | A::RenamePlan | A::DeletePlan => Context::Plans,
+            A::CursorLeft
+            | A::CursorRight
+            | A::WordLeft
+            | A::WordRight
+            | A::LineStart
+            | A::LineEnd
+            | A::DeleteBack
+            | A::DeleteForward
+            | A::DeleteWord
+            | A::ClearText => Context::Text,
+            _ => Context::Main,
+        }
+    }
+
     /// Whether the action changes the plan, and so is refused while the plan is read-only.
     pub fn changes_plan(self) -> bool {
         use Action as A;

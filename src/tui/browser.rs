@@ -6,6 +6,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::catalog::{Catalog, CredentialIdx, Kind, Level, ProviderIdx, SkillIdx};
+use crate::tui::input::TextInput;
 
 /// What fuzzy search looks at, per credential and built once per catalog: the title, the
 /// id, the provider's name and each skill, as separate fields. Each word of a query must
@@ -177,7 +178,7 @@ fn merge(a: Vec<(CredentialIdx, u32)>, b: Vec<(CredentialIdx, u32)>) -> Vec<(Cre
 /// The browser's state: the query, the filters, the sort, and what they leave.
 #[derive(Debug, Default)]
 pub struct Browser {
-    pub query: String,
+    pub query: TextInput,
     /// The search box has the keyboard.
     pub editing: bool,
     pub filters: Vec<Filter>,

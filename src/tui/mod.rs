@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod browser;
 pub mod editor;
+pub mod input;
 pub mod keymap;
 mod plan_files;
 pub mod runtime;
@@ -74,25 +75,7 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         .collect();
     let runtime = Runtime::new(store, sources.clone()).with_fingerprint(fingerprint);
     if let Some(why) = runtime.hold(&app.plan.name) {
-        let (title, advice) = if plan_files::held_elsewhere(&why) {
-            (
-                format!("Plan `{}` is open in another upskill", app.plan.name),
-                "Quit the other one (the next change here then takes the plan back), or press p to open or start another plan.",
-            )
-        } else {
-            (
-                format!("Plan `{}` cannot be saved here", app.plan.name),
-                "Fix that and restart upskill, or press p to open or start another plan.",
-            )
-        };
-        app.overlay = Some(app::Overlay::Notice {
-            title,
-            lines: vec![
-                format!("It is open here read-only: {why}."),
-                advice.to_owned(),
-            ],
-        });
-        app.read_only = Some(why);
+        open_read_only(&mut app, why);
     }
     // What the plan's file holds now: a change made to it outside upskill is asked about.
     runtime.note_on_disk(&app.plan.name);
@@ -327,4 +310,30 @@ fn load_keymap() -> Result<Keymap, Vec<String>> {
         lines.push("The default keys are in use; fix the file and restart upskill.".to_owned());
         lines
     })
+}
+
+/// The plan opened at start is held by another upskill, or cannot be saved here: it opens
+/// read-only, with a notice that says why and what to do.
+fn open_read_only(app: &mut App, why: String) {
+    let plans = app.keymap.name(action::Action::Plans);
+    let (title, advice) = if plan_files::held_elsewhere(&why) {
+        (
+            format!("Plan `{}` is open in another upskill", app.plan.name),
+            format!(
+                "Quit the other one (the next change here then takes the plan back), or press {plans} to open or start another plan."
+            ),
+        )
+    } else {
+        (
+            format!("Plan `{}` cannot be saved here", app.plan.name),
+            format!(
+                "Fix that and restart upskill, or press {plans} to open or start another plan."
+            ),
+        )
+    };
+    app.overlay = Some(app::Overlay::Notice {
+        title,
+        lines: vec![format!("It is open here read-only: {why}."), advice],
+    });
+    app.read_only = Some(why);
 }

@@ -20,4 +20,3 @@ impl History {
 
 /// Undo reaches back this many changes.
 pub const HISTORY_LIMIT: usize = 200;
-

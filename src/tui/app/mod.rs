@@ -16,8 +16,8 @@ use super::keymap::Keymap;
 use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, RoleIdx};
 pub use crate::plan::MetBy;
 use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
-pub use overlay::{Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay, PlansMode};
 pub use history::{HISTORY_LIMIT, History};
+pub use overlay::{Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay, PlansMode};
 pub use picker::{Picker, PickerItem};
 pub use screen::{InfoView, Pane, Scale, StatusKind, StatusLine};
 

@@ -7,12 +7,13 @@ use crate::catalog::{Amount, Catalog, RoleIdx};
 use crate::export::ExportFormat;
 use crate::plan::{self, Objective, Plan, Recommendation};
 use crate::tui::browser::Filter;
+use crate::tui::input::TextInput;
 
 /// What the plans picker is doing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlansMode {
     Choosing,
-    Renaming { from: String, name: String },
+    Renaming { from: String, name: TextInput },
     ConfirmDelete { name: String },
 }
 
@@ -83,7 +84,7 @@ pub struct Form {
 #[derive(Debug, Clone)]
 pub struct FormField {
     pub label: &'static str,
-    pub value: String,
+    pub value: TextInput,
     /// How to fill it in, shown under it when it has the keyboard.
     pub hint: &'static str,
     /// Characters typed or pasted that did not fit since the form opened, told again on

@@ -1,9 +1,11 @@
 //! A list that filters as you type, used by every picker.
 
+use crate::tui::input::TextInput;
+
 /// A list that filters as you type; `Enter` chooses, `Esc` cancels.
 #[derive(Debug, Clone, Default)]
 pub struct Picker<T> {
-    pub query: String,
+    pub query: TextInput,
     pub items: Vec<PickerItem<T>>,
     /// Indices into `items` that match the query, in order.
     pub shown: Vec<usize>,
@@ -20,7 +22,7 @@ pub struct PickerItem<T> {
 impl<T: Clone> Picker<T> {
     pub fn new(items: Vec<PickerItem<T>>) -> Picker<T> {
         let mut picker = Picker {
-            query: String::new(),
+            query: TextInput::default(),
             items,
             shown: Vec::new(),
             selected: 0,

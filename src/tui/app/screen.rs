@@ -62,4 +62,3 @@ pub enum StatusKind {
     Warning,
     Error,
 }
-

@@ -5,6 +5,7 @@ use super::Effect;
 use crate::catalog::{Atom, CredentialIdx, Requirement};
 use crate::plan::{Plan, Status, edit};
 use crate::text::plural;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, HISTORY_LIMIT, InfoView, MetBy, Overlay, Pane};
 
 /// Replaces the plan, keeping the old one for undo; returns the save.
@@ -43,7 +44,8 @@ pub(super) fn add(app: &mut App) -> Vec<Effect> {
             .then(|| app.browser.selection())
             .flatten()
     }) else {
-        app.refuse("Select a credential in the catalog, or an unmet requirement in the gap, to add it (Tab moves between panes)");
+        let tab = app.keymap.name(Action::NextPane);
+        app.refuse(format!("Select a credential in the catalog, or an unmet requirement in the gap, to add it ({tab} moves between panes)"));
         return Vec::new();
     };
     match edit::add_with_prerequisites(&app.catalog, &app.plan, idx) {
@@ -94,7 +96,11 @@ fn cheapest_for_gap_row(app: &App) -> Option<CredentialIdx> {
 pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
     match app.acting_pane() {
         Pane::Plan if app.plan.steps.is_empty() => {
-            app.refuse(format!("The plan has no steps to {verb} yet: add credentials from the catalog (a), or press o for a recommendation"));
+            let (add, recommend) = (
+                app.keymap.after(Action::AddToPlan),
+                app.keymap.name(Action::Recommend),
+            );
+            app.refuse(format!("The plan has no steps to {verb} yet: add credentials from the catalog{add}, or press {recommend} for a recommendation"));
             None
         }
         Pane::Plan => Some(app.plan_selected),
@@ -106,7 +112,8 @@ pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
                     "No step meets the selected requirement: to {verb}, select a step in the plan"
                 )),
                 _ => app.refuse(format!(
-                    "To {verb}, select a step in the plan (Tab moves between panes)"
+                    "To {verb}, select a step in the plan ({} moves between panes)",
+                    app.keymap.name(Action::NextPane)
                 )),
             }
             None
@@ -114,7 +121,8 @@ pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
         Pane::Catalog => {
             let Some(idx) = app.browser.selection() else {
                 app.refuse(format!(
-                    "To {verb}, select a step in the plan (Tab moves between panes)"
+                    "To {verb}, select a step in the plan ({} moves between panes)",
+                    app.keymap.name(Action::NextPane)
                 ));
                 return None;
             };
@@ -148,7 +156,8 @@ pub(super) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
         Ok(plan) => {
             let id = app.plan.steps[index].id.clone();
             let effects = commit(app, plan);
-            app.info(format!("Removed step {} `{id}` (u undoes)", index + 1));
+            let undo = app.keymap.name(Action::Undo);
+            app.info(format!("Removed step {} `{id}` ({undo} undoes)", index + 1));
             effects
         }
         Err(error) => {
@@ -160,7 +169,10 @@ pub(super) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
 
 pub(super) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
     if app.acting_pane() != Pane::Plan || app.plan.steps.is_empty() {
-        app.refuse("Select a step in the plan to move it (Tab moves to the plan)");
+        let tab = app.keymap.name(Action::NextPane);
+        app.refuse(format!(
+            "Select a step in the plan to move it ({tab} moves to the plan)"
+        ));
         return Vec::new();
     }
     let index = app.plan_selected;
@@ -256,12 +268,14 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
             .map(|(requirement, _)| requirement)
         {
             Some(Requirement::One(Atom::Experience(_))) => {
-                app.refuse("Experience is not held like a credential: add it to the learner's experience in the plan settings (E)");
+                let settings = app.keymap.after(Action::EditPlan);
+                app.refuse(format!("Experience is not held like a credential: add it to the learner's experience in the plan settings{settings}"));
                 return Vec::new();
             }
             Some(Requirement::One(atom)) => Some(*atom),
             Some(Requirement::Any(_) | Requirement::All(_)) => {
-                app.refuse("This requirement has alternatives: mark the one the learner holds in the catalog (h there)");
+                let held = app.keymap.name(Action::ToggleHeld);
+                app.refuse(format!("This requirement has alternatives: mark the one the learner holds in the catalog ({held} there)"));
                 return Vec::new();
             }
             None => None,
@@ -269,9 +283,10 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
         _ => None,
     };
     let Some(atom) = atom else {
-        app.refuse(
-            "Select a credential in the catalog, or a skill in the gap (g), to mark it held",
-        );
+        let gap = app.keymap.after(Action::ShowGap);
+        app.refuse(format!(
+            "Select a credential in the catalog, or a skill in the gap{gap}, to mark it held"
+        ));
         return Vec::new();
     };
     let mut plan = app.plan.clone();
@@ -279,7 +294,11 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
         Atom::Credential(idx) => {
             if let Some(step) = app.derived.step_of(idx) {
                 let id = id_of(app, idx);
-                app.refuse(format!("`{id}` is step {} of the plan: mark it done (x) instead, or remove it first (d)", step + 1));
+                let (done, remove) = (
+                    app.keymap.after(Action::ToggleDone),
+                    app.keymap.after(Action::RemoveStep),
+                );
+                app.refuse(format!("`{id}` is step {} of the plan: mark it done{done} instead, or remove it first{remove}", step + 1));
                 return Vec::new();
             }
             (&mut plan.have.credentials, id_of(app, idx))
@@ -329,7 +348,8 @@ pub(super) fn undo(app: &mut App) -> Vec<Effect> {
     let what = edit::describe(&app.catalog, &app.plan, &current);
     app.history.future.push(current);
     app.refresh_plan();
-    app.info(format!("Undid {what} (Ctrl-r redoes it)"));
+    let redo = app.keymap.name(Action::Redo);
+    app.info(format!("Undid {what} ({redo} redoes it)"));
     super::save(app, false)
 }
 

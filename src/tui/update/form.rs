@@ -2,7 +2,7 @@
 //! hour of study, the learner's work experience and notes (`E`), and a step's note and completion date (`n`). A form holds text until `Enter`;
 //! then every field is checked, and a bad one is named with how to write it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use jiff::civil::Date;
 
 use super::Effect;
@@ -10,7 +10,10 @@ use super::edits::commit;
 use crate::catalog::{Amount, Catalog};
 use crate::plan::{Experience, Plan, Status, time_value};
 use crate::text::did_you_mean;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Form, FormField, FormTarget, Overlay, StatusKind};
+use crate::tui::input::{Limit, TextInput};
+use crate::tui::input::{Typed, type_key};
 
 /// The longest text a field takes (a note can be a paragraph).
 const MAX_FIELD: usize = 2000;
@@ -25,49 +28,55 @@ pub(super) fn open_plan_form(app: &mut App) {
         fields: vec![
             FormField {
                 label: "Hours per week",
-                value: plan.hours_per_week.to_string(),
+                value: field(&plan.hours_per_week.to_string()),
                 hint: "learning hours a week, more than 0, like 8",
                 left_out: 0,
             },
             FormField {
                 label: "Start date",
-                value: plan.start.to_string(),
+                value: field(&plan.start.to_string()),
                 hint: "when the first step starts: YYYY-MM-DD",
                 left_out: 0,
             },
             FormField {
                 label: "Budget",
-                value: plan
-                    .budget
-                    .map(|budget| budget.to_string())
-                    .unwrap_or_default(),
+                value: field(
+                    &plan
+                        .budget
+                        .map(|budget| budget.to_string())
+                        .unwrap_or_default(),
+                ),
                 hint: "the most the plan may cost; empty for none",
                 left_out: 0,
             },
             FormField {
                 label: "Time value",
-                value: plan
-                    .time_value
-                    .map(|value| value.to_string())
-                    .unwrap_or_default(),
+                value: field(
+                    &plan
+                        .time_value
+                        .map(|value| value.to_string())
+                        .unwrap_or_default(),
+                ),
                 hint: "what an hour of study is worth, counted in the cheapest plan; empty for none",
                 left_out: 0,
             },
             FormField {
                 label: "Experience",
-                value: plan
-                    .have
-                    .experience
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                value: field(
+                    &plan
+                        .have
+                        .experience
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 hint: "work experience: security=24 (months), networking:since=2021-06-01 (still going on)",
                 left_out: 0,
             },
             FormField {
                 label: "Notes",
-                value: plan.notes.clone().unwrap_or_default(),
+                value: field(plan.notes.as_deref().unwrap_or_default()),
                 hint: "anything worth remembering about the learner",
                 left_out: 0,
             },
@@ -85,16 +94,18 @@ pub(super) fn open_step_form(app: &mut App, index: usize) {
         fields: vec![
             FormField {
                 label: "Note",
-                value: step.note.clone().unwrap_or_default(),
+                value: field(step.note.as_deref().unwrap_or_default()),
                 hint: "e.g. employer pays; booked for March",
                 left_out: 0,
             },
             FormField {
                 label: "Completed on",
-                value: step
-                    .completed
-                    .map(|date| date.to_string())
-                    .unwrap_or_default(),
+                value: field(
+                    &step
+                        .completed
+                        .map(|date| date.to_string())
+                        .unwrap_or_default(),
+                ),
                 hint: "YYYY-MM-DD marks it done on that day; empty means not done",
                 left_out: 0,
             },
@@ -102,30 +113,44 @@ pub(super) fn open_step_form(app: &mut App, index: usize) {
     }));
 }
 
+/// A field's input, holding `text`.
+fn field(text: &str) -> TextInput {
+    TextInput::with_text(text, Limit::Chars(MAX_FIELD))
+}
+
+/// The dialog keys a form takes; the others edit the focused field.
+const FORM_KEYS: &[Action] = &[
+    Action::Accept,
+    Action::Cancel,
+    Action::DialogUp,
+    Action::DialogDown,
+    Action::NextField,
+    Action::PreviousField,
+];
+
 /// Keys while a form is open.
 pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let last = form.fields.len().saturating_sub(1);
     form.error = None;
-    match key.code {
-        KeyCode::Esc => {
+    let field = &mut form.fields[form.focused];
+    match type_key(&app.keymap, &mut field.value, key, FORM_KEYS) {
+        Typed::Action(Action::Cancel) => {
             app.info("Nothing changed");
             return Vec::new();
         }
-        KeyCode::Enter => return save(app, form),
-        KeyCode::Tab | KeyCode::Down => form.focused = (form.focused + 1).min(last),
-        KeyCode::BackTab | KeyCode::Up => form.focused = form.focused.saturating_sub(1),
-        KeyCode::Backspace => {
-            form.fields[form.focused].value.pop();
+        Typed::Action(Action::Accept) => return save(app, form),
+        Typed::Action(Action::NextField | Action::DialogDown) => {
+            form.focused = (form.focused + 1).min(last);
         }
-        KeyCode::Char('u') if ctrl => {
+        Typed::Action(_) => form.focused = form.focused.saturating_sub(1),
+        Typed::Edited { left_out } => {
             // What was cut from a text the user has now thrown away no longer matters.
-            let field = &mut form.fields[form.focused];
-            field.value.clear();
-            field.left_out = 0;
+            if field.value.is_empty() {
+                field.left_out = 0;
+            }
+            tell_left_out(&mut form, left_out, "typed");
         }
-        KeyCode::Char(c) if !ctrl => add(&mut form, &c.to_string(), "typed"),
-        _ => {}
+        Typed::Ignored => {}
     }
     app.overlay = Some(Overlay::Form(form));
     Vec::new()
@@ -133,20 +158,15 @@ pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
 
 /// Adds pasted text to the focused field, within its limit.
 pub(super) fn type_into(form: &mut Form, text: &str) {
-    add(form, text, "pasted");
+    let left_out = form.fields[form.focused].value.insert(text);
+    tell_left_out(form, left_out, "pasted");
 }
 
-/// Adds text to the focused field, within its limit; what does not fit is counted and said
-/// under the field (`how` says where it came from: "typed", "pasted").
-fn add(form: &mut Form, text: &str, how: &str) {
-    let field = &mut form.fields[form.focused];
-    let room = MAX_FIELD.saturating_sub(field.value.chars().count());
-    let clean = crate::text::sanitize_line(text);
-    let mut chars = clean.chars();
-    field.value.extend(chars.by_ref().take(room));
-    let left_out = chars.count();
+/// Counts what did not fit in the focused field and says so under it (`how` says where it
+/// came from: "typed", "pasted").
+fn tell_left_out(form: &mut Form, left_out: usize, how: &str) {
     if left_out > 0 {
-        field.left_out += left_out;
+        form.fields[form.focused].left_out += left_out;
         let what = if left_out == 1 {
             "character was"
         } else {
@@ -209,9 +229,14 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
     match result {
         Ok(plan) => {
             let (effects, done, but) = if plan == app.plan {
-                (Vec::new(), "Nothing changed", ":")
+                (Vec::new(), "Nothing changed".to_owned(), ":")
             } else {
-                (commit(app, plan), "Saved the changes (u undoes)", ", but")
+                let undo = app.keymap.name(Action::Undo);
+                (
+                    commit(app, plan),
+                    format!("Saved the changes ({undo} undoes)"),
+                    ", but",
+                )
             };
             match lost(&form) {
                 Some(lost) => app.set_status(StatusKind::Warning, format!("{done}{but} {lost}")),

@@ -1,12 +1,13 @@
 //! Keys and pastes: Ctrl-c first (it always quits), then an open overlay or the search box,
-//! then the keymap.
+//! then the keymap. Every key means what the keymap says in the context it is pressed in.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::saving::{Quitting, save_and_quit};
-use super::{Effect, MAX_QUERY, act, move_selection, overlays, refresh_browser};
+use super::{Effect, act, move_selection, overlays, page, refresh_browser};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::input::{Typed, type_key};
 use crate::tui::keymap::{INTERRUPT, Key};
 
 pub(super) fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -36,50 +37,48 @@ pub(super) fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// The dialog keys the search box takes; the others edit it, or go to the keymap.
+const SEARCH_KEYS: &[Action] = &[
+    Action::Accept,
+    Action::Cancel,
+    Action::DialogUp,
+    Action::DialogDown,
+    Action::DialogPageUp,
+    Action::DialogPageDown,
+];
+
 /// Typing into the search box; false for keys the box does not take (they go to the keymap).
 fn search_key(app: &mut App, key: KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('u') if ctrl => app.browser.query.clear(),
-        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-            if app.browser.query.chars().count() < MAX_QUERY {
-                app.browser.query.push(c);
-            }
-        }
-        KeyCode::Backspace => {
-            app.browser.query.pop();
-        }
-        KeyCode::Enter => {
+    let before = app.browser.query.text().to_owned();
+    match type_key(&app.keymap, &mut app.browser.query, key, SEARCH_KEYS) {
+        Typed::Action(Action::Accept) => {
             app.browser.editing = false;
             return true;
         }
-        KeyCode::Esc => {
+        Typed::Action(Action::Cancel) => {
             app.browser.editing = false;
             app.browser.query.clear();
         }
-        KeyCode::Up => {
-            move_selection(app, -1);
-            return true;
-        }
-        KeyCode::Down => {
-            move_selection(app, 1);
-            return true;
-        }
-        _ => return false,
+        Typed::Action(Action::DialogUp) => move_selection(app, -1),
+        Typed::Action(Action::DialogDown) => move_selection(app, 1),
+        Typed::Action(Action::DialogPageUp) => move_selection(app, -page(app)),
+        Typed::Action(_) => move_selection(app, page(app)),
+        Typed::Edited { .. } => {}
+        Typed::Ignored => return false,
     }
-    refresh_browser(app);
+    if app.browser.query.text() != before {
+        refresh_browser(app);
+    }
     true
 }
 
 pub(super) fn paste(app: &mut App, text: &str) {
-    let clean = crate::text::sanitize_line(text);
     if let Some(overlay) = &mut app.overlay {
-        overlays::paste(overlay, &clean);
+        overlays::paste(overlay, text);
         return;
     }
     if app.browser.editing {
-        let room = MAX_QUERY.saturating_sub(app.browser.query.chars().count());
-        app.browser.query.extend(clean.chars().take(room));
+        app.browser.query.insert(text);
         refresh_browser(app);
     }
 }

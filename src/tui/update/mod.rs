@@ -25,8 +25,7 @@ pub use recommendation::{path_name, shortfall};
 pub use saving::Quitting;
 use saving::{save, save_and_quit, saved};
 
-/// The longest search query kept; a huge paste is cut here.
-pub const MAX_QUERY: usize = 200;
+pub use crate::tui::input::MAX_QUERY;
 
 /// Applies one message.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -86,9 +85,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CannotSuspend => {
+            let quit = app.keymap.name(Action::Quit);
             app.set_status(
                 StatusKind::Warning,
-                "No shell started upskill here, so there is none to suspend it to; quit with q instead",
+                format!("No shell started upskill here, so there is none to suspend it to; quit with {quit} instead"),
             );
             Vec::new()
         }
@@ -197,8 +197,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 (Objective::Cost, _) => "cheapest (least cost, then hours)".to_owned(),
                 (Objective::Hours, _) => "fastest (least hours, then cost)".to_owned(),
             };
+            let recommend = app.keymap.name(Action::Recommend);
             app.info(format!(
-                "Recommendations are now the {what}; press o to recommend"
+                "Recommendations are now the {what}; press {recommend} to recommend"
             ));
         }
         A::Compare => return recommendation::compare(app),
@@ -234,6 +235,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = Some(Overlay::Problems { selected: 0 });
             }
         }
+        // The keys of overlays and text boxes, carried out where those are open.
+        _ => {}
     }
     Vec::new()
 }

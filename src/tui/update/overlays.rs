@@ -1,17 +1,20 @@
-//! Keys while an overlay is open: pickers filter as you type, `Enter` chooses, `Esc`
-//! cancels; confirmations take `y`.
+//! Keys while an overlay is open: pickers filter as you type, accept chooses, cancel
+//! cancels; questions take yes or no. Each key means what the keymap says in the overlay's
+//! context.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::edits::{self, commit};
 use super::recommendation;
-use super::{Effect, MAX_QUERY, refresh_browser};
+use super::{Effect, refresh_browser};
 use crate::catalog::{Kind, Level, ProviderIdx, RoleIdx, SkillIdx};
 use crate::plan::Objective;
 use crate::text::plural;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, Confirm, InfoView, Overlay, Picker, PickerItem, PlansMode};
 use crate::tui::browser::Filter;
+use crate::tui::input::{Typed, type_key};
+use crate::tui::keymap::Keymap;
 
 /// What a picker key did.
 pub(super) enum Picked<T> {
@@ -20,139 +23,153 @@ pub(super) enum Picked<T> {
     Cancelled,
 }
 
+/// The dialog keys every picker takes; the others edit its filter.
+const PICKER_KEYS: &[Action] = &[
+    Action::Accept,
+    Action::Cancel,
+    Action::DialogUp,
+    Action::DialogDown,
+    Action::DialogPageUp,
+    Action::DialogPageDown,
+];
+
+/// How far a page moves a picker's choice.
+const PICKER_PAGE: usize = 10;
+
 /// The keys every picker shares.
-pub(super) fn picker_key<T: Clone>(picker: &mut Picker<T>, key: KeyEvent) -> Picked<T> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Esc => return Picked::Cancelled,
-        KeyCode::Enter => {
+pub(super) fn picker_key<T: Clone>(
+    keymap: &Keymap,
+    picker: &mut Picker<T>,
+    key: KeyEvent,
+) -> Picked<T> {
+    let last = picker.shown.len().saturating_sub(1);
+    let before = picker.query.len();
+    match type_key(keymap, &mut picker.query, key, PICKER_KEYS) {
+        Typed::Action(Action::Cancel) => return Picked::Cancelled,
+        Typed::Action(Action::Accept) => {
             return picker
                 .chosen()
                 .map_or(Picked::Nothing, |item| Picked::Chosen(item.value.clone()));
         }
-        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down => {
-            picker.selected = (picker.selected + 1).min(picker.shown.len().saturating_sub(1));
+        Typed::Action(Action::DialogUp) => picker.selected = picker.selected.saturating_sub(1),
+        Typed::Action(Action::DialogDown) => picker.selected = (picker.selected + 1).min(last),
+        Typed::Action(Action::DialogPageUp) => {
+            picker.selected = picker.selected.saturating_sub(PICKER_PAGE);
         }
-        KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
-        KeyCode::PageDown => {
-            picker.selected = (picker.selected + 10).min(picker.shown.len().saturating_sub(1));
-        }
-        KeyCode::Backspace => {
-            picker.query.pop();
+        Typed::Action(_) => picker.selected = (picker.selected + PICKER_PAGE).min(last),
+        Typed::Edited { .. } => {
+            // More text narrows the list: the best match is the first again.
+            if picker.query.len() > before {
+                picker.selected = 0;
+            }
             picker.refilter();
         }
-        KeyCode::Char('u') if ctrl => {
-            picker.query.clear();
-            picker.refilter();
-        }
-        KeyCode::Char(c) if !ctrl && picker.query.chars().count() < MAX_QUERY => {
-            picker.query.push(c);
-            picker.selected = 0;
-            picker.refilter();
-        }
-        _ => {}
+        Typed::Ignored => {}
     }
     Picked::Nothing
 }
 
 pub(super) fn paste(overlay: &mut Overlay, text: &str) {
-    fn extend(query: &mut String, text: &str) {
-        let room = MAX_QUERY.saturating_sub(query.chars().count());
-        query.extend(text.chars().take(room));
-    }
     match overlay {
         Overlay::Roles(picker) => {
-            extend(&mut picker.query, text);
+            picker.query.insert(text);
             picker.refilter();
         }
         Overlay::Filters(picker) => {
-            extend(&mut picker.query, text);
+            picker.query.insert(text);
             picker.refilter();
         }
         Overlay::Export(picker) => {
-            extend(&mut picker.query, text);
+            picker.query.insert(text);
             picker.refilter();
         }
         Overlay::Plans {
             picker,
             mode: PlansMode::Choosing,
         } => {
-            extend(&mut picker.query, text);
+            picker.query.insert(text);
             picker.refilter();
         }
         Overlay::Plans {
             mode: PlansMode::Renaming { name, .. },
             ..
-        } => extend(name, text),
+        } => {
+            name.insert(text);
+        }
         Overlay::Form(form) => super::form::type_into(form, text),
         _ => {}
     }
+}
+
+/// Scrolls a view: the help's lines or the problems list's choice, from `at` within
+/// `0..=last`; `None` for a key that does not scroll.
+pub(super) fn scroll(action: Action, at: usize, last: usize) -> Option<usize> {
+    const PAGE: usize = 10;
+    let to = match action {
+        Action::ViewUp => at.saturating_sub(1),
+        Action::ViewDown => at.saturating_add(1),
+        Action::ViewPageUp => at.saturating_sub(PAGE),
+        Action::ViewPageDown => at.saturating_add(PAGE),
+        Action::ViewFirst => 0,
+        Action::ViewLast => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+/// Whether a key closes a view: its close key, or the key that opened it.
+pub(super) fn closes(app: &App, key: KeyEvent, opener: Action) -> bool {
+    app.keymap.action_in(Context::View, key) == Some(Action::Close)
+        || app.keymap.action(key) == Some(opener)
 }
 
 pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(overlay) = app.overlay.take() else {
         return Vec::new();
     };
-    let quit = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-    if quit {
-        return super::act(app, Action::Quit);
-    }
+    let view = app.keymap.action_in(Context::View, key);
     match overlay {
         Overlay::Problems { selected } => return super::problems::key(app, key, selected),
         Overlay::Help { scroll } => {
-            let scroll = match key.code {
-                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
-                KeyCode::PageUp => scroll.saturating_sub(10),
-                KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
-                KeyCode::Home => 0,
-                KeyCode::End => app.overlay_max_scroll,
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?' | '!') => {
-                    return Vec::new();
-                }
-                // Whatever key opens the help closes it too (F1 as well as ?).
-                _ if app.keymap.action(key) == Some(Action::ToggleHelp) => {
-                    return Vec::new();
-                }
-                _ => scroll,
-            };
-            let scroll = scroll.min(app.overlay_max_scroll);
+            if closes(app, key, Action::ToggleHelp) {
+                return Vec::new();
+            }
+            let last = usize::from(app.overlay_max_scroll);
+            let scroll = view
+                .and_then(|action| self::scroll(action, usize::from(scroll), last))
+                .map_or(scroll, |to| u16::try_from(to).unwrap_or(u16::MAX));
             app.overlay = Some(Overlay::Help { scroll });
         }
         Overlay::Notice { .. } => {
-            if !matches!(
-                key.code,
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | ' ')
-            ) {
+            if view != Some(Action::Close) {
                 app.overlay = Some(overlay);
             }
         }
-        Overlay::Compare(comparison) => match key.code {
-            KeyCode::Char('1') => {
+        Overlay::Compare(comparison) => match view {
+            Some(Action::UseCheapest) => {
                 return recommendation::propose(app, comparison.cheapest, Objective::Cost);
             }
-            KeyCode::Char('2') => {
+            Some(Action::UseFastest) => {
                 return recommendation::propose(app, comparison.fastest, Objective::Hours);
             }
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'c') => {}
+            _ if closes(app, key, Action::Compare) => {}
             _ => app.overlay = Some(Overlay::Compare(comparison)),
         },
         Overlay::Confirm(Confirm::OutsideChange { disk }) => {
             return super::saving::outside_change_key(app, disk, key);
         }
         Overlay::Confirm(confirm) => return confirm_key(app, confirm, key),
-        Overlay::Roles(mut picker) => match picker_key(&mut picker, key) {
+        Overlay::Roles(mut picker) => match picker_key(&app.keymap, &mut picker, key) {
             Picked::Chosen(role) => return choose_role(app, role),
             Picked::Cancelled => {}
             Picked::Nothing => app.overlay = Some(Overlay::Roles(picker)),
         },
-        Overlay::Filters(mut picker) => match picker_key(&mut picker, key) {
+        Overlay::Filters(mut picker) => match picker_key(&app.keymap, &mut picker, key) {
             Picked::Chosen(filter) => choose_filter(app, filter),
             Picked::Cancelled => {}
             Picked::Nothing => app.overlay = Some(Overlay::Filters(picker)),
         },
-        Overlay::Export(mut picker) => match picker_key(&mut picker, key) {
+        Overlay::Export(mut picker) => match picker_key(&app.keymap, &mut picker, key) {
             Picked::Chosen(format) => {
                 return vec![Effect::Export {
                     plan: Box::new(app.plan.clone()),
@@ -169,10 +186,10 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Keys while a question waits for `y` (or, for a change made outside upskill, `l` or `k`).
+/// Keys while a question waits for yes or no.
 fn confirm_key(app: &mut App, confirm: Confirm, key: KeyEvent) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Char('y' | 'Y') => match confirm {
+    match app.keymap.action_in(Context::Answer, key) {
+        Some(Action::Yes) => match confirm {
             Confirm::ReplaceSteps {
                 recommendation,
                 objective,
@@ -189,7 +206,7 @@ fn confirm_key(app: &mut App, confirm: Confirm, key: KeyEvent) -> Vec<Effect> {
             Confirm::RemoveUnavailable { index, .. } => return edits::remove_step(app, index),
             Confirm::OutsideChange { .. } => {}
         },
-        KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => match confirm {
+        Some(Action::No) => match confirm {
             Confirm::ReplaceSteps { .. } => app.info("Kept the plan as it was"),
             Confirm::ReplaceFile { path, .. } => {
                 app.info(format!(

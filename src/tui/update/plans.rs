@@ -2,13 +2,16 @@
 //! rename (F2) and delete them. Leaving a plan whose last change could not be saved is
 //! refused, so switching plans never loses it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::Effect;
 use super::overlays::{Picked, picker_key};
 use crate::plan::Plan;
 use crate::store::{PlanName, Saved};
+use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, Overlay, Picker, PickerItem, PlansMode};
+use crate::tui::input::{Limit, TextInput};
+use crate::tui::input::{Typed, type_key};
 
 pub(super) fn open(app: &mut App, plans: Vec<Saved>) {
     let current = app.plan.name.clone();
@@ -61,21 +64,28 @@ pub(super) fn open(app: &mut App, plans: Vec<Saved>) {
     });
 }
 
+/// The dialog keys the rename box takes.
+const RENAME_KEYS: &[Action] = &[Action::Accept, Action::Cancel];
+
 pub(super) fn key(
     app: &mut App,
     mut picker: Picker<String>,
     mode: PlansMode,
     key: KeyEvent,
 ) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match mode {
         PlansMode::Choosing => {
             let selected = picker.chosen().map(|item| item.value.clone());
-            match key.code {
-                KeyCode::Char('n') if ctrl => return new_plan(app, picker),
-                KeyCode::F(2) => {
+            let own = app.keymap.action_in(Context::Plans, key).or_else(|| {
+                app.keymap
+                    .action_in(Context::Dialog, key)
+                    .filter(|action| *action == Action::Accept)
+            });
+            match own {
+                Some(Action::NewPlan) => return new_plan(app, picker),
+                Some(Action::RenamePlan) => {
                     if let Some(from) = selected {
-                        let name = from.clone();
+                        let name = TextInput::with_text(&from, Limit::Bytes(PlanName::MAX_BYTES));
                         app.overlay = Some(Overlay::Plans {
                             picker,
                             mode: PlansMode::Renaming { from, name },
@@ -83,7 +93,7 @@ pub(super) fn key(
                         return Vec::new();
                     }
                 }
-                KeyCode::Delete => {
+                Some(Action::DeletePlan) => {
                     if let Some(name) = selected {
                         if name == app.plan.name {
                             app.refuse("This plan is open: open another one before deleting it");
@@ -96,10 +106,12 @@ pub(super) fn key(
                         }
                     }
                 }
-                KeyCode::Enter if picker.shown.is_empty() && !picker.query.trim().is_empty() => {
+                Some(Action::Accept)
+                    if picker.shown.is_empty() && !picker.query.trim().is_empty() =>
+                {
                     return new_plan(app, picker);
                 }
-                _ => match picker_key(&mut picker, key) {
+                _ => match picker_key(&app.keymap, &mut picker, key) {
                     Picked::Chosen(name) if name == app.plan.name => return Vec::new(),
                     Picked::Chosen(name) if may_leave(app) => return vec![Effect::OpenPlan(name)],
                     Picked::Cancelled => return Vec::new(),
@@ -113,23 +125,16 @@ pub(super) fn key(
             });
         }
         PlansMode::Renaming { from, mut name } => {
-            match key.code {
-                KeyCode::Esc => {
+            match type_key(&app.keymap, &mut name, key, RENAME_KEYS) {
+                Typed::Action(Action::Cancel) => {
                     app.overlay = Some(Overlay::Plans {
                         picker,
                         mode: PlansMode::Choosing,
                     });
                     return Vec::new();
                 }
-                KeyCode::Enter => return rename_entered(app, picker, from, name),
-                KeyCode::Backspace => {
-                    name.pop();
-                }
-                KeyCode::Char('u') if ctrl => name.clear(),
-                KeyCode::Char(c) if !ctrl && name.len() + c.len_utf8() <= PlanName::MAX_BYTES => {
-                    name.push(c);
-                }
-                _ => {}
+                Typed::Action(_) => return rename_entered(app, picker, from, name),
+                Typed::Edited { .. } | Typed::Ignored => {}
             }
             app.overlay = Some(Overlay::Plans {
                 picker,
@@ -137,7 +142,7 @@ pub(super) fn key(
             });
         }
         PlansMode::ConfirmDelete { name } => {
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+            if app.keymap.action_in(Context::Answer, key) == Some(Action::Yes) {
                 return vec![Effect::DeletePlan(name)];
             }
             app.overlay = Some(Overlay::Plans {
@@ -154,7 +159,7 @@ fn rename_entered(
     app: &mut App,
     picker: Picker<String>,
     from: String,
-    name: String,
+    name: TextInput,
 ) -> Vec<Effect> {
     match PlanName::parse(name.trim()) {
         Err(error) => app.refuse(error.to_string()),
@@ -231,7 +236,8 @@ pub(super) fn plan_created(app: &mut App, plan: Plan, result: Result<(), String>
             app.switch_plan(plan);
             app.read_only = None;
             app.overlay = None;
-            app.info(format!("New plan `{name}`: choose a target role (r)"));
+            let role = app.keymap.after(Action::ChooseRole);
+            app.info(format!("New plan `{name}`: choose a target role{role}"));
             vec![Effect::RememberLastPlan(name)]
         }
         Err(why) => {

@@ -1,31 +1,29 @@
 //! The catalog problems overlay: move through the problems, and open the chosen one's file
 //! in the user's editor at its place.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::Effect;
+use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, Overlay};
 
 /// The problems list: move through it, open the chosen problem's file in an editor at its
 /// line, or close.
 pub(super) fn key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> {
-    let last = app.problems.len().saturating_sub(1);
-    let page = 10;
-    let selected = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => (selected + 1).min(last),
-        KeyCode::PageUp => selected.saturating_sub(page),
-        KeyCode::PageDown | KeyCode::Char(' ') => (selected + page).min(last),
-        KeyCode::Home | KeyCode::Char('g') => 0,
-        KeyCode::End | KeyCode::Char('G') => last,
-        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '!') => return Vec::new(),
-        KeyCode::Char('e') => {
-            app.overlay = Some(Overlay::Problems { selected });
-            return edit_problem(app, selected);
-        }
-        _ => selected,
-    };
+    if super::overlays::closes(app, key, Action::ShowProblems) {
+        return Vec::new();
+    }
     app.overlay = Some(Overlay::Problems { selected });
+    let last = app.problems.len().saturating_sub(1);
+    match app.keymap.action_in(Context::View, key) {
+        Some(Action::EditProblem) => return edit_problem(app, selected),
+        Some(action) => {
+            if let Some(to) = super::overlays::scroll(action, selected, last) {
+                app.overlay = Some(Overlay::Problems { selected: to });
+            }
+        }
+        None => {}
+    }
     Vec::new()
 }
 

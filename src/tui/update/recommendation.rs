@@ -8,6 +8,7 @@ use super::compute::{Answer, Done, Job, JobKind, with_recommendation};
 use super::edits::commit;
 use crate::plan::{Objective, Recommendation, Status, UnmetReason};
 use crate::text::plural;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Overlay, Pane};
 
 pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
@@ -26,16 +27,23 @@ fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
         if let Some(id) = app.plan.role.clone() {
             // The plan has a role the loaded catalogs lack: say so, rather than ask for one.
             let why = if app.left_out.is_empty() {
-                "is not in the catalogs"
+                "is not in the catalogs".to_owned()
             } else {
-                "is not loaded: a catalog file has errors (! shows them)"
+                format!(
+                    "is not loaded: a catalog file has errors ({} shows them)",
+                    app.keymap.name(Action::ShowProblems)
+                )
             };
+            let role = app.keymap.after(Action::ChooseRole);
             app.refuse(format!(
-                "Role `{id}` {why}; fix that to plan for it, or choose another role (r)"
+                "Role `{id}` {why}; fix that to plan for it, or choose another role{role}"
             ));
             return Vec::new();
         }
-        app.refuse("Choose a target role first (r): recommendations are for a role");
+        let role = app.keymap.after(Action::ChooseRole);
+        app.refuse(format!(
+            "Choose a target role first{role}: recommendations are for a role"
+        ));
         // Recommending is what a newcomer tries first: help them straight to the roles.
         if matches!(kind, JobKind::Recommend(_)) {
             super::overlays::open_roles(app);
@@ -45,7 +53,7 @@ fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
     app.computing = Some((job.id, kind));
     app.set_status(
         crate::tui::app::StatusKind::Info,
-        format!("{doing} (Esc cancels)"),
+        format!("{doing} ({} cancels)", app.keymap.name(Action::ClearSearch)),
     );
     vec![Effect::Compute(Box::new(job))]
 }

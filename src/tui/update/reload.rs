@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::refresh_browser;
 use crate::catalog::Loaded;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, StatusKind};
 use crate::tui::browser::SearchIndex;
 
@@ -20,8 +21,9 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
         app.set_status(
             StatusKind::Warning,
             format!(
-                "{BROKEN} {}: still using the last good catalog (! shows the problems)",
-                crate::text::plural(count, "error")
+                "{BROKEN} {}: still using the last good catalog ({} shows the problems)",
+                crate::text::plural(count, "error"),
+                app.keymap.name(Action::ShowProblems)
             ),
         );
         match &mut app.overlay {
@@ -76,8 +78,9 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     if tally.warnings > 0 {
         let _ = write!(
             news,
-            "; {} (! shows {})",
+            "; {} ({} shows {})",
             crate::text::plural(tally.warnings, "warning"),
+            app.keymap.name(Action::ShowProblems),
             if tally.warnings == 1 { "it" } else { "them" }
         );
     }

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::Effect;
 use crate::plan::Plan;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, Confirm, Overlay};
 
 /// Whether a save is the last thing before quitting, and what its failure means then.
@@ -116,8 +116,8 @@ pub(super) fn outside_change_key(
     let name = app.plan.name.clone();
     // Answered: the save that follows says if it fails; its success is no news over this.
     let answered = |app: &mut App| app.save_error = None;
-    match (key.code, disk) {
-        (KeyCode::Char('l' | 'L'), Ok(disk)) => {
+    match (app.keymap.action_in(Context::Answer, key), disk) {
+        (Some(Action::LoadTheirs), Ok(disk)) => {
             answered(app);
             let mut effects = vec![Effect::AcceptOnDisk];
             effects.extend(super::edits::commit(app, *disk));
@@ -128,7 +128,7 @@ pub(super) fn outside_change_key(
             app.info(format!("Loaded plan `{name}` as its file has it{undo}"));
             effects
         }
-        (KeyCode::Char('k' | 'K'), _) => {
+        (Some(Action::KeepMine), _) => {
             answered(app);
             app.info(format!(
                 "Kept your version of plan `{name}`, written over its file"
@@ -142,9 +142,13 @@ pub(super) fn outside_change_key(
                 },
             ]
         }
-        (KeyCode::Esc | KeyCode::Char('q'), _) => {
+        (Some(Action::No), _) => {
+            let save = app
+                .keymap
+                .first_key(Action::Save)
+                .map_or_else(String::new, |key| format!(" or {key}"));
             app.refuse(format!(
-                "Plan `{name}` is not saved until you choose: the next change or s asks again"
+                "Plan `{name}` is not saved until you choose: the next change{save} asks again"
             ));
             Vec::new()
         }

@@ -68,18 +68,23 @@ pub fn render(
         Constraint::Fill(1),
     ]));
     if show_search {
-        let cursor = if browser.editing { "▏" } else { "" };
-        let line = Line::from(vec![
-            Span::styled("/", theme.key),
-            Span::styled(format!("{}{cursor}", browser.query), theme.input),
-        ]);
+        let mut spans = vec![Span::styled("/", theme.key)];
+        spans.extend(browser.query.spans(
+            theme.input,
+            browser.editing,
+            usize::from(search.width.saturating_sub(1)),
+        ));
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), search);
     }
     if browser.results.is_empty() {
         let text = if browser.query.is_empty() && browser.filters.is_empty() {
-            "No credentials: the catalogs are empty"
+            "No credentials: the catalogs are empty".to_owned()
         } else {
-            "Nothing matches; Esc clears the search and filters"
+            format!(
+                "Nothing matches; {} clears the search and filters",
+                app.keymap.name(crate::tui::action::Action::ClearSearch)
+            )
         };
         frame.render_widget(Paragraph::new(text).style(theme.dim), list);
         return (list, 0);

@@ -49,9 +49,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
                         theme.warn,
                     ),
                     Line::raw(why),
-                    Line::raw(
-                        "The step is kept as it is. Fix the file (! shows its problems) and the step comes back as soon as the file is saved.",
-                    ),
+                    Line::raw(format!(
+                        "The step is kept as it is. Fix the file ({} shows its problems) and the step comes back as soon as the file is saved.",
+                        app.keymap.name(Action::ShowProblems)
+                    )),
                 ]
             } else {
                 vec![

@@ -20,9 +20,10 @@ pub fn render(
 ) -> (Rect, usize) {
     let Some(role) = app.derived.role else {
         frame.render_widget(
-            Paragraph::new(
-                "No target role yet: press r to choose one and see what the plan still lacks.",
-            )
+            Paragraph::new(format!(
+                "No target role yet: press {} to choose one and see what the plan still lacks.",
+                app.keymap.name(crate::tui::action::Action::ChooseRole)
+            ))
             .style(theme.dim)
             .wrap(Wrap { trim: true }),
             area,

@@ -8,6 +8,7 @@ use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::Theme;
 use crate::plan::Objective;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -77,7 +78,7 @@ fn role_label(app: &App) -> String {
             "role {} not in the catalogs",
             crate::text::sanitize_line(id)
         ),
-        (None, None) => "no role yet (r)".to_owned(),
+        (None, None) => format!("no role yet{}", app.keymap.after(Action::ChooseRole)),
     }
 }
 
@@ -156,11 +157,25 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Span::styled("not saved".to_owned(), theme.bad),
         ));
     }
+    alerts(app, theme, &mut pieces);
+    join(&pieces, theme, width)
+}
+
+/// What needs the user's attention: credentials expiring, catalog errors, steps to fix.
+fn alerts(app: &App, theme: &Theme, pieces: &mut Vec<Piece>) {
+    let derived = &app.derived;
     if derived.expiring > 0 {
         pieces.push(
             Piece::new(
                 1,
-                Span::styled(format!("{} expiring (t)", derived.expiring), theme.warn),
+                Span::styled(
+                    format!(
+                        "{} expiring{}",
+                        derived.expiring,
+                        app.keymap.after(Action::ShowTimeline)
+                    ),
+                    theme.warn,
+                ),
             )
             .or_short(format!("{} expiring", derived.expiring)),
         );
@@ -171,15 +186,16 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         .filter(|problem| problem.is_error())
         .count();
     if count > 0 {
+        let problems = app.keymap.after(Action::ShowProblems);
         pieces.push(
             Piece::new(
                 0,
                 Span::styled(
-                    format!("{} (!)", crate::text::plural(count, "catalog error")),
+                    format!("{}{problems}", crate::text::plural(count, "catalog error")),
                     theme.bad,
                 ),
             )
-            .or_short(format!("{} (!)", crate::text::plural(count, "error"))),
+            .or_short(format!("{}{problems}", crate::text::plural(count, "error"))),
         );
     }
     // Steps out of order, missing or retired (unmet requirements have the gauge).
@@ -200,7 +216,6 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             .or_short(format!("{flagged} to fix")),
         );
     }
-    join(&pieces, theme, width)
 }
 
 /// The pieces as they fit: the least important (the rightmost of equals) is shortened

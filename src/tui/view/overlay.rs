@@ -9,6 +9,7 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, centered, fit, hint_spans};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Overlay, Picker};
 
 mod compare;
@@ -30,7 +31,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
             screen,
             " Target role ",
             picker,
-            &[("Enter", "choose"), ("Esc", "cancel")],
+            &app.keymap
+                .hints(&[(Action::Accept, "choose"), (Action::Cancel, "cancel")]),
             "Nothing matches",
         ),
         Overlay::Filters(picker) => picker_box(
@@ -39,7 +41,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
             screen,
             " Filter the catalog ",
             picker,
-            &[("Enter", "apply"), ("Esc", "cancel")],
+            &app.keymap
+                .hints(&[(Action::Accept, "apply"), (Action::Cancel, "cancel")]),
             "Nothing matches",
         ),
         Overlay::Export(picker) => picker_box(
@@ -48,11 +51,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
             screen,
             " Export the plan to the current folder ",
             picker,
-            &[("Enter", "export"), ("Esc", "cancel")],
+            &app.keymap
+                .hints(&[(Action::Accept, "export"), (Action::Cancel, "cancel")]),
             "Nothing matches",
         ),
-        Overlay::Form(form) => plans::form_box(theme, frame, screen, form),
-        Overlay::Plans { picker, mode } => plans::plans(theme, frame, screen, picker, mode),
+        Overlay::Form(form) => plans::form_box(&app.keymap, theme, frame, screen, form),
+        Overlay::Plans { picker, mode } => {
+            plans::plans(&app.keymap, theme, frame, screen, picker, mode);
+        }
         Overlay::Compare(comparison) => compare::render(app, theme, frame, screen, comparison),
         Overlay::Confirm(confirm) => question(app, theme, frame, screen, confirm),
         Overlay::Notice { title, lines } => {
@@ -65,7 +71,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
                 70,
                 &title,
                 text,
-                &[("Enter/Esc", "close")],
+                &app.keymap.hints(&[(Action::Close, "close")]),
             );
         }
     }
@@ -94,7 +100,7 @@ fn ask(
     width: u16,
     title: &str,
     body: Vec<Line<'static>>,
-    hints: &[(&str, &str)],
+    hints: &[(String, &str)],
 ) {
     let inner_width = usize::from(width.min(screen.width).saturating_sub(2)).max(1);
     let rows: usize = body
@@ -118,12 +124,8 @@ fn ask(
     frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
 }
 
-fn footer(theme: &Theme, hints: &[(&str, &str)]) -> Line<'static> {
-    let owned: Vec<(String, &str)> = hints
-        .iter()
-        .map(|(keys, label)| ((*keys).to_owned(), *label))
-        .collect();
-    Line::from(hint_spans(theme, &owned))
+fn footer(theme: &Theme, hints: &[(String, &str)]) -> Line<'static> {
+    Line::from(hint_spans(theme, hints))
 }
 
 fn picker_box<T: Clone>(
@@ -132,7 +134,7 @@ fn picker_box<T: Clone>(
     screen: Rect,
     title: &str,
     picker: &Picker<T>,
-    hints: &[(&str, &str)],
+    hints: &[(String, &str)],
     empty: &str,
 ) {
     let area = centered(screen, 72, 22);
@@ -145,13 +147,13 @@ fn picker_box<T: Clone>(
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled("> ", theme.key),
-            Span::styled(format!("{}▏", picker.query), theme.input),
-        ])),
-        input,
-    );
+    let mut spans = vec![Span::styled("> ", theme.key)];
+    spans.extend(picker.query.spans(
+        theme.input,
+        true,
+        usize::from(input.width.saturating_sub(2)),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), input);
     picker_list(theme, frame, list, picker, empty);
     frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
 }
@@ -198,7 +200,7 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
             recommendation,
             objective,
         } => (recommendation, objective),
-        Confirm::ReplaceFile { path, .. } => return replace_file(theme, frame, screen, path),
+        Confirm::ReplaceFile { path, .. } => return replace_file(app, theme, frame, screen, path),
         Confirm::RemoveUnavailable { index, file } => {
             return remove_unavailable(app, theme, frame, screen, *index, file);
         }
@@ -241,11 +243,12 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, confirm: 
         66,
         " Recommend ",
         lines,
-        &[("y", "replace"), ("n", "keep the plan")],
+        &app.keymap
+            .hints(&[(Action::Yes, "replace"), (Action::No, "keep the plan")]),
     );
 }
 
-fn replace_file(theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path::Path) {
+fn replace_file(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path::Path) {
     let clean = |text: &str| crate::text::sanitize_line(text).into_owned();
     let name = path
         .file_name()
@@ -267,7 +270,8 @@ fn replace_file(theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path
         66,
         " Export ",
         lines,
-        &[("y", "replace it"), ("n", "leave it")],
+        &app.keymap
+            .hints(&[(Action::Yes, "replace it"), (Action::No, "leave it")]),
     );
 }
 
@@ -282,16 +286,16 @@ fn outside_change(
     let mut lines = vec![Line::raw(format!(
         "The file of plan `{name}` was changed outside upskill (an editor, a sync) since upskill last read or wrote it."
     ))];
-    let answers: &[(&str, &str)] = match disk {
+    let answers: &[(Action, &str)] = match disk {
         Ok(_) => {
             lines.push(Line::styled(
                 "Load the file's version (your last changes stay in undo), or keep yours and write it over the file.",
                 theme.dim,
             ));
             &[
-                ("l", "load the file's"),
-                ("k", "keep mine"),
-                ("Esc", "decide later"),
+                (Action::LoadTheirs, "load the file's"),
+                (Action::KeepMine, "keep mine"),
+                (Action::No, "decide later"),
             ]
         }
         Err(why) => {
@@ -302,7 +306,10 @@ fn outside_change(
                 ),
                 theme.warn,
             ));
-            &[("k", "keep mine"), ("Esc", "decide later")]
+            &[
+                (Action::KeepMine, "keep mine"),
+                (Action::No, "decide later"),
+            ]
         }
     };
     ask(
@@ -312,7 +319,7 @@ fn outside_change(
         76,
         " Changed outside upskill ",
         lines,
-        answers,
+        &app.keymap.hints(answers),
     );
 }
 
@@ -350,6 +357,7 @@ fn remove_unavailable(
         66,
         " Remove a step ",
         lines,
-        &[("y", "remove it"), ("n", "keep it")],
+        &app.keymap
+            .hints(&[(Action::Yes, "remove it"), (Action::No, "keep it")]),
     );
 }

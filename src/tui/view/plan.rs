@@ -24,11 +24,7 @@ pub fn render(
     let steps = app.plan.steps.len();
     if steps == 0 {
         use crate::tui::action::Action;
-        let key = |action| {
-            app.keymap
-                .first_key(action)
-                .map_or_else(|| format!("({})", action.id()), |key| key.to_string())
-        };
+        let key = |action| app.keymap.name(action);
         let path = crate::tui::update::path_name(app.objective);
         let (recommend, add) = (key(Action::Recommend), key(Action::AddToPlan));
         let text = if app.derived.role.is_none() {

@@ -141,12 +141,16 @@ fn actions(app: &App) -> &'static [Action] {
 
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     if app.browser.editing {
-        return vec![
+        let keymap = &app.keymap;
+        let mut hints = vec![
             ("type".to_owned(), "to search"),
-            ("↑↓".to_owned(), "select"),
-            ("Enter".to_owned(), "keep"),
-            ("Esc".to_owned(), "clear"),
+            (
+                keymap.arrows(Action::DialogUp, Action::DialogDown),
+                "select",
+            ),
         ];
+        hints.extend(keymap.hints(&[(Action::Accept, "keep"), (Action::Cancel, "clear")]));
+        return hints;
     }
     let mut hints: Vec<(String, &'static str)> = Vec::new();
     for &action in actions(app) {

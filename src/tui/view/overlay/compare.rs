@@ -11,7 +11,9 @@ use super::super::{Theme, centered};
 use super::{block, footer};
 use crate::catalog::CredentialIdx;
 use crate::plan::Recommendation;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Comparison, Outcome};
+use crate::tui::keymap::Keymap;
 
 pub(super) fn render(
     app: &App,
@@ -80,17 +82,24 @@ pub(super) fn render(
         ),
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), differences);
-    frame.render_widget(Paragraph::new(keys_line(theme, keys.width)), keys);
+    frame.render_widget(
+        Paragraph::new(keys_line(&app.keymap, theme, keys.width)),
+        keys,
+    );
 }
 
 /// The keys, in as many words as fit: whole hints only, never a cut one.
-fn keys_line(theme: &Theme, width: u16) -> Line<'static> {
-    let long = [
-        ("1", "use the cheapest"),
-        ("2", "use the fastest"),
-        ("Esc", "close"),
-    ];
-    let mut short = vec![("1", "cheapest"), ("2", "fastest"), ("Esc", "close")];
+fn keys_line(keymap: &Keymap, theme: &Theme, width: u16) -> Line<'static> {
+    let long = keymap.hints(&[
+        (Action::UseCheapest, "use the cheapest"),
+        (Action::UseFastest, "use the fastest"),
+        (Action::Close, "close"),
+    ]);
+    let mut short = keymap.hints(&[
+        (Action::UseCheapest, "cheapest"),
+        (Action::UseFastest, "fastest"),
+        (Action::Close, "close"),
+    ]);
     let fits = |line: &Line| line.width() <= usize::from(width);
     let line = footer(theme, &long);
     if fits(&line) {

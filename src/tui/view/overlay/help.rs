@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::super::{Theme, centered};
 use super::block;
+use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 
 pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
@@ -14,48 +15,34 @@ pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, sc
         Span::styled(format!("{:>14}  ", "Keys"), theme.header),
         Span::styled("what they do (the name to rebind it by)", theme.dim),
     ])];
-    for (action, keys) in app.keymap.bindings() {
-        let shown: Vec<String> = keys.iter().map(ToString::to_string).collect();
-        let keys = if shown.is_empty() {
-            "(unbound)".to_owned()
-        } else {
-            shown.join(" ")
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:>14}  "), theme.key),
-            Span::raw(action.description()),
-            Span::styled(format!("  ({})", action.id()), theme.dim),
-        ]));
+    for context in Context::ALL {
+        if context != Context::Main {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!("{:>14}  {}", "", context.title()),
+                theme.header,
+            ));
+        }
+        let bindings = app.keymap.bindings().iter();
+        for (action, keys) in bindings.filter(|(action, _)| action.context() == context) {
+            let shown: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            let keys = if shown.is_empty() {
+                "(unbound)".to_owned()
+            } else {
+                shown.join(" ")
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys:>14}  "), theme.key),
+                Span::raw(action.description()),
+                Span::styled(format!("  ({})", action.id()), theme.dim),
+            ]));
+        }
     }
-    let extra = [
-        (
-            "Pickers",
-            "type to filter · ↑↓ move · Enter choose · Esc cancel",
-        ),
-        (
-            "Search",
-            "type to search · ↑↓ move · Enter keep · Esc clear",
-        ),
-        (
-            "Plans (p)",
-            "Enter open · Ctrl-n new (named by what you typed) · F2 rename · Delete delete",
-        ),
-        (
-            "Compare (c)",
-            "1 use the cheapest · 2 use the fastest · Esc close",
-        ),
-        (
-            "Mouse",
-            "click a pane to focus it and a row to select it · wheel scrolls",
-        ),
-    ];
     lines.push(Line::raw(""));
-    for (place, keys) in extra {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{place:>14}  "), theme.header),
-            Span::raw(keys),
-        ]));
-    }
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:>14}  ", "Mouse"), theme.header),
+        Span::raw("click a pane to focus it and a row to select it · wheel scrolls"),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled(format!("{:>14}  ", "Markers"), theme.header),
@@ -96,7 +83,10 @@ pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, sc
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll.min(max_scroll), 0))
-        .block(block(theme, " Help · Esc closes "));
+        .block(block(
+            theme,
+            &format!(" Help · {} closes ", app.keymap.name(Action::Close)),
+        ));
     frame.render_widget(paragraph, area);
     max_scroll
 }

@@ -7,9 +7,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::{Theme, centered};
 use super::{ask, boxed, footer, picker_box};
-use crate::tui::app::{Picker, PlansMode};
+use crate::tui::action::Action;
+use crate::tui::app::{Form, Picker, PlansMode};
+use crate::tui::keymap::Keymap;
 
 pub(super) fn plans(
+    keymap: &Keymap,
     theme: &Theme,
     frame: &mut Frame,
     screen: Rect,
@@ -22,15 +25,18 @@ pub(super) fn plans(
             let empty = if typed.is_empty() {
                 "No saved plans yet".to_owned()
             } else {
-                format!("No plan matches: Enter creates a new plan named `{typed}`")
+                format!(
+                    "No plan matches: {} creates a new plan named `{typed}`",
+                    keymap.name(Action::Accept)
+                )
             };
-            let hints = [
-                ("Enter", "open"),
-                ("Ctrl-n", "new"),
-                ("F2", "rename"),
-                ("Delete", "delete"),
-                ("Esc", "close"),
-            ];
+            let hints = keymap.hints(&[
+                (Action::Accept, "open"),
+                (Action::NewPlan, "new"),
+                (Action::RenamePlan, "rename"),
+                (Action::DeletePlan, "delete"),
+                (Action::Cancel, "close"),
+            ]);
             picker_box(
                 theme,
                 frame,
@@ -44,7 +50,11 @@ pub(super) fn plans(
         PlansMode::Renaming { from, name } => {
             let lines = vec![
                 Line::raw(format!("New name for `{from}`:")),
-                Line::styled(format!("{name}▏"), theme.input),
+                Line::from(name.spans(
+                    theme.input,
+                    true,
+                    usize::from(screen.width.min(60).saturating_sub(2)),
+                )),
             ];
             ask(
                 theme,
@@ -53,7 +63,11 @@ pub(super) fn plans(
                 60,
                 " Rename plan ",
                 lines,
-                &[("Enter", "rename"), ("Ctrl-u", "clear"), ("Esc", "cancel")],
+                &keymap.hints(&[
+                    (Action::Accept, "rename"),
+                    (Action::ClearText, "clear"),
+                    (Action::Cancel, "cancel"),
+                ]),
             );
         }
         PlansMode::ConfirmDelete { name } => {
@@ -67,17 +81,18 @@ pub(super) fn plans(
                 64,
                 " Delete plan ",
                 lines,
-                &[("y", "delete"), ("any other key", "keep it")],
+                &keymap.hints(&[(Action::Yes, "delete"), (Action::No, "keep it")]),
             );
         }
     }
 }
 
 pub(super) fn form_box(
+    keymap: &Keymap,
     theme: &Theme,
     frame: &mut Frame,
     screen: Rect,
-    form: &crate::tui::app::Form,
+    form: &Form,
 ) {
     let label_width = form
         .fields
@@ -88,7 +103,6 @@ pub(super) fn form_box(
     let mut lines = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focused;
-        let cursor = if focused { "▏" } else { "" };
         let value_style = if focused {
             theme.input.patch(theme.selected)
         } else {
@@ -99,7 +113,14 @@ pub(super) fn form_box(
                 format!("{:>label_width$}  ", field.label),
                 if focused { theme.key } else { theme.header },
             ),
-            Span::styled(format!("{}{cursor}", field.value), value_style),
+            Span::styled(
+                if focused {
+                    field.value.with_cursor()
+                } else {
+                    field.value.text().to_owned()
+                },
+                value_style,
+            ),
         ]));
         if focused {
             lines.push(match &form.error {
@@ -111,12 +132,12 @@ pub(super) fn form_box(
     lines.push(Line::raw(""));
     lines.push(footer(
         theme,
-        &[
-            ("Enter", "save"),
-            ("Tab", "next field"),
-            ("Ctrl-u", "clear"),
-            ("Esc", "cancel"),
-        ],
+        &keymap.hints(&[
+            (Action::Accept, "save"),
+            (Action::NextField, "next field"),
+            (Action::ClearText, "clear"),
+            (Action::Cancel, "cancel"),
+        ]),
     ));
     let height = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
     boxed(

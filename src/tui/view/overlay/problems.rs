@@ -12,6 +12,7 @@ use super::super::{Theme, centered};
 use super::{block, footer};
 use crate::catalog::Problem;
 use crate::catalog::source::is_bundled;
+use crate::tui::action::Action;
 use crate::tui::app::{App, StatusKind};
 
 /// Lines shown around a problem's own line.
@@ -31,15 +32,17 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
     frame.render_widget(outer, area);
     let selected = selected.min(app.problems.len().saturating_sub(1));
     let problem = app.problems.get(selected);
-    let hints: &[(&str, &str)] = if problem.is_some_and(|p| !is_bundled(&p.file)) {
-        &[
-            ("Esc", "close"),
-            ("↑↓", "choose"),
-            ("e", "edit at this line"),
-        ]
-    } else {
-        &[("Esc", "close"), ("↑↓", "choose")]
-    };
+    let mut hints = app.keymap.hints(&[(Action::Close, "close")]);
+    hints.push((
+        app.keymap.arrows(Action::ViewUp, Action::ViewDown),
+        "choose",
+    ));
+    if problem.is_some_and(|p| !is_bundled(&p.file)) {
+        hints.extend(
+            app.keymap
+                .hints(&[(Action::EditProblem, "edit at this line")]),
+        );
+    }
     let intro = Paragraph::new(Line::styled(intro(app), theme.warn)).wrap(Wrap { trim: false });
     let intro_rows = u16::try_from(intro.line_count(inner.width))
         .unwrap_or(u16::MAX)
@@ -106,7 +109,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
             );
         }
     }
-    frame.render_widget(Paragraph::new(footer(theme, hints)), footer_area);
+    frame.render_widget(Paragraph::new(footer(theme, &hints)), footer_area);
 }
 
 fn intro(app: &App) -> String {

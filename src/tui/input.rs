@@ -1,0 +1,400 @@
+//! The one text input: the catalog search, every picker's filter, a plan's new name and
+//! each field of a form. It keeps a cursor that moves by character and by word, takes
+//! pastes, and holds at most its limit; the keys that edit it are the keymap's text actions.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthChar;
+
+use super::action::{Action, Context};
+use super::keymap::Keymap;
+
+/// What a key did to a text input and the dialog around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    /// One of the dialog's own actions, for the dialog to carry out.
+    Action(Action),
+    /// The text or its cursor changed; `left_out` characters typed did not fit.
+    Edited { left_out: usize },
+    /// Nothing: the key means nothing here.
+    Ignored,
+}
+
+/// A key in a text input: first the dialog's own actions (those in `takes`), then the
+/// keymap's text actions, then a character typed.
+pub fn type_key(keymap: &Keymap, input: &mut TextInput, key: KeyEvent, takes: &[Action]) -> Typed {
+    if let Some(action) = keymap
+        .action_in(Context::Dialog, key)
+        .filter(|action| takes.contains(action))
+    {
+        return Typed::Action(action);
+    }
+    if let Some(action) = keymap.action_in(Context::Text, key) {
+        input.edit(action);
+        return Typed::Edited { left_out: 0 };
+    }
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Typed::Edited {
+                left_out: input.type_char(c),
+            }
+        }
+        _ => Typed::Ignored,
+    }
+}
+
+/// What a text input holds at most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    Chars(usize),
+    /// For names that become file names, whose length the file system counts in bytes.
+    Bytes(usize),
+}
+
+/// A line of text with a cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    /// A byte offset at a character boundary.
+    cursor: usize,
+    limit: Limit,
+}
+
+/// The longest search or filter query kept; a huge paste is cut here.
+pub const MAX_QUERY: usize = 200;
+
+/// The cursor as drawn, a thin bar between characters.
+pub const CURSOR: &str = "▏";
+
+impl TextInput {
+    pub fn new(limit: Limit) -> TextInput {
+        TextInput {
+            text: String::new(),
+            cursor: 0,
+            limit,
+        }
+    }
+
+    /// An input holding `text` (cut to the limit), with the cursor at its end.
+    pub fn with_text(text: &str, limit: Limit) -> TextInput {
+        let mut input = TextInput::new(limit);
+        input.insert(text);
+        input
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The cursor's place, in characters from the start.
+    pub fn cursor(&self) -> usize {
+        self.text[..self.cursor].chars().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    /// Replaces the text, with the cursor at its end.
+    pub fn set(&mut self, text: &str) {
+        self.clear();
+        self.insert(text);
+    }
+
+    /// Inserts pasted text at the cursor, control and invisible characters left out (a
+    /// paste of several lines joins them with spaces); returns how many characters did not
+    /// fit.
+    pub fn insert(&mut self, text: &str) -> usize {
+        self.insert_raw(&crate::text::sanitize_line(text))
+    }
+
+    /// Inserts a character typed, as it is: what checks the text (a plan name) names an
+    /// invisible one rather than have it vanish. Returns 1 when it does not fit.
+    pub fn type_char(&mut self, c: char) -> usize {
+        if c.is_control() {
+            return 0;
+        }
+        self.insert_raw(c.encode_utf8(&mut [0; 4]))
+    }
+
+    fn insert_raw(&mut self, clean: &str) -> usize {
+        let room = match self.limit {
+            Limit::Chars(max) => max.saturating_sub(self.text.chars().count()),
+            Limit::Bytes(max) => {
+                let mut room = max.saturating_sub(self.text.len());
+                clean
+                    .chars()
+                    .take_while(|c| {
+                        let fits = c.len_utf8() <= room;
+                        room = room.saturating_sub(c.len_utf8());
+                        fits
+                    })
+                    .count()
+            }
+        };
+        let added: String = clean.chars().take(room).collect();
+        self.text.insert_str(self.cursor, &added);
+        self.cursor += added.len();
+        clean.chars().count().saturating_sub(room)
+    }
+
+    /// Carries out a text action; false for an action that is not one (it is the caller's).
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::CursorLeft => self.cursor = self.previous(self.cursor),
+            Action::CursorRight => self.cursor = self.next(self.cursor),
+            Action::WordLeft => self.cursor = self.word_start(),
+            Action::WordRight => self.cursor = self.word_end(),
+            Action::LineStart => self.cursor = 0,
+            Action::LineEnd => self.cursor = self.text.len(),
+            Action::DeleteBack => {
+                let from = self.previous(self.cursor);
+                self.text.replace_range(from..self.cursor, "");
+                self.cursor = from;
+            }
+            Action::DeleteForward => {
+                let to = self.next(self.cursor);
+                self.text.replace_range(self.cursor..to, "");
+            }
+            Action::DeleteWord => {
+                let from = self.word_start();
+                self.text.replace_range(from..self.cursor, "");
+                self.cursor = from;
+            }
+            Action::ClearText => self.clear(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn previous(&self, at: usize) -> usize {
+        self.text[..at]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next(&self, at: usize) -> usize {
+        self.text[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8())
+    }
+
+    /// The start of the word before the cursor (spaces before it skipped).
+    fn word_start(&self) -> usize {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+        trimmed
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(0, |(i, _)| i)
+    }
+
+    /// The end of the word after the cursor (spaces before it skipped).
+    fn word_end(&self) -> usize {
+        let after = &self.text[self.cursor..];
+        let skipped = after.len()
+            - after
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let word = after[skipped..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(after.len() - skipped, |(i, _)| i);
+        self.cursor + skipped + word
+    }
+
+    /// The whole text with the cursor bar in its place, for a text shown wrapped.
+    pub fn with_cursor(&self) -> String {
+        let (before, after) = self.text.split_at(self.cursor);
+        format!("{before}{CURSOR}{after}")
+    }
+
+    /// The text as drawn in `width` columns: with the cursor bar where it is when `focused`,
+    /// scrolled so that the cursor is in sight.
+    pub fn spans(&self, style: Style, focused: bool, width: usize) -> Vec<Span<'static>> {
+        let (before, after) = self.text.split_at(self.cursor);
+        if !focused {
+            return vec![Span::styled(
+                crate::text::truncate(&self.text, width).into_owned(),
+                style,
+            )];
+        }
+        // Keep the end of the text before the cursor that fits with the bar, then as much
+        // of the rest as fits.
+        let room = width.saturating_sub(1);
+        let mut used = 0;
+        let shown_before: String = {
+            let mut kept: Vec<char> = Vec::new();
+            for c in before.chars().rev() {
+                let w = c.width().unwrap_or(0);
+                if used + w > room {
+                    break;
+                }
+                used += w;
+                kept.push(c);
+            }
+            kept.into_iter().rev().collect()
+        };
+        let mut shown_after = String::new();
+        for c in after.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            shown_after.push(c);
+        }
+        let mut spans = vec![Span::styled(shown_before, style)];
+        if width > 0 {
+            spans.push(Span::styled(CURSOR, style));
+        }
+        spans.push(Span::styled(shown_after, style));
+        spans
+    }
+}
+
+/// An empty query: a search or a picker's filter.
+impl Default for TextInput {
+    fn default() -> TextInput {
+        TextInput::new(Limit::Chars(MAX_QUERY))
+    }
+}
+
+/// A query holding `text`.
+impl From<&str> for TextInput {
+    fn from(text: &str) -> TextInput {
+        TextInput::with_text(text, Limit::Chars(MAX_QUERY))
+    }
+}
+
+impl std::ops::Deref for TextInput {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(text: &str) -> TextInput {
+        TextInput::with_text(text, Limit::Chars(100))
+    }
+
+    fn shown(input: &TextInput, width: usize) -> String {
+        input
+            .spans(Style::default(), true, width)
+            .iter()
+            .map(|span| span.content.as_ref())
+            .collect()
+    }
+
+    #[test]
+    fn typing_goes_in_at_the_cursor() {
+        let mut field = input("clod");
+        field.edit(Action::CursorLeft);
+        field.insert("u");
+        assert_eq!(field.text(), "cloud");
+        assert_eq!(field.cursor(), 4);
+        field.edit(Action::LineStart);
+        field.insert("my ");
+        assert_eq!(field.text(), "my cloud");
+        field.edit(Action::LineEnd);
+        field.insert("!");
+        assert_eq!(field.text(), "my cloud!");
+    }
+
+    #[test]
+    fn deletes_go_back_forward_and_by_word() {
+        let mut field = input("aws cloud practitioner");
+        field.edit(Action::DeleteWord);
+        assert_eq!(field.text(), "aws cloud ");
+        field.edit(Action::DeleteWord);
+        assert_eq!(field.text(), "aws ");
+        field.edit(Action::DeleteBack);
+        assert_eq!(field.text(), "aws");
+        field.edit(Action::LineStart);
+        field.edit(Action::DeleteForward);
+        assert_eq!(field.text(), "ws");
+        assert_eq!(field.cursor(), 0);
+        field.edit(Action::DeleteBack);
+        assert_eq!(field.text(), "ws", "nothing before the cursor");
+        field.edit(Action::ClearText);
+        assert!(field.is_empty());
+        assert_eq!(field.cursor(), 0);
+    }
+
+    #[test]
+    fn word_moves_skip_spaces_and_punctuation() {
+        let mut field = input("az-104, az-305  sc-900");
+        field.edit(Action::WordLeft);
+        assert_eq!(field.cursor(), 19, "before 900");
+        field.edit(Action::WordLeft);
+        assert_eq!(field.cursor(), 16, "before sc");
+        field.edit(Action::LineStart);
+        field.edit(Action::WordRight);
+        assert_eq!(field.cursor(), 2, "after az");
+        field.edit(Action::WordRight);
+        assert_eq!(field.cursor(), 6, "after 104");
+        field.edit(Action::LineEnd);
+        field.edit(Action::WordRight);
+        assert_eq!(field.cursor(), 22, "stays at the end");
+    }
+
+    #[test]
+    fn the_cursor_never_splits_a_character() {
+        let mut field = input("zoë 日本");
+        field.edit(Action::CursorLeft);
+        field.edit(Action::DeleteBack);
+        assert_eq!(field.text(), "zoë 本");
+        field.edit(Action::WordLeft);
+        field.edit(Action::CursorRight);
+        field.edit(Action::CursorRight);
+        field.edit(Action::DeleteForward);
+        assert_eq!(field.text(), "zo 本");
+    }
+
+    #[test]
+    fn the_limit_is_kept_and_what_did_not_fit_is_counted() {
+        let mut field = TextInput::new(Limit::Chars(5));
+        assert_eq!(field.insert("abcdefg"), 2);
+        assert_eq!(field.text(), "abcde");
+        let mut name = TextInput::new(Limit::Bytes(4));
+        assert_eq!(name.insert("zoëx"), 1, "ë is two bytes");
+        assert_eq!(name.text(), "zoë");
+        let mut pasted = input("");
+        pasted.insert("two\nlines\u{1b}[31m");
+        assert!(!pasted.text().contains(['\n', '\u{1b}']), "{pasted:?}");
+    }
+
+    #[test]
+    fn a_long_text_scrolls_to_keep_the_cursor_in_sight() {
+        let mut field = input("the quick brown fox");
+        assert_eq!(shown(&field, 10), "brown fox▏");
+        field.edit(Action::LineStart);
+        assert_eq!(shown(&field, 10), "▏the quick");
+        assert_eq!(shown(&field, 0), "");
+        let wide = input("日本語テキスト");
+        assert_eq!(
+            shown(&wide, 6),
+            "スト▏",
+            "a wide character is not cut in half"
+        );
+    }
+}
