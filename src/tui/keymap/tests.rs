@@ -237,7 +237,13 @@ fn keys_in_force_together_may_not_be_shared() {
 #[test]
 fn a_text_box_key_may_not_be_a_character_it_would_stop_being_typed() {
     let problems = Keymap::with_overrides("# mine\ncursor-left: h\n").expect_err("refused");
-    assert_eq!(problems[0].position, Position { line: 2, column: 14 });
+    assert_eq!(
+        problems[0].position,
+        Position {
+            line: 2,
+            column: 14
+        }
+    );
     assert_eq!(
         problems[0].message,
         "`cursor-left` works while text is typed, so `h` would stop you typing it; give it a key with ctrl- or alt-, or a named key like `f5`"

@@ -105,7 +105,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             result,
             read_only,
             note,
-        } => edits::plan_opened(app, &name, result.map(|plan| *plan), read_only, note),
+        } => plans::plan_opened(app, &name, result.map(|plan| *plan), read_only, note),
         Msg::PlanDeleted { name, result } => plans::plan_deleted(app, &name, result),
         Msg::PlanCreated { plan, result } => plans::plan_created(app, *plan, result),
         Msg::PlanRenamed { from, to, result } => plans::plan_renamed(app, &from, &to, result),

@@ -306,3 +306,46 @@ pub(super) fn plan_renamed(
         }
     }
 }
+
+/// A plan read from disk replaces the current one (whose changes are already saved).
+pub(super) fn plan_opened(
+    app: &mut App,
+    name: &str,
+    result: Result<Plan, String>,
+    read_only: Option<String>,
+    note: Option<String>,
+) -> Vec<Effect> {
+    match result {
+        Ok(plan) => {
+            app.switch_plan(plan);
+            app.plan_selected = 0;
+            app.overlay = None;
+            let steps = app.plan.steps.len();
+            match (&read_only, note) {
+                (Some(why), _) => app.set_status(
+                    crate::tui::app::StatusKind::Warning,
+                    format!("Opened plan `{name}` read-only: {why}"),
+                ),
+                (None, Some(note)) => app.set_status(crate::tui::app::StatusKind::Warning, note),
+                (None, None) => {
+                    app.info(format!(
+                        "Opened plan `{name}` ({})",
+                        crate::text::plural(steps, "step")
+                    ));
+                }
+            }
+            app.read_only = read_only;
+            vec![Effect::RememberLastPlan(name.to_owned())]
+        }
+        Err(why) => {
+            app.overlay = Some(Overlay::Notice {
+                title: format!("Plan `{name}` could not be opened"),
+                lines: vec![
+                    why,
+                    "The file is left as it is; the current plan stays open.".to_owned(),
+                ],
+            });
+            Vec::new()
+        }
+    }
+}
