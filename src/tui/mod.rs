@@ -12,6 +12,7 @@ pub mod browser;
 pub mod editor;
 pub mod input;
 pub mod keymap;
+pub mod overlay;
 mod plan_files;
 pub mod runtime;
 mod signals;

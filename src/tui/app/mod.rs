@@ -8,17 +8,17 @@ use jiff::civil::Date;
 use super::browser::{Browser, SearchIndex};
 
 mod history;
-mod overlay;
-mod picker;
 mod screen;
 
 use super::keymap::Keymap;
 use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, RoleIdx};
 pub use crate::plan::MetBy;
 use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
+pub use crate::tui::overlay::{
+    Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay, Picker, PickerItem,
+    PlansMode,
+};
 pub use history::{HISTORY_LIMIT, History};
-pub use overlay::{Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay, PlansMode};
-pub use picker::{Picker, PickerItem};
 pub use screen::{InfoView, Pane, Scale, StatusKind, StatusLine};
 
 /// How far ahead the header counts expiring credentials.

@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, HISTORY_LIMIT, InfoView, MetBy, Overlay, Pane};
 
 /// Replaces the plan, keeping the old one for undo; returns the save.
-pub(super) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
+pub(crate) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
     let old = std::mem::replace(&mut app.plan, plan);
     app.history.past.push(old);
     if app.history.past.len() > HISTORY_LIMIT {
@@ -21,7 +21,7 @@ pub(super) fn commit(app: &mut App, plan: Plan) -> Vec<Effect> {
 }
 
 /// Refuses an edit of a read-only plan; true when it did.
-pub(super) fn read_only(app: &mut App) -> bool {
+pub(crate) fn read_only(app: &mut App) -> bool {
     let Some(why) = app.read_only.clone() else {
         return false;
     };
@@ -35,7 +35,7 @@ fn id_of(app: &App, idx: CredentialIdx) -> String {
     app.catalog.credential(idx).id.clone()
 }
 
-pub(super) fn add(app: &mut App) -> Vec<Effect> {
+pub(crate) fn add(app: &mut App) -> Vec<Effect> {
     let gap_pick = (app.focus == Pane::Info && app.info == InfoView::Gap)
         .then(|| cheapest_for_gap_row(app))
         .flatten();
@@ -93,7 +93,7 @@ fn cheapest_for_gap_row(app: &App) -> Option<CredentialIdx> {
 
 /// The step the action applies to: the selected step in the plan pane, or the selected
 /// catalog credential's step.
-pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
+pub(crate) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
     match app.acting_pane() {
         Pane::Plan if app.plan.steps.is_empty() => {
             let (add, recommend) = (
@@ -138,7 +138,7 @@ pub(super) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
     }
 }
 
-pub(super) fn remove(app: &mut App) -> Vec<Effect> {
+pub(crate) fn remove(app: &mut App) -> Vec<Effect> {
     let Some(index) = target_step(app, "remove") else {
         return Vec::new();
     };
@@ -151,7 +151,7 @@ pub(super) fn remove(app: &mut App) -> Vec<Effect> {
 }
 
 /// Removes step `index`, or says why not.
-pub(super) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
+pub(crate) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
     match edit::remove_step(&app.catalog, &app.plan, index) {
         Ok(plan) => {
             let id = app.plan.steps[index].id.clone();
@@ -167,7 +167,7 @@ pub(super) fn remove_step(app: &mut App, index: usize) -> Vec<Effect> {
     }
 }
 
-pub(super) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
+pub(crate) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
     if app.acting_pane() != Pane::Plan || app.plan.steps.is_empty() {
         let tab = app.keymap.name(Action::NextPane);
         app.refuse(format!(
@@ -197,11 +197,11 @@ pub(super) fn move_step(app: &mut App, delta: isize) -> Vec<Effect> {
     }
 }
 
-pub(super) fn toggle_done(app: &mut App) -> Vec<Effect> {
+pub(crate) fn toggle_done(app: &mut App) -> Vec<Effect> {
     set_status(app, Status::Done, "mark done")
 }
 
-pub(super) fn toggle_in_progress(app: &mut App) -> Vec<Effect> {
+pub(crate) fn toggle_in_progress(app: &mut App) -> Vec<Effect> {
     set_status(app, Status::InProgress, "mark in progress")
 }
 
@@ -235,7 +235,7 @@ fn set_status(app: &mut App, status: Status, verb: &str) -> Vec<Effect> {
 }
 
 /// Puts the successor of the selected retired step in its place: one undoable edit.
-pub(super) fn swap_successor(app: &mut App) -> Vec<Effect> {
+pub(crate) fn swap_successor(app: &mut App) -> Vec<Effect> {
     let Some(index) = target_step(app, "swap for its successor") else {
         return Vec::new();
     };
@@ -258,7 +258,7 @@ pub(super) fn swap_successor(app: &mut App) -> Vec<Effect> {
 }
 
 /// Marks a catalog credential, or the selected skill of the gap, as already held.
-pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
+pub(crate) fn toggle_held(app: &mut App) -> Vec<Effect> {
     let atom = match app.acting_pane() {
         Pane::Catalog => app.browser.selection().map(Atom::Credential),
         Pane::Info if app.info == InfoView::Gap => match app
@@ -339,7 +339,7 @@ pub(super) fn toggle_held(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-pub(super) fn undo(app: &mut App) -> Vec<Effect> {
+pub(crate) fn undo(app: &mut App) -> Vec<Effect> {
     let Some(previous) = app.history.past.pop() else {
         app.refuse("Nothing to undo");
         return Vec::new();
@@ -353,7 +353,7 @@ pub(super) fn undo(app: &mut App) -> Vec<Effect> {
     super::save(app, false)
 }
 
-pub(super) fn redo(app: &mut App) -> Vec<Effect> {
+pub(crate) fn redo(app: &mut App) -> Vec<Effect> {
     let Some(next) = app.history.future.pop() else {
         app.refuse("Nothing to redo");
         return Vec::new();

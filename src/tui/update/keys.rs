@@ -4,13 +4,14 @@
 use crossterm::event::KeyEvent;
 
 use super::saving::{Quitting, save_and_quit};
-use super::{Effect, act, move_selection, overlays, page, refresh_browser};
+use super::{Effect, act, move_selection, page, refresh_browser};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::input::{Typed, type_key};
 use crate::tui::keymap::{INTERRUPT, Key};
+use crate::tui::overlay;
 
-pub(super) fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // A message lasts until the next key; then the key hints come back.
     app.status = None;
     // "Quit again to lose the change" holds for the very next key only.
@@ -25,7 +26,7 @@ pub(super) fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return save_and_quit(app, quitting);
     }
     if app.overlay.is_some() {
-        return overlays::key(app, key);
+        return overlay::key(app, key);
     }
     if app.browser.editing && search_key(app, key) {
         return Vec::new();
@@ -72,9 +73,9 @@ fn search_key(app: &mut App, key: KeyEvent) -> bool {
     true
 }
 
-pub(super) fn paste(app: &mut App, text: &str) {
-    if let Some(overlay) = &mut app.overlay {
-        overlays::paste(overlay, text);
+pub(crate) fn paste(app: &mut App, text: &str) {
+    if let Some(open) = &mut app.overlay {
+        overlay::paste(open, text);
         return;
     }
     if app.browser.editing {

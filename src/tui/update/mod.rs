@@ -3,20 +3,17 @@
 //! message, never a panic.
 
 mod compute;
-mod edits;
-mod form;
+pub(crate) mod edits;
 mod keys;
 mod messages;
-mod overlays;
-mod plans;
-mod problems;
-mod recommendation;
+pub(crate) mod recommendation;
 mod reload;
-mod saving;
+pub(crate) mod saving;
 
 use super::action::Action;
 use super::app::{App, Confirm, InfoView, Overlay, Pane, Scale, StatusKind};
 use super::browser::SortOrder;
+use super::overlay;
 use crate::plan::Objective;
 
 pub use compute::{Answer, Done, Job, JobKind, with_recommendation};
@@ -97,7 +94,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             save_and_quit(app, Quitting::Anyway)
         }
         Msg::PlansListed(plans) => {
-            plans::open(app, plans);
+            overlay::plans::open(app, plans);
             Vec::new()
         }
         Msg::PlanOpened {
@@ -105,10 +102,12 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             result,
             read_only,
             note,
-        } => plans::plan_opened(app, &name, result.map(|plan| *plan), read_only, note),
-        Msg::PlanDeleted { name, result } => plans::plan_deleted(app, &name, result),
-        Msg::PlanCreated { plan, result } => plans::plan_created(app, *plan, result),
-        Msg::PlanRenamed { from, to, result } => plans::plan_renamed(app, &from, &to, result),
+        } => overlay::plans::plan_opened(app, &name, result.map(|plan| *plan), read_only, note),
+        Msg::PlanDeleted { name, result } => overlay::plans::plan_deleted(app, &name, result),
+        Msg::PlanCreated { plan, result } => overlay::plans::plan_created(app, *plan, result),
+        Msg::PlanRenamed { from, to, result } => {
+            overlay::plans::plan_renamed(app, &from, &to, result)
+        }
         Msg::Exported(result) => {
             match result {
                 Ok(path) => app.info(format!("Exported to {}", path.display())),
@@ -134,7 +133,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-pub(super) fn refresh_browser(app: &mut App) {
+pub(crate) fn refresh_browser(app: &mut App) {
     app.browser.refresh(&app.catalog, &app.index);
 }
 
@@ -163,7 +162,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.browser.editing = true;
         }
         A::ClearSearch => clear_search(app),
-        A::Filter => overlays::open_filters(app),
+        A::Filter => overlay::picker::open_filters(app),
         A::CycleSort => {
             app.browser.sort = app.browser.sort.next();
             refresh_browser(app);
@@ -181,7 +180,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::ToggleDone => return edits::toggle_done(app),
         A::ToggleInProgress => return edits::toggle_in_progress(app),
         A::ToggleHeld => return edits::toggle_held(app),
-        A::ChooseRole => overlays::open_roles(app),
+        A::ChooseRole => overlay::picker::open_roles(app),
         A::Recommend => return recommendation::recommend(app),
         A::ToggleObjective => {
             app.objective = match app.objective {
@@ -207,11 +206,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Redo => return edits::redo(app),
         A::Save => return save(app, true),
         A::Plans => return vec![Effect::ListPlans],
-        A::Export => overlays::open_export(app),
-        A::EditPlan => form::open_plan_form(app),
+        A::Export => overlay::picker::open_export(app),
+        A::EditPlan => overlay::form::open_plan_form(app),
         A::EditStep => {
             if let Some(index) = edits::target_step(app, "edit") {
-                form::open_step_form(app, index);
+                overlay::form::open_step_form(app, index);
             }
         }
         A::SwapSuccessor => return edits::swap_successor(app),
@@ -273,7 +272,7 @@ fn page(app: &App) -> isize {
 }
 
 /// Moves the focused pane's selection by `delta`, clamped to the list.
-pub(super) fn move_selection(app: &mut App, delta: isize) {
+pub(crate) fn move_selection(app: &mut App, delta: isize) {
     fn clamp(current: usize, delta: isize, len: usize) -> usize {
         if len == 0 {
             return 0;

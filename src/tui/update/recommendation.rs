@@ -11,7 +11,7 @@ use crate::text::plural;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Overlay, Pane};
 
-pub(super) fn recommend(app: &mut App) -> Vec<Effect> {
+pub(crate) fn recommend(app: &mut App) -> Vec<Effect> {
     let objective = app.objective;
     start_job(
         app,
@@ -46,7 +46,7 @@ fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
         ));
         // Recommending is what a newcomer tries first: help them straight to the roles.
         if matches!(kind, JobKind::Recommend(_)) {
-            super::overlays::open_roles(app);
+            crate::tui::overlay::picker::open_roles(app);
         }
         return Vec::new();
     };
@@ -59,7 +59,7 @@ fn start_job(app: &mut App, kind: JobKind, doing: &str) -> Vec<Effect> {
 }
 
 /// A job's answer: used if it is the one asked for last, dropped if it is stale.
-pub(super) fn job_done(app: &mut App, done: Done) -> Vec<Effect> {
+pub(crate) fn job_done(app: &mut App, done: Done) -> Vec<Effect> {
     if app.computing.map(|(id, _)| id) != Some(done.id) {
         return Vec::new();
     }
@@ -75,7 +75,7 @@ pub(super) fn job_done(app: &mut App, done: Done) -> Vec<Effect> {
 }
 
 /// Puts a recommendation in the plan, asking first when that replaces planned steps.
-pub(super) fn propose(
+pub(crate) fn propose(
     app: &mut App,
     recommendation: Recommendation,
     objective: Objective,
@@ -120,7 +120,7 @@ pub fn path_name(objective: Objective) -> &'static str {
     }
 }
 
-pub(super) fn apply_recommendation(
+pub(crate) fn apply_recommendation(
     app: &mut App,
     recommendation: &Recommendation,
     objective: Objective,
@@ -227,7 +227,7 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
     Some(format!("{}{gap}", parts.join(", ")))
 }
 
-pub(super) fn compare(app: &mut App) -> Vec<Effect> {
+pub(crate) fn compare(app: &mut App) -> Vec<Effect> {
     start_job(
         app,
         JobKind::Compare,

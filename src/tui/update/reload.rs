@@ -10,7 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, StatusKind};
 use crate::tui::browser::SearchIndex;
 
-pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
+pub(crate) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     // Warnings are kept too: `!` lists them, though they keep nothing from loading.
     let tally = loaded.tally();
     if tally.errors > 0 {
@@ -95,8 +95,8 @@ pub(super) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
 }
 
 /// How the warnings about the catalogs themselves begin; a good reload answers them.
-pub(super) const BROKEN: &str = "The catalogs changed but have";
-pub(super) const UNSETTLED: &str = "The catalog files are still being written";
+pub(crate) const BROKEN: &str = "The catalogs changed but have";
+pub(crate) const UNSETTLED: &str = "The catalog files are still being written";
 
 /// Says the catalogs reloaded, unless the status bar holds a warning or refusal the user has
 /// not yet seen off with a key (other than an earlier reload's, which this one answers). A

@@ -3,11 +3,9 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::KeyEvent;
-
 use super::Effect;
 use crate::plan::Plan;
-use crate::tui::action::{Action, Context};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Overlay};
 
 /// Whether a save is the last thing before quitting, and what its failure means then.
@@ -21,7 +19,7 @@ pub enum Quitting {
 }
 
 /// Quits once the plan is saved (a read-only plan has nothing to save).
-pub(super) fn save_and_quit(app: &mut App, quitting: Quitting) -> Vec<Effect> {
+pub(crate) fn save_and_quit(app: &mut App, quitting: Quitting) -> Vec<Effect> {
     if app.read_only.is_some() {
         app.quit = true;
         return Vec::new();
@@ -34,7 +32,7 @@ pub(super) fn save_and_quit(app: &mut App, quitting: Quitting) -> Vec<Effect> {
 }
 
 /// Saves the plan unless it is read-only.
-pub(super) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
+pub(crate) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
     if let Some(why) = &app.read_only {
         if announce {
             let why = why.clone();
@@ -49,7 +47,7 @@ pub(super) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
     }]
 }
 
-pub(super) fn saved(
+pub(crate) fn saved(
     app: &mut App,
     result: Result<PathBuf, String>,
     announce: bool,
@@ -94,7 +92,7 @@ pub(super) fn saved(
 
 /// What a change made to the plan's file outside upskill means for a save: the app asks
 /// which version to keep (a signal to end keeps the user's in a recovery file, and goes).
-pub(super) fn conflict(app: &mut App, disk: Result<Box<Plan>, String>, quitting: Quitting) {
+pub(crate) fn conflict(app: &mut App, disk: Result<Box<Plan>, String>, quitting: Quitting) {
     app.save_error = Some(
         "its file was changed outside upskill, and upskill asks which version to keep".to_owned(),
     );
@@ -103,58 +101,4 @@ pub(super) fn conflict(app: &mut App, disk: Result<Box<Plan>, String>, quitting:
         return;
     }
     app.overlay = Some(Overlay::Confirm(Confirm::OutsideChange { disk }));
-}
-
-/// The answer to [`conflict`]'s question: `l` loads the file's version as an edit (so undo
-/// brings the user's back), `k` keeps the user's and writes it over the file; anything else
-/// leaves the question for the next save.
-pub(super) fn outside_change_key(
-    app: &mut App,
-    disk: Result<Box<Plan>, String>,
-    key: KeyEvent,
-) -> Vec<Effect> {
-    let name = app.plan.name.clone();
-    // Answered: the save that follows says if it fails; its success is no news over this.
-    let answered = |app: &mut App| app.save_error = None;
-    match (app.keymap.action_in(Context::Answer, key), disk) {
-        (Some(Action::LoadTheirs), Ok(disk)) => {
-            answered(app);
-            let mut effects = vec![Effect::AcceptOnDisk];
-            effects.extend(super::edits::commit(app, *disk));
-            let undo = app
-                .keymap
-                .first_key(Action::Undo)
-                .map_or_else(String::new, |key| format!("; {key} brings yours back"));
-            app.info(format!("Loaded plan `{name}` as its file has it{undo}"));
-            effects
-        }
-        (Some(Action::KeepMine), _) => {
-            answered(app);
-            app.info(format!(
-                "Kept your version of plan `{name}`, written over its file"
-            ));
-            vec![
-                Effect::AcceptOnDisk,
-                Effect::SavePlan {
-                    plan: Box::new(app.plan.clone()),
-                    announce: false,
-                    quitting: Quitting::No,
-                },
-            ]
-        }
-        (Some(Action::No), _) => {
-            let save = app
-                .keymap
-                .first_key(Action::Save)
-                .map_or_else(String::new, |key| format!(" or {key}"));
-            app.refuse(format!(
-                "Plan `{name}` is not saved until you choose: the next change{save} asks again"
-            ));
-            Vec::new()
-        }
-        (_, disk) => {
-            app.overlay = Some(Overlay::Confirm(Confirm::OutsideChange { disk }));
-            Vec::new()
-        }
-    }
 }

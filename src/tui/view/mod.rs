@@ -5,7 +5,6 @@ mod catalog;
 mod detail;
 mod gap;
 mod header;
-mod overlay;
 mod plan;
 mod status;
 pub mod theme;
@@ -164,7 +163,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
         // Too small for three panes: the focused one fills the body, without borders.
         render_pane(app, view, frame, app.focus, body, false);
     }
-    view.overlay_max_scroll = overlay::render(app, &theme, frame, area);
+    view.overlay_max_scroll = crate::tui::overlay::render(app, &theme, frame, area);
 }
 
 fn render_pane(

@@ -2,23 +2,54 @@
 //! hour of study, the learner's work experience and notes (`E`), and a step's note and completion date (`n`). A form holds text until `Enter`;
 //! then every field is checked, and a bad one is named with how to write it.
 
+pub(super) mod view;
+
 use crossterm::event::KeyEvent;
 use jiff::civil::Date;
 
-use super::Effect;
-use super::edits::commit;
 use crate::catalog::{Amount, Catalog};
 use crate::plan::{Experience, Plan, Status, time_value};
 use crate::text::did_you_mean;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Form, FormField, FormTarget, Overlay, StatusKind};
+use crate::tui::app::{App, Overlay, StatusKind};
 use crate::tui::input::{Limit, TextInput};
 use crate::tui::input::{Typed, type_key};
+use crate::tui::update::Effect;
+use crate::tui::update::edits::{self, commit};
 
+/// A few labelled text fields, one with the keyboard.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub target: FormTarget,
+    pub fields: Vec<FormField>,
+    pub focused: usize,
+    /// Why the last Enter was refused, or what the last paste or key could not fit, shown
+    /// under the field at fault until the next key.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormField {
+    pub label: &'static str,
+    pub value: TextInput,
+    /// How to fill it in, shown under it when it has the keyboard.
+    pub hint: &'static str,
+    /// Characters typed or pasted that did not fit since the form opened, told again on
+    /// `Enter` so that a cut text is not saved in silence.
+    pub left_out: usize,
+}
+
+/// What a form edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormTarget {
+    Plan,
+    Step(usize),
+}
 /// The longest text a field takes (a note can be a paragraph).
 const MAX_FIELD: usize = 2000;
 
-pub(super) fn open_plan_form(app: &mut App) {
+pub(crate) fn open_plan_form(app: &mut App) {
     let plan = &app.plan;
     app.overlay = Some(Overlay::Form(Form {
         error: None,
@@ -84,7 +115,7 @@ pub(super) fn open_plan_form(app: &mut App) {
     }));
 }
 
-pub(super) fn open_step_form(app: &mut App, index: usize) {
+pub(crate) fn open_step_form(app: &mut App, index: usize) {
     let step = &app.plan.steps[index];
     app.overlay = Some(Overlay::Form(Form {
         error: None,
@@ -129,7 +160,7 @@ const FORM_KEYS: &[Action] = &[
 ];
 
 /// Keys while a form is open.
-pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
     let last = form.fields.len().saturating_sub(1);
     form.error = None;
     let field = &mut form.fields[form.focused];
@@ -157,7 +188,7 @@ pub(super) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// Adds pasted text to the focused field, within its limit.
-pub(super) fn type_into(form: &mut Form, text: &str) {
+pub(crate) fn type_into(form: &mut Form, text: &str) {
     let left_out = form.fields[form.focused].value.insert(text);
     tell_left_out(form, left_out, "pasted");
 }
@@ -219,7 +250,7 @@ fn characters(count: usize) -> String {
 /// Checks the fields and applies them; a bad field keeps the form open and says why.
 fn save(app: &mut App, form: Form) -> Vec<Effect> {
     // The plan may have become read-only while the form was open.
-    if super::edits::read_only(app) {
+    if edits::read_only(app) {
         return Vec::new();
     }
     let result = match form.target {

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::{Theme, centered};
-use super::{block, footer};
+use super::super::view::{block, footer};
 use crate::catalog::Problem;
 use crate::catalog::source::is_bundled;
 use crate::tui::action::Action;
 use crate::tui::app::{App, StatusKind};
+use crate::tui::view::{Theme, centered};
 
 /// Lines shown around a problem's own line.
 const CONTEXT: usize = 2;
@@ -21,7 +21,13 @@ const CONTEXT: usize = 2;
 /// The most characters of one line kept for the excerpt: columns beyond are not shown.
 const MAX_EXCERPT_CHARS: usize = 4096;
 
-pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, selected: usize) {
+pub(in crate::tui::overlay) fn render(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    selected: usize,
+) {
     let area = centered(screen, 110, screen.height);
     frame.render_widget(Clear, area);
     let outer = block(

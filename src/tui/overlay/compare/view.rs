@@ -7,15 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::{Theme, centered};
-use super::{block, footer};
+use super::super::view::{block, footer};
 use crate::catalog::CredentialIdx;
 use crate::plan::Recommendation;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Comparison, Outcome};
 use crate::tui::keymap::Keymap;
+use crate::tui::view::{Theme, centered};
 
-pub(super) fn render(
+pub(in crate::tui::overlay) fn render(
     app: &App,
     theme: &Theme,
     frame: &mut Frame,

@@ -1,16 +1,18 @@
 //! The catalog problems overlay: move through the problems, and open the chosen one's file
 //! in the user's editor at its place.
 
+pub(super) mod view;
+
 use crossterm::event::KeyEvent;
 
-use super::Effect;
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, Overlay};
+use crate::tui::update::Effect;
 
 /// The problems list: move through it, open the chosen problem's file in an editor at its
 /// line, or close.
-pub(super) fn key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> {
-    if super::overlays::closes(app, key, Action::ShowProblems) {
+pub(crate) fn key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> {
+    if super::closes(app, key, Action::ShowProblems) {
         return Vec::new();
     }
     app.overlay = Some(Overlay::Problems { selected });
@@ -18,7 +20,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, selected: usize) -> Vec<Effect> 
     match app.keymap.action_in(Context::View, key) {
         Some(Action::EditProblem) => return edit_problem(app, selected),
         Some(action) => {
-            if let Some(to) = super::overlays::scroll(action, selected, last) {
+            if let Some(to) = super::scroll(action, selected, last) {
                 app.overlay = Some(Overlay::Problems { selected: to });
             }
         }

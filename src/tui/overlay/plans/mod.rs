@@ -2,18 +2,28 @@
 //! rename (F2) and delete them. Leaving a plan whose last change could not be saved is
 //! refused, so switching plans never loses it.
 
+pub(super) mod view;
+
 use crossterm::event::KeyEvent;
 
-use super::Effect;
-use super::overlays::{Picked, picker_key};
+use super::picker::{Picked, picker_key};
 use crate::plan::Plan;
 use crate::store::{PlanName, Saved};
 use crate::tui::action::{Action, Context};
-use crate::tui::app::{App, Overlay, Picker, PickerItem, PlansMode};
+use crate::tui::app::{App, Overlay, Picker, PickerItem};
 use crate::tui::input::{Limit, TextInput};
 use crate::tui::input::{Typed, type_key};
+use crate::tui::update::Effect;
 
-pub(super) fn open(app: &mut App, plans: Vec<Saved>) {
+/// What the plans picker is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlansMode {
+    Choosing,
+    Renaming { from: String, name: TextInput },
+    ConfirmDelete { name: String },
+}
+
+pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
     let current = app.plan.name.clone();
     let mut items: Vec<PickerItem<String>> = plans
         .into_iter()
@@ -67,7 +77,7 @@ pub(super) fn open(app: &mut App, plans: Vec<Saved>) {
 /// The dialog keys the rename box takes.
 const RENAME_KEYS: &[Action] = &[Action::Accept, Action::Cancel];
 
-pub(super) fn key(
+pub(crate) fn key(
     app: &mut App,
     mut picker: Picker<String>,
     mode: PlansMode,
@@ -229,7 +239,7 @@ fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
 }
 
 /// A new plan was written (or not): it becomes the open plan.
-pub(super) fn plan_created(app: &mut App, plan: Plan, result: Result<(), String>) -> Vec<Effect> {
+pub(crate) fn plan_created(app: &mut App, plan: Plan, result: Result<(), String>) -> Vec<Effect> {
     let name = plan.name.clone();
     match result {
         Ok(()) => {
@@ -264,7 +274,7 @@ fn may_leave(app: &mut App) -> bool {
     false
 }
 
-pub(super) fn plan_deleted(app: &mut App, name: &str, result: Result<(), String>) -> Vec<Effect> {
+pub(crate) fn plan_deleted(app: &mut App, name: &str, result: Result<(), String>) -> Vec<Effect> {
     match result {
         Ok(()) => {
             app.shelved.remove(name);
@@ -278,7 +288,7 @@ pub(super) fn plan_deleted(app: &mut App, name: &str, result: Result<(), String>
     }
 }
 
-pub(super) fn plan_renamed(
+pub(crate) fn plan_renamed(
     app: &mut App,
     from: &str,
     to: &str,
@@ -308,7 +318,7 @@ pub(super) fn plan_renamed(
 }
 
 /// A plan read from disk replaces the current one (whose changes are already saved).
-pub(super) fn plan_opened(
+pub(crate) fn plan_opened(
     app: &mut App,
     name: &str,
     result: Result<Plan, String>,

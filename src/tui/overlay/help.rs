@@ -5,10 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::super::{Theme, centered};
-use super::block;
+use super::view::block;
 use crate::tui::action::{Action, Context};
-use crate::tui::app::App;
+use crossterm::event::KeyEvent;
+
+use crate::tui::app::{App, Overlay};
+use crate::tui::view::{Theme, centered, max_scroll};
 
 pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
     let mut lines = vec![Line::from(vec![
@@ -75,7 +77,7 @@ pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, sc
     );
     frame.render_widget(Clear, area);
     // Scrolled to the end on a small screen, then made larger: the end stays at the bottom.
-    let max_scroll = super::super::max_scroll(
+    let max_scroll = max_scroll(
         &lines,
         area.width.saturating_sub(2),
         area.height.saturating_sub(2),
@@ -89,4 +91,19 @@ pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, sc
         ));
     frame.render_widget(paragraph, area);
     max_scroll
+}
+
+/// Keys while the help is open: scroll it, or close it with its close key or the key that
+/// opened it.
+pub(super) fn key(app: &mut App, key: KeyEvent, scroll: u16) {
+    if super::closes(app, key, Action::ToggleHelp) {
+        return;
+    }
+    let last = usize::from(app.overlay_max_scroll);
+    let scroll = app
+        .keymap
+        .action_in(Context::View, key)
+        .and_then(|action| super::scroll(action, usize::from(scroll), last))
+        .map_or(scroll, |to| u16::try_from(to).unwrap_or(u16::MAX));
+    app.overlay = Some(Overlay::Help { scroll });
 }

@@ -1,0 +1,133 @@
+//! Whatever covers the panes: help, pickers, the comparison, a question, the catalog's
+//! problems, a notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::{Overlay, compare, form, help, picker, plans, problems, question};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::view::{Theme, centered, hint_spans};
+
+/// Draws the overlay, if any, and returns how far it can scroll (the help).
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 {
+    let Some(overlay) = &app.overlay else {
+        return 0;
+    };
+    match overlay {
+        Overlay::Help { scroll } => return help::help(app, theme, frame, screen, *scroll),
+        Overlay::Problems { selected } => {
+            problems::view::render(app, theme, frame, screen, *selected);
+        }
+        Overlay::Roles(picker) => picker::view::picker_box(
+            theme,
+            frame,
+            screen,
+            " Target role ",
+            picker,
+            &app.keymap
+                .hints(&[(Action::Accept, "choose"), (Action::Cancel, "cancel")]),
+            "Nothing matches",
+        ),
+        Overlay::Filters(picker) => picker::view::picker_box(
+            theme,
+            frame,
+            screen,
+            " Filter the catalog ",
+            picker,
+            &app.keymap
+                .hints(&[(Action::Accept, "apply"), (Action::Cancel, "cancel")]),
+            "Nothing matches",
+        ),
+        Overlay::Export(picker) => picker::view::picker_box(
+            theme,
+            frame,
+            screen,
+            " Export the plan to the current folder ",
+            picker,
+            &app.keymap
+                .hints(&[(Action::Accept, "export"), (Action::Cancel, "cancel")]),
+            "Nothing matches",
+        ),
+        Overlay::Form(form) => form::view::form_box(&app.keymap, theme, frame, screen, form),
+        Overlay::Plans { picker, mode } => {
+            plans::view::plans(&app.keymap, theme, frame, screen, picker, mode);
+        }
+        Overlay::Compare(comparison) => {
+            compare::view::render(app, theme, frame, screen, comparison);
+        }
+        Overlay::Confirm(confirm) => question::view::question(app, theme, frame, screen, confirm),
+        Overlay::Notice { title, lines } => {
+            let text = lines.iter().map(|line| Line::raw(line.clone())).collect();
+            let title = format!(" {title} ");
+            ask(
+                theme,
+                frame,
+                screen,
+                70,
+                &title,
+                text,
+                &app.keymap.hints(&[(Action::Close, "close")]),
+            );
+        }
+    }
+    0
+}
+
+pub(super) fn block(theme: &Theme, title: &str) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title.to_owned(), theme.title))
+}
+
+pub(super) fn boxed(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    body: Paragraph<'static>,
+) {
+    frame.render_widget(Clear, area);
+    frame.render_widget(body.block(block(theme, title)), area);
+}
+
+/// A box that asks something: the body wraps in the rows above, and the keys that answer stay
+/// pinned to the last row, so even a tiny terminal shows how to answer.
+pub(super) fn ask(
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+    width: u16,
+    title: &str,
+    body: Vec<Line<'static>>,
+    hints: &[(String, &str)],
+) {
+    let inner_width = usize::from(width.min(screen.width).saturating_sub(2)).max(1);
+    let rows: usize = body
+        .iter()
+        .map(|line| line.width().div_ceil(inner_width).max(1))
+        .sum();
+    // Borders, the body, a blank row, the keys.
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX / 2)
+        .saturating_add(4);
+    let area = centered(screen, width, height);
+    frame.render_widget(Clear, area);
+    let outer = block(theme, title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [text, keys] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), text);
+    frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
+}
+
+pub(super) fn footer(theme: &Theme, hints: &[(String, &str)]) -> Line<'static> {
+    Line::from(hint_spans(theme, hints))
+}
