@@ -333,3 +333,44 @@ fn compare_shows_every_number_whole_or_leaves_its_column_out() {
         }
     }
 }
+
+/// Panes and overlays are widgets: each draws alone into a buffer of its own, as it does
+/// on the whole screen.
+#[test]
+fn a_pane_and_an_overlay_render_alone() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::StatefulWidget;
+    use upskill::tui::app::Pane;
+    use upskill::tui::overlay::OverlayView;
+    use upskill::tui::view::theme::THEME;
+    use upskill::tui::view::{PaneView, ViewState};
+
+    let mut app = recommended();
+    let area = Rect::new(0, 0, 60, 12);
+    let mut pane = Buffer::empty(area);
+    let mut view = ViewState {
+        theme: Some(THEME),
+        ..ViewState::default()
+    };
+    PaneView {
+        app: &app,
+        pane: Pane::Plan,
+    }
+    .render(area, &mut pane, &mut view);
+    let drawn = text(&pane);
+    assert!(drawn.starts_with("╭ Plan · test"), "{drawn}");
+    assert!(drawn.contains("Cloud"), "the plan's steps are listed:\n{drawn}");
+
+    keys(&mut app, "?");
+    let mut overlay = Buffer::empty(Rect::new(0, 0, 100, 30));
+    let mut max_scroll = 0;
+    OverlayView {
+        app: &app,
+        theme: &THEME,
+    }
+    .render(overlay.area, &mut overlay, &mut max_scroll);
+    let drawn = text(&overlay);
+    assert!(drawn.contains("Help · Esc closes"), "{drawn}");
+    assert!(max_scroll > 0, "the help is longer than 30 rows");
+}

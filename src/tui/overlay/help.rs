@@ -1,8 +1,9 @@
 //! The help: every key, with the name to rebind it by.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::view::block;
@@ -12,7 +13,7 @@ use crossterm::event::KeyEvent;
 use crate::tui::app::{App, Overlay};
 use crate::tui::view::{Theme, centered, max_scroll};
 
-pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, scroll: u16) -> u16 {
+pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scroll: u16) -> u16 {
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{:>14}  ", "Keys"), theme.header),
         Span::styled("what they do (the name to rebind it by)", theme.dim),
@@ -75,7 +76,7 @@ pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, sc
         100,
         u16::try_from(lines.len()).unwrap_or(60).saturating_add(2),
     );
-    frame.render_widget(Clear, area);
+    Widget::render(Clear, area, buf);
     // Scrolled to the end on a small screen, then made larger: the end stays at the bottom.
     let max_scroll = max_scroll(
         &lines,
@@ -89,7 +90,7 @@ pub(super) fn help(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, sc
             theme,
             &format!(" Help · {} closes ", app.keymap.name(Action::Close)),
         ));
-    frame.render_widget(paragraph, area);
+    Widget::render(paragraph, area, buf);
     max_scroll
 }
 

@@ -3,6 +3,9 @@
 //! problems and notices. Each key means what the keymap says in the overlay's context.
 
 use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::StatefulWidget;
 
 use crate::catalog::RoleIdx;
 use crate::export::ExportFormat;
@@ -10,6 +13,7 @@ use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 use crate::tui::browser::Filter;
 use crate::tui::update::Effect;
+use crate::tui::view::Theme;
 
 pub(crate) mod compare;
 pub(crate) mod form;
@@ -25,9 +29,24 @@ pub use form::{Form, FormField, FormTarget};
 pub use picker::{Picker, PickerItem};
 pub use plans::PlansMode;
 pub use question::Confirm;
-pub use view::render;
 
 use picker::{Picked, picker_key};
+
+/// The overlay open, if any, as a widget over the whole screen: rendered alone (a test
+/// draws one into a buffer of its own) or over the panes. Its state is how far it can
+/// scroll (the help), as drawn.
+pub struct OverlayView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl StatefulWidget for OverlayView<'_> {
+    type State = u16;
+
+    fn render(self, area: Rect, buf: &mut Buffer, max_scroll: &mut u16) {
+        *max_scroll = view::render(self.app, self.theme, buf, area);
+    }
+}
 
 pub(crate) fn paste(overlay: &mut Overlay, text: &str) {
     match overlay {

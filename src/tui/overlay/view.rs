@@ -1,9 +1,10 @@
 //! Whatever covers the panes: help, pickers, the comparison, a question, the catalog's
 //! problems, a notice.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::{Overlay, compare, form, help, picker, plans, problems, question};
@@ -12,18 +13,18 @@ use crate::tui::app::App;
 use crate::tui::view::{Theme, centered, hint_spans};
 
 /// Draws the overlay, if any, and returns how far it can scroll (the help).
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 {
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect) -> u16 {
     let Some(overlay) = &app.overlay else {
         return 0;
     };
     match overlay {
-        Overlay::Help { scroll } => return help::help(app, theme, frame, screen, *scroll),
+        Overlay::Help { scroll } => return help::help(app, theme, buf, screen, *scroll),
         Overlay::Problems { selected } => {
-            problems::view::render(app, theme, frame, screen, *selected);
+            problems::view::render(app, theme, buf, screen, *selected);
         }
         Overlay::Roles(picker) => picker::view::picker_box(
             theme,
-            frame,
+            buf,
             screen,
             " Target role ",
             picker,
@@ -33,7 +34,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
         ),
         Overlay::Filters(picker) => picker::view::picker_box(
             theme,
-            frame,
+            buf,
             screen,
             " Filter the catalog ",
             picker,
@@ -43,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
         ),
         Overlay::Export(picker) => picker::view::picker_box(
             theme,
-            frame,
+            buf,
             screen,
             " Export the plan to the current folder ",
             picker,
@@ -51,20 +52,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect) -> u16 
                 .hints(&[(Action::Accept, "export"), (Action::Cancel, "cancel")]),
             "Nothing matches",
         ),
-        Overlay::Form(form) => form::view::form_box(&app.keymap, theme, frame, screen, form),
+        Overlay::Form(form) => form::view::form_box(&app.keymap, theme, buf, screen, form),
         Overlay::Plans { picker, mode } => {
-            plans::view::plans(&app.keymap, theme, frame, screen, picker, mode);
+            plans::view::plans(&app.keymap, theme, buf, screen, picker, mode);
         }
         Overlay::Compare(comparison) => {
-            compare::view::render(app, theme, frame, screen, comparison);
+            compare::view::render(app, theme, buf, screen, comparison);
         }
-        Overlay::Confirm(confirm) => question::view::question(app, theme, frame, screen, confirm),
+        Overlay::Confirm(confirm) => question::view::question(app, theme, buf, screen, confirm),
         Overlay::Notice { title, lines } => {
             let text = lines.iter().map(|line| Line::raw(line.clone())).collect();
             let title = format!(" {title} ");
             ask(
                 theme,
-                frame,
+                buf,
                 screen,
                 70,
                 &title,
@@ -86,20 +87,20 @@ pub(super) fn block(theme: &Theme, title: &str) -> Block<'static> {
 
 pub(super) fn boxed(
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     title: &str,
     body: Paragraph<'static>,
 ) {
-    frame.render_widget(Clear, area);
-    frame.render_widget(body.block(block(theme, title)), area);
+    Widget::render(Clear, area, buf);
+    Widget::render(body.block(block(theme, title)), area, buf);
 }
 
 /// A box that asks something: the body wraps in the rows above, and the keys that answer stay
 /// pinned to the last row, so even a tiny terminal shows how to answer.
 pub(super) fn ask(
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     width: u16,
     title: &str,
@@ -116,16 +117,16 @@ pub(super) fn ask(
         .unwrap_or(u16::MAX / 2)
         .saturating_add(4);
     let area = centered(screen, width, height);
-    frame.render_widget(Clear, area);
+    Widget::render(Clear, area, buf);
     let outer = block(theme, title);
     let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    Widget::render(outer, area, buf);
     let [text, keys] = inner.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), text);
-    frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
+    Widget::render(Paragraph::new(body).wrap(Wrap { trim: true }), text, buf);
+    Widget::render(Paragraph::new(footer(theme, hints)), keys, buf);
 }
 
 pub(super) fn footer(theme: &Theme, hints: &[(String, &str)]) -> Line<'static> {

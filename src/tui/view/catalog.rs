@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::{Theme, fit, window};
@@ -58,7 +59,7 @@ pub fn render(
     theme: &Theme,
     state: &mut TableState,
     focused: bool,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
 ) -> (Rect, usize) {
     let browser = &app.browser;
@@ -75,7 +76,7 @@ pub fn render(
             usize::from(search.width.saturating_sub(1)),
         ));
         let line = Line::from(spans);
-        frame.render_widget(Paragraph::new(line), search);
+        Widget::render(Paragraph::new(line), search, buf);
     }
     if browser.results.is_empty() {
         let text = if browser.query.is_empty() && browser.filters.is_empty() {
@@ -86,7 +87,7 @@ pub fn render(
                 app.keymap.name(crate::tui::action::Action::ClearSearch)
             )
         };
-        frame.render_widget(Paragraph::new(text).style(theme.dim), list);
+        Widget::render(Paragraph::new(text).style(theme.dim), list, buf);
         return (list, 0);
     }
     let width = Width::of(list.width);
@@ -107,7 +108,7 @@ pub fn render(
         .column_spacing(1)
         .row_highlight_style(theme.highlight(focused));
     let selected = browser.selected.min(browser.results.len() - 1);
-    super::render_window(frame, table, list, state, offset, Some(selected), true)
+    super::render_window(buf, table, list, state, offset, Some(selected), true)
 }
 
 /// Which columns fit: titles always, numbers from 30 columns, provider and level from 60.

@@ -6,10 +6,11 @@ mod requirements;
 
 use std::fmt::Write as _;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
@@ -23,7 +24,7 @@ use requirements::requirement_lines;
 const ALTERNATIVES: usize = 5;
 
 /// Draws the detail; returns the area and how far it can scroll.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect, u16) {
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) -> (Rect, u16) {
     let lines = match app.detail_subject() {
         Subject::Credential(idx) => lines(app, theme, idx),
         Subject::Missing => {
@@ -70,11 +71,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (Rect,
         )],
     };
     let max_scroll = super::max_scroll(&lines, area.width, area.height);
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((app.info_scroll.min(max_scroll), 0)),
         area,
+        buf,
     );
     (area, max_scroll)
 }

@@ -1,9 +1,10 @@
 //! The role's skills gap: each requirement and what meets it (held, or which step), or the
 //! cheapest credential that would.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Theme, fit, window};
@@ -15,11 +16,11 @@ pub fn render(
     theme: &Theme,
     state: &mut TableState,
     focused: bool,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
 ) -> (Rect, usize) {
     let Some(role) = app.derived.role else {
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(format!(
                 "No target role yet: press {} to choose one and see what the plan still lacks.",
                 app.keymap.name(crate::tui::action::Action::ChooseRole)
@@ -27,6 +28,7 @@ pub fn render(
             .style(theme.dim)
             .wrap(Wrap { trim: true }),
             area,
+            buf,
         );
         return (area, 0);
     };
@@ -37,12 +39,13 @@ pub fn render(
         Constraint::Fill(1),
     ]));
     let style = if met == total { theme.good } else { theme.warn };
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(Line::from(vec![
             Span::styled(catalog.role(role).title.clone(), theme.header),
             Span::styled(format!(": {met} of {total} requirements met"), style),
         ])),
         heading,
+        buf,
     );
     let name_width = (usize::from(area.width) / 3).clamp(10, 30);
     let (offset, end) = window(
@@ -70,7 +73,7 @@ pub fn render(
     .column_spacing(1)
     .row_highlight_style(theme.highlight(focused));
     let selected = (total > 0).then(|| app.gap_selected.min(total - 1));
-    super::render_window(frame, table, list, state, offset, selected, false)
+    super::render_window(buf, table, list, state, offset, selected, false)
 }
 
 fn row(

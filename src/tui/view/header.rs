@@ -1,9 +1,10 @@
 //! The top line: the plan, its role, totals and finish date, and the coverage gauge, with
 //! what matters most kept when the line is short.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::Theme;
@@ -11,7 +12,7 @@ use crate::plan::Objective;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let total = app.derived.gap.len();
     let gauge_width = match area.width {
         _ if total == 0 => 0,
@@ -25,7 +26,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .spacing(u16::from(gauge_width > 0)),
     );
     let line = summary(app, theme, usize::from(text_area.width));
-    frame.render_widget(Paragraph::new(line), text_area);
+    Widget::render(Paragraph::new(line), text_area, buf);
     if gauge_width > 0 {
         let met = app.derived.met();
         let ratio = met as f64 / total as f64;
@@ -35,7 +36,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .label(Span::styled(format!("{met}/{total} met "), style))
             .filled_style(style)
             .unfilled_style(theme.dim);
-        frame.render_widget(gauge, gauge_area);
+        Widget::render(gauge, gauge_area, buf);
     }
 }
 

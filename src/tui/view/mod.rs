@@ -10,10 +10,11 @@ mod status;
 pub mod theme;
 mod timeline;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, TableState, Wrap};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::app::{App, InfoView, Pane};
 pub use theme::Theme;
@@ -32,7 +33,7 @@ pub struct ViewState {
     /// Where each visible pane was drawn: its whole area, and its first row of items with
     /// the scroll offset there.
     pub regions: Vec<Region>,
-    /// The last frame was too small to show the app: keys other than quit are ignored,
+    /// The last buf was too small to show the app: keys other than quit are ignored,
     /// since nothing they would change can be seen.
     pub too_small: bool,
     /// How far the info pane's content can scroll, as last drawn.
@@ -94,9 +95,50 @@ impl ViewState {
     }
 }
 
+/// One pane with its border and title, as a widget: rendered alone (a test draws one pane
+/// into a buffer of its own) or as part of the screen. Its state is the view's scroll
+/// positions and hit regions.
+pub struct PaneView<'a> {
+    pub app: &'a App,
+    pub pane: Pane,
+}
+
+impl StatefulWidget for PaneView<'_> {
+    type State = ViewState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ViewState) {
+        render_pane(self.app, state, buf, self.pane, area, true);
+    }
+}
+
+/// The header line (role, plan, totals, alerts) as a widget.
+pub struct HeaderView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HeaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        header::render(self.app, self.theme, buf, area);
+    }
+}
+
+/// The status bar (a message, or the keys of the focused pane) as a widget.
+pub struct StatusView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        status::render(self.app, self.theme, buf, area);
+    }
+}
+
 /// Draws the whole app.
-pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
+pub fn render(app: &App, view: &mut ViewState, frame: &mut ratatui::Frame) {
     let area = frame.area();
+    let buf = frame.buffer_mut();
     view.regions.clear();
     view.tabs.clear();
     let theme = view.theme();
@@ -106,11 +148,12 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
             "upskill needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}",
             area.width, area.height
         );
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(text)
                 .wrap(Wrap { trim: true })
                 .style(theme.warn),
             area,
+            buf,
         );
         return;
     }
@@ -119,8 +162,8 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
         Constraint::Fill(1),
         Constraint::Length(status::height(app, area)),
     ]));
-    header::render(app, &theme, frame, header);
-    status::render(app, &theme, frame, footer);
+    HeaderView { app, theme: &theme }.render(header, buf);
+    StatusView { app, theme: &theme }.render(footer, buf);
     if body.width >= 150 && body.height >= 20 {
         // The plan has the most columns (step, hours, cost, dates): it gets the most room.
         let [left, middle, right] = body.layout(&Layout::horizontal([
@@ -128,9 +171,9 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
             Constraint::Percentage(38),
             Constraint::Fill(1),
         ]));
-        render_pane(app, view, frame, Pane::Catalog, left, true);
-        render_pane(app, view, frame, Pane::Plan, middle, true);
-        render_pane(app, view, frame, Pane::Info, right, true);
+        render_pane(app, view, buf, Pane::Catalog, left, true);
+        render_pane(app, view, buf, Pane::Plan, middle, true);
+        render_pane(app, view, buf, Pane::Info, right, true);
     } else if body.width >= 100 && body.height >= 14 {
         let [top, bottom] = body.layout(&Layout::vertical([
             Constraint::Percentage(55),
@@ -140,9 +183,9 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
             Constraint::Percentage(50),
             Constraint::Fill(1),
         ]));
-        render_pane(app, view, frame, Pane::Catalog, left, true);
-        render_pane(app, view, frame, Pane::Plan, right, true);
-        render_pane(app, view, frame, Pane::Info, bottom, true);
+        render_pane(app, view, buf, Pane::Catalog, left, true);
+        render_pane(app, view, buf, Pane::Plan, right, true);
+        render_pane(app, view, buf, Pane::Info, bottom, true);
     } else if body.width >= 60 && body.height >= 14 {
         // Two lists side by side would cut titles to a few letters: one list has the width,
         // the one with the keyboard (or the one the detail follows).
@@ -157,19 +200,20 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut Frame) {
         } else {
             Pane::Catalog
         };
-        render_pane(app, view, frame, list, top, true);
-        render_pane(app, view, frame, Pane::Info, bottom, true);
+        render_pane(app, view, buf, list, top, true);
+        render_pane(app, view, buf, Pane::Info, bottom, true);
     } else {
         // Too small for three panes: the focused one fills the body, without borders.
-        render_pane(app, view, frame, app.focus, body, false);
+        render_pane(app, view, buf, app.focus, body, false);
     }
-    view.overlay_max_scroll = crate::tui::overlay::render(app, &theme, frame, area);
+    let overlay = crate::tui::overlay::OverlayView { app, theme: &theme };
+    overlay.render(area, buf, &mut view.overlay_max_scroll);
 }
 
 fn render_pane(
     app: &App,
     view: &mut ViewState,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     pane: Pane,
     area: Rect,
     bordered: bool,
@@ -198,19 +242,19 @@ fn render_pane(
     }
     let block = pane_block(&theme, title, focused, bordered);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    Widget::render(block, area, buf);
     let (rows, offset) = match pane {
-        Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, frame, inner),
-        Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, frame, inner),
+        Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, buf, inner),
+        Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, buf, inner),
         Pane::Info => match app.info {
             InfoView::Detail => {
-                let (rows, max_scroll) = detail::render(app, &theme, frame, inner);
+                let (rows, max_scroll) = detail::render(app, &theme, buf, inner);
                 view.info_max_scroll = max_scroll;
                 (rows, 0)
             }
-            InfoView::Gap => gap::render(app, &theme, &mut view.gap, focused, frame, inner),
+            InfoView::Gap => gap::render(app, &theme, &mut view.gap, focused, buf, inner),
             InfoView::Timeline => {
-                let drawn = timeline::render(app, &theme, frame, inner);
+                let drawn = timeline::render(app, &theme, buf, inner);
                 view.info_max_scroll = drawn.max_scroll;
                 view.timeline_max_shift = drawn.max_shift;
                 (drawn.rows, 0)
@@ -256,7 +300,7 @@ fn pane_title(app: &App, theme: &Theme, pane: Pane) -> Line<'static> {
     }
 }
 
-/// A pane's frame: a border and title, or only a title line when there is no room.
+/// A pane's buf: a border and title, or only a title line when there is no room.
 fn pane_block(
     theme: &Theme,
     title: Line<'static>,
@@ -334,10 +378,10 @@ pub fn max_scroll(lines: &[Line<'_>], width: u16, height: u16) -> u16 {
 }
 
 /// Draws a table built from only the rows in view (those from `offset` on), marks the
-/// selected one, keeps `state` for the next frame, and returns where the rows are (below
+/// selected one, keeps `state` for the next buf, and returns where the rows are (below
 /// the header row, when there is one) with the first one's index, for the mouse.
 pub fn render_window(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     table: ratatui::widgets::Table<'static>,
     area: Rect,
     state: &mut TableState,
@@ -346,7 +390,7 @@ pub fn render_window(
     header: bool,
 ) -> (Rect, usize) {
     let mut local = TableState::default().with_selected(selected.map(|selected| selected - offset));
-    frame.render_stateful_widget(table, area, &mut local);
+    StatefulWidget::render(table, area, buf, &mut local);
     *state = TableState::default()
         .with_offset(offset)
         .with_selected(selected);

@@ -1,8 +1,9 @@
 //! The plan pane: numbered steps with status, hours, cost and dates; violations marked.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Theme, fit, window};
@@ -18,7 +19,7 @@ pub fn render(
     theme: &Theme,
     state: &mut TableState,
     focused: bool,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
 ) -> (Rect, usize) {
     let steps = app.plan.steps.len();
@@ -37,11 +38,12 @@ pub fn render(
                 "No steps yet. Press {recommend} for the {path} to the role, or add credentials from the catalog with {add}."
             )
         };
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(text)
                 .style(theme.dim)
                 .wrap(Wrap { trim: true }),
             area,
+            buf,
         );
         return (area, 0);
     }
@@ -95,7 +97,7 @@ pub fn render(
         .column_spacing(1)
         .row_highlight_style(theme.highlight(focused));
     let selected = app.plan_selected.min(steps - 1);
-    super::render_window(frame, table, area, state, offset, Some(selected), true)
+    super::render_window(buf, table, area, state, offset, Some(selected), true)
 }
 
 /// Which optional columns fit.

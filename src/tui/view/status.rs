@@ -1,27 +1,29 @@
 //! The bottom line: the last message (a refusal names what blocks it), or the keys that
 //! apply where the focus is, from the keymap itself.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, hint_spans};
 use crate::tui::action::Action;
 use crate::tui::app::{App, InfoView, Overlay, Pane, StatusKind, StatusLine};
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     if let Some(status) = message(app) {
         let style = match status.kind {
             StatusKind::Info => theme.accent,
             StatusKind::Warning => theme.warn,
             StatusKind::Error => theme.bad,
         };
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(status.text.clone())
                 .style(style)
                 .wrap(Wrap { trim: true }),
             area,
+            buf,
         );
         return;
     }
@@ -44,19 +46,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         shown.pop();
     }
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(Line::from(hint_spans(theme, &shown))),
         hints_area,
+        buf,
     );
     if let Some(help) = help {
         let (key, label) = help.split_once(' ').unwrap_or((help.as_str(), ""));
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Line::from(vec![
                 Span::styled(key.to_owned(), theme.key),
                 Span::raw(format!(" {label}")),
             ]))
             .right_aligned(),
             help_area,
+            buf,
         );
     }
 }

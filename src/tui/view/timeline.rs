@@ -3,10 +3,11 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, fit};
@@ -120,13 +121,14 @@ pub struct Drawn {
 }
 
 /// Draws the chart, its axis fixed at the top.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Drawn {
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) -> Drawn {
     if app.plan.steps.is_empty() {
-        frame.render_widget(
+        Widget::render(
             Paragraph::new("The timeline shows the plan's steps once it has some.")
                 .style(theme.dim)
                 .wrap(Wrap { trim: true }),
             area,
+            buf,
         );
         return Drawn {
             rows: area,
@@ -137,9 +139,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Drawn 
     let label_width = (usize::from(area.width) / 4).clamp(6, 28);
     let columns = usize::from(area.width).saturating_sub(label_width + 1);
     if columns < 4 || area.height < 2 {
-        frame.render_widget(
+        Widget::render(
             Paragraph::new("Too small for the timeline").style(theme.dim),
             area,
+            buf,
         );
         return Drawn {
             rows: area,
@@ -176,9 +179,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Drawn 
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(Line::styled(axis.header(label_width), theme.dim)),
         top,
+        buf,
     );
     // A row per step, then the legend; only the rows in view are built (a plan can be long).
     let legend = legend(app, theme, max_shift > 0);
@@ -196,7 +200,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Drawn 
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rest);
+    Widget::render(Paragraph::new(lines), rest, buf);
     Drawn {
         rows: area,
         max_scroll: u16::try_from(max_scroll).unwrap_or(u16::MAX),

@@ -1,9 +1,10 @@
 //! The comparison of the plan with the cheapest and fastest recommendations: totals side
 //! by side, then what each would add to the plan or drop from it.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
@@ -18,7 +19,7 @@ use crate::tui::view::{Theme, centered};
 pub(in crate::tui::overlay) fn render(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     comparison: &Comparison,
 ) {
@@ -58,7 +59,7 @@ pub(in crate::tui::overlay) fn render(
         width,
         7 + u16::try_from(rows).unwrap_or(u16::MAX / 2) + 3,
     );
-    frame.render_widget(Clear, area);
+    Widget::render(Clear, area, buf);
     // A title cut mid-word reads as a slip: the short one when the long one does not fit.
     let long_title = " Compare with the recommendations ";
     let title = if long_title.width() + 2 <= usize::from(area.width) {
@@ -68,23 +69,29 @@ pub(in crate::tui::overlay) fn render(
     };
     let outer = block(theme, title);
     let inner_area = outer.inner(area);
-    frame.render_widget(outer, area);
+    Widget::render(outer, area, buf);
     let [table_area, differences, keys] = inner_area.layout(&Layout::vertical([
         Constraint::Length(7),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
     match comparison_table(app, theme, comparison, table_area.width) {
-        Some(table) => frame.render_widget(table, table_area),
-        None => frame.render_widget(
+        Some(table) => Widget::render(table, table_area, buf),
+        None => Widget::render(
             Paragraph::new("Too narrow for the totals: widen the window").wrap(Wrap { trim: true }),
             table_area,
+            buf,
         ),
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), differences);
-    frame.render_widget(
+    Widget::render(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        differences,
+        buf,
+    );
+    Widget::render(
         Paragraph::new(keys_line(&app.keymap, theme, keys.width)),
         keys,
+        buf,
     );
 }
 

@@ -1,6 +1,6 @@
 //! A form: its fields, the hint or error under the focused one, its keys.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -14,7 +14,7 @@ use crate::tui::view::{Theme, centered};
 pub(in crate::tui::overlay) fn form_box(
     keymap: &Keymap,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     form: &Form,
 ) {
@@ -66,7 +66,7 @@ pub(in crate::tui::overlay) fn form_box(
     let height = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
     boxed(
         theme,
-        frame,
+        buf,
         centered(screen, 76, height),
         &form.title,
         Paragraph::new(lines).wrap(Wrap { trim: false }),

@@ -1,9 +1,10 @@
 //! A picker: its filter, the list it leaves, its keys.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::super::view::{block, footer};
 use super::Picker;
@@ -11,7 +12,7 @@ use crate::tui::view::{Theme, centered, fit};
 
 pub(in crate::tui::overlay) fn picker_box<T: Clone>(
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     title: &str,
     picker: &Picker<T>,
@@ -19,10 +20,10 @@ pub(in crate::tui::overlay) fn picker_box<T: Clone>(
     empty: &str,
 ) {
     let area = centered(screen, 72, 22);
-    frame.render_widget(Clear, area);
+    Widget::render(Clear, area, buf);
     let outer = block(theme, title);
     let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    Widget::render(outer, area, buf);
     let [input, list, keys] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -34,20 +35,20 @@ pub(in crate::tui::overlay) fn picker_box<T: Clone>(
         true,
         usize::from(input.width.saturating_sub(2)),
     ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), input);
-    picker_list(theme, frame, list, picker, empty);
-    frame.render_widget(Paragraph::new(footer(theme, hints)), keys);
+    Widget::render(Paragraph::new(Line::from(spans)), input, buf);
+    picker_list(theme, buf, list, picker, empty);
+    Widget::render(Paragraph::new(footer(theme, hints)), keys, buf);
 }
 
 fn picker_list<T: Clone>(
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     picker: &Picker<T>,
     empty: &str,
 ) {
     if picker.shown.is_empty() {
-        frame.render_widget(Paragraph::new(empty.to_owned()).style(theme.dim), area);
+        Widget::render(Paragraph::new(empty.to_owned()).style(theme.dim), area, buf);
         return;
     }
     let width = usize::from(area.width);
@@ -68,9 +69,10 @@ fn picker_list<T: Clone>(
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(picker.selected));
-    frame.render_stateful_widget(
+    StatefulWidget::render(
         List::new(items).highlight_style(theme.selected),
         area,
+        buf,
         &mut state,
     );
 }

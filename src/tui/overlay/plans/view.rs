@@ -1,6 +1,6 @@
 //! The saved plans picker and the forms (plan settings, a step's note and date).
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -14,7 +14,7 @@ use crate::tui::view::Theme;
 pub(in crate::tui::overlay) fn plans(
     keymap: &Keymap,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     picker: &Picker<String>,
     mode: &PlansMode,
@@ -37,15 +37,7 @@ pub(in crate::tui::overlay) fn plans(
                 (Action::DeletePlan, "delete"),
                 (Action::Cancel, "close"),
             ]);
-            picker_box(
-                theme,
-                frame,
-                screen,
-                " Saved plans ",
-                picker,
-                &hints,
-                &empty,
-            );
+            picker_box(theme, buf, screen, " Saved plans ", picker, &hints, &empty);
         }
         PlansMode::Renaming { from, name } => {
             let lines = vec![
@@ -58,7 +50,7 @@ pub(in crate::tui::overlay) fn plans(
             ];
             ask(
                 theme,
-                frame,
+                buf,
                 screen,
                 60,
                 " Rename plan ",
@@ -76,7 +68,7 @@ pub(in crate::tui::overlay) fn plans(
             ))];
             ask(
                 theme,
-                frame,
+                buf,
                 screen,
                 64,
                 " Delete plan ",

@@ -1,11 +1,12 @@
 //! The catalog's problems: a list to move through, and the chosen problem in full with its
 //! source lines and the column marked, as a compiler shows an error.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::view::{block, footer};
@@ -24,18 +25,18 @@ const MAX_EXCERPT_CHARS: usize = 4096;
 pub(in crate::tui::overlay) fn render(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     selected: usize,
 ) {
     let area = centered(screen, 110, screen.height);
-    frame.render_widget(Clear, area);
+    Widget::render(Clear, area, buf);
     let outer = block(
         theme,
         &format!(" Catalog problems ({}) ", app.problems.len()),
     );
     let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    Widget::render(outer, area, buf);
     let selected = selected.min(app.problems.len().saturating_sub(1));
     let problem = app.problems.get(selected);
     let mut hints = app.keymap.hints(&[(Action::Close, "close")]);
@@ -78,9 +79,9 @@ pub(in crate::tui::overlay) fn render(
     ])
     .areas(inner);
     if let Some(said) = said {
-        frame.render_widget(Paragraph::new(said), said_area);
+        Widget::render(Paragraph::new(said), said_area, buf);
     }
-    frame.render_widget(intro, intro_area);
+    Widget::render(intro, intro_area, buf);
     // A row names the file by its name only (the chosen problem below gives the path), and
     // ends with `…` where it is cut.
     let width = usize::from(list_area.width);
@@ -97,9 +98,10 @@ pub(in crate::tui::overlay) fn render(
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(
+    StatefulWidget::render(
         List::new(items).highlight_style(theme.selected),
         list_area,
+        buf,
         &mut state,
     );
     if let Some(problem) = problem {
@@ -107,15 +109,16 @@ pub(in crate::tui::overlay) fn render(
         let rows = u16::try_from(message.line_count(detail_area.width)).unwrap_or(u16::MAX);
         let [message_area, source_area] =
             Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(detail_area);
-        frame.render_widget(message, message_area);
+        Widget::render(message, message_area, buf);
         if let Some(text) = app.problem_texts.get(&problem.file) {
-            frame.render_widget(
+            Widget::render(
                 Paragraph::new(source(theme, problem, text, source_area.width)),
                 source_area,
+                buf,
             );
         }
     }
-    frame.render_widget(Paragraph::new(footer(theme, &hints)), footer_area);
+    Widget::render(Paragraph::new(footer(theme, &hints)), footer_area, buf);
 }
 
 fn intro(app: &App) -> String {

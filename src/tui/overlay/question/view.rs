@@ -1,6 +1,6 @@
 //! A question in a box, with the keys that answer it.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -13,7 +13,7 @@ use crate::tui::view::{Theme, fit};
 pub(in crate::tui::overlay) fn question(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     confirm: &Confirm,
 ) {
@@ -22,11 +22,11 @@ pub(in crate::tui::overlay) fn question(
             recommendation,
             objective,
         } => (recommendation, objective),
-        Confirm::ReplaceFile { path, .. } => return replace_file(app, theme, frame, screen, path),
+        Confirm::ReplaceFile { path, .. } => return replace_file(app, theme, buf, screen, path),
         Confirm::RemoveUnavailable { index, file } => {
-            return remove_unavailable(app, theme, frame, screen, *index, file);
+            return remove_unavailable(app, theme, buf, screen, *index, file);
         }
-        Confirm::OutsideChange { disk } => return outside_change(app, theme, frame, screen, disk),
+        Confirm::OutsideChange { disk } => return outside_change(app, theme, buf, screen, disk),
     };
     let planned = app
         .plan
@@ -60,7 +60,7 @@ pub(in crate::tui::overlay) fn question(
     }
     ask(
         theme,
-        frame,
+        buf,
         screen,
         66,
         " Recommend ",
@@ -70,7 +70,7 @@ pub(in crate::tui::overlay) fn question(
     );
 }
 
-fn replace_file(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, path: &std::path::Path) {
+fn replace_file(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, path: &std::path::Path) {
     let clean = |text: &str| crate::text::sanitize_line(text).into_owned();
     let name = path
         .file_name()
@@ -87,7 +87,7 @@ fn replace_file(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, path:
     ];
     ask(
         theme,
-        frame,
+        buf,
         screen,
         66,
         " Export ",
@@ -100,7 +100,7 @@ fn replace_file(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, path:
 fn outside_change(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     disk: &Result<Box<crate::plan::Plan>, String>,
 ) {
@@ -136,7 +136,7 @@ fn outside_change(
     };
     ask(
         theme,
-        frame,
+        buf,
         screen,
         76,
         " Changed outside upskill ",
@@ -148,7 +148,7 @@ fn outside_change(
 fn remove_unavailable(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    buf: &mut Buffer,
     screen: Rect,
     index: usize,
     file: &str,
@@ -174,7 +174,7 @@ fn remove_unavailable(
     ];
     ask(
         theme,
-        frame,
+        buf,
         screen,
         66,
         " Remove a step ",
