@@ -94,3 +94,137 @@ fn no_bundled_catalog_names_a_proxy_or_mirror_host() {
         }
     }
 }
+
+/// One entry of tests/allowed-sources.yaml: an address prefix some providers may cite.
+struct Allowed {
+    prefix: String,
+    providers: Vec<String>,
+}
+
+/// The reviewed allow-list, every entry with its providers and its reason.
+fn allowed_sources() -> Vec<Allowed> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/allowed-sources.yaml");
+    let text = std::fs::read_to_string(&path).expect("tests/allowed-sources.yaml exists");
+    let value = upskill::yaml::to_json_value(&text).expect("tests/allowed-sources.yaml is YAML");
+    let entries = value["allowed"].as_array().expect("a list under `allowed`");
+    entries
+        .iter()
+        .map(|entry| {
+            let prefix = entry["prefix"].as_str().expect("each entry has a prefix");
+            let reason = entry["reason"].as_str().unwrap_or_default();
+            assert!(
+                reason.split_whitespace().count() >= 5,
+                "allowed source {prefix} gives its reason"
+            );
+            assert!(
+                !prefix.contains("://") && prefix.contains('/'),
+                "allowed source {prefix} is written host/path..., without a scheme"
+            );
+            let providers = entry["providers"]
+                .as_array()
+                .expect("each entry names its providers")
+                .iter()
+                .map(|id| id.as_str().expect("a provider id").to_owned())
+                .collect();
+            Allowed {
+                prefix: prefix.to_owned(),
+                providers,
+            }
+        })
+        .collect()
+}
+
+/// Whether `address` may be cited for `provider`: on one of its domains, or allowed.
+fn trusted(address: &str, provider: &upskill::catalog::Provider, allowed: &[Allowed]) -> bool {
+    use upskill::catalog::domains::on_any;
+    let bare = address.split_once("://").map_or(address, |(_, rest)| rest);
+    (address.starts_with("https://") || address.starts_with("http://"))
+        && (on_any(address, &provider.domains)
+            || allowed.iter().any(|entry| {
+                bare.starts_with(&entry.prefix) && entry.providers.contains(&provider.id)
+            }))
+}
+
+/// Every bundled provider names its official domains, and every address a bundled catalog
+/// gives for a fact (a credential's `url` and `source`, a provider's `url`) is on one of its
+/// provider's domains or on the reviewed allow-list: a reader can trust where a fact came
+/// from.
+#[test]
+fn every_bundled_source_is_on_its_providers_domains_or_the_allow_list() {
+    let loaded = load(&Sources {
+        bundled: true,
+        ..Sources::default()
+    });
+    assert!(!loaded.has_errors());
+    let catalog = &loaded.catalog;
+    let allowed = allowed_sources();
+    let mut untrusted = Vec::new();
+    for provider in &catalog.providers {
+        assert!(
+            !provider.domains.is_empty(),
+            "provider {} names its official domains",
+            provider.id
+        );
+        if let Some(url) = &provider.url
+            && !trusted(url, provider, &allowed)
+        {
+            untrusted.push(format!("provider {}: url {url}", provider.id));
+        }
+    }
+    for credential in &catalog.credentials {
+        let provider = catalog.provider(credential.provider);
+        let addresses = credential.url.iter().map(|url| ("url", url));
+        let sources = credential.sources.iter().map(|source| ("source", source));
+        for (field, address) in addresses.chain(sources) {
+            if !trusted(address, provider, &allowed) {
+                untrusted.push(format!("{}: {field} {address}", credential.id));
+            }
+        }
+    }
+    assert!(
+        untrusted.is_empty(),
+        "not on the provider's domains nor in tests/allowed-sources.yaml:\n{}",
+        untrusted.join("\n")
+    );
+}
+
+/// Each allow-list entry is for providers that exist, and is still used: an entry nobody
+/// cites is removed rather than left to grow the list.
+#[test]
+fn every_allowed_source_is_for_a_bundled_provider_and_used() {
+    let loaded = load(&Sources {
+        bundled: true,
+        ..Sources::default()
+    });
+    let catalog = &loaded.catalog;
+    let addresses: Vec<&str> = catalog
+        .providers
+        .iter()
+        .filter_map(|provider| provider.url.as_deref())
+        .chain(catalog.credentials.iter().flat_map(|credential| {
+            credential
+                .url
+                .as_deref()
+                .into_iter()
+                .chain(credential.sources.iter().map(String::as_str))
+        }))
+        .collect();
+    for entry in allowed_sources() {
+        for provider in &entry.providers {
+            assert!(
+                catalog.find_provider(provider).is_some(),
+                "allowed source {} names unknown provider {provider}",
+                entry.prefix
+            );
+        }
+        assert!(
+            addresses.iter().any(|address| {
+                address
+                    .split_once("://")
+                    .is_some_and(|(_, rest)| rest.starts_with(&entry.prefix))
+            }),
+            "allowed source {} is cited by no bundled catalog: remove it",
+            entry.prefix
+        );
+    }
+}

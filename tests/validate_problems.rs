@@ -844,3 +844,19 @@ fn the_bundled_catalogs_are_fresh_enough_for_strict() {
         run.stdout
     );
 }
+
+/// A provider's `domains` are bare lowercase host names; each bad one is reported where it
+/// is, with the host name to write when there is one.
+#[test]
+fn a_domain_that_is_not_a_bare_host_name_is_reported_where_it_is() {
+    assert_validates(
+        "bad-domains.yaml",
+        &[
+            "tests/fixtures/problems/bad-domains.yaml:5:27: error: `https://learn.acme.example/x` is not a domain: write a lowercase host name without scheme, port or path, like `learn.acme.example`",
+            "tests/fixtures/problems/bad-domains.yaml:5:57: error: `Acme.Example` is not a domain: write a lowercase host name without scheme, port or path, like `acme.example`",
+            "tests/fixtures/problems/bad-domains.yaml:5:71: error: `acme` is not a domain: write a lowercase host name without scheme, port or path",
+            "1 provider, 0 credentials, 0 roles: 3 errors, 0 warnings",
+        ],
+        1,
+    );
+}

@@ -15,7 +15,7 @@ pub const FILE_KEYS: &[&str] = &[
     "roles",
     "skills",
 ];
-pub const PROVIDER_KEYS: &[&str] = &["id", "name", "url"];
+pub const PROVIDER_KEYS: &[&str] = &["id", "name", "url", "domains"];
 pub const CREDENTIAL_KEYS: &[&str] = &[
     "id",
     "title",

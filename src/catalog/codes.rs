@@ -169,6 +169,11 @@ pub const KINDS: &[Kind] = &[
         &["is not a valid"],
     ),
     kind(
+        "bad-domain",
+        "write a lowercase host name, like `example.org`",
+        &["is not a domain"],
+    ),
+    kind(
         "bad-currency",
         "write a three-letter currency code",
         &["is not a currency code"],

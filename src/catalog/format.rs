@@ -23,6 +23,10 @@ pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 /// A credential reference: a bare id, or `provider/id`.
 pub const REFERENCE_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$";
 
+/// A domain: a lowercase host name of at least two labels, without scheme, port or path.
+pub const DOMAIN_PATTERN: &str =
+    "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$";
+
 /// Hours and costs beyond these are typos, and would make sums overflow-prone.
 pub const MAX_HOURS: u32 = 100_000;
 pub const MAX_COST: u32 = 100_000_000;
@@ -71,6 +75,10 @@ pub struct ProviderSpec {
     /// The provider's home page.
     #[serde(default)]
     pub url: Option<Text>,
+    /// The provider's official domains, as lowercase host names without scheme or path (like `comptia.org`): a host on one of them, or under one of them (`certification.comptia.org`), is the provider's own site. Checks of where facts come from use them.
+    #[serde(default)]
+    #[schemars(inner(pattern(DOMAIN_PATTERN)))]
+    pub domains: Vec<Text>,
 }
 
 /// One credential a learner can earn.

@@ -5,6 +5,7 @@ mod amount;
 pub mod canonical;
 pub mod codes;
 mod cycles;
+pub mod domains;
 pub mod fingerprint;
 pub mod format;
 pub mod freshness;

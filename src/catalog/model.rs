@@ -48,6 +48,8 @@ pub struct Provider {
     pub id: String,
     pub name: String,
     pub url: Option<String>,
+    /// Its official domains (`comptia.org`): a host equal to one, or under one, is its own site.
+    pub domains: Vec<String>,
     /// The file that defines it, as shown in messages.
     pub file: Arc<str>,
 }

@@ -7,7 +7,7 @@ use crate::catalog::format::{CatalogFile, FORMAT};
 use crate::catalog::model::{Provider, ProviderIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
-use crate::yaml::Segment::Key;
+use crate::yaml::Segment::{Index, Key};
 
 impl Merge {
     /// False (and an error) for a file of another format number: none of it is read.
@@ -68,6 +68,13 @@ impl Merge {
                 "the provider's `name` is empty; write the name people know it by".into(),
             );
         }
+        let mut domains = Vec::new();
+        for (n, domain) in spec.domains.iter().enumerate() {
+            match crate::catalog::domains::domain_problem(domain.as_str()) {
+                Some(message) => self.error(place.at(&[Key("domains"), Index(n)]), message),
+                None => domains.push(domain.0.clone()),
+            }
+        }
         if let Some(existing) = self.catalog.find_provider(id) {
             let first = self.provider_places[existing.index()].at(&[Key("id")]);
             self.duplicate(
@@ -81,6 +88,7 @@ impl Merge {
             id: id.to_owned(),
             name: spec.name.0.clone(),
             url: spec.url.as_ref().map(|url| url.0.clone()),
+            domains,
             file: Arc::clone(&input.name),
         });
         self.provider_places.push(place);
