@@ -360,7 +360,10 @@ fn a_pane_and_an_overlay_render_alone() {
     .render(area, &mut pane, &mut view);
     let drawn = text(&pane);
     assert!(drawn.starts_with("╭ Plan · test"), "{drawn}");
-    assert!(drawn.contains("Cloud"), "the plan's steps are listed:\n{drawn}");
+    assert!(
+        drawn.contains("Cloud"),
+        "the plan's steps are listed:\n{drawn}"
+    );
 
     keys(&mut app, "?");
     let mut overlay = Buffer::empty(Rect::new(0, 0, 100, 30));

@@ -64,9 +64,9 @@ Examples:
   upskill validate --catalog catalogs/ --format github    in a GitHub Actions step";
 
 pub(super) const FMT_HELP: &str =
-    "Keys go in the order the catalog format lists them (provider: id, name, url; a
-credential: id, title, kind, level, hours, cost, skills, ...). Whole entries move with the
-comments just above them; values, comments and blank lines stay exactly as written, so
+    "Keys go in the order the catalog format lists them (provider: id, name, url, domains;
+a credential: id, title, kind, level, hours, cost, skills, ...). Whole entries move with
+the comments just above them; values, comments and blank lines stay exactly as written, so
 diffs between authors stay small. A file with errors, or one that could not be reordered
 without changing it, is left as it is, with the reason; the command then exits 1.
 

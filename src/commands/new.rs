@@ -121,6 +121,10 @@ pub fn provider_template(id: &str, name: &str, today: jiff::civil::Date) -> Stri
             "  url: https://example.org/",
             "optional: the provider's home page",
         ),
+        (
+            "  domains: [example.org]",
+            "optional: its official sites; sources and urls should be on them",
+        ),
     ]));
     text.push_str("\ncredentials:\n");
     text.push_str(&credential_template("first-credential", today));
