@@ -475,6 +475,7 @@ fn setup(case: &Case) -> (String, Catalog, Holdings, Options) {
             .time_value
             .map(|halves| Amount::from_f64(f64::from(halves) / 2.0)),
         deadline: None,
+        max_nodes: None,
     };
     (yaml, catalog, have, options)
 }
@@ -508,5 +509,42 @@ proptest! {
         prop_assert_eq!(rec.unmet.len(), catalog.role(role).requirements.len() - rec.met, "{}", ctx);
         let best = brute_force(&catalog, role, &have, &options);
         prop_assert_eq!(got, best, "{}", ctx);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    /// Stopped early (after a few search nodes, the same on every machine), the answer is
+    /// still a valid plan, and the gap it gives is kept: no plan meets more requirements,
+    /// and none meeting as many costs less than `1 - gap` times it.
+    #[test]
+    fn a_stopped_search_keeps_the_gap_it_gives(case in case(), nodes in 1u64..6) {
+        let (yaml, catalog, have, mut options) = setup(&case);
+        options.max_nodes = Some(nodes);
+        let role = catalog.find_role("r").expect("the role");
+        let rec = recommend(&catalog, role, &have, &options);
+        let ctx = format!("{yaml}\nhave: {have:?}\noptions: {options:?}\nrecommended: {rec:?}");
+        let mut had = have.clone();
+        for &step in &rec.steps {
+            prop_assert!(had.can_take(&catalog, step), "step {step:?} out of order\n{ctx}");
+            had.add_credential(&catalog, step);
+        }
+        prop_assert!(within(&catalog, &rec.steps, &options), "{ctx}");
+        prop_assert!(rec.optimal || rec.gap.is_none_or(|gap| gap.0 <= 10_000), "{ctx}");
+        let got = score(&catalog, role, &have, &rec.steps, &options);
+        let best = brute_force(&catalog, role, &have, &options);
+        if rec.optimal {
+            prop_assert_eq!(got, best, "{}", ctx);
+        } else if let Some(gap) = rec.gap {
+            prop_assert_eq!(got.0, best.0, "a plan meets more requirements\n{}", ctx);
+            prop_assert!(
+                best.1 * 10_000 >= got.1 * i128::from(10_000 - gap.0),
+                "the best ({}) is more than {} below {}\n{ctx}",
+                best.1,
+                gap.percent(),
+                got.1
+            );
+        }
     }
 }

@@ -48,6 +48,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         max_hours: args.max_hours.map(Amount::from_f64),
         time_value: args.time_value.map(Amount::from_f64),
         deadline: Instant::now().checked_add(Duration::from_secs_f64(args.time_limit)),
+        max_nodes: None,
     };
     let recommendation = recommend(catalog, role, &have, &options);
     let plan = Plan {

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::table::aligned;
-use crate::export::report::{NOT_PROVEN, Report, date_or_dash};
+use crate::export::report::{Report, date_or_dash, not_proven};
 use crate::plan::Objective;
 use crate::text::{sanitize_line, truncate};
 
@@ -102,8 +102,8 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
         }
         None => {}
     }
-    if report.recommendation.is_some_and(|r| !r.optimal) {
-        writeln!(out, "{NOT_PROVEN}")?;
+    if let Some(recommended) = report.recommendation.filter(|r| !r.optimal) {
+        writeln!(out, "{}", not_proven(recommended.gap))?;
     }
     Ok(())
 }

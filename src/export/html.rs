@@ -9,7 +9,7 @@ mod timeline;
 
 use std::fmt::Write as _;
 
-use super::report::{NOT_PROVEN, Report, StepView, date_or_dash};
+use super::report::{Report, StepView, date_or_dash, not_proven};
 use super::safe_url;
 
 const STYLE: &str = "
@@ -191,8 +191,12 @@ fn summary(out: &mut String, report: &Report) {
         let _ = writeln!(out, "<dt>{term}</dt><dd>{value}</dd>");
     }
     out.push_str("</dl>\n");
-    if report.recommendation.is_some_and(|r| !r.optimal) {
-        let _ = writeln!(out, "<p><em>{}.</em></p>", escape(NOT_PROVEN));
+    if let Some(recommended) = report.recommendation.filter(|r| !r.optimal) {
+        let _ = writeln!(
+            out,
+            "<p><em>{}.</em></p>",
+            escape(&not_proven(recommended.gap))
+        );
     }
 }
 

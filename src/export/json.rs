@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::report::{Awarded, Report, StepView, Written};
 use crate::catalog::Amount;
-use crate::plan::{Objective, Tenure, Tracking};
+use crate::plan::{Gap, Objective, Tenure, Tracking};
 
 #[derive(Serialize)]
 struct JsonPlan<'a> {
@@ -27,6 +27,9 @@ struct JsonPlan<'a> {
     finish: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     optimal: Option<bool>,
+    /// Not proven optimal, but proven this close to the best, as a fraction (0.03: 3%).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gap: Option<f64>,
     start: String,
     hours_per_week: Amount,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +111,7 @@ pub fn render(report: &Report) -> String {
         currency: &report.currency,
         finish: report.finish.to_string(),
         optimal: recommended.map(|r| r.optimal),
+        gap: recommended.and_then(|r| r.gap).map(Gap::fraction),
         start: report.start.to_string(),
         hours_per_week: report.hours_per_week,
         budget: report.budget,

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{NOT_PROVEN, Report, date_or_dash};
+use super::report::{Report, date_or_dash, not_proven};
 use crate::plan::Objective;
 
 pub fn render(report: &Report) -> String {
@@ -34,8 +34,8 @@ pub fn render(report: &Report) -> String {
     if let Some(notes) = &report.notes {
         let _ = writeln!(out, "\n## Notes\n\n{}", block(notes));
     }
-    if report.recommendation.is_some_and(|r| !r.optimal) {
-        let _ = writeln!(out, "\n_{NOT_PROVEN}._");
+    if let Some(recommended) = report.recommendation.filter(|r| !r.optimal) {
+        let _ = writeln!(out, "\n_{}._", not_proven(recommended.gap));
     }
     out
 }
@@ -356,5 +356,39 @@ mod tests {
             "Prefers \\<b\\>self-paced\\</b\\> \\| online \\\\u{1b}\\[31m\\\n\\# not a heading\\\n\\- not a list\n"
         );
         assert_eq!(block("1. one\n\n2) two"), "1\\. one\n\n2\\) two");
+    }
+
+    /// A recommendation the time limit stopped says how close to the best it was proven
+    /// to be, in the document and in the JSON.
+    #[test]
+    fn an_unproven_recommendation_gives_its_gap() {
+        use crate::export::report::RecommendationView;
+        use crate::plan::Gap;
+        let mut stopped = report();
+        stopped.recommendation = Some(RecommendationView {
+            objective: Objective::Cost,
+            optimal: false,
+            gap: Some(Gap(312)),
+            max_hours: None,
+        });
+        assert!(
+            render(&stopped).contains(
+                "_not proven optimal (time limit reached), but proven within 3.12% of the best plan meeting as many requirements; raise --time-limit to prove it._"
+            ),
+            "{}",
+            render(&stopped)
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::export::json::render(&stopped)).expect("JSON");
+        assert_eq!(json["optimal"], false);
+        assert_eq!(json["gap"], 0.0312);
+        stopped.recommendation = Some(RecommendationView {
+            gap: None,
+            ..stopped.recommendation.expect("set above")
+        });
+        assert!(render(&stopped).contains("a better plan may exist"));
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::export::json::render(&stopped)).expect("JSON");
+        assert!(json.get("gap").is_none(), "no gap without a bound");
     }
 }

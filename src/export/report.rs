@@ -14,15 +14,26 @@ use crate::catalog::CredentialIdx;
 use crate::catalog::{Amount, Catalog};
 use crate::plan::held_expiry;
 use crate::plan::{
-    Experience, Objective, Options, Plan, Progress, Recommendation, Status, awards, coverage,
+    Experience, Gap, Objective, Options, Plan, Progress, Recommendation, Status, awards, coverage,
     progress, schedule, teachers_of, totals,
 };
 use crate::text::{sanitize, sanitize_line};
 pub use renewals::RenewalLine;
 
-/// Said of a recommendation the time limit stopped before it was proven best.
-pub const NOT_PROVEN: &str =
-    "not proven optimal (time limit reached): a better plan may exist; raise --time-limit";
+/// Said of a recommendation the time limit stopped before it was proven best: how close
+/// to the best it was proven to be, when that is known.
+pub fn not_proven(gap: Option<Gap>) -> String {
+    match gap {
+        Some(gap) => format!(
+            "not proven optimal (time limit reached), but proven within {} of the best plan meeting as many requirements; raise --time-limit to prove it",
+            gap.percent()
+        ),
+        None => {
+            "not proven optimal (time limit reached): a better plan may exist; raise --time-limit"
+                .to_owned()
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -150,6 +161,8 @@ pub struct RecommendationView {
     pub objective: Objective,
     /// False when the time limit stopped the search before it proved the plan best.
     pub optimal: bool,
+    /// Not proven, but proven this close to the best.
+    pub gap: Option<Gap>,
     pub max_hours: Option<Amount>,
 }
 
@@ -272,6 +285,7 @@ impl Report {
         report.recommendation = Some(RecommendationView {
             objective: options.objective,
             optimal: recommendation.optimal,
+            gap: recommendation.gap,
             max_hours: options.max_hours,
         });
         report

@@ -42,7 +42,7 @@ pub use model::{
 pub use order::natural_order;
 pub use progress::{Progress, Tracking, progress};
 pub use recommend::{
-    Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, recommend,
+    Gap, Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, recommend,
 };
 pub use renewals::{Basis, Renewal, due_within, horizon, renewals, rule_in as renewal_rule};
 pub use schedule::{Schedule, StepDates, expiry, schedule};

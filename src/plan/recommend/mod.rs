@@ -52,6 +52,9 @@ pub struct Options {
     /// When to stop searching and answer with the best plan found so far, which is then
     /// not proven optimal.
     pub deadline: Option<Instant>,
+    /// Stop after this many search nodes, as a deadline would: the same stop on every
+    /// machine, for tests and benchmarks.
+    pub max_nodes: Option<u64>,
 }
 
 /// The answer: steps in a natural valid order and the requirements left unmet.
@@ -65,6 +68,38 @@ pub struct Recommendation {
     pub total_hours: Amount,
     /// False when the deadline stopped the search before it proved the answer best.
     pub optimal: bool,
+    /// Not proven optimal, but proven this close: the best plan meeting as many
+    /// requirements costs (or takes, by hours) at least `1 - gap` times this one. `None`
+    /// when the answer is optimal, or when a plan meeting more requirements may exist.
+    pub gap: Option<Gap>,
+}
+
+/// How far a plan may be from the best, in hundredths of a percent of its cost (or hours),
+/// rounded up so that it never claims more than was proven.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Gap(pub u32);
+
+impl Gap {
+    /// From the plan's weight and a lower bound on the best.
+    pub(crate) fn between(best: i64, lower: i64) -> Gap {
+        if best <= 0 {
+            return Gap(0);
+        }
+        let over = (best - lower.max(0)).max(0).unsigned_abs();
+        let basis = (u128::from(over) * 10_000).div_ceil(u128::from(best.unsigned_abs()));
+        Gap(u32::try_from(basis.min(10_000)).unwrap_or(10_000))
+    }
+
+    /// As a fraction: 0.03 for 3%.
+    pub fn fraction(self) -> f64 {
+        f64::from(self.0) / 10_000.0
+    }
+
+    /// `3%`, `0.25%`, `12.5%`: for people.
+    pub fn percent(self) -> String {
+        let exact = format!("{}.{:02}", self.0 / 100, self.0 % 100);
+        format!("{}%", exact.trim_end_matches('0').trim_end_matches('.'))
+    }
 }
 
 impl Recommendation {
@@ -142,7 +177,14 @@ pub fn cheapest_path(
     options: &Options,
 ) -> Recommendation {
     let problem = reduce::reduce(catalog, goals, have, forbidden, options);
-    let solution = search::solve(&problem, options.deadline);
+    let stop = search::Stop {
+        deadline: options.deadline,
+        nodes: options.max_nodes,
+    };
+    let solution = search::solve(&problem, stop);
+    let gap = solution
+        .lower
+        .map(|lower| Gap::between(solution.weight.primary, lower.primary));
     // Groups are no step, and stacks are awarded, not taken.
     let chosen: Vec<CredentialIdx> = solution
         .items
@@ -173,5 +215,6 @@ pub fn cheapest_path(
         total_hours: steps.iter().map(|&c| catalog.credential(c).hours).sum(),
         steps,
         optimal: solution.optimal,
+        gap,
     }
 }

@@ -31,10 +31,24 @@ use super::reduce::{Problem, Weight};
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
     pub items: Vec<u32>,
+    /// Its weight.
+    pub weight: Weight,
     pub optimal: bool,
+    /// Stopped early: a lower bound on the weight of any set that meets as many goals,
+    /// from every part of the search left unexplored; `None` when a set meeting more goals
+    /// may exist there (or the answer is optimal).
+    pub lower: Option<Weight>,
 }
 
-pub(super) fn solve(problem: &Problem, deadline: Option<Instant>) -> Solution {
+/// When to stop searching and answer with the best set found so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Stop {
+    pub deadline: Option<Instant>,
+    /// After this many nodes: the same stop on every machine, for tests and benchmarks.
+    pub nodes: Option<u64>,
+}
+
+pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let n = problem.items.len();
     let mut search = Search {
         problem,
@@ -51,15 +65,23 @@ pub(super) fn solve(problem: &Problem, deadline: Option<Instant>) -> Solution {
         best_weight: Weight::default(),
         best_items: Vec::new(),
         nodes: 0,
-        deadline,
+        stop,
         stopped: false,
+        frontier_more: false,
+        frontier_weight: Weight::INFINITE,
     };
     search.explore();
     let mut items = search.best_items;
     items.sort_unstable();
+    // Stopped where nothing left could meet more goals or weigh less: proven all the same.
+    let proven =
+        !search.stopped || (!search.frontier_more && search.frontier_weight >= search.best_weight);
+    let lower = (!proven && !search.frontier_more).then_some(search.frontier_weight);
     Solution {
         items,
-        optimal: !search.stopped,
+        weight: search.best_weight,
+        optimal: proven,
+        lower,
     }
 }
 
@@ -80,8 +102,13 @@ struct Search<'p> {
     best_weight: Weight,
     best_items: Vec<u32>,
     nodes: u64,
-    deadline: Option<Instant>,
+    stop: Stop,
     stopped: bool,
+    /// Once stopped: some unexplored node may lead to a set that meets more goals than the
+    /// best found...
+    frontier_more: bool,
+    /// ...or else the least weight any of them could reach while meeting as many.
+    frontier_weight: Weight,
 }
 
 /// What a node's blocked items need.
@@ -97,11 +124,10 @@ impl Search<'_> {
     fn explore(&mut self) {
         self.nodes += 1;
         // The first node checks too, so a deadline already passed stops at once.
-        if self.nodes % 1024 == 1 && self.deadline.is_some_and(|d| Instant::now() >= d) {
+        if self.nodes % 1024 == 1 && self.stop.deadline.is_some_and(|d| Instant::now() >= d)
+            || self.stop.nodes.is_some_and(|most| self.nodes > most)
+        {
             self.stopped = true;
-        }
-        if self.stopped {
-            return;
         }
         self.derive();
         let blocked = self.blocked();
@@ -109,6 +135,17 @@ impl Search<'_> {
             return;
         }
         let (met, reachable) = self.goals();
+        if self.stopped {
+            // Left unexplored: what it could still reach bounds how far the answer may be
+            // from the best (every sibling left is visited here too, cheaply).
+            let (most, lower) = self.reach(met, &reachable, &blocked);
+            if most > self.best_met {
+                self.frontier_more = true;
+            } else if most == self.best_met {
+                self.frontier_weight = self.frontier_weight.min(lower);
+            }
+            return;
+        }
         if matches!(blocked, Blocked::None) && self.beats_best(met, self.weight) {
             self.best_met = met;
             self.best_weight = self.weight;
@@ -304,6 +341,21 @@ impl Search<'_> {
         reachable: &[(usize, Vec<u32>)],
         blocked: &Blocked,
     ) -> bool {
+        let (most, lower) = self.reach(met, reachable, blocked);
+        if most != self.best_met {
+            return most < self.best_met;
+        }
+        lower >= self.best_weight
+    }
+
+    /// What a set below this node can reach: at most this many goals, and, meeting as many
+    /// as the best found, at least this weight (the current set's included).
+    fn reach(
+        &self,
+        met: usize,
+        reachable: &[(usize, Vec<u32>)],
+        blocked: &Blocked,
+    ) -> (usize, Weight) {
         let mut mask = 0u32;
         let mut unbounded = 0;
         for &(g, _) in reachable {
@@ -317,8 +369,12 @@ impl Search<'_> {
         let hours_left = self.problem.max_hours.map(|h| h - self.hours);
         let most =
             met + unbounded + self.bound.most_coverable(mask, cost_left, hours_left) as usize;
-        if most != self.best_met {
-            return most < self.best_met;
+        // More goals than the best: any weight beats it. Fewer: none does.
+        if most > self.best_met {
+            return (most, Weight::default());
+        }
+        if most < self.best_met {
+            return (most, Weight::INFINITE);
         }
         // Only a tie on goals is possible, so the weight decides.
         let need = (self.best_met - met).saturating_sub(unbounded) as u32;
@@ -345,7 +401,7 @@ impl Search<'_> {
         for &item in &self.chosen {
             whole = whole.max(self.problem.items[item as usize].with_prerequisites);
         }
-        whole >= self.best_weight
+        (most, whole)
     }
 
     /// Supporters in the order most likely to lead to the best set first: the least bound

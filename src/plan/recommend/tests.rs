@@ -147,3 +147,60 @@ fn equal_plans_always_come_out_the_same() {
         assert_eq!(again, first);
     }
 }
+
+#[test]
+fn a_gap_is_rounded_up_and_said_in_percent() {
+    use crate::plan::Gap;
+    assert_eq!(Gap::between(1000, 970), Gap(300));
+    assert_eq!(Gap::between(3, 2), Gap(3334), "a third, rounded up");
+    assert_eq!(Gap::between(1000, 1000), Gap(0));
+    assert_eq!(Gap::between(0, 0), Gap(0), "a free plan is as cheap as any");
+    assert_eq!(
+        Gap::between(1000, -5),
+        Gap(10_000),
+        "a bound below zero says nothing"
+    );
+    assert_eq!(Gap(300).percent(), "3%");
+    assert_eq!(Gap(3334).percent(), "33.34%");
+    assert_eq!(Gap(350).percent(), "3.5%");
+    assert_eq!(Gap(5).percent(), "0.05%");
+    assert_eq!(Gap(0).percent(), "0%");
+    assert!((Gap(312).fraction() - 0.0312).abs() < 1e-12);
+}
+
+#[test]
+fn a_search_stopped_on_a_trap_says_what_it_proved() {
+    // Cheap x and y each teach one skill the role asks for, but each needs the other's:
+    // {x, y} has no valid order. Dearer z teaches a with nothing needed, so z then y is
+    // the best plan.
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: x, title: X, kind: course, hours: 10, cost: 10, skills: [a], requires: [{skill: b}]}
+  - {id: y, title: Y, kind: course, hours: 10, cost: 10, skills: [b], requires: [{skill: a}]}
+  - {id: z, title: Z, kind: course, hours: 10, cost: 100, skills: [a]}
+roles:
+  - {id: r, title: R, skills: [a, b]}
+",
+    );
+    let have = Holdings::new(&catalog);
+    let proven = plan_for(&catalog, "r", &have, &Options::default());
+    assert_eq!(ids(&catalog, &proven.steps), ["p/z", "p/y"]);
+    assert!(proven.optimal && proven.gap.is_none());
+    let stopped_after = |nodes| {
+        let options = Options {
+            max_nodes: Some(nodes),
+            ..Options::default()
+        };
+        plan_for(&catalog, "r", &have, &options)
+    };
+    // Two nodes in, only z is found: a plan meeting both skills may exist, so no gap.
+    let early = stopped_after(2);
+    assert_eq!(ids(&catalog, &early.steps), ["p/z"]);
+    assert!(!early.optimal && early.gap.is_none(), "{early:?}");
+    // Once z then y is found, what is left unexplored cannot beat it: proven, though
+    // stopped.
+    let found = stopped_after(3);
+    assert_eq!(ids(&catalog, &found.steps), ["p/z", "p/y"]);
+    assert!(found.optimal && found.gap.is_none(), "{found:?}");
+}

@@ -103,6 +103,7 @@ impl Job {
             max_hours: None,
             time_value: self.time_value,
             deadline: Some(Instant::now() + SEARCH_TIME),
+            max_nodes: None,
         };
         plan::recommend(&self.catalog, self.role, &self.holdings, &options)
     }

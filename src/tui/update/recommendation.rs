@@ -92,7 +92,7 @@ pub(crate) fn propose(
             None => text.push_str(": nothing to change"),
         }
         if !recommendation.optimal {
-            text.push_str("; not proven optimal (the search hit its time limit)");
+            text.push_str(&not_proven(recommendation.gap));
         }
         app.info(text);
         return Vec::new();
@@ -173,7 +173,7 @@ pub(crate) fn apply_recommendation(
         let _ = write!(text, "; it leaves {shortfall}");
     }
     if !recommendation.optimal {
-        text.push_str("; not proven optimal (the search hit its time limit)");
+        text.push_str(&not_proven(recommendation.gap));
     }
     app.info(text);
     effects
@@ -233,4 +233,16 @@ pub(crate) fn compare(app: &mut App) -> Vec<Effect> {
         JobKind::Compare,
         "Comparing with the cheapest and the fastest paths…",
     )
+}
+
+/// `; not proven optimal...`: after a recommendation the search's time limit stopped, with
+/// how close to the best it was proven to be.
+fn not_proven(gap: Option<crate::plan::Gap>) -> String {
+    match gap {
+        Some(gap) => format!(
+            "; not proven optimal (the search hit its time limit), but within {} of the best",
+            gap.percent()
+        ),
+        None => "; not proven optimal (the search hit its time limit)".to_owned(),
+    }
 }
