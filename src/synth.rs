@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+pub mod traps;
+
 /// Credentials per generated provider file.
 pub const PER_PROVIDER: usize = 500;
 
