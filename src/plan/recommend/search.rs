@@ -297,6 +297,7 @@ impl Search<'_> {
         if !any_blocked {
             return Blocked::None;
         }
+        let forced_some = forced.is_some();
         let mut items = if let Some(items) = forced {
             items
         } else {
@@ -306,6 +307,16 @@ impl Search<'_> {
         };
         if items.is_empty() {
             return Blocked::Dead;
+        }
+        if !forced_some {
+            // The blocked items only support each other in a circle: one of these new
+            // items must join, so the set gains at least the lightest of them.
+            let lightest = items
+                .iter()
+                .map(|&e| self.problem.items[e as usize].weight)
+                .min()
+                .unwrap_or(Weight::INFINITE);
+            lower = lower.max(lightest);
         }
         let problem = self.problem;
         items.sort_by_key(|&e| (problem.items[e as usize].with_prerequisites, e));
