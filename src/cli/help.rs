@@ -82,4 +82,5 @@ pub(super) const PLAN_EXAMPLES: &str = "Examples:
 
 The plan is exact: no other valid plan meets more of the role's requirements within the
 limits, then costs less (or takes fewer hours), then the other, then has fewer steps. If the
-time limit stops the search first, the output says the plan is not proven optimal.";
+time limit stops the search first, the output says the plan is not proven optimal, and how
+close to the best it was proven to be when that is known (\"within 3% of the best\").";
