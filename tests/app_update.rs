@@ -799,6 +799,19 @@ fn every_action_that_changes_the_plan_is_refused_while_it_is_read_only() {
 }
 
 #[test]
+fn choosing_a_role_for_a_read_only_plan_is_refused_and_asks_to_take_it_back() {
+    let mut app = fixture_app();
+    app.read_only = Some("another upskill has it open".into());
+    let effects = choose_role(&mut app, "cloud");
+    assert_eq!(app.plan.role, None);
+    assert!(effects.contains(&Effect::Reclaim("test".into())), "{effects:?}");
+    assert_eq!(
+        status(&app),
+        "This plan is read-only: another upskill has it open"
+    );
+}
+
+#[test]
 fn the_plans_picker_opens_creates_renames_and_deletes() {
     let mut app = fixture_app();
     assert_eq!(keys(&mut app, "p"), [Effect::ListPlans]);

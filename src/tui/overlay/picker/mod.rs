@@ -11,7 +11,7 @@ use crate::tui::app::{App, InfoView, Overlay};
 use crate::tui::browser::Filter;
 use crate::tui::input::{TextInput, Typed, type_key};
 use crate::tui::keymap::Keymap;
-use crate::tui::update::edits::commit;
+use crate::tui::update::edits::{commit, read_only};
 use crate::tui::update::{Effect, refresh_browser};
 
 /// A list that filters as you type; `Enter` chooses, `Esc` cancels.
@@ -156,8 +156,8 @@ pub(super) fn choose_role(app: &mut App, role: RoleIdx) -> Vec<Effect> {
         app.info = InfoView::Gap;
         return Vec::new();
     }
-    if let Some(why) = app.read_only.clone() {
-        app.refuse(format!("This plan is read-only: {why}"));
+    // The plan may have become read-only while the picker was open.
+    if read_only(app) {
         return Vec::new();
     }
     let mut plan = app.plan.clone();
