@@ -190,6 +190,58 @@ fn plan_text_is_a_table_with_totals_finish_and_unmet() {
 }
 
 #[test]
+fn wide_titles_keep_the_plan_table_aligned() {
+    let home = Home::new();
+    let output = home.run(&[
+        "--no-bundled",
+        "--catalog",
+        "tests/fixtures/plan/wide.yaml",
+        "plan",
+        "--role",
+        "polyglot",
+        "--start",
+        "2027-01-04",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().skip(2).take(5).collect();
+    // The display column where `part` starts on `line`.
+    let column = |line: &str, part: &str| {
+        let at = line
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} in {line:?}"));
+        upskill::text::width(&line[..at])
+    };
+    let header = lines[0];
+    let titles = [
+        "日本語の基礎",
+        "Café ☕ 👩\u{200d}💻 setup",
+        "한국어",
+        "Plain",
+    ];
+    for title in titles {
+        let row = lines
+            .iter()
+            .find(|line| line.contains(title))
+            .unwrap_or_else(|| panic!("a row for {title:?} in\n{text}"));
+        assert_eq!(column(row, title), column(header, "title"), "{text}");
+        // The hours end where their header ends, and the dates start under theirs.
+        let hours_end = column(header, "hours") + "hours".len();
+        let after_title = &row[row.find(title).expect("found above") + title.len()..];
+        let hours = after_title.split_whitespace().next().expect("the hours");
+        assert_eq!(
+            column(row, title)
+                + upskill::text::width(title)
+                + column(after_title, hours)
+                + hours.len(),
+            hours_end,
+            "{text}"
+        );
+        assert_eq!(column(row, "2027-"), column(header, "start"), "{text}");
+    }
+}
+
+#[test]
 fn plan_markdown_is_a_document_with_a_table() {
     let home = Home::new();
     let output = home.fixture(&[
