@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::export::ExportFormat;
 use crate::plan::Experience;
 
 mod help;
@@ -162,10 +163,39 @@ pub struct ExportArgs {
     pub name: String,
     /// Output format (default: from the -o extension, else markdown)
     #[arg(long, value_enum)]
-    pub format: Option<crate::export::ExportFormat>,
+    pub format: Option<ExportFormatArg>,
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `--format` of `upskill export`: the names and help of [`ExportFormat`] on the command
+/// line, so `export/` stays free of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// A document for a client; renders on GitHub
+    #[value(alias = "md")]
+    Markdown,
+    /// A spreadsheet: one row a step (RFC 4180)
+    Csv,
+    /// A calendar: an event a step and a renewal (RFC 5545)
+    Ics,
+    /// The plan with its schedule, status and notes
+    Json,
+    /// One printable page with a timeline, no external files
+    Html,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(format: ExportFormatArg) -> ExportFormat {
+        match format {
+            ExportFormatArg::Markdown => ExportFormat::Markdown,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Ics => ExportFormat::Ics,
+            ExportFormatArg::Json => ExportFormat::Json,
+            ExportFormatArg::Html => ExportFormat::Html,
+        }
+    }
 }
 
 /// How `roles` prints.
@@ -337,3 +367,6 @@ fn date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, like 2027-01-04"))
 }
+
+#[cfg(test)]
+mod tests;

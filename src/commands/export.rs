@@ -62,7 +62,7 @@ pub fn run(
 /// format is a mistake to point out, not a reason to write Markdown into `plan.pdf`.
 fn format(args: &ExportArgs) -> Result<ExportFormat, String> {
     if let Some(format) = args.format {
-        return Ok(format);
+        return Ok(format.into());
     }
     let Some(extension) = args.output.as_ref().and_then(|output| output.extension()) else {
         return Ok(ExportFormat::Markdown);
