@@ -23,6 +23,8 @@ pub mod export;
 pub mod files;
 pub mod plan;
 pub mod store;
+// Generated catalogs for the benchmarks and tests; not part of the program's interface.
+#[doc(hidden)]
 pub mod synth;
 pub mod text;
 pub mod tui;
