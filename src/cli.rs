@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::catalog::Sources;
 use crate::export::ExportFormat;
 use crate::plan::Experience;
 
@@ -27,6 +28,11 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Exit codes of SPEC §3, shared by the commands and the app: invalid input (a catalog or
+/// plan with errors, or a failure to write), and a usage error.
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
 /// Where catalogs come from; accepted by every command.
 #[derive(Debug, Clone, Args)]
 pub struct CatalogArgs {
@@ -36,6 +42,18 @@ pub struct CatalogArgs {
     /// Leave out the catalogs bundled with upskill
     #[arg(long, global = true)]
     pub no_bundled: bool,
+}
+
+impl CatalogArgs {
+    /// The sources these options name: the bundled catalogs unless left out, the user's
+    /// catalog folder, and each `--catalog` path.
+    pub fn sources(&self) -> Sources {
+        Sources::standard(
+            self.no_bundled,
+            crate::store::user_catalog_dir(),
+            self.catalog.clone(),
+        )
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -27,7 +27,7 @@ pub fn run(
         Ok(name) => name,
         Err(message) => return usage(&message),
     };
-    let now = super::now();
+    let now = crate::clock::now();
     let plan = match saved::load(&store, &saved::entry(&store, &name), now.date()) {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
