@@ -1,11 +1,11 @@
 //! `roles`, `show` and `schema`, run as the real binary with an empty config dir, on the
 //! bundled catalogs and on a hostile fixture.
 
-mod support;
+mod common;
 
 use std::path::Path;
 
-use support::{hostile, ok, upskill, upskill_with_user_catalogs};
+use common::{hostile, ok, upskill, upskill_with_user_catalogs};
 
 #[test]
 fn roles_are_listed_as_an_aligned_table() {

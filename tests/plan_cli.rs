@@ -1,9 +1,11 @@
 //! `upskill plan` and `upskill check`, run as the real binary on small fixture catalogs
 //! and on the bundled ones, with the config and data folders in temporary directories.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::Run;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -20,19 +22,15 @@ impl Home {
         }
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_upskill"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("HOME", self.dir.path())
-            .output()
-            .expect("the binary runs")
+    fn run(&self, args: &[&str]) -> Run {
+        common::run(
+            common::command(self.dir.path(), Path::new(env!("CARGO_MANIFEST_DIR"))),
+            args,
+        )
     }
 
     /// Runs on the fixture catalog only.
-    fn fixture(&self, args: &[&str]) -> Output {
+    fn fixture(&self, args: &[&str]) -> Run {
         let mut all = vec!["--no-bundled", "--catalog", FIXTURE];
         all.extend_from_slice(args);
         self.run(&all)
@@ -43,21 +41,21 @@ impl Home {
     }
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+fn stdout(output: &Run) -> String {
+    output.stdout.clone()
 }
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+fn stderr(output: &Run) -> String {
+    output.stderr.clone()
 }
 
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit code")
+fn code(output: &Run) -> i32 {
+    output.code
 }
 
-fn json_of(output: &Output) -> Value {
+fn json_of(output: &Run) -> Value {
     assert_eq!(code(output), 0, "{}", stderr(output));
-    serde_json::from_slice(&output.stdout).expect("one JSON object")
+    serde_json::from_str(&output.stdout).expect("one JSON object")
 }
 
 fn step_ids(plan: &Value) -> Vec<&str> {
