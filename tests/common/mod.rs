@@ -86,3 +86,12 @@ pub fn hostile(args: &[&str]) -> String {
     all.extend_from_slice(args);
     ok(&all)
 }
+
+/// How many cases a property test runs: `PROPTEST_CASES` when it is set, for the long run
+/// (docs/performance.md), else `default`, which keeps `cargo test` quick.
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(default)
+}
