@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::catalog::Sources;
+use crate::export::ExportFormat;
 use crate::plan::Experience;
 
 mod help;
@@ -26,6 +28,11 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Exit codes of SPEC §3, shared by the commands and the app: invalid input (a catalog or
+/// plan with errors, or a failure to write), and a usage error.
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
 /// Where catalogs come from; accepted by every command.
 #[derive(Debug, Clone, Args)]
 pub struct CatalogArgs {
@@ -35,6 +42,18 @@ pub struct CatalogArgs {
     /// Leave out the catalogs bundled with upskill
     #[arg(long, global = true)]
     pub no_bundled: bool,
+}
+
+impl CatalogArgs {
+    /// The sources these options name: the bundled catalogs unless left out, the user's
+    /// catalog folder, and each `--catalog` path.
+    pub fn sources(&self) -> Sources {
+        Sources::standard(
+            self.no_bundled,
+            crate::store::user_catalog_dir(),
+            self.catalog.clone(),
+        )
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -162,10 +181,39 @@ pub struct ExportArgs {
     pub name: String,
     /// Output format (default: from the -o extension, else markdown)
     #[arg(long, value_enum)]
-    pub format: Option<crate::export::ExportFormat>,
+    pub format: Option<ExportFormatArg>,
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `--format` of `upskill export`: the names and help of [`ExportFormat`] on the command
+/// line, so `export/` stays free of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// A document for a client; renders on GitHub
+    #[value(alias = "md")]
+    Markdown,
+    /// A spreadsheet: one row a step (RFC 4180)
+    Csv,
+    /// A calendar: an event a step and a renewal (RFC 5545)
+    Ics,
+    /// The plan with its schedule, status and notes
+    Json,
+    /// One printable page with a timeline, no external files
+    Html,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(format: ExportFormatArg) -> ExportFormat {
+        match format {
+            ExportFormatArg::Markdown => ExportFormat::Markdown,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Ics => ExportFormat::Ics,
+            ExportFormatArg::Json => ExportFormat::Json,
+            ExportFormatArg::Html => ExportFormat::Html,
+        }
+    }
 }
 
 /// How `roles` prints.
@@ -337,3 +385,6 @@ fn date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, like 2027-01-04"))
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,5 +5,10 @@ use upskill::cli::Cli;
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    upskill::commands::run(&Cli::parse())
+    let cli = Cli::parse();
+    match &cli.command {
+        // No command opens the app; the commands never call into it.
+        None => upskill::tui::run(&cli.catalogs),
+        Some(command) => upskill::commands::run(&cli.catalogs, command),
+    }
 }

@@ -8,6 +8,9 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr as _;
+
 /// Returns `text` with everything that could act on a terminal made visible or removed:
 ///
 /// - C0 and C1 control characters and DEL (this covers ESC, so every escape sequence is
@@ -116,18 +119,36 @@ pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a s
         .map_or_else(String::new, |found| format!("; did you mean `{found}`?"))
 }
 
-/// Greedy word wrap of one line of text to `width` characters a line (at least one word a
+/// How many terminal columns `text` takes: a CJK character or an emoji takes two, a
+/// combining accent or a joiner none. Every column the program lines up is measured with
+/// this, never by counting characters.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` followed by spaces to fill `width` columns (as `{:<width$}` does for ASCII, but
+/// measured in columns, so a wide character does not push the next column out).
+pub fn pad(text: &str, width: usize) -> String {
+    let mut padded = String::with_capacity(text.len() + width);
+    padded.push_str(text);
+    padded.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(self::width(text)),
+    ));
+    padded
+}
+
+/// Greedy word wrap of one line of text to `width` columns a line (at least one word a
 /// line: a word longer than the width, like an address, is kept whole so it still works
 /// when copied). Spaces between words on one line are kept as written; the spaces where a
-/// line breaks, and at either end, are dropped. Widths count characters, which is right for
-/// the Latin, Greek and Cyrillic text catalogs hold and close enough elsewhere.
+/// line breaks, and at either end, are dropped. Widths are display columns ([`width`]).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
     for (gap, word) in words(text.trim()) {
-        let gap_width = gap.chars().count();
-        let word_width = word.chars().count();
+        let gap_width = self::width(gap);
+        let word_width = self::width(word);
         if line_width > 0 && line_width + gap_width + word_width > width {
             lines.push(std::mem::take(&mut line));
             line_width = 0;
@@ -159,13 +180,24 @@ fn words(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-/// `text` cut to at most `width` characters, ending in `…` when cut.
+/// `text` cut to at most `width` columns, ending in `…` when cut. The cut falls between
+/// whole characters as the reader sees them (grapheme clusters): a wide character that would
+/// straddle the limit is left out whole, and an accent or an emoji sequence is never split.
 pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if text.chars().count() <= width {
+    if self::width(text) <= width {
         return Cow::Borrowed(text);
     }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    Cow::Owned(format!("{}…", kept.trim_end()))
+    let room = width.saturating_sub(self::width("…"));
+    let mut kept_width = 0;
+    let mut end = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        kept_width += grapheme.width();
+        if kept_width > room {
+            break;
+        }
+        end = at + grapheme.len();
+    }
+    Cow::Owned(format!("{}…", text[..end].trim_end()))
 }
 
 #[cfg(test)]
@@ -240,6 +272,43 @@ mod tests {
     fn truncation_marks_the_cut() {
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate("a longer title", 8), "a longe…");
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("Café ☕"), 7);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(pad("日本", 6), "日本  ");
+        assert_eq!(pad("abc", 2), "abc");
+    }
+
+    #[test]
+    fn wrapping_measures_columns_not_characters() {
+        // Four three-character words, each six columns wide: two fit in 13 columns, not four.
+        assert_eq!(
+            wrap("日本語 中国語 한국어 日本語", 13),
+            ["日本語 中国語", "한국어 日本語"]
+        );
+        for line in wrap("☕☕ tea ☕☕ coffee ☕☕ cocoa", 10) {
+            assert!(width(&line) <= 10, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn truncation_counts_columns_and_never_splits_a_wide_character() {
+        // Six columns hold 日本 and the ellipsis; the third character would straddle the limit.
+        assert_eq!(truncate("日本語の資格", 6), "日本…");
+        assert_eq!(truncate("日本語の資格", 7), "日本語…");
+        assert_eq!(truncate("日本語", 6), "日本語");
+        assert_eq!(truncate("☕☕☕☕", 5), "☕☕…");
+        // An emoji sequence and an accent stay whole.
+        assert_eq!(truncate("ab👩\u{200d}💻cdef", 4), "ab…");
+        assert_eq!(truncate("cafe\u{301}s and more", 5), "cafe\u{301}…");
+        for limit in 1..12 {
+            let cut = truncate("Café ☕ 日本語 👩\u{200d}💻 title", limit);
+            assert!(width(&cut) <= limit, "{cut:?} is wider than {limit}");
+        }
     }
 
     #[test]

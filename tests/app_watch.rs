@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use common::tmux::{Session, cpu_time};
 use notify::event::AccessKind;
 use notify::{EventKind, RecursiveMode, Watcher};
+use notify_debouncer_full::notify;
 
 const RELOADED: &str = "Catalogs reloaded";
 

@@ -1,11 +1,11 @@
 //! `roles`, `show` and `schema`, run as the real binary with an empty config dir, on the
 //! bundled catalogs and on a hostile fixture.
 
-mod support;
+mod common;
 
 use std::path::Path;
 
-use support::{hostile, ok, upskill, upskill_with_user_catalogs};
+use common::{hostile, ok, upskill, upskill_with_user_catalogs};
 
 /// How many roles the bundled catalogs define, read from them rather than written here, so
 /// that adding a role does not break these tests.

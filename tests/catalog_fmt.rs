@@ -52,7 +52,7 @@ fn the_bundled_catalogs_are_in_canonical_order() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(common::proptest_cases(8)))]
 
     #[test]
     fn any_key_order_formats_back_to_the_canonical_file(seed in any::<u64>()) {

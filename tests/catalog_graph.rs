@@ -1,9 +1,10 @@
 //! `graph`, run as the real binary: DOT and Mermaid checked for structure, with and without
 //! `--role`, on the bundled catalogs and on a hostile fixture.
 
-mod support;
+mod common;
 
-use support::{hostile, ok, parse_dot, parse_mermaid, upskill};
+use common::graph::{parse_dot, parse_mermaid};
+use common::{hostile, ok, upskill};
 
 /// How many credentials the bundled catalogs hold now: counted, not written down, so adding
 /// data does not break these tests.

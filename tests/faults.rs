@@ -6,7 +6,7 @@ mod common;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -149,24 +149,53 @@ fn a_save_killed_at_any_moment_leaves_a_whole_plan() {
     assert!(survived > 0, "some runs got as far as saving");
 }
 
+/// What a save killed between writing its temporary file and putting it in place leaves: a
+/// file made the way `files::write` makes it (hidden, `.upskill-*.tmp`, beside the plan),
+/// holding part of the new plan, and never removed, since a killed process runs no
+/// destructor. The old plan must still be the plan, and the leftover no plan at all.
 #[test]
-fn an_interrupted_save_leaves_only_a_temporary_file_that_does_not_count_as_a_plan() {
-    let dir = tempfile::tempdir().expect("temp");
-    let store = upskill::store::PlanStore::in_data_dir(dir.path());
-    std::fs::create_dir_all(store.folder()).expect("dir");
-    std::fs::write(
-        store.folder().join(".upskill-a1b2c3.tmp"),
-        "format: 1\nname: alex\nsteps: [",
-    )
-    .expect("write");
-    assert!(
-        store
-            .summaries("2027-01-04".parse().expect("date"))
-            .is_empty()
+fn a_temporary_file_left_half_written_by_an_interrupted_save_is_not_a_plan() {
+    let home = common::home::Home::new();
+    home.save("alex", "2027-01-04");
+    let plan_file = home.plans().join("alex.yaml");
+    let saved = std::fs::read_to_string(&plan_file).expect("the plan was saved");
+    // The next version of the plan, cut off halfway through writing it.
+    let newer = saved.replace("2027-01-04", "2028-03-06");
+    let mut temp = tempfile::Builder::new()
+        .prefix(".upskill-")
+        .suffix(".tmp")
+        .tempfile_in(home.plans())
+        .expect("a temporary file beside the plan");
+    temp.write_all(&newer.as_bytes()[..newer.len() / 2])
+        .expect("half the plan");
+    let (_, left) = temp.keep().expect("left behind as a killed save leaves it");
+    let listed = common::home::json(&home.ok(&["plans", "--format", "json"]));
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|plan| plan["name"].as_str())
+        .collect();
+    assert_eq!(names, ["alex"], "{listed}");
+    assert_eq!(
+        std::fs::read_to_string(&plan_file).expect("still there"),
+        saved,
+        "the old plan is untouched"
     );
-    let status = Command::new(env!("CARGO_BIN_EXE_upskill"))
-        .arg("--version")
-        .status()
-        .expect("runs");
-    assert!(status.success());
+    let exported = common::home::json(&home.ok(&["export", "alex", "--format", "json"]));
+    assert_eq!(exported["start"], "2027-01-04");
+    // The next save is not confused by the leftover either, and leaves it alone.
+    home.ok(&[
+        "plan",
+        "--role",
+        "analyst",
+        "--start",
+        "2028-03-06",
+        "--save",
+        "alex",
+        "--force",
+    ]);
+    let exported = common::home::json(&home.ok(&["export", "alex", "--format", "json"]));
+    assert_eq!(exported["start"], "2028-03-06");
+    assert!(left.exists(), "a save removes only its own temporary file");
 }

@@ -1,6 +1,8 @@
 //! The loader takes anything: arbitrary bytes and YAML-shaped text never panic it, and
 //! hostile amplification is refused quickly.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -47,7 +49,7 @@ fn yamlish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(common::proptest_cases(2_000)))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {

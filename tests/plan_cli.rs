@@ -1,9 +1,11 @@
 //! `upskill plan` and `upskill check`, run as the real binary on small fixture catalogs
 //! and on the bundled ones, with the config and data folders in temporary directories.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::Run;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -20,19 +22,15 @@ impl Home {
         }
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_upskill"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("HOME", self.dir.path())
-            .output()
-            .expect("the binary runs")
+    fn run(&self, args: &[&str]) -> Run {
+        common::run(
+            common::command(self.dir.path(), Path::new(env!("CARGO_MANIFEST_DIR"))),
+            args,
+        )
     }
 
     /// Runs on the fixture catalog only.
-    fn fixture(&self, args: &[&str]) -> Output {
+    fn fixture(&self, args: &[&str]) -> Run {
         let mut all = vec!["--no-bundled", "--catalog", FIXTURE];
         all.extend_from_slice(args);
         self.run(&all)
@@ -43,21 +41,21 @@ impl Home {
     }
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+fn stdout(output: &Run) -> String {
+    output.stdout.clone()
 }
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+fn stderr(output: &Run) -> String {
+    output.stderr.clone()
 }
 
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit code")
+fn code(output: &Run) -> i32 {
+    output.code
 }
 
-fn json_of(output: &Output) -> Value {
+fn json_of(output: &Run) -> Value {
     assert_eq!(code(output), 0, "{}", stderr(output));
-    serde_json::from_slice(&output.stdout).expect("one JSON object")
+    serde_json::from_str(&output.stdout).expect("one JSON object")
 }
 
 fn step_ids(plan: &Value) -> Vec<&str> {
@@ -187,6 +185,58 @@ fn plan_text_is_a_table_with_totals_finish_and_unmet() {
         "{text}"
     );
     assert!(text.contains("\nunmet:\n  - skill cloud: only retired credentials meet it\n  - skill quantum: no credential teaches it\n"), "{text}");
+}
+
+#[test]
+fn wide_titles_keep_the_plan_table_aligned() {
+    let home = Home::new();
+    let output = home.run(&[
+        "--no-bundled",
+        "--catalog",
+        "tests/fixtures/plan/wide.yaml",
+        "plan",
+        "--role",
+        "polyglot",
+        "--start",
+        "2027-01-04",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().skip(2).take(5).collect();
+    // The display column where `part` starts on `line`.
+    let column = |line: &str, part: &str| {
+        let at = line
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} in {line:?}"));
+        upskill::text::width(&line[..at])
+    };
+    let header = lines[0];
+    let titles = [
+        "日本語の基礎",
+        "Café ☕ 👩\u{200d}💻 setup",
+        "한국어",
+        "Plain",
+    ];
+    for title in titles {
+        let row = lines
+            .iter()
+            .find(|line| line.contains(title))
+            .unwrap_or_else(|| panic!("a row for {title:?} in\n{text}"));
+        assert_eq!(column(row, title), column(header, "title"), "{text}");
+        // The hours end where their header ends, and the dates start under theirs.
+        let hours_end = column(header, "hours") + "hours".len();
+        let after_title = &row[row.find(title).expect("found above") + title.len()..];
+        let hours = after_title.split_whitespace().next().expect("the hours");
+        assert_eq!(
+            column(row, title)
+                + upskill::text::width(title)
+                + column(after_title, hours)
+                + hours.len(),
+            hours_end,
+            "{text}"
+        );
+        assert_eq!(column(row, "2027-"), column(header, "start"), "{text}");
+    }
 }
 
 #[test]

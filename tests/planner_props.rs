@@ -1,5 +1,6 @@
 //! The exact recommender (`plan::recommend`) against a brute-force search over every subset
-//! of the credentials that may be taken, on 10,000 small random catalogs. The catalogs have
+//! of the credentials that may be taken, on small random catalogs (2,000 in `cargo test`;
+//! the long run, `PROPTEST_CASES=10000`, is in docs/performance.md). The catalogs have
 //! `any` and `all` groups nested in each other, in credential `requires` and as role
 //! requirements; experience gates, alone or inside `any`/`all`, met by fixed or accruing
 //! experience or never; stacks (`awarded_when`, no cost or hours) awarded when their parts are
@@ -11,6 +12,8 @@
 //! recommendation, and the recommendation must be a valid plan within the limits: distinct
 //! steps, none held, retired or a stack, each takeable after the ones before, with the
 //! totals and met count it reports.
+
+mod common;
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -481,7 +484,7 @@ fn setup(case: &Case) -> (String, Catalog, Holdings, Options) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(10_000))]
+    #![proptest_config(ProptestConfig::with_cases(common::proptest_cases(2_000)))]
 
     #[test]
     fn nothing_beats_the_recommendation_and_it_is_a_valid_plan(case in case()) {

@@ -34,11 +34,13 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// The bundled catalogs, the user's, and `paths`, as the command line asks.
-    pub fn standard(no_bundled: bool, paths: Vec<PathBuf>) -> Sources {
+    /// The bundled catalogs, the user's folder of catalogs (`<config dir>/catalogs`, which
+    /// the caller finds: where the user's files live is the store's business, not the
+    /// catalog's), and `paths`, as the command line asks.
+    pub fn standard(no_bundled: bool, user_dir: Option<PathBuf>, paths: Vec<PathBuf>) -> Sources {
         Sources {
             bundled: !no_bundled,
-            user_dir: crate::store::user_catalog_dir(),
+            user_dir,
             paths,
         }
     }

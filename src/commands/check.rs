@@ -5,15 +5,15 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, EXIT_USAGE, load_valid};
-use crate::cli::CatalogArgs;
+use super::load_valid;
+use crate::cli::{CatalogArgs, EXIT_INVALID, EXIT_USAGE};
 use crate::plan::check;
 use crate::store;
 use crate::text::sanitize_line;
 
 pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, path: &Path) -> io::Result<ExitCode> {
     let shown = sanitize_line(&path.display().to_string()).into_owned();
-    let plan = match store::read_plan_file(path, super::today()) {
+    let plan = match store::read_plan_file(path, crate::clock::today()) {
         Ok(plan) => plan,
         Err(error @ store::LoadError::Invalid { .. }) => {
             for line in super::saved::describe(&error) {

@@ -27,7 +27,7 @@ pub fn run(
         Ok(name) => name,
         Err(message) => return usage(&message),
     };
-    let now = super::now();
+    let now = crate::clock::now();
     let plan = match saved::load(&store, &saved::entry(&store, &name), now.date()) {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
@@ -62,7 +62,7 @@ pub fn run(
 /// format is a mistake to point out, not a reason to write Markdown into `plan.pdf`.
 fn format(args: &ExportArgs) -> Result<ExportFormat, String> {
     if let Some(format) = args.format {
-        return Ok(format);
+        return Ok(format.into());
     }
     let Some(extension) = args.output.as_ref().and_then(|output| output.extension()) else {
         return Ok(ExportFormat::Markdown);

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::EXIT_INVALID;
 use crate::catalog::canonical;
+use crate::cli::EXIT_INVALID;
 use crate::files::{self, WriteOptions};
 use crate::text::sanitize_line;
 use crate::yaml::MAX_FILE_BYTES;

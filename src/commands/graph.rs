@@ -3,9 +3,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use super::EXIT_USAGE;
 use crate::catalog::Catalog;
-use crate::cli::{CatalogArgs, GraphFormat};
+use crate::cli::{CatalogArgs, EXIT_USAGE, GraphFormat};
 use crate::export::graph::{Drawing, dot, mermaid};
 use crate::text::{did_you_mean, sanitize_line};
 

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, EXIT_USAGE, failure, load_valid, saved, usage};
-use crate::cli::CatalogArgs;
+use super::{failure, load_valid, saved, usage};
+use crate::cli::{CatalogArgs, EXIT_INVALID, EXIT_USAGE};
 use crate::plan::check;
 use crate::store::{self, LoadError, PlanName, StoreError};
 use crate::text::sanitize_line;
@@ -21,7 +21,7 @@ pub fn run(
     force: bool,
 ) -> io::Result<ExitCode> {
     let shown = sanitize_line(&file.display().to_string()).into_owned();
-    let mut plan = match store::read_plan_file(file, super::today()) {
+    let mut plan = match store::read_plan_file(file, crate::clock::today()) {
         Ok(plan) => plan,
         Err(error) => {
             saved::print_error(&error);

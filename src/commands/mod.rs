@@ -21,44 +21,35 @@ mod validate;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::catalog::{self, Loaded, Sources};
-use crate::cli::{CatalogArgs, Cli, Command};
+use crate::catalog::{self, Loaded};
+use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE};
 
-/// Exit codes of SPEC §3.
-pub const EXIT_INVALID: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-
-/// Runs a parsed command line.
-pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
-    let Some(command) = &cli.command else {
-        return crate::tui::run(&cli.catalogs);
-    };
+/// Runs a command of the command line (`main` opens the app when there is none).
+pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<ExitCode> {
     let mut out = io::stdout().lock();
     let result = match command {
         Command::Validate {
             strict,
             format,
             max_age,
-        } => validate::run(&mut out, &cli.catalogs, *strict, *format, *max_age),
-        Command::Roles { format } => roles::run(&mut out, &cli.catalogs, *format),
-        Command::Show { id } => show::run(&mut out, &cli.catalogs, id),
-        Command::Graph { role, format } => {
-            graph::run(&mut out, &cli.catalogs, role.as_deref(), *format)
-        }
+        } => validate::run(&mut out, catalogs, *strict, *format, *max_age),
+        Command::Roles { format } => roles::run(&mut out, catalogs, *format),
+        Command::Show { id } => show::run(&mut out, catalogs, id),
+        Command::Graph { role, format } => graph::run(&mut out, catalogs, role.as_deref(), *format),
         Command::Schema => schema::run(&mut out),
-        Command::Plan(args) => plan::run(&mut out, &cli.catalogs, args),
-        Command::Check { file } => check::run(&mut out, &cli.catalogs, file),
-        Command::Plans { format } => plans::run(&mut out, &cli.catalogs, *format),
-        Command::Export(args) => export::run(&mut out, &cli.catalogs, args),
+        Command::Plan(args) => plan::run(&mut out, catalogs, args),
+        Command::Check { file } => check::run(&mut out, catalogs, file),
+        Command::Plans { format } => plans::run(&mut out, catalogs, *format),
+        Command::Export(args) => export::run(&mut out, catalogs, args),
         Command::Renewals {
             name,
             months,
             format,
-        } => renewals::run(&mut out, &cli.catalogs, name.as_deref(), *months, *format),
+        } => renewals::run(&mut out, catalogs, name.as_deref(), *months, *format),
         Command::Import { file, name, force } => {
-            import::run(&mut out, &cli.catalogs, file, name.as_deref(), *force)
+            import::run(&mut out, catalogs, file, name.as_deref(), *force)
         }
-        Command::New { what } => new::run(&mut out, &cli.catalogs, what),
+        Command::New { what } => new::run(&mut out, catalogs, what),
         Command::Fmt { files, check } => fmt::run(&mut out, files, *check),
     };
     match result {
@@ -69,16 +60,6 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         // program's error report.
         Err(error) => Ok(failure(&format!("cannot write the output: {error}"))?),
     }
-}
-
-/// Today's date on this machine: the one place the program reads the clock for dates.
-pub fn today() -> jiff::civil::Date {
-    now().date()
-}
-
-/// Now in the local time zone: reports are made as of now.
-pub fn now() -> jiff::ZonedDateTime {
-    jiff::ZonedDateTime::now()
 }
 
 /// Says what was wrong with the command line and gives exit code 2.
@@ -103,7 +84,7 @@ fn stop(message: &str, code: u8) -> io::Result<ExitCode> {
 
 /// Loads the catalogs the options name.
 pub fn load(args: &CatalogArgs) -> Loaded {
-    catalog::load(&Sources::standard(args.no_bundled, args.catalog.clone()))
+    catalog::load(&args.sources())
 }
 
 /// Loads the catalogs for a command that needs a valid one: on errors, prints them to

@@ -12,7 +12,7 @@ use crate::catalog::is_id;
 use crate::cli::{CatalogArgs, NewWhat};
 
 pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, what: &NewWhat) -> io::Result<ExitCode> {
-    let today = super::today();
+    let today = crate::clock::today();
     match what {
         NewWhat::Provider { id, name } => {
             if let Some(refused) = refuse_id(id, "provider") {

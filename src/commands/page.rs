@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::text::{sanitize, sanitize_line, truncate, wrap};
+use crate::text::{pad, sanitize, sanitize_line, truncate, width, wrap};
 
 /// Width of the label column of [`Page::field`].
 const LABEL_WIDTH: usize = 13;
@@ -52,15 +52,15 @@ impl Page {
 
     /// `  label        value`, the value wrapped under itself.
     pub fn field(&mut self, label: &str, value: &str) {
-        let first = format!("  {:<width$}", sanitize_line(label), width = LABEL_WIDTH);
-        let rest = " ".repeat(first.chars().count());
+        let first = format!("  {}", pad(&sanitize_line(label), LABEL_WIDTH));
+        let rest = " ".repeat(width(&first));
         self.item(&first, &rest, value);
     }
 
     /// A field with one value a line, each wrapped, all aligned under the first.
     pub fn field_lines(&mut self, label: &str, values: &[&str]) {
-        let first = format!("  {:<width$}", sanitize_line(label), width = LABEL_WIDTH);
-        let rest = " ".repeat(first.chars().count());
+        let first = format!("  {}", pad(&sanitize_line(label), LABEL_WIDTH));
+        let rest = " ".repeat(width(&first));
         for (n, value) in values.iter().enumerate() {
             self.item(if n == 0 { &first } else { &rest }, &rest, value);
         }
@@ -81,10 +81,7 @@ impl Page {
     /// `text` after `first` (a prefix the program made, like `  ├─ `), wrapped, with
     /// `rest` before each following line.
     pub fn item(&mut self, first: &str, rest: &str, text: &str) {
-        let room = self
-            .width
-            .saturating_sub(first.chars().count())
-            .max(MIN_WIDTH / 2);
+        let room = self.width.saturating_sub(width(first)).max(MIN_WIDTH / 2);
         let lines = wrap(&sanitize_line(text), room);
         if lines.is_empty() {
             let _ = writeln!(self.text, "{}", first.trim_end());

@@ -67,7 +67,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
             experience: args.experience.clone(),
         },
         hours_per_week: Amount::from_f64(args.hours_per_week),
-        start: args.start.unwrap_or_else(super::today),
+        start: args.start.unwrap_or_else(crate::clock::today),
         budget: options.budget,
         time_value: options.time_value,
         steps: recommendation
@@ -77,7 +77,13 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
             .collect(),
         notes: None,
     };
-    let report = Report::recommended(catalog, &plan, &recommendation, &options, &super::now());
+    let report = Report::recommended(
+        catalog,
+        &plan,
+        &recommendation,
+        &options,
+        &crate::clock::now(),
+    );
     let rendered = match args.format {
         PlanFormat::Text => {
             plan_output::text(out, &report)?;

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::table::{aligned, text_of};
-use super::{EXIT_INVALID, load_valid, saved};
-use crate::cli::{CatalogArgs, ListFormat};
+use super::{load_valid, saved};
+use crate::cli::{CatalogArgs, EXIT_INVALID, ListFormat};
 use crate::export::Report;
 use crate::plan::Tracking;
 use crate::store::LoadError;
@@ -37,7 +37,7 @@ pub fn run(
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let now = super::now();
+    let now = crate::clock::now();
     let listed: Vec<Listed> = entries
         .into_iter()
         .map(|entry| match store.load_entry(&entry, now.date()) {

@@ -10,9 +10,9 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use super::table::{aligned, text_of};
-use super::{EXIT_INVALID, load_valid, output_width, saved, usage};
+use super::{load_valid, output_width, saved, usage};
 use crate::catalog::Catalog;
-use crate::cli::{CatalogArgs, ListFormat};
+use crate::cli::{CatalogArgs, EXIT_INVALID, ListFormat};
 use crate::plan::{Basis, Renewal, due_within, horizon, renewals};
 use crate::text::{sanitize_line, wrap};
 
@@ -48,7 +48,7 @@ pub fn run(
         Err(code) => return Ok(code),
     };
     let catalog = &loaded.catalog;
-    let today = super::today();
+    let today = crate::clock::today();
     let mut code = ExitCode::SUCCESS;
     let mut found = Vec::new();
     for entry in entries {

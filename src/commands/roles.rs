@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::page::Page;
 use crate::catalog::{Atom, Catalog, Requirement};
 use crate::cli::{CatalogArgs, ListFormat};
-use crate::text::{sanitize, sanitize_line, truncate};
+use crate::text::{self, pad, sanitize, sanitize_line, truncate};
 
 /// Titles longer than this are cut in the table.
 const TITLE_WIDTH: usize = 40;
@@ -46,13 +46,13 @@ pub fn table(catalog: &Catalog, width: usize) -> String {
     let id_width = catalog
         .roles
         .iter()
-        .map(|role| role.id.chars().count())
+        .map(|role| text::width(&role.id))
         .chain([2])
         .max()
         .unwrap_or(2);
     let title_width = titles
         .iter()
-        .map(|title| title.chars().count())
+        .map(|title| text::width(title))
         .chain([5])
         .max()
         .unwrap_or(5);
@@ -67,8 +67,9 @@ pub fn table(catalog: &Catalog, width: usize) -> String {
             .map(|skill| catalog.skill(skill).id.as_str())
             .collect();
         page.row(&format!(
-            "{:<id_width$}  {title:<title_width$}  {:>2}  {}",
+            "{:<id_width$}  {}  {:>2}  {}",
             role.id,
+            pad(title, title_width),
             skills.len(),
             skills.join(", ")
         ));

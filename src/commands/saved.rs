@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use super::EXIT_INVALID;
+use crate::cli::EXIT_INVALID;
 use crate::plan::Plan;
 use crate::store::{Entry, LoadError, PlanName, PlanStore};
 use crate::text::{did_you_mean, sanitize_line};

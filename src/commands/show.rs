@@ -8,10 +8,9 @@ mod skill;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use super::EXIT_USAGE;
 use super::page::Page;
 use crate::catalog::{Atom, Catalog, Credential, CredentialIdx, RoleIdx, SkillIdx};
-use crate::cli::CatalogArgs;
+use crate::cli::{CatalogArgs, EXIT_USAGE};
 use crate::text::{closest, sanitize_line};
 
 pub fn run(out: &mut impl Write, args: &CatalogArgs, id: &str) -> io::Result<ExitCode> {
@@ -22,7 +21,9 @@ pub fn run(out: &mut impl Write, args: &CatalogArgs, id: &str) -> io::Result<Exi
     let catalog = &loaded.catalog;
     let width = super::output_width();
     let text = match find(catalog, id) {
-        Ok(Found::Credential(idx)) => credential::render(catalog, idx, super::today(), width),
+        Ok(Found::Credential(idx)) => {
+            credential::render(catalog, idx, crate::clock::today(), width)
+        }
         Ok(Found::Role(idx)) => role::render(catalog, idx, width),
         Ok(Found::Skill(idx)) => skill::render(catalog, idx, width),
         Err(message) => {

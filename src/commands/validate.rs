@@ -4,9 +4,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use super::EXIT_INVALID;
 use crate::catalog::{Loaded, Problem};
-use crate::cli::{CatalogArgs, ProblemFormat};
+use crate::cli::{CatalogArgs, EXIT_INVALID, ProblemFormat};
 
 pub fn run(
     out: &mut impl Write,
@@ -16,13 +15,10 @@ pub fn run(
     max_age_months: u32,
 ) -> io::Result<ExitCode> {
     let freshness = crate::catalog::freshness::Freshness {
-        today: super::today(),
+        today: crate::clock::today(),
         max_age_months,
     };
-    let loaded = crate::catalog::load_checking(
-        &crate::catalog::Sources::standard(args.no_bundled, args.catalog.clone()),
-        freshness,
-    );
+    let loaded = crate::catalog::load_checking(&args.sources(), freshness);
     match format {
         ProblemFormat::Text => {
             for problem in &loaded.problems {

@@ -2,7 +2,7 @@
 //! same [`Drawing`], so they show the same nodes and edges; all catalog text is sanitized
 //! and escaped for its syntax, so a hostile title cannot break out of its label.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use crate::catalog::{Atom, Catalog, CredentialIdx, ProviderIdx, Requirement, SkillIdx};
@@ -20,13 +20,13 @@ pub struct Drawing {
     pub edges: Vec<Link>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Node {
     Credential(CredentialIdx),
     Skill(SkillIdx),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
     /// A plain `requires` item.
     Requires,
@@ -40,7 +40,7 @@ pub enum Style {
 }
 
 /// An edge, from what comes first to what builds on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Link {
     pub from: Node,
     pub to: Node,
@@ -53,6 +53,7 @@ impl Drawing {
     pub fn of(catalog: &Catalog, credentials: &[CredentialIdx]) -> Drawing {
         let kept: BTreeSet<CredentialIdx> = credentials.iter().copied().collect();
         let mut drawing = Drawing::default();
+        let mut edges = Edges::default();
         for &idx in &kept {
             let credential = catalog.credential(idx);
             drawing
@@ -85,14 +86,14 @@ impl Drawing {
                             Node::Skill(skill)
                         }
                     };
-                    drawing.link(from, Node::Credential(idx), style);
+                    edges.link(from, Node::Credential(idx), style);
                 }
             }
             for atom in credential.recommends.iter().flat_map(Requirement::atoms) {
                 if let Atom::Credential(other) = *atom
                     && kept.contains(&other)
                 {
-                    drawing.link(
+                    edges.link(
                         Node::Credential(other),
                         Node::Credential(idx),
                         Style::Recommends,
@@ -103,7 +104,7 @@ impl Drawing {
         for &skill in &drawing.skills.clone() {
             for &teacher in catalog.teachers(skill) {
                 if kept.contains(&teacher) {
-                    drawing.link(
+                    edges.link(
                         Node::Credential(teacher),
                         Node::Skill(skill),
                         Style::Teaches,
@@ -111,13 +112,25 @@ impl Drawing {
                 }
             }
         }
+        drawing.edges = edges.drawn;
         drawing
     }
+}
 
+/// The edges in the order they are first drawn, each once. The set answers "drawn already?"
+/// in constant time (searching the list made a large graph quadratic); the list keeps the
+/// output in a fixed order.
+#[derive(Default)]
+struct Edges {
+    drawn: Vec<Link>,
+    seen: HashSet<Link>,
+}
+
+impl Edges {
     fn link(&mut self, from: Node, to: Node, style: Style) {
         let link = Link { from, to, style };
-        if !self.edges.contains(&link) {
-            self.edges.push(link);
+        if self.seen.insert(link) {
+            self.drawn.push(link);
         }
     }
 }

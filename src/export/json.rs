@@ -3,9 +3,8 @@
 //! `upskill plan` prints this same object.
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
-use super::report::{Awarded, Report, StepView, Written};
+use super::report::{Awarded, HeldView, Report, StepView, Written};
 use crate::catalog::Amount;
 use crate::plan::{Gap, Objective, Tenure, Tracking};
 
@@ -19,7 +18,7 @@ struct JsonPlan<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     objective: Option<&'static str>,
     complete: bool,
-    unmet: Vec<Value>,
+    unmet: Vec<JsonWritten<'a>>,
     steps: Vec<JsonStep<'a>>,
     total_cost: Amount,
     total_hours: Amount,
@@ -42,11 +41,82 @@ struct JsonPlan<'a> {
     remaining_cost: Amount,
     remaining_hours: Amount,
     #[serde(skip_serializing_if = "Option::is_none")]
-    coverage: Option<Value>,
-    progress: Value,
-    have: Value,
+    coverage: Option<JsonCoverage>,
+    progress: JsonProgress,
+    have: JsonHave<'a>,
     notes: Option<&'a str>,
     today: String,
+}
+
+// The nested objects below list their fields in alphabetical order: that is the order the
+// keys have always had (serde_json sorts the keys of a map), so the output is unchanged.
+
+#[derive(Serialize)]
+struct JsonCoverage {
+    met: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct JsonProgress {
+    behind_days: Option<i64>,
+    done: usize,
+    /// The step that is late, counted from 1.
+    late_step: Option<usize>,
+    /// The first step not done, counted from 1.
+    next_step: Option<usize>,
+    total: usize,
+    tracking: String,
+}
+
+#[derive(Serialize)]
+struct JsonHave<'a> {
+    awarded: Vec<JsonAwarded<'a>>,
+    credentials: Vec<JsonHeld<'a>>,
+    experience: Vec<JsonExperience<'a>>,
+    skills: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonHeld<'a> {
+    earned: Option<String>,
+    expires: Option<String>,
+    id: &'a str,
+    successor: Option<&'a str>,
+    title: Option<&'a str>,
+    valid_for_months: Option<u32>,
+}
+
+/// Past work as months, or work going on since a date.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonExperience<'a> {
+    Months { field: &'a str, months: u32 },
+    Since { field: &'a str, since: String },
+}
+
+#[derive(Serialize)]
+struct JsonAwarded<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+/// SPEC §3's `unmet` items: a skill id, a credential id, `{"experience": {...}}`, or
+/// `{"any": [...]}` / `{"all": [...]}` whose skills are `{"skill": id}`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonWritten<'a> {
+    Id(&'a str),
+    Skill { skill: &'a str },
+    Experience { experience: JsonMonths<'a> },
+    Any { any: Vec<JsonWritten<'a>> },
+    All { all: Vec<JsonWritten<'a>> },
+}
+
+#[derive(Serialize)]
+struct JsonMonths<'a> {
+    field: &'a str,
+    months: u32,
 }
 
 #[derive(Serialize)]
@@ -78,7 +148,7 @@ struct JsonStep<'a> {
     eligible_from: Option<String>,
     /// Stacks awarded as this step completes them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    awarded: Vec<Value>,
+    awarded: Vec<JsonAwarded<'a>>,
 }
 
 #[derive(Serialize)]
@@ -129,25 +199,30 @@ pub fn render(report: &Report) -> String {
             .collect(),
         remaining_cost: report.remaining_cost,
         remaining_hours: report.remaining_hours,
-        coverage: report
-            .coverage
-            .as_ref()
-            .map(|c| json!({"met": c.met, "total": c.total})),
-        progress: progress(report),
-        have: json!({
-            "credentials": report.held.iter().map(|h| json!({
-                "id": h.id, "title": h.title, "valid_for_months": h.valid_for_months,
-                "earned": h.earned.map(|d| d.to_string()),
-                "expires": h.expires.map(|d| d.to_string()),
-                "successor": h.successor,
-            })).collect::<Vec<_>>(),
-            "skills": report.held_skills,
-            "experience": report.experience.iter().map(|entry| match entry.tenure {
-                Tenure::Months(months) => json!({ "field": entry.field, "months": months }),
-                Tenure::Since(date) => json!({ "field": entry.field, "since": date.to_string() }),
-            }).collect::<Vec<_>>(),
-            "awarded": awarded(&report.held_awarded),
+        coverage: report.coverage.as_ref().map(|c| JsonCoverage {
+            met: c.met,
+            total: c.total,
         }),
+        progress: progress(report),
+        have: JsonHave {
+            awarded: awarded(&report.held_awarded),
+            credentials: report.held.iter().map(held).collect(),
+            experience: report
+                .experience
+                .iter()
+                .map(|entry| match entry.tenure {
+                    Tenure::Months(months) => JsonExperience::Months {
+                        field: &entry.field,
+                        months,
+                    },
+                    Tenure::Since(date) => JsonExperience::Since {
+                        field: &entry.field,
+                        since: date.to_string(),
+                    },
+                })
+                .collect(),
+            skills: &report.held_skills,
+        },
         notes: report.notes.as_deref(),
         today: report.today.to_string(),
     };
@@ -182,49 +257,67 @@ fn step(step: &StepView) -> JsonStep<'_> {
     }
 }
 
-fn awarded(stacks: &[Awarded]) -> Vec<Value> {
+fn held(held: &HeldView) -> JsonHeld<'_> {
+    JsonHeld {
+        earned: held.earned.map(|d| d.to_string()),
+        expires: held.expires.map(|d| d.to_string()),
+        id: &held.id,
+        successor: held.successor.as_deref(),
+        title: held.title.as_deref(),
+        valid_for_months: held.valid_for_months,
+    }
+}
+
+fn awarded(stacks: &[Awarded]) -> Vec<JsonAwarded<'_>> {
     stacks
         .iter()
-        .map(|stack| json!({ "id": stack.id, "title": stack.title }))
+        .map(|stack| JsonAwarded {
+            id: &stack.id,
+            title: &stack.title,
+        })
         .collect()
 }
 
-fn progress(report: &Report) -> Value {
+fn progress(report: &Report) -> JsonProgress {
     let progress = report.progress;
     let (behind_days, late_step) = match progress.tracking {
         Tracking::Behind { days, step } => (Some(days), Some(step + 1)),
         _ => (None, None),
     };
-    json!({
-        "done": progress.done,
-        "total": progress.total,
-        "next_step": progress.next.map(|i| i + 1),
-        "tracking": progress.tracking.describe(),
-        "behind_days": behind_days,
-        "late_step": late_step,
-    })
+    JsonProgress {
+        behind_days,
+        done: progress.done,
+        late_step,
+        next_step: progress.next.map(|i| i + 1),
+        total: progress.total,
+        tracking: progress.tracking.describe(),
+    }
 }
 
-/// SPEC §3's `unmet` items: a skill id, a credential id, `{"experience": {...}}`, or
-/// `{"any": [...]}` / `{"all": [...]}` whose skills are `{"skill": id}`.
-fn as_written(requirement: &Written, nested: bool) -> Value {
+/// A requirement as written; `nested` is inside `any` or `all`, where a skill is
+/// `{"skill": id}` so it cannot be mistaken for a credential id.
+fn as_written(requirement: &Written, nested: bool) -> JsonWritten<'_> {
+    fn each(items: &[Written]) -> Vec<JsonWritten<'_>> {
+        items.iter().map(|i| as_written(i, true)).collect()
+    }
     match requirement {
-        Written::Skill(id) if nested => json!({ "skill": id }),
-        Written::Credential(id) | Written::Skill(id) => Value::from(id.as_str()),
-        Written::Experience { field, months } => {
-            json!({ "experience": { "field": field, "months": months } })
-        }
-        Written::Any(items) => {
-            json!({ "any": items.iter().map(|i| as_written(i, true)).collect::<Vec<_>>() })
-        }
-        Written::All(items) => {
-            json!({ "all": items.iter().map(|i| as_written(i, true)).collect::<Vec<_>>() })
-        }
+        Written::Skill(id) if nested => JsonWritten::Skill { skill: id },
+        Written::Credential(id) | Written::Skill(id) => JsonWritten::Id(id),
+        Written::Experience { field, months } => JsonWritten::Experience {
+            experience: JsonMonths {
+                field,
+                months: *months,
+            },
+        },
+        Written::Any(items) => JsonWritten::Any { any: each(items) },
+        Written::All(items) => JsonWritten::All { all: each(items) },
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{Value, json};
+
     use super::*;
     use crate::export::fixture::{HOSTILE_TITLE, ROLE_TITLE, report};
 

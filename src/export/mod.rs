@@ -21,19 +21,18 @@ use std::fmt::Write as _;
 
 pub use report::Report;
 
-/// The formats a plan exports to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// The formats a plan exports to (`cli::ExportFormatArg` is how `--format` names them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
-    /// A document for a client; renders on GitHub
-    #[value(alias = "md")]
+    /// A document for a client; renders on GitHub.
     Markdown,
-    /// A spreadsheet: one row a step (RFC 4180)
+    /// A spreadsheet: one row a step (RFC 4180).
     Csv,
-    /// A calendar: an event a step and a renewal (RFC 5545)
+    /// A calendar: an event a step and a renewal (RFC 5545).
     Ics,
-    /// The plan with its schedule, status and notes
+    /// The plan with its schedule, status and notes.
     Json,
-    /// One printable page with a timeline, no external files
+    /// One printable page with a timeline, no external files.
     Html,
 }
 

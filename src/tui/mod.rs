@@ -44,17 +44,17 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
             std::io::stderr(),
             "upskill: the app needs a terminal; for the command line, see `upskill --help`"
         );
-        return Ok(ExitCode::from(crate::commands::EXIT_USAGE));
+        return Ok(ExitCode::from(crate::cli::EXIT_USAGE));
     }
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
         let _ = writeln!(
             std::io::stderr(),
             "upskill: this terminal (TERM=dumb) cannot show the app, which needs to move the cursor; run it in a terminal such as xterm, or use the command line (`upskill --help`)"
         );
-        return Ok(ExitCode::from(crate::commands::EXIT_USAGE));
+        return Ok(ExitCode::from(crate::cli::EXIT_USAGE));
     }
-    let sources = Sources::standard(args.no_bundled, args.catalog.clone());
-    let today = crate::commands::today();
+    let sources = args.sources();
+    let today = crate::clock::today();
     let store = PlanStore::standard().ok();
     // The files are read once: their fingerprint is taken from the same bytes as the catalog.
     let (loaded, fingerprint) = catalog::load_fingerprinted(&sources);
@@ -122,12 +122,12 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
             "upskill: the terminal stopped working ({}), so the app ended",
             crate::text::sanitize_line(&error.to_string())
         );
-        return Ok(ExitCode::from(crate::commands::EXIT_INVALID));
+        return Ok(ExitCode::from(crate::cli::EXIT_INVALID));
     }
     Ok(match app.exit_signal {
         Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         // Quitting anyway with changes unsaved is not a success, whoever asked for it.
-        None if lost => ExitCode::from(crate::commands::EXIT_INVALID),
+        None if lost => ExitCode::from(crate::cli::EXIT_INVALID),
         None => ExitCode::SUCCESS,
     })
 }
@@ -173,7 +173,7 @@ fn report_unsaved(app: &App) -> bool {
 /// Writes an unsaved plan to `<data dir>/recovered/`, else the temporary folder: the first
 /// place that takes it.
 fn keep_unsaved(text: &str) -> Option<std::path::PathBuf> {
-    let stamp = crate::commands::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let stamp = crate::clock::now().strftime("%Y%m%d-%H%M%S").to_string();
     let file = format!("unsaved-{stamp}-{}.yaml", std::process::id());
     let folders = [
         crate::store::data_dir().map(|dir| dir.join("recovered")),

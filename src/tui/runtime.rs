@@ -290,7 +290,7 @@ fn export(
         None => std::env::current_dir().map_err(|error| ExportFailure::Io(error.to_string()))?,
     };
     let path = dir.join(format!("{}.{}", plan.name, format.extension()));
-    let report = crate::export::Report::build(&app.catalog, plan, &crate::commands::now());
+    let report = crate::export::Report::build(&app.catalog, plan, &crate::clock::now());
     let text = crate::export::render(&report, format);
     // A file made there meanwhile is asked about too, and a FIFO there is refused, never
     // waited on: the app must not hang on an export.

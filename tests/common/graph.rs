@@ -1,65 +1,6 @@
-//! Helpers shared by the command-line tests: running the binary in isolation, and
-//! structural checks of the DOT and Mermaid that `upskill graph` writes.
-
-#![allow(dead_code)]
+//! Structural checks of the DOT and Mermaid that `upskill graph` writes.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-/// Runs `upskill` with `args` and a config and data dir of its own, so the developer's own
-/// catalogs never leak in.
-pub fn upskill(args: &[&str]) -> Run {
-    upskill_with_user_catalogs(&[], args)
-}
-
-/// Runs `upskill` with `files` (name, YAML text) in its own config dir's `catalogs/`.
-pub fn upskill_with_user_catalogs(files: &[(&str, &str)], args: &[&str]) -> Run {
-    let home = tempfile::tempdir().expect("a temporary folder");
-    let catalogs = home.path().join("config/upskill/catalogs");
-    std::fs::create_dir_all(&catalogs).expect("a catalogs folder");
-    for (name, text) in files {
-        std::fs::write(catalogs.join(name), text).expect("a catalog file");
-    }
-    let output = Command::new(env!("CARGO_BIN_EXE_upskill"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("HOME", home.path())
-        .output()
-        .expect("upskill runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
-    }
-}
-
-pub fn ok(args: &[&str]) -> String {
-    let run = upskill(args);
-    assert_eq!(run.code, 0, "upskill {args:?} failed:\n{}", run.stderr);
-    run.stdout
-}
-
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-pub fn hostile(args: &[&str]) -> String {
-    let path = fixture("hostile.yaml");
-    let path = path.to_str().expect("a UTF-8 path");
-    let mut all = vec!["--no-bundled", "--catalog", path];
-    all.extend_from_slice(args);
-    ok(&all)
-}
 
 /// The node ids a DOT graph declares and the edges it draws, checking on the way that
 /// every statement is one line, every string is closed and braces balance.
