@@ -804,7 +804,10 @@ fn choosing_a_role_for_a_read_only_plan_is_refused_and_asks_to_take_it_back() {
     app.read_only = Some("another upskill has it open".into());
     let effects = choose_role(&mut app, "cloud");
     assert_eq!(app.plan.role, None);
-    assert!(effects.contains(&Effect::Reclaim("test".into())), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Reclaim("test".into())),
+        "{effects:?}"
+    );
     assert_eq!(
         status(&app),
         "This plan is read-only: another upskill has it open"

@@ -9,6 +9,7 @@ mod plan;
 mod status;
 pub mod theme;
 mod timeline;
+mod widgets;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,6 +19,7 @@ use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::app::{App, InfoView, Pane};
 pub use theme::Theme;
+pub use widgets::{HeaderView, PaneView, StatusView};
 
 /// Below this the app says the terminal is too small instead of drawing.
 pub const MIN_WIDTH: u16 = 20;
@@ -92,46 +94,6 @@ impl ViewState {
             .iter()
             .find(|region| region.pane == pane)
             .map_or(10, |region| usize::from(region.rows.height))
-    }
-}
-
-/// One pane with its border and title, as a widget: rendered alone (a test draws one pane
-/// into a buffer of its own) or as part of the screen. Its state is the view's scroll
-/// positions and hit regions.
-pub struct PaneView<'a> {
-    pub app: &'a App,
-    pub pane: Pane,
-}
-
-impl StatefulWidget for PaneView<'_> {
-    type State = ViewState;
-
-    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ViewState) {
-        render_pane(self.app, state, buf, self.pane, area, true);
-    }
-}
-
-/// The header line (role, plan, totals, alerts) as a widget.
-pub struct HeaderView<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-}
-
-impl Widget for HeaderView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        header::render(self.app, self.theme, buf, area);
-    }
-}
-
-/// The status bar (a message, or the keys of the focused pane) as a widget.
-pub struct StatusView<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-}
-
-impl Widget for StatusView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        status::render(self.app, self.theme, buf, area);
     }
 }
 
