@@ -516,7 +516,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    #![proptest_config(ProptestConfig::with_cases(common::proptest_cases(2_000)))]
 
     /// Stopped early (after a few search nodes, the same on every machine), the answer is
     /// still a valid plan, and the gap it gives is kept: no plan meets more requirements,
