@@ -242,16 +242,26 @@ impl Generator {
                     chosen.push(skill);
                 }
             }
-            let skills: Vec<String> = chosen.iter().map(|s| format!("skill-{s}")).collect();
-            let _ = writeln!(
-                yaml,
-                "  - id: role-{r}\n    title: Role {r}\n    skills: [{}]",
-                skills.join(", ")
-            );
-            roles.push(format!("role-{r}"));
+            roles.push(role(
+                &mut yaml,
+                &format!("role-{r}"),
+                &format!("Role {r}"),
+                &chosen,
+            ));
         }
         (yaml, roles)
     }
+}
+
+/// Writes a role of `skills` into a roles file; returns its id.
+fn role(yaml: &mut String, id: &str, title: &str, skills: &[usize]) -> String {
+    let skills: Vec<String> = skills.iter().map(|s| format!("skill-{s}")).collect();
+    let _ = writeln!(
+        yaml,
+        "  - id: {id}\n    title: {title}\n    skills: [{}]",
+        skills.join(", ")
+    );
+    id.to_owned()
 }
 
 /// A reference from provider `from` to the credential with global number `global`.

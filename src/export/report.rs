@@ -25,8 +25,8 @@ pub use renewals::RenewalLine;
 pub fn not_proven(gap: Option<Gap>) -> String {
     match gap {
         Some(gap) => format!(
-            "not proven optimal (time limit reached), but proven within {} of the best plan meeting as many requirements; raise --time-limit to prove it",
-            gap.percent()
+            "not proven optimal (time limit reached), but proven {}; raise --time-limit to prove it",
+            gap.within()
         ),
         None => {
             "not proven optimal (time limit reached): a better plan may exist; raise --time-limit"

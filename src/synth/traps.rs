@@ -200,13 +200,8 @@ impl Traps {
                     chosen.push(skill);
                 }
             }
-            let names: Vec<String> = chosen.iter().map(|s| format!("skill-{s}")).collect();
-            let _ = writeln!(
-                yaml,
-                "  - {{id: trap-role-{r}, title: Trap role {r}, skills: [{}]}}",
-                names.join(", ")
-            );
-            roles.push(format!("trap-role-{r}"));
+            let (id, title) = (format!("trap-role-{r}"), format!("Trap role {r}"));
+            roles.push(super::role(&mut yaml, &id, &title, &chosen));
         }
         (yaml, roles)
     }

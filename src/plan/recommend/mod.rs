@@ -95,6 +95,14 @@ impl Gap {
         f64::from(self.0) / 10_000.0
     }
 
+    /// `within 3% of the best plan meeting as many requirements`: what was proven.
+    pub fn within(self) -> String {
+        format!(
+            "within {} of the best plan meeting as many requirements",
+            self.percent()
+        )
+    }
+
     /// `3%`, `0.25%`, `12.5%`: for people.
     pub fn percent(self) -> String {
         let exact = format!("{}.{:02}", self.0 / 100, self.0 % 100);

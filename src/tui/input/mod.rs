@@ -10,6 +10,17 @@ use unicode_width::UnicodeWidthChar;
 use super::action::{Action, Context};
 use super::keymap::Keymap;
 
+/// The dialog keys of a text box above a list (the search, a picker's filter): accept,
+/// cancel and move the choice; the others edit the text.
+pub const LIST_KEYS: &[Action] = &[
+    Action::Accept,
+    Action::Cancel,
+    Action::DialogUp,
+    Action::DialogDown,
+    Action::DialogPageUp,
+    Action::DialogPageDown,
+];
+
 /// What a key did to a text input and the dialog around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Typed {

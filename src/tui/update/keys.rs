@@ -7,7 +7,7 @@ use super::saving::{Quitting, save_and_quit};
 use super::{Effect, act, move_selection, page, refresh_browser};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::input::{Typed, type_key};
+use crate::tui::input::{LIST_KEYS, Typed, type_key};
 use crate::tui::keymap::{INTERRUPT, Key};
 use crate::tui::overlay;
 
@@ -38,20 +38,10 @@ pub(crate) fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// The dialog keys the search box takes; the others edit it, or go to the keymap.
-const SEARCH_KEYS: &[Action] = &[
-    Action::Accept,
-    Action::Cancel,
-    Action::DialogUp,
-    Action::DialogDown,
-    Action::DialogPageUp,
-    Action::DialogPageDown,
-];
-
 /// Typing into the search box; false for keys the box does not take (they go to the keymap).
 fn search_key(app: &mut App, key: KeyEvent) -> bool {
     let before = app.browser.query.text().to_owned();
-    match type_key(&app.keymap, &mut app.browser.query, key, SEARCH_KEYS) {
+    match type_key(&app.keymap, &mut app.browser.query, key, LIST_KEYS) {
         Typed::Action(Action::Accept) => {
             app.browser.editing = false;
             return true;

@@ -240,8 +240,8 @@ pub(crate) fn compare(app: &mut App) -> Vec<Effect> {
 fn not_proven(gap: Option<crate::plan::Gap>) -> String {
     match gap {
         Some(gap) => format!(
-            "; not proven optimal (the search hit its time limit), but within {} of the best",
-            gap.percent()
+            "; not proven optimal (the search hit its time limit), but proven {}",
+            gap.within()
         ),
         None => "; not proven optimal (the search hit its time limit)".to_owned(),
     }

@@ -9,7 +9,7 @@ use crate::text::plural;
 use crate::tui::action::Action;
 use crate::tui::app::{App, InfoView, Overlay};
 use crate::tui::browser::Filter;
-use crate::tui::input::{TextInput, Typed, type_key};
+use crate::tui::input::{LIST_KEYS, TextInput, Typed, type_key};
 use crate::tui::keymap::Keymap;
 use crate::tui::update::edits::{commit, read_only};
 use crate::tui::update::{Effect, refresh_browser};
@@ -72,16 +72,6 @@ pub(crate) enum Picked<T> {
     Cancelled,
 }
 
-/// The dialog keys every picker takes; the others edit its filter.
-const PICKER_KEYS: &[Action] = &[
-    Action::Accept,
-    Action::Cancel,
-    Action::DialogUp,
-    Action::DialogDown,
-    Action::DialogPageUp,
-    Action::DialogPageDown,
-];
-
 /// How far a page moves a picker's choice.
 const PICKER_PAGE: usize = 10;
 
@@ -93,7 +83,7 @@ pub(crate) fn picker_key<T: Clone>(
 ) -> Picked<T> {
     let last = picker.shown.len().saturating_sub(1);
     let before = picker.query.len();
-    match type_key(keymap, &mut picker.query, key, PICKER_KEYS) {
+    match type_key(keymap, &mut picker.query, key, LIST_KEYS) {
         Typed::Action(Action::Cancel) => return Picked::Cancelled,
         Typed::Action(Action::Accept) => {
             return picker
