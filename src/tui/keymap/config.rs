@@ -73,9 +73,6 @@ impl Keymap {
             });
         }
         problems.extend(refused_keys(&bindings, &user_keys));
-        if !problems.is_empty() {
-            return Err(problems);
-        }
         // Ctrl-c stays a quit key, listed in the help, even when `quit` names others.
         if let Some((_, keys)) = bindings
             .iter_mut()
@@ -84,19 +81,25 @@ impl Keymap {
         {
             keys.push(INTERRUPT);
         }
-        Keymap::from_bindings(bindings).map_err(|(key, first, second)| {
-            let position = user_keys.get(&key).copied().unwrap_or(Position::START);
-            vec![KeyProblem {
-                position,
-                message: format!(
-                    "`{key}` is bound to both `{}` ({}) and `{}` ({}); give one of them another key",
-                    first.id(),
-                    first.description(),
-                    second.id(),
-                    second.description()
-                ),
-            }]
-        })
+        // A key taken twice is said with the other problems, so one edit fixes them all.
+        match Keymap::from_bindings(bindings) {
+            Ok(keymap) if problems.is_empty() => Ok(keymap),
+            Ok(_) => Err(problems),
+            Err((key, first, second)) => {
+                problems.push(KeyProblem {
+                    position: user_keys.get(&key).copied().unwrap_or(Position::START),
+                    message: format!(
+                        "`{key}` is bound to both `{}` ({}) and `{}` ({}); give one of them another key",
+                        first.id(),
+                        first.description(),
+                        second.id(),
+                        second.description()
+                    ),
+                });
+                problems.sort_by_key(|problem| problem.position);
+                Err(problems)
+            }
+        }
     }
 }
 

@@ -250,3 +250,19 @@ fn a_text_box_key_may_not_be_a_character_it_would_stop_being_typed() {
     );
     assert!(Keymap::with_overrides("cursor-left: alt-h\nnew-plan: f9\n").is_ok());
 }
+
+#[test]
+fn every_problem_of_a_key_config_is_said_in_one_go() {
+    let problems = Keymap::with_overrides("accept: ctrl-u\ncursor-left: h\nad: a\n")
+        .expect_err("three problems");
+    let lines: Vec<usize> = problems
+        .iter()
+        .map(|problem| problem.position.line)
+        .collect();
+    assert_eq!(lines, [1, 2, 3], "{problems:?}");
+    assert!(
+        problems[0].message.contains("is bound to both"),
+        "{}",
+        problems[0].message
+    );
+}
