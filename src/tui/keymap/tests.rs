@@ -266,3 +266,16 @@ fn every_problem_of_a_key_config_is_said_in_one_go() {
         problems[0].message
     );
 }
+
+#[test]
+fn no_overlay_can_be_left_without_a_way_out() {
+    let problems = Keymap::with_overrides("close: []\ncancel: []\nno: []\n").expect_err("refused");
+    let said: Vec<&str> = problems
+        .iter()
+        .map(|problem| problem.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(said[0].starts_with("`close` needs a key"), "{}", said[0]);
+    assert!(said[1].contains("a picker or a form could be left only by quitting"));
+    assert!(said[2].ends_with("like `no: n`"), "{}", said[2]);
+}
