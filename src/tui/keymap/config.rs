@@ -64,37 +64,7 @@ impl Keymap {
                 slot.1 = parsed;
             }
         }
-        if let Some(Keys(keys)) = spec.get(Action::Quit.id())
-            && keys.is_empty()
-        {
-            problems.push(KeyProblem {
-                position: tree.value_at(&[Segment::Key(Action::Quit.id())]),
-                message: "`quit` needs a key of its own (Ctrl-c quits too, but a key shown in the help is what people look for); write one, like `quit: q`".to_owned(),
-            });
-        }
-        // Without these, an overlay could be left only by quitting.
-        for (action, example) in [
-            (Action::Close, "close: esc"),
-            (Action::Cancel, "cancel: esc"),
-            (Action::No, "no: n"),
-        ] {
-            if let Some(Keys(keys)) = spec.get(action.id())
-                && keys.is_empty()
-            {
-                problems.push(KeyProblem {
-                    position: tree.value_at(&[Segment::Key(action.id())]),
-                    message: format!(
-                        "`{}` needs a key: without one, {} could be left only by quitting; write one, like `{example}`",
-                        action.id(),
-                        match action {
-                            Action::Close => "the help or a notice",
-                            Action::Cancel => "a picker or a form",
-                            _ => "a question",
-                        }
-                    ),
-                });
-            }
-        }
+        problems.extend(keyless(&spec, &tree));
         problems.extend(refused_keys(&bindings, &user_keys));
         // Ctrl-c stays a quit key, listed in the help, even when `quit` names others.
         if let Some((_, keys)) = bindings
@@ -195,6 +165,44 @@ fn refused_keys(
                 action.id()
             ),
         });
+    }
+    found
+}
+
+/// Actions a config leaves without a key that must keep one: `quit`, and the ways out of
+/// an overlay.
+fn keyless(spec: &BTreeMap<String, Keys>, tree: &Tree) -> Vec<KeyProblem> {
+    let mut found = Vec::new();
+    if let Some(Keys(keys)) = spec.get(Action::Quit.id())
+        && keys.is_empty()
+    {
+        found.push(KeyProblem {
+            position: tree.value_at(&[Segment::Key(Action::Quit.id())]),
+            message: "`quit` needs a key of its own (Ctrl-c quits too, but a key shown in the help is what people look for); write one, like `quit: q`".to_owned(),
+        });
+    }
+    // Without these, an overlay could be left only by quitting.
+    for (action, example) in [
+        (Action::Close, "close: esc"),
+        (Action::Cancel, "cancel: esc"),
+        (Action::No, "no: n"),
+    ] {
+        if let Some(Keys(keys)) = spec.get(action.id())
+            && keys.is_empty()
+        {
+            found.push(KeyProblem {
+                position: tree.value_at(&[Segment::Key(action.id())]),
+                message: format!(
+                    "`{}` needs a key: without one, {} could be left only by quitting; write one, like `{example}`",
+                    action.id(),
+                    match action {
+                        Action::Close => "the help or a notice",
+                        Action::Cancel => "a picker or a form",
+                        _ => "a question",
+                    }
+                ),
+            });
+        }
     }
     found
 }
