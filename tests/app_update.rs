@@ -1900,3 +1900,126 @@ fn a_recommendation_names_the_wait_for_experience_and_the_stacks_it_earns() {
         status(&app)
     );
 }
+
+/// Presses a key and keeps the search it starts, unrun, as the event loop's worker would
+/// still be running it.
+fn press_and_keep_the_search(
+    app: &mut upskill::tui::app::App,
+    c: char,
+) -> upskill::tui::update::Job {
+    let effects = update(
+        app,
+        Msg::Key(crossterm::event::KeyEvent::new(
+            KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        )),
+    );
+    effects
+        .into_iter()
+        .find_map(|effect| match effect {
+            Effect::Compute(job) => Some(*job),
+            _ => None,
+        })
+        .expect("a search starts")
+}
+
+#[test]
+fn a_search_started_for_one_plan_never_lands_in_another() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    let job = press_and_keep_the_search(&mut app, 'o');
+    let other = upskill::plan::Plan::new("other", today());
+    update(
+        &mut app,
+        Msg::PlanOpened {
+            name: "other".into(),
+            result: Ok(Box::new(other.clone())),
+            read_only: Some("another upskill has it open".into()),
+            note: None,
+        },
+    );
+    update(&mut app, Msg::Computed(Box::new(job.run())));
+    assert_eq!(app.plan, other, "the answer for `test` is dropped");
+}
+
+#[test]
+fn a_search_that_finishes_behind_an_open_form_leaves_the_form_alone() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    let job = press_and_keep_the_search(&mut app, 'c');
+    keys(&mut app, "E123");
+    update(&mut app, Msg::Computed(Box::new(job.run())));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form stays open: {:?}", app.overlay)
+    };
+    assert!(
+        form.fields[0].value.text().ends_with("123"),
+        "what was typed stays"
+    );
+    assert!(status(&app).contains("press c again"), "{}", status(&app));
+}
+
+#[test]
+fn taking_a_plan_from_the_comparison_is_refused_while_read_only() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud");
+    keys(&mut app, "c");
+    assert!(matches!(app.overlay, Some(Overlay::Compare(_))));
+    let before = app.plan.clone();
+    app.read_only = Some("another upskill has it open".into());
+    keys(&mut app, "2");
+    assert_eq!(app.plan, before);
+    assert_eq!(
+        status(&app),
+        "This plan is read-only: another upskill has it open"
+    );
+}
+
+#[test]
+fn a_reload_closes_the_lists_built_from_the_old_catalogs() {
+    let mut app = fixture_app();
+    keys(&mut app, "r");
+    assert!(matches!(app.overlay, Some(Overlay::Roles(_))));
+    let fewer = catalog::load(&Sources::only(vec!["tests/fixtures/app/beta.yaml".into()]));
+    update(&mut app, Msg::CatalogReloaded(Box::new(fewer)));
+    assert!(
+        app.overlay.is_none(),
+        "the role picker held the old catalog's roles"
+    );
+    assert!(
+        status(&app).contains("what was open closed"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, KeyCode::Enter);
+}
+
+#[test]
+fn saving_the_plan_settings_keeps_a_note_it_did_not_touch() {
+    let mut app = fixture_app();
+    app.plan.notes = Some(format!("line one\nline two {}", "x".repeat(2_500)));
+    let notes = app.plan.notes.clone();
+    keys(&mut app, "E");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.plan.notes, notes,
+        "shown on one line and cut, saved as it was"
+    );
+}
+
+#[test]
+fn a_view_keeps_its_own_keys_when_the_key_that_opens_it_is_one_of_them() {
+    let mut app = fixture_app();
+    app.keymap = upskill::tui::keymap::Keymap::with_overrides("help: G\n").expect("valid");
+    app.overlay_max_scroll = 30;
+    keys(&mut app, "G");
+    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 0 })));
+    keys(&mut app, "G");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { scroll: 30 })),
+        "G goes to the end of the help: {:?}",
+        app.overlay
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+}

@@ -297,6 +297,8 @@ impl App {
     /// Switches to `plan`: the current plan's undo history is kept for when it is reopened,
     /// and `plan` gets back the one it had, if it is as it was left.
     pub fn switch_plan(&mut self, plan: Plan) {
+        // A search started for the plan left is no answer for this one.
+        self.computing = None;
         let left = std::mem::replace(&mut self.plan, plan);
         let history = std::mem::take(&mut self.history);
         if !history.past.is_empty() || !history.future.is_empty() {

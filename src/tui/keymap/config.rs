@@ -186,6 +186,10 @@ fn keyless(spec: &BTreeMap<String, Keys>, tree: &Tree) -> Vec<KeyProblem> {
         (Action::Close, "close: esc"),
         (Action::Cancel, "cancel: esc"),
         (Action::No, "no: n"),
+        (Action::Accept, "accept: enter"),
+        (Action::Yes, "yes: y"),
+        (Action::KeepMine, "keep-mine: k"),
+        (Action::NextField, "next-field: tab"),
     ] {
         if let Some(Keys(keys)) = spec.get(action.id())
             && keys.is_empty()
@@ -193,12 +197,17 @@ fn keyless(spec: &BTreeMap<String, Keys>, tree: &Tree) -> Vec<KeyProblem> {
             found.push(KeyProblem {
                 position: tree.value_at(&[Segment::Key(action.id())]),
                 message: format!(
-                    "`{}` needs a key: without one, {} could be left only by quitting; write one, like `{example}`",
+                    "`{}` needs a key: without one, {}; write one, like `{example}`",
                     action.id(),
                     match action {
-                        Action::Close => "the help or a notice",
-                        Action::Cancel => "a picker or a form",
-                        _ => "a question",
+                        Action::Close => "the help or a notice could be left only by quitting",
+                        Action::Cancel => "a picker or a form could be left only by quitting",
+                        Action::No => "a question could be left only by quitting",
+                        Action::Accept => "no picker could choose and no form could save",
+                        Action::Yes => "no question could be answered yes",
+                        Action::KeepMine =>
+                            "a plan changed outside upskill could never be saved as you have it",
+                        _ => "a form's fields after the first could not be reached",
                     }
                 ),
             });

@@ -142,6 +142,13 @@ impl Key {
         if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
             return Ok(Key::new(KeyCode::BackTab, modifiers - KeyModifiers::SHIFT));
         }
+        // `shift-z` is what the terminal sends as `Z`.
+        let code = match code {
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            }
+            other => other,
+        };
         let event = KeyEvent::new(code, modifiers);
         Ok(Key::from_event(event))
     }

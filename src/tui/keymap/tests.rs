@@ -279,3 +279,29 @@ fn no_overlay_can_be_left_without_a_way_out() {
     assert!(said[1].contains("a picker or a form could be left only by quitting"));
     assert!(said[2].ends_with("like `no: n`"), "{}", said[2]);
 }
+
+#[test]
+fn a_dialog_cannot_be_left_without_a_way_to_answer() {
+    let problems = Keymap::with_overrides("accept: []\nyes: []\nkeep-mine: []\nnext-field: []\n")
+        .expect_err("refused");
+    let said: Vec<&str> = problems
+        .iter()
+        .map(|problem| problem.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 4, "{said:?}");
+    assert!(said[0].contains("no picker could choose"), "{}", said[0]);
+}
+
+#[test]
+fn shift_with_a_letter_is_the_capital() {
+    assert_eq!(Key::parse("shift-z"), Ok(Key::char('Z')));
+    let keymap = Keymap::with_overrides("compare: shift-z\n").expect("valid");
+    assert_eq!(
+        keymap.action(press(KeyCode::Char('Z'), KeyModifiers::SHIFT)),
+        Some(Action::Compare)
+    );
+    assert_eq!(
+        keymap.action(press(KeyCode::Char('z'), KeyModifiers::NONE)),
+        None
+    );
+}

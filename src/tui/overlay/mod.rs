@@ -98,8 +98,11 @@ pub(crate) fn scroll(action: Action, at: usize, last: usize) -> Option<usize> {
 
 /// Whether a key closes a view: its close key, or the key that opened it.
 pub(crate) fn closes(app: &App, key: KeyEvent, opener: Action) -> bool {
-    app.keymap.action_in(Context::View, key) == Some(Action::Close)
-        || app.keymap.action(key) == Some(opener)
+    match app.keymap.action_in(Context::View, key) {
+        Some(action) => action == Action::Close,
+        // The view's own keys come first: `help: G` does not take `G` from scrolling.
+        None => app.keymap.action(key) == Some(opener),
+    }
 }
 
 pub(crate) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {

@@ -65,6 +65,19 @@ pub(crate) fn job_done(app: &mut App, done: Done) -> Vec<Effect> {
     }
     app.computing = None;
     app.status = None;
+    // Never over what the user opened meanwhile (a form with what they typed, a picker):
+    // the answer waits for them to ask again.
+    if app.overlay.is_some() {
+        let key = app.keymap.name(match done.answer {
+            Answer::Recommend(..) => Action::Recommend,
+            Answer::Compare(_) => Action::Compare,
+        });
+        app.set_status(
+            crate::tui::app::StatusKind::Warning,
+            format!("The search finished while this was open, so it is not shown: press {key} again when you are done here"),
+        );
+        return Vec::new();
+    }
     match done.answer {
         Answer::Recommend(objective, recommendation) => propose(app, recommendation, objective),
         Answer::Compare(comparison) => {
@@ -80,6 +93,10 @@ pub(crate) fn propose(
     recommendation: Recommendation,
     objective: Objective,
 ) -> Vec<Effect> {
+    // From the comparison, or an answer that arrived after the plan turned read-only.
+    if super::edits::read_only(app) {
+        return Vec::new();
+    }
     if with_recommendation(&app.catalog, &app.plan, &recommendation) == app.plan {
         // Nothing to ask or change, but the plan gets the focus as after any recommendation.
         app.focus_on(Pane::Plan);
@@ -125,6 +142,9 @@ pub(crate) fn apply_recommendation(
     recommendation: &Recommendation,
     objective: Objective,
 ) -> Vec<Effect> {
+    if super::edits::read_only(app) {
+        return Vec::new();
+    }
     let plan = with_recommendation(&app.catalog, &app.plan, recommendation);
     let effects = commit(app, plan);
     app.focus_on(Pane::Plan);

@@ -65,6 +65,7 @@ pub(crate) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     }
     app.catalog = catalog;
     app.index = Arc::new(SearchIndex::build(&app.catalog));
+    let closed = forget_old_indices(app);
     app.browser.reset_cache();
     refresh_browser(app);
     if let Some(idx) = keep.and_then(|id| app.catalog.find_credential(&id))
@@ -83,6 +84,9 @@ pub(crate) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
             app.keymap.name(Action::ShowProblems),
             if tally.warnings == 1 { "it" } else { "them" }
         );
+    }
+    if closed {
+        news.push_str("; what was open closed, as it was built from the old catalogs");
     }
     if !dropped.is_empty() {
         let _ = write!(
@@ -117,4 +121,24 @@ fn announce_reload(app: &mut App, news: String) {
         }
         None => app.info(news),
     }
+}
+
+/// What holds indices into the catalog just replaced, and would pick the wrong credential or
+/// role (or none) in the new one: a search running on it, and the overlays built from it,
+/// which close; the user opens them again on the new catalog.
+fn forget_old_indices(app: &mut App) -> bool {
+    app.computing = None;
+    let stale = matches!(
+        app.overlay,
+        Some(
+            Overlay::Roles(_)
+                | Overlay::Filters(_)
+                | Overlay::Compare(_)
+                | Overlay::Confirm(crate::tui::app::Confirm::ReplaceSteps { .. })
+        )
+    );
+    if stale {
+        app.overlay = None;
+    }
+    stale
 }

@@ -2,14 +2,13 @@
 //! hour of study, the learner's work experience and notes (`E`), and a step's note and completion date (`n`). A form holds text until `Enter`;
 //! then every field is checked, and a bad one is named with how to write it.
 
+mod fields;
 pub(super) mod view;
 
-use crossterm::event::KeyEvent;
-use jiff::civil::Date;
+use fields::{plan_from, step_from};
 
-use crate::catalog::{Amount, Catalog};
-use crate::plan::{Experience, Plan, Status, time_value};
-use crate::text::did_you_mean;
+use crossterm::event::KeyEvent;
+
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, StatusKind};
 use crate::tui::input::{Limit, TextInput};
@@ -38,6 +37,10 @@ pub struct FormField {
     /// Characters typed or pasted that did not fit since the form opened, told again on
     /// `Enter` so that a cut text is not saved in silence.
     pub left_out: usize,
+    /// The user changed its text: an untouched field keeps the plan's value exactly as it
+    /// was (a note with line breaks, or longer than a field holds, is shown on one line and
+    /// cut, but never saved so).
+    pub edited: bool,
 }
 
 /// What a form edits.
@@ -62,12 +65,14 @@ pub(crate) fn open_plan_form(app: &mut App) {
                 value: field(&plan.hours_per_week.to_string()),
                 hint: "learning hours a week, more than 0, like 8",
                 left_out: 0,
+                edited: false,
             },
             FormField {
                 label: "Start date",
                 value: field(&plan.start.to_string()),
                 hint: "when the first step starts: YYYY-MM-DD",
                 left_out: 0,
+                edited: false,
             },
             FormField {
                 label: "Budget",
@@ -79,6 +84,7 @@ pub(crate) fn open_plan_form(app: &mut App) {
                 ),
                 hint: "the most the plan may cost; empty for none",
                 left_out: 0,
+                edited: false,
             },
             FormField {
                 label: "Time value",
@@ -90,6 +96,7 @@ pub(crate) fn open_plan_form(app: &mut App) {
                 ),
                 hint: "what an hour of study is worth, counted in the cheapest plan; empty for none",
                 left_out: 0,
+                edited: false,
             },
             FormField {
                 label: "Experience",
@@ -104,12 +111,14 @@ pub(crate) fn open_plan_form(app: &mut App) {
                 ),
                 hint: "work experience: security=24 (months), networking:since=2021-06-01 (still going on)",
                 left_out: 0,
+                edited: false,
             },
             FormField {
                 label: "Notes",
                 value: field(plan.notes.as_deref().unwrap_or_default()),
                 hint: "anything worth remembering about the learner",
                 left_out: 0,
+                edited: false,
             },
         ],
     }));
@@ -128,6 +137,7 @@ pub(crate) fn open_step_form(app: &mut App, index: usize) {
                 value: field(step.note.as_deref().unwrap_or_default()),
                 hint: "e.g. employer pays; booked for March",
                 left_out: 0,
+                edited: false,
             },
             FormField {
                 label: "Completed on",
@@ -139,6 +149,7 @@ pub(crate) fn open_step_form(app: &mut App, index: usize) {
                 ),
                 hint: "YYYY-MM-DD marks it done on that day; empty means not done",
                 left_out: 0,
+                edited: false,
             },
         ],
     }));
@@ -164,7 +175,10 @@ pub(crate) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
     let last = form.fields.len().saturating_sub(1);
     form.error = None;
     let field = &mut form.fields[form.focused];
-    match type_key(&app.keymap, &mut field.value, key, FORM_KEYS) {
+    let before = field.value.text().to_owned();
+    let typed = type_key(&app.keymap, &mut field.value, key, FORM_KEYS);
+    field.edited |= field.value.text() != before;
+    match typed {
         Typed::Action(Action::Cancel) => {
             app.info("Nothing changed");
             return Vec::new();
@@ -189,7 +203,9 @@ pub(crate) fn key(app: &mut App, mut form: Form, key: KeyEvent) -> Vec<Effect> {
 
 /// Adds pasted text to the focused field, within its limit.
 pub(crate) fn type_into(form: &mut Form, text: &str) {
-    let left_out = form.fields[form.focused].value.insert(text);
+    let field = &mut form.fields[form.focused];
+    field.edited = true;
+    let left_out = field.value.insert(text);
     tell_left_out(form, left_out, "pasted");
 }
 
@@ -249,8 +265,9 @@ fn characters(count: usize) -> String {
 
 /// Checks the fields and applies them; a bad field keeps the form open and says why.
 fn save(app: &mut App, form: Form) -> Vec<Effect> {
-    // The plan may have become read-only while the form was open.
+    // The plan may have become read-only while the form was open: what was typed stays.
     if edits::read_only(app) {
+        app.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }
     let result = match form.target {
@@ -284,113 +301,4 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-/// A field's problem: its index and what is wrong.
-type FieldError = (usize, String);
-
-fn plan_from(catalog: &Catalog, plan: &Plan, form: &Form) -> Result<Plan, FieldError> {
-    let value = |i: usize| form.fields[i].value.trim();
-    let mut changed = plan.clone();
-    changed.hours_per_week = match value(0).parse::<f64>() {
-        Ok(hours) if hours > 0.0 && hours <= 168.0 => Amount::from_f64(hours),
-        _ => {
-            return Err((
-                0,
-                "write a number of hours more than 0 and at most 168 (a week has 168), like 8"
-                    .to_owned(),
-            ));
-        }
-    };
-    changed.start = crate::dates::parse(value(1), "2027-01-04").map_err(|why| (1, why))?;
-    changed.budget = match value(2) {
-        "" => None,
-        text => match text.parse::<f64>() {
-            Ok(budget) if (0.0..1e12).contains(&budget) => Some(Amount::from_f64(budget)),
-            _ => {
-                return Err((
-                    2,
-                    "write an amount of 0 or more, like 1500, or leave it empty for no budget"
-                        .to_owned(),
-                ));
-            }
-        },
-    };
-    changed.time_value = match value(3) {
-        "" => None,
-        text => Some(
-            text.parse::<f64>()
-                .map_err(|_| {
-                    "write an amount an hour, like 25, or leave it empty to count time as free"
-                        .to_owned()
-                })
-                .and_then(time_value)
-                .map_err(|why| (3, why))?,
-        ),
-    };
-    changed.have.experience =
-        experience_from(catalog, &plan.have.experience, value(4)).map_err(|why| (4, why))?;
-    changed.notes = Some(value(5).to_owned()).filter(|notes| !notes.is_empty());
-    Ok(changed)
-}
-
-/// `security=24, networking:since=2021-06-01`: each new entry's field must be a skill the
-/// catalogs know (one the plan had already is kept, as its file keeps it, even when the
-/// catalogs loaded now lack it).
-fn experience_from(
-    catalog: &Catalog,
-    before: &[Experience],
-    text: &str,
-) -> Result<Vec<Experience>, String> {
-    let mut entries = Vec::new();
-    for item in text
-        .split(',')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-    {
-        let entry: Experience = item.parse().map_err(|why: String| {
-            if item.contains(';') {
-                format!("{why}; separate entries with commas")
-            } else {
-                why
-            }
-        })?;
-        if catalog.find_skill(&entry.field).is_none() && !before.contains(&entry) {
-            return Err(format!(
-                "no skill `{}` to count experience in{}",
-                entry.field,
-                did_you_mean(&entry.field, catalog.skill_names())
-            ));
-        }
-        entries.push(entry);
-    }
-    Ok(entries)
-}
-
-fn step_from(plan: &Plan, index: usize, form: &Form, today: Date) -> Result<Plan, FieldError> {
-    let mut changed = plan.clone();
-    let step = &mut changed.steps[index];
-    let note = form.fields[0].value.trim();
-    step.note = Some(note.to_owned()).filter(|note| !note.is_empty());
-    match form.fields[1].value.trim() {
-        "" => {
-            if step.status == Status::Done {
-                step.status = Status::Planned;
-            }
-            step.completed = None;
-        }
-        text => {
-            let date = crate::dates::parse(text, "2026-03-01, or leave it empty")
-                .map_err(|why| (1, why))?;
-            if date > today {
-                return Err((
-                    1,
-                    format!("{date} is in the future; a step is done on the day it was completed"),
-                ));
-            }
-            step.status = Status::Done;
-            step.completed = Some(date);
-        }
-    }
-    Ok(changed)
 }
