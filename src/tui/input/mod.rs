@@ -5,7 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
 use ratatui::text::Span;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::action::{Action, Context};
 use super::keymap::Keymap;
@@ -103,8 +104,9 @@ impl TextInput {
     }
 
     /// The cursor's place, in characters from the start.
+    /// The cursor's place, in characters as the reader sees them (grapheme clusters).
     pub fn cursor(&self) -> usize {
-        self.text[..self.cursor].chars().count()
+        self.text[..self.cursor].graphemes(true).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -188,44 +190,54 @@ impl TextInput {
         true
     }
 
+    /// The start of the character before `at`: a flag, an accented letter or an emoji
+    /// with its modifiers moves and goes as one.
     fn previous(&self, at: usize) -> usize {
         self.text[..at]
-            .char_indices()
+            .grapheme_indices(true)
             .next_back()
             .map_or(0, |(i, _)| i)
     }
 
     fn next(&self, at: usize) -> usize {
         self.text[at..]
-            .chars()
+            .graphemes(true)
             .next()
-            .map_or(at, |c| at + c.len_utf8())
+            .map_or(at, |g| at + g.len())
     }
 
     /// The start of the word before the cursor (spaces before it skipped).
     fn word_start(&self) -> usize {
-        let before = &self.text[..self.cursor];
-        let trimmed = before.trim_end_matches(|c: char| !c.is_alphanumeric());
-        trimmed
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric())
-            .last()
-            .map_or(0, |(i, _)| i)
+        let mut start = self.cursor;
+        let mut in_word = false;
+        for (i, g) in self.text[..self.cursor].grapheme_indices(true).rev() {
+            match (is_word(g), in_word) {
+                (true, _) => {
+                    in_word = true;
+                    start = i;
+                }
+                (false, true) => break,
+                (false, false) => start = i,
+            }
+        }
+        if in_word { start } else { 0 }
     }
 
     /// The end of the word after the cursor (spaces before it skipped).
     fn word_end(&self) -> usize {
-        let after = &self.text[self.cursor..];
-        let skipped = after.len()
-            - after
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
-        let word = after[skipped..]
-            .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(after.len() - skipped, |(i, _)| i);
-        self.cursor + skipped + word
+        let mut end = self.cursor;
+        let mut in_word = false;
+        for (i, g) in self.text[self.cursor..].grapheme_indices(true) {
+            match (is_word(g), in_word) {
+                (true, _) => {
+                    in_word = true;
+                    end = self.cursor + i + g.len();
+                }
+                (false, true) => break,
+                (false, false) => end = self.cursor + i + g.len(),
+            }
+        }
+        end
     }
 
     /// The whole text with the cursor bar in its place, for a text shown wrapped.
@@ -249,25 +261,25 @@ impl TextInput {
         let room = width.saturating_sub(1);
         let mut used = 0;
         let shown_before: String = {
-            let mut kept: Vec<char> = Vec::new();
-            for c in before.chars().rev() {
-                let w = c.width().unwrap_or(0);
+            let mut kept: Vec<&str> = Vec::new();
+            for g in before.graphemes(true).rev() {
+                let w = g.width();
                 if used + w > room {
                     break;
                 }
                 used += w;
-                kept.push(c);
+                kept.push(g);
             }
             kept.into_iter().rev().collect()
         };
         let mut shown_after = String::new();
-        for c in after.chars() {
-            let w = c.width().unwrap_or(0);
+        for g in after.graphemes(true) {
+            let w = g.width();
             if used + w > room {
                 break;
             }
             used += w;
-            shown_after.push(c);
+            shown_after.push_str(g);
         }
         let mut spans = vec![Span::styled(shown_before, style)];
         if width > 0 {
@@ -302,3 +314,8 @@ impl std::ops::Deref for TextInput {
 
 #[cfg(test)]
 mod tests;
+
+/// A character of a word: a letter or a digit, with whatever marks it carries.
+fn is_word(grapheme: &str) -> bool {
+    grapheme.chars().next().is_some_and(char::is_alphanumeric)
+}

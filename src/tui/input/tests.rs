@@ -104,3 +104,20 @@ fn a_long_text_scrolls_to_keep_the_cursor_in_sight() {
         "a wide character is not cut in half"
     );
 }
+
+#[test]
+fn a_flag_an_accent_or_an_emoji_moves_and_goes_as_one() {
+    let mut field = input("cafe\u{301} 🇫🇷");
+    field.edit(Action::DeleteBack);
+    assert_eq!(field.text(), "cafe\u{301} ", "the whole flag");
+    field.edit(Action::CursorLeft);
+    field.edit(Action::DeleteBack);
+    assert_eq!(field.text(), "caf ", "e with its accent");
+    field.edit(Action::LineStart);
+    field.edit(Action::WordRight);
+    assert_eq!(field.cursor(), 3);
+    let heart = input("ab❤\u{fe0f}");
+    // The heart with its variation selector takes two columns, the bar one.
+    assert_eq!(shown(&heart, 5), "ab❤\u{fe0f}▏");
+    assert_eq!(shown(&heart, 4), "b❤\u{fe0f}▏");
+}
