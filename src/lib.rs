@@ -28,6 +28,7 @@ pub mod commands;
 pub mod dates;
 pub mod export;
 pub mod files;
+pub mod import;
 pub mod plan;
 pub mod store;
 // Generated catalogs for the benchmarks and tests; not part of the program's interface.
