@@ -45,9 +45,15 @@ struct Resource<'a> {
 #[derive(Default, Clone)]
 struct Organisation {
     name: Option<String>,
+    /// The name in English (else the first language), which ids come from.
+    id_name: Option<String>,
     ctid: Option<String>,
     url: Option<String>,
 }
+
+/// The language ids are made from, whatever the user's: the same input gives the same ids
+/// for everyone, so references between catalogs hold.
+const ID_LANG: &str = "en";
 
 /// What the importer knows while it maps resources.
 struct Context<'a> {
@@ -244,6 +250,7 @@ fn classify<'a>(
         Some(Role::Organisation) => {
             let organisation = Organisation {
                 name: get(node, "name").and_then(|v| text(v, lang)),
+                id_name: get(node, "name").and_then(|v| text(v, ID_LANG)),
                 ctid: get(node, "ctid").and_then(Value::as_str).and_then(ctid_in),
                 url: get(node, "subjectWebpage").and_then(|v| text(v, lang)),
             };
@@ -328,7 +335,7 @@ fn assign_providers(
         chosen.push(organisation);
     }
     // One id per organisation (by CTID, else name), from its name; a clash takes the CTID.
-    let key = |o: &Organisation| o.ctid.clone().or(o.name.clone()).unwrap_or_default();
+    let key = |o: &Organisation| o.ctid.clone().or(o.id_name.clone()).unwrap_or_default();
     let mut by_key: BTreeMap<String, Organisation> = BTreeMap::new();
     for organisation in &chosen {
         by_key
@@ -339,7 +346,7 @@ fn assign_providers(
     let mut ids: HashMap<String, String> = HashMap::new();
     for (organisation_key, organisation) in &by_key {
         let base = organisation
-            .name
+            .id_name
             .as_deref()
             .map(slug)
             .filter(|s| !s.is_empty())
@@ -394,7 +401,15 @@ fn organisation_of(
     let url = node
         .and_then(|node| get(node, "subjectWebpage"))
         .and_then(|v| text(v, context.lang));
-    (ctid.is_some() || name.is_some()).then_some(Organisation { name, ctid, url })
+    let id_name = node
+        .and_then(|node| get(node, "name"))
+        .and_then(|v| text(v, ID_LANG));
+    (ctid.is_some() || name.is_some()).then_some(Organisation {
+        name,
+        id_name,
+        ctid,
+        url,
+    })
 }
 
 /// Each resource's id within its provider, from its name; a clash takes a CTID suffix.
@@ -407,7 +422,7 @@ fn assign_ids(
     let mut ids = Vec::new();
     for (n, resource) in resources.iter().enumerate() {
         let name = get(resource.node, "name")
-            .and_then(|v| text(v, context.lang))
+            .and_then(|v| text(v, ID_LANG))
             .unwrap_or_default();
         let ctid = get(resource.node, "ctid")
             .and_then(Value::as_str)
