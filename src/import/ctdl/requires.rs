@@ -22,7 +22,7 @@ struct Condition {
 }
 
 /// The requirement items of the `key` profiles (`requires` or `recommends`). Several
-/// profiles are alternative routes and become one `any`. A route that cannot be written as
+/// profiles, and each one's `alternativeCondition`s, are alternative routes: one `any`. A route that cannot be written as
 /// references (an outside target, only text) is described in `notes` instead.
 pub(super) fn conditions(
     context: &mut Context,
@@ -44,6 +44,22 @@ pub(super) fn conditions(
             &profile,
             own.as_ref(),
         ));
+        // A profile's `alternativeCondition`s are further routes beside it.
+        for (m, alternative) in items(get(&profile, "alternativeCondition"))
+            .into_iter()
+            .enumerate()
+        {
+            let Some(alternative) = context.follow(resource.graph, alternative).cloned() else {
+                continue;
+            };
+            read.push(read_condition(
+                context,
+                resource,
+                &format!("{path}.alternativeCondition[{m}]"),
+                &alternative,
+                own.as_ref(),
+            ));
+        }
     }
     let heading = if key == "requires" {
         "Requires"
