@@ -411,3 +411,25 @@ fn an_alternative_condition_is_another_route_of_the_any() {
     );
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
 }
+
+#[test]
+fn an_output_that_is_a_file_is_refused_with_the_fix() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let file = home.path().join("notes.txt");
+    std::fs::write(&file, "mine").expect("a file");
+    let fixtures = common::fixture("ctdl/registry");
+    let run = common::upskill(&[
+        "import-ctdl",
+        fixtures.to_str().expect("UTF-8"),
+        "-o",
+        file.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("notes.txt: is a file, not a folder; give -o a new or empty folder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "mine");
+}

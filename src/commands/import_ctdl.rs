@@ -107,6 +107,9 @@ fn imported_files(output: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = match std::fs::read_dir(output) {
         Ok(entries) => entries,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(_) if output.is_file() => {
+            return Err("is a file, not a folder; give -o a new or empty folder".into());
+        }
         Err(error) => return Err(format!("cannot be read as the output folder: {error}")),
     };
     let mut found = Vec::new();
