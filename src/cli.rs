@@ -11,7 +11,8 @@ use crate::plan::Experience;
 
 mod help;
 use help::{
-    EXPORT_HELP, FMT_HELP, IMPORT_HELP, PLAN_EXAMPLES, PLANS_HELP, RENEWALS_HELP, VALIDATE_HELP,
+    EXPORT_HELP, FMT_HELP, IMPORT_CTDL_HELP, IMPORT_HELP, PLAN_EXAMPLES, PLANS_HELP, RENEWALS_HELP,
+    VALIDATE_HELP,
 };
 
 #[derive(Debug, Parser)]
@@ -157,6 +158,16 @@ pub enum Command {
         /// Change nothing: list the files that are out of order, and exit 1 if any is
         #[arg(long)]
         check: bool,
+    },
+    /// Turn Credential Registry data (CTDL JSON-LD) into catalog files, one per provider
+    #[command(name = "import-ctdl", after_help = IMPORT_CTDL_HELP)]
+    ImportCtdl {
+        /// CTDL JSON-LD files (one resource, or a `@graph` document), or folders of `.json`/`.jsonld` files
+        #[arg(value_name = "FILE|DIR", required = true)]
+        inputs: Vec<PathBuf>,
+        /// The folder to write the catalog files into: new, empty, or one an earlier import wrote
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
     /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
     #[command(after_help = IMPORT_HELP)]

@@ -11,13 +11,14 @@
 //! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
 //! - [`export`]: renderers into other programs' formats: the graph as DOT and Mermaid, a plan
 //!   report as Markdown, CSV, iCalendar, JSON and HTML.
+//! - [`import`]: other standards' data into catalog files: Credential Registry CTDL JSON-LD.
 //! - [`tui`]: the app, a full-screen planner (ratatui): model, update, view, event loop.
 //! - [`cli`] and [`commands`]: the command line. `main` opens the app when no command is
 //!   given; the commands never call into the app.
 //!
 //! The modules form layers, each using only those at or below it (`tests/layers.rs` checks
 //! this): `text`, `files`, `dates` and `clock` at the bottom, then `yaml`, `catalog`, `plan`,
-//! `store` and `export`, `cli`, `commands`, and the app, `tui`, on top.
+//! `store`, `export` and `import`, `cli`, `commands`, and the app, `tui`, on top.
 
 #![forbid(unsafe_code)]
 
@@ -28,6 +29,7 @@ pub mod commands;
 pub mod dates;
 pub mod export;
 pub mod files;
+pub mod import;
 pub mod plan;
 pub mod store;
 // Generated catalogs for the benchmarks and tests; not part of the program's interface.

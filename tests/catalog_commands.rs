@@ -276,3 +276,23 @@ fn a_catalog_in_the_config_dir_is_used_without_flags() {
         run.stdout
     );
 }
+
+/// `show` lists a credential's `same_as` ids, one a line.
+#[test]
+fn show_lists_the_same_as_ids() {
+    let run = common::upskill_with_user_catalogs(
+        &[(
+            "acme.yaml",
+            "provider: {id: acme, name: Acme}\ncredentials:\n  - {id: cloud, title: Cloud, kind: course, hours: 1, cost: 0, skills: [cloud], same_as: [ce-0001, 'https://acme.example/cloud']}\n",
+        )],
+        &["--no-bundled", "show", "acme/cloud"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("ce-0001"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("https://acme.example/cloud"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("same as"), "{}", run.stdout);
+}

@@ -30,7 +30,7 @@ const LAYERS: &[&[&str]] = &[
     &["yaml"],
     &["catalog", "synth"],
     &["plan"],
-    &["store", "export"],
+    &["store", "export", "import"],
     &["cli"],
     &["commands"],
     &["tui"],

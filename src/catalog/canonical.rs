@@ -32,6 +32,7 @@ pub const CREDENTIAL_KEYS: &[&str] = &[
     "valid_for_months",
     "format",
     "url",
+    "same_as",
     "description",
     "source",
     "verified",

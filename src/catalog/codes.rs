@@ -174,6 +174,11 @@ pub const KINDS: &[Kind] = &[
         &["is not a domain"],
     ),
     kind(
+        "same-as",
+        "list each external id once, and none blank",
+        &["in `same_as`", "`same_as` entry is blank"],
+    ),
+    kind(
         "bad-currency",
         "write a three-letter currency code",
         &["is not a currency code"],

@@ -133,6 +133,10 @@ pub struct CredentialSpec {
     /// The issuer's page for this credential.
     #[serde(default)]
     pub url: Option<Text>,
+    /// Other names for this same credential outside upskill: external ids and addresses, like a Credential Registry CTID (`ce-...`) or the issuer's own page. Each one at most once, none blank. Importers and badge matching use them.
+    #[serde(default)]
+    #[schemars(inner(pattern(r"\S")), extend("uniqueItems" = true))]
+    pub same_as: Vec<Text>,
     /// What it covers, how it is assessed, how it renews, and which facts are estimates. Free text.
     #[serde(default)]
     pub description: Option<Text>,

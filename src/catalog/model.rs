@@ -71,6 +71,8 @@ pub struct Credential {
     /// The `format` field: how it is delivered (online self-paced, exam, ...).
     pub delivery: Option<String>,
     pub url: Option<String>,
+    /// External ids and addresses naming the same credential (`same_as`).
+    pub same_as: Vec<String>,
     pub description: Option<String>,
     pub sources: Vec<String>,
     pub verified: Option<Date>,

@@ -41,6 +41,16 @@ Examples:
   upskill renewals alex --months 12
   upskill renewals --format json";
 
+pub(super) const IMPORT_CTDL_HELP: &str =
+    "Each credential, learning opportunity or assessment becomes a credential in the file of its
+owning (else offering) organisation; warnings name the source file and the JSON path of what
+was dropped or estimated. The output folder must be new, empty, or hold only files an earlier
+import wrote (those are replaced). No network access. Every mapping rule: docs/importing.md.
+
+Examples:
+  upskill import-ctdl registry-export/ -o my-catalogs/ctdl
+  upskill validate --no-bundled --catalog my-catalogs/ctdl";
+
 pub(super) const IMPORT_HELP: &str =
     "The plan is saved under its `name`, or the file's name without `.yaml` (--name chooses
 another). A name is never a path: one with `/`, `\\`, `..` or a leading dot is refused (exit 2),

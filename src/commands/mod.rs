@@ -5,6 +5,7 @@ mod export;
 mod fmt;
 mod graph;
 mod import;
+mod import_ctdl;
 mod new;
 mod page;
 mod plan;
@@ -49,6 +50,7 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
         Command::Import { file, name, force } => {
             import::run(&mut out, catalogs, file, name.as_deref(), *force)
         }
+        Command::ImportCtdl { inputs, output } => import_ctdl::run(&mut out, inputs, output),
         Command::New { what } => new::run(&mut out, catalogs, what),
         Command::Fmt { files, check } => fmt::run(&mut out, files, *check),
     };

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{Merge, global_id};
 use crate::catalog::format::{
-    CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Number,
+    CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Number, Text,
 };
 use crate::catalog::model::{Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx};
 use crate::catalog::place::{Pending, Place};
@@ -142,6 +142,7 @@ impl Merge {
         }
         let (hours, cost) = self.check_numbers(&spec, place);
         let skills = self.credential_skills(&spec, place);
+        let same_as = self.check_same_as(&spec.same_as, place);
         let verified = spec.verified.as_ref().and_then(|text| {
             let parsed = crate::dates::parse(text.as_str(), "2026-06-01");
             match &parsed {
@@ -169,6 +170,7 @@ impl Merge {
             valid_for_months: spec.valid_for_months.filter(|&m| m > 0 && m <= MAX_MONTHS),
             delivery: spec.format.map(|text| text.0),
             url: spec.url.map(|text| text.0),
+            same_as,
             description: spec.description.map(|text| text.0),
             sources: spec
                 .source
@@ -185,6 +187,29 @@ impl Merge {
         self.catalog.credential_ids.insert(id, idx);
         self.credential_items.push((file_index, n));
         Some(idx)
+    }
+
+    /// The `same_as` entries that are neither blank nor repeated; each one that is, reported.
+    fn check_same_as(&mut self, same_as: &[Text], place: &Place) -> Vec<String> {
+        let mut kept: Vec<String> = Vec::with_capacity(same_as.len());
+        for (n, entry) in same_as.iter().enumerate() {
+            let at = place.at(&[Key("same_as"), Index(n)]);
+            let entry = entry.as_str().trim();
+            if entry.is_empty() {
+                self.error(
+                    at,
+                    "this `same_as` entry is blank: write an external id (like `ce-...`) or an address, or remove the entry".into(),
+                );
+            } else if kept.iter().any(|seen| seen == entry) {
+                self.error(
+                    at,
+                    format!("`{entry}` is listed twice in `same_as`: list each external id once"),
+                );
+            } else {
+                kept.push(entry.to_owned());
+            }
+        }
+        kept
     }
 
     /// Hours, cost and validity within their ranges; out-of-range values are reported and

@@ -77,6 +77,10 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
     if let Some(url) = &credential.url {
         page.field("url", url);
     }
+    if !credential.same_as.is_empty() {
+        let same_as: Vec<&str> = credential.same_as.iter().map(String::as_str).collect();
+        page.field_lines("same as", &same_as);
+    }
     if !credential.sources.is_empty() {
         let sources: Vec<&str> = credential.sources.iter().map(String::as_str).collect();
         page.field_lines("sources", &sources);

@@ -1,0 +1,158 @@
+//! `upskill import-ctdl FILE|DIR... -o DIR`: Credential Registry JSON-LD to catalog files.
+//! The mapping is `import::ctdl`; this reads the inputs, guards the output folder (only
+//! files an earlier import wrote are ever replaced or removed) and writes.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::{EXIT_INVALID, EXIT_USAGE};
+use crate::files::{self, WriteOptions};
+use crate::import::ctdl::{self, Input, MARKER};
+use crate::text::sanitize_line;
+
+/// The largest input file read: a `@graph` document of a big program stays well under it.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result<ExitCode> {
+    let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
+    let found = expand(paths);
+    let mut failed = false;
+    let mut inputs = Vec::new();
+    for path in &found {
+        match files::read_text(path, MAX_INPUT_BYTES) {
+            Ok(text) => inputs.push(Input {
+                name: shown(path),
+                text,
+            }),
+            Err(error) => {
+                eprintln!("upskill: {}: cannot be read: {error}", shown(path));
+                failed = true;
+            }
+        }
+    }
+    for path in paths.iter().filter(|path| !path.exists()) {
+        eprintln!(
+            "upskill: {}: no such file or folder; give CTDL JSON-LD files or folders of them",
+            shown(path)
+        );
+        failed = true;
+    }
+    if failed {
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
+    if inputs.is_empty() {
+        eprintln!(
+            "upskill: no .json or .jsonld files found in the paths given; give CTDL JSON-LD files or folders of them"
+        );
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    let previous = match imported_files(output) {
+        Ok(previous) => previous,
+        Err(message) => {
+            eprintln!("upskill: {}: {message}", shown(output));
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+    };
+    let converted = ctdl::convert(&inputs, &language());
+    for warning in &converted.warnings {
+        eprintln!("warning: {}", sanitize_line(warning));
+    }
+    for (name, text) in &converted.files {
+        if let Err(error) = files::write(&output.join(name), text.as_bytes(), WriteOptions::OWN) {
+            eprintln!(
+                "upskill: {}: cannot be written: {error}",
+                shown(&output.join(name))
+            );
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+    }
+    for stale in previous.iter().filter(|path| {
+        path.file_name()
+            .and_then(|name| name.to_str())
+            .is_none_or(|name| !converted.files.contains_key(name))
+    }) {
+        std::fs::remove_file(stale)?;
+    }
+    writeln!(
+        out,
+        "{} credentials from {} files into {} provider files in {}: {} warnings",
+        converted.credentials,
+        inputs.len(),
+        converted.files.len(),
+        shown(output),
+        converted.warnings.len()
+    )?;
+    writeln!(
+        out,
+        "check them: upskill validate --no-bundled --catalog {}",
+        shown(output)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The user's language, from the locale variables in POSIX order of precedence.
+fn language() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map(|locale| ctdl::json::language_of_locale(&locale))
+        .unwrap_or_default()
+}
+
+/// The files in `output` an earlier import wrote; an error when it holds anything else, so
+/// nothing a person wrote is replaced.
+fn imported_files(output: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = match std::fs::read_dir(output) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(_) if output.is_file() => {
+            return Err("is a file, not a folder; give -o a new or empty folder".into());
+        }
+        Err(error) => return Err(format!("cannot be read as the output folder: {error}")),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        let ours = path.extension().is_some_and(|ext| ext == "yaml")
+            && files::read_text(&path, MAX_INPUT_BYTES)
+                .is_ok_and(|text| text.lines().next() == Some(MARKER));
+        if !ours {
+            return Err(format!(
+                "holds `{}`, which an earlier `upskill import-ctdl` did not write; give -o an empty or new folder (only files an import wrote are ever replaced)",
+                sanitize_line(&path.file_name().unwrap_or_default().to_string_lossy())
+            ));
+        }
+        found.push(path);
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The paths given, each folder replaced by the `.json` and `.jsonld` files under it, sorted.
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            if path.exists() {
+                files.push(path.clone());
+            }
+            continue;
+        }
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext == "json" || ext == "jsonld")
+            })
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
+}

@@ -1,0 +1,116 @@
+//! Writing the catalog files: YAML with every text double-quoted (JSON string syntax, which
+//! YAML reads the same), keys in `upskill fmt`'s order, nothing that depends on the clock.
+
+use std::fmt::Write as _;
+
+use crate::catalog::format::{AtomSpec, Kind, RequirementSpec};
+
+/// The first line of every file the importer writes; a later import may replace such files.
+pub const MARKER: &str = "# Written by `upskill import-ctdl` from Credential Registry data; importing again replaces this file.";
+
+/// The longest text written, in characters (the catalog format allows 64 KiB).
+const MAX_TEXT_CHARS: usize = 16_000;
+
+pub(super) struct Entry {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub hours: f64,
+    pub cost: f64,
+    pub skills: Vec<String>,
+    pub requires: Vec<RequirementSpec>,
+    pub recommends: Vec<RequirementSpec>,
+    pub url: Option<String>,
+    pub same_as: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// A YAML double-quoted string holding `text`, made safe and bounded.
+fn quoted(text: &str) -> String {
+    let clean: String = crate::text::sanitize(text)
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .take(MAX_TEXT_CHARS)
+        .collect();
+    serde_json::to_string(&clean).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+fn number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let mut text = format!("{rounded:.2}");
+    while text.ends_with('0') {
+        text.pop();
+    }
+    text.trim_end_matches('.').to_owned()
+}
+
+fn requirement(item: &RequirementSpec) -> String {
+    let list =
+        |items: &[RequirementSpec]| items.iter().map(requirement).collect::<Vec<_>>().join(", ");
+    match item {
+        RequirementSpec::One(AtomSpec::Credential(id)) => id.clone(),
+        RequirementSpec::One(AtomSpec::Skill(id)) => format!("{{skill: {id}}}"),
+        RequirementSpec::One(AtomSpec::Experience { field, months }) => {
+            format!("{{experience: {{field: {field}, months: {months}}}}}")
+        }
+        RequirementSpec::Any(items) => format!("{{any: [{}]}}", list(items)),
+        RequirementSpec::All(items) => format!("{{all: [{}]}}", list(items)),
+    }
+}
+
+/// One provider's catalog file.
+pub(super) fn file(
+    provider: &str,
+    name: &str,
+    url: Option<&str>,
+    currency: &str,
+    entries: &[Entry],
+) -> String {
+    let mut out = format!(
+        "{MARKER}\nformat: 1\ncurrency: {currency}\n\nprovider:\n  id: {provider}\n  name: {}\n",
+        quoted(name)
+    );
+    if let Some(url) = url {
+        let _ = writeln!(out, "  url: {}", quoted(url));
+    }
+    out.push_str("\ncredentials:\n");
+    for entry in entries {
+        let _ = writeln!(out, "  - id: {}", entry.id);
+        let _ = writeln!(out, "    title: {}", quoted(&entry.title));
+        let _ = writeln!(out, "    kind: {}", entry.kind);
+        let _ = writeln!(out, "    hours: {}", number(entry.hours));
+        let _ = writeln!(out, "    cost: {}", number(entry.cost));
+        let _ = writeln!(out, "    skills: [{}]", entry.skills.join(", "));
+        for (key, items) in [
+            ("requires", &entry.requires),
+            ("recommends", &entry.recommends),
+        ] {
+            if !items.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    {key}: [{}]",
+                    items.iter().map(requirement).collect::<Vec<_>>().join(", ")
+                );
+            }
+        }
+        if let Some(url) = &entry.url {
+            let _ = writeln!(out, "    url: {}", quoted(url));
+        }
+        if !entry.same_as.is_empty() {
+            let _ = writeln!(
+                out,
+                "    same_as: [{}]",
+                entry
+                    .same_as
+                    .iter()
+                    .map(|s| quoted(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        if let Some(description) = &entry.description {
+            let _ = writeln!(out, "    description: {}", quoted(description));
+        }
+    }
+    out
+}
