@@ -10,10 +10,12 @@ use crate::export::ExportFormat;
 use crate::plan::Experience;
 
 mod help;
+mod values;
 use help::{
     EXPORT_HELP, FMT_HELP, IMPORT_CTDL_HELP, IMPORT_HELP, PLAN_EXAMPLES, PLANS_HELP, RENEWALS_HELP,
     VALIDATE_HELP,
 };
+use values::{date, experience, hours_per_week, non_negative, positive, time_value};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -344,57 +346,6 @@ pub enum PlanFormat {
     Json,
     /// A document to send to a client
     Markdown,
-}
-
-fn time_value(text: &str) -> Result<f64, String> {
-    let n = number(text)?;
-    crate::plan::time_value(n).map(|_| n)
-}
-
-fn experience(text: &str) -> Result<Experience, String> {
-    text.parse()
-}
-
-fn number(text: &str) -> Result<f64, String> {
-    text.parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
-        .ok_or_else(|| format!("`{text}` is not a number"))
-}
-
-fn non_negative(text: &str) -> Result<f64, String> {
-    number(text).and_then(|n| {
-        if (0.0..1e12).contains(&n) {
-            Ok(n)
-        } else {
-            Err("must be 0 or more, and less than a million million".to_owned())
-        }
-    })
-}
-
-fn positive(text: &str) -> Result<f64, String> {
-    number(text).and_then(|n| {
-        if n > 0.0 {
-            Ok(n)
-        } else {
-            Err("must be more than 0".to_owned())
-        }
-    })
-}
-
-fn hours_per_week(text: &str) -> Result<f64, String> {
-    positive(text).and_then(|n| {
-        if n <= 168.0 {
-            Ok(n)
-        } else {
-            Err("a week has 168 hours".to_owned())
-        }
-    })
-}
-
-fn date(text: &str) -> Result<Date, String> {
-    text.parse::<Date>()
-        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, like 2027-01-04"))
 }
 
 #[cfg(test)]
