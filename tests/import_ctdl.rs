@@ -82,7 +82,7 @@ fn types_map_to_kinds_and_an_unknown_type_is_skipped_with_a_warning() {
         "{stderr}"
     );
     assert!(
-        stdout.starts_with("3 credentials from 4 files into 1 provider files"),
+        stdout.starts_with("3 credentials from 4 files into 1 provider file in"),
         "{stdout}"
     );
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use crate::cli::{EXIT_INVALID, EXIT_USAGE};
 use crate::files::{self, WriteOptions};
 use crate::import::ctdl::{self, Input, MARKER};
+use crate::text::plural;
 use crate::text::sanitize_line;
 
 /// The largest input file read: a `@graph` document of a big program stays well under it.
@@ -76,12 +77,12 @@ pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result
     }
     writeln!(
         out,
-        "{} credentials from {} files into {} provider files in {}: {} warnings",
-        converted.credentials,
-        inputs.len(),
-        converted.files.len(),
+        "{} from {} into {} in {}: {}",
+        plural(converted.credentials, "credential"),
+        plural(inputs.len(), "file"),
+        plural(converted.files.len(), "provider file"),
         shown(output),
-        converted.warnings.len()
+        plural(converted.warnings.len(), "warning")
     )?;
     writeln!(
         out,
