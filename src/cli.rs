@@ -31,8 +31,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Exit codes of SPEC §3, shared by the commands and the app: invalid input (a catalog or
-/// plan with errors, or a failure to write), and a usage error.
+/// Exit codes shared by the commands and the app: invalid input (a catalog or plan with
+/// errors, or a failure to write), and a usage error.
 pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 

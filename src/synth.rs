@@ -104,15 +104,9 @@ pub fn generate(credentials: usize, seed: u64) -> Generated {
         taught: Vec::with_capacity(credentials),
         all_taught: std::collections::BTreeSet::new(),
     };
-    let providers = credentials.div_ceil(PER_PROVIDER).max(1);
-    let mut files = Vec::with_capacity(providers + 2);
-    for p in 0..providers {
-        let count = PER_PROVIDER.min(credentials - p * PER_PROVIDER);
-        files.push((
-            format!("provider-{p:04}.yaml"),
-            generator.provider(p, count, seed),
-        ));
-    }
+    let mut files = provider_files(credentials, "provider", |p, count| {
+        generator.provider(p, count, seed)
+    });
     let mut skills_yaml = String::from("format: 1\nskills:\n");
     for s in 0..skill_count {
         let _ = writeln!(
@@ -251,6 +245,22 @@ impl Generator {
         }
         (yaml, roles)
     }
+}
+
+/// One file of up to [`PER_PROVIDER`] credentials a provider, `{prefix}-0000.yaml` on, each
+/// written by `provider(number, count)`.
+fn provider_files(
+    credentials: usize,
+    prefix: &str,
+    mut provider: impl FnMut(usize, usize) -> String,
+) -> Vec<(String, String)> {
+    let providers = credentials.div_ceil(PER_PROVIDER).max(1);
+    let mut files = Vec::with_capacity(providers + 2);
+    for p in 0..providers {
+        let count = PER_PROVIDER.min(credentials - p * PER_PROVIDER);
+        files.push((format!("{prefix}-{p:04}.yaml"), provider(p, count)));
+    }
+    files
 }
 
 /// Writes a role of `skills` into a roles file; returns its id.

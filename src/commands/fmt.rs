@@ -26,7 +26,7 @@ enum Outcome {
 
 pub fn run(out: &mut impl Write, paths: &[PathBuf], check: bool) -> io::Result<ExitCode> {
     let mut failed = false;
-    for path in expand(paths) {
+    for path in crate::files::expand(paths, crate::catalog::source::is_yaml) {
         let shown = sanitize_line(&path.display().to_string()).into_owned();
         let outcome = format_file(&path, check);
         let line = match &outcome {
@@ -46,28 +46,6 @@ pub fn run(out: &mut impl Write, paths: &[PathBuf], check: bool) -> io::Result<E
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The paths given, with each folder replaced by the YAML files under it, in order.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            files.push(path.clone());
-            continue;
-        }
-        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_type().is_file())
-            .map(walkdir::DirEntry::into_path)
-            .filter(|path| crate::catalog::source::is_yaml(path))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    files
 }
 
 fn format_file(path: &Path, check: bool) -> Outcome {

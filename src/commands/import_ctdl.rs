@@ -17,7 +17,14 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result<ExitCode> {
     let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
-    let found = expand(paths);
+    // A path not there is said below, once.
+    let found: Vec<PathBuf> = files::expand(paths, |path| {
+        path.extension()
+            .is_some_and(|ext| ext == "json" || ext == "jsonld")
+    })
+    .into_iter()
+    .filter(|path| path.exists())
+    .collect();
     let mut failed = false;
     let mut inputs = Vec::new();
     for path in &found {
@@ -129,31 +136,4 @@ fn imported_files(output: &Path) -> Result<Vec<PathBuf>, String> {
     }
     found.sort();
     Ok(found)
-}
-
-/// The paths given, each folder replaced by the `.json` and `.jsonld` files under it, sorted.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            if path.exists() {
-                files.push(path.clone());
-            }
-            continue;
-        }
-        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_type().is_file())
-            .map(walkdir::DirEntry::into_path)
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|ext| ext == "json" || ext == "jsonld")
-            })
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    files
 }

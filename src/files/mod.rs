@@ -115,6 +115,30 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
 }
 
 /// `8 MiB`, `4 KiB`, `100 bytes`.
+/// The paths given, each folder replaced by the files under it that are `wanted`, sorted
+/// (links followed); a path that is not a folder stays as given, for its reader to refuse
+/// if it is not there.
+pub fn expand(paths: &[PathBuf], wanted: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .filter(|path| wanted(path))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
+}
+
 pub fn bytes(count: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Generated, PER_PROVIDER, Rng};
+use super::{Generated, Rng};
 
 /// A trap catalog of `credentials` credentials, about one skill per 25 (at least 30), and
 /// twenty roles of five to eight skills.
@@ -18,15 +18,9 @@ pub fn generate(credentials: usize, seed: u64) -> Generated {
         popularity: zipf(skills, 1.1),
         taught: vec![false; skills],
     };
-    let providers = credentials.div_ceil(PER_PROVIDER).max(1);
-    let mut files = Vec::with_capacity(providers + 2);
-    for p in 0..providers {
-        let count = PER_PROVIDER.min(credentials - p * PER_PROVIDER);
-        files.push((
-            format!("trap-provider-{p:04}.yaml"),
-            generator.provider(p, count, seed),
-        ));
-    }
+    let mut files = super::provider_files(credentials, "trap-provider", |p, count| {
+        generator.provider(p, count, seed)
+    });
     let mut skills_yaml = String::from("format: 1\nskills:\n");
     for s in 0..skills {
         let _ = writeln!(skills_yaml, "  - {{id: skill-{s}, name: Skill {s}}}");
