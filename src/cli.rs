@@ -307,9 +307,18 @@ pub struct PlanArgs {
     /// then minimises cost + hours x N
     #[arg(long, value_name = "N", value_parser = time_value)]
     pub time_value: Option<f64>,
-    /// Learning hours per week, for the schedule
-    #[arg(long, value_name = "N", default_value_t = 10.0, value_parser = hours_per_week)]
-    pub hours_per_week: f64,
+    /// Learning hours per week, for the schedule (default: the person's, or 10)
+    #[arg(long, value_name = "N", value_parser = hours_per_week)]
+    pub hours_per_week: Option<f64>,
+    /// Finish by this date: the plan's hours stay within what the hours a week allow until
+    /// then, and it says what pace would make the date if they do not
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    pub finish_by: Option<Date>,
+    /// The person the plan is for: what they hold (`upskill people show NAME`) counts, and
+    /// --have/--skill/--experience are added to it when the plan is saved (default: the
+    /// --save name)
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
     /// When the first step starts (default: today)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     pub start: Option<Date>,

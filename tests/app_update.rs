@@ -611,6 +611,7 @@ fn save_and_quit_are_effects() {
     update(
         &mut app,
         Msg::Saved {
+            person: None,
             result: Ok("/x/test.yaml".into()),
             announce: false,
             quitting: Quitting::Ask,
@@ -628,6 +629,7 @@ fn quitting_with_a_change_that_cannot_be_saved_asks_first() {
         update(
             app,
             Msg::Saved {
+                person: None,
                 result: Err("No space left on device (os error 28)".into()),
                 announce: false,
                 quitting,
@@ -680,6 +682,7 @@ fn quitting_when_everything_is_saved_goes_even_if_the_last_save_fails() {
     update(
         &mut app,
         Msg::Saved {
+            person: None,
             result: Err("Read-only file system (os error 30)".into()),
             announce: false,
             quitting: Quitting::Ask,
@@ -735,6 +738,7 @@ fn a_failed_save_is_shown_and_cleared_by_the_next_good_one() {
     update(
         &mut app,
         Msg::Saved {
+            person: None,
             result: Err("read-only file system".into()),
             announce: false,
             quitting: Quitting::No,
@@ -745,6 +749,7 @@ fn a_failed_save_is_shown_and_cleared_by_the_next_good_one() {
     update(
         &mut app,
         Msg::Saved {
+            person: None,
             result: Ok("/x/test.yaml".into()),
             announce: false,
             quitting: Quitting::No,
@@ -895,6 +900,7 @@ fn leaving_a_plan_with_an_unsaved_change_is_refused() {
     update(
         &mut app,
         Msg::Saved {
+            person: None,
             result: Err("No space left on device (os error 28)".into()),
             announce: false,
             quitting: Quitting::No,
@@ -1270,6 +1276,7 @@ fn a_reload_does_not_hide_a_failed_save_or_a_refusal() {
     update(
         &mut app,
         Msg::Saved {
+            person: None,
             result: Err("read-only file system".into()),
             announce: false,
             quitting: Quitting::No,

@@ -53,7 +53,7 @@ pub fn run(
     let violations = check(&loaded.catalog, &plan);
     plan.name = chosen.to_string();
     let path = match store.create(&plan, force) {
-        Ok(path) => path,
+        Ok(written) => written.path,
         Err(error @ StoreError::Exists { .. }) => return usage(&error.to_string()),
         Err(error) => return failure(&error.to_string()),
     };

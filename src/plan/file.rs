@@ -2,6 +2,9 @@
 //! step is kept as written, even one naming a credential no catalog has (the checks mark
 //! it missing), and unknown fields are errors, located at their line and column.
 
+mod have;
+mod profile;
+
 use std::fmt;
 
 use jiff::civil::Date;
@@ -9,10 +12,12 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Amount;
-use crate::catalog::format::{MAX_MONTHS, Number, Text};
+use crate::catalog::format::{Number, Text};
 use crate::yaml;
 
-use super::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
+use super::{DEFAULT_HOURS_PER_WEEK, Overrides, Person, Plan, Status, Step};
+use have::{HaveFile, HaveOut};
+pub use profile::{parse_profile, profile_to_yaml};
 
 /// The only plan file format there is.
 pub const FORMAT: u32 = 1;
@@ -28,25 +33,22 @@ pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
         }]);
     }
     let file: PlanFile = yaml::from_str(text).map_err(|failure| failure.errors)?;
+    let own_have = (!file.have.is_empty()).then(|| file.have.into_have());
+    let person = file.person.map(|name| Person {
+        name: name.as_str().to_owned(),
+        overrides: Overrides {
+            hours_per_week: file.hours_per_week.is_some(),
+            budget: file.budget.is_some(),
+            time_value: file.time_value.is_some(),
+        },
+        own_have: own_have.clone(),
+        base: None,
+    });
     Ok(Plan {
         name: file.name.map(|n| n.as_str().to_owned()).unwrap_or_default(),
         role: file.role.map(|r| r.as_str().to_owned()),
-        have: Have {
-            earned: file
-                .have
-                .credentials
-                .iter()
-                .filter_map(|held| Some((held.id.as_str().to_owned(), held.earned.as_ref()?.0)))
-                .collect(),
-            credentials: file
-                .have
-                .credentials
-                .into_iter()
-                .map(|held| held.id.as_str().to_owned())
-                .collect(),
-            skills: texts(file.have.skills),
-            experience: file.have.experience.into_iter().map(|e| e.0).collect(),
-        },
+        // A person's plan plans with the person's holdings once their profile is read.
+        have: own_have.unwrap_or_default(),
         hours_per_week: file.hours_per_week.map_or(DEFAULT_HOURS_PER_WEEK, |h| h.0),
         start: file.start.map_or(today, |d| d.0),
         budget: file.budget.map(|b| b.0),
@@ -62,50 +64,35 @@ pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
             })
             .collect(),
         notes: file.notes.map(|n| n.as_str().to_owned()),
+        finish_by: file.finish_by.map(|d| d.0),
+        person,
     })
 }
 
-/// Writes a plan file.
+/// Writes a plan file. A person's plan writes only what is the plan's: its steps and
+/// settings, and of the person's holdings and settings only those it overrides (the
+/// profile file holds the rest, see [`profile_to_yaml`]).
 pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
+    let own = |overridden: fn(&Overrides) -> bool| {
+        plan.person
+            .as_ref()
+            .is_none_or(|person| overridden(&person.overrides))
+    };
+    let have = match &plan.person {
+        None => Some(HaveOut::of(&plan.have)),
+        Some(person) => person.own_have.as_ref().map(HaveOut::of),
+    };
     let file = PlanOut {
         format: FORMAT,
         name: &plan.name,
+        person: plan.person.as_ref().map(|person| person.name.as_str()),
         role: plan.role.as_deref(),
-        have: HaveOut {
-            credentials: plan
-                .have
-                .credentials
-                .iter()
-                .map(|id| match plan.have.earned.get(id) {
-                    Some(date) => HeldOut::Dated {
-                        id,
-                        earned: date.to_string(),
-                    },
-                    None => HeldOut::Id(id),
-                })
-                .collect(),
-            skills: &plan.have.skills,
-            experience: plan
-                .have
-                .experience
-                .iter()
-                .map(|entry| ExperienceOut {
-                    field: &entry.field,
-                    months: match entry.tenure {
-                        Tenure::Months(months) => Some(months),
-                        Tenure::Since(_) => None,
-                    },
-                    since: match entry.tenure {
-                        Tenure::Since(date) => Some(date.to_string()),
-                        Tenure::Months(_) => None,
-                    },
-                })
-                .collect(),
-        },
-        hours_per_week: plan.hours_per_week,
+        have,
+        hours_per_week: own(|o| o.hours_per_week).then_some(plan.hours_per_week),
         start: plan.start.to_string(),
-        budget: plan.budget,
-        time_value: plan.time_value,
+        finish_by: plan.finish_by.map(|date| date.to_string()),
+        budget: plan.budget.filter(|_| own(|o| o.budget)),
+        time_value: plan.time_value.filter(|_| own(|o| o.time_value)),
         steps: plan
             .steps
             .iter()
@@ -121,16 +108,14 @@ pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
     yaml::to_string(&file)
 }
 
-fn texts(list: Vec<Text>) -> Vec<String> {
-    list.into_iter().map(|t| t.as_str().to_owned()).collect()
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlanFile {
     #[serde(default, rename = "format")]
     _format: Option<FormatNumber>,
     name: Option<Text>,
+    /// The person the plan belongs to (their profile file holds their holdings).
+    person: Option<Text>,
     role: Option<Text>,
     #[serde(default)]
     have: HaveFile,
@@ -138,100 +123,10 @@ struct PlanFile {
     start: Option<DateText>,
     budget: Option<NonNegativeAmount>,
     time_value: Option<TimeValue>,
+    finish_by: Option<DateText>,
     #[serde(default)]
     steps: Vec<StepFile>,
     notes: Option<Text>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct HaveFile {
-    #[serde(default)]
-    credentials: Vec<HeldFile>,
-    #[serde(default)]
-    skills: Vec<Text>,
-    #[serde(default)]
-    experience: Vec<ExperienceFile>,
-}
-
-/// A held credential: its id, or `{id: comptia/a-plus, earned: 2025-03-01}`.
-struct HeldFile {
-    id: Text,
-    earned: Option<DateText>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HeldFields {
-    id: Text,
-    earned: Option<DateText>,
-}
-
-impl<'de> Deserialize<'de> for HeldFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct HeldVisitor;
-        impl<'de> Visitor<'de> for HeldVisitor {
-            type Value = HeldFile;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a credential id, or {id: provider/id, earned: YYYY-MM-DD}")
-            }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<HeldFile, E> {
-                let id = Text::deserialize(de::value::StrDeserializer::<E>::new(value))?;
-                Ok(HeldFile { id, earned: None })
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<HeldFile, A::Error> {
-                let fields = HeldFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(HeldFile {
-                    id: fields.id,
-                    earned: fields.earned,
-                })
-            }
-        }
-        deserializer.deserialize_any(HeldVisitor)
-    }
-}
-
-/// `{field: security, months: 24}` or `{field: networking, since: 2021-06-01}`.
-struct ExperienceFile(Experience);
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExperienceFields {
-    field: Text,
-    months: Option<Number>,
-    since: Option<DateText>,
-}
-
-impl<'de> Deserialize<'de> for ExperienceFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fields = ExperienceFields::deserialize(deserializer)?;
-        let field = fields.field.as_str().to_owned();
-        let tenure = match (fields.months, fields.since) {
-            (Some(_), Some(_)) => {
-                return Err(de::Error::custom(format_args!(
-                    "experience in `{field}` has both `months` and `since`: keep `months` for \
-                     past work, `since` for work still going on"
-                )));
-            }
-            (None, None) => {
-                return Err(de::Error::custom(format_args!(
-                    "experience in `{field}` needs `months: N` (past work) or \
-                     `since: YYYY-MM-DD` (work still going on)"
-                )));
-            }
-            (Some(Number(n)), None) => {
-                if n.fract() != 0.0 || !(1.0..=f64::from(MAX_MONTHS)).contains(&n) {
-                    return Err(de::Error::custom(format_args!(
-                        "experience in `{field}`: months must be a whole number from 1 to \
-                         {MAX_MONTHS}, not {n}"
-                    )));
-                }
-                Tenure::Months(n as u32)
-            }
-            (None, Some(DateText(date))) => Tenure::Since(date),
-        };
-        Ok(ExperienceFile(Experience { field, tenure }))
-    }
 }
 
 #[derive(Deserialize)]
@@ -248,10 +143,16 @@ struct PlanOut<'a> {
     format: u32,
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
-    have: HaveOut<'a>,
-    hours_per_week: Amount,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    have: Option<HaveOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours_per_week: Option<Amount>,
     start: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    finish_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     budget: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -259,31 +160,6 @@ struct PlanOut<'a> {
     steps: Vec<StepOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct HaveOut<'a> {
-    credentials: Vec<HeldOut<'a>>,
-    skills: &'a [String],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    experience: Vec<ExperienceOut<'a>>,
-}
-
-/// A plain id, or the id with the date it was earned.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum HeldOut<'a> {
-    Id(&'a str),
-    Dated { id: &'a str, earned: String },
-}
-
-#[derive(Serialize)]
-struct ExperienceOut<'a> {
-    field: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    since: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -9,7 +9,8 @@
 //! - [`edit`]: add with prerequisites, remove, move, mark status, each refused with a reason.
 //! - [`check()`]: every violation of a plan.
 //! - [`schedule()`]: start, end and renewal dates of the steps.
-//! - [`file`]: the plan file of SPEC §2 (`format: 1`).
+//! - [`file`]: the plan file of SPEC §2 (`format: 1`), and a person's profile file.
+//! - [`Profile`]: a person, whose holdings and settings their plans share.
 //! - [`coverage()`]: which role requirements a whole plan meets, and what meets each.
 //! - [`totals()`]: what a plan's steps cost and take, and how many are done.
 //! - [`progress()`]: steps done, the next step, on track or behind on a given day.
@@ -18,6 +19,7 @@
 mod awards;
 mod check;
 mod coverage;
+pub mod deadline;
 pub mod edit;
 pub mod file;
 #[cfg(test)]
@@ -25,10 +27,12 @@ pub(crate) mod fixture;
 mod holdings;
 mod model;
 mod order;
+mod profile;
 mod progress;
 mod recommend;
 mod renewals;
 mod schedule;
+mod standing;
 mod totals;
 
 pub use awards::{Awards, awards};
@@ -36,14 +40,16 @@ pub use check::{Violation, ViolationKind, check};
 pub use coverage::{Coverage, MetBy, coverage, coverage_of, teachers_of};
 pub use holdings::{Eligibility, Holdings, held_expiry};
 pub use model::{
-    DEFAULT_HOURS_PER_WEEK, Experience, Have, MAX_TIME_VALUE, Plan, Status, Step, Tenure,
-    time_value,
+    DEFAULT_HOURS_PER_WEEK, Experience, Have, MAX_TIME_VALUE, Overrides, Person, Plan, Status,
+    Step, Tenure, time_value,
 };
 pub use order::natural_order;
+pub use profile::Profile;
 pub use progress::{Progress, Tracking, progress};
 pub use recommend::{
     Gap, Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, recommend,
 };
 pub use renewals::{Basis, Renewal, due_within, horizon, renewals, rule_in as renewal_rule};
 pub use schedule::{Schedule, StepDates, expiry, schedule};
+pub use standing::Standing;
 pub use totals::{Totals, totals};

@@ -39,6 +39,47 @@ pub struct Plan {
     pub time_value: Option<Amount>,
     pub steps: Vec<Step>,
     pub notes: Option<String>,
+    /// The date the plan should be finished by: the recommender keeps its hours within what
+    /// the hours a week allow until then.
+    pub finish_by: Option<Date>,
+    /// The person the plan belongs to, whose holdings and settings it uses; `None` for a plan
+    /// that keeps its own (a plan file from before people, or one read from anywhere).
+    pub person: Option<Person>,
+}
+
+/// The person a plan belongs to: the plan's `have`, hours a week, budget and time value are
+/// theirs, except the settings the plan overrides for itself (a "what if" copy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub overrides: Overrides,
+    /// Holdings written in the plan file itself besides the person's: kept as written, never
+    /// planned with (`upskill check` reports them when they differ from the person's).
+    pub own_have: Option<Have>,
+    /// The person's profile as this process last read or wrote it: a save merges the plan's
+    /// changes into the file against it, keeping changes made meanwhile by another plan.
+    /// `None` until the profile is read.
+    pub base: Option<super::Profile>,
+}
+
+impl Person {
+    /// A plan's link to person `name`, before their profile is read.
+    pub fn named(name: impl Into<String>) -> Person {
+        Person {
+            name: name.into(),
+            overrides: Overrides::default(),
+            own_have: None,
+            base: None,
+        }
+    }
+}
+
+/// The settings a plan sets for itself instead of taking its person's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub hours_per_week: bool,
+    pub budget: bool,
+    pub time_value: bool,
 }
 
 /// What the learner already holds: credential ids and skill ids, as written, and their
@@ -180,7 +221,31 @@ impl Plan {
             time_value: None,
             steps: Vec::new(),
             notes: None,
+            finish_by: None,
+            person: None,
         }
+    }
+
+    /// Takes `other`'s record of its person's profile as last read or written: undo brings
+    /// back the plan of an earlier moment, but not what the profile file held then, which
+    /// the next save merges against.
+    pub fn keep_person_base(&mut self, other: &Plan) {
+        if let (Some(person), Some(theirs)) = (self.person.as_mut(), other.person.as_ref())
+            && person.name == theirs.name
+        {
+            person.base.clone_from(&theirs.base);
+        }
+    }
+
+    /// The most hours the steps left may take to finish by the plan's finish-by date, from
+    /// its start or `today`, whichever is later; `None` when it has no such date.
+    pub fn hours_limit(&self, today: Date) -> Option<Amount> {
+        let by = self.finish_by?;
+        Some(super::deadline::hours_until(
+            self.start.max(today),
+            by,
+            self.hours_per_week,
+        ))
     }
 
     /// The target role, when it names one the catalog has.

@@ -8,11 +8,13 @@ use directories::ProjectDirs;
 
 mod lock;
 mod name;
+mod people;
 mod plans;
 
 pub use lock::{LockError, PlanLock};
 pub use name::{NameError, PlanName};
-pub use plans::{Entry, Opened, PlanStore, Saved};
+pub use people::PeopleStore;
+pub use plans::{Entry, Opened, PlanStore, Saved, Written};
 
 use crate::files::{ReadError, WriteError};
 use crate::text::sanitize_line;
@@ -54,6 +56,8 @@ pub enum StoreError {
         "a saved plan named `{name}` already exists ({path}); choose another name or pass --force to replace it"
     )]
     Exists { name: String, path: String },
+    #[error("a person named `{name}` already exists ({path}); choose another name")]
+    PersonExists { name: String, path: String },
     #[error("no data folder for upskill could be found (is $HOME set?)")]
     NoDataDir,
     #[error(transparent)]
@@ -93,6 +97,12 @@ pub enum LoadError {
         path: String,
         errors: Vec<crate::yaml::Error>,
     },
+    /// A person's profile file, with every problem at its line and column.
+    #[error("{path} is not a valid profile file")]
+    InvalidProfile {
+        path: String,
+        errors: Vec<crate::yaml::Error>,
+    },
 }
 
 impl LoadError {
@@ -100,17 +110,23 @@ impl LoadError {
     /// problem of an invalid file, then what it means.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            LoadError::Invalid { path, errors } => errors
-                .iter()
-                .map(|error| {
-                    format!(
-                        "{path}:{}: error: {}",
-                        error.position,
-                        sanitize_line(&error.message)
-                    )
-                })
-                .chain(std::iter::once(format!("{path}: not a valid plan file")))
-                .collect(),
+            LoadError::Invalid { path, errors } | LoadError::InvalidProfile { path, errors } => {
+                let what = match self {
+                    LoadError::InvalidProfile { .. } => "profile",
+                    _ => "plan",
+                };
+                errors
+                    .iter()
+                    .map(|error| {
+                        format!(
+                            "{path}:{}: error: {}",
+                            error.position,
+                            sanitize_line(&error.message)
+                        )
+                    })
+                    .chain(std::iter::once(format!("{path}: not a valid {what} file")))
+                    .collect()
+            }
             other => vec![sanitize_line(&other.to_string()).into_owned()],
         }
     }
@@ -118,7 +134,7 @@ impl LoadError {
     /// The same in one paragraph, for a notice or a list row.
     pub fn paragraph(&self) -> String {
         match self {
-            LoadError::Invalid { errors, path } => {
+            LoadError::Invalid { errors, path } | LoadError::InvalidProfile { errors, path } => {
                 let details: Vec<String> = errors
                     .iter()
                     .map(|error| {

@@ -7,15 +7,26 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{LoadError, LockError, PlanLock, PlanName, StoreError, plan_text, shown};
+use super::{LoadError, LockError, PeopleStore, PlanLock, PlanName, StoreError, plan_text, shown};
 use crate::files::{self, WriteOptions};
-use crate::plan::{Plan, Status};
+use crate::plan::{Plan, Profile, Status};
 
-/// A folder of plan files and the note of the last one used.
+/// A folder of plan files and the note of the last one used, beside the people the plans
+/// belong to.
 #[derive(Debug, Clone)]
 pub struct PlanStore {
     plans: PathBuf,
     last: PathBuf,
+    people: PeopleStore,
+}
+
+/// A plan written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub path: PathBuf,
+    /// The plan's person as their profile now holds them (with changes made meanwhile by
+    /// their other plans merged in), when the plan belongs to one.
+    pub person: Option<Profile>,
 }
 
 /// One `*.yaml` file in the plans folder. Its name may not be a valid plan name (a file
@@ -68,7 +79,13 @@ impl PlanStore {
         PlanStore {
             plans: data.join("plans"),
             last: data.join("last-plan"),
+            people: PeopleStore::in_data_dir(data),
         }
+    }
+
+    /// The people the plans belong to.
+    pub fn people(&self) -> &PeopleStore {
+        &self.people
     }
 
     /// The store in the user's data dir.
@@ -125,9 +142,11 @@ impl PlanStore {
         Ok(found)
     }
 
-    /// Reads saved plan `name`, named after its file whatever the file says.
+    /// Reads saved plan `name`, named after its file whatever the file says, with its
+    /// person's holdings and settings when it belongs to one.
     pub fn load(&self, name: &PlanName, today: Date) -> Result<Opened, LoadError> {
         let mut plan = super::read_plan_file(&self.path(name), today)?;
+        self.resolve_person(&mut plan)?;
         let file_said = (plan.name != name.as_str() && !plan.name.trim().is_empty())
             .then(|| std::mem::replace(&mut plan.name, name.to_string()));
         name.as_str().clone_into(&mut plan.name);
@@ -183,10 +202,28 @@ impl PlanStore {
             .collect()
     }
 
+    /// Gives a plan that belongs to a person their holdings and settings. A person with no
+    /// profile file (removed by hand) is left as the plan has them: the next save makes it.
+    pub fn resolve_person(&self, plan: &mut Plan) -> Result<(), LoadError> {
+        let Some(person) = &plan.person else {
+            return Ok(());
+        };
+        let name = PlanName::parse(&person.name)?;
+        match self.people.load(&name) {
+            Ok(profile) => profile.apply_to(plan),
+            Err(LoadError::Read {
+                source: files::ReadError::NotFound,
+                ..
+            }) => {}
+            Err(error) => return Err(error),
+        }
+        Ok(())
+    }
+
     /// Writes the plan the app holds `lock` on, atomically, replacing its earlier version
     /// and keeping the file's permissions. When the plans folder was removed, it is made
     /// again and the lock taken again first.
-    pub fn save(&self, plan: &Plan, lock: &mut PlanLock) -> Result<PathBuf, StoreError> {
+    pub fn save(&self, plan: &Plan, lock: &mut PlanLock) -> Result<Written, StoreError> {
         let name = Self::locked_name(plan, lock)?;
         self.write(&name, plan, true)
     }
@@ -194,7 +231,7 @@ impl PlanStore {
     /// Writes a plan made in the app for the first time: never over a file that is already
     /// there (made by a command meanwhile, or one that differs only in case on a file system
     /// that ignores case).
-    pub fn save_new(&self, plan: &Plan, lock: &mut PlanLock) -> Result<PathBuf, StoreError> {
+    pub fn save_new(&self, plan: &Plan, lock: &mut PlanLock) -> Result<Written, StoreError> {
         let name = Self::locked_name(plan, lock)?;
         self.write(&name, plan, false)
     }
@@ -214,7 +251,7 @@ impl PlanStore {
 
     /// Writes a plan for a command: locks it for the moment of writing (refused while an
     /// upskill has it open), and replaces an existing plan only when `replace`.
-    pub fn create(&self, plan: &Plan, replace: bool) -> Result<PathBuf, StoreError> {
+    pub fn create(&self, plan: &Plan, replace: bool) -> Result<Written, StoreError> {
         let name = PlanName::parse(&plan.name)?;
         let lock = self.lock(&name)?;
         let written = self.write(&name, plan, replace);
@@ -223,11 +260,40 @@ impl PlanStore {
         written
     }
 
-    fn write(&self, name: &PlanName, plan: &Plan, replace: bool) -> Result<PathBuf, StoreError> {
-        let path = self.path(name);
+    /// Writes a plan, and first its person's profile when the plan changed it: a plan file
+    /// never names a person whose profile was not written.
+    fn write(&self, name: &PlanName, plan: &Plan, replace: bool) -> Result<Written, StoreError> {
         let mut plan = plan.clone();
         name.as_str().clone_into(&mut plan.name);
         let text = plan_text(&plan)?;
+        if !replace && self.exists(name) {
+            return Err(StoreError::Exists {
+                name: name.to_string(),
+                path: shown(&self.path(name)),
+            });
+        }
+        let person = match Profile::of(&plan) {
+            Some(profile) => {
+                let base = plan.person.as_ref().and_then(|person| person.base.as_ref());
+                if base == Some(&profile) && self.people.exists(&PlanName::parse(&profile.name)?) {
+                    Some(profile)
+                } else {
+                    Some(self.people.save(&profile, base)?)
+                }
+            }
+            None => None,
+        };
+        let path = self.write_text(name, &text, replace)?;
+        Ok(Written { path, person })
+    }
+
+    fn write_text(
+        &self,
+        name: &PlanName,
+        text: &str,
+        replace: bool,
+    ) -> Result<PathBuf, StoreError> {
+        let path = self.path(name);
         let options = WriteOptions {
             replace,
             ..WriteOptions::OWN
@@ -303,7 +369,8 @@ impl PlanStore {
             .load(from, today)
             .map_err(StoreError::from)
             .and_then(|opened| {
-                self.write(to, &opened.plan, false)?;
+                // The plan file alone: renaming a plan changes nothing of its person's.
+                self.write_text(to, &plan_text(&opened.plan)?, false)?;
                 let old = self.path(from);
                 std::fs::remove_file(&old).map_err(|error| StoreError::Write {
                     path: shown(&old),
@@ -359,5 +426,6 @@ impl PlanStore {
     }
 }
 
+mod migrate;
 #[cfg(test)]
 mod tests;

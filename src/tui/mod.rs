@@ -77,6 +77,12 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let runtime = Runtime::new(store, sources.clone()).with_fingerprint(fingerprint);
     if let Some(why) = runtime.hold(&app.plan.name) {
         open_read_only(&mut app, why);
+    } else {
+        let mut plan = app.plan.clone();
+        if let Some(note) = runtime.move_into_person(&mut plan, today) {
+            app.switch_plan(plan);
+            app.info(note);
+        }
     }
     // What the plan's file holds now: a change made to it outside upskill is asked about.
     runtime.note_on_disk(&app.plan.name);

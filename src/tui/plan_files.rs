@@ -72,8 +72,13 @@ impl Runtime {
                 if result.is_ok() {
                     self.note_on_disk(&plan.name);
                 }
+                let (result, person) = match result {
+                    Ok(written) => (Ok(written.path), written.person.map(Box::new)),
+                    Err(why) => (Err(why), None),
+                };
                 Some(Msg::Saved {
                     result,
+                    person,
                     announce,
                     quitting,
                 })
@@ -146,15 +151,47 @@ impl Runtime {
         } else {
             None
         };
-        let note = result.as_ref().ok().and_then(Opened::name_note);
+        let mut note = result.as_ref().ok().and_then(Opened::name_note);
+        let mut result = result.map(|opened| opened.plan);
+        if read_only.is_none()
+            && let Ok(plan) = &mut result
+            && let Some(moved) = self.move_into_person(plan, today)
+        {
+            note = Some(note.map_or_else(|| moved.clone(), |note| format!("{note}. {moved}")));
+        }
         if result.is_ok() {
             self.note_on_disk(&name);
         }
         Msg::PlanOpened {
             name,
-            result: result.map(|opened| Box::new(opened.plan)),
+            result: result.map(Box::new),
             read_only,
             note,
+        }
+    }
+
+    /// Moves a plan from before people, which this upskill holds the lock of, into a person
+    /// (see [`crate::store::PlanStore::migrate`]): `plan` becomes the person's, and the
+    /// result says so. A move that fails leaves the plan as it was, and says why.
+    pub fn move_into_person(&self, plan: &mut Plan, today: jiff::civil::Date) -> Option<String> {
+        if plan.person.is_some() {
+            return None;
+        }
+        let store = self.store.as_ref()?;
+        let name = PlanName::parse(&plan.name).ok()?;
+        let mut lock = self.lock.borrow_mut();
+        let lock = lock.as_mut().filter(|held| held.name() == &name)?;
+        if !store.exists(&name) {
+            return None;
+        }
+        match store.migrate(&name, lock, today) {
+            Ok((moved, note)) => {
+                *plan = moved;
+                note
+            }
+            Err(error) => Some(format!(
+                "Plan `{name}` keeps its own holdings for now: they could not be moved into a profile ({error})"
+            )),
         }
     }
 
@@ -247,7 +284,7 @@ impl Runtime {
 
     /// Saves the plan under the lock this process holds on it (taken first for a plan new
     /// or renamed here); the error says why not.
-    fn save(&self, plan: &Plan) -> Result<std::path::PathBuf, String> {
+    fn save(&self, plan: &Plan) -> Result<crate::store::Written, String> {
         if let Some(why) = self.hold(&plan.name) {
             return Err(why);
         }

@@ -32,6 +32,8 @@ pub struct Job {
     role: RoleIdx,
     holdings: Holdings,
     budget: Option<Amount>,
+    /// The hours the plan's finish-by date leaves, when it has one.
+    max_hours: Option<Amount>,
     time_value: Option<Amount>,
     /// The plan when the job was asked for: answers are built on it.
     plan: Plan,
@@ -60,6 +62,7 @@ impl Job {
             role: app.derived.role?,
             holdings: holdings_for_recommendation(app),
             budget: app.plan.budget,
+            max_hours: app.plan.hours_limit(app.today),
             time_value: app.plan.time_value,
             plan: app.plan.clone(),
         })
@@ -100,7 +103,7 @@ impl Job {
         let options = Options {
             objective,
             budget: self.budget,
-            max_hours: None,
+            max_hours: self.max_hours,
             time_value: self.time_value,
             deadline: Some(Instant::now() + SEARCH_TIME),
             max_nodes: None,

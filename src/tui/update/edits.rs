@@ -345,6 +345,7 @@ pub(crate) fn undo(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let current = std::mem::replace(&mut app.plan, previous);
+    app.plan.keep_person_base(&current);
     let what = edit::describe(&app.catalog, &app.plan, &current);
     app.history.future.push(current);
     app.refresh_plan();
@@ -359,6 +360,7 @@ pub(crate) fn redo(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let current = std::mem::replace(&mut app.plan, next);
+    app.plan.keep_person_base(&current);
     let what = edit::describe(&app.catalog, &current, &app.plan);
     app.history.past.push(current);
     app.refresh_plan();

@@ -33,6 +33,9 @@ pub enum Msg {
     Tick,
     Saved {
         result: Result<PathBuf, String>,
+        /// The plan's person as their profile holds them now, changes made meanwhile by
+        /// their other plans merged in.
+        person: Option<Box<crate::plan::Profile>>,
         announce: bool,
         quitting: Quitting,
     },

@@ -71,9 +71,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved {
             result,
+            person,
             announce,
             quitting,
         } => {
+            if let Some(person) = person {
+                saving::person_saved(app, &person);
+            }
             saved(app, result, announce, quitting);
             Vec::new()
         }

@@ -47,6 +47,28 @@ pub(crate) fn save(app: &mut App, announce: bool) -> Vec<Effect> {
     }]
 }
 
+/// Takes the plan's person as their profile now holds them: the base of the next merge,
+/// and what their other plans changed meanwhile.
+pub(crate) fn person_saved(app: &mut App, profile: &crate::plan::Profile) {
+    let ours = app.plan.person.as_ref().map(|person| person.name.as_str());
+    if ours != Some(profile.name.as_str()) {
+        return;
+    }
+    let before = app.plan.clone();
+    profile.apply_to(&mut app.plan);
+    if app.plan.have != before.have
+        || app.plan.hours_per_week != before.hours_per_week
+        || app.plan.budget != before.budget
+        || app.plan.time_value != before.time_value
+    {
+        app.refresh_plan();
+        let name = crate::text::sanitize_line(&profile.name).into_owned();
+        app.info(format!(
+            "{name}'s profile was changed in another of their plans meanwhile; both changes are kept"
+        ));
+    }
+}
+
 pub(crate) fn saved(
     app: &mut App,
     result: Result<PathBuf, String>,
