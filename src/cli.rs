@@ -127,6 +127,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// The people plans are for: each with their plans, progress, cost left, finish date,
+    /// and whether they are on track, behind or over budget
+    #[command(
+        after_help = "Examples:\n  upskill people\n  upskill people --sort status     who needs attention first\n  upskill people show alex         what alex holds, and their plans\n  upskill people --format json"
+    )]
+    People {
+        #[command(subcommand)]
+        show: Option<PeopleCommand>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// How to sort the people
+        #[arg(long, value_enum, default_value_t = PeopleSort::Name)]
+        sort: PeopleSort,
+    },
     /// Export a saved plan for a client, a spreadsheet, a calendar or a printout
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
@@ -236,6 +251,30 @@ pub enum ListFormat {
     Text,
     /// A JSON list of objects
     Json,
+}
+
+/// What `people` can do besides listing.
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// One person: what they hold, their settings and their plans
+    Show {
+        /// The person's name
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+}
+
+/// How `people` sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeopleSort {
+    /// By name
+    Name,
+    /// The people behind or over budget first
+    Status,
+    /// The soonest finish first
+    Finish,
+    /// The most cost left first
+    Cost,
 }
 
 /// What `new` prints a template for.

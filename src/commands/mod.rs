@@ -8,6 +8,7 @@ mod import;
 mod import_ctdl;
 mod new;
 mod page;
+mod people;
 mod plan;
 mod plan_output;
 mod plans;
@@ -41,6 +42,15 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
         Command::Plan(args) => plan::run(&mut out, catalogs, args),
         Command::Check { file } => check::run(&mut out, catalogs, file),
         Command::Plans { format } => plans::run(&mut out, catalogs, *format),
+        Command::People {
+            show: Some(crate::cli::PeopleCommand::Show { name }),
+            ..
+        } => people::show(&mut out, catalogs, name),
+        Command::People {
+            show: None,
+            format,
+            sort,
+        } => people::list(&mut out, catalogs, *format, *sort),
         Command::Export(args) => export::run(&mut out, catalogs, args),
         Command::Renewals {
             name,

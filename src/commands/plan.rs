@@ -220,8 +220,10 @@ fn pace_to_finish(
     if limited.unmet.is_empty() {
         return None;
     }
+    // The fewest hours that meet more: the slowest pace that makes the date.
     let free = Options {
         max_hours: None,
+        objective: Objective::Hours,
         ..options.clone()
     };
     let unlimited = recommend(catalog, role, have, &free);

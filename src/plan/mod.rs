@@ -18,6 +18,7 @@
 
 mod awards;
 mod check;
+pub mod clients;
 mod coverage;
 pub mod deadline;
 pub mod edit;
