@@ -227,6 +227,7 @@ fn no_dialog_or_question_names_a_default_key_after_rebinding() {
     update(
         &mut app,
         Msg::PlansListed(vec![upskill::store::Saved {
+            person: None,
             name: "alex".into(),
             role: None,
             done: 0,

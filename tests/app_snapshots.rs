@@ -134,6 +134,7 @@ fn plans_picker() {
         &mut app,
         Msg::PlansListed(vec![
             upskill::store::Saved {
+                person: None,
                 name: "alex".into(),
                 role: Some("cloud-engineer".into()),
                 done: 1,
@@ -141,6 +142,7 @@ fn plans_picker() {
                 broken: None,
             },
             upskill::store::Saved {
+                person: None,
                 name: "broken".into(),
                 role: None,
                 done: 0,

@@ -825,6 +825,7 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
     assert_eq!(keys(&mut app, "p"), [Effect::ListPlans]);
     let listed = vec![
         upskill::store::Saved {
+            person: None,
             name: "alex".into(),
             role: Some("cloud-engineer".into()),
             done: 1,
@@ -832,6 +833,7 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
             broken: None,
         },
         upskill::store::Saved {
+            person: None,
             name: "test".into(),
             role: None,
             done: 0,
@@ -908,6 +910,7 @@ fn leaving_a_plan_with_an_unsaved_change_is_refused() {
     );
     keys(&mut app, "p");
     let listed = vec![upskill::store::Saved {
+        person: None,
         name: "alex".into(),
         role: None,
         done: 0,
@@ -941,6 +944,7 @@ fn renaming_a_plan_to_its_own_name_changes_nothing_and_says_so() {
     let mut app = fixture_app();
     keys(&mut app, "p");
     let listed = vec![upskill::store::Saved {
+        person: None,
         name: "jordan".into(),
         role: None,
         done: 0,

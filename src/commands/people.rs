@@ -17,65 +17,32 @@ use crate::plan::{Plan, Profile, Tenure};
 use crate::store::{LoadError, PlanName, PlanStore};
 use crate::text::{did_you_mean, sanitize_line};
 
-/// Every saved plan and person, read.
+/// Every saved plan and person, read, with a line for each file that could not be.
 struct Gathered {
     people: Vec<PersonRow>,
     plans: Vec<Plan>,
-    /// Files that could not be read, each line saying why.
     problems: Vec<String>,
 }
 
 fn gather(store: &PlanStore, catalog: &Catalog) -> Result<Gathered, ExitCode> {
-    let today = crate::clock::today();
-    let mut plans = Vec::new();
-    let mut unreadable = Vec::new();
-    let mut problems = Vec::new();
-    for entry in saved::entries(store)? {
-        match store.load_entry(&entry, today) {
-            Ok(opened) => plans.push(opened.plan),
-            Err(error) => {
-                problems.extend(saved::describe(&error));
-                unreadable.push((person_of_unreadable(store, &entry.stem), entry.stem, error));
-            }
-        }
-    }
-    let names = store.people().names().map_err(|error| {
-        let _ = super::failure(&format!(
-            "cannot read {}: {error}",
-            store.people().folder().display()
-        ));
-        ExitCode::from(EXIT_INVALID)
-    })?;
-    let mut people = clients::people(catalog, &plans, &names, today);
-    for (person, plan, error) in unreadable {
-        let why = error.paragraph();
-        match people.iter_mut().find(|row| row.name == person) {
-            Some(row) => row.unreadable.push((plan, why)),
-            None => people.push(PersonRow {
-                name: person,
-                plans: Vec::new(),
-                unreadable: vec![(plan, why)],
-            }),
-        }
-    }
+    let clients = store
+        .clients(catalog, crate::clock::today())
+        .map_err(|error| {
+            let _ = super::failure(&format!(
+                "cannot read the saved plans or people in {}: {error}",
+                store.folder().display()
+            ));
+            ExitCode::from(EXIT_INVALID)
+        })?;
     Ok(Gathered {
-        people,
-        plans,
-        problems,
+        problems: clients
+            .unreadable
+            .iter()
+            .flat_map(|(_, error)| saved::describe(error))
+            .collect(),
+        people: clients.people,
+        plans: clients.plans,
     })
-}
-
-/// A plan that cannot be read is listed under the person its file names, when that much
-/// can be read, else under its own name.
-fn person_of_unreadable(store: &PlanStore, stem: &str) -> String {
-    let named = PlanName::parse(stem).ok().and_then(|name| {
-        let text = crate::files::read_text(&store.path(&name), crate::yaml::MAX_FILE_BYTES).ok()?;
-        text.lines().find_map(|line| {
-            let person = line.strip_prefix("person:")?.trim();
-            PlanName::parse(person.trim_matches(['"', '\''])).ok()
-        })
-    });
-    named.map_or_else(|| stem.to_owned(), |name| name.to_string())
 }
 
 pub fn list(

@@ -54,14 +54,11 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         Optimize::Cost => Objective::Cost,
         Optimize::Hours => Objective::Hours,
     };
-    let limit = plan.hours_limit(start);
+    plan.max_hours = args.max_hours.map(Amount::from_f64);
     let options = Options {
         objective,
         budget: plan.budget,
-        max_hours: match (args.max_hours.map(Amount::from_f64), limit) {
-            (Some(given), Some(limit)) => Some(given.min(limit)),
-            (given, limit) => given.or(limit),
-        },
+        max_hours: plan.hours_limit(start),
         time_value: plan.time_value,
         deadline: Instant::now().checked_add(Duration::from_secs_f64(args.time_limit)),
         max_nodes: None,

@@ -65,6 +65,7 @@ pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
             .collect(),
         notes: file.notes.map(|n| n.as_str().to_owned()),
         finish_by: file.finish_by.map(|d| d.0),
+        max_hours: file.max_hours.map(|h| h.0),
         person,
     })
 }
@@ -91,6 +92,7 @@ pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
         hours_per_week: own(|o| o.hours_per_week).then_some(plan.hours_per_week),
         start: plan.start.to_string(),
         finish_by: plan.finish_by.map(|date| date.to_string()),
+        max_hours: plan.max_hours,
         budget: plan.budget.filter(|_| own(|o| o.budget)),
         time_value: plan.time_value.filter(|_| own(|o| o.time_value)),
         steps: plan
@@ -124,6 +126,7 @@ struct PlanFile {
     budget: Option<NonNegativeAmount>,
     time_value: Option<TimeValue>,
     finish_by: Option<DateText>,
+    max_hours: Option<HourLimit>,
     #[serde(default)]
     steps: Vec<StepFile>,
     notes: Option<Text>,
@@ -154,6 +157,8 @@ struct PlanOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     finish_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    max_hours: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     budget: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     time_value: Option<Amount>,
@@ -175,6 +180,7 @@ struct StepOut<'a> {
 struct FormatNumber;
 struct PositiveAmount(Amount);
 struct NonNegativeAmount(Amount);
+struct HourLimit(Amount);
 struct TimeValue(Amount);
 
 impl<'de> Deserialize<'de> for TimeValue {
@@ -210,6 +216,19 @@ impl<'de> Deserialize<'de> for PositiveAmount {
         } else {
             Err(de::Error::custom(format_args!(
                 "hours per week must be more than 0 and at most 168, not {n}"
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HourLimit {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Number(n) = Number::deserialize(deserializer)?;
+        if (0.0..1e9).contains(&n) {
+            Ok(HourLimit(Amount::from_f64(n)))
+        } else {
+            Err(de::Error::custom(format_args!(
+                "max_hours is the most hours the plan may take: 0 or more, like 200, not {n}"
             )))
         }
     }

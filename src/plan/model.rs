@@ -42,6 +42,8 @@ pub struct Plan {
     /// The date the plan should be finished by: the recommender keeps its hours within what
     /// the hours a week allow until then.
     pub finish_by: Option<Date>,
+    /// The most hours the plan's steps left may take (a limit on the recommender).
+    pub max_hours: Option<Amount>,
     /// The person the plan belongs to, whose holdings and settings it uses; `None` for a plan
     /// that keeps its own (a plan file from before people, or one read from anywhere).
     pub person: Option<Person>,
@@ -222,6 +224,7 @@ impl Plan {
             steps: Vec::new(),
             notes: None,
             finish_by: None,
+            max_hours: None,
             person: None,
         }
     }
@@ -237,15 +240,16 @@ impl Plan {
         }
     }
 
-    /// The most hours the steps left may take to finish by the plan's finish-by date, from
-    /// its start or `today`, whichever is later; `None` when it has no such date.
+    /// The most hours the steps left may take: the plan's hour limit, and what its finish-by
+    /// date leaves from its start or `today`, whichever is later; `None` when it has neither.
     pub fn hours_limit(&self, today: Date) -> Option<Amount> {
-        let by = self.finish_by?;
-        Some(super::deadline::hours_until(
-            self.start.max(today),
-            by,
-            self.hours_per_week,
-        ))
+        let until = self
+            .finish_by
+            .map(|by| super::deadline::hours_until(self.start.max(today), by, self.hours_per_week));
+        match (self.max_hours, until) {
+            (Some(most), Some(until)) => Some(most.min(until)),
+            (most, until) => most.or(until),
+        }
     }
 
     /// The target role, when it names one the catalog has.

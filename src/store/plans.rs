@@ -63,6 +63,8 @@ impl Opened {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub name: String,
+    /// The person the plan belongs to, when it names one.
+    pub person: Option<String>,
     pub role: Option<String>,
     pub done: usize,
     pub steps: usize,
@@ -181,6 +183,7 @@ impl PlanStore {
             .into_iter()
             .map(|entry| match self.load_entry(&entry, today) {
                 Ok(Opened { plan, .. }) => Saved {
+                    person: plan.person.as_ref().map(|person| person.name.clone()),
                     role: plan.role.clone(),
                     done: plan
                         .steps
@@ -193,6 +196,7 @@ impl PlanStore {
                 },
                 Err(error) => Saved {
                     name: entry.stem,
+                    person: None,
                     role: None,
                     done: 0,
                     steps: 0,
@@ -426,6 +430,9 @@ impl PlanStore {
     }
 }
 
+mod clients;
 mod migrate;
+
+pub use clients::Clients;
 #[cfg(test)]
 mod tests;

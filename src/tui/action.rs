@@ -91,6 +91,8 @@ actions! {
     Save = "save",
     /// Switch between saved plans, or start a new one
     Plans = "plans",
+    /// Show the clients: each person, their plans, and who is behind or over budget
+    People = "people",
     /// Export the plan for a client, a spreadsheet, a calendar or a printout
     Export = "export",
     /// Edit the plan's hours per week, start date, budget, value of time, experience and notes
@@ -135,6 +137,8 @@ actions! {
     UseFastest = "use-fastest",
     /// Open the chosen problem's file in your editor, at its line
     EditProblem = "edit-problem",
+    /// Compare the plan with another saved plan (in the comparison)
+    CompareWithPlan = "compare-plan",
 
     // Answers to a question.
     /// Yes
@@ -145,6 +149,12 @@ actions! {
     LoadTheirs = "load-theirs",
     /// Keep your plan and write it over the file (after a change outside upskill)
     KeepMine = "keep-mine",
+    /// A new plan for a new person
+    ForNewPerson = "for-new-person",
+    /// A new plan for the open plan's person
+    ForSamePerson = "for-same-person",
+    /// A copy of the open plan, to try "what if"
+    CopyPlan = "copy-plan",
 
     // In pickers, forms, the plans list and the search box.
     /// Choose, save, or keep what was typed
@@ -186,13 +196,15 @@ actions! {
     /// Clear the text
     ClearText = "clear-text",
 
-    // In the plans list.
+    // In the plans and clients lists.
     /// Start a new plan, named by what was typed
     NewPlan = "new-plan",
     /// Rename the chosen plan
     RenamePlan = "rename-plan",
     /// Delete the chosen plan
     DeletePlan = "delete-plan",
+    /// Sort the clients by name, status, finish or cost left
+    SortPeople = "sort-people",
 }
 
 /// Where an action's keys work. Keys are unique within a context; a key may mean one
@@ -209,7 +221,7 @@ pub enum Context {
     Dialog,
     /// Editing the text of any of those.
     Text,
-    /// The plans list's own keys, which come before its filter's text keys.
+    /// The plans and clients lists' own keys, which come before their filter's text keys.
     Plans,
 }
 
@@ -231,7 +243,7 @@ impl Context {
             Context::Answer => "Answering a question",
             Context::Dialog => "In pickers, forms, the plans list and the search box",
             Context::Text => "Editing text",
-            Context::Plans => "In the plans list",
+            Context::Plans => "In the plans and clients lists",
         }
     }
 
@@ -266,8 +278,15 @@ impl Action {
             | A::Close
             | A::UseCheapest
             | A::UseFastest
-            | A::EditProblem => Context::View,
-            A::Yes | A::No | A::LoadTheirs | A::KeepMine => Context::Answer,
+            | A::EditProblem
+            | A::CompareWithPlan => Context::View,
+            A::Yes
+            | A::No
+            | A::LoadTheirs
+            | A::KeepMine
+            | A::ForNewPerson
+            | A::ForSamePerson
+            | A::CopyPlan => Context::Answer,
             A::Accept
             | A::Cancel
             | A::DialogUp
@@ -276,7 +295,7 @@ impl Action {
             | A::DialogPageDown
             | A::NextField
             | A::PreviousField => Context::Dialog,
-            A::NewPlan | A::RenamePlan | A::DeletePlan => Context::Plans,
+            A::NewPlan | A::RenamePlan | A::DeletePlan | A::SortPeople => Context::Plans,
             A::CursorLeft
             | A::CursorRight
             | A::WordLeft

@@ -94,6 +94,15 @@ impl Runtime {
                     .map(|store| store.summaries(today))
                     .unwrap_or_default(),
             )),
+            Effect::ListPeople => Some(Msg::PeopleListed(
+                store()
+                    .and_then(|store| {
+                        store
+                            .clients(&app.catalog, today)
+                            .map_err(|error| error.to_string())
+                    })
+                    .map(|clients| clients.people),
+            )),
             Effect::OpenPlan(name) => Some(self.open(name, today)),
             Effect::CreatePlan(plan) => {
                 let result = self.create(&plan);

@@ -15,8 +15,8 @@ use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, Role
 pub use crate::plan::MetBy;
 use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
 pub use crate::tui::overlay::{
-    Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay, Picker, PickerItem,
-    PlansMode,
+    ClientLine, Clients, Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay,
+    Picker, PickerItem, PlansMode,
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use screen::{InfoView, Pane, Scale, StatusKind, StatusLine};
@@ -132,6 +132,11 @@ pub struct App {
     pub quit_armed: bool,
     /// The signal that ended the app (SIGTERM, SIGINT, SIGHUP), for its exit code.
     pub exit_signal: Option<i32>,
+    /// How the clients view sorts the people, kept between openings.
+    pub people_sort: crate::plan::clients::SortBy,
+    /// The person whose plans alone the plans list shows next (Enter on a person in the
+    /// clients view).
+    pub plans_of: Option<String>,
 }
 
 impl App {
@@ -174,6 +179,8 @@ impl App {
             quit: false,
             quit_armed: false,
             exit_signal: None,
+            people_sort: crate::plan::clients::SortBy::default(),
+            plans_of: None,
         };
         app.browser.refresh(&app.catalog, &app.index);
         app.refresh_plan();

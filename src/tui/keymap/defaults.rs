@@ -41,6 +41,7 @@ pub(super) fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::Redo, vec![Key::ctrl('r')]),
         (A::Save, vec![Key::char('s')]),
         (A::Plans, vec![Key::char('p')]),
+        (A::People, vec![Key::char('P')]),
         (A::Export, vec![Key::char('e')]),
         (A::EditPlan, vec![Key::char('E')]),
         (A::SwapSuccessor, vec![Key::char('R')]),
@@ -78,6 +79,7 @@ fn overlays() -> Vec<(Action, Vec<Key>)> {
         (A::UseCheapest, vec![Key::char('1')]),
         (A::UseFastest, vec![Key::char('2')]),
         (A::EditProblem, vec![Key::char('e')]),
+        (A::CompareWithPlan, vec![Key::char('o')]),
         (A::Yes, vec![Key::char('y'), Key::char('Y')]),
         (
             A::No,
@@ -90,6 +92,9 @@ fn overlays() -> Vec<(Action, Vec<Key>)> {
         ),
         (A::LoadTheirs, vec![Key::char('l'), Key::char('L')]),
         (A::KeepMine, vec![Key::char('k'), Key::char('K')]),
+        (A::ForNewPerson, vec![Key::char('p'), Key::char('P')]),
+        (A::ForSamePerson, vec![Key::char('f'), Key::char('F')]),
+        (A::CopyPlan, vec![Key::char('c'), Key::char('C')]),
         (A::Accept, vec![Key::plain(K::Enter)]),
         (A::Cancel, vec![Key::plain(K::Esc)]),
         (A::DialogUp, vec![Key::plain(K::Up)]),
@@ -101,6 +106,7 @@ fn overlays() -> Vec<(Action, Vec<Key>)> {
         (A::NewPlan, vec![Key::ctrl('n')]),
         (A::RenamePlan, vec![Key::plain(K::F(2))]),
         (A::DeletePlan, vec![Key::plain(K::Delete)]),
+        (A::SortPeople, vec![Key::ctrl('o')]),
         (A::CursorLeft, vec![Key::plain(K::Left)]),
         (A::CursorRight, vec![Key::plain(K::Right)]),
         (

@@ -15,6 +15,7 @@ use crate::tui::browser::Filter;
 use crate::tui::update::Effect;
 use crate::tui::view::Theme;
 
+pub(crate) mod clients;
 pub(crate) mod compare;
 pub(crate) mod form;
 mod help;
@@ -24,6 +25,7 @@ pub(crate) mod problems;
 pub(crate) mod question;
 mod view;
 
+pub use clients::{ClientLine, Clients};
 pub use compare::{Comparison, Outcome};
 pub use form::{Form, FormField, FormTarget};
 pub use picker::{Picker, PickerItem};
@@ -76,6 +78,10 @@ pub(crate) fn paste(overlay: &mut Overlay, text: &str) {
             name.insert(text);
         }
         Overlay::Form(form) => form::type_into(form, text),
+        Overlay::Clients(clients) => {
+            clients.picker.query.insert(text);
+            clients.picker.refilter();
+        }
         _ => {}
     }
 }
@@ -146,6 +152,7 @@ pub(crate) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         Overlay::Form(form) => return form::key(app, form, key),
         Overlay::Plans { picker, mode } => return plans::key(app, picker, mode, key),
+        Overlay::Clients(clients) => return clients::key(app, *clients, key),
     }
     Vec::new()
 }
@@ -163,6 +170,8 @@ pub enum Overlay {
         mode: PlansMode,
     },
     Export(Picker<ExportFormat>),
+    /// The people and their plans (`P`).
+    Clients(Box<Clients>),
     Form(Form),
     Compare(Box<Comparison>),
     Confirm(Confirm),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
-use super::{Overlay, compare, form, help, picker, plans, problems, question};
+use super::{Overlay, clients, compare, form, help, picker, plans, problems, question};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::view::{Theme, centered, hint_spans};
@@ -56,6 +56,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect) -> u16 {
         Overlay::Plans { picker, mode } => {
             plans::view::plans(&app.keymap, theme, buf, screen, picker, mode);
         }
+        Overlay::Clients(clients) => clients::view::render(app, theme, buf, screen, clients),
         Overlay::Compare(comparison) => {
             compare::view::render(app, theme, buf, screen, comparison);
         }

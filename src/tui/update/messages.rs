@@ -50,6 +50,8 @@ pub enum Msg {
     /// Ctrl-z with no shell to go back to (upskill leads its terminal session).
     CannotSuspend,
     PlansListed(Vec<Saved>),
+    /// The people and their plans, for the clients view.
+    PeopleListed(Result<Vec<crate::plan::clients::PersonRow>, String>),
     PlanOpened {
         name: String,
         result: Result<Box<Plan>, String>,
@@ -105,6 +107,8 @@ pub enum Effect {
         quitting: Quitting,
     },
     ListPlans,
+    /// Read every plan and person for the clients view.
+    ListPeople,
     OpenPlan(String),
     /// Write a plan started in the app, never over a file already there.
     CreatePlan(Box<Plan>),

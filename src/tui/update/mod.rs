@@ -97,21 +97,12 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.exit_signal = Some(signal);
             save_and_quit(app, Quitting::Anyway)
         }
-        Msg::PlansListed(plans) => {
-            overlay::plans::open(app, plans);
-            Vec::new()
-        }
-        Msg::PlanOpened {
-            name,
-            result,
-            read_only,
-            note,
-        } => overlay::plans::plan_opened(app, &name, result.map(|plan| *plan), read_only, note),
-        Msg::PlanDeleted { name, result } => overlay::plans::plan_deleted(app, &name, result),
-        Msg::PlanCreated { plan, result } => overlay::plans::plan_created(app, *plan, result),
-        Msg::PlanRenamed { from, to, result } => {
-            overlay::plans::plan_renamed(app, &from, &to, result)
-        }
+        msg @ (Msg::PlansListed(_)
+        | Msg::PeopleListed(_)
+        | Msg::PlanOpened { .. }
+        | Msg::PlanDeleted { .. }
+        | Msg::PlanCreated { .. }
+        | Msg::PlanRenamed { .. }) => plans_message(app, msg),
         Msg::Exported(result) => {
             match result {
                 Ok(path) => app.info(format!("Exported to {}", path.display())),
@@ -134,6 +125,36 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             reload::catalog_reloaded(app, *loaded);
             Vec::new()
         }
+    }
+}
+
+/// What came back from listing, opening, making, deleting or renaming plans.
+fn plans_message(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::PlansListed(plans) => {
+            overlay::plans::open(app, plans);
+            Vec::new()
+        }
+        Msg::PeopleListed(Ok(people)) => {
+            overlay::clients::open(app, people);
+            Vec::new()
+        }
+        Msg::PeopleListed(Err(why)) => {
+            app.refuse(format!("The clients could not be listed: {why}"));
+            Vec::new()
+        }
+        Msg::PlanOpened {
+            name,
+            result,
+            read_only,
+            note,
+        } => overlay::plans::plan_opened(app, &name, result.map(|plan| *plan), read_only, note),
+        Msg::PlanDeleted { name, result } => overlay::plans::plan_deleted(app, &name, result),
+        Msg::PlanCreated { plan, result } => overlay::plans::plan_created(app, *plan, result),
+        Msg::PlanRenamed { from, to, result } => {
+            overlay::plans::plan_renamed(app, &from, &to, result)
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -210,6 +231,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Redo => return edits::redo(app),
         A::Save => return save(app, true),
         A::Plans => return vec![Effect::ListPlans],
+        A::People => return vec![Effect::ListPeople],
         A::Export => overlay::picker::open_export(app),
         A::EditPlan => overlay::form::open_plan_form(app),
         A::EditStep => {

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::Theme;
-use crate::plan::Objective;
+use crate::plan::{Objective, Standing};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
@@ -98,6 +98,16 @@ fn objective(app: &App, theme: &Theme) -> Piece {
     Piece::new(6, Span::styled(long, theme.dim))
 }
 
+/// `plan alex-2028 (alex)`: the plan, and its person when the name does not say it.
+fn plan_label(app: &App) -> String {
+    match &app.plan.person {
+        Some(person) if person.name != app.plan.name => {
+            format!("plan {} ({})", app.plan.name, person.name)
+        }
+        _ => format!("plan {}", app.plan.name),
+    }
+}
+
 /// The pieces of the header, each with how much it matters, joined by [`join`].
 fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
@@ -110,7 +120,7 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Span::styled(" upskill ", theme.title.patch(theme.accent)),
         ),
         Piece::new(1, Span::styled(role, theme.header)).or_short(short_role),
-        Piece::new(2, Span::raw(format!("plan {}", app.plan.name)))
+        Piece::new(2, Span::raw(plan_label(app)))
             .or_short(format!("plan {}", super::fit(&app.plan.name, 16))),
         Piece::new(
             4,
@@ -130,6 +140,17 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Piece::new(5, Span::raw(format!("done by {}", schedule.finish)))
                 .or_short(format!("by {}", schedule.finish)),
         );
+        let standing = Standing::of(&app.plan, schedule, &derived.totals, app.today);
+        if let Some(days) = standing.behind {
+            let behind = if days == 1 {
+                "behind by 1 day".to_owned()
+            } else {
+                format!("behind by {days} days")
+            };
+            pieces.push(
+                Piece::new(1, Span::styled(behind, theme.warn)).or_short(format!("{days}d behind")),
+            );
+        }
     }
     pieces.push(objective(app, theme));
     if let Some(budget) = app.plan.budget

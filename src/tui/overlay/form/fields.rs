@@ -55,6 +55,35 @@ pub(super) fn plan_from(catalog: &Catalog, plan: &Plan, form: &Form) -> Result<P
     if form.fields[5].edited {
         changed.notes = Some(value(5).to_owned()).filter(|notes| !notes.is_empty());
     }
+    changed.finish_by = match value(6) {
+        "" => None,
+        text => {
+            let date = crate::dates::parse(text, "2027-06-30, or leave it empty")
+                .map_err(|why| (6, why))?;
+            if date <= changed.start {
+                return Err((
+                    6,
+                    format!(
+                        "{date} is not after the start, {}: a plan finishes after it starts",
+                        changed.start
+                    ),
+                ));
+            }
+            Some(date)
+        }
+    };
+    changed.max_hours = match value(7) {
+        "" => None,
+        text => match text.parse::<f64>() {
+            Ok(hours) if (0.0..1e9).contains(&hours) => Some(Amount::from_f64(hours)),
+            _ => {
+                return Err((
+                    7,
+                    "write a number of hours, like 200, or leave it empty for no limit".to_owned(),
+                ));
+            }
+        },
+    };
     Ok(changed)
 }
 

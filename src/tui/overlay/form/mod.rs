@@ -120,6 +120,30 @@ pub(crate) fn open_plan_form(app: &mut App) {
                 left_out: 0,
                 edited: false,
             },
+            FormField {
+                label: "Finish by",
+                value: field(
+                    &plan
+                        .finish_by
+                        .map(|date| date.to_string())
+                        .unwrap_or_default(),
+                ),
+                hint: "the date to finish by: recommendations fit the hours a week until then; YYYY-MM-DD, empty for none",
+                left_out: 0,
+                edited: false,
+            },
+            FormField {
+                label: "Max hours",
+                value: field(
+                    &plan
+                        .max_hours
+                        .map(|hours| hours.to_string())
+                        .unwrap_or_default(),
+                ),
+                hint: "the most hours the steps left may take, like 200; empty for no limit",
+                left_out: 0,
+                edited: false,
+            },
         ],
     }));
 }

@@ -25,8 +25,15 @@ pub enum PlansMode {
 
 pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
     let current = app.plan.name.clone();
+    // Opened from a person in the clients view: their plans alone.
+    let only = app.plans_of.take();
+    let theirs = |summary: &Saved| {
+        only.as_ref()
+            .is_none_or(|person| summary.person.as_ref().unwrap_or(&summary.name) == person)
+    };
     let mut items: Vec<PickerItem<String>> = plans
         .into_iter()
+        .filter(|summary| theirs(summary))
         .map(|summary| {
             let detail = if let Some(why) = &summary.broken {
                 format!("cannot be read: {why}")
@@ -38,7 +45,13 @@ pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
                         .map_or_else(|| id.to_owned(), |idx| app.catalog.role(idx).title.clone()),
                     None => "no role".to_owned(),
                 };
-                format!("{role} · {}/{} done", summary.done, summary.steps)
+                match summary.person.as_deref() {
+                    Some(person) if person != summary.name => format!(
+                        "{person} · {role} · {}/{} done",
+                        summary.done, summary.steps
+                    ),
+                    _ => format!("{role} · {}/{} done", summary.done, summary.steps),
+                }
             };
             let label = if summary.name == current {
                 format!("{} (open)", summary.name)
@@ -52,7 +65,7 @@ pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
             }
         })
         .collect();
-    if !items.iter().any(|item| item.value == current) {
+    if only.is_none() && !items.iter().any(|item| item.value == current) {
         items.insert(
             0,
             PickerItem {
@@ -259,7 +272,7 @@ pub(crate) fn plan_created(app: &mut App, plan: Plan, result: Result<(), String>
 
 /// Whether the open plan may be left for another: not while its last change is unsaved,
 /// which leaving would lose.
-fn may_leave(app: &mut App) -> bool {
+pub(crate) fn may_leave(app: &mut App) -> bool {
     let Some(why) = app.save_error.clone() else {
         return true;
     };
