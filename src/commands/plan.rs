@@ -56,6 +56,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
         role: Some(catalog.role(role).id.clone()),
         have: Have {
             earned: std::collections::BTreeMap::new(),
+            expires: std::collections::BTreeMap::new(),
             credentials: held
                 .iter()
                 .map(|&c| catalog.credential(c).id.clone())

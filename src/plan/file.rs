@@ -13,6 +13,7 @@ use crate::catalog::format::{MAX_MONTHS, Number, Text};
 use crate::yaml;
 
 use super::{DEFAULT_HOURS_PER_WEEK, Experience, Have, Plan, Status, Step, Tenure};
+use held::{HeldFile, HeldOut};
 
 /// The only plan file format there is.
 pub const FORMAT: u32 = 1;
@@ -32,12 +33,8 @@ pub fn parse(text: &str, today: Date) -> Result<Plan, Vec<yaml::Error>> {
         name: file.name.map(|n| n.as_str().to_owned()).unwrap_or_default(),
         role: file.role.map(|r| r.as_str().to_owned()),
         have: Have {
-            earned: file
-                .have
-                .credentials
-                .iter()
-                .filter_map(|held| Some((held.id.as_str().to_owned(), held.earned.as_ref()?.0)))
-                .collect(),
+            earned: held::dates(&file.have.credentials, |held| held.earned.as_ref()),
+            expires: held::dates(&file.have.credentials, |held| held.expires.as_ref()),
             credentials: file
                 .have
                 .credentials
@@ -76,13 +73,7 @@ pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
                 .have
                 .credentials
                 .iter()
-                .map(|id| match plan.have.earned.get(id) {
-                    Some(date) => HeldOut::Dated {
-                        id,
-                        earned: date.to_string(),
-                    },
-                    None => HeldOut::Id(id),
-                })
+                .map(|id| HeldOut::of(&plan.have, id))
                 .collect(),
             skills: &plan.have.skills,
             experience: plan
@@ -152,43 +143,6 @@ struct HaveFile {
     skills: Vec<Text>,
     #[serde(default)]
     experience: Vec<ExperienceFile>,
-}
-
-/// A held credential: its id, or `{id: comptia/a-plus, earned: 2025-03-01}`.
-struct HeldFile {
-    id: Text,
-    earned: Option<DateText>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HeldFields {
-    id: Text,
-    earned: Option<DateText>,
-}
-
-impl<'de> Deserialize<'de> for HeldFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct HeldVisitor;
-        impl<'de> Visitor<'de> for HeldVisitor {
-            type Value = HeldFile;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a credential id, or {id: provider/id, earned: YYYY-MM-DD}")
-            }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<HeldFile, E> {
-                let id = Text::deserialize(de::value::StrDeserializer::<E>::new(value))?;
-                Ok(HeldFile { id, earned: None })
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<HeldFile, A::Error> {
-                let fields = HeldFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(HeldFile {
-                    id: fields.id,
-                    earned: fields.earned,
-                })
-            }
-        }
-        deserializer.deserialize_any(HeldVisitor)
-    }
 }
 
 /// `{field: security, months: 24}` or `{field: networking, since: 2021-06-01}`.
@@ -267,14 +221,6 @@ struct HaveOut<'a> {
     skills: &'a [String],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     experience: Vec<ExperienceOut<'a>>,
-}
-
-/// A plain id, or the id with the date it was earned.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum HeldOut<'a> {
-    Id(&'a str),
-    Dated { id: &'a str, earned: String },
 }
 
 #[derive(Serialize)]
@@ -384,5 +330,6 @@ impl<'de> Deserialize<'de> for StatusText {
     }
 }
 
+mod held;
 #[cfg(test)]
 mod tests;
