@@ -186,7 +186,7 @@ fn keys(text: &str) -> Vec<String> {
         text.to_lowercase()
     };
     let mut found = vec![normal];
-    found.extend(ctid_in(text).map(|ctid| format!("ctid:{ctid}")));
+    found.extend(ctid_in(&text.to_ascii_lowercase()).map(|ctid| format!("ctid:{ctid}")));
     found
 }
 

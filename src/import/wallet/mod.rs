@@ -6,6 +6,7 @@
 mod dates;
 mod matching;
 mod read;
+mod shape;
 
 use jiff::civil::Date;
 

@@ -8,44 +8,10 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::dates::date_of;
+use super::shape::{Shape, objects, shape, top_objects};
 use super::{Award, Issuer, Standard, Wallet};
 use crate::import::Input;
 use crate::import::json::{child, items, text};
-
-/// What one JSON object is, by its `type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    Assertion,
-    BadgeCredential,
-    Clr,
-    Presentation,
-    /// A `BadgeClass`, `Issuer` or `Profile`: read where an assertion names it.
-    Described,
-    Other,
-}
-
-fn shape(object: &Map<String, Value>) -> Shape {
-    let kinds: Vec<&str> = items(object.get("type").or_else(|| object.get("@type")))
-        .into_iter()
-        .filter_map(Value::as_str)
-        // `obi:Assertion`, `https://w3id.org/openbadges#Assertion`: the name after the prefix.
-        .map(|kind| kind.rsplit(['#', ':', '/']).next().unwrap_or(kind))
-        .collect();
-    let is = |name: &str| kinds.contains(&name);
-    if is("ClrCredential") {
-        Shape::Clr
-    } else if is("OpenBadgeCredential") || is("AchievementCredential") {
-        Shape::BadgeCredential
-    } else if is("Assertion") {
-        Shape::Assertion
-    } else if is("VerifiablePresentation") {
-        Shape::Presentation
-    } else if is("BadgeClass") || is("Issuer") || is("Profile") {
-        Shape::Described
-    } else {
-        Shape::Other
-    }
-}
 
 /// What the reader knows while it reads: the described objects of every file by `id`, so a
 /// badge class or issuer given as a file of its own is found wherever it is named.
@@ -106,36 +72,6 @@ pub fn read(inputs: &[Input], lang: &str) -> Wallet {
         }
     }
     reader.wallet
-}
-
-/// The objects at the top of a file: itself, or the items of a list, with their paths.
-fn top_objects(value: &Value) -> Vec<(String, &Map<String, Value>)> {
-    match value {
-        Value::Object(object) => vec![(String::new(), object)],
-        Value::Array(list) => list
-            .iter()
-            .enumerate()
-            .filter_map(|(n, item)| Some((format!("[{n}]"), item.as_object()?)))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The objects at the top of a file and, one level in, the ones a credential embeds.
-fn objects(value: &Value) -> Vec<&Map<String, Value>> {
-    let mut found = Vec::new();
-    for (_, object) in top_objects(value) {
-        found.push(object);
-        for key in ["badge", "issuer"] {
-            if let Some(Value::Object(inner)) = object.get(key) {
-                found.push(inner);
-                if let Some(Value::Object(issuer)) = inner.get("issuer") {
-                    found.push(issuer);
-                }
-            }
-        }
-    }
-    found
 }
 
 impl<'a> Reader<'a> {
