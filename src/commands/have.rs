@@ -7,13 +7,16 @@
 mod report;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{failure, json_inputs, load_valid, saved, usage};
 use crate::cli::{CatalogArgs, EXIT_INVALID, HaveImportArgs, ListFormat};
 use crate::import::wallet::{self, Match};
 use crate::plan::Holding;
+use crate::store::{PlanLock, PlanName, PlanStore};
 use crate::text::sanitize_line;
+use jiff::civil::Date;
 
 /// The largest badge file read: a CLR of a whole degree, with images inline, stays under it.
 const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
@@ -65,7 +68,6 @@ pub fn run(
         })
         .collect();
     let today = crate::clock::today();
-    let entry = saved::entry(&store, &name);
     // The lock is taken before the plan is read, so no save by another upskill falls
     // between reading and writing it.
     let mut lock = if args.apply {
@@ -76,28 +78,25 @@ pub fn run(
     } else {
         None
     };
-    let mut plan = match saved::load(&store, &entry, today) {
-        Ok(plan) => plan,
-        Err(code) => return Ok(code),
-    };
-    let changed = plan.have.add_holdings(&holdings);
-    let mut written = None;
-    if let Some(lock) = &mut lock
-        && !changed.is_empty()
-    {
-        match store.save(&plan, lock) {
-            Ok(path) => written = Some(path),
-            Err(error) => return failure(&error.to_string()),
-        }
-    }
+    let result = hold(&store, &name, today, holdings, lock.as_mut());
+    // A command holds the lock only while it writes: no lock file is left behind.
     if let Some(lock) = lock {
         lock.remove_file();
     }
+    let Held {
+        changed,
+        written,
+        steps,
+    } = match result {
+        Ok(held) => held,
+        Err(code) => return Ok(code),
+    };
     let outcome = report::Outcome {
         plan: name.as_str(),
         files: inputs.len(),
         applied: args.apply,
         changed: &changed,
+        steps: &steps,
         written: written.as_deref(),
         today,
     };
@@ -106,4 +105,47 @@ pub fn run(
         ListFormat::Json => report::json(out, catalog, &found.awards, &matches, &outcome)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What adding the holdings did to the plan.
+struct Held {
+    /// The credentials added or given new dates.
+    changed: Vec<String>,
+    /// The plan file, when it was written.
+    written: Option<PathBuf>,
+    /// The plan's steps, by credential id.
+    steps: Vec<String>,
+}
+
+/// Reads the plan and adds the holdings to what it holds, leaving out the credentials that are
+/// steps of the plan (a step earned is marked done, not held); with `lock`, saves it. On a
+/// failure, says why and gives the exit code.
+fn hold(
+    store: &PlanStore,
+    name: &PlanName,
+    today: Date,
+    mut holdings: Vec<Holding>,
+    lock: Option<&mut PlanLock>,
+) -> Result<Held, ExitCode> {
+    let mut plan = saved::load(store, &saved::entry(store, name), today)?;
+    let steps: Vec<String> = plan.steps.iter().map(|step| step.id.clone()).collect();
+    holdings.retain(|holding| !steps.contains(&holding.id));
+    let changed = plan.have.add_holdings(&holdings);
+    let mut written = None;
+    if let Some(lock) = lock
+        && !changed.is_empty()
+    {
+        match store.save(&plan, lock) {
+            Ok(path) => written = Some(path),
+            Err(error) => {
+                let _ = failure(&error.to_string());
+                return Err(ExitCode::from(EXIT_INVALID));
+            }
+        }
+    }
+    Ok(Held {
+        changed,
+        written,
+        steps,
+    })
 }

@@ -93,7 +93,9 @@ impl Have {
                 set(&mut self.earned, &holding.id, holding.earned);
             }
             set(&mut self.expires, &holding.id, holding.expires);
-            changed.push(holding.id.clone());
+            if !changed.contains(&holding.id) {
+                changed.push(holding.id.clone());
+            }
         }
         changed
     }
@@ -302,5 +304,18 @@ mod tests {
         assert_eq!(have.earned.get("p/a"), Some(&date("2025-02-01")));
         assert_eq!(have.expires.get("p/a"), None);
         assert_eq!(have.credentials, vec!["p/a"]);
+    }
+
+    #[test]
+    fn two_awards_of_one_credential_hold_it_once_with_the_later_dates() {
+        let mut have = Have::default();
+        let changed = have.add_holdings(&[
+            holding("p/a", Some("2024-01-01"), None),
+            holding("p/a", Some("2025-01-01"), Some("2027-01-01")),
+        ]);
+        assert_eq!(changed, vec!["p/a"]);
+        assert_eq!(have.credentials, vec!["p/a"]);
+        assert_eq!(have.earned.get("p/a"), Some(&date("2025-01-01")));
+        assert_eq!(have.expires.get("p/a"), Some(&date("2027-01-01")));
     }
 }

@@ -192,3 +192,47 @@ fn a_plan_that_is_not_saved_is_a_usage_error_and_a_missing_file_a_data_error() {
             .contains("no-such.json: no such file or folder")
     );
 }
+
+#[test]
+fn a_badge_for_a_step_of_the_plan_is_not_held_and_the_row_says_to_mark_the_step_done() {
+    let home = Home::new();
+    std::fs::write(
+        home.plan_file(),
+        "format: 1\nname: sam\nstart: 2026-01-05\nsteps: [{id: acme/cloud-basics}]\n",
+    )
+    .expect("a plan");
+    let run = home.import(&["--apply"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "-> acme/cloud-basics (by same_as), step 1 of the plan: mark it done there instead"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("added 4 credentials to plan `sam`"));
+    let written = std::fs::read_to_string(home.plan_file()).expect("the plan");
+    assert!(
+        !written.contains("- id: acme/cloud-basics\n    earned"),
+        "{written}"
+    );
+}
+
+#[test]
+fn apply_is_refused_while_another_upskill_has_the_plan_open_and_nothing_is_written() {
+    let home = Home::new();
+    let store = upskill::store::PlanStore::in_data_dir(&home.home.path().join("data/upskill"));
+    let name = upskill::store::PlanName::parse("sam").expect("a plan name");
+    let _open_in_the_app = store.lock(&name).expect("the lock");
+    let run = home.import(&["--apply"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("`sam` is open in another upskill"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(home.plan_file()).expect("the plan"),
+        PLAN
+    );
+}

@@ -19,6 +19,8 @@ pub struct Outcome<'a> {
     pub applied: bool,
     /// The credentials whose holding the badges add or change.
     pub changed: &'a [String],
+    /// The plan's steps, by credential id: a badge for one is not held.
+    pub steps: &'a [String],
     /// The plan file, when it was written.
     pub written: Option<&'a Path>,
     pub today: Date,
@@ -47,12 +49,19 @@ fn action(catalog: &Catalog, award: &Award, found: &Match, outcome: &Outcome) ->
     match found {
         Match::Matched { credential, rule } => {
             let id = &catalog.credential(*credential).id;
+            let by = rule.label();
+            if let Some(step) = outcome.steps.iter().position(|step| step == id) {
+                return format!(
+                    "-> {id} (by {by}), step {} of the plan: mark it done there instead",
+                    step + 1
+                );
+            }
             let held = if outcome.changed.contains(id) {
                 ""
             } else {
                 ", held already"
             };
-            format!("-> {id} (by {}{held})", rule.label())
+            format!("-> {id} (by {by}{held})")
         }
         Match::Ambiguous { candidates, rule } => format!(
             "one of {} (by {}): add the badge's id to the right one's `same_as`",
