@@ -151,7 +151,10 @@ impl<'a> Reader<'a> {
         let (class, class_id) = match object.get("badge") {
             Some(Value::Object(class)) => (
                 Some(class),
-                class.get("id").and_then(Value::as_str).map(str::to_owned),
+                class
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(|id| id.trim().to_owned()),
             ),
             Some(Value::String(id)) => {
                 let class = self.described.get(id.trim()).copied();
