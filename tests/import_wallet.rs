@@ -325,6 +325,18 @@ fn a_presentation_and_a_json_list_hold_credentials_too() {
 }
 
 #[test]
+fn a_badge_that_leaves_its_type_out_is_read_by_its_keys() {
+    let credential = r#"{"type": ["VerifiableCredential"], "credentialSubject": {"achievement": {"id": "urn:x:10", "name": "Cloud Basics"}}, "issuer": {"name": "Acme Academy"}}"#;
+    let assertion = r#"{"recipient": {"type": "email", "hashed": true, "identity": "sha256$00"}, "badge": "https://badges.acme-academy.example/classes/cloud-basics"}"#;
+    let wallet = read(&[inline(credential), inline(assertion)]);
+    assert_eq!(
+        matched(&wallet),
+        ["acme/cloud-basics by title", "acme/cloud-basics by same_as"]
+    );
+    assert_eq!(wallet.awards[1].standard, Standard::OpenBadges2);
+}
+
+#[test]
 fn what_is_not_a_badge_is_skipped_with_a_warning() {
     let wallet = read(&[
         inline("{not json"),

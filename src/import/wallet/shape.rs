@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::import::json::items;
 
-/// What one JSON object is, by its `type`.
+/// What one JSON object is, by its `type` (else by its keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     Assertion,
@@ -34,9 +34,27 @@ pub fn shape(object: &Map<String, Value>) -> Shape {
         Shape::Presentation
     } else if is("BadgeClass") || is("Issuer") || is("Profile") {
         Shape::Described
+    } else if has(object, &["credentialSubject", "achievement"]) {
+        // A credential typed only `VerifiableCredential` that awards an achievement.
+        Shape::BadgeCredential
+    } else if kinds.is_empty() && object.contains_key("badge") && object.contains_key("recipient") {
+        // An assertion that leaves its type out, as hosted ones written before 2.0 do.
+        Shape::Assertion
     } else {
         Shape::Other
     }
+}
+
+/// Whether `object` has a value at the path of keys.
+fn has(object: &Map<String, Value>, path: &[&str]) -> bool {
+    let mut at = Some(object);
+    for key in path {
+        let Some(value) = at.and_then(|object| object.get(*key)) else {
+            return false;
+        };
+        at = value.as_object();
+    }
+    true
 }
 
 /// The objects at the top of a file: itself, or the items of a list, with their paths.
