@@ -12,8 +12,8 @@ use crate::plan::Experience;
 mod help;
 mod values;
 use help::{
-    EXPORT_HELP, FMT_HELP, IMPORT_CTDL_HELP, IMPORT_HELP, PLAN_EXAMPLES, PLANS_HELP, RENEWALS_HELP,
-    VALIDATE_HELP,
+    EXPORT_HELP, FMT_HELP, HAVE_IMPORT_HELP, IMPORT_CTDL_HELP, IMPORT_HELP, PLAN_EXAMPLES,
+    PLANS_HELP, RENEWALS_HELP, VALIDATE_HELP,
 };
 use values::{date, experience, hours_per_week, non_negative, positive, time_value};
 
@@ -186,6 +186,11 @@ pub enum Command {
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
     },
+    /// What a learner holds: import their badge wallet into a saved plan
+    Have {
+        #[command(subcommand)]
+        what: HaveCommand,
+    },
     /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
     #[command(after_help = IMPORT_HELP)]
     Import {
@@ -199,6 +204,31 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What `have` does.
+#[derive(Debug, Subcommand)]
+pub enum HaveCommand {
+    /// Match a badge wallet (Open Badges 2.0 / 3.0, CLR 2.0) to catalog credentials and add them to what a plan holds
+    #[command(after_help = HAVE_IMPORT_HELP)]
+    Import(HaveImportArgs),
+}
+
+/// `upskill have import`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct HaveImportArgs {
+    /// Badge files (JSON: an assertion, a credential, a CLR, or a list of them), or folders of `.json`/`.jsonld` files
+    #[arg(value_name = "FILE|DIR", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The saved plan whose holdings the badges join (see `upskill plans`)
+    #[arg(long, value_name = "NAME")]
+    pub plan: String,
+    /// Add the matched credentials to the plan; without it, nothing is written
+    #[arg(long)]
+    pub apply: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `upskill export`'s options.

@@ -11,7 +11,8 @@
 //! - [`store`]: where catalogs, plans and settings live on disk; atomic plan saves.
 //! - [`export`]: renderers into other programs' formats: the graph as DOT and Mermaid, a plan
 //!   report as Markdown, CSV, iCalendar, JSON and HTML.
-//! - [`import`]: other standards' data into catalog files: Credential Registry CTDL JSON-LD.
+//! - [`import`]: other standards' data: Credential Registry CTDL JSON-LD into catalog files, a
+//!   learner's badges (Open Badges, CLR) matched to catalog credentials.
 //! - [`tui`]: the app, a full-screen planner (ratatui): model, update, view, event loop.
 //! - [`cli`] and [`commands`]: the command line. `main` opens the app when no command is
 //!   given; the commands never call into the app.

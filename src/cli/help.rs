@@ -51,6 +51,23 @@ Examples:
   upskill import-ctdl registry-export/ -o my-catalogs/ctdl
   upskill validate --no-bundled --catalog my-catalogs/ctdl";
 
+pub(super) const HAVE_IMPORT_HELP: &str =
+    "Each badge is matched to a catalog credential by the first rule that finds one: an id the
+credential lists in `same_as` (the badge's id, an alignment's targetUrl or targetCode, a
+CTID), then the credential's `url`, then the same title (case and spaces aside) within the
+issuer's provider. More than one credential at that rule is ambiguous; a badge that matches
+none says which `same_as` to add. Matched badges join the plan's held credentials with the
+dates they were earned and expire; an expired one is held as expired. Nothing is written
+without --apply, and importing the same badges again changes nothing.
+
+No network access: signatures are not verified and hosted badges are not fetched, so a badge
+counts as its file says. Every mapping rule: docs/importing.md.
+
+Examples:
+  upskill have import wallet/ --plan alex
+  upskill have import wallet/ --plan alex --apply
+  upskill have import clr.json --plan alex --format json";
+
 pub(super) const IMPORT_HELP: &str =
     "The plan is saved under its `name`, or the file's name without `.yaml` (--name chooses
 another). A name is never a path: one with `/`, `\\`, `..` or a leading dot is refused (exit 2),

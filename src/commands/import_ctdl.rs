@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::{EXIT_INVALID, EXIT_USAGE};
 use crate::files::{self, WriteOptions};
-use crate::import::ctdl::{self, Input, MARKER};
+use crate::import::ctdl::{self, MARKER};
 use crate::text::plural;
 use crate::text::sanitize_line;
 
@@ -17,44 +17,10 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result<ExitCode> {
     let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
-    // A path not there is said below, once.
-    let found: Vec<PathBuf> = files::expand(paths, |path| {
-        path.extension()
-            .is_some_and(|ext| ext == "json" || ext == "jsonld")
-    })
-    .into_iter()
-    .filter(|path| path.exists())
-    .collect();
-    let mut failed = false;
-    let mut inputs = Vec::new();
-    for path in &found {
-        match files::read_text(path, MAX_INPUT_BYTES) {
-            Ok(text) => inputs.push(Input {
-                name: shown(path),
-                text,
-            }),
-            Err(error) => {
-                eprintln!("upskill: {}: cannot be read: {error}", shown(path));
-                failed = true;
-            }
-        }
-    }
-    for path in paths.iter().filter(|path| !path.exists()) {
-        eprintln!(
-            "upskill: {}: no such file or folder; give CTDL JSON-LD files or folders of them",
-            shown(path)
-        );
-        failed = true;
-    }
-    if failed {
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
-    if inputs.is_empty() {
-        eprintln!(
-            "upskill: no .json or .jsonld files found in the paths given; give CTDL JSON-LD files or folders of them"
-        );
-        return Ok(ExitCode::from(EXIT_USAGE));
-    }
+    let inputs = match super::json_inputs(paths, MAX_INPUT_BYTES, "CTDL JSON-LD files") {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
+    };
     let previous = match imported_files(output) {
         Ok(previous) => previous,
         Err(message) => {
@@ -100,12 +66,12 @@ pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result
 }
 
 /// The user's language, from the locale variables in POSIX order of precedence.
-fn language() -> String {
+pub(super) fn language() -> String {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
-        .map(|locale| ctdl::json::language_of_locale(&locale))
+        .map(|locale| crate::import::json::language_of_locale(&locale))
         .unwrap_or_default()
 }
 

@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod fmt;
 mod graph;
+mod have;
 mod import;
 mod import_ctdl;
 mod new;
@@ -21,10 +22,14 @@ mod table;
 mod validate;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::catalog::{self, Loaded};
-use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE};
+use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE, HaveCommand};
+use crate::files;
+use crate::import::Input;
+use crate::text::sanitize_line;
 
 /// Runs a command of the command line (`main` opens the app when there is none).
 pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<ExitCode> {
@@ -63,6 +68,9 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
         Command::ImportCtdl { inputs, output } => import_ctdl::run(&mut out, inputs, output),
         Command::New { what } => new::run(&mut out, catalogs, what),
         Command::Fmt { files, check } => fmt::run(&mut out, files, *check),
+        Command::Have {
+            what: HaveCommand::Import(args),
+        } => have::run(&mut out, catalogs, args),
     };
     match result {
         Ok(code) => Ok(code),
@@ -116,6 +124,51 @@ pub fn load_valid(args: &CatalogArgs) -> Result<Loaded, ExitCode> {
         return Err(ExitCode::from(EXIT_INVALID));
     }
     Ok(loaded)
+}
+
+/// Reads every JSON file the paths name (a folder: its `.json` and `.jsonld` files, at most
+/// `limit` bytes each); on a path that is not there or cannot be read, says so, asking for
+/// `wanted` (`CTDL JSON-LD files`), and gives the exit code.
+fn json_inputs(paths: &[PathBuf], limit: u64, wanted: &str) -> Result<Vec<Input>, ExitCode> {
+    let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
+    let found: Vec<PathBuf> = files::expand(paths, |path| {
+        path.extension()
+            .is_some_and(|ext| ext == "json" || ext == "jsonld")
+    })
+    .into_iter()
+    .filter(|path| path.exists())
+    .collect();
+    let mut failed = false;
+    let mut inputs = Vec::new();
+    for path in &found {
+        match files::read_text(path, limit) {
+            Ok(text) => inputs.push(Input {
+                name: shown(path),
+                text,
+            }),
+            Err(error) => {
+                eprintln!("upskill: {}: cannot be read: {error}", shown(path));
+                failed = true;
+            }
+        }
+    }
+    for path in paths.iter().filter(|path| !path.exists()) {
+        eprintln!(
+            "upskill: {}: no such file or folder; give {wanted} or folders of them",
+            shown(path)
+        );
+        failed = true;
+    }
+    if failed {
+        return Err(ExitCode::from(EXIT_INVALID));
+    }
+    if inputs.is_empty() {
+        eprintln!(
+            "upskill: no .json or .jsonld files found in the paths given; give {wanted} or folders of them"
+        );
+        return Err(ExitCode::from(EXIT_USAGE));
+    }
+    Ok(inputs)
 }
 
 /// Text output wraps to the terminal when printing to one, else to 100 columns.

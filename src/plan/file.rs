@@ -3,6 +3,7 @@
 //! it missing), and unknown fields are errors, located at their line and column.
 
 mod have;
+mod held;
 mod profile;
 
 use std::fmt;

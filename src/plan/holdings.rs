@@ -10,9 +10,13 @@ use crate::catalog::{Atom, Catalog, CredentialIdx, Gate, Requirement, SkillIdx};
 use super::schedule::expiry;
 use super::{Have, Plan, Tenure};
 
-/// When a held credential expires: `earned + valid_for_months`, when both are known; for
-/// a stack that lasts while its parts do, when the first of its held parts expires.
+/// When a held credential expires: the date its issuer gave (`expires`), else `earned +
+/// valid_for_months`, when both are known; for a stack that lasts while its parts do, when
+/// the first of its held parts expires.
 pub fn held_expiry(catalog: &Catalog, have: &Have, id: &str) -> Option<Date> {
+    if let Some(&expires) = have.expires.get(id) {
+        return Some(expires);
+    }
     let credential = catalog.credential(catalog.find_credential(id)?);
     if credential.stack && credential.while_parts_valid {
         return credential

@@ -41,8 +41,8 @@ pub use check::{Violation, ViolationKind, check};
 pub use coverage::{Coverage, MetBy, coverage, coverage_of, teachers_of};
 pub use holdings::{Eligibility, Holdings, held_expiry};
 pub use model::{
-    DEFAULT_HOURS_PER_WEEK, Experience, Have, MAX_TIME_VALUE, Overrides, Person, Plan, Status,
-    Step, Tenure, time_value,
+    DEFAULT_HOURS_PER_WEEK, Experience, Have, Holding, MAX_TIME_VALUE, Overrides, Person, Plan,
+    Status, Step, Tenure, time_value,
 };
 pub use order::natural_order;
 pub use profile::Profile;

@@ -92,8 +92,63 @@ pub struct Have {
     /// When a held credential was earned, by id, where the learner said: its validity runs
     /// from then, and one that expired before the plan starts no longer counts.
     pub earned: BTreeMap<String, Date>,
+    /// When a held credential expires, by id, where its issuer said (a badge's `expires`):
+    /// this date, rather than `earned + valid_for_months`, is when it stops counting.
+    pub expires: BTreeMap<String, Date>,
     pub skills: Vec<String>,
     pub experience: Vec<Experience>,
+}
+
+/// A credential the learner holds, as an import finds it: its catalog id, and the dates
+/// its issuer gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holding {
+    pub id: String,
+    pub earned: Option<Date>,
+    pub expires: Option<Date>,
+}
+
+impl Have {
+    /// Adds `holdings` to what is held and gives the ids that changed. A credential not held
+    /// yet is added with its dates; one held already takes the dates of a later award (a
+    /// renewal), or fills in dates it lacks, and is otherwise left as it is, so adding the
+    /// same holdings twice changes nothing the second time.
+    pub fn add_holdings(&mut self, holdings: &[Holding]) -> Vec<String> {
+        let mut changed = Vec::new();
+        for holding in holdings {
+            let before = (self.earned.get(&holding.id), self.expires.get(&holding.id));
+            let held = self.credentials.contains(&holding.id);
+            let later = match (before.0, holding.earned) {
+                (Some(had), Some(new)) => new > *had,
+                (None, Some(_)) => true,
+                (_, None) => !held,
+            };
+            let fills_expiry = before.1.is_none()
+                && holding.expires.is_some()
+                && before.0.copied() == holding.earned;
+            if held && !later && !fills_expiry {
+                continue;
+            }
+            if !held {
+                self.credentials.push(holding.id.clone());
+            }
+            if later {
+                set(&mut self.earned, &holding.id, holding.earned);
+            }
+            set(&mut self.expires, &holding.id, holding.expires);
+            if !changed.contains(&holding.id) {
+                changed.push(holding.id.clone());
+            }
+        }
+        changed
+    }
+}
+
+fn set(map: &mut BTreeMap<String, Date>, id: &str, date: Option<Date>) {
+    match date {
+        Some(date) => map.insert(id.to_owned(), date),
+        None => map.remove(id),
+    };
 }
 
 /// Work experience in a field (a skill id, as written).
@@ -268,5 +323,68 @@ impl Plan {
     /// The position of the step for a credential id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|step| step.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    fn holding(id: &str, earned: Option<&str>, expires: Option<&str>) -> Holding {
+        Holding {
+            id: id.to_owned(),
+            earned: earned.map(date),
+            expires: expires.map(date),
+        }
+    }
+
+    #[test]
+    fn holdings_are_added_with_their_dates_and_adding_them_again_changes_nothing() {
+        let mut have = Have::default();
+        let holdings = [
+            holding("p/a", Some("2024-01-01"), Some("2026-01-01")),
+            holding("p/b", None, None),
+        ];
+        assert_eq!(have.add_holdings(&holdings), vec!["p/a", "p/b"]);
+        assert_eq!(have.credentials, vec!["p/a", "p/b"]);
+        assert_eq!(have.earned.get("p/a"), Some(&date("2024-01-01")));
+        assert_eq!(have.expires.get("p/a"), Some(&date("2026-01-01")));
+        let before = have.clone();
+        assert!(have.add_holdings(&holdings).is_empty());
+        assert_eq!(have, before);
+    }
+
+    #[test]
+    fn a_later_award_replaces_the_dates_and_an_earlier_one_does_not() {
+        let mut have = Have::default();
+        have.add_holdings(&[holding("p/a", Some("2024-01-01"), Some("2025-01-01"))]);
+        assert!(
+            have.add_holdings(&[holding("p/a", Some("2023-01-01"), None)])
+                .is_empty()
+        );
+        assert_eq!(
+            have.add_holdings(&[holding("p/a", Some("2025-02-01"), None)]),
+            vec!["p/a"]
+        );
+        assert_eq!(have.earned.get("p/a"), Some(&date("2025-02-01")));
+        assert_eq!(have.expires.get("p/a"), None);
+        assert_eq!(have.credentials, vec!["p/a"]);
+    }
+
+    #[test]
+    fn two_awards_of_one_credential_hold_it_once_with_the_later_dates() {
+        let mut have = Have::default();
+        let changed = have.add_holdings(&[
+            holding("p/a", Some("2024-01-01"), None),
+            holding("p/a", Some("2025-01-01"), Some("2027-01-01")),
+        ]);
+        assert_eq!(changed, vec!["p/a"]);
+        assert_eq!(have.credentials, vec!["p/a"]);
+        assert_eq!(have.earned.get("p/a"), Some(&date("2025-01-01")));
+        assert_eq!(have.expires.get("p/a"), Some(&date("2027-01-01")));
     }
 }

@@ -106,6 +106,7 @@ impl Profile {
                     &theirs.have.credentials,
                 ),
                 earned: merge_map(&base.have.earned, &ours.have.earned, &theirs.have.earned),
+                expires: merge_map(&base.have.expires, &ours.have.expires, &theirs.have.expires),
                 skills: merge_list(&base.have.skills, &ours.have.skills, &theirs.have.skills),
                 experience: merge_list(
                     &base.have.experience,

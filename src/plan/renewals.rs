@@ -1,7 +1,7 @@
 //! Credentials a learner has that expire (SPEC §2: a credential renews `valid_for_months`
 //! after its completion). A done step's credential expires that long after its completion
-//! date, a held credential (`have`) that long after the date it was earned; one without
-//! that date has an unknown expiry, said to be, never guessed.
+//! date, a held credential (`have`) that long after the date it was earned, or on the date
+//! its issuer gave; one without a date has an unknown expiry, said to be, never guessed.
 
 use jiff::Span;
 use jiff::civil::Date;
@@ -56,8 +56,13 @@ pub fn renewals(catalog: &Catalog, plan: &Plan) -> Vec<Renewal> {
                 expires: step.completed.and_then(|date| expiry(date, months)),
             })
         });
+    // A held credential whose issuer gave its expiry expires then, whatever the catalog says.
     let held = plan.have.credentials.iter().filter_map(|id| {
-        let (credential, _) = expiring(id)?;
+        let credential = match expiring(id) {
+            Some((credential, _)) => credential,
+            None if plan.have.expires.contains_key(id) => catalog.find_credential(id)?,
+            None => return None,
+        };
         Some(Renewal {
             credential,
             basis: Basis::Held,
@@ -241,6 +246,29 @@ mod tests {
                 "held credential `t/help-desk` expired on 2027-03-01, so it no longer counts"
             ),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_held_credential_expires_on_the_date_its_issuer_gave_even_when_the_catalog_gives_none() {
+        let catalog = catalog(NETWORK);
+        let mut plan = Plan::new("alex", date("2027-01-04"));
+        plan.have.credentials = vec!["t/linux".into(), "t/help-desk".into()];
+        plan.have
+            .expires
+            .insert("t/linux".into(), date("2026-06-30"));
+        plan.have
+            .expires
+            .insert("t/help-desk".into(), date("2028-01-01"));
+        let found = renewals(&catalog, &plan);
+        let expiries: Vec<(CredentialIdx, Option<Date>)> =
+            found.iter().map(|r| (r.credential, r.expires)).collect();
+        assert_eq!(
+            expiries,
+            vec![
+                (idx(&catalog, "t/linux"), Some(date("2026-06-30"))),
+                (idx(&catalog, "t/help-desk"), Some(date("2028-01-01"))),
+            ]
         );
     }
 

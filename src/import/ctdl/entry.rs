@@ -3,10 +3,11 @@
 
 use serde_json::Value;
 
-use super::json::{child, ctid_in, get, items, text};
+use super::json::get;
 use super::map::{chosen_price, currency_code, duration_hours, prices};
 use super::{Context, Resource, clip, requires, slug, write};
 use crate::catalog::format::{MAX_COST, MAX_HOURS};
+use crate::import::json::{child, ctid_in, items, text};
 
 /// One credential entry of the output.
 pub(super) fn entry(

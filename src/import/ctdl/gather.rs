@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
-use super::json::{ctid_in, get, items, text, types};
+use super::json::{get, types};
 use super::map::{Role, chosen_price, currency_code, prices, role_of};
 use super::{Context, ID_LANG, Organisation, Resource, slug};
+use crate::import::json::{ctid_in, items, text};
 
 /// Files `node` as a resource to import or an organisation, or warns that its type is unknown.
 pub(super) fn classify<'a>(

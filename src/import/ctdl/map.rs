@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 
-use super::json::{get, items, text};
+use super::json::get;
 use crate::catalog::format::Kind;
+use crate::import::json::{items, text};
 
 /// What a CTDL `@type` becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

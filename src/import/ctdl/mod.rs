@@ -13,17 +13,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
+use crate::import::json::{child, ctid_in, text};
 use gather::{assign_ids, assign_providers, classify, main_currency, top_nodes};
-use json::{child, ctid_in, get, is_placeholder, text};
+use json::{get, is_placeholder};
 pub use write::MARKER;
 
 use crate::catalog::format::Kind;
 
-/// One input file: the name warnings give, and its text.
-pub struct Input {
-    pub name: String,
-    pub text: String,
-}
+pub use super::Input;
 
 /// The catalog files to write (file name to text) and what the reader should know.
 #[derive(Debug, Default)]

@@ -3,10 +3,11 @@
 
 use serde_json::Value;
 
-use super::json::{child, get, items, text};
+use super::json::get;
 use super::{Context, Resource};
 use crate::catalog::format::AtomSpec;
 use crate::catalog::format::RequirementSpec;
+use crate::import::json::{child, items, text};
 
 const TARGETS: [&str; 3] = [
     "targetCredential",

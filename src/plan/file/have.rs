@@ -1,12 +1,11 @@
 //! What a learner holds, as plan and profile files write it: credentials (with the date each
 //! was earned, where known), skills and work experience.
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
 use super::DateText;
+use super::held::{self, HeldFile, HeldOut};
 use crate::catalog::format::{MAX_MONTHS, Number, Text};
 use crate::plan::{Experience, Have, Tenure};
 
@@ -14,11 +13,8 @@ impl HaveFile {
     /// The holdings as the plan model has them.
     pub(super) fn into_have(self) -> Have {
         Have {
-            earned: self
-                .credentials
-                .iter()
-                .filter_map(|held| Some((held.id.as_str().to_owned(), held.earned.as_ref()?.0)))
-                .collect(),
+            earned: held::dates(&self.credentials, |held| held.earned.as_ref()),
+            expires: held::dates(&self.credentials, |held| held.expires.as_ref()),
             credentials: self
                 .credentials
                 .into_iter()
@@ -46,13 +42,7 @@ impl<'a> HaveOut<'a> {
             credentials: have
                 .credentials
                 .iter()
-                .map(|id| match have.earned.get(id) {
-                    Some(date) => HeldOut::Dated {
-                        id,
-                        earned: date.to_string(),
-                    },
-                    None => HeldOut::Id(id),
-                })
+                .map(|id| HeldOut::of(have, id))
                 .collect(),
             skills: &have.skills,
             experience: have
@@ -83,43 +73,6 @@ pub(super) struct HaveFile {
     skills: Vec<Text>,
     #[serde(default)]
     experience: Vec<ExperienceFile>,
-}
-
-/// A held credential: its id, or `{id: comptia/a-plus, earned: 2025-03-01}`.
-pub(super) struct HeldFile {
-    id: Text,
-    earned: Option<DateText>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HeldFields {
-    id: Text,
-    earned: Option<DateText>,
-}
-
-impl<'de> Deserialize<'de> for HeldFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct HeldVisitor;
-        impl<'de> Visitor<'de> for HeldVisitor {
-            type Value = HeldFile;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a credential id, or {id: provider/id, earned: YYYY-MM-DD}")
-            }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<HeldFile, E> {
-                let id = Text::deserialize(de::value::StrDeserializer::<E>::new(value))?;
-                Ok(HeldFile { id, earned: None })
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<HeldFile, A::Error> {
-                let fields = HeldFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(HeldFile {
-                    id: fields.id,
-                    earned: fields.earned,
-                })
-            }
-        }
-        deserializer.deserialize_any(HeldVisitor)
-    }
 }
 
 /// `{field: security, months: 24}` or `{field: networking, since: 2021-06-01}`.
@@ -171,14 +124,6 @@ pub(super) struct HaveOut<'a> {
     skills: &'a [String],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     experience: Vec<ExperienceOut<'a>>,
-}
-
-/// A plain id, or the id with the date it was earned.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum HeldOut<'a> {
-    Id(&'a str),
-    Dated { id: &'a str, earned: String },
 }
 
 #[derive(Serialize)]

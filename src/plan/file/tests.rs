@@ -113,3 +113,17 @@ fn another_format_number_is_refused() {
     let errors = parse("format: 2\n", date("2030-01-01")).expect_err("fails");
     assert!(errors[0].message.contains("format 2"), "{errors:?}");
 }
+
+#[test]
+fn a_held_credentials_expiry_reads_and_writes_back_and_older_files_still_read() {
+    let text = "have:\n  credentials: [a/old, {id: p/badge, earned: 2024-01-10, expires: 2025-01-10}, {id: p/open, expires: 2030-01-01}]\n";
+    let plan = parse(text, date("2030-01-01")).expect("parses");
+    assert_eq!(plan.have.credentials, vec!["a/old", "p/badge", "p/open"]);
+    assert_eq!(plan.have.expires.get("p/badge"), Some(&date("2025-01-10")));
+    assert_eq!(plan.have.expires.get("p/open"), Some(&date("2030-01-01")));
+    assert_eq!(plan.have.earned.get("p/open"), None);
+    let written = to_yaml(&plan).expect("writes");
+    assert!(written.contains("expires: 2025-01-10"), "{written}");
+    assert!(!written.contains("a/old, earned"), "{written}");
+    assert_eq!(parse(&written, date("2030-01-01")).expect("reads"), plan);
+}

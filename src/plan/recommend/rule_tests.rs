@@ -286,3 +286,28 @@ credentials:
         .insert("p/a".into(), "2025-06-01".parse().expect("date"));
     assert!(Holdings::of_plan(&catalog, &plan).has_credential(ab));
 }
+
+#[test]
+fn an_expiry_the_issuer_gave_wins_over_the_catalogs_validity_and_an_expired_holding_does_not_count()
+{
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: a, title: A, kind: badge, hours: 1, cost: 1, skills: [x], valid_for_months: 36}
+  - {id: b, title: B, kind: badge, hours: 1, cost: 1, skills: [y]}
+",
+    );
+    let date = |text: &str| -> jiff::civil::Date { text.parse().expect("date") };
+    let mut plan = crate::plan::Plan::new("p", date("2027-01-04"));
+    plan.have.credentials = vec!["p/a".into(), "p/b".into()];
+    plan.have.earned.insert("p/a".into(), date("2026-01-01"));
+    plan.have.expires.insert("p/a".into(), date("2026-12-31"));
+    plan.have.expires.insert("p/b".into(), date("2027-06-01"));
+    assert_eq!(
+        crate::plan::held_expiry(&catalog, &plan.have, "p/a"),
+        Some(date("2026-12-31"))
+    );
+    let holdings = Holdings::of_plan(&catalog, &plan);
+    assert!(!holdings.has_credential(catalog.find_credential("p/a").expect("id")));
+    assert!(holdings.has_credential(catalog.find_credential("p/b").expect("id")));
+}

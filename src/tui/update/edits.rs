@@ -315,8 +315,9 @@ pub(crate) fn toggle_held(app: &mut App) -> Vec<Effect> {
         true
     };
     if !held {
-        // No longer held: the date it was earned goes with it.
+        // No longer held: the dates it was earned and expires go with it.
         plan.have.earned.remove(&id);
+        plan.have.expires.remove(&id);
     }
     let effects = commit(app, plan);
     let text = match (atom, held) {
