@@ -256,6 +256,11 @@ impl Catalog {
         (0..self.roles.len() as u32).map(RoleIdx)
     }
 
+    /// Every skill, declared or only used, in catalog order.
+    pub fn skill_indices(&self) -> impl ExactSizeIterator<Item = SkillIdx> + '_ {
+        (0..self.skills.len() as u32).map(SkillIdx)
+    }
+
     /// Every global credential id, for suggestions.
     pub fn credential_id_strs(&self) -> impl Iterator<Item = &str> {
         self.credentials

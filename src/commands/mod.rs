@@ -1,11 +1,13 @@
 //! What each command does, printing through one locked, sanitized writer.
 
 mod check;
+mod coverage;
 mod export;
 mod fmt;
 mod graph;
 mod import;
 mod import_ctdl;
+mod import_esco;
 mod new;
 mod page;
 mod plan;
@@ -23,7 +25,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::catalog::{self, Loaded};
-use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE};
+use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE, RolesAction};
 
 /// Runs a command of the command line (`main` opens the app when there is none).
 pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<ExitCode> {
@@ -34,7 +36,17 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
             format,
             max_age,
         } => validate::run(&mut out, catalogs, *strict, *format, *max_age),
-        Command::Roles { format } => roles::run(&mut out, catalogs, *format),
+        Command::Roles {
+            action: Some(RolesAction::ImportEsco(args)),
+            ..
+        } => import_esco::run(&mut out, catalogs, args),
+        Command::Roles {
+            action: None,
+            format,
+        } => roles::run(&mut out, catalogs, *format),
+        Command::Coverage { role, format } => {
+            coverage::run(&mut out, catalogs, role.as_deref(), *format)
+        }
         Command::Show { id } => show::run(&mut out, catalogs, id),
         Command::Graph { role, format } => graph::run(&mut out, catalogs, role.as_deref(), *format),
         Command::Schema => schema::run(&mut out),
