@@ -15,16 +15,16 @@ pub enum RolesAction {
 /// `upskill roles import-esco`'s options.
 #[derive(Debug, Clone, Args)]
 pub struct ImportEscoArgs {
-    /// ESCO's occupations file (occupations_en.csv)
+    /// ESCO's occupations file (`occupations_en.csv`)
     #[arg(long, value_name = "FILE")]
     pub occupations: PathBuf,
-    /// ESCO's occupation-skill relations file (occupationSkillRelations_en.csv)
+    /// ESCO's occupation-skill relations file (`occupationSkillRelations_en.csv`)
     #[arg(long, value_name = "FILE")]
     pub relations: PathBuf,
-    /// ESCO's skills file (skills_en.csv)
+    /// ESCO's skills file (`skills_en.csv`)
     #[arg(long, value_name = "FILE")]
     pub skills: PathBuf,
-    /// The occupation's URI (its `conceptUri`), like http://data.europa.eu/esco/occupation/...
+    /// The occupation's URI (its `conceptUri`), like `http://data.europa.eu/esco/occupation/...`
     #[arg(long, value_name = "URI")]
     pub uri: String,
     /// The role id (default: from the occupation's preferred label, like `data-scientist`)
@@ -38,7 +38,8 @@ pub struct ImportEscoArgs {
     pub force: bool,
 }
 
-const IMPORT_ESCO_HELP: &str = "Reads the three CSV files of ESCO's download (any language; the labels are
+const IMPORT_ESCO_HELP: &str =
+    "Reads the three CSV files of ESCO's download (any language; the labels are
 compared as written). Each essential skill of the occupation maps to the catalog skill whose
 `same_as` lists its URI, else to the one skill whose name is its preferred label (letter case
 aside); the optional ones mapped become the role's `recommended` skills. The essential skills
@@ -53,7 +54,8 @@ Examples:
       --uri http://data.europa.eu/esco/occupation/... -o my-catalogs/data-scientist.yaml
   upskill coverage --role data-scientist";
 
-pub(super) const COVERAGE_HELP: &str = "For each skill of the role (or of every role): the loaded credentials that teach it,
+pub(super) const COVERAGE_HELP: &str =
+    "For each skill of the role (or of every role): the loaded credentials that teach it,
 and the skills none teaches, which a catalog author could add a credential for next.
 Recommended skills are listed too, apart. An unknown role id exits 2.
 

@@ -138,8 +138,15 @@ fn summary(coverages: &[RoleCoverage<'_>]) -> String {
             ]
         })
         .collect();
-    let mut lines = aligned(&["ROLE", "TAUGHT", "NOT TAUGHT BY ANY CREDENTIAL"], &rows, &[1]);
-    let gaps: usize = coverages.iter().map(|coverage| coverage.untaught.len()).sum();
+    let mut lines = aligned(
+        &["ROLE", "TAUGHT", "NOT TAUGHT BY ANY CREDENTIAL"],
+        &rows,
+        &[1],
+    );
+    let gaps: usize = coverages
+        .iter()
+        .map(|coverage| coverage.untaught.len())
+        .sum();
     lines.push(String::new());
     lines.push(if gaps == 0 {
         "Every role skill is taught by a credential.".to_owned()

@@ -12,7 +12,11 @@ use crate::import::esco::{self, EscoSkill, Files, Mapped};
 use crate::import::slug;
 use crate::text::{plural, sanitize_line};
 
-pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &ImportEscoArgs) -> io::Result<ExitCode> {
+pub fn run(
+    out: &mut impl Write,
+    catalogs: &CatalogArgs,
+    args: &ImportEscoArgs,
+) -> io::Result<ExitCode> {
     if let Some(id) = args.id.as_deref().filter(|id| !is_id(id)) {
         let fixed = slug(id);
         let hint = if is_id(&fixed) {
@@ -47,7 +51,11 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &ImportEscoArgs) 
         writeln!(err, "{}", unmapped_line(skill))?;
     }
     let skills = imported.role_skills();
-    let essential = imported.skills.iter().filter(|skill| skill.essential).count();
+    let essential = imported
+        .skills
+        .iter()
+        .filter(|skill| skill.essential)
+        .count();
     if skills.is_empty() {
         return super::failure(&format!(
             "none of the {} essential skills of `{}` matches a catalog skill, so no role is written; add `same_as: [URI]` to the catalog skills they are, or skills with their names, and import again",

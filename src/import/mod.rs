@@ -32,4 +32,3 @@ pub fn slug(text: &str) -> String {
     }
     out.trim_end_matches('-').to_owned()
 }
-

@@ -13,10 +13,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
+pub use super::slug;
 use gather::{assign_ids, assign_providers, classify, main_currency, top_nodes};
 use json::{child, ctid_in, get, is_placeholder, text};
 pub use write::MARKER;
-pub use super::slug;
 
 use crate::catalog::format::Kind;
 

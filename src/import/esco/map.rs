@@ -68,7 +68,68 @@ pub fn map_skill(catalog: &Catalog, labels: &Labels<'_>, uri: &str, label: &str)
     }
     match labels.names.get(&normal(label)).map(Vec::as_slice) {
         Some([one]) => Mapped::Label(id(*one)),
-        Some(several @ [_, _, ..]) => Mapped::Ambiguous(several.iter().map(|&idx| id(idx)).collect()),
+        Some(several @ [_, _, ..]) => {
+            Mapped::Ambiguous(several.iter().map(|&idx| id(idx)).collect())
+        }
         _ => Mapped::Unmapped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::fixture::catalog;
+
+    const SKILLS: &str = "
+skills:
+  - {id: sql, name: SQL}
+  - {id: queries, name: Database queries, same_as: ['http://data.europa.eu/esco/skill/q']}
+  - {id: security, name: ICT security}
+  - {id: infosec, name: ict  security}
+";
+
+    fn mapped(uri: &str, label: &str) -> Mapped {
+        let catalog = catalog(SKILLS);
+        let labels = Labels::of(&catalog);
+        map_skill(&catalog, &labels, uri, label)
+    }
+
+    #[test]
+    fn same_as_comes_before_a_label_another_skill_has() {
+        // The label is `sql`'s name, but `queries` lists the URI.
+        assert_eq!(
+            mapped("http://data.europa.eu/esco/skill/q", "SQL"),
+            Mapped::SameAs("queries".into())
+        );
+    }
+
+    #[test]
+    fn a_label_matches_a_name_whatever_its_case_and_spacing() {
+        assert_eq!(
+            mapped("http://data.europa.eu/esco/skill/other", "  sql "),
+            Mapped::Label("sql".into())
+        );
+    }
+
+    #[test]
+    fn a_label_two_skills_have_is_ambiguous_and_one_no_skill_has_is_unmapped() {
+        assert_eq!(
+            mapped("http://data.europa.eu/esco/skill/x", "ICT Security"),
+            Mapped::Ambiguous(vec!["security".into(), "infosec".into()])
+        );
+        assert_eq!(
+            mapped("http://data.europa.eu/esco/skill/y", "cloud computing"),
+            Mapped::Unmapped
+        );
+    }
+
+    #[test]
+    fn a_skill_without_a_name_matches_by_its_id() {
+        let catalog = catalog("skills:\n  - {id: linux}\n");
+        let labels = Labels::of(&catalog);
+        assert_eq!(
+            map_skill(&catalog, &labels, "u", "Linux"),
+            Mapped::Label("linux".into())
+        );
     }
 }

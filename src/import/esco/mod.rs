@@ -109,7 +109,13 @@ pub fn import(files: Files<'_>, uri: &str, catalog: &Catalog) -> Result<Imported
             }
         })
         .collect();
-    skills.sort_by_cached_key(|skill| (!skill.essential, skill.label.to_lowercase(), skill.uri.clone()));
+    skills.sort_by_cached_key(|skill| {
+        (
+            !skill.essential,
+            skill.label.to_lowercase(),
+            skill.uri.clone(),
+        )
+    });
     Ok(Imported {
         occupation,
         skills,
@@ -205,12 +211,11 @@ fn relations_of(
             ));
             continue;
         }
-        match positions.get(skill) {
-            Some(&at) => found[at].1 |= essential,
-            None => {
-                positions.insert(skill.to_owned(), found.len());
-                found.push((skill.to_owned(), essential));
-            }
+        if let Some(&at) = positions.get(skill) {
+            found[at].1 |= essential;
+        } else {
+            positions.insert(skill.to_owned(), found.len());
+            found.push((skill.to_owned(), essential));
         }
     }
     if found.is_empty() {
@@ -223,10 +228,7 @@ fn relations_of(
 }
 
 /// The preferred label of each skill in `wanted` that the skills file has.
-fn skill_labels(
-    path: &Path,
-    wanted: &HashSet<&str>,
-) -> Result<HashMap<String, String>, EscoError> {
+fn skill_labels(path: &Path, wanted: &HashSet<&str>) -> Result<HashMap<String, String>, EscoError> {
     let mut table = Table::open(path, Kind::Skills, Kind::Skills.required())?;
     let mut labels = HashMap::new();
     while let Some((_, row)) = table.next_row()? {

@@ -9,7 +9,8 @@ use crate::import::{quoted, slug};
 use crate::text::sanitize_line;
 
 /// The acknowledgement ESCO asks of every service that uses its classification.
-pub const ATTRIBUTION: &str = "This service uses the ESCO classification of the European Commission.";
+pub const ATTRIBUTION: &str =
+    "This service uses the ESCO classification of the European Commission.";
 
 impl Imported {
     /// The role id the occupation's preferred label gives (`data scientist` ->
@@ -21,7 +22,9 @@ impl Imported {
         }
         let tail = self.occupation.uri.rsplit('/').next().unwrap_or_default();
         let short: String = slug(tail).chars().take(8).collect();
-        format!("esco-occupation-{}", short.trim_end_matches('-')).trim_end_matches('-').to_owned()
+        format!("esco-occupation-{}", short.trim_end_matches('-'))
+            .trim_end_matches('-')
+            .to_owned()
     }
 
     /// The role's skills: the catalog skills the essential ESCO skills map to, by id, each
