@@ -25,7 +25,7 @@ use values::{date, experience, hours_per_week, non_negative, positive, time_valu
     name = "upskill",
     version,
     about = "Plan lifelong upskilling: find the cheapest valid path of micro-credentials to a role",
-    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role\n  upskill plans                             the saved plans, on track or behind\n  upskill export alex -o alex.html          a saved plan as a printable page\n  upskill renewals --months 12              what expires within a year"
+    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role\n  upskill coverage --role cloud-engineer    the role's skills no credential teaches yet\n  upskill plans                             the saved plans, on track or behind\n  upskill export alex -o alex.html          a saved plan as a printable page\n  upskill renewals --months 12              what expires within a year"
 )]
 pub struct Cli {
     #[command(flatten)]
