@@ -382,3 +382,35 @@ fn roles_without_a_subcommand_lists_the_roles_as_before() {
         run.stdout
     );
 }
+
+#[test]
+fn a_missing_file_is_said_first_and_a_folder_for_output_is_refused_before_reading() {
+    let run = import_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        [
+            "occupations.csv",
+            "occupationSkillRelations.csv",
+            "nope.csv",
+        ],
+        "not-a-uri",
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.trim_end(),
+        format!(
+            "upskill: {}: cannot be read: no such file",
+            esco("nope.csv")
+        )
+    );
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let folder = import_in(dir.path(), FILES, OCCUPATION, &["-o", "."]);
+    assert_eq!(folder.code, 2, "{}", folder.stderr);
+    assert!(
+        folder
+            .stderr
+            .contains(". is a folder; give -o a file in it, like ./ROLE.yaml"),
+        "{}",
+        folder.stderr
+    );
+}

@@ -17,16 +17,8 @@ pub fn run(
     catalogs: &CatalogArgs,
     args: &ImportEscoArgs,
 ) -> io::Result<ExitCode> {
-    if let Some(id) = args.id.as_deref().filter(|id| !is_id(id)) {
-        let fixed = slug(id);
-        let hint = if is_id(&fixed) {
-            format!(", like `{fixed}`")
-        } else {
-            String::new()
-        };
-        return super::usage(&format!(
-            "--id `{id}` is not a role id: write lowercase letters and digits joined by single hyphens{hint}"
-        ));
+    if let Some(refused) = refused(args) {
+        return refused;
     }
     let loaded = match super::load_valid(catalogs) {
         Ok(loaded) => loaded,
@@ -119,4 +111,35 @@ fn unmapped_line(skill: &EscoSkill) -> String {
             "unmatched: essential skill `{label}` ({uri}); add `same_as: [{uri}]` to a skill in your catalog, or a skill named `{label}`"
         ),
     }
+}
+
+/// The options' mistakes, said before the files are read (which takes a while at ESCO's
+/// size): an id that is not one, an -o that is a folder, or a file there without --force.
+fn refused(args: &ImportEscoArgs) -> Option<io::Result<ExitCode>> {
+    if let Some(id) = args.id.as_deref().filter(|id| !is_id(id)) {
+        let fixed = slug(id);
+        let hint = if is_id(&fixed) {
+            format!(", like `{fixed}`")
+        } else {
+            String::new()
+        };
+        return Some(super::usage(&format!(
+            "--id `{id}` is not a role id: write lowercase letters and digits joined by single hyphens{hint}"
+        )));
+    }
+    if let Some(output) = &args.output {
+        let shown = sanitize_line(&output.display().to_string()).into_owned();
+        if output.is_dir() {
+            return Some(super::usage(&format!(
+                "{shown} is a folder; give -o a file in it, like {}",
+                sanitize_line(&output.join("ROLE.yaml").display().to_string())
+            )));
+        }
+        if !args.force && output.symlink_metadata().is_ok() {
+            return Some(super::failure(&format!(
+                "{shown} already exists; give --force to replace it, or another -o"
+            )));
+        }
+    }
+    None
 }

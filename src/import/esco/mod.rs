@@ -84,11 +84,19 @@ pub enum EscoError {
 /// catalog's.
 pub fn import(files: Files<'_>, uri: &str, catalog: &Catalog) -> Result<Imported, EscoError> {
     let uri = uri.trim();
-    let occupation = find_occupation(files.occupations, uri)?;
+    // All three opened and their headers checked first, so a wrong file is said at once.
+    let occupations = Table::open(
+        files.occupations,
+        Kind::Occupations,
+        &["conceptUri", "preferredLabel", "description"],
+    )?;
+    let relations = Table::open(files.relations, Kind::Relations, Kind::Relations.required())?;
+    let skills = Table::open(files.skills, Kind::Skills, Kind::Skills.required())?;
+    let occupation = find_occupation(occupations, uri)?;
     let mut warnings = Vec::new();
-    let relations = relations_of(files.relations, uri, &mut warnings)?;
+    let relations = relations_of(relations, uri, &mut warnings)?;
     let wanted: HashSet<&str> = relations.iter().map(|(uri, _)| uri.as_str()).collect();
-    let labels = skill_labels(files.skills, &wanted)?;
+    let labels = skill_labels(skills, &wanted)?;
     let mapping = map::Labels::of(catalog);
     let mut skills: Vec<EscoSkill> = relations
         .iter()
@@ -125,12 +133,7 @@ pub fn import(files: Files<'_>, uri: &str, catalog: &Catalog) -> Result<Imported
 
 /// The occupation with `uri`; when there is none, an error suggesting the closest URIs and
 /// the occupations whose label holds what was given.
-fn find_occupation(path: &Path, uri: &str) -> Result<Occupation, EscoError> {
-    let mut table = Table::open(
-        path,
-        Kind::Occupations,
-        &["conceptUri", "preferredLabel", "description"],
-    )?;
+fn find_occupation(mut table: Table, uri: &str) -> Result<Occupation, EscoError> {
     let mut seen: Vec<(String, String)> = Vec::new();
     while let Some((_, row)) = table.next_row()? {
         if row[0] == uri {
@@ -181,11 +184,10 @@ fn suggestions(given: &str, seen: &[(String, String)]) -> String {
 /// The skill URIs related to the occupation, in file order, each once, and whether it is
 /// essential (essential wins over optional when a skill is listed both ways).
 fn relations_of(
-    path: &Path,
+    mut table: Table,
     occupation: &str,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<(String, bool)>, EscoError> {
-    let mut table = Table::open(path, Kind::Relations, Kind::Relations.required())?;
     let name = table.name().to_owned();
     let mut found: Vec<(String, bool)> = Vec::new();
     let mut positions: HashMap<String, usize> = HashMap::new();
@@ -228,8 +230,10 @@ fn relations_of(
 }
 
 /// The preferred label of each skill in `wanted` that the skills file has.
-fn skill_labels(path: &Path, wanted: &HashSet<&str>) -> Result<HashMap<String, String>, EscoError> {
-    let mut table = Table::open(path, Kind::Skills, Kind::Skills.required())?;
+fn skill_labels(
+    mut table: Table,
+    wanted: &HashSet<&str>,
+) -> Result<HashMap<String, String>, EscoError> {
     let mut labels = HashMap::new();
     while let Some((_, row)) = table.next_row()? {
         if wanted.contains(row[0]) && !row[1].is_empty() {
