@@ -365,7 +365,7 @@ fn an_occupation_none_of_whose_essential_skills_matches_writes_nothing() {
 }
 
 #[test]
-fn roles_without_a_subcommand_lists_the_roles_as_before() {
+fn roles_without_a_subcommand_lists_the_roles_as_before_with_their_recommended_skills() {
     let catalog = esco("catalog.yaml");
     let run = common::upskill(&[
         "--no-bundled",
@@ -376,6 +376,11 @@ fn roles_without_a_subcommand_lists_the_roles_as_before() {
         "json",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    let roles: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        roles[0]["recommended"],
+        serde_json::json!(["ict-security", "scripting"])
+    );
     assert!(
         run.stdout.contains("\"id\": \"network-technician\""),
         "{}",
