@@ -5,58 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{Run, command, fixture, run};
-
-const OCCUPATION: &str =
-    "http://data.europa.eu/esco/occupation/7e1a0c55-0000-4a00-9000-000000000001";
-const SKILL: &str = "http://data.europa.eu/esco/skill/5c2d0f10-0000-4b00-8000-000000000";
-
-fn esco(name: &str) -> String {
-    fixture(&format!("esco/{name}"))
-        .to_str()
-        .expect("a UTF-8 path")
-        .to_owned()
-}
-
-/// `upskill --no-bundled --catalog <fixture catalog> roles import-esco <the three files>
-/// --uri URI extra...`, run in `dir`.
-fn import_in(dir: &Path, files: [&str; 3], uri: &str, extra: &[&str]) -> Run {
-    let home = tempfile::tempdir().expect("a temp dir");
-    let [occupations, relations, skills] = files.map(esco);
-    let catalog = esco("catalog.yaml");
-    let mut args = vec![
-        "--no-bundled",
-        "--catalog",
-        &catalog,
-        "roles",
-        "import-esco",
-        "--occupations",
-        &occupations,
-        "--relations",
-        &relations,
-        "--skills",
-        &skills,
-        "--uri",
-        uri,
-    ];
-    args.extend_from_slice(extra);
-    run(command(home.path(), dir), &args)
-}
-
-const FILES: [&str; 3] = [
-    "occupations.csv",
-    "occupationSkillRelations.csv",
-    "skills.csv",
-];
-
-fn import(extra: &[&str]) -> Run {
-    import_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        FILES,
-        OCCUPATION,
-        extra,
-    )
-}
+use common::esco::{FILES, OCCUPATION, SKILL, esco, import, import_in};
+use common::{command, run};
 
 /// The line of the written role that starts with `key:`.
 fn role_line<'a>(yaml: &'a str, key: &str) -> &'a str {
@@ -250,89 +200,6 @@ fn output_writes_a_catalog_file_that_validates_and_is_never_replaced_without_for
 }
 
 #[test]
-fn a_byte_order_mark_and_multi_line_quoted_labels_are_read() {
-    let run = import_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        [
-            "bom-occupations.csv",
-            "occupationSkillRelations.csv",
-            "skills.csv",
-        ],
-        OCCUPATION,
-        &[],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("  - id: database-administrator\n"),
-        "{}",
-        run.stdout
-    );
-}
-
-#[test]
-fn a_malformed_row_is_reported_at_its_line_counting_multi_line_fields() {
-    let run = import_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        [
-            "occupations.csv",
-            "occupationSkillRelations.csv",
-            "malformed-skills.csv",
-        ],
-        OCCUPATION,
-        &[],
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(
-        run.stderr.trim_end(),
-        format!(
-            "upskill: {}:6: this row has 3 fields where the header has 13: a field holding a comma, a quote or a line break must be in double quotes, with its quotes doubled",
-            esco("malformed-skills.csv")
-        )
-    );
-    assert!(run.stdout.is_empty(), "{}", run.stdout);
-}
-
-#[test]
-fn a_wrong_header_names_the_columns_needed() {
-    let run = import_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        [
-            "wrong-header.csv",
-            "occupationSkillRelations.csv",
-            "skills.csv",
-        ],
-        OCCUPATION,
-        &[],
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("wrong-header.csv:1: the header has no `conceptUri`, `preferredLabel` column; the columns needed are conceptUri, preferredLabel, found uri,label; --occupations takes ESCO's occupations_en.csv"),
-        "{}",
-        run.stderr
-    );
-}
-
-#[test]
-fn a_file_given_to_the_wrong_option_is_named_for_what_it_is() {
-    let run = import_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        [
-            "occupations.csv",
-            "skills.csv",
-            "occupationSkillRelations.csv",
-        ],
-        OCCUPATION,
-        &[],
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("it looks like ESCO's skills_en.csv, which goes with --skills, while --relations takes occupationSkillRelations_en.csv"),
-        "{}",
-        run.stderr
-    );
-}
-
-#[test]
 fn an_unknown_uri_suggests_the_closest_uri_or_the_occupations_named_like_it() {
     let typo = OCCUPATION.replace("000000000001", "00000000001");
     let run = import_in(Path::new(env!("CARGO_MANIFEST_DIR")), FILES, &typo, &[]);
@@ -385,37 +252,5 @@ fn roles_without_a_subcommand_lists_the_roles_as_before_with_their_recommended_s
         run.stdout.contains("\"id\": \"network-technician\""),
         "{}",
         run.stdout
-    );
-}
-
-#[test]
-fn a_missing_file_is_said_first_and_a_folder_for_output_is_refused_before_reading() {
-    let run = import_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        [
-            "occupations.csv",
-            "occupationSkillRelations.csv",
-            "nope.csv",
-        ],
-        "not-a-uri",
-        &[],
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(
-        run.stderr.trim_end(),
-        format!(
-            "upskill: {}: cannot be read: no such file",
-            esco("nope.csv")
-        )
-    );
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let folder = import_in(dir.path(), FILES, OCCUPATION, &["-o", "."]);
-    assert_eq!(folder.code, 2, "{}", folder.stderr);
-    assert!(
-        folder
-            .stderr
-            .contains(". is a folder; give -o a file in it, like ./ROLE.yaml"),
-        "{}",
-        folder.stderr
     );
 }
