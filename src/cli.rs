@@ -10,11 +10,14 @@ use crate::export::ExportFormat;
 use crate::plan::Experience;
 
 mod help;
+mod roles;
 mod values;
 use help::{
     EXPORT_HELP, FMT_HELP, HAVE_IMPORT_HELP, IMPORT_CTDL_HELP, IMPORT_HELP, PLAN_EXAMPLES,
     PLANS_HELP, RENEWALS_HELP, VALIDATE_HELP,
 };
+use roles::COVERAGE_HELP;
+pub use roles::{ImportEscoArgs, RolesAction};
 use values::{date, experience, hours_per_week, non_negative, positive, time_value};
 
 #[derive(Debug, Parser)]
@@ -22,7 +25,7 @@ use values::{date, experience, hours_per_week, non_negative, positive, time_valu
     name = "upskill",
     version,
     about = "Plan lifelong upskilling: find the cheapest valid path of micro-credentials to a role",
-    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role\n  upskill plans                             the saved plans, on track or behind\n  upskill export alex -o alex.html          a saved plan as a printable page\n  upskill renewals --months 12              what expires within a year"
+    after_help = "Examples:\n  upskill validate --catalog my-catalogs/    check catalog files you are writing\n  upskill validate --strict                 fail on warnings too\n  upskill roles                             the target roles\n  upskill show comptia/network-plus         one credential in full\n  upskill graph --role cloud-engineer       the prerequisite graph of one role, for Graphviz\n  upskill plan --role cloud-engineer        the cheapest valid path to a role\n  upskill coverage --role cloud-engineer    the role's skills no credential teaches yet\n  upskill plans                             the saved plans, on track or behind\n  upskill export alex -o alex.html          a saved plan as a printable page\n  upskill renewals --months 12              what expires within a year"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -86,11 +89,24 @@ pub enum Command {
         #[arg(value_name = "PLAN.yaml")]
         file: PathBuf,
     },
-    /// List the target roles and the skills each needs
+    /// List the target roles and the skills each needs; `roles import-esco` makes one from ESCO
     #[command(
-        after_help = "Examples:\n  upskill roles\n  upskill roles --format json | jq '.[].id'"
+        after_help = "Examples:\n  upskill roles\n  upskill roles --format json | jq '.[].id'\n  upskill roles import-esco --help",
+        args_conflicts_with_subcommands = true
     )]
     Roles {
+        #[command(subcommand)]
+        action: Option<RolesAction>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Which of a role's skills the loaded credentials teach, and which none does
+    #[command(after_help = COVERAGE_HELP)]
+    Coverage {
+        /// Only this role (default: every role)
+        #[arg(long, value_name = "ID")]
+        role: Option<String>,
         /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,

@@ -296,3 +296,39 @@ fn show_lists_the_same_as_ids() {
     );
     assert!(run.stdout.contains("same as"), "{}", run.stdout);
 }
+
+/// `show SKILL` lists its `same_as` URIs; `show ROLE` lists its recommended skills apart
+/// from its requirements.
+#[test]
+fn show_lists_a_skills_same_as_and_a_roles_recommended_skills() {
+    let catalog = [(
+        "acme.yaml",
+        "provider: {id: acme, name: Acme}\ncredentials:\n  - {id: sql-course, title: SQL, kind: course, hours: 1, cost: 0, skills: [sql]}\nroles:\n  - {id: analyst, title: Analyst, skills: [sql], recommended: [statistics]}\nskills:\n  - {id: sql, name: SQL, same_as: ['http://data.europa.eu/esco/skill/0001']}\n",
+    )];
+    let skill = common::upskill_with_user_catalogs(&catalog, &["--no-bundled", "show", "sql"]);
+    assert_eq!(skill.code, 0, "{}", skill.stderr);
+    assert!(skill.stdout.contains("same as"), "{}", skill.stdout);
+    assert!(
+        skill
+            .stdout
+            .contains("http://data.europa.eu/esco/skill/0001"),
+        "{}",
+        skill.stdout
+    );
+    let role = common::upskill_with_user_catalogs(&catalog, &["--no-bundled", "show", "analyst"]);
+    assert_eq!(role.code, 0, "{}", role.stderr);
+    let recommended = role
+        .stdout
+        .find("Recommended skills")
+        .expect("a recommended section");
+    assert!(
+        role.stdout[recommended..].contains("statistics"),
+        "{}",
+        role.stdout
+    );
+    assert!(
+        !role.stdout[..recommended].contains("statistics"),
+        "a recommended skill is no requirement: {}",
+        role.stdout
+    );
+}

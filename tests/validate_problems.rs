@@ -874,3 +874,31 @@ fn a_blank_or_repeated_same_as_entry_is_reported_where_it_is() {
         1,
     );
 }
+
+/// A skill's `same_as` URI names one skill: blank, or on a second skill, it is an error.
+#[test]
+fn a_blank_skill_same_as_or_one_on_two_skills_is_reported_where_it_is() {
+    assert_validates(
+        "bad-skill-same-as.yaml",
+        &[
+            "tests/fixtures/problems/bad-skill-same-as.yaml:9:9: error: this `same_as` entry is blank: write an external id (like an ESCO skill URI) or an address, or remove the entry",
+            "tests/fixtures/problems/bad-skill-same-as.yaml:13:9: error: `http://data.europa.eu/esco/skill/00000000-0000-4000-8000-00000000000a` is already the `same_as` of skill `sql` (at tests/fixtures/problems/bad-skill-same-as.yaml:8:9): a concept names one skill; keep it on one of them, and make the other an alias if they are the same",
+            "1 provider, 1 credential, 0 roles: 2 errors, 0 warnings",
+        ],
+        1,
+    );
+}
+
+/// A role's recommended skill listed twice, or also among its required skills, is a warning.
+#[test]
+fn a_recommended_skill_listed_twice_or_also_required_is_a_warning() {
+    assert_validates(
+        "recommended-twice.yaml",
+        &[
+            "tests/fixtures/problems/recommended-twice.yaml:8:30: warning: skill `sql` is one of the role's `skills` already, which a plan must meet; list it in `skills` or in `recommended`, not both",
+            "tests/fixtures/problems/recommended-twice.yaml:8:35: warning: skill `databases` is listed twice; list it once",
+            "1 provider, 1 credential, 1 role: 0 errors, 2 warnings",
+        ],
+        0,
+    );
+}

@@ -38,8 +38,15 @@ pub const CREDENTIAL_KEYS: &[&str] = &[
     "verified",
     "retired",
 ];
-pub const ROLE_KEYS: &[&str] = &["id", "title", "description", "skills", "requires"];
-pub const SKILL_KEYS: &[&str] = &["id", "name", "description", "aliases"];
+pub const ROLE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "skills",
+    "requires",
+    "recommended",
+];
+pub const SKILL_KEYS: &[&str] = &["id", "name", "description", "aliases", "same_as"];
 
 /// The rank of `key` in the mapping at `path`; `None` for mappings with no canonical order
 /// (requirements, experience), which are left as written.

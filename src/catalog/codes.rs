@@ -175,8 +175,12 @@ pub const KINDS: &[Kind] = &[
     ),
     kind(
         "same-as",
-        "list each external id once, and none blank",
-        &["in `same_as`", "`same_as` entry is blank"],
+        "list each external id once, on one skill only, and none blank",
+        &[
+            "in `same_as`",
+            "`same_as` entry is blank",
+            "is already the `same_as` of",
+        ],
     ),
     kind(
         "bad-currency",
@@ -270,7 +274,11 @@ pub const KINDS: &[Kind] = &[
         "check the facts with the issuer and update `verified`",
         &["they may be out of date"],
     ),
-    kind("skill-twice", "list the skill once", &["is listed twice"]),
+    kind(
+        "skill-twice",
+        "list the skill once",
+        &["is listed twice", "in `recommended`, not both"],
+    ),
     kind(
         "undeclared-skill",
         "fix the skill's spelling, or declare it in a `skills:` list",

@@ -171,6 +171,10 @@ pub struct RoleSpec {
     /// Extra requirements, in the same grammar as a credential's `requires`: credential references, `{skill: id}` or `{any: [...]}`.
     #[serde(default)]
     pub requires: Vec<RequirementSpec>,
+    /// Skill ids that help in the role but that it does not need: shown with the role, never planned for. None may also be in `skills`.
+    #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub recommended: Vec<Text>,
 }
 
 /// A skill definition.
@@ -190,6 +194,10 @@ pub struct SkillSpec {
     #[serde(default)]
     #[schemars(inner(pattern(ID_PATTERN)))]
     pub aliases: Vec<Text>,
+    /// Other names for this same skill outside upskill: concept URIs of skill frameworks, like an ESCO skill's `http://data.europa.eu/esco/skill/...`. Each one at most once, on one skill only, none blank. `upskill roles import-esco` maps a framework's skills to catalog skills through them.
+    #[serde(default)]
+    #[schemars(inner(pattern(r"\S")), extend("uniqueItems" = true))]
+    pub same_as: Vec<Text>,
 }
 
 /// What sort of credential it is.

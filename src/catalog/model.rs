@@ -101,6 +101,9 @@ pub struct Role {
     pub description: Option<String>,
     /// Each of the role's skills, then each item of its `requires`: one requirement each.
     pub requirements: Vec<Requirement>,
+    /// Skills that help in the role but that it does not need (`recommended`): shown, never
+    /// planned for.
+    pub recommended: Vec<SkillIdx>,
     pub file: Arc<str>,
 }
 
@@ -110,6 +113,8 @@ pub struct Skill {
     pub name: Option<String>,
     pub description: Option<String>,
     pub aliases: Vec<String>,
+    /// Concept URIs of skill frameworks (ESCO, ...) naming the same skill (`same_as`).
+    pub same_as: Vec<String>,
     /// False for a skill only ever used, never declared in a `skills:` list.
     pub declared: bool,
 }
@@ -249,6 +254,11 @@ impl Catalog {
 
     pub fn role_indices(&self) -> impl ExactSizeIterator<Item = RoleIdx> + '_ {
         (0..self.roles.len() as u32).map(RoleIdx)
+    }
+
+    /// Every skill, declared or only used, in catalog order.
+    pub fn skill_indices(&self) -> impl ExactSizeIterator<Item = SkillIdx> + '_ {
+        (0..self.skills.len() as u32).map(SkillIdx)
     }
 
     /// Every global credential id, for suggestions.

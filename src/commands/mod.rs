@@ -1,12 +1,14 @@
 //! What each command does, printing through one locked, sanitized writer.
 
 mod check;
+mod coverage;
 mod export;
 mod fmt;
 mod graph;
 mod have;
 mod import;
 mod import_ctdl;
+mod import_esco;
 mod new;
 mod page;
 mod people;
@@ -26,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::catalog::{self, Loaded};
-use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE, HaveCommand};
+use crate::cli::{CatalogArgs, Command, EXIT_INVALID, EXIT_USAGE, HaveCommand, RolesAction};
 use crate::files;
 use crate::import::Input;
 use crate::text::sanitize_line;
@@ -40,7 +42,17 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
             format,
             max_age,
         } => validate::run(&mut out, catalogs, *strict, *format, *max_age),
-        Command::Roles { format } => roles::run(&mut out, catalogs, *format),
+        Command::Roles {
+            action: Some(RolesAction::ImportEsco(args)),
+            ..
+        } => import_esco::run(&mut out, catalogs, args),
+        Command::Roles {
+            action: None,
+            format,
+        } => roles::run(&mut out, catalogs, *format),
+        Command::Coverage { role, format } => {
+            coverage::run(&mut out, catalogs, role.as_deref(), *format)
+        }
         Command::Show { id } => show::run(&mut out, catalogs, id),
         Command::Graph { role, format } => graph::run(&mut out, catalogs, role.as_deref(), *format),
         Command::Schema => schema::run(&mut out),

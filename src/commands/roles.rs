@@ -85,6 +85,8 @@ struct RoleJson<'a> {
     skills: Vec<&'a str>,
     /// Its other requirements, as written.
     requires: Vec<String>,
+    /// Skill ids that help in the role but that plans do not aim at.
+    recommended: Vec<&'a str>,
     description: Option<Cow<'a, str>>,
 }
 
@@ -106,6 +108,11 @@ pub fn json(catalog: &Catalog) -> serde_json::Result<String> {
                     .iter()
                     .filter(|requirement| !matches!(requirement, Requirement::One(Atom::Skill(_))))
                     .map(|requirement| sanitize_line(&catalog.describe(requirement)).into_owned())
+                    .collect(),
+                recommended: role
+                    .recommended
+                    .iter()
+                    .map(|&skill| catalog.skill(skill).id.as_str())
                     .collect(),
                 description: role.description.as_deref().map(sanitize),
             }

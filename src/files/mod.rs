@@ -81,11 +81,8 @@ fn open_for_reading(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Reads a whole regular file of at most `limit` bytes. Anything else (a folder, a FIFO, a
-/// device, a socket, a symlink to one) is refused before it is opened and again on the open
-/// handle, so a file swapped in between cannot slip through; a file that grows past the
-/// limit while it is read is refused too.
-pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+/// A regular file of at most `limit` bytes, opened, and what it was when opened.
+fn open_checked(path: &Path, limit: u64) -> Result<(File, Metadata), ReadError> {
     let meta = std::fs::metadata(path).map_err(|error| match std::fs::read_link(path) {
         Ok(target) if error.kind() == io::ErrorKind::NotFound => ReadError::DanglingLink(target),
         _ => error.into(),
@@ -101,6 +98,15 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooBig { limit });
     }
+    Ok((file, meta))
+}
+
+/// Reads a whole regular file of at most `limit` bytes. Anything else (a folder, a FIFO, a
+/// device, a socket, a symlink to one) is refused before it is opened and again on the open
+/// handle, so a file swapped in between cannot slip through; a file that grows past the
+/// limit while it is read is refused too.
+pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_checked(path, limit)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
@@ -109,12 +115,44 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// A regular file opened for reading as a stream, for inputs too large to hold whole (ESCO's
+/// CSV files). Reading past the limit it was opened with fails with [`ReadError::TooBig`]'s
+/// words.
+#[derive(Debug)]
+pub struct Stream {
+    file: io::Take<File>,
+    limit: u64,
+}
+
+impl Read for Stream {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let count = self.file.read(buf)?;
+        // The file was opened to read one byte past the limit: reaching that byte means the
+        // file is larger.
+        if count > 0 && self.file.limit() == 0 {
+            return Err(io::Error::other(
+                ReadError::TooBig { limit: self.limit }.to_string(),
+            ));
+        }
+        Ok(count)
+    }
+}
+
+/// Opens a file for [`Stream`]ing, with the checks of [`read`]: anything but a regular file,
+/// or a file larger than `limit` bytes, is refused before a byte is read.
+pub fn open(path: &Path, limit: u64) -> Result<Stream, ReadError> {
+    let (file, _) = open_checked(path, limit)?;
+    Ok(Stream {
+        file: file.take(limit + 1),
+        limit,
+    })
+}
+
 /// [`read`], for a file that must be UTF-8 text.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     String::from_utf8(read(path, limit)?).map_err(|_| ReadError::NotText)
 }
 
-/// `8 MiB`, `4 KiB`, `100 bytes`.
 /// The paths given, each folder replaced by the files under it that are `wanted`, sorted
 /// (links followed); a path that is not a folder stays as given, for its reader to refuse
 /// if it is not there.
@@ -139,6 +177,7 @@ pub fn expand(paths: &[PathBuf], wanted: impl Fn(&Path) -> bool) -> Vec<PathBuf>
     files
 }
 
+/// `8 MiB`, `4 KiB`, `100 bytes`.
 pub fn bytes(count: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;

@@ -216,3 +216,30 @@ fn sizes_read_as_people_write_them() {
     assert_eq!(bytes(22_649_241), "21.6 MiB");
     assert_eq!(bytes(100), "100 bytes");
 }
+
+#[test]
+fn a_stream_reads_a_regular_file_and_fails_once_it_grows_past_its_limit() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("a.csv");
+    std::fs::write(&path, "abc").expect("write");
+    let mut text = String::new();
+    open(&path, 3)
+        .expect("opens")
+        .read_to_string(&mut text)
+        .expect("reads");
+    assert_eq!(text, "abc");
+    assert!(matches!(
+        open(&path, 2),
+        Err(ReadError::TooBig { limit: 2 })
+    ));
+    assert!(matches!(
+        open(dir.path(), 9),
+        Err(ReadError::NotRegular("a folder"))
+    ));
+    // Opened within its limit, then grown past it while read.
+    let mut stream = open(&path, 3).expect("opens");
+    std::fs::write(&path, "abcdef").expect("grow");
+    let mut grown = Vec::new();
+    let error = stream.read_to_end(&mut grown).expect_err("past the limit");
+    assert!(error.to_string().contains("larger than 3 bytes"), "{error}");
+}

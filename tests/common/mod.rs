@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod esco;
 pub mod graph;
 pub mod home;
 pub mod tmux;

@@ -78,7 +78,35 @@ impl Merge {
                     .aliases
                     .push(alias.to_owned());
             }
+            self.skill_same_as(idx, &skill.same_as, &place);
         }
+    }
+
+    /// A skill's `same_as` URIs, each naming at most one skill: a framework concept on two
+    /// skills would make an import's mapping a guess.
+    fn skill_same_as(&mut self, idx: SkillIdx, same_as: &[Text], place: &Place) {
+        let checked = self.check_same_as(same_as, place, "an ESCO skill URI");
+        let mut kept = Vec::with_capacity(checked.len());
+        for entry in checked {
+            let n = same_as
+                .iter()
+                .position(|written| written.as_str().trim() == entry)
+                .unwrap_or(0);
+            let at = place.at(&[Key("same_as"), Index(n)]);
+            if let Some((owner, first)) = self.skill_same_as.get(&entry) {
+                let owner = self.catalog.skill(*owner).id.clone();
+                self.pending.push(Pending {
+                    severity: Severity::Error,
+                    place: at,
+                    message: format!("`{entry}` is already the `same_as` of skill `{owner}` (at {{also}}): a concept names one skill; keep it on one of them, and make the other an alias if they are the same"),
+                    also: Some(first.clone()),
+                });
+                continue;
+            }
+            self.skill_same_as.insert(entry.clone(), (idx, at));
+            kept.push(entry);
+        }
+        self.catalog.skills[idx.index()].same_as = kept;
     }
 
     pub(super) fn new_skill(&mut self, id: &str, declared: bool) -> SkillIdx {
@@ -88,6 +116,7 @@ impl Merge {
             name: None,
             description: None,
             aliases: Vec::new(),
+            same_as: Vec::new(),
             declared,
         });
         self.catalog.skill_ids.insert(id.to_owned(), idx);
@@ -142,7 +171,7 @@ impl Merge {
         }
         let (hours, cost) = self.check_numbers(&spec, place);
         let skills = self.credential_skills(&spec, place);
-        let same_as = self.check_same_as(&spec.same_as, place);
+        let same_as = self.check_same_as(&spec.same_as, place, "`ce-...`");
         let verified = spec.verified.as_ref().and_then(|text| {
             let parsed = crate::dates::parse(text.as_str(), "2026-06-01");
             match &parsed {
@@ -189,8 +218,9 @@ impl Merge {
         Some(idx)
     }
 
-    /// The `same_as` entries that are neither blank nor repeated; each one that is, reported.
-    fn check_same_as(&mut self, same_as: &[Text], place: &Place) -> Vec<String> {
+    /// The `same_as` entries that are neither blank nor repeated; each one that is, reported
+    /// with `example` as what to write.
+    fn check_same_as(&mut self, same_as: &[Text], place: &Place, example: &str) -> Vec<String> {
         let mut kept: Vec<String> = Vec::with_capacity(same_as.len());
         for (n, entry) in same_as.iter().enumerate() {
             let at = place.at(&[Key("same_as"), Index(n)]);
@@ -198,7 +228,7 @@ impl Merge {
             if entry.is_empty() {
                 self.error(
                     at,
-                    "this `same_as` entry is blank: write an external id (like `ce-...`) or an address, or remove the entry".into(),
+                    format!("this `same_as` entry is blank: write an external id (like {example}) or an address, or remove the entry"),
                 );
             } else if kept.iter().any(|seen| seen == entry) {
                 self.error(

@@ -16,6 +16,7 @@ mod declare;
 mod files;
 mod graph;
 mod hints;
+mod recommended;
 mod references;
 mod successors;
 
@@ -153,6 +154,8 @@ struct Merge {
     credential_items: Vec<(usize, usize)>,
     role_places: Vec<Place>,
     skill_places: HashMap<SkillIdx, Place>,
+    /// Each skill `same_as` URI: the skill that has it, and where.
+    skill_same_as: HashMap<String, (SkillIdx, Place)>,
     /// Where each skill is first used, by skill index.
     skill_first_use: Vec<Option<Place>>,
     /// Global ids of credentials left out for type errors: references to them are not

@@ -343,6 +343,7 @@ impl Merge {
                 Requirement::All(clauses)
             }
         }));
+        let recommended = self.recommended(spec, place, &requirements);
         if spec.skills.is_empty() && spec.requires.is_empty() && !self.lists_reported {
             self.error(
                 place.at(&[Key("id")]),
@@ -357,6 +358,7 @@ impl Merge {
             title: spec.title.0.clone(),
             description: spec.description.as_ref().map(|text| text.0.clone()),
             requirements,
+            recommended,
             file: Arc::clone(file),
         });
         self.role_places.push(place.clone());

@@ -56,6 +56,18 @@ pub fn render(catalog: &Catalog, idx: RoleIdx, width: usize) -> String {
         ));
         credential_rows(&mut page, catalog, 4, &meeting);
     }
+    if !role.recommended.is_empty() {
+        page.heading("Recommended skills: they help in the role, and plans do not aim at them");
+        for &skill in &role.recommended {
+            let teachers = catalog.teachers(skill).len();
+            let taught = match teachers {
+                0 => "no credential teaches it".to_owned(),
+                1 => "1 credential teaches it".to_owned(),
+                n => format!("{n} credentials teach it"),
+            };
+            page.entry(&format!("{}: {taught}", skill_line(catalog, skill)));
+        }
+    }
     page.finish()
 }
 

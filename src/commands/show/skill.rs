@@ -12,6 +12,10 @@ pub fn render(catalog: &Catalog, idx: SkillIdx, width: usize) -> String {
     if !skill.aliases.is_empty() {
         page.field("aliases", &skill.aliases.join(", "));
     }
+    if !skill.same_as.is_empty() {
+        let same_as: Vec<&str> = skill.same_as.iter().map(String::as_str).collect();
+        page.field_lines("same as", &same_as);
+    }
     if !skill.declared {
         page.field(
             "declared",

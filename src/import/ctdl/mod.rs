@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
+pub use super::slug;
 use crate::import::json::{child, ctid_in, text};
 use gather::{assign_ids, assign_providers, classify, main_currency, top_nodes};
 use json::{get, is_placeholder};
@@ -126,22 +127,6 @@ fn clip(text: &str, max: usize) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
     }
-}
-
-/// Lowercase kebab-case of `text`, at most 48 characters; empty when it has no letter or digit.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 48 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 /// Converts every input; the same inputs always give the same output, byte for byte.

@@ -4,12 +4,10 @@
 use std::fmt::Write as _;
 
 use crate::catalog::format::{AtomSpec, Kind, RequirementSpec};
+use crate::import::quoted;
 
 /// The first line of every file the importer writes; a later import may replace such files.
 pub const MARKER: &str = "# Written by `upskill import-ctdl` from Credential Registry data; importing again replaces this file.";
-
-/// The longest text written, in characters (the catalog format allows 64 KiB).
-const MAX_TEXT_CHARS: usize = 16_000;
 
 pub(super) struct Entry {
     pub id: String,
@@ -23,16 +21,6 @@ pub(super) struct Entry {
     pub url: Option<String>,
     pub same_as: Vec<String>,
     pub description: Option<String>,
-}
-
-/// A YAML double-quoted string holding `text`, made safe and bounded.
-fn quoted(text: &str) -> String {
-    let clean: String = crate::text::sanitize(text)
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .take(MAX_TEXT_CHARS)
-        .collect();
-    serde_json::to_string(&clean).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
 fn number(value: f64) -> String {
