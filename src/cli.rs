@@ -158,6 +158,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PeopleSort::Name)]
         sort: PeopleSort,
     },
+    /// Two saved plans side by side: totals, finish dates, requirements met, and the steps
+    /// only in one and in both
+    #[command(
+        after_help = "Examples:\n  upskill compare alex alex-2028\n  upskill compare alex alex-2028 --format json"
+    )]
+    Compare {
+        /// The first saved plan
+        #[arg(value_name = "PLAN")]
+        first: String,
+        /// The second saved plan
+        #[arg(value_name = "OTHER")]
+        second: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Export a saved plan for a client, a spreadsheet, a calendar or a printout
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),

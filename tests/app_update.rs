@@ -872,11 +872,17 @@ fn the_plans_picker_opens_creates_renames_and_deletes() {
     );
     update(&mut app, Msg::PlansListed(listed));
     keys(&mut app, "sam");
-    let effects = ctrl(&mut app, 'n');
+    assert!(ctrl(&mut app, 'n').is_empty(), "asks who the plan is for");
+    let effects = keys(&mut app, "p");
     let [Effect::CreatePlan(plan)] = effects.as_slice() else {
         panic!("a new plan is written first: {effects:?}")
     };
     assert_eq!(plan.name, "sam");
+    assert_eq!(
+        plan.person.as_ref().map(|person| person.name.as_str()),
+        Some("sam"),
+        "a new person"
+    );
     assert_eq!(
         app.plan.name, "test",
         "not switched to before it is written"

@@ -1,6 +1,7 @@
 //! What each command does, printing through one locked, sanitized writer.
 
 mod check;
+mod compare;
 mod coverage;
 mod export;
 mod fmt;
@@ -68,6 +69,11 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
             format,
             sort,
         } => people::list(&mut out, catalogs, *format, *sort),
+        Command::Compare {
+            first,
+            second,
+            format,
+        } => compare::run(&mut out, catalogs, first, second, *format),
         Command::Export(args) => export::run(&mut out, catalogs, args),
         Command::Renewals {
             name,

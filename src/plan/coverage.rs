@@ -40,6 +40,21 @@ pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
     ))
 }
 
+/// Whether credential `idx` meets any requirement of `role` by itself: the role names it, or
+/// it teaches a skill the role needs (a what-if role switch says which holdings still count).
+pub fn counts_toward(catalog: &Catalog, role: RoleIdx, idx: CredentialIdx) -> bool {
+    let skills = &catalog.credential(idx).skills;
+    catalog.role(role).requirements.iter().any(|requirement| {
+        requirement.clauses().iter().any(|clause| {
+            clause.atoms().iter().any(|atom| match *atom {
+                crate::catalog::Atom::Credential(needed) => needed == idx,
+                crate::catalog::Atom::Skill(skill) => skills.contains(&skill),
+                crate::catalog::Atom::Experience(_) => false,
+            })
+        })
+    })
+}
+
 /// The coverage of `role` by what is `held` and then each of `steps` in turn (`None` for a
 /// step the catalogs lack, which meets nothing): each requirement is met by what is held,
 /// or by the first step after which it holds.

@@ -19,6 +19,7 @@
 mod awards;
 mod check;
 pub mod clients;
+mod compare;
 mod coverage;
 pub mod deadline;
 pub mod edit;
@@ -38,7 +39,8 @@ mod totals;
 
 pub use awards::{Awards, awards};
 pub use check::{Violation, ViolationKind, check};
-pub use coverage::{Coverage, MetBy, coverage, coverage_of, teachers_of};
+pub use compare::{PlanComparison, Side, compare_plans};
+pub use coverage::{Coverage, MetBy, counts_toward, coverage, coverage_of, teachers_of};
 pub use holdings::{Eligibility, Holdings, held_expiry};
 pub use model::{
     DEFAULT_HOURS_PER_WEEK, Experience, Have, Holding, MAX_TIME_VALUE, Overrides, Person, Plan,

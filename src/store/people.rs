@@ -115,6 +115,9 @@ impl PeopleStore {
         };
         let merged = match (base, &theirs) {
             (Some(base), Some(theirs)) if theirs != base => Profile::merge(base, ours, theirs),
+            // Made by another upskill since this plan read none: both are kept, as though
+            // each had started from nobody.
+            (None, Some(theirs)) => Profile::merge(&Profile::new(&ours.name), ours, theirs),
             _ => ours.clone(),
         };
         let written = if theirs.as_ref() == Some(&merged) {

@@ -104,6 +104,12 @@ impl Runtime {
                     .map(|clients| clients.people),
             )),
             Effect::OpenPlan(name) => Some(self.open(name, today)),
+            Effect::LoadToCompare(name) => Some(Msg::ToCompare(store().and_then(|store| {
+                store
+                    .load(&parse(&name)?, today)
+                    .map(|opened| Box::new(opened.plan))
+                    .map_err(|error| error.paragraph())
+            }))),
             Effect::CreatePlan(plan) => {
                 let result = self.create(&plan);
                 if result.is_ok() {
@@ -278,6 +284,17 @@ impl Runtime {
             .as_ref()
             .ok_or("no data folder for upskill could be found (is $HOME set?)")?;
         let name = PlanName::parse(&plan.name).map_err(|error| error.to_string())?;
+        // A new person: never one who exists already (their plans would share holdings
+        // with a stranger's).
+        if let Some(person) = plan.person.as_ref().filter(|person| person.base.is_none())
+            && person.name == plan.name
+            && PlanName::parse(&person.name).is_ok_and(|person| store.people().exists(&person))
+        {
+            return Err(format!(
+                "a person named `{}` exists already: choose another name, or add the plan for them from one of their plans",
+                person.name
+            ));
+        }
         let mut lock = store.lock(&name).map_err(|error| error.to_string())?;
         match store.save_new(plan, &mut lock) {
             Ok(_) => {

@@ -134,9 +134,20 @@ pub struct App {
     pub exit_signal: Option<i32>,
     /// How the clients view sorts the people, kept between openings.
     pub people_sort: crate::plan::clients::SortBy,
-    /// The person whose plans alone the plans list shows next (Enter on a person in the
-    /// clients view).
-    pub plans_of: Option<String>,
+    /// What the plans list opens for next.
+    pub plans_next: PlansNext,
+}
+
+/// What the plans list opens for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PlansNext {
+    /// Every plan, to open, start, rename or delete.
+    #[default]
+    All,
+    /// One person's plans alone (Enter on a person in the clients view).
+    Of(String),
+    /// A plan to compare the open one with.
+    Compare,
 }
 
 impl App {
@@ -180,7 +191,7 @@ impl App {
             quit_armed: false,
             exit_signal: None,
             people_sort: crate::plan::clients::SortBy::default(),
-            plans_of: None,
+            plans_next: PlansNext::All,
         };
         app.browser.refresh(&app.catalog, &app.index);
         app.refresh_plan();

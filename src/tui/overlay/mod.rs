@@ -66,7 +66,7 @@ pub(crate) fn paste(overlay: &mut Overlay, text: &str) {
         }
         Overlay::Plans {
             picker,
-            mode: PlansMode::Choosing,
+            mode: PlansMode::Choosing | PlansMode::Comparing,
         } => {
             picker.query.insert(text);
             picker.refilter();

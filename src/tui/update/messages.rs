@@ -50,6 +50,8 @@ pub enum Msg {
     /// Ctrl-z with no shell to go back to (upskill leads its terminal session).
     CannotSuspend,
     PlansListed(Vec<Saved>),
+    /// A saved plan read to compare the open one with, or why it could not be.
+    ToCompare(Result<Box<Plan>, String>),
     /// The people and their plans, for the clients view.
     PeopleListed(Result<Vec<crate::plan::clients::PersonRow>, String>),
     PlanOpened {
@@ -107,6 +109,8 @@ pub enum Effect {
         quitting: Quitting,
     },
     ListPlans,
+    /// Read a saved plan to compare the open one with.
+    LoadToCompare(String),
     /// Read every plan and person for the clients view.
     ListPeople,
     OpenPlan(String),

@@ -98,6 +98,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             save_and_quit(app, Quitting::Anyway)
         }
         msg @ (Msg::PlansListed(_)
+        | Msg::ToCompare(_)
         | Msg::PeopleListed(_)
         | Msg::PlanOpened { .. }
         | Msg::PlanDeleted { .. }
@@ -133,6 +134,18 @@ fn plans_message(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::PlansListed(plans) => {
             overlay::plans::open(app, plans);
+            Vec::new()
+        }
+        Msg::ToCompare(Ok(other)) => {
+            let compared = crate::plan::compare_plans(&app.catalog, &app.plan, &other, app.today);
+            app.overlay = Some(Overlay::Notice {
+                title: format!("`{}` beside `{}`", app.plan.name, other.name),
+                lines: compared.lines(&app.catalog),
+            });
+            Vec::new()
+        }
+        Msg::ToCompare(Err(why)) => {
+            app.refuse(format!("That plan could not be read to compare: {why}"));
             Vec::new()
         }
         Msg::PeopleListed(Ok(people)) => {

@@ -163,7 +163,7 @@ pub(crate) fn key(app: &mut App, mut clients: Clients, key: KeyEvent) -> Vec<Eff
             }
         }
         Picked::Chosen(ClientLine::Person(name)) => {
-            app.plans_of = Some(name);
+            app.plans_next = crate::tui::app::PlansNext::Of(name);
             return vec![Effect::ListPlans];
         }
         Picked::Cancelled => return Vec::new(),

@@ -68,12 +68,12 @@ fn columns(width: u16) -> (Vec<usize>, Vec<Constraint>) {
         (
             vec![0, 1, 2, 3, 4, 5],
             vec![
-                Constraint::Fill(3),
-                Constraint::Fill(3),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
                 Constraint::Length(5),
-                Constraint::Length(12),
                 Constraint::Length(10),
-                Constraint::Fill(3),
+                Constraint::Length(10),
+                Constraint::Min(18),
             ],
         )
     } else {
@@ -82,8 +82,8 @@ fn columns(width: u16) -> (Vec<usize>, Vec<Constraint>) {
             vec![
                 Constraint::Fill(2),
                 Constraint::Length(5),
-                Constraint::Length(11),
-                Constraint::Fill(2),
+                Constraint::Length(10),
+                Constraint::Fill(3),
             ],
         )
     }

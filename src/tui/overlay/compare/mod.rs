@@ -53,6 +53,10 @@ pub(super) fn key(app: &mut App, key: KeyEvent, comparison: Comparison) -> Vec<E
         Some(Action::UseFastest) => {
             return recommendation::propose(app, comparison.fastest, Objective::Hours);
         }
+        Some(Action::CompareWithPlan) => {
+            app.plans_next = crate::tui::app::PlansNext::Compare;
+            return vec![Effect::ListPlans];
+        }
         _ if super::closes(app, key, Action::Compare) => {}
         _ => app.overlay = Some(Overlay::Compare(Box::new(comparison))),
     }

@@ -100,12 +100,14 @@ fn keys_line(keymap: &Keymap, theme: &Theme, width: u16) -> Line<'static> {
     let long = keymap.hints(&[
         (Action::UseCheapest, "use the cheapest"),
         (Action::UseFastest, "use the fastest"),
+        (Action::CompareWithPlan, "compare with another plan"),
         (Action::Close, "close"),
     ]);
     let mut short = keymap.hints(&[
         (Action::UseCheapest, "cheapest"),
         (Action::UseFastest, "fastest"),
         (Action::Close, "close"),
+        (Action::CompareWithPlan, "other plan"),
     ]);
     let fits = |line: &Line| line.width() <= usize::from(width);
     let line = footer(theme, &long);

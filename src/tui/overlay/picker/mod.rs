@@ -150,14 +150,59 @@ pub(super) fn choose_role(app: &mut App, role: RoleIdx) -> Vec<Effect> {
     if read_only(app) {
         return Vec::new();
     }
+    let switched = app.derived.role.is_some();
     let mut plan = app.plan.clone();
     plan.role = Some(id);
     let effects = commit(app, plan);
     app.info = InfoView::Gap;
     let title = app.catalog.role(role).title.clone();
     let (met, total) = (app.derived.met(), app.derived.gap.len());
-    app.info(format!("Target role: {title}. The plan meets {met} of its {total} requirements; o recommends the cheapest path"));
+    let recommend = app.keymap.name(Action::Recommend);
+    app.info(format!("Target role: {title}. The plan meets {met} of its {total} requirements; {recommend} recommends the cheapest path"));
+    if switched {
+        what_still_counts(app, role);
+    }
     effects
+}
+
+/// After a switch of role (a "what if" copy trying another role): which held credentials
+/// and done steps still count toward it, and which no longer do, in a notice.
+fn what_still_counts(app: &mut App, role: RoleIdx) {
+    let catalog = &app.catalog;
+    let done = app
+        .plan
+        .steps
+        .iter()
+        .filter(|step| step.status == crate::plan::Status::Done)
+        .map(|step| &step.id);
+    let mut still = Vec::new();
+    let mut not = Vec::new();
+    for id in app.plan.have.credentials.iter().chain(done) {
+        let Some(idx) = catalog.find_credential(id) else {
+            continue;
+        };
+        let title = catalog.credential(idx).title.clone();
+        if crate::plan::counts_toward(catalog, role, idx) {
+            still.push(title);
+        } else {
+            not.push(title);
+        }
+    }
+    if !not.is_empty() {
+        let title = catalog.role(role).title.clone();
+        let mut lines = Vec::new();
+        if !still.is_empty() {
+            lines.push(format!("Still count toward {title}: {}.", still.join("; ")));
+        }
+        lines.push(format!(
+            "No longer count (they stay held or done, but meet none of its requirements): {}.",
+            not.join("; ")
+        ));
+        app.overlay = Some(Overlay::Notice {
+            title: format!("Switched to {title}"),
+            lines,
+        });
+    }
 }
 
 pub(crate) fn open_export(app: &mut App) {

@@ -2,7 +2,11 @@
 //! rename (F2) and delete them. Leaving a plan whose last change could not be saved is
 //! refused, so switching plans never loses it.
 
+mod new;
 pub(super) mod view;
+
+pub(crate) use new::plan_created;
+use new::{new_for, new_plan};
 
 use crossterm::event::KeyEvent;
 
@@ -10,7 +14,7 @@ use super::picker::{Picked, picker_key};
 use crate::plan::Plan;
 use crate::store::{PlanName, Saved};
 use crate::tui::action::{Action, Context};
-use crate::tui::app::{App, Overlay, Picker, PickerItem};
+use crate::tui::app::{App, Overlay, Picker, PickerItem, PlansNext};
 use crate::tui::input::{Limit, TextInput};
 use crate::tui::input::{Typed, type_key};
 use crate::tui::update::Effect;
@@ -19,14 +23,30 @@ use crate::tui::update::Effect;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlansMode {
     Choosing,
-    Renaming { from: String, name: TextInput },
-    ConfirmDelete { name: String },
+    /// Choosing a plan to compare the open one with.
+    Comparing,
+    /// Ctrl-n with a new name: for a new person, for the open plan's person, or a copy of
+    /// the open plan.
+    NewFor {
+        name: String,
+    },
+    Renaming {
+        from: String,
+        name: TextInput,
+    },
+    ConfirmDelete {
+        name: String,
+    },
 }
 
 pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
     let current = app.plan.name.clone();
     // Opened from a person in the clients view: their plans alone.
-    let only = app.plans_of.take();
+    let (only, comparing) = match std::mem::take(&mut app.plans_next) {
+        PlansNext::All => (None, false),
+        PlansNext::Of(person) => (Some(person), false),
+        PlansNext::Compare => (None, true),
+    };
     let theirs = |summary: &Saved| {
         only.as_ref()
             .is_none_or(|person| summary.person.as_ref().unwrap_or(&summary.name) == person)
@@ -34,6 +54,7 @@ pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
     let mut items: Vec<PickerItem<String>> = plans
         .into_iter()
         .filter(|summary| theirs(summary))
+        .filter(|summary| !comparing || summary.name != current)
         .map(|summary| {
             let detail = if let Some(why) = &summary.broken {
                 format!("cannot be read: {why}")
@@ -65,7 +86,7 @@ pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
             }
         })
         .collect();
-    if only.is_none() && !items.iter().any(|item| item.value == current) {
+    if only.is_none() && !comparing && !items.iter().any(|item| item.value == current) {
         items.insert(
             0,
             PickerItem {
@@ -81,10 +102,12 @@ pub(crate) fn open(app: &mut App, plans: Vec<Saved>) {
         .iter()
         .position(|&i| picker.items[i].value == current)
         .unwrap_or(0);
-    app.overlay = Some(Overlay::Plans {
-        picker,
-        mode: PlansMode::Choosing,
-    });
+    let mode = if comparing {
+        PlansMode::Comparing
+    } else {
+        PlansMode::Choosing
+    };
+    app.overlay = Some(Overlay::Plans { picker, mode });
 }
 
 /// The dialog keys the rename box takes.
@@ -164,6 +187,17 @@ pub(crate) fn key(
                 mode: PlansMode::Renaming { from, name },
             });
         }
+        PlansMode::NewFor { name } => return new_for(app, picker, name, key),
+        PlansMode::Comparing => match picker_key(&app.keymap, &mut picker, key) {
+            Picked::Chosen(name) => return vec![Effect::LoadToCompare(name)],
+            Picked::Cancelled => {}
+            Picked::Nothing => {
+                app.overlay = Some(Overlay::Plans {
+                    picker,
+                    mode: PlansMode::Comparing,
+                });
+            }
+        },
         PlansMode::ConfirmDelete { name } => {
             if app.keymap.action_in(Context::Answer, key) == Some(Action::Yes) {
                 return vec![Effect::DeletePlan(name)];
@@ -213,61 +247,6 @@ fn rename_entered(
         mode: PlansMode::Renaming { from, name },
     });
     Vec::new()
-}
-
-/// A new, empty plan named by what was typed (or `plan-N`), which becomes the open plan.
-fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
-    let typed = picker.query.trim().to_owned();
-    let name = if typed.is_empty() {
-        (2..10_000)
-            .map(|n| format!("plan-{n}"))
-            .find(|name| !picker.items.iter().any(|item| item.value == *name))
-            .unwrap_or_default()
-    } else {
-        typed
-    };
-    let name = match PlanName::parse(&name) {
-        Ok(name) => name.to_string(),
-        Err(error) => {
-            app.refuse(error.to_string());
-            app.overlay = Some(Overlay::Plans {
-                picker,
-                mode: PlansMode::Choosing,
-            });
-            return Vec::new();
-        }
-    };
-    if !may_leave(app) {
-        app.overlay = Some(Overlay::Plans {
-            picker,
-            mode: PlansMode::Choosing,
-        });
-        return Vec::new();
-    }
-    if picker.items.iter().any(|item| item.value == name) {
-        return vec![Effect::OpenPlan(name)];
-    }
-    // Written before it is switched to, and never over a file already there.
-    vec![Effect::CreatePlan(Box::new(Plan::new(name, app.today)))]
-}
-
-/// A new plan was written (or not): it becomes the open plan.
-pub(crate) fn plan_created(app: &mut App, plan: Plan, result: Result<(), String>) -> Vec<Effect> {
-    let name = plan.name.clone();
-    match result {
-        Ok(()) => {
-            app.switch_plan(plan);
-            app.read_only = None;
-            app.overlay = None;
-            let role = app.keymap.after(Action::ChooseRole);
-            app.info(format!("New plan `{name}`: choose a target role{role}"));
-            vec![Effect::RememberLastPlan(name)]
-        }
-        Err(why) => {
-            app.refuse(format!("Could not start plan `{name}`: {why}"));
-            Vec::new()
-        }
-    }
 }
 
 /// Whether the open plan may be left for another: not while its last change is unsaved,

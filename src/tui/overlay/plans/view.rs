@@ -62,6 +62,35 @@ pub(in crate::tui::overlay) fn plans(
                 ]),
             );
         }
+        PlansMode::Comparing => {
+            let hints = keymap.hints(&[(Action::Accept, "compare"), (Action::Cancel, "cancel")]);
+            picker_box(
+                theme,
+                buf,
+                screen,
+                " Compare with which plan? ",
+                picker,
+                &hints,
+                "No other saved plan",
+            );
+        }
+        PlansMode::NewFor { name } => {
+            let lines = vec![Line::raw(format!("New plan `{name}`: who is it for?"))];
+            ask(
+                theme,
+                buf,
+                screen,
+                72,
+                " New plan ",
+                lines,
+                &keymap.hints(&[
+                    (Action::ForNewPerson, "a new person"),
+                    (Action::ForSamePerson, "this plan's person"),
+                    (Action::CopyPlan, "a copy of this plan (what if)"),
+                    (Action::No, "cancel"),
+                ]),
+            );
+        }
         PlansMode::ConfirmDelete { name } => {
             let lines = vec![Line::raw(format!(
                 "Delete the saved plan `{name}`? This cannot be undone."
