@@ -252,9 +252,19 @@ pub struct HaveImportArgs {
     /// Badge files (JSON: an assertion, a credential, a CLR, or a list of them), or folders of `.json`/`.jsonld` files
     #[arg(value_name = "FILE|DIR", required = true)]
     pub inputs: Vec<PathBuf>,
-    /// The saved plan whose holdings the badges join (see `upskill plans`)
+    /// The saved plan whose holdings the badges join (see `upskill plans`); a plan of a
+    /// person adds them to the person's profile
+    #[arg(
+        long,
+        value_name = "NAME",
+        required_unless_present = "person",
+        conflicts_with = "person"
+    )]
+    pub plan: Option<String>,
+    /// The person whose holdings the badges join (see `upskill people`), shared by all of
+    /// their plans
     #[arg(long, value_name = "NAME")]
-    pub plan: String,
+    pub person: Option<String>,
     /// Add the matched credentials to the plan; without it, nothing is written
     #[arg(long)]
     pub apply: bool,
@@ -292,6 +302,10 @@ pub enum ExportFormatArg {
     Json,
     /// One printable page with a timeline, no external files
     Html,
+    /// A plan file that stands alone, its person's holdings written in, for `upskill
+    /// import` on another machine
+    #[value(alias = "yml")]
+    Yaml,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -302,6 +316,7 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Ics => ExportFormat::Ics,
             ExportFormatArg::Json => ExportFormat::Json,
             ExportFormatArg::Html => ExportFormat::Html,
+            ExportFormatArg::Yaml => ExportFormat::Yaml,
         }
     }
 }

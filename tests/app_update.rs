@@ -1374,7 +1374,14 @@ fn e_offers_every_export_format_and_enter_exports_the_open_plan() {
         .collect();
     assert_eq!(
         labels,
-        ["test.md", "test.csv", "test.ics", "test.json", "test.html"]
+        [
+            "test.md",
+            "test.csv",
+            "test.ics",
+            "test.json",
+            "test.html",
+            "test.yaml"
+        ]
     );
     keys(&mut app, "html");
     let effects = press(&mut app, KeyCode::Enter);

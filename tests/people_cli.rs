@@ -223,3 +223,77 @@ fn check_reports_a_plans_own_holdings_that_differ_from_its_persons() {
         run.stdout
     );
 }
+
+/// A plan handed to a colleague: exported as YAML with its person's holdings written in,
+/// imported on another machine as a plan of that person; upskill's JSON export is refused
+/// with the command to use instead.
+#[test]
+fn a_plan_exported_as_yaml_is_imported_elsewhere_with_its_persons_holdings() {
+    let here = Home::new();
+    here.ok(&[
+        "plan",
+        "--role",
+        "analyst",
+        "--save",
+        "alex",
+        "--have",
+        "t/basics",
+        "--budget",
+        "500",
+        "--start",
+        "2999-01-04",
+    ]);
+    let file = here.dir.path().join("alex.yaml");
+    here.ok(&["export", "alex", "-o", file.to_str().expect("utf-8")]);
+    let text = std::fs::read_to_string(&file).expect("exported");
+    assert!(
+        text.contains("person: alex") && text.contains("t/basics"),
+        "{text}"
+    );
+    let there = Home::new();
+    let imported = there.ok(&["import", file.to_str().expect("utf-8")]);
+    assert!(imported.starts_with("imported `alex`"), "{imported}");
+    let shown = there.ok(&["people", "show", "alex"]);
+    assert!(
+        shown.contains("  t/basics (Basics") && shown.contains("Budget: 500"),
+        "{shown}"
+    );
+    // Imported again under another name: the same person, joined.
+    there.ok(&[
+        "import",
+        file.to_str().expect("utf-8"),
+        "--name",
+        "alex-copy",
+    ]);
+    let people = json(&there.ok(&["people", "--format", "json"]));
+    assert_eq!(people.as_array().map(Vec::len), Some(1), "{people}");
+    assert_eq!(people[0]["plans"].as_array().map(Vec::len), Some(2));
+    // Someone else named alex there: the plan gets a person of its own.
+    let elsewhere = Home::new();
+    elsewhere.ok(&[
+        "plan",
+        "--role",
+        "analyst",
+        "--save",
+        "alex",
+        "--start",
+        "2999-01-04",
+    ]);
+    let run = elsewhere.run(&["import", file.to_str().expect("utf-8"), "--name", "alex-b"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("so the plan is for `alex-2`"),
+        "{}",
+        run.stdout
+    );
+    // upskill's JSON export is a report, not a plan.
+    let report = here.dir.path().join("alex.json");
+    here.ok(&["export", "alex", "-o", report.to_str().expect("utf-8")]);
+    let refused = there.run(&["import", report.to_str().expect("utf-8")]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("--format yaml"),
+        "{}",
+        refused.stderr
+    );
+}

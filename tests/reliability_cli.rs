@@ -224,7 +224,7 @@ fn export_to_an_unknown_extension_is_a_usage_error_naming_the_formats() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "upskill: `.pdf` is not a format upskill writes; the formats are markdown, csv, ics, json, html (--format markdown|csv|ics|json|html), chosen by --format or by the file's extension (.md, .csv, .ics, .json, .html)\n"
+        "upskill: `.pdf` is not a format upskill writes; the formats are markdown, csv, ics, json, html, yaml (--format markdown|csv|ics|json|html|yaml), chosen by --format or by the file's extension (.md, .csv, .ics, .json, .html, .yaml)\n"
     );
     assert!(!out.exists());
     // --format says what to write, whatever the name.

@@ -34,9 +34,16 @@ pub fn run(
         Ok(store) => store,
         Err(code) => return Ok(code),
     };
-    let name = match saved::find(&store, &args.plan) {
-        Ok(name) => name,
-        Err(message) => return usage(&message),
+    let (name, whose) = match (&args.plan, &args.person) {
+        (Some(plan), _) => match saved::find(&store, plan) {
+            Ok(name) => (name, "plan"),
+            Err(message) => return usage(&message),
+        },
+        (None, Some(person)) => match find_person(&store, person) {
+            Ok(name) => (name, "person"),
+            Err(message) => return usage(&message),
+        },
+        (None, None) => return usage("give --plan NAME or --person NAME"),
     };
     let loaded = match load_valid(catalogs) {
         Ok(loaded) => loaded,
@@ -68,21 +75,11 @@ pub fn run(
         })
         .collect();
     let today = crate::clock::today();
-    // The lock is taken before the plan is read, so no save by another upskill falls
-    // between reading and writing it.
-    let mut lock = if args.apply {
-        match store.lock(&name) {
-            Ok(lock) => Some(lock),
-            Err(error) => return failure(&error.to_string()),
-        }
+    let result = if whose == "person" {
+        to_person(&store, &name, &holdings, args.apply)
     } else {
-        None
+        to_plan(&store, &name, today, holdings, args.apply)
     };
-    let result = hold(&store, &name, today, holdings, lock.as_mut());
-    // A command holds the lock only while it writes: no lock file is left behind.
-    if let Some(lock) = lock {
-        lock.remove_file();
-    }
     let Held {
         changed,
         written,
@@ -93,6 +90,7 @@ pub fn run(
     };
     let outcome = report::Outcome {
         plan: name.as_str(),
+        whose,
         files: inputs.len(),
         applied: args.apply,
         changed: &changed,
@@ -100,9 +98,21 @@ pub fn run(
         written: written.as_deref(),
         today,
     };
+    print(out, catalog, &found, &matches, args, &outcome)
+}
+
+/// The table of badges and matches, or its JSON, and what was written.
+fn print(
+    out: &mut impl Write,
+    catalog: &crate::catalog::Catalog,
+    found: &wallet::Wallet,
+    matches: &[Match],
+    args: &HaveImportArgs,
+    outcome: &report::Outcome,
+) -> io::Result<ExitCode> {
     match args.format {
-        ListFormat::Text => report::text(out, catalog, &found.awards, &matches, &outcome)?,
-        ListFormat::Json => report::json(out, catalog, &found.awards, &matches, &outcome)?,
+        ListFormat::Text => report::text(out, catalog, &found.awards, matches, outcome)?,
+        ListFormat::Json => report::json(out, catalog, &found.awards, matches, outcome)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -147,5 +157,77 @@ fn hold(
         changed,
         written,
         steps,
+    })
+}
+
+/// The person `name`, or a usage message with the closest person's name.
+fn find_person(store: &PlanStore, name: &str) -> Result<PlanName, String> {
+    let name = PlanName::parse(name).map_err(|error| error.to_string())?;
+    if store.people().exists(&name) {
+        return Ok(name);
+    }
+    let people = store.people().names().unwrap_or_default();
+    Err(format!(
+        "no person is named `{}`{} (see `upskill people`)",
+        sanitize_line(name.as_str()),
+        crate::text::did_you_mean(name.as_str(), people.iter().map(String::as_str))
+    ))
+}
+
+/// Adds the holdings to saved plan `name` (and so to its person's profile, for a person's
+/// plan); written only when `apply`, under the plan's lock, taken before the plan is read so
+/// that no save by another upskill falls between reading and writing it.
+fn to_plan(
+    store: &PlanStore,
+    name: &PlanName,
+    today: Date,
+    holdings: Vec<Holding>,
+    apply: bool,
+) -> Result<Held, ExitCode> {
+    let mut lock = if apply {
+        Some(store.lock(name).map_err(|error| {
+            let _ = failure(&error.to_string());
+            ExitCode::from(EXIT_INVALID)
+        })?)
+    } else {
+        None
+    };
+    let result = hold(store, name, today, holdings, lock.as_mut());
+    // A command holds the lock only while it writes: no lock file is left behind.
+    if let Some(lock) = lock {
+        lock.remove_file();
+    }
+    result
+}
+
+/// Adds the holdings to person `name`'s profile, merged with what it holds on disk then;
+/// written only when `apply`.
+fn to_person(
+    store: &PlanStore,
+    name: &PlanName,
+    holdings: &[Holding],
+    apply: bool,
+) -> Result<Held, ExitCode> {
+    let base = store.people().load(name).map_err(|error| {
+        saved::print_error(&error);
+        ExitCode::from(EXIT_INVALID)
+    })?;
+    let mut profile = base.clone();
+    let changed = profile.have.add_holdings(holdings);
+    let mut written = None;
+    if apply && !changed.is_empty() {
+        store
+            .people()
+            .save(&profile, Some(&base))
+            .map_err(|error| {
+                let _ = failure(&error.to_string());
+                ExitCode::from(EXIT_INVALID)
+            })?;
+        written = Some(store.people().path(name));
+    }
+    Ok(Held {
+        changed,
+        written,
+        steps: Vec::new(),
     })
 }

@@ -21,6 +21,11 @@ pub fn run(
     force: bool,
 ) -> io::Result<ExitCode> {
     let shown = sanitize_line(&file.display().to_string()).into_owned();
+    if let Some(format) = other_format(file) {
+        return usage(&format!(
+            "{shown} is {format}, which `upskill import` does not read: on the machine it came from, run `upskill export NAME --format yaml -o NAME.yaml` and import that file"
+        ));
+    }
     let mut plan = match store::read_plan_file(file, crate::clock::today()) {
         Ok(plan) => plan,
         Err(error) => {
@@ -52,6 +57,34 @@ pub fn run(
     };
     let violations = check(&loaded.catalog, &plan);
     plan.name = chosen.to_string();
+    if store.exists(&chosen) && !force {
+        return usage(
+            &StoreError::Exists {
+                name: chosen.to_string(),
+                path: sanitize_line(&store.path(&chosen).display().to_string()).into_owned(),
+            }
+            .to_string(),
+        );
+    }
+    // The holdings written in the file become a person's here: the one the file names (or
+    // one named after the plan), made if needed, joined when they hold the same.
+    let person_name = plan
+        .person
+        .as_ref()
+        .and_then(|person| PlanName::parse(&person.name).ok())
+        .unwrap_or_else(|| chosen.clone());
+    if let Some(own) = plan
+        .person
+        .as_ref()
+        .and_then(|person| person.own_have.clone())
+    {
+        plan.have = own;
+    }
+    let person = match store.adopt_person(&person_name, &plan) {
+        Ok((profile, _)) => profile,
+        Err(error) => return failure(&error.to_string()),
+    };
+    store::join(&mut plan, &person);
     let path = match store.create(&plan, force) {
         Ok(written) => written.path,
         Err(error @ StoreError::Exists { .. }) => return usage(&error.to_string()),
@@ -64,6 +97,14 @@ pub fn run(
     let saved_to = sanitize_line(&path.display().to_string()).into_owned();
     let name = sanitize_line(&plan.name);
     let noun = if steps == 1 { "step" } else { "steps" };
+    if person.name != person_name.as_str() {
+        writeln!(
+            out,
+            "a person named `{}` holds something else here, so the plan is for `{}`",
+            sanitize_line(person_name.as_str()),
+            sanitize_line(&person.name)
+        )?;
+    }
     match violations.len() {
         0 => writeln!(out, "imported `{name}` ({steps} {noun}) to {saved_to}")?,
         count => writeln!(
@@ -77,4 +118,26 @@ pub fn run(
         )?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a file that is not a plan file is, when it can be told from its first bytes: one
+/// of upskill's other exports, most often.
+fn other_format(file: &Path) -> Option<&'static str> {
+    let bytes = crate::files::read(file, crate::yaml::MAX_FILE_BYTES).ok()?;
+    // A JSON object is YAML too, and may be a plan file written by hand: only a report
+    // (with fields no plan file has) is refused.
+    if let Ok(serde_json::Value::Object(object)) = serde_json::from_slice(&bytes)
+        && (object.contains_key("total_cost") || object.contains_key("today"))
+    {
+        return Some("upskill's JSON export: a report of the plan, not the plan itself");
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).into_owned();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with("BEGIN:VCALENDAR") {
+        Some("a calendar (an iCalendar export)")
+    } else if start.starts_with("<!DOCTYPE") || start.starts_with("<html") {
+        Some("an HTML page")
+    } else {
+        None
+    }
 }

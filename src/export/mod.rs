@@ -34,15 +34,19 @@ pub enum ExportFormat {
     Json,
     /// One printable page with a timeline, no external files.
     Html,
+    /// A plan file that stands alone, its person's holdings written in: `upskill import`
+    /// reads it on another machine.
+    Yaml,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Markdown,
         ExportFormat::Csv,
         ExportFormat::Ics,
         ExportFormat::Json,
         ExportFormat::Html,
+        ExportFormat::Yaml,
     ];
 
     /// The usual file name extension, without the dot.
@@ -53,6 +57,7 @@ impl ExportFormat {
             ExportFormat::Ics => "ics",
             ExportFormat::Json => "json",
             ExportFormat::Html => "html",
+            ExportFormat::Yaml => "yaml",
         }
     }
 
@@ -62,6 +67,7 @@ impl ExportFormat {
         match extension.as_str() {
             "md" | "markdown" => Some(ExportFormat::Markdown),
             "htm" => Some(ExportFormat::Html),
+            "yml" => Some(ExportFormat::Yaml),
             _ => ExportFormat::ALL
                 .into_iter()
                 .find(|format| format.extension() == extension),
@@ -76,6 +82,7 @@ impl ExportFormat {
             ExportFormat::Ics => "ics",
             ExportFormat::Json => "json",
             ExportFormat::Html => "html",
+            ExportFormat::Yaml => "yaml",
         }
     }
 }
@@ -88,6 +95,7 @@ pub fn render(report: &Report, format: ExportFormat) -> String {
         ExportFormat::Ics => ics::render(report),
         ExportFormat::Json => json::render(report),
         ExportFormat::Html => html::render(report),
+        ExportFormat::Yaml => report.plan_file.clone(),
     }
 }
 

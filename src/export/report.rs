@@ -71,6 +71,9 @@ pub struct Report {
     pub notes: Option<String>,
     /// Set when the plan is a fresh recommendation (`upskill plan`).
     pub recommendation: Option<RecommendationView>,
+    /// The plan as a plan file that stands alone (its person's holdings written in), for
+    /// `upskill import` on another machine.
+    pub plan_file: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,6 +261,8 @@ impl Report {
             progress: progress(plan, &dates, today),
             notes: plan.notes.as_deref().map(|n| sanitize(n).into_owned()),
             recommendation: None,
+            plan_file: crate::plan::file::portable_yaml(plan)
+                .unwrap_or_else(|error| format!("# upskill could not write this plan: {error}\n")),
             steps,
         }
     }

@@ -111,6 +111,22 @@ pub fn to_yaml(plan: &Plan) -> Result<String, yaml::Error> {
     yaml::to_string(&file)
 }
 
+/// A plan file that stands alone, for another machine: a person's plan with their holdings
+/// and settings written in as the plan's own (`upskill import` makes the person from them).
+pub fn portable_yaml(plan: &Plan) -> Result<String, yaml::Error> {
+    let mut copy = plan.clone();
+    if let Some(person) = copy.person.as_mut() {
+        person.own_have = Some(plan.have.clone());
+        person.overrides = Overrides {
+            hours_per_week: true,
+            budget: true,
+            time_value: true,
+        };
+        person.base = None;
+    }
+    to_yaml(&copy)
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlanFile {

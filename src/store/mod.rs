@@ -14,7 +14,7 @@ mod plans;
 pub use lock::{LockError, PlanLock};
 pub use name::{NameError, PlanName};
 pub use people::PeopleStore;
-pub use plans::{Clients, Entry, Opened, PlanStore, Saved, Written};
+pub use plans::{Clients, Entry, Opened, PlanStore, Saved, Written, join};
 
 use crate::files::{ReadError, WriteError};
 use crate::text::sanitize_line;

@@ -376,5 +376,6 @@ mod migrate;
 mod rename;
 
 pub use clients::Clients;
+pub use migrate::join;
 #[cfg(test)]
 mod tests;

@@ -236,3 +236,40 @@ fn apply_is_refused_while_another_upskill_has_the_plan_open_and_nothing_is_writt
         PLAN
     );
 }
+
+/// Badges given to a person go to their profile, shared by all of their plans.
+#[test]
+fn a_persons_badges_join_their_profile() {
+    let home = Home::new();
+    let people = home.home.path().join("data/upskill/people");
+    std::fs::create_dir_all(&people).expect("a people folder");
+    std::fs::write(people.join("sam.yaml"), "format: 1\nname: sam\n").expect("a profile");
+    let badges = common::fixture("wallet/badges");
+    let badges = badges.to_str().expect("UTF-8");
+    let unknown = home.run(&["have", "import", badges, "--person", "sma"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean `sam`"),
+        "{}",
+        unknown.stderr
+    );
+    let run = home.run(&["have", "import", badges, "--person", "sam", "--apply"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("added 5 credentials to person `sam`"),
+        "{}",
+        run.stdout
+    );
+    let profile = std::fs::read_to_string(people.join("sam.yaml")).expect("the profile");
+    assert!(
+        profile.contains("- id: acme/networking-basics\n    earned: 2023-05-01\n"),
+        "{profile}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(home.plan_file()).expect("the plan"),
+        PLAN,
+        "no plan is touched"
+    );
+    let both = home.run(&["have", "import", badges, "--person", "sam", "--plan", "sam"]);
+    assert_eq!(both.code, 2, "one or the other");
+}

@@ -15,6 +15,8 @@ use crate::text::{plural, sanitize_line};
 /// What the import did, for the report.
 pub struct Outcome<'a> {
     pub plan: &'a str,
+    /// What `plan` names: `plan`, or `person` for holdings added to a person's profile.
+    pub whose: &'static str,
     pub files: usize,
     pub applied: bool,
     /// The credentials whose holding the badges add or change.
@@ -115,19 +117,20 @@ fn notes(awards: &[Award], matches: &[Match], outcome: &Outcome) -> Vec<String> 
         ));
     }
     let plan = sanitize_line(outcome.plan);
+    let whose = outcome.whose;
     let credentials = plural(outcome.changed.len(), "credential");
     lines.push(
         match (outcome.applied, outcome.changed.is_empty(), outcome.written) {
             (_, true, _) => {
-                format!("nothing to add: plan `{plan}` holds every matched credential already")
+                format!("nothing to add: {whose} `{plan}` holds every matched credential already")
             }
             (true, false, Some(path)) => format!(
-                "added {credentials} to plan `{plan}` ({})",
+                "added {credentials} to {whose} `{plan}` ({})",
                 sanitize_line(&path.display().to_string())
             ),
-            (true, false, None) => format!("plan `{plan}` was not written"),
+            (true, false, None) => format!("{whose} `{plan}` was not written"),
             (false, false, _) => format!(
-                "nothing written: run it again with --apply to add {credentials} to plan `{plan}`"
+                "nothing written: run it again with --apply to add {credentials} to {whose} `{plan}`"
             ),
         },
     );
@@ -208,7 +211,7 @@ pub fn json(
         })
         .collect();
     let object = json!({
-        "plan": outcome.plan,
+        outcome.whose: outcome.plan,
         "applied": outcome.applied && outcome.written.is_some(),
         "changed": outcome.changed,
         "badges": badges,

@@ -48,18 +48,8 @@ impl PlanStore {
             path: shown(&backup),
             source,
         })?;
-        let (profile, joined) = self.person_for(name, &plan)?;
-        let overrides = Overrides {
-            hours_per_week: plan.hours_per_week != profile.hours_per_week,
-            budget: plan.budget != profile.budget,
-            time_value: plan.time_value != profile.time_value,
-        };
-        plan.person = Some(Person {
-            name: profile.name.clone(),
-            overrides,
-            own_have: None,
-            base: Some(profile.clone()),
-        });
+        let (profile, joined) = self.adopt_person(name, &plan)?;
+        join(&mut plan, &profile);
         self.write(name, &plan, true)?;
         let _ = std::fs::remove_file(&backup);
         let person = &profile.name;
@@ -75,11 +65,16 @@ impl PlanStore {
         Ok((plan, Some(note)))
     }
 
-    /// The person a plan from before people moves into: a new profile named after the plan
-    /// (or `NAME-2`... when that name is taken by someone who holds something else), or an
-    /// existing one that holds exactly what the plan does (an interrupted move). `true` when
-    /// joined.
-    fn person_for(&self, name: &PlanName, plan: &Plan) -> Result<(Profile, bool), StoreError> {
+    /// The person a plan that keeps its own holdings moves into (a plan from before people,
+    /// or one imported from another machine): a new profile named `name` (or `NAME-2`...
+    /// when that name is taken by someone who holds something else), or an existing one that
+    /// holds exactly what the plan does (an interrupted move, a plan imported again). `true`
+    /// when joined.
+    pub fn adopt_person(
+        &self,
+        name: &PlanName,
+        plan: &Plan,
+    ) -> Result<(Profile, bool), StoreError> {
         let fresh = |person: &PlanName| Profile {
             name: person.to_string(),
             have: plan.have.clone(),
@@ -121,4 +116,20 @@ impl PlanStore {
             path: shown(self.people.folder()),
         })
     }
+}
+
+/// Makes `plan` one of `profile`'s plans: the settings it has that differ from the person's
+/// stay its own, and its holdings are the person's from now on.
+pub fn join(plan: &mut Plan, profile: &Profile) {
+    plan.person = Some(Person {
+        name: profile.name.clone(),
+        overrides: Overrides {
+            hours_per_week: plan.hours_per_week != profile.hours_per_week,
+            budget: plan.budget != profile.budget,
+            time_value: plan.time_value != profile.time_value,
+        },
+        own_have: None,
+        base: Some(profile.clone()),
+    });
+    plan.have = profile.have.clone();
 }

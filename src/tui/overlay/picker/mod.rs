@@ -214,6 +214,7 @@ pub(crate) fn open_export(app: &mut App) {
         F::Ics => "a calendar: an event per step and per renewal",
         F::Json => "the plan with its schedule, for other programs",
         F::Html => "a printable page with a timeline, for a client",
+        F::Yaml => "the plan file, holdings included, for a colleague's upskill import",
     };
     let items = F::ALL
         .iter()
