@@ -301,3 +301,54 @@ fn the_plan_form_sets_a_finish_by_date_and_an_hour_limit() {
         Some("120")
     );
 }
+
+#[test]
+fn a_held_credential_gets_the_dates_it_was_earned_and_expires() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "linux admin");
+    keys(&mut app, "h");
+    assert_eq!(app.plan.have.credentials, ["acme/linux-admin"]);
+    let detail = text(&draw(&app, 120, 40));
+    assert!(
+        detail.contains("when was it earned? n sets the date"),
+        "{detail}"
+    );
+    keys(&mut app, "n");
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the dates of the held credential")
+    };
+    assert_eq!(form.fields[0].label, "Earned on");
+    keys(&mut app, "2030-01-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        status(&app).contains("is in the future"),
+        "{}",
+        status(&app)
+    );
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2025-03-01");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "2025-01-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        status(&app).contains("is not after 2025-03-01"),
+        "{}",
+        status(&app)
+    );
+    ctrl(&mut app, 'u');
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(saves(&effects), 1);
+    let earned = app
+        .plan
+        .have
+        .earned
+        .get("acme/linux-admin")
+        .map(ToString::to_string);
+    assert_eq!(earned.as_deref(), Some("2025-03-01"));
+    assert!(app.plan.have.expires.is_empty());
+    let detail = text(&draw(&app, 120, 40));
+    assert!(
+        detail.contains("Already held, earned 2025-03-01"),
+        "{detail}"
+    );
+}

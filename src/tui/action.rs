@@ -99,7 +99,7 @@ actions! {
     EditPlan = "edit-plan",
     /// Put the successor of a retired step's credential in its place
     SwapSuccessor = "swap-successor",
-    /// Edit the selected step's note, or the date it was completed
+    /// Edit the selected step's note or completion date, or when a held credential was earned
     EditStep = "edit-step",
     /// Show the details of the selection
     ShowDetail = "detail",

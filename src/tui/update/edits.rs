@@ -93,6 +93,20 @@ fn cheapest_for_gap_row(app: &App) -> Option<CredentialIdx> {
 
 /// The step the action applies to: the selected step in the plan pane, or the selected
 /// catalog credential's step.
+/// The place in the plan's `have` of the credential selected in the catalog, when it is held
+/// and not a step: its dates are what `e` edits then.
+pub(crate) fn held_selected(app: &App) -> Option<usize> {
+    if app.acting_pane() != Pane::Catalog {
+        return None;
+    }
+    let idx = app.browser.selection()?;
+    if app.derived.step_of(idx).is_some() {
+        return None;
+    }
+    let id = &app.catalog.credential(idx).id;
+    app.plan.have.credentials.iter().position(|held| held == id)
+}
+
 pub(crate) fn target_step(app: &mut App, verb: &str) -> Option<usize> {
     match app.acting_pane() {
         Pane::Plan if app.plan.steps.is_empty() => {

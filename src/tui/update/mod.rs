@@ -248,7 +248,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         A::Export => overlay::picker::open_export(app),
         A::EditPlan => overlay::form::open_plan_form(app),
         A::EditStep => {
-            if let Some(index) = edits::target_step(app, "edit") {
+            if let Some(held) = edits::held_selected(app) {
+                overlay::form::open_held_form(app, held);
+            } else if let Some(index) = edits::target_step(app, "edit") {
                 overlay::form::open_step_form(app, index);
             }
         }

@@ -118,7 +118,15 @@ fn status(
                 )),
             }
         }
-        (None, true, _) => Some(("Already held".to_owned(), theme.good)),
+        (None, true, _) => {
+            let id = &credential.id;
+            let edit = app.keymap.name(Action::EditStep);
+            let text = match app.plan.have.earned.get(id) {
+                Some(earned) => format!("Already held, earned {earned} ({edit} edits its dates)"),
+                None => format!("Already held; when was it earned? {edit} sets the date"),
+            };
+            Some((text, theme.good))
+        }
         (None, false, true) => Some((
             app.catalog.successor(idx).map_or_else(
                 || "Retired: no longer offered".to_owned(),

@@ -154,3 +154,49 @@ pub(super) fn step_from(
     }
     Ok(changed)
 }
+
+/// The dates of held credential `index`: earned (not in the future) and expires (after it
+/// was earned); an empty field removes the date.
+pub(super) fn held_from(
+    plan: &Plan,
+    index: usize,
+    form: &Form,
+    today: Date,
+) -> Result<Plan, FieldError> {
+    let mut changed = plan.clone();
+    let id = changed.have.credentials[index].clone();
+    let read = |field: usize| -> Result<Option<Date>, FieldError> {
+        match form.fields[field].value.trim() {
+            "" => Ok(None),
+            text => crate::dates::parse(text, "2025-03-01, or leave it empty")
+                .map(Some)
+                .map_err(|why| (field, why)),
+        }
+    };
+    let earned = read(0)?;
+    let expires = read(1)?;
+    if let Some(date) = earned.filter(|&date| date > today) {
+        return Err((
+            0,
+            format!("{date} is in the future; give the day it was earned"),
+        ));
+    }
+    if let (Some(earned), Some(expires)) = (earned, expires)
+        && expires <= earned
+    {
+        return Err((
+            1,
+            format!("{expires} is not after {earned}, the day it was earned"),
+        ));
+    }
+    for (dates, date) in [
+        (&mut changed.have.earned, earned),
+        (&mut changed.have.expires, expires),
+    ] {
+        match date {
+            Some(date) => dates.insert(id.clone(), date),
+            None => dates.remove(&id),
+        };
+    }
+    Ok(changed)
+}

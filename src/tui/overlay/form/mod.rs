@@ -48,6 +48,9 @@ pub struct FormField {
 pub enum FormTarget {
     Plan,
     Step(usize),
+    /// A held credential, by its place in the plan's `have`: the dates it was earned and
+    /// expires.
+    Held(usize),
 }
 /// The longest text a field takes (a note can be a paragraph).
 const MAX_FIELD: usize = 2000;
@@ -179,6 +182,39 @@ pub(crate) fn open_step_form(app: &mut App, index: usize) {
     }));
 }
 
+/// The dates of held credential `index` of the plan's `have`: when it was earned (its
+/// validity runs from then, and renewals count from it) and, when its issuer says, when it
+/// expires.
+pub(crate) fn open_held_form(app: &mut App, index: usize) {
+    let have = &app.plan.have;
+    let id = &have.credentials[index];
+    let date = |dates: &std::collections::BTreeMap<String, jiff::civil::Date>| {
+        dates.get(id).map(ToString::to_string).unwrap_or_default()
+    };
+    app.overlay = Some(Overlay::Form(Form {
+        error: None,
+        title: format!(" Held `{id}` "),
+        target: FormTarget::Held(index),
+        focused: 0,
+        fields: vec![
+            FormField {
+                label: "Earned on",
+                value: field(&date(&have.earned)),
+                hint: "YYYY-MM-DD: its validity and renewal count from then; empty if not known",
+                left_out: 0,
+                edited: false,
+            },
+            FormField {
+                label: "Expires on",
+                value: field(&date(&have.expires)),
+                hint: "YYYY-MM-DD, when the issuer gives a date; empty to count from when it was earned",
+                left_out: 0,
+                edited: false,
+            },
+        ],
+    }));
+}
+
 /// A field's input, holding `text`.
 fn field(text: &str) -> TextInput {
     TextInput::with_text(text, Limit::Chars(MAX_FIELD))
@@ -297,6 +333,7 @@ fn save(app: &mut App, form: Form) -> Vec<Effect> {
     let result = match form.target {
         FormTarget::Plan => plan_from(&app.catalog, &app.plan, &form),
         FormTarget::Step(index) => step_from(&app.plan, index, &form, app.today),
+        FormTarget::Held(index) => fields::held_from(&app.plan, index, &form, app.today),
     };
     match result {
         Ok(plan) => {
