@@ -223,12 +223,12 @@ fn the_comparison_compares_with_another_saved_plan() {
         panic!("the comparison")
     };
     let all = lines.join("\n");
-    assert!(all.contains("Only in alex:\n  acme/network-pro"), "{all}");
+    assert!(all.contains("Only in alex:\n- acme/network-pro"), "{all}");
     assert!(
-        all.contains("Only in alex-2028:\n  acme/linux-admin"),
+        all.contains("Only in alex-2028:\n- acme/linux-admin"),
         "{all}"
     );
-    assert!(all.contains("In both:\n  acme/it-basics"), "{all}");
+    assert!(all.contains("In both:\n- acme/it-basics"), "{all}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 
 /// The rows of the side-by-side table.
 const LABELS: [&str; 9] = [
-    "",
+    "plan",
     "role",
     "steps",
     "cost",
@@ -132,7 +132,7 @@ impl PlanComparison {
                 lines.push(format!("{heading}: none"));
             } else {
                 lines.push(format!("{heading}:"));
-                lines.extend(ids.iter().map(|id| format!("  {}", title(id))));
+                lines.extend(ids.iter().map(|id| format!("- {}", title(id))));
             }
         };
         let name = |side: &Side| crate::text::sanitize_line(&side.name).into_owned();
@@ -182,7 +182,7 @@ mod tests {
         assert!(
             lines
                 .iter()
-                .any(|line| line == "  t/gone (not in the catalogs)")
+                .any(|line| line == "- t/gone (not in the catalogs)")
         );
         assert!(
             lines

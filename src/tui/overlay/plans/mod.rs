@@ -29,6 +29,9 @@ pub enum PlansMode {
     /// the open plan.
     NewFor {
         name: String,
+        /// The open plan, and the person it belongs to (its own name for a plan of none).
+        open: String,
+        person: String,
     },
     Renaming {
         from: String,
@@ -187,7 +190,7 @@ pub(crate) fn key(
                 mode: PlansMode::Renaming { from, name },
             });
         }
-        PlansMode::NewFor { name } => return new_for(app, picker, name, key),
+        PlansMode::NewFor { name, .. } => return new_for(app, picker, name, key),
         PlansMode::Comparing => match picker_key(&app.keymap, &mut picker, key) {
             Picked::Chosen(name) => return vec![Effect::LoadToCompare(name)],
             Picked::Cancelled => {}

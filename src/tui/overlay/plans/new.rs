@@ -45,9 +45,19 @@ pub(super) fn new_plan(app: &mut App, picker: Picker<String>) -> Vec<Effect> {
     }
     app.overlay = Some(Overlay::Plans {
         picker,
-        mode: PlansMode::NewFor { name },
+        mode: new_for_mode(app, name),
     });
     Vec::new()
+}
+
+fn new_for_mode(app: &App, name: String) -> PlansMode {
+    let open = app.plan.name.clone();
+    let person = app
+        .plan
+        .person
+        .as_ref()
+        .map_or_else(|| open.clone(), |person| person.name.clone());
+    PlansMode::NewFor { name, open, person }
 }
 
 /// The answer to "a new plan for whom?": the plan, written before it is switched to and
@@ -84,7 +94,7 @@ pub(super) fn new_for(
         _ => {
             app.overlay = Some(Overlay::Plans {
                 picker,
-                mode: PlansMode::NewFor { name },
+                mode: new_for_mode(app, name),
             });
             return Vec::new();
         }

@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use super::super::picker::view::picker_box;
 use super::super::view::ask;
@@ -74,21 +74,34 @@ pub(in crate::tui::overlay) fn plans(
                 "No other saved plan",
             );
         }
-        PlansMode::NewFor { name } => {
-            let lines = vec![Line::raw(format!("New plan `{name}`: who is it for?"))];
+        PlansMode::NewFor { name, open, person } => {
+            let choice = |action: Action, text: String| {
+                Line::from(vec![
+                    Span::styled(format!("  {:<6}", keymap.name(action)), theme.key),
+                    Span::raw(text),
+                ])
+            };
+            let lines = vec![
+                Line::raw(format!("New plan `{name}`: who is it for?")),
+                Line::raw(""),
+                choice(Action::ForNewPerson, format!("a new person, `{name}`")),
+                choice(
+                    Action::ForSamePerson,
+                    format!("{person}, with what they hold"),
+                ),
+                choice(
+                    Action::CopyPlan,
+                    format!("a copy of `{open}`, to try what if"),
+                ),
+            ];
             ask(
                 theme,
                 buf,
                 screen,
-                72,
+                64,
                 " New plan ",
                 lines,
-                &keymap.hints(&[
-                    (Action::ForNewPerson, "a new person"),
-                    (Action::ForSamePerson, "this plan's person"),
-                    (Action::CopyPlan, "a copy of this plan (what if)"),
-                    (Action::No, "cancel"),
-                ]),
+                &keymap.hints(&[(Action::No, "cancel")]),
             );
         }
         PlansMode::ConfirmDelete { name } => {
