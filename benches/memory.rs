@@ -56,6 +56,7 @@ fn measure(binary: &str, catalogs: &Path, home: &Path) -> (u64, f64) {
         .arg(catalogs)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .output()
         .expect("/usr/bin/time runs");
     assert!(

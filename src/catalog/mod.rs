@@ -2,6 +2,7 @@
 //! list of every [`Problem`] found on the way.
 
 mod amount;
+pub mod cache;
 pub mod canonical;
 pub mod codes;
 mod cycles;
@@ -269,6 +270,15 @@ fn problem_files(
         })
         .collect();
     (texts, paths)
+}
+
+/// A file's text as loading reads it: empty when it could not be read or is not UTF-8.
+fn text_of(file: &SourceFile) -> &str {
+    file.content
+        .as_ref()
+        .ok()
+        .and_then(|bytes| yaml::decode(bytes.as_slice()).ok())
+        .unwrap_or("")
 }
 
 /// What reading one file gave.

@@ -1,5 +1,6 @@
 //! What each command does, printing through one locked, sanitized writer.
 
+mod cache;
 mod check;
 mod export;
 mod fmt;
@@ -53,6 +54,7 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
         Command::ImportCtdl { inputs, output } => import_ctdl::run(&mut out, inputs, output),
         Command::New { what } => new::run(&mut out, catalogs, what),
         Command::Fmt { files, check } => fmt::run(&mut out, files, *check),
+        Command::Cache { what } => cache::run(&mut out, *what),
     };
     match result {
         Ok(code) => Ok(code),
@@ -86,7 +88,7 @@ fn stop(message: &str, code: u8) -> io::Result<ExitCode> {
 
 /// Loads the catalogs the options name.
 pub fn load(args: &CatalogArgs) -> Loaded {
-    catalog::load(&args.sources())
+    catalog::cache::load(&args.sources(), args.cache_dir().as_deref())
 }
 
 /// Loads the catalogs for a command that needs a valid one: on errors, prints them to

@@ -18,7 +18,11 @@ pub fn run(
         today: crate::clock::today(),
         max_age_months,
     };
-    let loaded = crate::catalog::load_checking(&args.sources(), freshness);
+    let loaded = crate::catalog::cache::load_checking(
+        &args.sources(),
+        freshness,
+        args.cache_dir().as_deref(),
+    );
     match format {
         ProblemFormat::Text => {
             for problem in &loaded.problems {

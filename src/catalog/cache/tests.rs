@@ -1,0 +1,418 @@
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::catalog::Catalog;
+
+const ACME: &str = "format: 1\nprovider: {id: acme, name: Acme}\ncredentials:\n  - {id: a, title: A, kind: course, hours: 1.5, cost: 70.25, skills: [x], verified: 2020-01-01}\n  - {id: b, title: B, kind: badge, hours: 2, cost: 0, skills: [y], requires: [acme/a]}\n";
+const BROKEN: &str = "provider: {id: bad, name: Bad}\ncredentials:\n  - {id: c, title: C, kind: course, hours: ten, cost: 0, skills: [x]}\n  - {id: d, title: D, kind: course, hours: 1, cost: 0, skills: [x], requires: [acme/zz]}\n";
+
+fn sorted<V: Ord + Copy>(map: &std::collections::HashMap<String, V>) -> Vec<(&str, V)> {
+    let mut pairs: Vec<(&str, V)> = map.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Everything a load gives, in an order that does not depend on hashing.
+fn dump(loaded: &Loaded) -> String {
+    let catalog: &Catalog = &loaded.catalog;
+    let graph = catalog.graph();
+    let edges: Vec<(usize, usize, crate::catalog::Edge)> = graph
+        .raw_edges()
+        .iter()
+        .map(|edge| (edge.source().index(), edge.target().index(), edge.weight))
+        .collect();
+    let mut texts: Vec<_> = loaded.texts.iter().collect();
+    texts.sort();
+    let mut paths: Vec<_> = loaded.paths.iter().collect();
+    paths.sort();
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        catalog.currency,
+        catalog.providers,
+        catalog.credentials,
+        catalog.roles,
+        catalog.skills,
+        sorted(&catalog.credential_ids),
+        sorted(&catalog.role_ids),
+        sorted(&catalog.skill_ids),
+        catalog.taught_by,
+        catalog.required_by_skill,
+        catalog.stacks,
+        graph
+            .raw_nodes()
+            .iter()
+            .map(|node| node.weight)
+            .collect::<Vec<_>>(),
+        edges,
+        loaded.problems,
+        loaded.files,
+        loaded.left_out,
+        texts,
+        paths,
+    )
+}
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
+}
+
+fn sources(dir: &Path) -> Sources {
+    Sources {
+        bundled: true,
+        user_dir: None,
+        paths: vec![dir.to_path_buf()],
+    }
+}
+
+fn checking() -> Kind {
+    Kind::Checking(Freshness {
+        today: jiff::civil::date(2026, 12, 3),
+        max_age_months: 12,
+    })
+}
+
+/// Loads through the cache in `cache`, and whether the cache held the files as they are.
+fn load_via(sources: &Sources, kind: Kind, cache: &Path) -> (Loaded, bool) {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    let key = entry::Key::new(&print, kind);
+    let hit = entry::read(&cache.join(kind.file_name()), &key, &files).is_some();
+    (load_files(&files, &print, kind, Some(cache)), hit)
+}
+
+fn cold(sources: &Sources, kind: Kind) -> Loaded {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    load_files(&files, &print, kind, None)
+}
+
+#[test]
+fn a_warm_load_gives_what_a_cold_load_gives() {
+    let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    for kind in [Kind::Plain, Kind::Usable, checking()] {
+        let sources = sources(catalogs.path());
+        let expected = dump(&cold(&sources, kind));
+        let (first, hit) = load_via(&sources, kind, cache.path());
+        assert!(!hit, "{kind:?}: nothing is cached yet");
+        assert_eq!(dump(&first), expected);
+        let (warm, hit) = load_via(&sources, kind, cache.path());
+        assert!(hit, "{kind:?}: the second load is warm");
+        assert_eq!(dump(&warm), expected, "{kind:?}");
+        assert!(warm.has_errors() && !warm.problems.is_empty());
+    }
+}
+
+#[test]
+fn a_warm_load_of_a_generated_catalog_gives_what_a_cold_load_gives() {
+    let generated = crate::synth::generate(3_000, 7);
+    let catalogs = tempfile::tempdir().expect("a temp dir");
+    generated.write_to(catalogs.path()).expect("written");
+    let sources = Sources::only(vec![catalogs.path().to_path_buf()]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    for kind in [Kind::Plain, Kind::Usable] {
+        let expected = dump(&cold(&sources, kind));
+        load_via(&sources, kind, cache.path());
+        let (warm, hit) = load_via(&sources, kind, cache.path());
+        assert!(hit);
+        assert_eq!(warm.catalog.credentials.len(), 3_000);
+        assert_eq!(dump(&warm), expected);
+        // The file names are shared again, not one copy per credential.
+        let first = &warm.catalog.credentials[0].file;
+        assert!(warm.files.iter().any(|name| Arc::ptr_eq(name, first)));
+    }
+}
+
+use std::sync::Arc;
+
+/// Writes a cache for `catalogs`, then lets `spoil` change something; the next load must
+/// not use the cache and must give what a cold load gives.
+fn spoiled(spoil: impl FnOnce(&Path, &Path)) {
+    let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let sources = sources(catalogs.path());
+    load_via(&sources, Kind::Plain, cache.path());
+    spoil(&cache.path().join(Kind::Plain.file_name()), catalogs.path());
+    let expected = dump(&cold(&sources, Kind::Plain));
+    let (loaded, hit) = load_via(&sources, Kind::Plain, cache.path());
+    assert!(!hit, "a spoiled cache is never used");
+    assert_eq!(dump(&loaded), expected);
+}
+
+fn cache_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("the cache was written")
+}
+
+#[test]
+fn a_truncated_cache_is_not_used() {
+    for keep in [
+        0,
+        1,
+        15,
+        16,
+        20,
+        super::entry::tests_header() - 1,
+        super::entry::tests_header(),
+        200,
+    ] {
+        spoiled(|path, _| {
+            let bytes = cache_bytes(path);
+            std::fs::write(path, &bytes[..keep.min(bytes.len() - 1)]).expect("write");
+        });
+    }
+    spoiled(|path, _| {
+        let bytes = cache_bytes(path);
+        std::fs::write(path, &bytes[..bytes.len() - 1]).expect("write");
+    });
+}
+
+#[test]
+fn a_cache_with_any_byte_flipped_is_not_used() {
+    let catalogs = folder(&[("acme.yaml", ACME)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let sources = sources(catalogs.path());
+    load_via(&sources, Kind::Plain, cache.path());
+    let path = cache.path().join(Kind::Plain.file_name());
+    let good = cache_bytes(&path);
+    let files = source::gather(&sources);
+    let key = entry::Key::new(&Fingerprint::of(&files), Kind::Plain);
+    // Every byte of the header and key, then a spread of the rest.
+    let step = (good.len() / 500).max(1);
+    let at: Vec<usize> = (0..600.min(good.len()))
+        .chain((600..good.len()).step_by(step))
+        .collect();
+    for i in at {
+        let mut bytes = good.clone();
+        bytes[i] ^= 0x20;
+        std::fs::write(&path, &bytes).expect("write");
+        assert!(
+            entry::read(&path, &key, &files).is_none(),
+            "byte {i} flipped"
+        );
+    }
+    std::fs::write(&path, &good).expect("write");
+    assert!(entry::read(&path, &key, &files).is_some());
+}
+
+#[test]
+fn a_cache_grown_by_a_byte_is_not_used() {
+    spoiled(|path, _| {
+        let mut bytes = cache_bytes(path);
+        bytes.push(0);
+        std::fs::write(path, &bytes).expect("write");
+    });
+}
+
+#[test]
+fn another_kind_of_loads_cache_swapped_in_is_not_used() {
+    let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let sources = sources(catalogs.path());
+    load_via(&sources, Kind::Usable, cache.path());
+    load_via(&sources, checking(), cache.path());
+    std::fs::copy(
+        cache.path().join(Kind::Usable.file_name()),
+        cache.path().join(Kind::Plain.file_name()),
+    )
+    .expect("copy");
+    let (loaded, hit) = load_via(&sources, Kind::Plain, cache.path());
+    assert!(!hit);
+    assert_eq!(dump(&loaded), dump(&cold(&sources, Kind::Plain)));
+    // A `validate` of another day or maximum age is another load too.
+    let other_day = Kind::Checking(Freshness {
+        today: jiff::civil::date(2026, 12, 4),
+        max_age_months: 12,
+    });
+    assert!(!load_via(&sources, other_day, cache.path()).1);
+}
+
+#[test]
+fn the_cache_of_other_catalogs_swapped_in_is_not_used() {
+    let other = folder(&[("acme.yaml", ACME)]);
+    spoiled(|path, _| {
+        let cache = path.parent().expect("a folder");
+        let elsewhere = tempfile::tempdir().expect("a temp dir");
+        load_via(&sources(other.path()), Kind::Plain, elsewhere.path());
+        std::fs::copy(
+            elsewhere.path().join(Kind::Plain.file_name()),
+            cache.join(Kind::Plain.file_name()),
+        )
+        .expect("copy");
+    });
+}
+
+#[test]
+fn a_catalog_changed_by_one_byte_with_the_same_size_and_time_is_loaded_again() {
+    spoiled(|_, catalogs| {
+        let path = catalogs.join("acme.yaml");
+        let modified = std::fs::metadata(&path)
+            .and_then(|meta| meta.modified())
+            .expect("a time");
+        std::fs::write(&path, ACME.replace("title: A", "title: Z")).expect("write");
+        File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(modified))
+            .expect("put the time back");
+    });
+}
+
+#[test]
+fn a_catalog_touched_renamed_added_or_removed_is_loaded_again() {
+    spoiled(|_, catalogs| {
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        File::options()
+            .write(true)
+            .open(catalogs.join("acme.yaml"))
+            .and_then(|file| file.set_modified(later))
+            .expect("touch");
+    });
+    spoiled(|_, catalogs| {
+        std::fs::rename(catalogs.join("bad.yaml"), catalogs.join("worse.yaml")).expect("rename");
+    });
+    spoiled(|_, catalogs| {
+        std::fs::write(catalogs.join("more.yaml"), "format: 1\n").expect("write");
+    });
+    spoiled(|_, catalogs| {
+        std::fs::remove_file(catalogs.join("bad.yaml")).expect("remove");
+    });
+}
+
+#[test]
+fn a_cache_of_another_format_or_version_is_not_used() {
+    spoiled(|path, _| {
+        let mut bytes = cache_bytes(path);
+        let at = 16;
+        let version = FORMAT_VERSION + 1;
+        bytes[at..at + 4].copy_from_slice(&version.to_le_bytes());
+        std::fs::write(path, &bytes).expect("write");
+    });
+    spoiled(|path, _| {
+        // Written by another upskill: the same files, another version in the key.
+        let bytes = cache_bytes(path);
+        let ours = env!("CARGO_PKG_VERSION").as_bytes();
+        let at = bytes
+            .windows(ours.len())
+            .position(|window| window == ours)
+            .expect("the version is in the key");
+        let mut other = bytes.clone();
+        other[at] = if ours[0] == b'9' { b'8' } else { ours[0] + 1 };
+        std::fs::write(path, super::entry::tests_rehash(&other)).expect("write");
+    });
+}
+
+#[test]
+fn a_cache_that_cannot_be_read_or_written_falls_back_to_the_files() {
+    let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
+    let sources = sources(catalogs.path());
+    let expected = dump(&cold(&sources, Kind::Plain));
+    // A folder where the cache file should be.
+    let cache = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(cache.path().join(Kind::Plain.file_name())).expect("mkdir");
+    assert_eq!(
+        dump(&load_via(&sources, Kind::Plain, cache.path()).0),
+        expected
+    );
+    assert!(
+        cache.path().join(Kind::Plain.file_name()).is_dir(),
+        "left alone"
+    );
+    // A FIFO: never read, never blocked on, never replaced.
+    #[cfg(unix)]
+    {
+        let cache = tempfile::tempdir().expect("a temp dir");
+        let fifo = cache.path().join(Kind::Plain.file_name());
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .expect("mkfifo");
+        assert_eq!(
+            dump(&load_via(&sources, Kind::Plain, cache.path()).0),
+            expected
+        );
+        assert!(!fifo.is_file());
+    }
+    // A cache folder that is a file, so nothing can be made in it.
+    let blocked = tempfile::NamedTempFile::new().expect("a temp file");
+    let inside = blocked.path().join("upskill");
+    assert_eq!(
+        dump(&load_files(
+            &source::gather(&sources),
+            &Fingerprint::of(&source::gather(&sources)),
+            Kind::Plain,
+            Some(&inside)
+        )),
+        expected
+    );
+}
+
+#[test]
+fn loads_at_once_leave_a_whole_cache() {
+    let generated = crate::synth::generate(2_000, 3);
+    let catalogs = tempfile::tempdir().expect("a temp dir");
+    generated.write_to(catalogs.path()).expect("written");
+    let sources = Sources::only(vec![catalogs.path().to_path_buf()]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let expected = dump(&cold(&sources, Kind::Plain));
+    let dumps: Vec<String> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| dump(&load_via(&sources, Kind::Plain, cache.path()).0)))
+            .collect();
+        runs.into_iter()
+            .map(|run| run.join().expect("no panic"))
+            .collect()
+    });
+    assert!(dumps.iter().all(|dump| *dump == expected));
+    let (warm, hit) = load_via(&sources, Kind::Plain, cache.path());
+    assert!(hit);
+    assert_eq!(dump(&warm), expected);
+}
+
+#[test]
+fn the_cache_files_are_listed_for_clearing() {
+    let catalogs = folder(&[("acme.yaml", ACME)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    load_via(&sources(catalogs.path()), Kind::Usable, cache.path());
+    let present: Vec<PathBuf> = present(cache.path())
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(present, [cache.path().join("catalog-app.bin")]);
+}
+
+/// A change to a stored type changes the bytes an entry holds; an entry of the old shape
+/// must then never be decoded as the new one, which raising [`FORMAT_VERSION`] ensures.
+#[test]
+fn the_stored_layout_is_pinned() {
+    let file = |name: &str, text: &'static str| SourceFile {
+        name: Arc::from(name),
+        path: None,
+        content: Ok(source::Bytes::Static(text)),
+    };
+    let mut loaded = load_fresh(
+        &[file("acme.yaml", ACME), file("bad.yaml", BROKEN)],
+        checking(),
+    );
+    // Maps are stored in their own order, which differs from run to run: one entry each.
+    let catalog = &mut loaded.catalog;
+    catalog.credential_ids.retain(|id, _| id == "acme/a");
+    catalog.skill_ids.retain(|id, _| id == "x");
+    assert_eq!(
+        (catalog.credential_ids.len(), catalog.skill_ids.len()),
+        (1, 1)
+    );
+    assert!(catalog.role_ids.is_empty());
+    let hash = super::entry::tests_stored_hash(&loaded);
+    assert_eq!(
+        (FORMAT_VERSION, hash),
+        (1, 13_842_615_976_379_241_568),
+        "the stored layout changed: raise FORMAT_VERSION in src/catalog/cache/entry.rs and pin the new hash here"
+    );
+}
