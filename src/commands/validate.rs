@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::catalog::{Loaded, Problem};
+use crate::catalog::{Problem, Report};
 use crate::cli::{CatalogArgs, EXIT_INVALID, ProblemFormat};
 
 pub fn run(
@@ -50,7 +50,7 @@ pub fn run(
     })
 }
 
-fn as_json(loaded: &Loaded) -> serde_json::Value {
+fn as_json(loaded: &Report) -> serde_json::Value {
     let problems: Vec<serde_json::Value> = loaded
         .problems
         .iter()
@@ -71,9 +71,9 @@ fn as_json(loaded: &Loaded) -> serde_json::Value {
     let tally = loaded.tally();
     serde_json::json!({
         "problems": problems,
-        "providers": loaded.catalog.providers.len(),
-        "credentials": loaded.catalog.credentials.len(),
-        "roles": loaded.catalog.roles.len(),
+        "providers": loaded.counts.providers,
+        "credentials": loaded.counts.credentials,
+        "roles": loaded.counts.roles,
         "errors": tally.errors,
         "warnings": tally.warnings,
     })

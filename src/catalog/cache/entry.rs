@@ -12,7 +12,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::Kind;
 use crate::catalog::fingerprint::Content;
-use crate::catalog::{Catalog, Fingerprint, LeftOut, Loaded, Problem, SourceFile};
+use crate::catalog::freshness::Freshness;
+use crate::catalog::{Catalog, Fingerprint, LeftOut, Loaded, Problem, Report, SourceFile};
 use crate::files::{WriteError, WriteOptions};
 
 /// The layout of the stored load. Raise it whenever a stored type changes shape (a field
@@ -39,11 +40,28 @@ pub(super) struct Key {
     files: Vec<FileKey>,
 }
 
+/// Which load: the commands', the app's, or `validate`'s report on a day with a maximum age.
 #[derive(Debug, Serialize)]
-enum KindKey {
+pub(super) enum KindKey {
     Plain,
     Usable,
-    Checking { today: String, max_age_months: u32 },
+    Report { today: String, max_age_months: u32 },
+}
+
+impl KindKey {
+    pub(super) fn load(kind: Kind) -> KindKey {
+        match kind {
+            Kind::Plain => KindKey::Plain,
+            Kind::Usable => KindKey::Usable,
+        }
+    }
+
+    pub(super) fn report(freshness: Freshness) -> KindKey {
+        KindKey::Report {
+            today: freshness.today.to_string(),
+            max_age_months: freshness.max_age_months,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -62,7 +80,7 @@ enum ContentKey {
 }
 
 impl Key {
-    pub(super) fn new(print: &Fingerprint, kind: Kind) -> Key {
+    pub(super) fn new(print: &Fingerprint, kind: KindKey) -> Key {
         let files = print
             .files()
             .iter()
@@ -85,14 +103,6 @@ impl Key {
                 },
             })
             .collect();
-        let kind = match kind {
-            Kind::Plain => KindKey::Plain,
-            Kind::Usable => KindKey::Usable,
-            Kind::Checking(freshness) => KindKey::Checking {
-                today: freshness.today.to_string(),
-                max_age_months: freshness.max_age_months,
-            },
-        };
         Key {
             version: env!("CARGO_PKG_VERSION"),
             kind,
@@ -157,15 +167,24 @@ impl From<WriteError> for WriteFailure {
 
 /// Writes `loaded` to `path` under `key`, atomically.
 pub(super) fn write(path: &Path, key: &Key, loaded: &Loaded) -> Result<(), WriteFailure> {
-    let mut bytes = vec![0; HEADER];
-    bytes = postcard::to_extend(key, bytes)?;
-    let key_end = bytes.len();
     let stored = StoredRef {
         catalog: &loaded.catalog,
         problems: &loaded.problems,
         left_out: &loaded.left_out,
     };
-    bytes = postcard::to_extend(&stored, bytes)?;
+    write_stored(path, key, &stored)
+}
+
+/// Writes `validate`'s report to `path` under `key`, atomically.
+pub(super) fn write_report(path: &Path, key: &Key, report: &Report) -> Result<(), WriteFailure> {
+    write_stored(path, key, report)
+}
+
+fn write_stored(path: &Path, key: &Key, stored: &impl Serialize) -> Result<(), WriteFailure> {
+    let mut bytes = vec![0; HEADER];
+    bytes = postcard::to_extend(key, bytes)?;
+    let key_end = bytes.len();
+    bytes = postcard::to_extend(stored, bytes)?;
     let key_hash = xxh3_64(&bytes[HEADER..key_end]);
     let stored_hash = xxh3_64(&bytes[key_end..]);
     let mut header = Vec::with_capacity(HEADER);
@@ -183,12 +202,36 @@ pub(super) fn write(path: &Path, key: &Key, loaded: &Loaded) -> Result<(), Write
 /// The load stored at `path`, if it is whole, of this program and format, and under `key`;
 /// `files` are the files the key was taken from, which give back the rest of [`Loaded`].
 pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loaded> {
+    read_stored::<Stored>(path, key).map(|stored| restore(stored, files))
+}
+
+/// `validate`'s report stored at `path`, as [`read`] says.
+pub(super) fn read_report(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Report> {
+    let mut report: Report = read_stored(path, key)?;
+    let names = shared_names(files);
+    for problem in &mut report.problems {
+        share(&names, &mut problem.file);
+    }
+    Some(report)
+}
+
+fn read_stored<T: serde::de::DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
     let expected_key = postcard::to_allocvec(key).ok()?;
     let bytes = crate::files::read(path, key.limit()).ok()?;
     let stored = checked(&bytes, &expected_key)?;
-    let stored: Stored = postcard::from_bytes(stored).ok()?;
-    drop(bytes);
-    Some(restore(stored, files))
+    postcard::from_bytes(stored).ok()
+}
+
+/// Each file's name, to share again.
+fn shared_names(files: &[SourceFile]) -> HashMap<&str, &Arc<str>> {
+    files.iter().map(|file| (&*file.name, &file.name)).collect()
+}
+
+/// Makes `name` the one shared copy of a file's name.
+fn share(names: &HashMap<&str, &Arc<str>>, name: &mut Arc<str>) {
+    if let Some(shared) = names.get(&**name) {
+        *name = Arc::clone(shared);
+    }
 }
 
 /// The stored part of `bytes`, when the header, the key and both hashes are right.
@@ -229,20 +272,14 @@ fn restore(stored: Stored, files: &[SourceFile]) -> Loaded {
         mut problems,
         mut left_out,
     } = stored;
-    let names: HashMap<&str, &Arc<str>> =
-        files.iter().map(|file| (&*file.name, &file.name)).collect();
-    let share = |name: &mut Arc<str>| {
-        if let Some(shared) = names.get(&**name) {
-            *name = Arc::clone(shared);
-        }
-    };
+    let names = shared_names(files);
     let catalog_files = (catalog.providers.iter_mut().map(|item| &mut item.file))
         .chain(catalog.credentials.iter_mut().map(|item| &mut item.file))
         .chain(catalog.roles.iter_mut().map(|item| &mut item.file));
     let other_files = (problems.iter_mut().map(|problem| &mut problem.file))
         .chain(left_out.iter_mut().map(|file| &mut file.file));
     for name in catalog_files.chain(other_files) {
-        share(name);
+        share(&names, name);
     }
     let with_problems: HashSet<&str> = problems.iter().map(|problem| &*problem.file).collect();
     let mut texts = HashMap::new();
@@ -300,4 +337,10 @@ pub(super) fn tests_stored_hash(loaded: &Loaded) -> u64 {
         left_out: &loaded.left_out,
     };
     xxh3_64(&postcard::to_allocvec(&stored).expect("encodes"))
+}
+
+/// The hash of what an entry stores for `stored`.
+#[cfg(test)]
+pub(super) fn tests_stored_hash_of(stored: &impl Serialize) -> u64 {
+    xxh3_64(&postcard::to_allocvec(stored).expect("encodes"))
 }

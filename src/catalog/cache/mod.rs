@@ -1,6 +1,7 @@
 //! The validated catalog cache: what a load gave (the catalog, every problem, the files left
-//! out), stored under the cache dir and used again while every catalog file is as it was, so
-//! a start on unchanged catalogs skips parsing and validating.
+//! out; for `validate`, only the problems and the counts), stored under the cache dir and used
+//! again while every catalog file is as it was, so a start on unchanged catalogs skips
+//! parsing and validating.
 //!
 //! An entry is keyed by every file's name, path, size, modification time and xxh3 hash of its
 //! bytes, by the kind of load (with `validate`'s date and maximum age), by upskill's version
@@ -14,7 +15,9 @@ mod entry;
 use std::path::{Path, PathBuf};
 
 use super::freshness::Freshness;
-use super::{Fingerprint, Loaded, SourceFile, Sources, load_files_checking, load_usable, source};
+use super::{
+    Fingerprint, Loaded, Report, SourceFile, Sources, load_files_checking, load_usable, source,
+};
 
 pub use entry::FORMAT_VERSION;
 
@@ -25,8 +28,6 @@ pub enum Kind {
     Plain,
     /// What the app starts on: files with errors left out ([`super::load_usable`]).
     Usable,
-    /// `validate`'s load, which also warns about facts older than the maximum age.
-    Checking(Freshness),
 }
 
 impl Kind {
@@ -34,27 +35,26 @@ impl Kind {
         match self {
             Kind::Plain => "catalog.bin",
             Kind::Usable => "catalog-app.bin",
-            Kind::Checking(_) => "catalog-validate.bin",
         }
     }
 }
+
+/// The file of `validate`'s report, which also warns about facts older than the maximum age.
+const REPORT_FILE: &str = "catalog-validate.bin";
 
 /// Every file the cache may write in `dir`, for `upskill cache` to size and clear.
 pub fn file_names() -> [&'static str; 3] {
     [
         Kind::Plain.file_name(),
         Kind::Usable.file_name(),
-        Kind::Checking(Freshness {
-            today: jiff::civil::Date::constant(2000, 1, 1),
-            max_age_months: 0,
-        })
-        .file_name(),
+        REPORT_FILE,
     ]
 }
 
-/// Loads `files` as `kind` says, from the cache in `dir` when it holds them as they are now,
-/// else from the files, writing the cache for the next time. `dir` is `None` to load
-/// without a cache (`--no-cache`, or no cache dir).
+/// Loads `files` as `kind` says (the commands' or the app's load: see [`load_checking`] for
+/// `validate`'s), from the cache in `dir` when it holds them as they are now, else from the
+/// files, writing the cache for the next time. `dir` is `None` to load without a cache
+/// (`--no-cache`, or no cache dir).
 pub fn load_files(
     files: &[SourceFile],
     print: &Fingerprint,
@@ -65,7 +65,7 @@ pub fn load_files(
         return load_fresh(files, kind);
     };
     let path = dir.join(kind.file_name());
-    let key = entry::Key::new(print, kind);
+    let key = entry::Key::new(print, entry::KindKey::load(kind));
     if let Some(loaded) = entry::read(&path, &key, files) {
         return loaded;
     }
@@ -80,7 +80,6 @@ fn load_fresh(files: &[SourceFile], kind: Kind) -> Loaded {
     match kind {
         Kind::Plain => load_files_checking(files, None),
         Kind::Usable => load_usable(files),
-        Kind::Checking(freshness) => load_files_checking(files, Some(freshness)),
     }
 }
 
@@ -91,11 +90,33 @@ pub fn load(sources: &Sources, dir: Option<&Path>) -> Loaded {
     load_files(&files, &print, Kind::Plain, dir)
 }
 
-/// [`super::load_checking`] through the cache in `dir`.
-pub fn load_checking(sources: &Sources, freshness: Freshness, dir: Option<&Path>) -> Loaded {
+/// What [`super::load_checking`] gives `validate`, through the cache in `dir`; a warm run
+/// reads only the problems and counts stored, never the catalog.
+pub fn load_checking(sources: &Sources, freshness: Freshness, dir: Option<&Path>) -> Report {
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
-    load_files(&files, &print, Kind::Checking(freshness), dir)
+    report_files(&files, &print, freshness, dir)
+}
+
+/// [`load_checking`] of files already read.
+pub fn report_files(
+    files: &[SourceFile],
+    print: &Fingerprint,
+    freshness: Freshness,
+    dir: Option<&Path>,
+) -> Report {
+    let fresh = || load_files_checking(files, Some(freshness)).into_report();
+    let Some(dir) = dir else {
+        return fresh();
+    };
+    let path = dir.join(REPORT_FILE);
+    let key = entry::Key::new(print, entry::KindKey::report(freshness));
+    if let Some(report) = entry::read_report(&path, &key, files) {
+        return report;
+    }
+    let report = fresh();
+    let _ = entry::write_report(&path, &key, &report);
+    report
 }
 
 /// [`super::load_fingerprinted`] through the cache in `dir`: the app's start.

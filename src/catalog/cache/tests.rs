@@ -69,18 +69,27 @@ fn sources(dir: &Path) -> Sources {
     }
 }
 
-fn checking() -> Kind {
-    Kind::Checking(Freshness {
+fn freshness() -> Freshness {
+    Freshness {
         today: jiff::civil::date(2026, 12, 3),
         max_age_months: 12,
-    })
+    }
+}
+
+/// `validate`'s report through the cache in `cache`, and whether the cache held it.
+fn report_via(sources: &Sources, freshness: Freshness, cache: &Path) -> (Report, bool) {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    let key = entry::Key::new(&print, entry::KindKey::report(freshness));
+    let hit = entry::read_report(&cache.join(REPORT_FILE), &key, &files).is_some();
+    (report_files(&files, &print, freshness, Some(cache)), hit)
 }
 
 /// Loads through the cache in `cache`, and whether the cache held the files as they are.
 fn load_via(sources: &Sources, kind: Kind, cache: &Path) -> (Loaded, bool) {
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
-    let key = entry::Key::new(&print, kind);
+    let key = entry::Key::new(&print, entry::KindKey::load(kind));
     let hit = entry::read(&cache.join(kind.file_name()), &key, &files).is_some();
     (load_files(&files, &print, kind, Some(cache)), hit)
 }
@@ -95,8 +104,22 @@ fn cold(sources: &Sources, kind: Kind) -> Loaded {
 fn a_warm_load_gives_what_a_cold_load_gives() {
     let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
     let cache = tempfile::tempdir().expect("a temp dir");
-    for kind in [Kind::Plain, Kind::Usable, checking()] {
-        let sources = sources(catalogs.path());
+    let sources = sources(catalogs.path());
+    let expected = super::load_files_checking(&source::gather(&sources), Some(freshness()));
+    assert!(
+        expected
+            .problems
+            .iter()
+            .any(|problem| problem.message.contains("2020-01-01"))
+    );
+    let expected = expected.into_report();
+    let (first, hit) = report_via(&sources, freshness(), cache.path());
+    assert!(!hit);
+    assert_eq!(first, expected);
+    let (warm, hit) = report_via(&sources, freshness(), cache.path());
+    assert!(hit, "the second report is warm");
+    assert_eq!(warm, expected);
+    for kind in [Kind::Plain, Kind::Usable] {
         let expected = dump(&cold(&sources, kind));
         let (first, hit) = load_via(&sources, kind, cache.path());
         assert!(!hit, "{kind:?}: nothing is cached yet");
@@ -180,7 +203,7 @@ fn a_cache_with_any_byte_flipped_is_not_used() {
     let path = cache.path().join(Kind::Plain.file_name());
     let good = cache_bytes(&path);
     let files = source::gather(&sources);
-    let key = entry::Key::new(&Fingerprint::of(&files), Kind::Plain);
+    let key = entry::Key::new(&Fingerprint::of(&files), entry::KindKey::load(Kind::Plain));
     // Every byte of the header and key, then a spread of the rest.
     let step = (good.len() / 500).max(1);
     let at: Vec<usize> = (0..600.min(good.len()))
@@ -214,7 +237,7 @@ fn another_kind_of_loads_cache_swapped_in_is_not_used() {
     let cache = tempfile::tempdir().expect("a temp dir");
     let sources = sources(catalogs.path());
     load_via(&sources, Kind::Usable, cache.path());
-    load_via(&sources, checking(), cache.path());
+    report_via(&sources, freshness(), cache.path());
     std::fs::copy(
         cache.path().join(Kind::Usable.file_name()),
         cache.path().join(Kind::Plain.file_name()),
@@ -223,12 +246,35 @@ fn another_kind_of_loads_cache_swapped_in_is_not_used() {
     let (loaded, hit) = load_via(&sources, Kind::Plain, cache.path());
     assert!(!hit);
     assert_eq!(dump(&loaded), dump(&cold(&sources, Kind::Plain)));
-    // A `validate` of another day or maximum age is another load too.
-    let other_day = Kind::Checking(Freshness {
+    // The report swapped in for a load, and a load for the report.
+    std::fs::copy(
+        cache.path().join(REPORT_FILE),
+        cache.path().join(Kind::Usable.file_name()),
+    )
+    .expect("copy");
+    assert!(!load_via(&sources, Kind::Usable, cache.path()).1);
+    report_via(&sources, freshness(), cache.path());
+    std::fs::copy(
+        cache.path().join(Kind::Plain.file_name()),
+        cache.path().join(REPORT_FILE),
+    )
+    .expect("copy");
+    assert!(!report_via(&sources, freshness(), cache.path()).1);
+    // A `validate` of another day or maximum age is another report.
+    report_via(&sources, freshness(), cache.path());
+    let other_day = Freshness {
         today: jiff::civil::date(2026, 12, 4),
-        max_age_months: 12,
-    });
-    assert!(!load_via(&sources, other_day, cache.path()).1);
+        ..freshness()
+    };
+    let (report, hit) = report_via(&sources, other_day, cache.path());
+    assert!(!hit);
+    let older = Freshness {
+        max_age_months: 200,
+        ..freshness()
+    };
+    let (fewer, hit) = report_via(&sources, older, cache.path());
+    assert!(!hit);
+    assert!(fewer.problems.len() < report.problems.len());
 }
 
 #[test]
@@ -396,10 +442,9 @@ fn the_stored_layout_is_pinned() {
         path: None,
         content: Ok(source::Bytes::Static(text)),
     };
-    let mut loaded = load_fresh(
-        &[file("acme.yaml", ACME), file("bad.yaml", BROKEN)],
-        checking(),
-    );
+    let files = [file("acme.yaml", ACME), file("bad.yaml", BROKEN)];
+    let mut loaded = super::load_files_checking(&files, Some(freshness()));
+    let report = super::entry::tests_stored_hash_of(&loaded.clone().into_report());
     // Maps are stored in their own order, which differs from run to run: one entry each.
     let catalog = &mut loaded.catalog;
     catalog.credential_ids.retain(|id, _| id == "acme/a");
@@ -411,8 +456,8 @@ fn the_stored_layout_is_pinned() {
     assert!(catalog.role_ids.is_empty());
     let hash = super::entry::tests_stored_hash(&loaded);
     assert_eq!(
-        (FORMAT_VERSION, hash),
-        (1, 13_842_615_976_379_241_568),
+        (FORMAT_VERSION, hash, report),
+        (1, 13_842_615_976_379_241_568, 15_971_666_185_998_748_807),
         "the stored layout changed: raise FORMAT_VERSION in src/catalog/cache/entry.rs and pin the new hash here"
     );
 }
