@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::Kind;
+use super::parts::{self, Parts};
 use crate::catalog::fingerprint::Content;
 use crate::catalog::freshness::Freshness;
 use crate::catalog::{Catalog, Fingerprint, LeftOut, Loaded, Problem, Report, SourceFile};
@@ -20,7 +21,7 @@ use crate::files::{WriteError, WriteOptions};
 /// added, removed or reordered in the catalog's model, a problem or a left-out file): an
 /// entry of another layout is then never decoded. `tests::the_stored_layout_is_pinned`
 /// fails until it is raised.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 16] = b"upskill-catalog\n";
@@ -131,18 +132,12 @@ const fn ratio() -> u64 {
 }
 
 /// What is stored: everything of a [`Loaded`] that the files alone do not give back.
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    catalog: &'a Catalog,
-    problems: &'a [Problem],
-    left_out: &'a [LeftOut],
-}
-
-#[derive(Deserialize)]
-struct Stored {
-    catalog: Catalog,
-    problems: Vec<Problem>,
-    left_out: Vec<LeftOut>,
+#[derive(Serialize, Deserialize)]
+struct Stored<'a, P, L> {
+    #[serde(borrow)]
+    catalog: Parts<'a>,
+    problems: P,
+    left_out: L,
 }
 
 /// Why an entry was not written; never shown, since a cache that cannot be written only
@@ -165,10 +160,12 @@ impl From<WriteError> for WriteFailure {
     }
 }
 
-/// Writes `loaded` to `path` under `key`, atomically.
-pub(super) fn write(path: &Path, key: &Key, loaded: &Loaded) -> Result<(), WriteFailure> {
-    let stored = StoredRef {
-        catalog: &loaded.catalog,
+/// Writes `loaded` to `path` under `key`, atomically. (Its catalog is borrowed mutably only
+/// to encode its credentials apart; it is left as it was.)
+pub(super) fn write(path: &Path, key: &Key, loaded: &mut Loaded) -> Result<(), WriteFailure> {
+    let encoded = parts::encode(&mut loaded.catalog)?;
+    let stored = Stored {
+        catalog: encoded.parts(),
         problems: &loaded.problems,
         left_out: &loaded.left_out,
     };
@@ -202,7 +199,14 @@ fn write_stored(path: &Path, key: &Key, stored: &impl Serialize) -> Result<(), W
 /// The load stored at `path`, if it is whole, of this program and format, and under `key`;
 /// `files` are the files the key was taken from, which give back the rest of [`Loaded`].
 pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loaded> {
-    read_stored::<Stored>(path, key).map(|stored| restore(stored, files))
+    let expected_key = postcard::to_allocvec(key).ok()?;
+    let bytes = crate::files::read(path, key.limit()).ok()?;
+    let stored = checked(&bytes, &expected_key)?;
+    let stored: Stored<'_, Vec<Problem>, Vec<LeftOut>> = postcard::from_bytes(stored).ok()?;
+    let catalog = parts::decode(&stored.catalog)?;
+    let (problems, left_out) = (stored.problems, stored.left_out);
+    drop(bytes);
+    Some(restore(catalog, problems, left_out, files))
 }
 
 /// `validate`'s report stored at `path`, as [`read`] says.
@@ -266,12 +270,12 @@ fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
 /// A [`Loaded`] from what was stored and the files it was loaded from: the file names, and
 /// the text and path of each file with a problem, as a load from the files gives them. Every
 /// item's file name is made the one shared name again.
-fn restore(stored: Stored, files: &[SourceFile]) -> Loaded {
-    let Stored {
-        mut catalog,
-        mut problems,
-        mut left_out,
-    } = stored;
+fn restore(
+    mut catalog: Catalog,
+    mut problems: Vec<Problem>,
+    mut left_out: Vec<LeftOut>,
+    files: &[SourceFile],
+) -> Loaded {
     let names = shared_names(files);
     let catalog_files = (catalog.providers.iter_mut().map(|item| &mut item.file))
         .chain(catalog.credentials.iter_mut().map(|item| &mut item.file))
@@ -330,9 +334,10 @@ pub(super) fn tests_rehash(bytes: &[u8]) -> Vec<u8> {
 
 /// The hash of what an entry stores for `loaded`.
 #[cfg(test)]
-pub(super) fn tests_stored_hash(loaded: &Loaded) -> u64 {
-    let stored = StoredRef {
-        catalog: &loaded.catalog,
+pub(super) fn tests_stored_hash(loaded: &mut Loaded) -> u64 {
+    let encoded = parts::encode(&mut loaded.catalog).expect("encodes");
+    let stored = Stored {
+        catalog: encoded.parts(),
         problems: &loaded.problems,
         left_out: &loaded.left_out,
     };

@@ -11,6 +11,7 @@
 //! they were found.
 
 mod entry;
+mod parts;
 
 use std::path::{Path, PathBuf};
 
@@ -69,9 +70,9 @@ pub fn load_files(
     if let Some(loaded) = entry::read(&path, &key, files) {
         return loaded;
     }
-    let loaded = load_fresh(files, kind);
+    let mut loaded = load_fresh(files, kind);
     // The cache only ever speeds a load up: a failure to write it is no failure of the load.
-    let _ = entry::write(&path, &key, &loaded);
+    let _ = entry::write(&path, &key, &mut loaded);
     loaded
 }
 
