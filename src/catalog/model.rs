@@ -196,9 +196,12 @@ pub struct Catalog {
     pub credentials: Vec<Credential>,
     pub roles: Vec<Role>,
     pub skills: Vec<Skill>,
+    #[serde(with = "super::cache::sized_map")]
     pub(super) credential_ids: HashMap<String, CredentialIdx>,
+    #[serde(with = "super::cache::sized_map")]
     pub(super) role_ids: HashMap<String, RoleIdx>,
     /// Skill ids and aliases.
+    #[serde(with = "super::cache::sized_map")]
     pub(super) skill_ids: HashMap<String, SkillIdx>,
     pub(super) taught_by: Vec<Vec<CredentialIdx>>,
     pub(super) required_by_skill: Vec<Vec<CredentialIdx>>,

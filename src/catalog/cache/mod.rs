@@ -13,6 +13,8 @@
 mod entry;
 mod parts;
 
+pub(super) use parts::sized_map;
+
 use std::path::{Path, PathBuf};
 
 use super::freshness::Freshness;

@@ -75,3 +75,53 @@ pub(super) fn decode(parts: &Parts<'_>) -> Option<Catalog> {
     }
     Some(catalog)
 }
+
+/// Decodes a map at the size it says, up to a bound, instead of serde's cautious start: a
+/// million ids grown from a few thousand were rehashed a dozen times, a second of a warm
+/// start. The bytes are those of a map, so encoding is serde's own.
+pub(in crate::catalog) mod sized_map {
+    use std::collections::HashMap;
+    use std::fmt;
+    use std::hash::Hash;
+    use std::marker::PhantomData;
+
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+    use serde::{Serialize, Serializer};
+
+    /// The most room made before any entry is read: the ids of eight million credentials.
+    const MOST: usize = 1 << 23;
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &HashMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        map.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<HashMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Eq + Hash,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        struct Sized<K, V>(PhantomData<(K, V)>);
+        impl<'de, K, V> Visitor<'de> for Sized<K, V>
+        where
+            K: Deserialize<'de> + Eq + Hash,
+            V: Deserialize<'de>,
+        {
+            type Value = HashMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut map = HashMap::with_capacity(access.size_hint().unwrap_or(0).min(MOST));
+                while let Some((key, value)) = access.next_entry()? {
+                    map.insert(key, value);
+                }
+                Ok(map)
+            }
+        }
+        deserializer.deserialize_map(Sized(PhantomData))
+    }
+}
