@@ -29,8 +29,12 @@ const MAGIC: &[u8; 16] = b"upskill-catalog\n";
 /// Magic, format version, then the key's and the stored load's length and hash.
 const HEADER: usize = MAGIC.len() + 4 + 4 * 8;
 
-/// The most read of a cache file beyond [`ratio`] times the catalog files' size: an entry is
-/// smaller than the YAML it was loaded from, so anything past this is not one of ours.
+/// How many times its YAML an entry may be: postcard is smaller than YAML (0.75x for generated
+/// catalogs), but the catalog's indices and graph are stored beside what the files said.
+const YAML_RATIO: u64 = 4;
+
+/// The most read of a cache file beyond [`YAML_RATIO`] times the catalog files' size: anything
+/// past this is not one of ours, and is not read.
 const SLACK_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What an entry must match to be used: the program, the kind of load and every file.
@@ -121,14 +125,8 @@ impl Key {
                 ContentKey::Unreadable(_) => 0,
             })
             .sum();
-        yaml.saturating_mul(ratio()).saturating_add(SLACK_BYTES)
+        yaml.saturating_mul(YAML_RATIO).saturating_add(SLACK_BYTES)
     }
-}
-
-/// How many times its YAML an entry may be: postcard is a good deal smaller than YAML, but
-/// the catalog's indices and graph are stored beside what the files said.
-const fn ratio() -> u64 {
-    4
 }
 
 /// What is stored: everything of a [`Loaded`] that the files alone do not give back.
