@@ -5,7 +5,12 @@
 //!
 //! After divan's table, unless a filter is given, the ratios to the floor are printed from
 //! interleaved runs, so a noisy neighbour falls on all four alike, each taken at its fastest:
-//! on a shared machine the fastest run is the one least disturbed.
+//! on a shared machine the fastest run is the one least disturbed. Then the warm start: the
+//! same files written to a folder and loaded cold, cold writing the catalog cache, and warm
+//! from it (medians), and postcard beside bincode for the cache's format.
+//!
+//! `UPSKILL_BENCH_1M=1` adds 1,000,000 credentials to the printed tables (minutes and
+//! gigabytes: CI leaves it out).
 
 use std::any::Any;
 use std::sync::LazyLock;
@@ -19,11 +24,24 @@ use upskill::synth::{self, Generated};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
+#[path = "load/warm.rs"]
+mod warm;
+
 fn main() {
     divan::main();
     if !filtered() {
         print_ratios();
+        warm::print_warm_start(&sizes());
     }
+}
+
+/// The sizes of the printed tables: [`SIZES`], and a million with `UPSKILL_BENCH_1M` set.
+fn sizes() -> Vec<usize> {
+    let mut sizes = SIZES.to_vec();
+    if std::env::var_os("UPSKILL_BENCH_1M").is_some() {
+        sizes.push(1_000_000);
+    }
+    sizes
 }
 
 /// Whether the command line names benchmarks to run (then the ratio table is left out).
@@ -43,9 +61,19 @@ fn filtered() -> bool {
     false
 }
 
+#[derive(Clone)]
 struct Input {
     generated: Generated,
     files: Vec<SourceFile>,
+}
+
+/// The input of `credentials`: the benchmarked sizes made once, any other made now.
+fn input_of(credentials: usize) -> std::borrow::Cow<'static, Input> {
+    if SIZES.contains(&credentials) {
+        std::borrow::Cow::Borrowed(input(credentials))
+    } else {
+        std::borrow::Cow::Owned(make_input(credentials))
+    }
 }
 
 fn input(credentials: usize) -> &'static Input {
@@ -199,9 +227,13 @@ fn print_ratios() {
         "ratio",
         "load/bare1t"
     );
-    for credentials in SIZES {
-        let input = input(credentials);
-        let rounds = if credentials >= 100_000 { 5 } else { 11 };
+    for credentials in sizes() {
+        let input = input_of(credentials);
+        let rounds = match credentials {
+            1_000_000.. => 3,
+            100_000.. => 5,
+            _ => 11,
+        };
         let [load_one, bare_one, load_all, bare_all] = interleaved(
             rounds,
             [

@@ -48,6 +48,9 @@ pub struct CatalogArgs {
     /// Leave out the catalogs bundled with upskill
     #[arg(long, global = true)]
     pub no_bundled: bool,
+    /// Load the catalog files without the validated catalog cache (and leave it as it is)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 impl CatalogArgs {
@@ -59,6 +62,14 @@ impl CatalogArgs {
             crate::store::user_catalog_dir(),
             self.catalog.clone(),
         )
+    }
+
+    /// The folder of the validated catalog cache, unless `--no-cache` says to go without.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        crate::store::cache_dir()
     }
 }
 
@@ -223,6 +234,14 @@ pub enum Command {
         #[command(subcommand)]
         what: HaveCommand,
     },
+    /// Where the validated catalog cache is and its size; `upskill cache clear` removes it
+    #[command(
+        after_help = "Examples:\n  upskill cache          where the cache is, and how big\n  upskill cache clear    remove it (the next start loads the catalog files again)\n\nThe cache holds the catalogs as last loaded and checked, used again while every catalog\nfile is unchanged. `--no-cache` loads without it."
+    )]
+    Cache {
+        #[command(subcommand)]
+        what: Option<CacheWhat>,
+    },
     /// Add a plan file from elsewhere to the saved plans, checked against the catalogs
     #[command(after_help = IMPORT_HELP)]
     Import {
@@ -271,6 +290,13 @@ pub struct HaveImportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+/// What `upskill cache` does besides telling where the cache is.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CacheWhat {
+    /// Remove the cache's files
+    Clear,
 }
 
 /// `upskill export`'s options.

@@ -82,6 +82,25 @@ impl serde::Serialize for Amount {
     }
 }
 
+/// The exact hundredths, for the catalog cache, where a JSON number would round.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+pub(super) mod exact {
+    use super::Amount;
+
+    pub fn serialize<S: serde::Serializer>(
+        amount: &Amount,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(amount.0)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Amount, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Amount)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,10 +42,12 @@ pub enum Content {
 
 impl Fingerprint {
     /// The fingerprint of files just read. Only their modification times are asked of the
-    /// file system: the bytes are the ones read, not read again.
+    /// file system: the bytes are the ones read, not read again. Files are hashed in
+    /// parallel: a warm start hashes every byte of the catalogs before it can use the cache.
     pub fn of(files: &[SourceFile]) -> Fingerprint {
+        use rayon::prelude::*;
         Fingerprint {
-            files: files.iter().map(FilePrint::of).collect(),
+            files: files.par_iter().map(FilePrint::of).collect(),
         }
     }
 

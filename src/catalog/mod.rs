@@ -2,6 +2,7 @@
 //! list of every [`Problem`] found on the way.
 
 mod amount;
+pub mod cache;
 pub mod canonical;
 pub mod codes;
 mod cycles;
@@ -69,18 +70,66 @@ impl Loaded {
 
     /// The summary line of `upskill validate`.
     pub fn summary(&self) -> String {
-        let tally = self.tally();
+        self.counts().summary(&self.tally())
+    }
+
+    fn counts(&self) -> Counts {
+        Counts {
+            providers: self.catalog.providers.len(),
+            credentials: self.catalog.credentials.len(),
+            roles: self.catalog.roles.len(),
+        }
+    }
+
+    /// What `upskill validate` reports of this load.
+    pub fn into_report(self) -> Report {
+        Report {
+            counts: self.counts(),
+            problems: self.problems,
+        }
+    }
+}
+
+/// What `upskill validate` needs of a load: every problem and how much was loaded, without
+/// the catalog, so a warm `validate` never decodes it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    pub counts: Counts,
+}
+
+/// How many providers, credentials and roles a load gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Counts {
+    pub providers: usize,
+    pub credentials: usize,
+    pub roles: usize,
+}
+
+impl Counts {
+    fn summary(self, tally: &Tally) -> String {
         let count = |n: usize, one: &str, many: &str| format!("{n} {}", plural(n, one, many));
         format!(
             "{}, {}, {}: {} {}, {} {}",
-            count(self.catalog.providers.len(), "provider", "providers"),
-            count(self.catalog.credentials.len(), "credential", "credentials"),
-            count(self.catalog.roles.len(), "role", "roles"),
+            count(self.providers, "provider", "providers"),
+            count(self.credentials, "credential", "credentials"),
+            count(self.roles, "role", "roles"),
             tally.errors,
             plural(tally.errors, "error", "errors"),
             tally.warnings,
             plural(tally.warnings, "warning", "warnings"),
         )
+    }
+}
+
+impl Report {
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.problems)
+    }
+
+    /// The summary line of `upskill validate`.
+    pub fn summary(&self) -> String {
+        self.counts.summary(&self.tally())
     }
 }
 
@@ -269,6 +318,15 @@ fn problem_files(
         })
         .collect();
     (texts, paths)
+}
+
+/// A file's text as loading reads it: empty when it could not be read or is not UTF-8.
+fn text_of(file: &SourceFile) -> &str {
+    file.content
+        .as_ref()
+        .ok()
+        .and_then(|bytes| yaml::decode(bytes.as_slice()).ok())
+        .unwrap_or("")
 }
 
 /// What reading one file gave.

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
 
 pub use super::amount::Amount;
 pub use super::format::{Kind, Level};
@@ -15,7 +16,7 @@ pub use super::format::{Kind, Level};
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub struct $name(pub u32);
 
         impl $name {
@@ -43,7 +44,7 @@ index_type!(
     RoleIdx
 );
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Provider {
     pub id: String,
     pub name: String,
@@ -54,7 +55,7 @@ pub struct Provider {
     pub file: Arc<str>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Credential {
     /// The global id, `provider/local-id`.
     pub id: String,
@@ -62,7 +63,9 @@ pub struct Credential {
     pub title: String,
     pub kind: Kind,
     pub level: Option<Level>,
+    #[serde(with = "super::amount::exact")]
     pub hours: Amount,
+    #[serde(with = "super::amount::exact")]
     pub cost: Amount,
     pub skills: Vec<SkillIdx>,
     pub requires: Vec<Requirement>,
@@ -94,7 +97,7 @@ impl Credential {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Role {
     pub id: String,
     pub title: String,
@@ -107,7 +110,7 @@ pub struct Role {
     pub file: Arc<str>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Skill {
     pub id: String,
     pub name: Option<String>,
@@ -128,14 +131,14 @@ impl Skill {
 
 /// Months of work experience in a field (a skill): a requirement only the learner can meet,
 /// never a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Gate {
     pub field: SkillIdx,
     pub months: u32,
 }
 
 /// One alternative of a requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Atom {
     Credential(CredentialIdx),
     Skill(SkillIdx),
@@ -146,7 +149,7 @@ pub enum Atom {
 /// However an author nests `any` and `all`, a credential's `requires` is kept as clauses
 /// that must all hold. A role requirement written as a group that is more than one clause
 /// is `All` of them: met when every one is, and counted as one requirement.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Requirement {
     One(Atom),
     Any(Vec<Atom>),
@@ -180,7 +183,7 @@ impl Requirement {
 }
 
 /// How one credential leads to another in the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Edge {
     /// A plain `requires` item.
     Requires,
@@ -191,16 +194,19 @@ pub enum Edge {
 }
 
 /// The catalog every command and the app work on.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Catalog {
     pub currency: String,
     pub providers: Vec<Provider>,
     pub credentials: Vec<Credential>,
     pub roles: Vec<Role>,
     pub skills: Vec<Skill>,
+    #[serde(with = "super::cache::sized_map")]
     pub(super) credential_ids: HashMap<String, CredentialIdx>,
+    #[serde(with = "super::cache::sized_map")]
     pub(super) role_ids: HashMap<String, RoleIdx>,
     /// Skill ids and aliases.
+    #[serde(with = "super::cache::sized_map")]
     pub(super) skill_ids: HashMap<String, SkillIdx>,
     pub(super) taught_by: Vec<Vec<CredentialIdx>>,
     pub(super) required_by_skill: Vec<Vec<CredentialIdx>>,

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use crate::yaml::Position;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -22,7 +24,7 @@ impl fmt::Display for Severity {
 
 /// One problem in one file. The file name and message are sanitized when the problem is
 /// made, so printing it is always safe.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub severity: Severity,
     pub file: Arc<str>,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::{Loaded, SourceFile, load_files};
 
 /// A catalog file left out because it has errors (or needs one that has).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LeftOut {
     /// The file, as messages name it.
     pub file: Arc<str>,

@@ -1,5 +1,6 @@
 //! What each command does, printing through one locked, sanitized writer.
 
+mod cache;
 mod check;
 mod compare;
 mod coverage;
@@ -89,6 +90,7 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
         Command::Have {
             what: HaveCommand::Import(args),
         } => have::run(&mut out, catalogs, args),
+        Command::Cache { what } => cache::run(&mut out, *what),
     };
     match result {
         Ok(code) => Ok(code),
@@ -122,7 +124,7 @@ fn stop(message: &str, code: u8) -> io::Result<ExitCode> {
 
 /// Loads the catalogs the options name.
 pub fn load(args: &CatalogArgs) -> Loaded {
-    catalog::load(&args.sources())
+    catalog::cache::load(&args.sources(), args.cache_dir().as_deref())
 }
 
 /// Loads the catalogs for a command that needs a valid one: on errors, prints them to

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::catalog::{Loaded, Problem};
+use crate::catalog::{Problem, Report};
 use crate::cli::{CatalogArgs, EXIT_INVALID, ProblemFormat};
 
 pub fn run(
@@ -18,7 +18,11 @@ pub fn run(
         today: crate::clock::today(),
         max_age_months,
     };
-    let loaded = crate::catalog::load_checking(&args.sources(), freshness);
+    let loaded = crate::catalog::cache::load_checking(
+        &args.sources(),
+        freshness,
+        args.cache_dir().as_deref(),
+    );
     match format {
         ProblemFormat::Text => {
             for problem in &loaded.problems {
@@ -46,7 +50,7 @@ pub fn run(
     })
 }
 
-fn as_json(loaded: &Loaded) -> serde_json::Value {
+fn as_json(loaded: &Report) -> serde_json::Value {
     let problems: Vec<serde_json::Value> = loaded
         .problems
         .iter()
@@ -67,9 +71,9 @@ fn as_json(loaded: &Loaded) -> serde_json::Value {
     let tally = loaded.tally();
     serde_json::json!({
         "problems": problems,
-        "providers": loaded.catalog.providers.len(),
-        "credentials": loaded.catalog.credentials.len(),
-        "roles": loaded.catalog.roles.len(),
+        "providers": loaded.counts.providers,
+        "credentials": loaded.counts.credentials,
+        "roles": loaded.counts.roles,
         "errors": tally.errors,
         "warnings": tally.warnings,
     })

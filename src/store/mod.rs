@@ -38,6 +38,12 @@ pub fn data_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().to_path_buf())
 }
 
+/// The cache dir, e.g. `~/.cache/upskill` on Linux (`$XDG_CACHE_HOME/upskill` when set):
+/// the validated catalog cache.
+pub fn cache_dir() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.cache_dir().to_path_buf())
+}
+
 /// The largest settings file read (`keys.yaml`); it needs a few hundred bytes.
 pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 

@@ -57,7 +57,8 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let today = crate::clock::today();
     let store = PlanStore::standard().ok();
     // The files are read once: their fingerprint is taken from the same bytes as the catalog.
-    let (loaded, fingerprint) = catalog::load_fingerprinted(&sources);
+    let (loaded, fingerprint) =
+        catalog::cache::load_fingerprinted(&sources, args.cache_dir().as_deref());
     let mut app = start_from(loaded, store.as_ref(), today);
     // A folder refused whole (more files than a catalog folder holds) is not watched: every
     // change in it would walk it again for nothing.

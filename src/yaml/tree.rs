@@ -16,7 +16,9 @@ pub enum Segment<'a> {
 }
 
 /// A 1-based line and column, as editors count them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Position {
     pub line: usize,
     pub column: usize,

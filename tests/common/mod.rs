@@ -17,14 +17,15 @@ pub struct Run {
     pub code: i32,
 }
 
-/// The binary with `XDG_CONFIG_HOME` and `XDG_DATA_HOME` pointed at `home`, so no user
-/// catalog or plan leaks in, run from `dir`.
+/// The binary with `XDG_CONFIG_HOME`, `XDG_DATA_HOME` and `XDG_CACHE_HOME` pointed at
+/// `home`, so no user catalog, plan or catalog cache leaks in (or is written), run from `dir`.
 pub fn command(home: &Path, dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_upskill"));
     command
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home)
         .env_remove("NO_COLOR");
     command

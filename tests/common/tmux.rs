@@ -37,7 +37,7 @@ impl Session {
     pub fn start_shell(home: &Path, name: &str) -> Session {
         let session = Session::prepare(home, name);
         let shell = format!(
-            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i; echo SHELL-EXITED; exec sleep 86400",
+            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data XDG_CACHE_HOME={home}/cache HOME={home} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i; echo SHELL-EXITED; exec sleep 86400",
             home = session.home.display()
         );
         session.new_session(&shell);
@@ -114,7 +114,7 @@ impl Session {
         // reports a dead pane's cursor as hidden.
         let _ = std::fs::remove_file(self.exit_file());
         format!(
-            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data HOME={home} TERM=xterm-256color {env} {binary} --no-bundled --catalog {catalogs}; echo $? > {exit}; exec sleep 86400",
+            "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data XDG_CACHE_HOME={home}/cache HOME={home} TERM=xterm-256color {env} {binary} --no-bundled --catalog {catalogs}; echo $? > {exit}; exec sleep 86400",
             home = self.home.display(),
             env = self.env,
             binary = env!("CARGO_BIN_EXE_upskill"),

@@ -1,0 +1,349 @@
+//! One cache file: a fixed header, the key, then the stored load, both in postcard. The
+//! header holds each part's length and xxh3 hash, so a truncated, grown or altered file is
+//! refused before anything in it is decoded.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::Kind;
+use super::parts::{self, Parts};
+use crate::catalog::fingerprint::Content;
+use crate::catalog::freshness::Freshness;
+use crate::catalog::{Catalog, Fingerprint, LeftOut, Loaded, Problem, Report, SourceFile};
+use crate::files::{WriteError, WriteOptions};
+
+/// The layout of the stored load. Raise it whenever a stored type changes shape (a field
+/// added, removed or reordered in the catalog's model, a problem or a left-out file): an
+/// entry of another layout is then never decoded. `tests::the_stored_layout_is_pinned`
+/// fails until it is raised.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The first bytes of every cache file.
+const MAGIC: &[u8; 16] = b"upskill-catalog\n";
+
+/// Magic, format version, then the key's and the stored load's length and hash.
+const HEADER: usize = MAGIC.len() + 4 + 4 * 8;
+
+/// How many times its YAML an entry may be: postcard is smaller than YAML (0.75x for generated
+/// catalogs), but the catalog's indices and graph are stored beside what the files said.
+const YAML_RATIO: u64 = 4;
+
+/// The most read of a cache file beyond [`YAML_RATIO`] times the catalog files' size: anything
+/// past this is not one of ours, and is not read.
+const SLACK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What an entry must match to be used: the program, the kind of load and every file.
+#[derive(Debug, Serialize)]
+pub(super) struct Key {
+    version: &'static str,
+    kind: KindKey,
+    files: Vec<FileKey>,
+}
+
+/// Which load: the commands', the app's, or `validate`'s report on a day with a maximum age.
+#[derive(Debug, Serialize)]
+pub(super) enum KindKey {
+    Plain,
+    Usable,
+    Report { today: String, max_age_months: u32 },
+}
+
+impl KindKey {
+    pub(super) fn load(kind: Kind) -> KindKey {
+        match kind {
+            Kind::Plain => KindKey::Plain,
+            Kind::Usable => KindKey::Usable,
+        }
+    }
+
+    pub(super) fn report(freshness: Freshness) -> KindKey {
+        KindKey::Report {
+            today: freshness.today.to_string(),
+            max_age_months: freshness.max_age_months,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct FileKey {
+    name: Arc<str>,
+    path: Option<String>,
+    /// Seconds and nanoseconds since the Unix epoch.
+    modified: Option<(u64, u32)>,
+    content: ContentKey,
+}
+
+#[derive(Debug, Serialize)]
+enum ContentKey {
+    Read { len: u64, hash: u64 },
+    Unreadable(String),
+}
+
+impl Key {
+    pub(super) fn new(print: &Fingerprint, kind: KindKey) -> Key {
+        let files = print
+            .files()
+            .iter()
+            .map(|file| FileKey {
+                name: Arc::clone(&file.name),
+                path: file
+                    .path
+                    .as_ref()
+                    .map(|path| path.to_string_lossy().into_owned()),
+                modified: file
+                    .modified
+                    .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+                    .map(|since| (since.as_secs(), since.subsec_nanos())),
+                content: match &file.content {
+                    Content::Read { len, hash } => ContentKey::Read {
+                        len: *len,
+                        hash: *hash,
+                    },
+                    Content::Unreadable(reason) => ContentKey::Unreadable(reason.clone()),
+                },
+            })
+            .collect();
+        Key {
+            version: env!("CARGO_PKG_VERSION"),
+            kind,
+            files,
+        }
+    }
+
+    /// The most a cache file for these files may hold.
+    fn limit(&self) -> u64 {
+        let yaml: u64 = self
+            .files
+            .iter()
+            .map(|file| match file.content {
+                ContentKey::Read { len, .. } => len,
+                ContentKey::Unreadable(_) => 0,
+            })
+            .sum();
+        yaml.saturating_mul(YAML_RATIO).saturating_add(SLACK_BYTES)
+    }
+}
+
+/// What is stored: everything of a [`Loaded`] that the files alone do not give back.
+#[derive(Serialize, Deserialize)]
+struct Stored<'a, P, L> {
+    #[serde(borrow)]
+    catalog: Parts<'a>,
+    problems: P,
+    left_out: L,
+}
+
+/// Why an entry was not written; never shown, since a cache that cannot be written only
+/// makes the next start slower.
+#[derive(Debug)]
+pub(super) enum WriteFailure {
+    Encode,
+    Write,
+}
+
+impl From<postcard::Error> for WriteFailure {
+    fn from(_: postcard::Error) -> Self {
+        WriteFailure::Encode
+    }
+}
+
+impl From<WriteError> for WriteFailure {
+    fn from(_: WriteError) -> Self {
+        WriteFailure::Write
+    }
+}
+
+/// Writes `loaded` to `path` under `key`, atomically. (Its catalog is borrowed mutably only
+/// to encode its credentials apart; it is left as it was.)
+pub(super) fn write(path: &Path, key: &Key, loaded: &mut Loaded) -> Result<(), WriteFailure> {
+    let encoded = parts::encode(&mut loaded.catalog)?;
+    let stored = Stored {
+        catalog: encoded.parts(),
+        problems: &loaded.problems,
+        left_out: &loaded.left_out,
+    };
+    write_stored(path, key, &stored)
+}
+
+/// Writes `validate`'s report to `path` under `key`, atomically.
+pub(super) fn write_report(path: &Path, key: &Key, report: &Report) -> Result<(), WriteFailure> {
+    write_stored(path, key, report)
+}
+
+fn write_stored(path: &Path, key: &Key, stored: &impl Serialize) -> Result<(), WriteFailure> {
+    let mut bytes = vec![0; HEADER];
+    bytes = postcard::to_extend(key, bytes)?;
+    let key_end = bytes.len();
+    bytes = postcard::to_extend(stored, bytes)?;
+    let key_hash = xxh3_64(&bytes[HEADER..key_end]);
+    let stored_hash = xxh3_64(&bytes[key_end..]);
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    header.extend_from_slice(&((key_end - HEADER) as u64).to_le_bytes());
+    header.extend_from_slice(&key_hash.to_le_bytes());
+    header.extend_from_slice(&((bytes.len() - key_end) as u64).to_le_bytes());
+    header.extend_from_slice(&stored_hash.to_le_bytes());
+    bytes[..HEADER].copy_from_slice(&header);
+    crate::files::write(path, &bytes, WriteOptions::OWN)?;
+    Ok(())
+}
+
+/// The load stored at `path`, if it is whole, of this program and format, and under `key`;
+/// `files` are the files the key was taken from, which give back the rest of [`Loaded`].
+pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loaded> {
+    let expected_key = postcard::to_allocvec(key).ok()?;
+    let bytes = crate::files::read(path, key.limit()).ok()?;
+    let stored = checked(&bytes, &expected_key)?;
+    let stored: Stored<'_, Vec<Problem>, Vec<LeftOut>> = postcard::from_bytes(stored).ok()?;
+    let catalog = parts::decode(&stored.catalog)?;
+    let (problems, left_out) = (stored.problems, stored.left_out);
+    drop(bytes);
+    Some(restore(catalog, problems, left_out, files))
+}
+
+/// `validate`'s report stored at `path`, as [`read`] says.
+pub(super) fn read_report(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Report> {
+    let mut report: Report = read_stored(path, key)?;
+    let names = shared_names(files);
+    for problem in &mut report.problems {
+        share(&names, &mut problem.file);
+    }
+    Some(report)
+}
+
+fn read_stored<T: serde::de::DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
+    let expected_key = postcard::to_allocvec(key).ok()?;
+    let bytes = crate::files::read(path, key.limit()).ok()?;
+    let stored = checked(&bytes, &expected_key)?;
+    postcard::from_bytes(stored).ok()
+}
+
+/// Each file's name, to share again.
+fn shared_names(files: &[SourceFile]) -> HashMap<&str, &Arc<str>> {
+    files.iter().map(|file| (&*file.name, &file.name)).collect()
+}
+
+/// Makes `name` the one shared copy of a file's name.
+fn share(names: &HashMap<&str, &Arc<str>>, name: &mut Arc<str>) {
+    if let Some(shared) = names.get(&**name) {
+        *name = Arc::clone(shared);
+    }
+}
+
+/// The stored part of `bytes`, when the header, the key and both hashes are right.
+fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
+    let (header, rest) = bytes.split_at_checked(HEADER)?;
+    let (magic, header) = header.split_at(MAGIC.len());
+    if magic != MAGIC {
+        return None;
+    }
+    let (version, header) = header.split_at(4);
+    if u32::from_le_bytes(version.try_into().ok()?) != FORMAT_VERSION {
+        return None;
+    }
+    let numbers: Vec<u64> = header
+        .chunks_exact(8)
+        .map(|chunk| chunk.try_into().map(u64::from_le_bytes))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [key_len, key_hash, stored_len, stored_hash] = numbers.as_slice() else {
+        return None;
+    };
+    let key_len = usize::try_from(*key_len).ok()?;
+    let stored_len = usize::try_from(*stored_len).ok()?;
+    if key_len.checked_add(stored_len)? != rest.len() {
+        return None;
+    }
+    let (key, stored) = rest.split_at(key_len);
+    let whole = xxh3_64(key) == *key_hash && xxh3_64(stored) == *stored_hash;
+    (whole && key == expected_key).then_some(stored)
+}
+
+/// A [`Loaded`] from what was stored and the files it was loaded from: the file names, and
+/// the text and path of each file with a problem, as a load from the files gives them. Every
+/// item's file name is made the one shared name again.
+fn restore(
+    mut catalog: Catalog,
+    mut problems: Vec<Problem>,
+    mut left_out: Vec<LeftOut>,
+    files: &[SourceFile],
+) -> Loaded {
+    let names = shared_names(files);
+    let catalog_files = (catalog.providers.iter_mut().map(|item| &mut item.file))
+        .chain(catalog.credentials.iter_mut().map(|item| &mut item.file))
+        .chain(catalog.roles.iter_mut().map(|item| &mut item.file));
+    let other_files = (problems.iter_mut().map(|problem| &mut problem.file))
+        .chain(left_out.iter_mut().map(|file| &mut file.file));
+    for name in catalog_files.chain(other_files) {
+        share(&names, name);
+    }
+    let with_problems: HashSet<&str> = problems.iter().map(|problem| &*problem.file).collect();
+    let mut texts = HashMap::new();
+    let mut paths = HashMap::new();
+    for file in files {
+        if !with_problems.contains(&*file.name) {
+            continue;
+        }
+        let text = crate::catalog::text_of(file);
+        texts.insert(Arc::clone(&file.name), Arc::from(text));
+        if let Some(path) = &file.path {
+            paths.insert(Arc::clone(&file.name), path.clone());
+        }
+    }
+    Loaded {
+        catalog,
+        problems,
+        files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
+        left_out,
+        texts,
+        paths,
+    }
+}
+
+/// The header's size, for tests that cut a file inside or just past it.
+#[cfg(test)]
+pub(super) fn tests_header() -> usize {
+    HEADER
+}
+
+/// A cache file's bytes with its hashes made right again, for tests that change a part and
+/// want only what the part says to decide.
+#[cfg(test)]
+pub(super) fn tests_rehash(bytes: &[u8]) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    let at = MAGIC.len() + 4;
+    let number = |bytes: &[u8], i: usize| {
+        let start = at + i * 8;
+        u64::from_le_bytes(bytes[start..start + 8].try_into().expect("8 bytes")) as usize
+    };
+    let key_len = number(&bytes, 0);
+    let key_hash = xxh3_64(&bytes[HEADER..HEADER + key_len]);
+    let stored_hash = xxh3_64(&bytes[HEADER + key_len..]);
+    bytes[at + 8..at + 16].copy_from_slice(&key_hash.to_le_bytes());
+    bytes[at + 24..at + 32].copy_from_slice(&stored_hash.to_le_bytes());
+    bytes
+}
+
+/// The hash of what an entry stores for `loaded`.
+#[cfg(test)]
+pub(super) fn tests_stored_hash(loaded: &mut Loaded) -> u64 {
+    let encoded = parts::encode(&mut loaded.catalog).expect("encodes");
+    let stored = Stored {
+        catalog: encoded.parts(),
+        problems: &loaded.problems,
+        left_out: &loaded.left_out,
+    };
+    xxh3_64(&postcard::to_allocvec(&stored).expect("encodes"))
+}
+
+/// The hash of what an entry stores for `stored`.
+#[cfg(test)]
+pub(super) fn tests_stored_hash_of(stored: &impl Serialize) -> u64 {
+    xxh3_64(&postcard::to_allocvec(stored).expect("encodes"))
+}

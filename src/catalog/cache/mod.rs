@@ -1,0 +1,146 @@
+//! The validated catalog cache: what a load gave (the catalog, every problem, the files left
+//! out; for `validate`, only the problems and the counts), stored under the cache dir and used
+//! again while every catalog file is as it was, so a start on unchanged catalogs skips
+//! parsing and validating.
+//!
+//! An entry is keyed by every file's name, path, size, modification time and xxh3 hash of its
+//! bytes, by the kind of load (with `validate`'s date and maximum age), by upskill's version
+//! and by [`FORMAT_VERSION`]. Anything that does not match, and anything that cannot be read,
+//! is a miss: the files are loaded as if there were no cache, and the entry is written again.
+//! A catalog with errors is cached too: its problems are stored with it and given back as
+//! they were found.
+
+mod entry;
+mod parts;
+
+pub(super) use parts::sized_map;
+
+use std::path::{Path, PathBuf};
+
+use super::freshness::Freshness;
+use super::{
+    Fingerprint, Loaded, Report, SourceFile, Sources, load_files_checking, load_usable, source,
+};
+
+pub use entry::FORMAT_VERSION;
+
+/// Which load an entry holds; each gives a different [`Loaded`], so each has its own file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Every file, as the commands load them ([`super::load`]).
+    Plain,
+    /// What the app starts on: files with errors left out ([`super::load_usable`]).
+    Usable,
+}
+
+impl Kind {
+    fn file_name(self) -> &'static str {
+        match self {
+            Kind::Plain => "catalog.bin",
+            Kind::Usable => "catalog-app.bin",
+        }
+    }
+}
+
+/// The file of `validate`'s report, which also warns about facts older than the maximum age.
+const REPORT_FILE: &str = "catalog-validate.bin";
+
+/// Every file the cache may write in `dir`, for `upskill cache` to size and clear.
+pub fn file_names() -> [&'static str; 3] {
+    [
+        Kind::Plain.file_name(),
+        Kind::Usable.file_name(),
+        REPORT_FILE,
+    ]
+}
+
+/// Loads `files` as `kind` says (the commands' or the app's load: see [`load_checking`] for
+/// `validate`'s), from the cache in `dir` when it holds them as they are now, else from the
+/// files, writing the cache for the next time. `dir` is `None` to load without a cache
+/// (`--no-cache`, or no cache dir).
+pub fn load_files(
+    files: &[SourceFile],
+    print: &Fingerprint,
+    kind: Kind,
+    dir: Option<&Path>,
+) -> Loaded {
+    let Some(dir) = dir else {
+        return load_fresh(files, kind);
+    };
+    let path = dir.join(kind.file_name());
+    let key = entry::Key::new(print, entry::KindKey::load(kind));
+    if let Some(loaded) = entry::read(&path, &key, files) {
+        return loaded;
+    }
+    let mut loaded = load_fresh(files, kind);
+    // The cache only ever speeds a load up: a failure to write it is no failure of the load.
+    let _ = entry::write(&path, &key, &mut loaded);
+    loaded
+}
+
+/// Loads without the cache.
+fn load_fresh(files: &[SourceFile], kind: Kind) -> Loaded {
+    match kind {
+        Kind::Plain => load_files_checking(files, None),
+        Kind::Usable => load_usable(files),
+    }
+}
+
+/// [`super::load`] through the cache in `dir`.
+pub fn load(sources: &Sources, dir: Option<&Path>) -> Loaded {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    load_files(&files, &print, Kind::Plain, dir)
+}
+
+/// What [`super::load_checking`] gives `validate`, through the cache in `dir`; a warm run
+/// reads only the problems and counts stored, never the catalog.
+pub fn load_checking(sources: &Sources, freshness: Freshness, dir: Option<&Path>) -> Report {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    report_files(&files, &print, freshness, dir)
+}
+
+/// [`load_checking`] of files already read.
+pub fn report_files(
+    files: &[SourceFile],
+    print: &Fingerprint,
+    freshness: Freshness,
+    dir: Option<&Path>,
+) -> Report {
+    let fresh = || load_files_checking(files, Some(freshness)).into_report();
+    let Some(dir) = dir else {
+        return fresh();
+    };
+    let path = dir.join(REPORT_FILE);
+    let key = entry::Key::new(print, entry::KindKey::report(freshness));
+    if let Some(report) = entry::read_report(&path, &key, files) {
+        return report;
+    }
+    let report = fresh();
+    let _ = entry::write_report(&path, &key, &report);
+    report
+}
+
+/// [`super::load_fingerprinted`] through the cache in `dir`: the app's start.
+pub fn load_fingerprinted(sources: &Sources, dir: Option<&Path>) -> (Loaded, Fingerprint) {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    let loaded = load_files(&files, &print, Kind::Usable, dir);
+    (loaded, print)
+}
+
+/// The cache's files in `dir` that exist, with their sizes.
+pub fn present(dir: &Path) -> Vec<(PathBuf, u64)> {
+    file_names()
+        .iter()
+        .map(|name| dir.join(name))
+        .filter_map(|path| {
+            let meta = std::fs::symlink_metadata(&path).ok()?;
+            Some((path, meta.len()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
