@@ -86,3 +86,48 @@ fn two_people_with_two_plans_each_share_holdings_compare_and_come_back() {
         "{again}"
     );
 }
+
+const OLD_PLAN: &str = "format: 1\nname: default\nrole: cloud-engineer\nhave:\n  credentials: [acme/it-basics]\nhours_per_week: 6\nstart: 2027-01-04\nsteps:\n  - {id: acme/linux-admin, status: planned}\n";
+
+/// A plan file from before people moves into a profile when the app opens it, but not while
+/// another upskill has it open: then it is read-only here and left byte for byte.
+#[test]
+fn a_plan_from_before_people_moves_into_a_profile_unless_another_upskill_has_it() {
+    let home = tempfile::tempdir().expect("temp");
+    let plans = home.path().join("data/upskill/plans");
+    std::fs::create_dir_all(&plans).expect("plans");
+    std::fs::write(plans.join("default.yaml"), OLD_PLAN).expect("an old plan");
+    // Another upskill holds the plan: this one opens it read-only and moves nothing.
+    let store = upskill::store::PlanStore::in_data_dir(&home.path().join("data/upskill"));
+    let name = upskill::store::PlanName::parse("default").expect("a name");
+    let held = store.lock(&name).expect("the other upskill's lock");
+    let session = Session::start(home.path(), "migrate");
+    session.wait_for("is open in another upskill");
+    session.send(&["Enter"]);
+    session.wait_for("read-only");
+    session.send(&["q"]);
+    assert_eq!(session.wait_for_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(plans.join("default.yaml")).expect("read"),
+        OLD_PLAN
+    );
+    assert!(!home.path().join("data/upskill/people").exists());
+    held.remove_file();
+    // Now it is this upskill's: the holdings move into person `default`.
+    session.restart();
+    session.wait_for("moved to a profile for person `default`");
+    session.send(&["q"]);
+    assert_eq!(session.wait_for_exit(), 0);
+    let plan = std::fs::read_to_string(plans.join("default.yaml")).expect("read");
+    assert!(
+        plan.contains("person: default") && !plan.contains("it-basics"),
+        "{plan}"
+    );
+    let profile = std::fs::read_to_string(home.path().join("data/upskill/people/default.yaml"))
+        .expect("a profile");
+    assert!(
+        profile.contains("acme/it-basics") && profile.contains("hours_per_week: 6"),
+        "{profile}"
+    );
+    assert!(!plans.join("default.yaml.backup").exists());
+}
