@@ -62,8 +62,12 @@ pub(in crate::tui::overlay) fn render(
     draw_table(theme, buf, table, clients);
 }
 
-/// Which columns fit: all six from 70 columns, else the name, progress, cost and status.
+/// Which columns fit: all six from 70 columns, the name, progress, cost and status from 40,
+/// else the name and status.
 fn columns(width: u16) -> (Vec<usize>, Vec<Constraint>) {
+    if width < 40 {
+        return (vec![0, 5], vec![Constraint::Fill(1), Constraint::Fill(1)]);
+    }
     if width >= 70 {
         (
             vec![0, 1, 2, 3, 4, 5],
