@@ -163,6 +163,44 @@ fn shown(path: &Path) -> String {
     sanitize_line(&path.display().to_string()).into_owned()
 }
 
+/// `base`, then `base-2`, `base-3`...: the names tried for a plan or person that must not
+/// take another's.
+fn names_from(base: &PlanName) -> impl Iterator<Item = PlanName> + '_ {
+    std::iter::once(base.to_string())
+        .chain((2..10_000).map(move |n| format!("{base}-{n}")))
+        .filter_map(|name| PlanName::parse(&name).ok())
+}
+
+/// Every `*.yaml` file in `folder` (plans, people), by name, sorted: hidden files (saves in
+/// progress, locks) and folders are left out; anything else is listed, and its reading says
+/// what is wrong with it (a FIFO is refused there, never opened). Empty when the folder does
+/// not exist yet.
+fn yaml_files(folder: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let listing = match std::fs::read_dir(folder) {
+        Ok(listing) => listing,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let mut found = Vec::new();
+    for entry in listing {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let Some(stem) = file_name
+            .to_str()
+            .and_then(|name| name.strip_suffix(".yaml"))
+            .filter(|stem| !stem.is_empty() && !stem.starts_with('.'))
+        else {
+            continue;
+        };
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            continue;
+        }
+        found.push((stem.to_owned(), entry.path()));
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// Reads a plan file from anywhere (`import`, `check`): the name inside is kept as written.
 /// `today` is the start date when the file gives none.
 pub fn read_plan_file(

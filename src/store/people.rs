@@ -41,28 +41,10 @@ impl PeopleStore {
 
     /// The names of the people with a profile file, sorted; hidden files are left out.
     pub fn names(&self) -> std::io::Result<Vec<String>> {
-        let listing = match std::fs::read_dir(&self.folder) {
-            Ok(listing) => listing,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(error) => return Err(error),
-        };
-        let mut names = Vec::new();
-        for entry in listing {
-            let entry = entry?;
-            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-                continue;
-            }
-            if let Some(stem) = entry
-                .file_name()
-                .to_str()
-                .and_then(|name| name.strip_suffix(".yaml"))
-                .filter(|stem| !stem.is_empty() && !stem.starts_with('.'))
-            {
-                names.push(stem.to_owned());
-            }
-        }
-        names.sort();
-        Ok(names)
+        Ok(super::yaml_files(&self.folder)?
+            .into_iter()
+            .map(|(stem, _)| stem)
+            .collect())
     }
 
     /// Reads person `name`'s profile, named after its file whatever the file says.
@@ -131,9 +113,7 @@ impl PeopleStore {
 
     /// A name no person has: `base`, or `base-2`, `base-3`...
     pub fn free_name(&self, base: &PlanName) -> PlanName {
-        std::iter::once(base.to_string())
-            .chain((2..10_000).map(|n| format!("{base}-{n}")))
-            .filter_map(|name| PlanName::parse(&name).ok())
+        super::names_from(base)
             .find(|name| !self.exists(name))
             .unwrap_or_else(|| base.clone())
     }

@@ -114,34 +114,10 @@ impl PlanStore {
     /// Every `*.yaml` file in the plans folder, by name; hidden files (saves in progress,
     /// locks) and folders are left out. Empty when the folder does not exist yet.
     pub fn entries(&self) -> std::io::Result<Vec<Entry>> {
-        let listing = match std::fs::read_dir(&self.plans) {
-            Ok(listing) => listing,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(error) => return Err(error),
-        };
-        let mut found = Vec::new();
-        for entry in listing {
-            let entry = entry?;
-            let file_name = entry.file_name();
-            let Some(stem) = file_name
-                .to_str()
-                .and_then(|name| name.strip_suffix(".yaml"))
-                .filter(|stem| !stem.is_empty() && !stem.starts_with('.'))
-            else {
-                continue;
-            };
-            // A folder named `x.yaml` is no plan; anything else is listed and its reading
-            // says what is wrong with it (a FIFO is refused there, never opened).
-            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-                continue;
-            }
-            found.push(Entry {
-                stem: stem.to_owned(),
-                path: entry.path(),
-            });
-        }
-        found.sort_by(|a, b| a.stem.cmp(&b.stem));
-        Ok(found)
+        Ok(super::yaml_files(&self.plans)?
+            .into_iter()
+            .map(|(stem, path)| Entry { stem, path })
+            .collect())
     }
 
     /// Reads saved plan `name`, named after its file whatever the file says, with its
@@ -363,9 +339,7 @@ impl PlanStore {
 
     /// A name not used by any saved plan: `base`, or `base-2`, `base-3`...
     pub fn free_name(&self, base: &PlanName) -> PlanName {
-        std::iter::once(base.to_string())
-            .chain((2..10_000).map(|n| format!("{base}-{n}")))
-            .filter_map(|name| PlanName::parse(&name).ok())
+        super::names_from(base)
             .find(|name| !self.exists(name))
             .unwrap_or_else(|| base.clone())
     }

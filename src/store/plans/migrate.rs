@@ -83,10 +83,7 @@ impl PlanStore {
             time_value: plan.time_value,
             notes: None,
         };
-        let candidates = std::iter::once(name.to_string())
-            .chain((2..10_000).map(|n| format!("{name}-{n}")))
-            .filter_map(|candidate| PlanName::parse(&candidate).ok());
-        for candidate in candidates {
+        for candidate in crate::store::names_from(name) {
             match self.people.load(&candidate) {
                 Ok(existing) if existing.have == plan.have => return Ok((existing, true)),
                 Err(LoadError::Read {
