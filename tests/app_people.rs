@@ -352,3 +352,19 @@ fn a_held_credential_gets_the_dates_it_was_earned_and_expires() {
         "{detail}"
     );
 }
+
+#[test]
+fn a_finish_by_date_too_close_says_which_hours_it_leaves() {
+    let mut app = fixture_app();
+    choose_role(&mut app, "cloud engineer");
+    app.plan.hours_per_week = upskill::catalog::Amount(700);
+    app.plan.finish_by = Some("2027-02-01".parse().expect("a date"));
+    app.refresh_plan();
+    keys(&mut app, "o");
+    let said = status(&app);
+    assert!(
+        said.contains("beyond the 28 hours until 2027-02-01 at 7 a week (E changes them)"),
+        "{said}"
+    );
+    assert!(!said.contains("nothing in the catalogs can meet"), "{said}");
+}

@@ -272,7 +272,7 @@ fn open_last_plan(
         noted.unwrap_or_else(|| PlanName::parse("default").expect("`default` is a plan name"));
     if !store.exists(&name) {
         let _ = store.remember(&name);
-        return Plan::new(name.to_string(), today);
+        return fresh_plan(name.as_str(), today);
     }
     match store.load(&name, today) {
         Ok(opened) => {
@@ -292,9 +292,17 @@ fn open_last_plan(
                 vec![error.paragraph(), format!("The file is left exactly as it is. This is a new plan, `{fresh}`; p switches plans.")],
             ));
             let _ = store.remember(&fresh);
-            Plan::new(fresh.to_string(), today)
+            fresh_plan(fresh.as_str(), today)
         }
     }
+}
+
+/// A new plan at start, for a person of its name (made on its first save, or joined when
+/// they exist).
+fn fresh_plan(name: &str, today: Date) -> Plan {
+    let mut plan = Plan::new(name, today);
+    plan.person = Some(crate::plan::Person::named(name));
+    plan
 }
 
 /// The default keys with the user's `keys.yaml` applied, or why it could not be.

@@ -205,20 +205,17 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
     if recommendation.is_complete() {
         return None;
     }
-    let over_budget = match app.plan.budget {
-        Some(_) => recommendation
-            .unmet
-            .iter()
-            .filter(|unmet| unmet.reason == UnmetReason::Limits)
-            .count(),
-        None => 0,
-    };
+    let limited = recommendation
+        .unmet
+        .iter()
+        .filter(|unmet| unmet.reason == UnmetReason::Limits)
+        .count();
     let experience = recommendation
         .unmet
         .iter()
         .filter(|unmet| matches!(unmet.reason, UnmetReason::Experience { .. }))
         .count();
-    let other = recommendation.unmet.len() - over_budget - experience;
+    let other = recommendation.unmet.len() - limited - experience;
     let mut parts = Vec::new();
     if experience > 0 {
         parts.push(format!(
@@ -226,12 +223,11 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
             plural(experience, "requirement")
         ));
     }
-    if let (true, Some(budget)) = (over_budget > 0, app.plan.budget) {
+    if limited > 0 {
         parts.push(format!(
-            "{} beyond the budget of {} {}",
-            plural(over_budget, "requirement"),
-            budget.money(),
-            app.catalog.currency
+            "{} beyond {}",
+            plural(limited, "requirement"),
+            limits(app)
         ));
     }
     if other > 0 {
@@ -245,6 +241,35 @@ pub fn shortfall(app: &App, recommendation: &Recommendation) -> Option<String> {
         .first_key(crate::tui::action::Action::ShowGap)
         .map_or_else(String::new, |key| format!(" ({key} shows the gap)"));
     Some(format!("{}{gap}", parts.join(", ")))
+}
+
+/// The plan's limits, as a shortfall names them: its budget, its hour limit, and the hours
+/// its finish-by date leaves at its hours a week (the plan form changes each).
+fn limits(app: &App) -> String {
+    let plan = &app.plan;
+    let mut limits = Vec::new();
+    if let Some(budget) = plan.budget {
+        limits.push(format!(
+            "the budget of {} {}",
+            budget.money(),
+            app.catalog.currency
+        ));
+    }
+    if let Some(most) = plan.max_hours {
+        limits.push(format!("the limit of {most} hours"));
+    }
+    if let (Some(by), Some(left)) = (plan.finish_by, plan.hours_limit(app.today)) {
+        limits.push(format!(
+            "the {left} hours until {by} at {} a week",
+            plan.hours_per_week
+        ));
+    }
+    let edit = app.keymap.name(crate::tui::action::Action::EditPlan);
+    match limits.len() {
+        0 => "the plan's limits".to_owned(),
+        _ if plan.finish_by.is_none() && plan.max_hours.is_none() => limits.join(" or "),
+        _ => format!("{} ({edit} changes them)", limits.join(" or ")),
+    }
 }
 
 pub(crate) fn compare(app: &mut App) -> Vec<Effect> {
