@@ -9,7 +9,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-pub use super::amount::Amount;
+pub use super::amount::{Amount, Unknowns};
 pub use super::format::{Kind, Level};
 
 macro_rules! index_type {
@@ -64,6 +64,7 @@ pub struct Credential {
     pub level: Option<Level>,
     pub hours: Amount,
     pub cost: Amount,
+    pub unknown: Unknowns,
     pub skills: Vec<SkillIdx>,
     pub requires: Vec<Requirement>,
     pub recommends: Vec<Requirement>,

@@ -13,14 +13,21 @@ pub(super) struct Entry {
     pub id: String,
     pub title: String,
     pub kind: Kind,
-    pub hours: f64,
-    pub cost: f64,
+    /// `None` is written `unknown`.
+    pub hours: Option<f64>,
+    /// `None` is written `unknown`.
+    pub cost: Option<f64>,
     pub skills: Vec<String>,
     pub requires: Vec<RequirementSpec>,
     pub recommends: Vec<RequirementSpec>,
     pub url: Option<String>,
     pub same_as: Vec<String>,
     pub description: Option<String>,
+}
+
+/// A measure as the catalog format writes it: a number, or `unknown`.
+fn measure(value: Option<f64>) -> String {
+    value.map_or_else(|| "unknown".to_owned(), number)
 }
 
 fn number(value: f64) -> String {
@@ -66,8 +73,8 @@ pub(super) fn file(
         let _ = writeln!(out, "  - id: {}", entry.id);
         let _ = writeln!(out, "    title: {}", quoted(&entry.title));
         let _ = writeln!(out, "    kind: {}", entry.kind);
-        let _ = writeln!(out, "    hours: {}", number(entry.hours));
-        let _ = writeln!(out, "    cost: {}", number(entry.cost));
+        let _ = writeln!(out, "    hours: {}", measure(entry.hours));
+        let _ = writeln!(out, "    cost: {}", measure(entry.cost));
         let _ = writeln!(out, "    skills: [{}]", entry.skills.join(", "));
         for (key, items) in [
             ("requires", &entry.requires),
