@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::json::get;
 use super::map::{chosen_price, currency_code, duration_hours, prices};
-use super::{Context, Resource, clip, requires, slug, write};
+use super::{Context, Resource, clip, renewal, requires, slug, write};
 use crate::catalog::format::{MAX_COST, MAX_HOURS};
 use crate::import::json::{child, ctid_in, items, text};
 
@@ -23,9 +23,14 @@ pub(super) fn entry(
         context.warn(file, path, "no `name`; the title is its id");
         id.to_owned()
     });
-    if resource.assessment {
-        notes
-            .push("Imported from a CTDL assessment: the exam or assessment on its own.".to_owned());
+    match &resource.exam_for {
+        Some(credential) => notes.push(format!(
+            "Imported from a CTDL assessment: the exam of {credential}, the one credential that requires it."
+        )),
+        None if resource.assessment => notes.push(
+            "Imported from a CTDL assessment: the exam or assessment on its own, as no one credential requires it.".to_owned(),
+        ),
+        None => {}
     }
     let hours = hours(context, resource, &mut notes);
     let cost = cost(context, resource, currency, &mut notes);
@@ -51,6 +56,7 @@ pub(super) fn entry(
     }
     let requires = requires::conditions(context, resource, "requires", &mut notes);
     let recommends = requires::conditions(context, resource, "recommends", &mut notes);
+    let valid_for_months = renewal::valid_for_months(context, resource, currency, &mut notes);
     let ctid = get(node, "ctid")
         .and_then(Value::as_str)
         .and_then(ctid_in)
@@ -70,6 +76,7 @@ pub(super) fn entry(
         skills,
         requires,
         recommends,
+        valid_for_months,
         url,
         same_as: ctid.into_iter().collect(),
         description: (!description.is_empty()).then(|| description.join("\n\n")),
