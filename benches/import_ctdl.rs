@@ -46,8 +46,7 @@ fn main() {
         report
             .lines()
             .find_map(|line| line.trim().strip_prefix(name))
-            .map(str::trim)
-            .unwrap_or("?")
+            .map_or("?", str::trim)
             .to_owned()
     };
     let rss_kb: f64 = field("Maximum resident set size (kbytes):")

@@ -65,7 +65,7 @@ fn resource(n: usize, org: usize) -> String {
         ctid(n),
         address(org)
     );
-    let duration = if n % 3 == 0 {
+    let duration = if n.is_multiple_of(3) {
         format!("P{}W", 1 + n % 12)
     } else {
         format!("PT{}H", 5 + n % 120)
@@ -93,7 +93,7 @@ fn resource(n: usize, org: usize) -> String {
             address(n - 1)
         );
     }
-    if n % 5 == 0 {
+    if n.is_multiple_of(5) {
         node.push_str(r#", "ceterms:renewalFrequency": "P3Y""#);
     }
     node.push('}');
