@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+pub mod ctdl;
 pub mod traps;
 
 /// Credentials per generated provider file.

@@ -31,7 +31,7 @@ fn a_wrong_type_names_the_field_and_what_was_expected() {
     assert_validates(
         "wrong-type.yaml",
         &[
-            "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: expected a number, like 40 or 49.99, found the text \"forty\"",
+            "tests/fixtures/problems/wrong-type.yaml:6:12: error: credentials[0].hours: expected a number, like 40 or 49.99, or `unknown`, found the text \"forty\"",
             "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -79,7 +79,7 @@ fn a_missing_field_is_reported_at_its_credential() {
     assert_validates(
         "missing-field.yaml",
         &[
-            "tests/fixtures/problems/missing-field.yaml:3:5: error: missing field `hours`: give the estimated learning hours, more than 0 (only a stack, with `awarded_when`, has none)",
+            "tests/fixtures/problems/missing-field.yaml:3:5: error: missing field `hours`: give the estimated learning hours, more than 0, or `unknown` when no source says (only a stack, with `awarded_when`, has none)",
             "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -91,7 +91,7 @@ fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated(
     assert_validates(
         "several-bad-items.yaml",
         &[
-            "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: expected a number, like 40 or 49.99, found the text \"x\"",
+            "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: expected a number, like 40 or 49.99, or `unknown`, found the text \"x\"",
             "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`",
             "1 provider, 4 credentials, 0 roles: 2 errors, 0 warnings",
         ],
@@ -452,7 +452,7 @@ fn every_problem_of_one_credential_is_reported_in_one_run() {
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:7:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:8:11: error: credentials[0].kind: unknown value `cours`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `course`?",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:9:12: error: credentials[0].level: unknown value `expert`, expected one of `beginner`, `intermediate`, `advanced`",
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:10:12: error: credentials[0].hours: expected a number, like 40 or 49.99, found the text \"ten\"",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:10:12: error: credentials[0].hours: expected a number, like 40 or 49.99, or `unknown`, found the text \"ten\"",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:11:11: error: cost must be 0 or more (0 means free), found -5",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:12:23: error: valid_for_months must be between 1 and 1200, found 0; leave it out for a credential that never expires",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:13:14: warning: skill `linx` is not declared in any `skills:` list; did you mean `linux`?",

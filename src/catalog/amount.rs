@@ -1,6 +1,14 @@
-//! Hours and money as exact hundredths.
+//! Hours and money as exact hundredths, and which of them are unknown.
 
 use std::fmt;
+
+/// Which of a credential's hours and cost were written `unknown`: no source gives them. The
+/// amount beside an unknown is 0, and is never a reason to prefer the credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Unknowns {
+    pub hours: bool,
+    pub cost: bool,
+}
 
 /// Hours or money in hundredths, so sums and comparisons are exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

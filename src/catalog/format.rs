@@ -95,14 +95,14 @@ pub struct CredentialSpec {
     /// How demanding it is. Optional.
     #[serde(default)]
     pub level: Option<Level>,
-    /// Estimated learning hours to earn it (study plus exam), more than 0 and at most 100000. Fractions are allowed. Required, except on a stack (`awarded_when`), which takes no time.
+    /// Estimated learning hours to earn it (study plus exam), more than 0 and at most 100000. Fractions are allowed. `unknown` when no source says: the planner then never prefers it, and it shows as "hours unknown". Required, except on a stack (`awarded_when`), which takes no time.
     #[serde(default)]
     #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_HOURS))]
-    pub hours: Option<Number>,
-    /// The price to earn it, in the catalog currency (see `currency`), 0 or more and at most 100000000; 0 means free. Required, except on a stack (`awarded_when`), which costs nothing.
+    pub hours: Option<Measure>,
+    /// The price to earn it, in the catalog currency (see `currency`), 0 or more and at most 100000000; 0 means free. `unknown` when no source says: the planner then never prefers it, and it shows as "cost unknown". Required, except on a stack (`awarded_when`), which costs nothing.
     #[serde(default)]
     #[schemars(extend("minimum" = 0, "maximum" = MAX_COST))]
-    pub cost: Option<Number>,
+    pub cost: Option<Measure>,
     /// The skill ids it teaches, in lowercase kebab-case, like `networking`. A skill's alias works too. At least one, except on a stack (`awarded_when`).
     #[serde(default)]
     #[schemars(inner(pattern(ID_PATTERN)))]
@@ -326,6 +326,13 @@ impl Text {
 /// A number of hours or an amount of money as written.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number(pub f64);
+
+/// Hours or a cost as written: a number, or `unknown` when no source gives one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Measure {
+    Known(f64),
+    Unknown,
+}
 
 /// One source address or several.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -10,7 +10,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
-pub use super::amount::Amount;
+pub use super::amount::{Amount, Unknowns};
 pub use super::format::{Kind, Level};
 
 macro_rules! index_type {
@@ -67,6 +67,7 @@ pub struct Credential {
     pub hours: Amount,
     #[serde(with = "super::amount::exact")]
     pub cost: Amount,
+    pub unknown: Unknowns,
     pub skills: Vec<SkillIdx>,
     pub requires: Vec<Requirement>,
     pub recommends: Vec<Requirement>,

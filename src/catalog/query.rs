@@ -5,6 +5,9 @@ use std::collections::BTreeSet;
 
 use super::model::{Amount, Atom, Catalog, CredentialIdx, Requirement, RoleIdx, SkillIdx};
 
+/// The key [`Catalog::cheapest_first`] sorts by.
+pub type CheapestFirst<'a> = (bool, (bool, Amount), (bool, Amount), &'a str);
+
 impl Catalog {
     /// Whether having this one credential satisfies `atom`.
     pub fn meets(&self, idx: CredentialIdx, atom: Atom) -> bool {
@@ -32,13 +35,14 @@ impl Catalog {
         found
     }
 
-    /// A sort key: not retired before retired, then cost, hours and id.
-    pub fn cheapest_first(&self, idx: CredentialIdx) -> (bool, Amount, Amount, &str) {
+    /// A sort key: not retired before retired, then cost and hours (an unknown one after
+    /// every known one: it is never taken for free or quick) and id.
+    pub fn cheapest_first(&self, idx: CredentialIdx) -> CheapestFirst<'_> {
         let credential = self.credential(idx);
         (
             credential.retired,
-            credential.cost,
-            credential.hours,
+            (credential.unknown.cost, credential.cost),
+            (credential.unknown.hours, credential.hours),
             credential.id.as_str(),
         )
     }

@@ -17,10 +17,11 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result<ExitCode> {
     let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
-    let inputs = match super::json_inputs(paths, MAX_INPUT_BYTES, "CTDL JSON-LD files") {
+    let inputs = match super::json_paths(paths, "CTDL JSON-LD files") {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
+    let names: Vec<String> = inputs.iter().map(|path| shown(path)).collect();
     let previous = match imported_files(output) {
         Ok(previous) => previous,
         Err(message) => {
@@ -28,7 +29,22 @@ pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
-    let converted = ctdl::convert(&inputs, &language());
+    // Each file is read when it is mapped, twice (see `ctdl::convert_files`), so memory
+    // follows the largest file rather than the whole input.
+    let mut unreadable = Vec::new();
+    let read = |n: usize| {
+        files::read_text(&inputs[n], MAX_INPUT_BYTES).map_err(|error| {
+            unreadable.push(format!("{}: cannot be read: {error}", names[n]));
+            error.to_string()
+        })
+    };
+    let converted = ctdl::convert_files(&names, read, &language());
+    if !unreadable.is_empty() {
+        for problem in &unreadable {
+            eprintln!("upskill: {problem}");
+        }
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
     for warning in &converted.warnings {
         eprintln!("warning: {}", sanitize_line(warning));
     }

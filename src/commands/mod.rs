@@ -151,13 +151,7 @@ pub fn load_valid(args: &CatalogArgs) -> Result<Loaded, ExitCode> {
 /// `wanted` (`CTDL JSON-LD files`), and gives the exit code.
 fn json_inputs(paths: &[PathBuf], limit: u64, wanted: &str) -> Result<Vec<Input>, ExitCode> {
     let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
-    let found: Vec<PathBuf> = files::expand(paths, |path| {
-        path.extension()
-            .is_some_and(|ext| ext == "json" || ext == "jsonld")
-    })
-    .into_iter()
-    .filter(|path| path.exists())
-    .collect();
+    let found = json_paths(paths, wanted)?;
     let mut failed = false;
     let mut inputs = Vec::new();
     for path in &found {
@@ -172,6 +166,24 @@ fn json_inputs(paths: &[PathBuf], limit: u64, wanted: &str) -> Result<Vec<Input>
             }
         }
     }
+    if failed {
+        return Err(ExitCode::from(EXIT_INVALID));
+    }
+    Ok(inputs)
+}
+
+/// The JSON files the paths name (a folder: its `.json` and `.jsonld` files), without
+/// reading them; on a path that is not there, or none found, says so, asking for `wanted`.
+fn json_paths(paths: &[PathBuf], wanted: &str) -> Result<Vec<PathBuf>, ExitCode> {
+    let shown = |path: &Path| sanitize_line(&path.display().to_string()).into_owned();
+    let found: Vec<PathBuf> = files::expand(paths, |path| {
+        path.extension()
+            .is_some_and(|ext| ext == "json" || ext == "jsonld")
+    })
+    .into_iter()
+    .filter(|path| path.exists())
+    .collect();
+    let mut failed = false;
     for path in paths.iter().filter(|path| !path.exists()) {
         eprintln!(
             "upskill: {}: no such file or folder; give {wanted} or folders of them",
@@ -182,13 +194,13 @@ fn json_inputs(paths: &[PathBuf], limit: u64, wanted: &str) -> Result<Vec<Input>
     if failed {
         return Err(ExitCode::from(EXIT_INVALID));
     }
-    if inputs.is_empty() {
+    if found.is_empty() {
         eprintln!(
             "upskill: no .json or .jsonld files found in the paths given; give {wanted} or folders of them"
         );
         return Err(ExitCode::from(EXIT_USAGE));
     }
-    Ok(inputs)
+    Ok(found)
 }
 
 /// Text output wraps to the terminal when printing to one, else to 100 columns.

@@ -153,23 +153,33 @@ fn atom_line(catalog: &Catalog, atom: Atom) -> String {
     }
 }
 
-/// `358 USD` or `free`.
+/// `358 USD`, `free` or `cost unknown`.
 fn cost(catalog: &Catalog, idx: CredentialIdx) -> String {
-    let cost = catalog.credential(idx).cost;
-    if cost.hundredths() == 0 {
+    let credential = catalog.credential(idx);
+    let cost = credential.cost;
+    if credential.unknown.cost {
+        "cost unknown".to_owned()
+    } else if cost.hundredths() == 0 {
         "free".to_owned()
     } else {
         format!("{} {}", cost.money(), catalog.currency)
     }
 }
 
+/// `40 h` or `hours unknown`.
+fn hours(catalog: &Catalog, idx: CredentialIdx) -> String {
+    let credential = catalog.credential(idx);
+    if credential.unknown.hours {
+        "hours unknown".to_owned()
+    } else {
+        format!("{} h", credential.hours)
+    }
+}
+
 /// One table row per credential, cheapest first: cost, hours, id and title, aligned.
 fn credential_rows(page: &mut Page, catalog: &Catalog, indent: usize, list: &[CredentialIdx]) {
     let costs: Vec<String> = list.iter().map(|&idx| cost(catalog, idx)).collect();
-    let hours: Vec<String> = list
-        .iter()
-        .map(|&idx| format!("{} h", catalog.credential(idx).hours))
-        .collect();
+    let hours: Vec<String> = list.iter().map(|&idx| hours(catalog, idx)).collect();
     let cost_width = costs.iter().map(String::len).max().unwrap_or(0);
     let hours_width = hours.iter().map(String::len).max().unwrap_or(0);
     let id_width = list
@@ -209,6 +219,18 @@ fn with_prerequisites(catalog: &Catalog, idx: CredentialIdx) -> Option<String> {
     }
     if path.steps.is_empty() {
         return None;
+    }
+    let unknown = |credential: &Credential| credential.unknown.cost || credential.unknown.hours;
+    if unknown(credential)
+        || path
+            .steps
+            .iter()
+            .any(|&step| unknown(catalog.credential(step)))
+    {
+        return Some(format!(
+            "↳ from nothing, with {}: the total is unknown (a cost or hours unknown)",
+            crate::text::plural(path.steps.len(), "prerequisite"),
+        ));
     }
     Some(format!(
         "↳ from nothing, with {}: {} {}, {} h in all",

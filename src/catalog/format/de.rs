@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{AtomSpec, Number, RequirementSpec, Sources, Text};
+use super::{AtomSpec, Measure, Number, RequirementSpec, Sources, Text};
 use crate::yaml::MAX_STRING_BYTES;
 
 struct TextVisitor;
@@ -74,6 +74,35 @@ impl<'de> Deserialize<'de> for Number {
             }
         }
         deserializer.deserialize_f64(NumberVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Measure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MeasureVisitor;
+        impl Visitor<'_> for MeasureVisitor {
+            type Value = Measure;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, like 40 or 49.99, or `unknown`")
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Measure, E> {
+                Ok(Measure::Known(value as f64))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Measure, E> {
+                Ok(Measure::Known(value as f64))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Measure, E> {
+                Ok(Measure::Known(value))
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Measure, E> {
+                if value == "unknown" {
+                    Ok(Measure::Unknown)
+                } else {
+                    Err(E::invalid_type(de::Unexpected::Str(value), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(MeasureVisitor)
     }
 }
 

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::{CatalogFile, ID_PATTERN, Number, REFERENCE_PATTERN, RequirementSpec, Sources, Text};
+use super::{
+    CatalogFile, ID_PATTERN, Measure, Number, REFERENCE_PATTERN, RequirementSpec, Sources, Text,
+};
 use crate::yaml::MAX_STRING_BYTES;
 
 /// The schema of a catalog file (JSON Schema draft 2020-12).
@@ -81,6 +83,21 @@ impl JsonSchema for Number {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "number" })
+    }
+}
+
+impl JsonSchema for Measure {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Measure".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // The field's range keywords apply to numbers only, so `unknown` passes them.
+        json_schema!({ "anyOf": [{ "type": "number" }, { "const": "unknown" }] })
     }
 }
 

@@ -4,9 +4,11 @@ use std::sync::Arc;
 
 use super::{Merge, global_id};
 use crate::catalog::format::{
-    CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Number, Text,
+    CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Measure, Text,
 };
-use crate::catalog::model::{Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx};
+use crate::catalog::model::{
+    Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx, Unknowns,
+};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{Index, Key};
@@ -191,8 +193,12 @@ impl Merge {
             title: spec.title.0,
             kind: spec.kind,
             level: spec.level,
-            hours: Amount::from_f64(hours),
-            cost: Amount::from_f64(cost),
+            hours: Amount::from_f64(hours.unwrap_or(0.0)),
+            cost: Amount::from_f64(cost.unwrap_or(0.0)),
+            unknown: Unknowns {
+                hours: hours.is_none(),
+                cost: cost.is_none(),
+            },
             skills,
             requires: Vec::new(),
             recommends: Vec::new(),
@@ -243,8 +249,12 @@ impl Merge {
     }
 
     /// Hours, cost and validity within their ranges; out-of-range values are reported and
-    /// clamped so the rest of the checks can go on.
-    pub(super) fn check_numbers(&mut self, spec: &CredentialSpec, place: &Place) -> (f64, f64) {
+    /// clamped so the rest of the checks can go on. `None` is a value written `unknown`.
+    pub(super) fn check_numbers(
+        &mut self,
+        spec: &CredentialSpec,
+        place: &Place,
+    ) -> (Option<f64>, Option<f64>) {
         let (max_hours, max_cost) = (f64::from(MAX_HOURS), f64::from(MAX_COST));
         let stack = !spec.awarded_when.is_empty();
         if stack {
@@ -267,18 +277,21 @@ impl Merge {
             );
         }
         let hours = match spec.hours {
-            Some(Number(hours)) => hours,
-            None if stack => 0.0,
+            Some(Measure::Known(hours)) => Some(hours),
+            Some(Measure::Unknown) => None,
+            None if stack => Some(0.0),
             None => {
                 self.error(
                     place.clone(),
-                    "missing field `hours`: give the estimated learning hours, more than 0 (only a stack, with `awarded_when`, has none)".into(),
+                    "missing field `hours`: give the estimated learning hours, more than 0, or `unknown` when no source says (only a stack, with `awarded_when`, has none)".into(),
                 );
-                1.0
+                Some(1.0)
             }
         };
-        let in_range = hours > 0.0 && hours <= max_hours;
-        if !stack && !in_range {
+        if let Some(hours) = hours
+            && !stack
+            && !(hours > 0.0 && hours <= max_hours)
+        {
             let rule = if hours > max_hours {
                 format!("at most {MAX_HOURS}")
             } else {
@@ -290,17 +303,20 @@ impl Merge {
             );
         }
         let cost = match spec.cost {
-            Some(Number(cost)) => cost,
-            None if stack => 0.0,
+            Some(Measure::Known(cost)) => Some(cost),
+            Some(Measure::Unknown) => None,
+            None if stack => Some(0.0),
             None => {
                 self.error(
                     place.clone(),
-                    "missing field `cost`: give the price in the catalog currency, 0 for free (only a stack, with `awarded_when`, has none)".into(),
+                    "missing field `cost`: give the price in the catalog currency, 0 for free, or `unknown` when no source says (only a stack, with `awarded_when`, has none)".into(),
                 );
-                0.0
+                Some(0.0)
             }
         };
-        if !(0.0..=max_cost).contains(&cost) {
+        if let Some(cost) = cost
+            && !(0.0..=max_cost).contains(&cost)
+        {
             let rule = if cost > max_cost {
                 format!("at most {MAX_COST}")
             } else {
@@ -320,7 +336,10 @@ impl Merge {
                 ),
             );
         }
-        (hours.clamp(0.0, max_hours), cost.clamp(0.0, max_cost))
+        (
+            hours.map(|hours| hours.clamp(0.0, max_hours)),
+            cost.map(|cost| cost.clamp(0.0, max_cost)),
+        )
     }
 
     pub(super) fn credential_skills(

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::catalog::format::{CatalogFile, CredentialSpec, Number};
+use crate::catalog::format::{CatalogFile, CredentialSpec, Measure};
 use crate::catalog::freshness::Freshness;
 use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx, SkillIdx};
 use crate::catalog::place::{Pending, Place};
@@ -219,15 +219,15 @@ impl Merge {
         };
         // A merge key (`<<`, refused) was probably meant to bring the missing fields.
         if fields.iter().any(|field| field == "<<") {
-            spec.hours.get_or_insert(Number(1.0));
-            spec.cost.get_or_insert(Number(0.0));
+            spec.hours.get_or_insert(Measure::Known(1.0));
+            spec.cost.get_or_insert(Measure::Known(0.0));
             self.lists_reported = true;
         }
         for field in fields {
             let meant = crate::text::closest(field, ["hours", "cost", "skills"]);
             match meant.unwrap_or(field) {
-                "hours" if spec.hours.is_none() => spec.hours = Some(Number(1.0)),
-                "cost" if spec.cost.is_none() => spec.cost = Some(Number(0.0)),
+                "hours" if spec.hours.is_none() => spec.hours = Some(Measure::Known(1.0)),
+                "cost" if spec.cost.is_none() => spec.cost = Some(Measure::Known(0.0)),
                 "skills" => self.lists_reported = true,
                 _ => {}
             }

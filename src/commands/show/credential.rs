@@ -33,10 +33,12 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
             "awarded free, with no exam, as soon as its parts (below) are held",
         );
     } else {
-        page.field(
-            "hours",
-            &format!("{} estimated learning hours", credential.hours),
-        );
+        let hours = if credential.unknown.hours {
+            "hours unknown: no source gives them".to_owned()
+        } else {
+            format!("{} estimated learning hours", credential.hours)
+        };
+        page.field("hours", &hours);
         page.field("cost", &cost(catalog, idx));
     }
     let skills: Vec<String> = credential

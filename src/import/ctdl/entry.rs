@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::json::get;
 use super::map::{chosen_price, currency_code, duration_hours, prices};
-use super::{Context, Resource, clip, requires, slug, write};
+use super::{Context, Resource, clip, renewal, requires, slug, write};
 use crate::catalog::format::{MAX_COST, MAX_HOURS};
 use crate::import::json::{child, ctid_in, items, text};
 
@@ -23,9 +23,14 @@ pub(super) fn entry(
         context.warn(file, path, "no `name`; the title is its id");
         id.to_owned()
     });
-    if resource.assessment {
-        notes
-            .push("Imported from a CTDL assessment: the exam or assessment on its own.".to_owned());
+    match &resource.exam_for {
+        Some(credential) => notes.push(format!(
+            "Imported from a CTDL assessment: the exam of {credential}, the one credential that requires it."
+        )),
+        None if resource.assessment => notes.push(
+            "Imported from a CTDL assessment: the exam or assessment on its own, as no one credential requires it.".to_owned(),
+        ),
+        None => {}
     }
     let hours = hours(context, resource, &mut notes);
     let cost = cost(context, resource, currency, &mut notes);
@@ -51,6 +56,7 @@ pub(super) fn entry(
     }
     let requires = requires::conditions(context, resource, "requires", &mut notes);
     let recommends = requires::conditions(context, resource, "recommends", &mut notes);
+    let valid_for_months = renewal::valid_for_months(context, resource, currency, &mut notes);
     let ctid = get(node, "ctid")
         .and_then(Value::as_str)
         .and_then(ctid_in)
@@ -70,13 +76,15 @@ pub(super) fn entry(
         skills,
         requires,
         recommends,
+        valid_for_months,
         url,
         same_as: ctid.into_iter().collect(),
         description: (!description.is_empty()).then(|| description.join("\n\n")),
     }
 }
 
-fn hours(context: &mut Context, resource: &Resource, notes: &mut Vec<String>) -> f64 {
+/// The hours, `None` (written `unknown`) when the Registry gives no usable duration.
+fn hours(context: &mut Context, resource: &Resource, notes: &mut Vec<String>) -> Option<f64> {
     let (file, node) = (resource.file, resource.node);
     let key = child(&resource.path, "estimatedDuration");
     for (n, profile) in items(get(node, "estimatedDuration"))
@@ -96,7 +104,7 @@ fn hours(context: &mut Context, resource: &Resource, notes: &mut Vec<String>) ->
                     if estimated {
                         notes.push(format!("Hours estimated by upskill from the Registry's duration {written}, at full-time study (8 hours a day, 40 a week, 160 a month, 1,600 a year)."));
                     }
-                    return hours;
+                    return Some(hours);
                 }
                 _ => context.warn(
                     file,
@@ -112,18 +120,18 @@ fn hours(context: &mut Context, resource: &Resource, notes: &mut Vec<String>) ->
     context.warn(
         file,
         &resource.path,
-        "no usable `estimatedDuration`: hours written as 1, a placeholder; give the real hours",
+        "no usable `estimatedDuration`: hours written as `unknown`; give the real hours",
     );
-    notes.push("Hours unknown: the Registry gives no duration (1 is a placeholder).".into());
-    1.0
+    None
 }
 
+/// The price to earn it, `None` (written `unknown`) when the Registry gives none usable.
 fn cost(
     context: &mut Context,
     resource: &Resource,
     currency: &str,
     notes: &mut Vec<String>,
-) -> f64 {
+) -> Option<f64> {
     let found = prices(get(resource.node, "estimatedCost"), context.lang);
     let key = child(&resource.path, "estimatedCost");
     // Read only to warn about placeholders: a cost's own description is not kept.
@@ -135,29 +143,26 @@ fn cost(
             let _ = context.text(resource.file, &format!("{key}[{n}]"), object, "description");
         }
     }
-    let Some(price) = chosen_price(&found) else {
-        notes.push("Cost unknown: the Registry gives no price (0 is a placeholder).".into());
-        return 0.0;
-    };
-    {
-        {
-            match currency_code(&price.currency) {
-                Some(code) if code == currency => price.amount.min(f64::from(MAX_COST)),
-                Some(code) => {
-                    context.warn(
-                        resource.file,
-                        &format!("{key}[{}]", price.index),
-                        &format!("a cost in {code} while this import is in {currency}: left out"),
-                    );
-                    notes.push(format!("Cost unknown in {currency}: the Registry gives {} {code} (0 is a placeholder).", price.amount));
-                    0.0
-                }
-                None => {
-                    context.warn(resource.file, &format!("{key}[{}].currency", price.index), &format!("unknown currency `{}`: cost left out; write it as an ISO 4217 code like USD", clip(&price.currency, 40)));
-                    notes.push("Cost unknown: the Registry's currency is not recognised (0 is a placeholder).".into());
-                    0.0
-                }
-            }
+    let price = chosen_price(&found)?;
+    match currency_code(&price.currency) {
+        Some(code) if code == currency => Some(price.amount.min(f64::from(MAX_COST))),
+        Some(code) => {
+            context.warn(
+                resource.file,
+                &format!("{key}[{}]", price.index),
+                &format!(
+                    "a cost in {code} while this import is in {currency}: written as `unknown`"
+                ),
+            );
+            notes.push(format!(
+                "Cost unknown in {currency}: the Registry gives {} {code}.",
+                price.amount
+            ));
+            None
+        }
+        None => {
+            context.warn(resource.file, &format!("{key}[{}].currency", price.index), &format!("unknown currency `{}`: cost written as `unknown`; write it as an ISO 4217 code like USD", clip(&price.currency, 40)));
+            None
         }
     }
 }

@@ -1,5 +1,7 @@
-//! Gathering the input: each node filed as a resource or an organisation, providers
-//! assigned, ids given, and the currency the catalog is written in.
+//! The first pass: each file's nodes filed as resources (kept as small records: ids, owner,
+//! price currency, the assessments they require) or organisations; then providers assigned,
+//! ids given, and the currency the catalog is written in. The parsed file is dropped before
+//! the next one is read, so memory follows the largest file, not the whole input.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -7,21 +9,52 @@ use serde_json::{Map, Value};
 
 use super::json::{get, types};
 use super::map::{Role, chosen_price, currency_code, prices, role_of};
-use super::{Context, ID_LANG, Organisation, Resource, slug};
+use super::{Context, ID_LANG, Organisation, slug};
+use crate::catalog::format::Kind;
 use crate::import::json::{ctid_in, items, text};
 
-/// Files `node` as a resource to import or an organisation, or warns that its type is unknown.
-pub(super) fn classify<'a>(
+/// What the first pass keeps of one resource.
+pub(super) struct Record {
+    /// Its `@id` and CTID: what references to it name.
+    keys: Vec<String>,
+    ctid: Option<String>,
+    /// Its English name, which its id comes from.
+    id_name: String,
+    /// Each `ownedBy`, then `offeredBy`, value: the keys it names and the organisation its
+    /// node describes, to be matched once every file's organisations are known.
+    owners: Vec<(Vec<String>, Option<Organisation>)>,
+    /// The currency code of the price chosen as its cost.
+    currency: Option<&'static str>,
+    /// The keys of each assessment its `requires` profiles target.
+    pub exams: Vec<Vec<String>>,
+    /// A credential type (not a learning opportunity or an assessment).
+    pub credential: bool,
+    pub assessment: bool,
+}
+
+/// A resource node's kind and whether it is an assessment; `None` for an organisation or a
+/// type the importer does not know.
+pub(super) fn resource_kind(node: &Map<String, Value>) -> Option<(Kind, bool)> {
+    let names = types(node);
+    match names.iter().find_map(|name| role_of(name))? {
+        Role::Credential(kind) => {
+            Some((kind, names.iter().any(|name| name == "AssessmentProfile")))
+        }
+        Role::Organisation => None,
+    }
+}
+
+/// Files `node` as a resource record or an organisation, or warns that its type is unknown.
+pub(super) fn classify(
     context: &mut Context,
-    resources: &mut Vec<Resource<'a>>,
+    records: &mut Vec<Record>,
     organisations: &mut HashMap<String, Organisation>,
-    (file, graph, path): (&'a str, usize, String),
-    node: &'a Map<String, Value>,
+    (file, path): (&str, &str),
+    node: &Map<String, Value>,
 ) {
     let lang = context.lang;
     let names = types(node);
-    let role = names.iter().find_map(|name| role_of(name));
-    match role {
+    match names.iter().find_map(|name| role_of(name)) {
         Some(Role::Organisation) => {
             let organisation = Organisation {
                 name: get(node, "name").and_then(|v| text(v, lang)),
@@ -39,14 +72,7 @@ pub(super) fn classify<'a>(
                 organisations.insert(key, organisation.clone());
             }
         }
-        Some(Role::Credential(kind)) => resources.push(Resource {
-            file,
-            path,
-            node,
-            graph,
-            kind,
-            assessment: names.iter().any(|name| name == "AssessmentProfile"),
-        }),
+        Some(Role::Credential(kind)) => records.push(record(context, node, kind, &names)),
         None => {
             let helper = node
                 .get("@id")
@@ -60,7 +86,7 @@ pub(super) fn classify<'a>(
                 };
                 context.warn(
                     file,
-                    &path,
+                    path,
                     &format!(
                         "{shown} is not a credential or learning opportunity upskill knows; skipped"
                     ),
@@ -68,6 +94,73 @@ pub(super) fn classify<'a>(
             }
         }
     }
+}
+
+fn record(context: &Context, node: &Map<String, Value>, kind: Kind, names: &[String]) -> Record {
+    let ctid = get(node, "ctid")
+        .and_then(Value::as_str)
+        .and_then(ctid_in)
+        .or_else(|| node.get("@id").and_then(Value::as_str).and_then(ctid_in));
+    let keys = node
+        .get("@id")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .into_iter()
+        .chain(ctid.clone())
+        .collect();
+    let owners = ["ownedBy", "offeredBy"]
+        .iter()
+        .flat_map(|key| items(get(node, key)))
+        .map(|value| owner_keys(context, value))
+        .collect();
+    let found = prices(get(node, "estimatedCost"), context.lang);
+    let currency = chosen_price(&found).and_then(|price| currency_code(&price.currency));
+    let mut exams = Vec::new();
+    for profile in items(get(node, "requires")) {
+        let Some(profile) = context.follow(0, profile) else {
+            continue;
+        };
+        let alternatives = items(get(profile, "alternativeCondition"))
+            .into_iter()
+            .filter_map(|value| context.follow(0, value));
+        for condition in std::iter::once(profile).chain(alternatives) {
+            for target in items(get(condition, "targetAssessment")) {
+                exams.push(context.keys_of(0, target));
+            }
+        }
+    }
+    let assessment = names.iter().any(|name| name == "AssessmentProfile");
+    Record {
+        keys,
+        ctid,
+        id_name: get(node, "name")
+            .and_then(|v| text(v, ID_LANG))
+            .unwrap_or_default(),
+        owners,
+        currency,
+        exams,
+        credential: kind != Kind::Course && !assessment,
+        assessment,
+    }
+}
+
+/// The keys an owner value names, and the organisation its node describes, if any.
+fn owner_keys(context: &Context, value: &Value) -> (Vec<String>, Option<Organisation>) {
+    let keys = context.keys_of(0, value);
+    let node = context.follow(0, value);
+    let ctid = keys.iter().find_map(|key| ctid_in(key));
+    let field = |key: &str, lang: &str| {
+        node.and_then(|node| get(node, key))
+            .and_then(|v| text(v, lang))
+    };
+    let name = field("name", context.lang);
+    let described = (ctid.is_some() || name.is_some()).then(|| Organisation {
+        name,
+        id_name: field("name", ID_LANG),
+        ctid,
+        url: field("subjectWebpage", context.lang),
+    });
+    (keys, described)
 }
 
 /// The resource nodes of a document: the object itself, each `@graph` node, or each item of
@@ -91,20 +184,28 @@ pub(super) fn top_nodes(value: &Value) -> Vec<(String, &Map<String, Value>)> {
     }
 }
 
-/// Each resource's provider id and organisation: its `ownedBy`, else its `offeredBy`.
+/// Each record's provider id and organisation: its `ownedBy`, else its `offeredBy`.
+/// `places` names each record's file and path for warnings.
 pub(super) fn assign_providers(
     context: &mut Context,
-    resources: &[Resource],
+    records: &[Record],
+    places: &[(String, String)],
     organisations: &HashMap<String, Organisation>,
 ) -> Vec<(String, Organisation)> {
     let mut chosen = Vec::new();
-    for resource in resources {
-        let owner = ["ownedBy", "offeredBy"]
-            .iter()
-            .flat_map(|key| items(get(resource.node, key)))
-            .find_map(|value| organisation_of(context, resource.graph, value, organisations));
+    for (record, (file, path)) in records.iter().zip(places) {
+        let owner = record.owners.iter().find_map(|(keys, described)| {
+            keys.iter()
+                .find_map(|key| {
+                    organisations
+                        .get(key)
+                        .or_else(|| organisations.get(&ctid_in(key)?))
+                })
+                .or(described.as_ref())
+                .cloned()
+        });
         let organisation = owner.unwrap_or_else(|| {
-            context.warn(resource.file, &resource.path, "no `ownedBy` or `offeredBy` organisation; put under the provider `unknown-organisation`");
+            context.warn(file, path, "no `ownedBy` or `offeredBy` organisation; put under the provider `unknown-organisation`");
             Organisation { name: Some("Unknown organisation".into()), ..Organisation::default() }
         });
         chosen.push(organisation);
@@ -147,71 +248,19 @@ pub(super) fn assign_providers(
         .collect()
 }
 
-pub(super) fn organisation_of(
-    context: &Context,
-    graph: usize,
-    value: &Value,
-    organisations: &HashMap<String, Organisation>,
-) -> Option<Organisation> {
-    let mut keys = Vec::new();
-    if let Some(id) = value.as_str() {
-        keys.push(id.to_owned());
-    }
-    let node = context.follow(graph, value);
-    if let Some(node) = node {
-        keys.extend(node.get("@id").and_then(Value::as_str).map(str::to_owned));
-        keys.extend(get(node, "ctid").and_then(Value::as_str).map(str::to_owned));
-    }
-    if let Some(known) = keys.iter().find_map(|key| {
-        organisations
-            .get(key)
-            .or_else(|| organisations.get(&ctid_in(key)?))
-    }) {
-        return Some(known.clone());
-    }
-    let ctid = keys.iter().find_map(|key| ctid_in(key));
-    let name = node
-        .and_then(|node| get(node, "name"))
-        .and_then(|v| text(v, context.lang));
-    let url = node
-        .and_then(|node| get(node, "subjectWebpage"))
-        .and_then(|v| text(v, context.lang));
-    let id_name = node
-        .and_then(|node| get(node, "name"))
-        .and_then(|v| text(v, ID_LANG));
-    (ctid.is_some() || name.is_some()).then_some(Organisation {
-        name,
-        id_name,
-        ctid,
-        url,
-    })
-}
-
-/// Each resource's id within its provider, from its name; a clash takes a CTID suffix.
+/// Each record's id within its provider, from its name; a clash takes a `-2`, `-3`...
+/// suffix. Every record's keys are entered in `context.refs` under its global id.
 pub(super) fn assign_ids(
     context: &mut Context,
-    resources: &[Resource],
+    records: &[Record],
     owners: &[(String, Organisation)],
 ) -> Vec<String> {
     let mut taken: HashMap<String, usize> = HashMap::new();
     let mut ids = Vec::new();
-    for (n, resource) in resources.iter().enumerate() {
-        let name = get(resource.node, "name")
-            .and_then(|v| text(v, ID_LANG))
-            .unwrap_or_default();
-        let ctid = get(resource.node, "ctid")
-            .and_then(Value::as_str)
-            .and_then(ctid_in)
-            .or_else(|| {
-                resource
-                    .node
-                    .get("@id")
-                    .and_then(Value::as_str)
-                    .and_then(ctid_in)
-            });
-        let base = Some(slug(&name))
+    for (n, record) in records.iter().enumerate() {
+        let base = Some(slug(&record.id_name))
             .filter(|s| !s.is_empty())
-            .or_else(|| ctid.as_deref().map(slug))
+            .or_else(|| record.ctid.as_deref().map(slug))
             .unwrap_or_else(|| "credential".into());
         let provider = &owners[n].0;
         let mut id = base.clone();
@@ -222,18 +271,8 @@ pub(super) fn assign_ids(
         }
         let global = format!("{provider}/{id}");
         taken.insert(global.clone(), n);
-        for key in [
-            resource
-                .node
-                .get("@id")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            ctid,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            context.refs.insert(key, global.clone());
+        for key in &record.keys {
+            context.refs.insert(key.clone(), global.clone());
         }
         ids.push(id);
     }
@@ -242,13 +281,10 @@ pub(super) fn assign_ids(
 
 /// The currency most costs are in (USD when none says): one per import, as the catalog
 /// format has one currency across files.
-pub(super) fn main_currency(resources: &[Resource], lang: &str) -> String {
+pub(super) fn main_currency(records: &[Record]) -> String {
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for resource in resources {
-        let found = prices(get(resource.node, "estimatedCost"), lang);
-        if let Some(code) = chosen_price(&found).and_then(|price| currency_code(&price.currency)) {
-            *counts.entry(code).or_default() += 1;
-        }
+    for code in records.iter().filter_map(|record| record.currency) {
+        *counts.entry(code).or_default() += 1;
     }
     counts
         .into_iter()

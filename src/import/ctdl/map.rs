@@ -91,6 +91,37 @@ pub fn duration_hours(duration: &str) -> Option<(f64, bool)> {
     (any && number.is_empty() && hours.is_finite()).then_some((hours, estimated))
 }
 
+/// Days in an average month of the Gregorian calendar.
+const DAYS_PER_MONTH: f64 = 30.436_875;
+
+/// Whole months of an ISO 8601 calendar duration (`P3Y` is 36, `P18M` 18, `P104W` 24),
+/// rounded to the nearest month and at least 1. `None` when it is not a duration, has a
+/// time part (`PT...`), or is zero.
+pub fn duration_months(duration: &str) -> Option<u32> {
+    let rest = duration.trim().strip_prefix('P')?;
+    let (mut months, mut number, mut any) = (0.0, String::new(), false);
+    for c in rest.chars() {
+        if c.is_ascii_digit() || c == '.' || c == ',' {
+            number.push(if c == ',' { '.' } else { c });
+            continue;
+        }
+        let value: f64 = number.parse().ok()?;
+        number.clear();
+        any = true;
+        months += value
+            * match c {
+                'Y' => 12.0,
+                'M' => 1.0,
+                'W' => 7.0 / DAYS_PER_MONTH,
+                'D' => 1.0 / DAYS_PER_MONTH,
+                _ => return None,
+            };
+    }
+    let whole = months.round().max(1.0);
+    (any && number.is_empty() && months > 0.0 && whole <= f64::from(u32::MAX))
+        .then_some(whole as u32)
+}
+
 /// ISO 4217 codes of the currency names the Registry uses; codes themselves pass through.
 pub fn currency_code(currency: &str) -> Option<&'static str> {
     const NAMES: &[(&str, &[&str])] = &[
@@ -210,6 +241,18 @@ mod tests {
         assert_eq!(duration_hours("forty hours"), None);
         assert_eq!(duration_hours("P"), None);
         assert_eq!(duration_hours("PT"), None);
+    }
+
+    #[test]
+    fn renewal_frequencies_become_whole_months() {
+        assert_eq!(duration_months("P3Y"), Some(36));
+        assert_eq!(duration_months("P1Y6M"), Some(18));
+        assert_eq!(duration_months("P104W"), Some(24));
+        assert_eq!(duration_months("P730D"), Some(24));
+        assert_eq!(duration_months("P1D"), Some(1));
+        assert_eq!(duration_months("PT40H"), None);
+        assert_eq!(duration_months("P0Y"), None);
+        assert_eq!(duration_months("three years"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod entry;
 mod gather;
 pub mod json;
 pub mod map;
+mod renewal;
 mod requires;
 mod write;
 
@@ -15,7 +16,9 @@ use serde_json::{Map, Value};
 
 pub use super::slug;
 use crate::import::json::{child, ctid_in, text};
-use gather::{assign_ids, assign_providers, classify, main_currency, top_nodes};
+use gather::{
+    Record, assign_ids, assign_providers, classify, main_currency, resource_kind, top_nodes,
+};
 use json::{get, is_placeholder};
 pub use write::MARKER;
 
@@ -31,7 +34,7 @@ pub struct Output {
     pub credentials: usize,
 }
 
-/// A credential-like resource found in the input.
+/// A credential-like resource of the file being mapped.
 struct Resource<'a> {
     file: &'a str,
     path: String,
@@ -39,6 +42,8 @@ struct Resource<'a> {
     graph: usize,
     kind: Kind,
     assessment: bool,
+    /// For an assessment: the one credential whose `requires` names it as its exam.
+    exam_for: Option<String>,
 }
 
 /// An organisation: its name (when the input gives one) and CTID.
@@ -58,7 +63,8 @@ const ID_LANG: &str = "en";
 /// What the importer knows while it maps resources.
 struct Context<'a> {
     lang: &'a str,
-    /// Per `@graph` document: its nodes by `@id`, to follow references such as `_:b0`.
+    /// The nodes of the document being read, by `@id`, to follow references such as
+    /// `_:b0`: one document at a time, so graph 0.
     graphs: Vec<HashMap<&'a str, &'a Map<String, Value>>>,
     /// Each imported resource's `@id` and CTID to its global id.
     refs: HashMap<String, String>,
@@ -105,8 +111,9 @@ impl Context<'_> {
         }
     }
 
-    /// The global id of the imported resource `value` names, if it is one.
-    fn resolve(&self, graph: usize, value: &Value) -> Option<String> {
+    /// What a reference names a resource by: the address, its node's `@id` and CTID, and
+    /// the CTIDs inside them.
+    fn keys_of(&self, graph: usize, value: &Value) -> Vec<String> {
         let mut keys = Vec::new();
         if let Some(id) = value.as_str() {
             keys.push(id.to_owned());
@@ -116,9 +123,17 @@ impl Context<'_> {
             keys.extend(get(node, "ctid").and_then(Value::as_str).map(str::to_owned));
         }
         let ctids: Vec<String> = keys.iter().filter_map(|key| ctid_in(key)).collect();
-        keys.into_iter()
-            .chain(ctids)
-            .find_map(|key| self.refs.get(&key).cloned())
+        keys.extend(ctids);
+        keys
+    }
+
+    /// The global id of the imported resource `value` names, if it is one.
+    fn resolve(&self, graph: usize, value: &Value) -> Option<String> {
+        self.global_of(&self.keys_of(graph, value))
+    }
+
+    fn global_of(&self, keys: &[String]) -> Option<String> {
+        keys.iter().find_map(|key| self.refs.get(key).cloned())
     }
 }
 
@@ -131,90 +146,193 @@ fn clip(text: &str, max: usize) -> String {
 
 /// Converts every input; the same inputs always give the same output, byte for byte.
 pub fn convert(inputs: &[Input], lang: &str) -> Output {
-    let mut warnings = Vec::new();
-    let documents: Vec<(&str, Option<Value>)> = inputs
-        .iter()
-        .map(|input| match serde_json::from_str::<Value>(&input.text) {
-            Ok(value) => (input.name.as_str(), Some(value)),
-            Err(error) => {
-                warnings.push(format!(
-                    "{}: not JSON ({error}); the file is skipped: give Credential Registry JSON-LD",
-                    input.name
-                ));
-                (input.name.as_str(), None)
-            }
-        })
-        .collect();
+    let names: Vec<String> = inputs.iter().map(|input| input.name.clone()).collect();
+    convert_files(&names, |n| Ok(inputs[n].text.clone()), lang)
+}
+
+/// Converts the files `names`, reading each with `read` (its text, or why it cannot be
+/// read) twice: a first pass keeps only what ids, providers and references need, a second
+/// maps each resource. Only one file's text and JSON are held at a time.
+pub fn convert_files(
+    names: &[String],
+    mut read: impl FnMut(usize) -> Result<String, String>,
+    lang: &str,
+) -> Output {
     let mut context = Context {
         lang,
         graphs: Vec::new(),
         refs: HashMap::new(),
-        warnings,
+        warnings: Vec::new(),
     };
-    let mut resources = Vec::new();
+    let mut records: Vec<Record> = Vec::new();
+    let mut places: Vec<(String, String)> = Vec::new();
+    let mut per_file = vec![0usize; names.len()];
     let mut organisations: HashMap<String, Organisation> = HashMap::new();
-    for (file, value) in &documents {
-        let Some(value) = value else { continue };
-        let graph = context.graphs.len();
-        let nodes = top_nodes(value);
-        context.graphs.push(
-            nodes
-                .iter()
-                .filter_map(|(_, node)| Some((node.get("@id")?.as_str()?, *node)))
-                .collect(),
-        );
-        if nodes.is_empty() {
+    for (n, file) in names.iter().enumerate() {
+        let Some(value) = parse(&mut context.warnings, file, read(n)) else {
+            continue;
+        };
+        let before = records.len();
+        with_document(&mut context, &value, |context, nodes| {
+            if nodes.is_empty() {
+                context.warn(
+                    file,
+                    "",
+                    "no JSON-LD object here; give one resource or a `@graph` document",
+                );
+            }
+            for (path, node) in nodes {
+                let count = records.len();
+                classify(
+                    context,
+                    &mut records,
+                    &mut organisations,
+                    (file, path),
+                    node,
+                );
+                if records.len() > count {
+                    places.push((file.clone(), path.clone()));
+                }
+            }
+        });
+        per_file[n] = records.len() - before;
+    }
+    let owners = assign_providers(&mut context, &records, &places, &organisations);
+    let ids = assign_ids(&mut context, &records, &owners);
+    let currency = main_currency(&records);
+    let exams = own_exams(&context, &records, &owners, &ids);
+    let mut providers: BTreeMap<String, (Organisation, Vec<write::Entry>)> = BTreeMap::new();
+    let mut next = 0;
+    for (n, file) in names.iter().enumerate() {
+        let first = next;
+        next += per_file[n];
+        if per_file[n] == 0 {
+            continue;
+        }
+        let mut quiet = Vec::new();
+        let Some(value) = parse(&mut quiet, file, read(n)) else {
             context.warn(
                 file,
                 "",
-                "no JSON-LD object here; give one resource or a `@graph` document",
+                "could not be read again: it changed while importing; import again",
             );
-        }
-        for (path, node) in nodes {
-            classify(
-                &mut context,
-                &mut resources,
-                &mut organisations,
-                (file, graph, path),
-                node,
-            );
-        }
+            continue;
+        };
+        with_document(&mut context, &value, |context, nodes| {
+            let mut r = first;
+            for (path, node) in nodes {
+                let Some((kind, assessment)) = resource_kind(node) else {
+                    continue;
+                };
+                if r == next {
+                    break;
+                }
+                let exam_for = exams.get(&r).cloned();
+                let resource = Resource {
+                    file,
+                    path: path.clone(),
+                    node,
+                    graph: 0,
+                    kind: if exam_for.is_some() {
+                        Kind::Certification
+                    } else {
+                        kind
+                    },
+                    assessment,
+                    exam_for,
+                };
+                let entry = entry::entry(context, &resource, &ids[r], &currency);
+                let (provider, organisation) = &owners[r];
+                providers
+                    .entry(provider.clone())
+                    .or_insert_with(|| (organisation.clone(), Vec::new()))
+                    .1
+                    .push(entry);
+                r += 1;
+            }
+        });
     }
-    let owners = assign_providers(&mut context, &resources, &organisations);
-    let ids = assign_ids(&mut context, &resources, &owners);
-    let currency = main_currency(&resources, lang);
-    let mut providers: BTreeMap<String, (Organisation, Vec<write::Entry>)> = BTreeMap::new();
-    for (n, resource) in resources.iter().enumerate() {
-        let (provider, organisation) = &owners[n];
-        let entry = entry::entry(&mut context, resource, &ids[n], &currency);
-        providers
-            .entry(provider.clone())
-            .or_insert_with(|| (organisation.clone(), Vec::new()))
-            .1
-            .push(entry);
+    Output {
+        files: write::files(providers, &currency),
+        warnings: context.warnings,
+        credentials: records.len(),
     }
-    let mut output = Output {
-        credentials: resources.len(),
-        ..Output::default()
+}
+
+/// A file's JSON, or a warning that it is not JSON (or cannot be read).
+fn parse(warnings: &mut Vec<String>, file: &str, text: Result<String, String>) -> Option<Value> {
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => {
+            warnings.push(format!(
+                "{file}: cannot be read ({error}); the file is skipped"
+            ));
+            return None;
+        }
     };
-    for (provider, (organisation, mut entries)) in providers {
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
-        let name = organisation
-            .name
-            .clone()
-            .or(organisation.ctid.clone())
-            .unwrap_or_else(|| provider.clone());
-        output.files.insert(
-            format!("{provider}.yaml"),
-            write::file(
-                &provider,
-                &name,
-                organisation.url.as_deref(),
-                &currency,
-                &entries,
-            ),
-        );
+    match serde_json::from_str::<Value>(&text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            warnings.push(format!(
+                "{file}: not JSON ({error}); the file is skipped: give Credential Registry JSON-LD"
+            ));
+            None
+        }
     }
-    output.warnings = context.warnings;
-    output
+}
+
+/// Runs `work` over one document's resource nodes, with its `@graph` nodes to follow.
+fn with_document(
+    context: &mut Context,
+    value: &Value,
+    work: impl FnOnce(&mut Context<'_>, &[(String, &Map<String, Value>)]),
+) {
+    let nodes = top_nodes(value);
+    let graph: HashMap<&str, &Map<String, Value>> = nodes
+        .iter()
+        .filter_map(|(_, node)| Some((node.get("@id")?.as_str()?, *node)))
+        .collect();
+    let mut document = Context {
+        lang: context.lang,
+        graphs: vec![graph],
+        refs: std::mem::take(&mut context.refs),
+        warnings: std::mem::take(&mut context.warnings),
+    };
+    work(&mut document, &nodes);
+    context.refs = document.refs;
+    context.warnings = document.warnings;
+}
+
+/// Each assessment that exactly one credential's `requires` targets: that credential's own
+/// exam, by record index, to the credential's global id.
+fn own_exams(
+    context: &Context,
+    records: &[Record],
+    owners: &[(String, Organisation)],
+    ids: &[String],
+) -> HashMap<usize, String> {
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    for (n, record) in records.iter().enumerate() {
+        if record.assessment {
+            index_of.insert(format!("{}/{}", owners[n].0, ids[n]), n);
+        }
+    }
+    let mut required_by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (n, record) in records.iter().enumerate().filter(|(_, r)| r.credential) {
+        for keys in &record.exams {
+            if let Some(&exam) = context.global_of(keys).and_then(|g| index_of.get(&g)) {
+                let by = required_by.entry(exam).or_default();
+                if !by.contains(&n) {
+                    by.push(n);
+                }
+            }
+        }
+    }
+    required_by
+        .into_iter()
+        .filter_map(|(exam, by)| match by.as_slice() {
+            [only] => Some((exam, format!("{}/{}", owners[*only].0, ids[*only]))),
+            _ => None,
+        })
+        .collect()
 }

@@ -1,8 +1,10 @@
 //! Writing the catalog files: YAML with every text double-quoted (JSON string syntax, which
 //! YAML reads the same), keys in `upskill fmt`'s order, nothing that depends on the clock.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::Organisation;
 use crate::catalog::format::{AtomSpec, Kind, RequirementSpec};
 use crate::import::quoted;
 
@@ -13,17 +15,26 @@ pub(super) struct Entry {
     pub id: String,
     pub title: String,
     pub kind: Kind,
-    pub hours: f64,
-    pub cost: f64,
+    /// `None` is written `unknown`.
+    pub hours: Option<f64>,
+    /// `None` is written `unknown`.
+    pub cost: Option<f64>,
     pub skills: Vec<String>,
     pub requires: Vec<RequirementSpec>,
     pub recommends: Vec<RequirementSpec>,
+    pub valid_for_months: Option<u32>,
     pub url: Option<String>,
     pub same_as: Vec<String>,
     pub description: Option<String>,
 }
 
-fn number(value: f64) -> String {
+/// A measure as the catalog format writes it: a number, or `unknown`.
+fn measure(value: Option<f64>) -> String {
+    value.map_or_else(|| "unknown".to_owned(), number)
+}
+
+/// A number with at most two decimals, as the catalog writes hours and costs.
+pub(super) fn number(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let mut text = format!("{rounded:.2}");
     while text.ends_with('0') {
@@ -46,8 +57,33 @@ fn requirement(item: &RequirementSpec) -> String {
     }
 }
 
+/// Every provider's file (name to text), its entries in id order.
+pub(super) fn files(
+    providers: BTreeMap<String, (Organisation, Vec<Entry>)>,
+    currency: &str,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (provider, (organisation, mut entries)) in providers {
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        let name = organisation
+            .name
+            .clone()
+            .or(organisation.ctid.clone())
+            .unwrap_or_else(|| provider.clone());
+        let text = file(
+            &provider,
+            &name,
+            organisation.url.as_deref(),
+            currency,
+            &entries,
+        );
+        out.insert(format!("{provider}.yaml"), text);
+    }
+    out
+}
+
 /// One provider's catalog file.
-pub(super) fn file(
+fn file(
     provider: &str,
     name: &str,
     url: Option<&str>,
@@ -66,8 +102,8 @@ pub(super) fn file(
         let _ = writeln!(out, "  - id: {}", entry.id);
         let _ = writeln!(out, "    title: {}", quoted(&entry.title));
         let _ = writeln!(out, "    kind: {}", entry.kind);
-        let _ = writeln!(out, "    hours: {}", number(entry.hours));
-        let _ = writeln!(out, "    cost: {}", number(entry.cost));
+        let _ = writeln!(out, "    hours: {}", measure(entry.hours));
+        let _ = writeln!(out, "    cost: {}", measure(entry.cost));
         let _ = writeln!(out, "    skills: [{}]", entry.skills.join(", "));
         for (key, items) in [
             ("requires", &entry.requires),
@@ -80,6 +116,9 @@ pub(super) fn file(
                     items.iter().map(requirement).collect::<Vec<_>>().join(", ")
                 );
             }
+        }
+        if let Some(months) = entry.valid_for_months {
+            let _ = writeln!(out, "    valid_for_months: {months}");
         }
         if let Some(url) = &entry.url {
             let _ = writeln!(out, "    url: {}", quoted(url));

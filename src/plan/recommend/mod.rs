@@ -13,6 +13,8 @@ mod search;
 mod settle;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unknown_tests;
 
 use std::time::Instant;
 

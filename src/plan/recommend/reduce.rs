@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::catalog::{Amount, Atom, Catalog, CredentialIdx, Requirement};
+use crate::catalog::{Amount, Atom, Catalog, Credential, CredentialIdx, Requirement};
 use crate::plan::Holdings;
 
 use super::goals::goals_of;
@@ -175,6 +175,27 @@ impl View<'_> {
     }
 }
 
+/// What the planner counts for a cost or hours written `unknown`, in hundredths: a hundred
+/// times the most a credential may cost or take, so a plan takes an unknown one only when no
+/// plan of known ones meets as many requirements, and never within a budget or an hours
+/// limit. An unknown is never read as free or quick.
+const UNKNOWN: i64 = 100 * 100 * crate::catalog::format::MAX_COST as i64;
+
+/// A credential's cost and hours as the planner weighs them, in hundredths.
+pub(super) fn planned(credential: &Credential) -> (i64, i64) {
+    let measure = |amount: Amount, unknown: bool| {
+        if unknown {
+            UNKNOWN
+        } else {
+            amount.hundredths()
+        }
+    };
+    (
+        measure(credential.cost, credential.unknown.cost),
+        measure(credential.hours, credential.unknown.hours),
+    )
+}
+
 /// A stack weighs nothing: it is awarded, never taken. With a value of time the cost
 /// objective's primary measure is `cost + hours x value`, in ten-thousandths so it stays
 /// exact.
@@ -188,7 +209,7 @@ fn weight_of(
     if credential.stack {
         return Weight::default();
     }
-    let (cost, hours) = (credential.cost.hundredths(), credential.hours.hundredths());
+    let (cost, hours) = planned(credential);
     let (primary, secondary) = match objective {
         Objective::Cost if time_value > 0 => (
             cost.saturating_mul(100)
@@ -241,11 +262,11 @@ pub(super) fn reduce(
         Objective::Hours => max_hours,
     };
     let fits = |idx: CredentialIdx| {
-        let credential = catalog.credential(idx);
+        let (cost, hours) = planned(catalog.credential(idx));
         settled.bound[idx.index()].is_some_and(|bound| {
             primary_limit.is_none_or(|limit| bound.primary <= limit)
-                && budget.is_none_or(|b| credential.cost.hundredths() <= b)
-                && max_hours.is_none_or(|h| credential.hours.hundredths() <= h)
+                && budget.is_none_or(|b| cost <= b)
+                && max_hours.is_none_or(|h| hours <= h)
         })
     };
     let kept = view.relevant(&open_goals, fits);
@@ -270,7 +291,7 @@ pub(super) fn reduce(
     let mut items = Vec::with_capacity(local.len());
     let mut flat = Vec::new();
     for &idx in &local {
-        let credential = catalog.credential(idx);
+        let (cost, hours) = planned(catalog.credential(idx));
         let start = flat.len();
         for requirement in view.open_requirements(idx) {
             flat.push(local_supporters(requirement, &mut scratch));
@@ -278,8 +299,8 @@ pub(super) fn reduce(
         items.push(Item {
             credential: Some(idx),
             weight: view.weight(idx),
-            cost: credential.cost.hundredths(),
-            hours: credential.hours.hundredths(),
+            cost,
+            hours,
             requirements: start..flat.len(),
             with_prerequisites: settled.bound[idx.index()]
                 .expect("only settled credentials are kept"),

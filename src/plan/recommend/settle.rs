@@ -161,10 +161,10 @@ fn full_plan(
     }
     let (mut weight, mut cost, mut hours) = (Weight::default(), 0i64, 0i64);
     for &c in &chosen {
-        let credential = &catalog.credentials[c];
+        let (own_cost, own_hours) = super::reduce::planned(&catalog.credentials[c]);
         weight = weight + view.weight(CredentialIdx(c as u32));
-        cost += credential.cost.hundredths();
-        hours += credential.hours.hundredths();
+        cost = cost.saturating_add(own_cost);
+        hours = hours.saturating_add(own_hours);
     }
     let fits = budget.is_none_or(|b| cost <= b) && max_hours.is_none_or(|h| hours <= h);
     fits.then_some(weight)

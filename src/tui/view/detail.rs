@@ -158,8 +158,14 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
     if credential.stack {
         facts.push("awarded free when its parts are held".to_owned());
     } else {
-        facts.push(format!("{} h", credential.hours));
-        facts.push(if credential.cost == Amount::ZERO {
+        facts.push(if credential.unknown.hours {
+            "hours unknown".to_owned()
+        } else {
+            format!("{} h", credential.hours)
+        });
+        facts.push(if credential.unknown.cost {
+            "cost unknown".to_owned()
+        } else if credential.cost == Amount::ZERO {
             "free".to_owned()
         } else {
             format!("{} {currency}", credential.cost.money())
@@ -293,9 +299,10 @@ fn alternatives(app: &App, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Li
         .map(|(other, _)| other)
         .collect();
     found.sort_by_key(|&other| {
+        let other_credential = catalog.credential(other);
         (
-            catalog.credential(other).cost,
-            catalog.credential(other).hours,
+            (other_credential.unknown.cost, other_credential.cost),
+            (other_credential.unknown.hours, other_credential.hours),
             other,
         )
     });
@@ -313,16 +320,25 @@ fn alternatives(app: &App, theme: &Theme, idx: CredentialIdx, lines: &mut Vec<Li
     ));
     for &other in found.iter().take(ALTERNATIVES) {
         let candidate = catalog.credential(other);
-        let cost = difference(
-            candidate.cost,
-            credential.cost,
-            &catalog.currency,
-            Amount::money,
-        );
-        let hours = difference(candidate.hours, credential.hours, "h", |hours| {
-            hours.to_string()
-        });
-        let style = if candidate.cost < credential.cost {
+        let cost_known = !candidate.unknown.cost && !credential.unknown.cost;
+        let cost = if cost_known {
+            difference(
+                candidate.cost,
+                credential.cost,
+                &catalog.currency,
+                Amount::money,
+            )
+        } else {
+            "cost unknown".to_owned()
+        };
+        let hours = if candidate.unknown.hours || credential.unknown.hours {
+            "hours unknown".to_owned()
+        } else {
+            difference(candidate.hours, credential.hours, "h", |hours| {
+                hours.to_string()
+            })
+        };
+        let style = if cost_known && candidate.cost < credential.cost {
             theme.good
         } else {
             Style::new()
