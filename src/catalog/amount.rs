@@ -4,7 +4,7 @@ use std::fmt;
 
 /// Which of a credential's hours and cost were written `unknown`: no source gives them. The
 /// amount beside an unknown is 0, and is never a reason to prefer the credential.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Unknowns {
     pub hours: bool,
     pub cost: bool,
