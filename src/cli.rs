@@ -365,6 +365,16 @@ pub enum PeopleCommand {
         #[arg(value_name = "NAME")]
         name: String,
     },
+    /// Give a saved plan to another person (made if new): what the plan's person holds is
+    /// added to theirs
+    Move {
+        /// The saved plan
+        #[arg(value_name = "PLAN")]
+        plan: String,
+        /// The person it is for from now on
+        #[arg(value_name = "PERSON")]
+        person: String,
+    },
 }
 
 /// How `people` sorts.

@@ -297,3 +297,50 @@ fn a_plan_exported_as_yaml_is_imported_elsewhere_with_its_persons_holdings() {
         refused.stderr
     );
 }
+
+/// A plan moved to another person (one the user picks, after a move from before people gave
+/// it a person of its own): what it held is added to theirs, nothing lost.
+#[test]
+fn people_move_gives_a_plan_to_another_person_with_what_it_held() {
+    let home = Home::new();
+    home.ok(&[
+        "plan",
+        "--role",
+        "analyst",
+        "--save",
+        "alex",
+        "--have",
+        "t/basics",
+        "--start",
+        "2999-01-04",
+    ]);
+    home.ok(&[
+        "plan",
+        "--role",
+        "analyst",
+        "--save",
+        "alex-2",
+        "--have",
+        "t/escape",
+        "--start",
+        "2999-01-04",
+    ]);
+    let moved = home.ok(&["people", "move", "alex-2", "alex"]);
+    assert_eq!(
+        moved,
+        "plan `alex-2` is alex's now; they hold 2 credentials\n"
+    );
+    let listed = json(&home.ok(&["people", "--format", "json"]));
+    let alex = listed
+        .as_array()
+        .and_then(|people| people.iter().find(|person| person["name"] == "alex"))
+        .expect("alex");
+    assert_eq!(alex["plans"].as_array().map(Vec::len), Some(2));
+    let shown = home.ok(&["people", "show", "alex"]);
+    assert!(
+        shown.contains("t/basics") && shown.contains("t/escape"),
+        "{shown}"
+    );
+    let unknown = home.run(&["people", "move", "alx", "alex"]);
+    assert_eq!(unknown.code, 2);
+}

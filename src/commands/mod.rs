@@ -66,6 +66,10 @@ pub fn run(catalogs: &CatalogArgs, command: &Command) -> color_eyre::Result<Exit
             ..
         } => people::show(&mut out, catalogs, name),
         Command::People {
+            show: Some(crate::cli::PeopleCommand::Move { plan, person }),
+            ..
+        } => people::move_plan(&mut out, plan, person),
+        Command::People {
             show: None,
             format,
             sort,

@@ -320,3 +320,34 @@ fn profile_lines(profile: &Profile, catalog: &Catalog, currency: &str) -> Vec<St
     }
     lines
 }
+
+/// `upskill people move PLAN PERSON`.
+pub fn move_plan(out: &mut impl Write, plan: &str, person: &str) -> io::Result<ExitCode> {
+    let store = match saved::store() {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let plan = match saved::find(&store, plan) {
+        Ok(plan) => plan,
+        Err(message) => return usage(&message),
+    };
+    let person = match PlanName::parse(person) {
+        Ok(person) => person,
+        Err(error) => return usage(&error.to_string()),
+    };
+    let known = store.people().exists(&person);
+    match store.move_to_person(&plan, &person, crate::clock::today()) {
+        Ok(profile) => {
+            writeln!(
+                out,
+                "plan `{}` is {}'s now{}; they hold {}",
+                sanitize_line(plan.as_str()),
+                sanitize_line(person.as_str()),
+                if known { "" } else { " (a new person)" },
+                crate::text::plural(profile.have.credentials.len(), "credential")
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => super::failure(&error.to_string()),
+    }
+}

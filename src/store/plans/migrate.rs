@@ -130,3 +130,51 @@ pub fn join(plan: &mut Plan, profile: &Profile) {
     });
     plan.have = profile.have.clone();
 }
+
+impl PlanStore {
+    /// Gives plan `name` to person `person` (made when missing): what the plan's person
+    /// held is added to what `person` holds, so nothing is lost, and the plan's settings
+    /// that differ from theirs stay its own. The plan's former person is left as they are.
+    /// Returns `person` as their profile is now.
+    pub fn move_to_person(
+        &self,
+        name: &PlanName,
+        person: &PlanName,
+        today: Date,
+    ) -> Result<Profile, StoreError> {
+        let lock = self.lock(name)?;
+        let moved = self.move_locked(name, person, today);
+        lock.remove_file();
+        moved
+    }
+
+    fn move_locked(
+        &self,
+        name: &PlanName,
+        person: &PlanName,
+        today: Date,
+    ) -> Result<Profile, StoreError> {
+        let mut plan = self.load(name, today)?.plan;
+        let theirs = match self.people.load(person) {
+            Ok(profile) => Some(profile),
+            Err(LoadError::Read {
+                source: files::ReadError::NotFound,
+                ..
+            }) => None,
+            Err(error) => return Err(error.into()),
+        };
+        let nobody = Profile::new(person.as_str());
+        let mut ours = theirs
+            .clone()
+            .unwrap_or_else(|| Profile::new(person.as_str()));
+        let held = Profile {
+            have: plan.have.clone(),
+            ..Profile::new(person.as_str())
+        };
+        ours.have = Profile::merge(&nobody, &held, &ours).have;
+        let saved = self.people.save(&ours, theirs.as_ref())?;
+        join(&mut plan, &saved);
+        self.write(name, &plan, true)?;
+        Ok(saved)
+    }
+}
