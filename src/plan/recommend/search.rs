@@ -26,8 +26,10 @@
 use std::time::Instant;
 
 use super::bound::{CoverBound, MAX_GOALS};
+use super::chains::Chains;
 
 mod blocked;
+mod greedy;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
@@ -54,9 +56,11 @@ pub(super) struct Stop {
 
 pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let n = problem.items.len();
+    let limits = Limits::new(problem);
     let mut search = Search {
         problem,
         bound: CoverBound::new(problem),
+        limits,
         in_set: vec![false; n],
         chosen: Vec::new(),
         derived: vec![false; n],
@@ -74,6 +78,7 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
         frontier_more: false,
         frontier_weight: Weight::INFINITE,
     };
+    search.seed();
     search.explore();
     let mut items = search.best_items;
     items.sort_unstable();
@@ -89,9 +94,30 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     }
 }
 
+/// What the budget and the hour limit allow, with what each item needs first.
+struct Limits {
+    cost: Option<(i64, Chains)>,
+    hours: Option<(i64, Chains)>,
+}
+
+impl Limits {
+    fn new(problem: &Problem) -> Limits {
+        let items = &problem.items;
+        Limits {
+            cost: problem
+                .budget
+                .map(|b| (b, Chains::new(problem, |i| items[i].cost))),
+            hours: problem
+                .max_hours
+                .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
+        }
+    }
+}
+
 struct Search<'p> {
     problem: &'p Problem,
     bound: CoverBound,
+    limits: Limits,
     in_set: Vec<bool>,
     chosen: Vec<u32>,
     /// Scratch: which chosen items are derivable.
@@ -206,16 +232,32 @@ impl Search<'_> {
     }
 
     /// Whether an item could still join the set: not in it, not excluded, and within the
-    /// limits together with the set.
+    /// limits together with the set and the least that each of its requirements the set
+    /// does not meet adds, and together with the least it needs first.
     fn available(&self, item: u32) -> bool {
-        let it = &self.problem.items[item as usize];
-        !self.in_set[item as usize]
-            && !self.excluded[item as usize]
-            && self.problem.budget.is_none_or(|b| self.cost + it.cost <= b)
-            && self
-                .problem
-                .max_hours
-                .is_none_or(|h| self.hours + it.hours <= h)
+        let i = item as usize;
+        if self.in_set[i] || self.excluded[i] {
+            return false;
+        }
+        let it = &self.problem.items[i];
+        let fits = |limit: &Option<(i64, Chains)>, so_far: i64, own: i64| {
+            let Some((most, chains)) = limit else {
+                return true;
+            };
+            if chains.item[i] > *most || so_far + own > *most {
+                return false;
+            }
+            let mut needed = 0;
+            for slot in it.requirements.clone() {
+                let least = chains.least_own[slot];
+                if least > needed && !self.has_member(&self.problem.requirements[slot], |_| true) {
+                    needed = least;
+                }
+            }
+            so_far + own + needed <= *most
+        };
+        fits(&self.limits.cost, self.cost, it.cost)
+            && fits(&self.limits.hours, self.hours, it.hours)
     }
 
     /// Computes `D(S)` into `derived`.
