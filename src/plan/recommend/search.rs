@@ -26,13 +26,14 @@
 use std::time::Instant;
 
 use super::bound::{CoverBound, MAX_GOALS};
-use super::chains::Chains;
 
 mod blocked;
 mod greedy;
+mod limits;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
+use limits::Limits;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -72,6 +73,7 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
         best_met: 0,
         best_weight: Weight::default(),
         best_items: Vec::new(),
+        seeded: false,
         nodes: 0,
         stop,
         stopped: false,
@@ -94,26 +96,6 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     }
 }
 
-/// What the budget and the hour limit allow, with what each item needs first.
-struct Limits {
-    cost: Option<(i64, Chains)>,
-    hours: Option<(i64, Chains)>,
-}
-
-impl Limits {
-    fn new(problem: &Problem) -> Limits {
-        let items = &problem.items;
-        Limits {
-            cost: problem
-                .budget
-                .map(|b| (b, Chains::new(problem, |i| items[i].cost))),
-            hours: problem
-                .max_hours
-                .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
-        }
-    }
-}
-
 struct Search<'p> {
     problem: &'p Problem,
     bound: CoverBound,
@@ -131,6 +113,8 @@ struct Search<'p> {
     best_met: usize,
     best_weight: Weight,
     best_items: Vec<u32>,
+    /// The best is still the first answer (see `greedy`), which a set as good replaces.
+    seeded: bool,
     nodes: u64,
     stop: Stop,
     stopped: bool,
@@ -167,7 +151,11 @@ impl Search<'_> {
             }
             return;
         }
-        if matches!(blocked, Blocked::None) && self.beats_best(met, self.weight) {
+        // A set as good as the first answer replaces it, so that ties are broken as the
+        // search alone would break them: by its own order.
+        let ties_first = self.seeded && met == self.best_met && self.weight == self.best_weight;
+        if matches!(blocked, Blocked::None) && (self.beats_best(met, self.weight) || ties_first) {
+            self.seeded = false;
             self.best_met = met;
             self.best_weight = self.weight;
             self.best_items.clone_from(&self.chosen);
@@ -229,35 +217,6 @@ impl Search<'_> {
         self.cost -= it.cost;
         self.hours -= it.hours;
         self.weight = self.weight - it.weight;
-    }
-
-    /// Whether an item could still join the set: not in it, not excluded, and within the
-    /// limits together with the set and the least that each of its requirements the set
-    /// does not meet adds, and together with the least it needs first.
-    fn available(&self, item: u32) -> bool {
-        let i = item as usize;
-        if self.in_set[i] || self.excluded[i] {
-            return false;
-        }
-        let it = &self.problem.items[i];
-        let fits = |limit: &Option<(i64, Chains)>, so_far: i64, own: i64| {
-            let Some((most, chains)) = limit else {
-                return true;
-            };
-            if chains.item[i] > *most || so_far + own > *most {
-                return false;
-            }
-            let mut needed = 0;
-            for slot in it.requirements.clone() {
-                let least = chains.least_own[slot];
-                if least > needed && !self.has_member(&self.problem.requirements[slot], |_| true) {
-                    needed = least;
-                }
-            }
-            so_far + own + needed <= *most
-        };
-        fits(&self.limits.cost, self.cost, it.cost)
-            && fits(&self.limits.hours, self.hours, it.hours)
     }
 
     /// Computes `D(S)` into `derived`.
@@ -327,7 +286,7 @@ impl Search<'_> {
         if most != self.best_met {
             return most < self.best_met;
         }
-        lower >= self.best_weight
+        lower > self.best_weight || !self.seeded && lower == self.best_weight
     }
 
     /// What a set below this node can reach: at most this many goals, and, meeting as many

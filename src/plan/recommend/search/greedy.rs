@@ -5,6 +5,8 @@
 //! in a circle is never taken), within the limits; then items the set can do without are
 //! dropped, heaviest first.
 
+use std::time::Instant;
+
 use super::Search;
 use crate::plan::recommend::reduce::Weight;
 
@@ -13,7 +15,14 @@ const TRIED_PER_GOAL: usize = 16;
 /// Supporters tried per requirement of an item being pulled in.
 const TRIED_PER_REQUIREMENT: usize = 3;
 /// Items pulled in, at most, while trying one supporter of a goal.
-const STEPS_PER_TRY: u32 = 2_000;
+const STEPS_PER_TRY: u32 = 200;
+
+/// What pulling items in has done for one try, and each requirement's lightest supporters
+/// (computed when first needed, as popular skills have thousands).
+struct Steps {
+    taken: u32,
+    lightest: Vec<Vec<u32>>,
+}
 
 impl Search<'_> {
     /// Builds the first answer and keeps it as the best found; the set is empty again after.
@@ -25,6 +34,10 @@ impl Search<'_> {
                 .map(|&e| problem.items[e as usize].with_prerequisites)
                 .min()
                 .unwrap_or(Weight::INFINITE)
+        };
+        let mut steps = Steps {
+            taken: 0,
+            lightest: vec![Vec::new(); problem.requirements.len()],
         };
         let mut goals: Vec<usize> = (0..problem.open.len()).collect();
         goals.sort_by_key(|&g| (least(&problem.open[g].1), g));
@@ -42,9 +55,12 @@ impl Search<'_> {
             candidates.truncate(TRIED_PER_GOAL);
             let mut best: Option<(Weight, Vec<u32>)> = None;
             for e in candidates {
+                if self.stop.deadline.is_some_and(|d| Instant::now() >= d) {
+                    break;
+                }
                 let mark = self.chosen.len();
                 let before = self.weight;
-                let mut steps = 0;
+                steps.taken = 0;
                 if self.pull(e, &mut Vec::new(), &mut steps) {
                     let added = self.weight - before;
                     if best.as_ref().is_none_or(|(weight, _)| added < *weight) {
@@ -67,6 +83,7 @@ impl Search<'_> {
             self.best_met = met;
             self.best_weight = self.weight;
             self.best_items.clone_from(&self.chosen);
+            self.seeded = true;
         }
         self.truncate(0);
     }
@@ -74,14 +91,14 @@ impl Search<'_> {
     /// Adds `item` after what it needs first, choosing for each requirement the set does
     /// not meet the lightest supporter that can be pulled in; false (with the set as it
     /// was, up to items already pulled in) when that fails or breaks a limit.
-    fn pull(&mut self, item: u32, visiting: &mut Vec<u32>, steps: &mut u32) -> bool {
+    fn pull(&mut self, item: u32, visiting: &mut Vec<u32>, steps: &mut Steps) -> bool {
         if self.in_set[item as usize] {
             return true;
         }
-        if visiting.contains(&item) || *steps >= STEPS_PER_TRY || !self.available(item) {
+        if visiting.contains(&item) || steps.taken >= STEPS_PER_TRY || !self.available(item) {
             return false;
         }
-        *steps += 1;
+        steps.taken += 1;
         visiting.push(item);
         let problem = self.problem;
         for slot in problem.items[item as usize].requirements.clone() {
@@ -89,13 +106,24 @@ impl Search<'_> {
             if self.has_member(supporters, |_| true) {
                 continue;
             }
-            let mut options: Vec<u32> = supporters
+            if steps.lightest[slot].is_empty() {
+                // Enough to leave out what is being pulled in above (at most the depth).
+                let mut lightest = supporters.clone();
+                let keep = (TRIED_PER_REQUIREMENT + 8).min(lightest.len());
+                let key = |&s: &u32| (problem.items[s as usize].with_prerequisites, s);
+                if keep < lightest.len() {
+                    lightest.select_nth_unstable_by_key(keep, key);
+                    lightest.truncate(keep);
+                }
+                lightest.sort_by_key(key);
+                steps.lightest[slot] = lightest;
+            }
+            let options: Vec<u32> = steps.lightest[slot]
                 .iter()
                 .copied()
                 .filter(|s| !visiting.contains(s))
+                .take(TRIED_PER_REQUIREMENT)
                 .collect();
-            options.sort_by_key(|&s| (problem.items[s as usize].with_prerequisites, s));
-            options.truncate(TRIED_PER_REQUIREMENT);
             let mut met = false;
             for s in options {
                 let mark = self.chosen.len();
