@@ -142,13 +142,9 @@ impl Search<'_> {
         let (met, reachable) = self.goals();
         if self.stopped {
             // Left unexplored: what it could still reach bounds how far the answer may be
-            // from the best (every sibling left is visited here too, cheaply).
+            // from the best.
             let (most, lower) = self.reach(met, &reachable, &blocked);
-            if most > self.best_met {
-                self.frontier_more = true;
-            } else if most == self.best_met {
-                self.frontier_weight = self.frontier_weight.min(lower);
-            }
+            self.leave(most, lower);
             return;
         }
         // A set as good as the first answer replaces it, so that ties are broken as the
@@ -185,13 +181,22 @@ impl Search<'_> {
     /// Tries each item in turn, excluding it from the branches after it; with a goal, last
     /// tries leaving that goal unmet.
     fn branch(&mut self, items: &[u32], goal: Option<usize>) {
-        for &item in items {
+        for (i, &item) in items.iter().enumerate() {
             self.add(item);
             self.explore();
             self.remove(item);
             self.excluded[item as usize] = true;
+            if self.stopped {
+                // The branches left are all below this node: its bound covers them at
+                // once, where visiting each (thousands, for a popular skill) would run
+                // well past the deadline.
+                if i + 1 < items.len() || goal.is_some() {
+                    self.leave_here();
+                }
+                break;
+            }
         }
-        if let Some(goal) = goal {
+        if let Some(goal) = goal.filter(|_| !self.stopped) {
             self.given_up[goal] = true;
             self.explore();
             self.given_up[goal] = false;
@@ -199,6 +204,28 @@ impl Search<'_> {
         for &item in items {
             self.excluded[item as usize] = false;
         }
+    }
+
+    /// Records a part of the search left unexplored that can reach at most `most` goals,
+    /// and, meeting as many as the best found, weighs at least `lower`.
+    fn leave(&mut self, most: usize, lower: Weight) {
+        if most > self.best_met {
+            self.frontier_more = true;
+        } else if most == self.best_met {
+            self.frontier_weight = self.frontier_weight.min(lower);
+        }
+    }
+
+    /// Leaves what is below the current node unexplored.
+    fn leave_here(&mut self) {
+        self.derive();
+        let blocked = self.blocked();
+        if matches!(blocked, Blocked::Dead) {
+            return;
+        }
+        let (met, reachable) = self.goals();
+        let (most, lower) = self.reach(met, &reachable, &blocked);
+        self.leave(most, lower);
     }
 
     fn add(&mut self, item: u32) {
