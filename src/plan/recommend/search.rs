@@ -28,12 +28,17 @@ use std::time::Instant;
 use super::bound::{CoverBound, MAX_GOALS};
 
 mod blocked;
+mod frontier;
 mod greedy;
 mod limits;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
 use limits::Limits;
+
+/// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
+/// after that, each node's bound covers all of its branches left at once.
+const SWEPT_AFTER_STOP: u64 = 1024;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -75,6 +80,7 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
         best_items: Vec::new(),
         seeded: false,
         nodes: 0,
+        swept: 0,
         stop,
         stopped: false,
         frontier_more: false,
@@ -116,6 +122,8 @@ struct Search<'p> {
     /// The best is still the first answer (see `greedy`), which a set as good replaces.
     seeded: bool,
     nodes: u64,
+    /// Nodes bounded one by one after the stop.
+    swept: u64,
     stop: Stop,
     stopped: bool,
     /// Once stopped: some unexplored node may lead to a set that meets more goals than the
@@ -145,6 +153,7 @@ impl Search<'_> {
             // from the best.
             let (most, lower) = self.reach(met, &reachable, &blocked);
             self.leave(most, lower);
+            self.swept += 1;
             return;
         }
         // A set as good as the first answer replaces it, so that ties are broken as the
@@ -181,22 +190,24 @@ impl Search<'_> {
     /// Tries each item in turn, excluding it from the branches after it; with a goal, last
     /// tries leaving that goal unmet.
     fn branch(&mut self, items: &[u32], goal: Option<usize>) {
+        let mut left_here = false;
         for (i, &item) in items.iter().enumerate() {
             self.add(item);
             self.explore();
             self.remove(item);
             self.excluded[item as usize] = true;
-            if self.stopped {
+            if self.stopped && self.swept >= SWEPT_AFTER_STOP {
                 // The branches left are all below this node: its bound covers them at
                 // once, where visiting each (thousands, for a popular skill) would run
                 // well past the deadline.
                 if i + 1 < items.len() || goal.is_some() {
                     self.leave_here();
                 }
+                left_here = true;
                 break;
             }
         }
-        if let Some(goal) = goal.filter(|_| !self.stopped) {
+        if let Some(goal) = goal.filter(|_| !left_here) {
             self.given_up[goal] = true;
             self.explore();
             self.given_up[goal] = false;
@@ -204,28 +215,6 @@ impl Search<'_> {
         for &item in items {
             self.excluded[item as usize] = false;
         }
-    }
-
-    /// Records a part of the search left unexplored that can reach at most `most` goals,
-    /// and, meeting as many as the best found, weighs at least `lower`.
-    fn leave(&mut self, most: usize, lower: Weight) {
-        if most > self.best_met {
-            self.frontier_more = true;
-        } else if most == self.best_met {
-            self.frontier_weight = self.frontier_weight.min(lower);
-        }
-    }
-
-    /// Leaves what is below the current node unexplored.
-    fn leave_here(&mut self) {
-        self.derive();
-        let blocked = self.blocked();
-        if matches!(blocked, Blocked::Dead) {
-            return;
-        }
-        let (met, reachable) = self.goals();
-        let (most, lower) = self.reach(met, &reachable, &blocked);
-        self.leave(most, lower);
     }
 
     fn add(&mut self, item: u32) {
