@@ -67,6 +67,20 @@ fn run(catalog: &Catalog, role: &str, objective: Objective, limited: bool) -> Ru
     };
     let started = Instant::now();
     let recommendation = recommend(catalog, role, &have, &options);
+    if std::env::var_os("UPSKILL_TRAP_DETAIL").is_some() {
+        println!(
+            "  {} {} limits={limited} optimal={} {:.1} ms met={} steps={} cost={} hours={} gap={:?}",
+            catalog.role(role).id,
+            objective.as_str(),
+            recommendation.optimal,
+            started.elapsed().as_secs_f64() * 1000.0,
+            recommendation.met,
+            recommendation.steps.len(),
+            recommendation.total_cost,
+            recommendation.total_hours,
+            recommendation.gap.map(|gap| gap.0),
+        );
+    }
     Run {
         elapsed: started.elapsed(),
         optimal: recommendation.optimal,

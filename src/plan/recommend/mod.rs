@@ -5,6 +5,7 @@
 //! which the answer then says.
 
 mod bound;
+mod chains;
 mod goals;
 mod reduce;
 #[cfg(test)]

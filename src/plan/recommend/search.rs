@@ -28,9 +28,17 @@ use std::time::Instant;
 use super::bound::{CoverBound, MAX_GOALS};
 
 mod blocked;
+mod frontier;
+mod greedy;
+mod limits;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
+use limits::Limits;
+
+/// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
+/// after that, each node's bound covers all of its branches left at once.
+const SWEPT_AFTER_STOP: u64 = 1024;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -54,9 +62,11 @@ pub(super) struct Stop {
 
 pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let n = problem.items.len();
+    let limits = Limits::new(problem);
     let mut search = Search {
         problem,
         bound: CoverBound::new(problem),
+        limits,
         in_set: vec![false; n],
         chosen: Vec::new(),
         derived: vec![false; n],
@@ -68,12 +78,15 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
         best_met: 0,
         best_weight: Weight::default(),
         best_items: Vec::new(),
+        seeded: false,
         nodes: 0,
+        swept: 0,
         stop,
         stopped: false,
         frontier_more: false,
         frontier_weight: Weight::INFINITE,
     };
+    search.seed();
     search.explore();
     let mut items = search.best_items;
     items.sort_unstable();
@@ -92,6 +105,7 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
 struct Search<'p> {
     problem: &'p Problem,
     bound: CoverBound,
+    limits: Limits,
     in_set: Vec<bool>,
     chosen: Vec<u32>,
     /// Scratch: which chosen items are derivable.
@@ -105,7 +119,11 @@ struct Search<'p> {
     best_met: usize,
     best_weight: Weight,
     best_items: Vec<u32>,
+    /// The best is still the first answer (see `greedy`), which a set as good replaces.
+    seeded: bool,
     nodes: u64,
+    /// Nodes bounded one by one after the stop.
+    swept: u64,
     stop: Stop,
     stopped: bool,
     /// Once stopped: some unexplored node may lead to a set that meets more goals than the
@@ -132,16 +150,17 @@ impl Search<'_> {
         let (met, reachable) = self.goals();
         if self.stopped {
             // Left unexplored: what it could still reach bounds how far the answer may be
-            // from the best (every sibling left is visited here too, cheaply).
+            // from the best.
             let (most, lower) = self.reach(met, &reachable, &blocked);
-            if most > self.best_met {
-                self.frontier_more = true;
-            } else if most == self.best_met {
-                self.frontier_weight = self.frontier_weight.min(lower);
-            }
+            self.leave(most, lower);
+            self.swept += 1;
             return;
         }
-        if matches!(blocked, Blocked::None) && self.beats_best(met, self.weight) {
+        // A set as good as the first answer replaces it, so that ties are broken as the
+        // search alone would break them: by its own order.
+        let ties_first = self.seeded && met == self.best_met && self.weight == self.best_weight;
+        if matches!(blocked, Blocked::None) && (self.beats_best(met, self.weight) || ties_first) {
+            self.seeded = false;
             self.best_met = met;
             self.best_weight = self.weight;
             self.best_items.clone_from(&self.chosen);
@@ -171,13 +190,24 @@ impl Search<'_> {
     /// Tries each item in turn, excluding it from the branches after it; with a goal, last
     /// tries leaving that goal unmet.
     fn branch(&mut self, items: &[u32], goal: Option<usize>) {
-        for &item in items {
+        let mut left_here = false;
+        for (i, &item) in items.iter().enumerate() {
             self.add(item);
             self.explore();
             self.remove(item);
             self.excluded[item as usize] = true;
+            if self.stopped && self.swept >= SWEPT_AFTER_STOP {
+                // The branches left are all below this node: its bound covers them at
+                // once, where visiting each (thousands, for a popular skill) would run
+                // well past the deadline.
+                if i + 1 < items.len() || goal.is_some() {
+                    self.leave_here();
+                }
+                left_here = true;
+                break;
+            }
         }
-        if let Some(goal) = goal {
+        if let Some(goal) = goal.filter(|_| !left_here) {
             self.given_up[goal] = true;
             self.explore();
             self.given_up[goal] = false;
@@ -203,19 +233,6 @@ impl Search<'_> {
         self.cost -= it.cost;
         self.hours -= it.hours;
         self.weight = self.weight - it.weight;
-    }
-
-    /// Whether an item could still join the set: not in it, not excluded, and within the
-    /// limits together with the set.
-    fn available(&self, item: u32) -> bool {
-        let it = &self.problem.items[item as usize];
-        !self.in_set[item as usize]
-            && !self.excluded[item as usize]
-            && self.problem.budget.is_none_or(|b| self.cost + it.cost <= b)
-            && self
-                .problem
-                .max_hours
-                .is_none_or(|h| self.hours + it.hours <= h)
     }
 
     /// Computes `D(S)` into `derived`.
@@ -285,7 +302,7 @@ impl Search<'_> {
         if most != self.best_met {
             return most < self.best_met;
         }
-        lower >= self.best_weight
+        lower > self.best_weight || !self.seeded && lower == self.best_weight
     }
 
     /// What a set below this node can reach: at most this many goals, and, meeting as many

@@ -194,13 +194,37 @@ roles:
         };
         plan_for(&catalog, "r", &have, &options)
     };
-    // Two nodes in, only z is found: a plan meeting both skills may exist, so no gap.
-    let early = stopped_after(2);
-    assert_eq!(ids(&catalog, &early.steps), ["p/z"]);
-    assert!(!early.optimal && early.gap.is_none(), "{early:?}");
-    // Once z then y is found, what is left unexplored cannot beat it: proven, though
-    // stopped.
-    let found = stopped_after(3);
-    assert_eq!(ids(&catalog, &found.steps), ["p/z", "p/y"]);
-    assert!(found.optimal && found.gap.is_none(), "{found:?}");
+    // The first answer, before any node, meets y's requirement with z, never with x (which
+    // would need y first); and the first node's bound (y with what it needs first costs
+    // 110) proves it, though stopped there.
+    for nodes in [1, 2, 3] {
+        let found = stopped_after(nodes);
+        assert_eq!(ids(&catalog, &found.steps), ["p/z", "p/y"], "{nodes} nodes");
+        assert!(found.optimal && found.gap.is_none(), "{found:?}");
+    }
+}
+
+#[test]
+fn a_credential_whose_prerequisites_break_the_hour_limit_is_never_tried() {
+    // c fits 50 hours on its own (20) and so does p (40), but c needs p first: 60 hours.
+    // So d, dearer, is the answer, and stopped before the first node the search still
+    // proves it: nothing else meets a.
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: p, title: P, kind: course, hours: 40, cost: 1, skills: [z]}
+  - {id: c, title: C, kind: course, hours: 20, cost: 10, skills: [a], requires: [p]}
+  - {id: d, title: D, kind: course, hours: 5, cost: 50, skills: [a]}
+roles:
+  - {id: r, title: R, skills: [a]}
+",
+    );
+    let options = Options {
+        max_hours: Some(Amount::from_f64(50.0)),
+        max_nodes: Some(0),
+        ..Options::default()
+    };
+    let rec = plan_for(&catalog, "r", &Holdings::new(&catalog), &options);
+    assert_eq!(ids(&catalog, &rec.steps), ["p/d"]);
+    assert!(rec.optimal && rec.gap.is_none(), "{rec:?}");
 }

@@ -1,0 +1,88 @@
+//! Lower bounds on the cost and on the hours of each item together with what it needs
+//! first, over the reduced problem, and of meeting each requirement: what the limits can
+//! be checked against. A set with a valid order that holds an item holds, for each of its
+//! requirements, a supporter taken before it, so its total is at least the item's own plus
+//! the largest of its requirements' least totals; items that only support each other in a
+//! circle never settle, as no valid set can hold them.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::reduce::Problem;
+
+/// Never obtainable within any limit.
+pub(super) const NEVER: i64 = i64::MAX;
+
+/// Per item and per requirement (in [`Problem::requirements`]), for one measure.
+#[derive(Debug, Clone)]
+pub(super) struct Chains {
+    /// The least total of the item with what it needs first ([`NEVER`]: no valid set holds it).
+    pub item: Vec<i64>,
+    /// The least own amount among the requirement's supporters: what meeting it adds to a
+    /// set that does not meet it yet.
+    pub least_own: Vec<i64>,
+}
+
+impl Chains {
+    /// Settles every item cheapest first (a superior function, as in `settle`), with `own`
+    /// giving each item's own amount.
+    pub fn new(problem: &Problem, own: impl Fn(usize) -> i64) -> Chains {
+        let n = problem.items.len();
+        // Which requirement slots each item supports.
+        let mut supports: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut owner = vec![0u32; problem.requirements.len()];
+        for (item, it) in problem.items.iter().enumerate() {
+            for slot in it.requirements.clone() {
+                owner[slot] = item as u32;
+                for &s in &problem.requirements[slot] {
+                    supports[s as usize].push(slot as u32);
+                }
+            }
+        }
+        let mut waiting: Vec<usize> = problem
+            .items
+            .iter()
+            .map(|it| it.requirements.len())
+            .collect();
+        let mut worst = vec![0i64; n];
+        let mut item = vec![NEVER; n];
+        let mut met = vec![false; problem.requirements.len()];
+        let least_own = problem
+            .requirements
+            .iter()
+            .map(|supporters| {
+                supporters
+                    .iter()
+                    .map(|&s| own(s as usize))
+                    .min()
+                    .unwrap_or(NEVER)
+            })
+            .collect();
+        let mut heap = BinaryHeap::new();
+        for (i, &wait) in waiting.iter().enumerate() {
+            if wait == 0 {
+                heap.push(Reverse((own(i), i)));
+            }
+        }
+        while let Some(Reverse((value, i))) = heap.pop() {
+            if item[i] != NEVER {
+                continue;
+            }
+            item[i] = value;
+            for &slot in &supports[i] {
+                let slot = slot as usize;
+                if met[slot] {
+                    continue;
+                }
+                met[slot] = true;
+                let o = owner[slot] as usize;
+                worst[o] = worst[o].max(value);
+                waiting[o] -= 1;
+                if waiting[o] == 0 {
+                    heap.push(Reverse((own(o).saturating_add(worst[o]), o)));
+                }
+            }
+        }
+        Chains { item, least_own }
+    }
+}

@@ -1,0 +1,29 @@
+//! What a stopped search leaves unexplored, and how far from the best that lets its answer be.
+
+use super::Search;
+use super::blocked::Blocked;
+use crate::plan::recommend::reduce::Weight;
+
+impl Search<'_> {
+    /// Records a part of the search left unexplored that can reach at most `most` goals,
+    /// and, meeting as many as the best found, weighs at least `lower`.
+    pub(super) fn leave(&mut self, most: usize, lower: Weight) {
+        if most > self.best_met {
+            self.frontier_more = true;
+        } else if most == self.best_met {
+            self.frontier_weight = self.frontier_weight.min(lower);
+        }
+    }
+
+    /// Leaves what is below the current node unexplored.
+    pub(super) fn leave_here(&mut self) {
+        self.derive();
+        let blocked = self.blocked();
+        if matches!(blocked, Blocked::Dead) {
+            return;
+        }
+        let (met, reachable) = self.goals();
+        let (most, lower) = self.reach(met, &reachable, &blocked);
+        self.leave(most, lower);
+    }
+}

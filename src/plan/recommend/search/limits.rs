@@ -1,0 +1,56 @@
+//! The budget and the hour limit, checked with what each item needs first.
+
+use super::Search;
+use crate::plan::recommend::chains::Chains;
+use crate::plan::recommend::reduce::Problem;
+
+/// What the budget and the hour limit allow, with what each item needs first.
+pub(super) struct Limits {
+    cost: Option<(i64, Chains)>,
+    hours: Option<(i64, Chains)>,
+}
+
+impl Limits {
+    pub(super) fn new(problem: &Problem) -> Limits {
+        let items = &problem.items;
+        Limits {
+            cost: problem
+                .budget
+                .map(|b| (b, Chains::new(problem, |i| items[i].cost))),
+            hours: problem
+                .max_hours
+                .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
+        }
+    }
+}
+
+impl Search<'_> {
+    /// Whether an item could still join the set: not in it, not excluded, and within the
+    /// limits together with the set and the least that each of its requirements the set
+    /// does not meet adds, and together with the least it needs first.
+    pub(super) fn available(&self, item: u32) -> bool {
+        let i = item as usize;
+        if self.in_set[i] || self.excluded[i] {
+            return false;
+        }
+        let it = &self.problem.items[i];
+        let fits = |limit: &Option<(i64, Chains)>, so_far: i64, own: i64| {
+            let Some((most, chains)) = limit else {
+                return true;
+            };
+            if chains.item[i] > *most || so_far + own > *most {
+                return false;
+            }
+            let mut needed = 0;
+            for slot in it.requirements.clone() {
+                let least = chains.least_own[slot];
+                if least > needed && !self.has_member(&self.problem.requirements[slot], |_| true) {
+                    needed = least;
+                }
+            }
+            so_far + own + needed <= *most
+        };
+        fits(&self.limits.cost, self.cost, it.cost)
+            && fits(&self.limits.hours, self.hours, it.hours)
+    }
+}
