@@ -16,6 +16,7 @@ mod place;
 mod problem;
 mod query;
 mod recover;
+mod requirement;
 pub mod source;
 mod usable;
 

@@ -44,15 +44,16 @@ pub fn coverage(catalog: &Catalog, plan: &Plan) -> Option<Coverage> {
 /// it teaches a skill the role needs (a what-if role switch says which holdings still count).
 pub fn counts_toward(catalog: &Catalog, role: RoleIdx, idx: CredentialIdx) -> bool {
     let skills = &catalog.credential(idx).skills;
-    catalog.role(role).requirements.iter().any(|requirement| {
-        requirement.clauses().iter().any(|clause| {
-            clause.atoms().iter().any(|atom| match *atom {
-                crate::catalog::Atom::Credential(needed) => needed == idx,
-                crate::catalog::Atom::Skill(skill) => skills.contains(&skill),
-                crate::catalog::Atom::Experience(_) => false,
-            })
+    catalog
+        .role(role)
+        .requirements
+        .iter()
+        .flat_map(crate::catalog::Requirement::every_atom)
+        .any(|atom| match *atom {
+            crate::catalog::Atom::Credential(needed) => needed == idx,
+            crate::catalog::Atom::Skill(skill) => skills.contains(&skill),
+            crate::catalog::Atom::Experience(_) => false,
         })
-    })
 }
 
 /// The coverage of `role` by what is `held` and then each of `steps` in turn (`None` for a

@@ -3,6 +3,7 @@
 //! when it expires.
 
 mod requirements;
+mod standing;
 
 use std::fmt::Write as _;
 
@@ -15,10 +16,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
 use crate::catalog::{Amount, Catalog, CredentialIdx, Edge};
-use crate::plan::Status;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Subject};
 use requirements::requirement_lines;
+use standing::status;
 
 /// How many alternatives are listed.
 const ALTERNATIVES: usize = 5;
@@ -79,68 +80,6 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) -> (Rect, 
         buf,
     );
     (area, max_scroll)
-}
-
-/// Where the credential stands for this learner: a step, held, retired (with its
-/// successor), or nothing to say.
-fn status(
-    app: &App,
-    theme: &Theme,
-    idx: CredentialIdx,
-    step: Option<usize>,
-) -> Option<(String, Style)> {
-    let credential = app.catalog.credential(idx);
-    match (step, app.derived.is_held(idx), credential.retired) {
-        (Some(step), _, _) => {
-            let state = match app.plan.steps[step].status {
-                Status::Done => "done",
-                Status::InProgress => "in progress",
-                Status::Planned => "planned",
-            };
-            match app.catalog.successor(idx) {
-                Some(next) => {
-                    let key = app
-                        .keymap
-                        .first_key(Action::SwapSuccessor)
-                        .map_or_else(String::new, |key| format!(" ({key} swaps it in)"));
-                    Some((
-                        format!(
-                            "Step {} of the plan, {state}; retired: its successor is {}{key}",
-                            step + 1,
-                            app.catalog.credential(next).id
-                        ),
-                        theme.bad,
-                    ))
-                }
-                _ => Some((
-                    format!("Step {} of the plan, {state}", step + 1),
-                    theme.accent,
-                )),
-            }
-        }
-        (None, true, _) => {
-            let id = &credential.id;
-            let edit = app.keymap.name(Action::EditStep);
-            let text = match app.plan.have.earned.get(id) {
-                Some(earned) => format!("Already held, earned {earned} ({edit} edits its dates)"),
-                None => format!("Already held; when was it earned? {edit} sets the date"),
-            };
-            Some((text, theme.good))
-        }
-        (None, false, true) => Some((
-            app.catalog.successor(idx).map_or_else(
-                || "Retired: no longer offered".to_owned(),
-                |next| {
-                    format!(
-                        "Retired: no longer offered; its successor is {}",
-                        app.catalog.credential(next).id
-                    )
-                },
-            ),
-            theme.bad,
-        )),
-        (None, false, false) => None,
-    }
 }
 
 fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
