@@ -148,7 +148,7 @@ fn trusted(address: &str, provider: &upskill::catalog::Provider, allowed: &[Allo
 /// Every bundled provider names its official domains, and every address a bundled catalog
 /// gives for a fact (a credential's `url` and `source`, a provider's `url`) is on one of its
 /// provider's domains or on the reviewed allow-list: a reader can trust where a fact came
-/// from.
+/// from. An address in a credential's `same_as` is on the provider's own domains.
 #[test]
 fn every_bundled_source_is_on_its_providers_domains_or_the_allow_list() {
     let loaded = load(&Sources {
@@ -178,6 +178,13 @@ fn every_bundled_source_is_on_its_providers_domains_or_the_allow_list() {
         for (field, address) in addresses.chain(sources) {
             if !trusted(address, provider, &allowed) {
                 untrusted.push(format!("{}: {field} {address}", credential.id));
+            }
+        }
+        // An address in `same_as` names the credential for the issuer: it must be the
+        // issuer's own, never a page the allow-list lets a fact be checked against.
+        for address in credential.same_as.iter().filter(|id| id.contains("://")) {
+            if !trusted(address, provider, &[]) {
+                untrusted.push(format!("{}: same_as {address}", credential.id));
             }
         }
     }
@@ -227,4 +234,42 @@ fn every_allowed_source_is_for_a_bundled_provider_and_used() {
             entry.prefix
         );
     }
+}
+
+/// A badge whose alignment names the issuer's own page for a bundled credential matches it by
+/// `same_as`: the bundled catalogs give the issuer's address as an identifier too.
+#[test]
+fn a_badge_aligned_to_an_issuers_page_matches_the_bundled_credential_by_same_as() {
+    use upskill::import::Input;
+    use upskill::import::wallet::{self, Match, Rule};
+
+    let loaded = load(&Sources {
+        bundled: true,
+        ..Sources::default()
+    });
+    let catalog = &loaded.catalog;
+    let badge = r#"{"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": "urn:uuid:7c1e0a52-0000-4000-8000-000000000001",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": "https://badges.example/issuers/77", "type": ["Profile"], "name": "A badge platform"},
+        "validFrom": "2026-03-02T00:00:00Z",
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {
+            "id": "https://badges.example/templates/security-professional",
+            "type": ["Achievement"], "name": "Security Professional (platform title)",
+            "criteria": {"narrative": "Passed the exam."},
+            "alignment": [{"type": ["Alignment"], "targetName": "CISSP",
+                "targetUrl": "https://www.isc2.org/certifications/cissp"}]}}}"#;
+    let read = wallet::read(
+        &[Input {
+            name: "cissp.json".to_owned(),
+            text: badge.to_owned(),
+        }],
+        "en-US",
+    );
+    let found = wallet::match_awards(catalog, &read.awards);
+    let [Match::Matched { credential, rule }] = found.as_slice() else {
+        panic!("one match, got {found:?}");
+    };
+    assert_eq!(catalog.credential(*credential).id, "isc2/cissp");
+    assert_eq!(*rule, Rule::SameAs);
 }
