@@ -5,7 +5,8 @@
 //! bound)`, a superior function in Knuth's sense, so settling credentials cheapest first
 //! (Dijkstra) finds it exactly, loops through skills included. A settled credential wakes
 //! the requirements that name it or a skill it teaches through the catalog's own indexes,
-//! so the work follows the credentials settled, never the length of supporter lists.
+//! so the work follows the credentials settled, never the length of supporter lists; a
+//! skill wakes its requirements once, when its first teacher settles.
 //!
 //! Once every open goal has a settled supporter, those supporters with the supporters that
 //! settled each of their requirements first form a valid plan meeting every open goal; no
@@ -71,6 +72,7 @@ pub(super) fn settle(
     let mut goals_left = goals.len();
     let mut cutoff: Option<Weight> = None;
     let mut owners: Vec<(usize, usize)> = Vec::new();
+    let mut skill_woken = vec![false; catalog.skills.len()];
     while let Some(Reverse((value, c))) = heap.pop() {
         if bound[c].is_some() {
             continue;
@@ -98,6 +100,11 @@ pub(super) fn settle(
             }
         }
         for &skill in &catalog.credential(idx).skills {
+            // The first teacher of a skill to settle satisfies every requirement naming it;
+            // each later one would find them all satisfied already.
+            if std::mem::replace(&mut skill_woken[skill.index()], true) {
+                continue;
+            }
             owners.extend(
                 catalog
                     .requiring_skill(skill)

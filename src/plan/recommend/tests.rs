@@ -126,6 +126,9 @@ fn a_deadline_already_passed_gives_a_valid_answer_marked_unproven() {
     };
     let rec = plan_for(&catalog, "netadmin", &Holdings::new(&catalog), &options);
     assert!(!rec.optimal);
+    // Never an empty answer: the first answer is built whatever the time.
+    assert!(rec.unmet.is_empty(), "{:?}", rec.unmet);
+    assert!(!rec.steps.is_empty());
 }
 
 #[test]

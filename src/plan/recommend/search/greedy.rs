@@ -54,8 +54,10 @@ impl Search<'_> {
             candidates.sort_by_key(|&e| (problem.items[e as usize].with_prerequisites, e));
             candidates.truncate(TRIED_PER_GOAL);
             let mut best: Option<(Weight, Vec<u32>)> = None;
-            for e in candidates {
-                if self.stop.deadline.is_some_and(|d| Instant::now() >= d) {
+            for (tried, e) in candidates.into_iter().enumerate() {
+                // The lightest is always tried, so a search stopped before it starts (a
+                // huge catalog, a busy machine) still answers with a plan.
+                if tried > 0 && self.stop.deadline.is_some_and(|d| Instant::now() >= d) {
                     break;
                 }
                 let mark = self.chosen.len();
