@@ -171,34 +171,52 @@ fn names_from(base: &PlanName) -> impl Iterator<Item = PlanName> + '_ {
         .filter_map(|name| PlanName::parse(&name).ok())
 }
 
-/// Every `*.yaml` file in `folder` (plans, people), by name, sorted: hidden files (saves in
-/// progress, locks) and folders are left out; anything else is listed, and its reading says
-/// what is wrong with it (a FIFO is refused there, never opened). Empty when the folder does
-/// not exist yet.
-fn yaml_files(folder: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
-    let listing = match std::fs::read_dir(folder) {
-        Ok(listing) => listing,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => return Err(error),
-    };
-    let mut found = Vec::new();
-    for entry in listing {
-        let entry = entry?;
-        let file_name = entry.file_name();
-        let Some(stem) = file_name
-            .to_str()
-            .and_then(|name| name.strip_suffix(".yaml"))
-            .filter(|stem| !stem.is_empty() && !stem.starts_with('.'))
-        else {
-            continue;
-        };
-        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            continue;
-        }
-        found.push((stem.to_owned(), entry.path()));
+/// A folder of YAML files named by [`PlanName`]s: the plans, or the people.
+#[derive(Debug, Clone)]
+struct NamedFiles {
+    folder: PathBuf,
+}
+
+impl NamedFiles {
+    /// The file of `name`.
+    fn path(&self, name: &PlanName) -> PathBuf {
+        self.folder.join(name.file_name())
     }
-    found.sort();
-    Ok(found)
+
+    /// Whether a file (or anything else) is there under `name`.
+    fn exists(&self, name: &PlanName) -> bool {
+        std::fs::symlink_metadata(self.path(name)).is_ok()
+    }
+
+    /// Every `*.yaml` file, by name, sorted: hidden files (saves in progress, locks) and
+    /// folders are left out; anything else is listed, and its reading says what is wrong
+    /// with it (a FIFO is refused there, never opened). Empty when the folder does not exist
+    /// yet.
+    fn yaml_files(&self) -> std::io::Result<Vec<(String, PathBuf)>> {
+        let listing = match std::fs::read_dir(&self.folder) {
+            Ok(listing) => listing,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(error),
+        };
+        let mut found = Vec::new();
+        for entry in listing {
+            let entry = entry?;
+            let file_name = entry.file_name();
+            let Some(stem) = file_name
+                .to_str()
+                .and_then(|name| name.strip_suffix(".yaml"))
+                .filter(|stem| !stem.is_empty() && !stem.starts_with('.'))
+            else {
+                continue;
+            };
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                continue;
+            }
+            found.push((stem.to_owned(), entry.path()));
+        }
+        found.sort();
+        Ok(found)
+    }
 }
 
 /// Reads a plan file from anywhere (`import`, `check`): the name inside is kept as written.

@@ -7,41 +7,45 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{LoadError, LockError, PlanLock, PlanName, StoreError, shown};
+use super::{LoadError, LockError, NamedFiles, PlanLock, PlanName, StoreError, shown};
 use crate::files::{self, WriteOptions};
 use crate::plan::Profile;
 
 /// A folder of profile files.
 #[derive(Debug, Clone)]
 pub struct PeopleStore {
-    folder: PathBuf,
+    files: NamedFiles,
 }
 
 impl PeopleStore {
     /// The people under a data folder: `<data>/people/`.
     pub fn in_data_dir(data: &Path) -> PeopleStore {
         PeopleStore {
-            folder: data.join("people"),
+            files: NamedFiles {
+                folder: data.join("people"),
+            },
         }
     }
 
     /// The people folder.
     pub fn folder(&self) -> &Path {
-        &self.folder
+        &self.files.folder
     }
 
     pub fn path(&self, name: &PlanName) -> PathBuf {
-        self.folder.join(name.file_name())
+        self.files.path(name)
     }
 
     /// Whether a file (or anything else) is there under the person's name.
     pub fn exists(&self, name: &PlanName) -> bool {
-        std::fs::symlink_metadata(self.path(name)).is_ok()
+        self.files.exists(name)
     }
 
     /// The names of the people with a profile file, sorted; hidden files are left out.
     pub fn names(&self) -> std::io::Result<Vec<String>> {
-        Ok(super::yaml_files(&self.folder)?
+        Ok(self
+            .files
+            .yaml_files()?
             .into_iter()
             .map(|(stem, _)| stem)
             .collect())
@@ -122,7 +126,7 @@ impl PeopleStore {
     fn lock(&self, name: &PlanName) -> Result<PlanLock, LockError> {
         let mut tries = 0;
         loop {
-            match PlanLock::take(&self.folder, name) {
+            match PlanLock::take(&self.files.folder, name) {
                 Err(LockError::Held { .. }) if tries < 40 => {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(25));

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{LoadError, LockError, PeopleStore, PlanLock, PlanName, StoreError, plan_text, shown};
+use super::{
+    LoadError, LockError, NamedFiles, PeopleStore, PlanLock, PlanName, StoreError, plan_text, shown,
+};
 use crate::files::{self, WriteOptions};
 use crate::plan::{Plan, Profile, Status};
 
@@ -15,7 +17,7 @@ use crate::plan::{Plan, Profile, Status};
 /// belong to.
 #[derive(Debug, Clone)]
 pub struct PlanStore {
-    plans: PathBuf,
+    plans: NamedFiles,
     last: PathBuf,
     people: PeopleStore,
 }
@@ -79,7 +81,9 @@ impl PlanStore {
     /// The store under a data folder: `<data>/plans/` and `<data>/last-plan`.
     pub fn in_data_dir(data: &Path) -> PlanStore {
         PlanStore {
-            plans: data.join("plans"),
+            plans: NamedFiles {
+                folder: data.join("plans"),
+            },
             last: data.join("last-plan"),
             people: PeopleStore::in_data_dir(data),
         }
@@ -99,22 +103,24 @@ impl PlanStore {
 
     /// The plans folder.
     pub fn folder(&self) -> &Path {
-        &self.plans
+        &self.plans.folder
     }
 
     pub fn path(&self, name: &PlanName) -> PathBuf {
-        self.plans.join(name.file_name())
+        self.plans.path(name)
     }
 
     /// Whether a file (or anything else) is there under the plan's name.
     pub fn exists(&self, name: &PlanName) -> bool {
-        std::fs::symlink_metadata(self.path(name)).is_ok()
+        self.plans.exists(name)
     }
 
     /// Every `*.yaml` file in the plans folder, by name; hidden files (saves in progress,
     /// locks) and folders are left out. Empty when the folder does not exist yet.
     pub fn entries(&self) -> std::io::Result<Vec<Entry>> {
-        Ok(super::yaml_files(&self.plans)?
+        Ok(self
+            .plans
+            .yaml_files()?
             .into_iter()
             .map(|(stem, path)| Entry { stem, path })
             .collect())
@@ -301,7 +307,7 @@ impl PlanStore {
 
     /// Locks plan `name` for this process.
     pub fn lock(&self, name: &PlanName) -> Result<PlanLock, LockError> {
-        PlanLock::take(&self.plans, name)
+        PlanLock::take(&self.plans.folder, name)
     }
 
     /// Deletes a plan that no upskill has open.

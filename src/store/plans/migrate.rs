@@ -18,7 +18,9 @@ use crate::store::{LoadError, PlanLock, PlanName, StoreError, shown};
 impl PlanStore {
     /// The backup a move keeps of plan `name`'s file until it is done.
     pub fn backup_path(&self, name: &PlanName) -> std::path::PathBuf {
-        self.plans.join(format!("{}.backup", name.file_name()))
+        self.plans
+            .folder
+            .join(format!("{}.backup", name.file_name()))
     }
 
     /// Moves plan `name`'s own holdings and settings into a person, when the plan has
