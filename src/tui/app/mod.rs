@@ -117,6 +117,8 @@ pub struct App {
     /// Rows in the focused list as last drawn, for paging.
     pub page_rows: usize,
     pub overlay: Option<Overlay>,
+    /// The path last typed in the badge import dialog, offered again when it opens.
+    pub badges_path: String,
     pub status: Option<StatusLine>,
     /// The search running off the event loop, if any: its id and what it is for.
     pub computing: Option<(u64, crate::tui::update::JobKind)>,
@@ -181,6 +183,7 @@ impl App {
             detail_from: Pane::Catalog,
             page_rows: 10,
             overlay: None,
+            badges_path: String::new(),
             status: None,
             computing: None,
             next_job: 0,
