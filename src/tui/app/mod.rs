@@ -15,8 +15,8 @@ use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, Role
 pub use crate::plan::MetBy;
 use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
 pub use crate::tui::overlay::{
-    ClientLine, Clients, Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay,
-    Picker, PickerItem, PlansMode,
+    BadgeImport, ClientLine, Clients, Comparison, Confirm, Form, FormField, FormTarget, Outcome,
+    Overlay, Picker, PickerItem, PlansMode, Stage,
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use screen::{InfoView, Pane, Scale, StatusKind, StatusLine};

@@ -26,7 +26,7 @@ pub(crate) mod problems;
 pub(crate) mod question;
 mod view;
 
-pub use badges::{BadgeImport, Found, Stage};
+pub use badges::{BadgeImport, Found, Stage, expand as expand_badges_path};
 pub use clients::{ClientLine, Clients};
 pub use compare::{Comparison, Outcome};
 pub use form::{Form, FormField, FormTarget};
