@@ -66,10 +66,8 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     }
     writeln!(
         out,
-        "total: {} hours, {} {}",
-        report.total_hours,
-        report.total_cost.money(),
-        sanitize_line(&report.currency)
+        "total: {}",
+        report.total_words(&sanitize_line(&report.currency))
     )?;
     writeln!(
         out,

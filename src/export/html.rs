@@ -130,26 +130,12 @@ fn meta_line(report: &Report) -> String {
 fn summary(out: &mut String, report: &Report) {
     let currency = escape(&report.currency);
     let mut rows = vec![
-        (
-            "Total",
-            format!(
-                "{} hours, {} {currency}",
-                report.total_hours,
-                report.total_cost.money()
-            ),
-        ),
+        ("Total", report.total_words(&currency)),
         ("Finish", report.finish.to_string()),
     ];
     let progress = report.progress;
     if progress.done > 0 {
-        rows.push((
-            "To go",
-            format!(
-                "{} hours, {} {currency}",
-                report.remaining_hours,
-                report.remaining_cost.money()
-            ),
-        ));
+        rows.push(("To go", report.remaining_words(&currency)));
     }
     if report.recommendation.is_none() {
         let class = if matches!(progress.tracking, crate::plan::Tracking::Behind { .. }) {

@@ -40,6 +40,12 @@ struct JsonPlan<'a> {
     unmet_reasons: Vec<JsonUnmet>,
     remaining_cost: Amount,
     remaining_hours: Amount,
+    /// The steps of unknown cost or hours that the sums above count as 0: a sum leaving any
+    /// out is a floor.
+    cost_unknown_steps: usize,
+    hours_unknown_steps: usize,
+    remaining_cost_unknown_steps: usize,
+    remaining_hours_unknown_steps: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     coverage: Option<JsonCoverage>,
     progress: JsonProgress,
@@ -199,6 +205,10 @@ pub fn render(report: &Report) -> String {
             .collect(),
         remaining_cost: report.remaining_cost,
         remaining_hours: report.remaining_hours,
+        cost_unknown_steps: report.unknown.cost,
+        hours_unknown_steps: report.unknown.hours,
+        remaining_cost_unknown_steps: report.unknown.remaining_cost,
+        remaining_hours_unknown_steps: report.unknown.remaining_hours,
         coverage: report.coverage.as_ref().map(|c| JsonCoverage {
             met: c.met,
             total: c.total,

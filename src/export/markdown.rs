@@ -22,10 +22,8 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "**Total:** {} hours, {} {}. **Finish:** {}.",
-        report.total_hours,
-        report.total_cost.money(),
-        inline(&report.currency),
+        "**Total:** {}. **Finish:** {}.",
+        report.total_words(&inline(&report.currency)),
         report.finish
     );
     summary(&mut out, report);
@@ -158,10 +156,8 @@ fn summary(out: &mut String, report: &Report) {
     if progress.done > 0 {
         let _ = writeln!(
             out,
-            "\n**To go:** {} hours, {} {}.",
-            report.remaining_hours,
-            report.remaining_cost.money(),
-            inline(&report.currency)
+            "\n**To go:** {}.",
+            report.remaining_words(&inline(&report.currency))
         );
     }
     if report.recommendation.is_none() {
