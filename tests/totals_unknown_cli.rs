@@ -34,7 +34,11 @@ impl Home {
 
     fn run(&self, args: &[&str]) -> Run {
         let catalog = self.dir.path().join("unknowns.yaml");
-        let mut all = vec!["--no-bundled", "--catalog", catalog.to_str().expect("utf-8")];
+        let mut all = vec![
+            "--no-bundled",
+            "--catalog",
+            catalog.to_str().expect("utf-8"),
+        ];
         all.extend_from_slice(args);
         let run = common::run(
             common::command(self.dir.path(), Path::new(env!("CARGO_MANIFEST_DIR"))),
@@ -61,6 +65,12 @@ fn plan_text_says_at_least_and_how_many_steps_are_unknown() {
         ),
         "{text}"
     );
+    // A step's own cells say `unknown`, never 0.
+    let mystery = text
+        .lines()
+        .find(|line| line.contains("u/mystery"))
+        .expect("the mystery step");
+    assert_eq!(mystery.matches("unknown").count(), 2, "{mystery}");
 }
 
 #[test]
@@ -75,6 +85,18 @@ fn plan_json_counts_the_unknown_steps_beside_the_sums_it_keeps() {
     assert_eq!(plan["hours_unknown_steps"], 1);
     assert_eq!(plan["remaining_cost_unknown_steps"], 2);
     assert_eq!(plan["remaining_hours_unknown_steps"], 1);
+    let steps = plan["steps"].as_array().expect("steps");
+    let mystery = steps
+        .iter()
+        .find(|step| step["id"] == "u/mystery")
+        .expect("the mystery step");
+    assert_eq!(mystery["cost_unknown"], true);
+    assert_eq!(mystery["hours_unknown"], true);
+    let basics = steps
+        .iter()
+        .find(|step| step["id"] == "u/basics")
+        .expect("the basics step");
+    assert!(basics.get("cost_unknown").is_none(), "{basics}");
     // A plan with nothing unknown says 0.
     let known = home.json(&["plan", "--role", "base", "--format", "json"]);
     assert_eq!(known["cost_unknown_steps"], 0);
@@ -94,7 +116,16 @@ fn exports_people_and_compare_say_at_least() {
         "{markdown}"
     );
     let html = home.run(&["export", "sam", "--format", "html"]).stdout;
-    assert!(html.contains("at least 100 USD (2 steps of unknown cost)"), "{html}");
+    assert!(
+        html.contains("at least 100 USD (2 steps of unknown cost)"),
+        "{html}"
+    );
+    let csv = home.run(&["export", "sam", "--format", "csv"]).stdout;
+    let mystery = csv
+        .lines()
+        .find(|line| line.contains("u/mystery"))
+        .expect("the mystery row");
+    assert!(mystery.contains(",unknown,unknown,"), "{mystery}");
     let json = home.json(&["export", "sam", "--format", "json"]);
     assert_eq!(json["cost_unknown_steps"], 2);
     let people = home.run(&["people"]).stdout;

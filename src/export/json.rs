@@ -125,6 +125,8 @@ struct JsonMonths<'a> {
     months: u32,
 }
 
+// The fields are the JSON object's, whose flags are booleans.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Serialize)]
 struct JsonStep<'a> {
     id: &'a str,
@@ -132,6 +134,11 @@ struct JsonStep<'a> {
     provider: Option<&'a str>,
     hours: Option<Amount>,
     cost: Option<Amount>,
+    /// The catalogs give the hours or cost as `unknown` (then 0 above).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hours_unknown: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cost_unknown: bool,
     skills: Vec<&'a str>,
     start: Option<String>,
     end: Option<String>,
@@ -250,6 +257,8 @@ fn step(step: &StepView) -> JsonStep<'_> {
         provider: known.map(|c| c.provider.as_str()),
         hours: known.map(|c| c.hours),
         cost: known.map(|c| c.cost),
+        hours_unknown: known.is_some_and(|c| c.unknown.hours),
+        cost_unknown: known.is_some_and(|c| c.unknown.cost),
         skills: known
             .map(|c| c.skills.iter().map(String::as_str).collect())
             .unwrap_or_default(),

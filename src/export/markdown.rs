@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{Report, date_or_dash, not_proven};
+use super::report::{CredentialView, Report, date_or_dash, not_proven};
 use crate::plan::Objective;
 
 pub fn render(report: &Report) -> String {
@@ -106,15 +106,12 @@ fn steps_table(out: &mut String, report: &Report) {
             Some(c) => inline(&c.title),
             None => "_missing from the catalogs_".to_owned(),
         };
-        let number = |amount: Option<crate::catalog::Amount>| {
-            amount.map_or_else(|| "-".to_owned(), |a| a.to_string())
-        };
         let cells = [
             (i + 1).to_string(),
             inline(&step.id),
             title,
-            number(known.map(|c| c.hours)),
-            known.map_or_else(|| "-".to_owned(), |c| c.cost.money()),
+            known.map_or_else(|| "-".to_owned(), CredentialView::hours_cell),
+            known.map_or_else(|| "-".to_owned(), CredentialView::cost_cell),
             date_or_dash(step.start),
             date_or_dash(step.end),
             step.status.as_str().to_owned(),

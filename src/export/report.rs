@@ -124,6 +124,8 @@ pub struct CredentialView {
     pub kind: &'static str,
     pub hours: Amount,
     pub cost: Amount,
+    /// Which of `hours` and `cost` the catalogs give as `unknown` (then 0 above).
+    pub unknown: crate::catalog::Unknowns,
     pub skills: Vec<String>,
     pub url: Option<String>,
     pub valid_for_months: Option<u32>,
@@ -347,6 +349,7 @@ fn credential_view(catalog: &Catalog, idx: crate::catalog::CredentialIdx) -> Cre
         kind: credential.kind.as_str(),
         hours: credential.hours,
         cost: credential.cost,
+        unknown: credential.unknown,
         skills: credential
             .skills
             .iter()

@@ -1,7 +1,8 @@
 //! A report's totals in words, "at least" wherever a step of unknown cost or hours is left
-//! out of the sum, for every renderer that writes them.
+//! out of the sum, and a step's hours and cost as cells (`unknown`, never 0), for every
+//! renderer that writes them.
 
-use super::Report;
+use super::{CredentialView, Report};
 use crate::plan::at_least;
 
 impl Report {
@@ -38,5 +39,25 @@ impl Report {
                 "cost"
             )
         )
+    }
+}
+
+impl CredentialView {
+    /// The hours as a table's cell shows them: `unknown` when the catalogs give none.
+    pub fn hours_cell(&self) -> String {
+        if self.unknown.hours {
+            "unknown".to_owned()
+        } else {
+            self.hours.to_string()
+        }
+    }
+
+    /// The cost as a table's cell shows it: `unknown` when the catalogs give none.
+    pub fn cost_cell(&self) -> String {
+        if self.unknown.cost {
+            "unknown".to_owned()
+        } else {
+            self.cost.money()
+        }
     }
 }
