@@ -43,14 +43,14 @@ fn read(app: &mut App) -> Vec<Effect> {
     )
 }
 
-fn found(app: &App) -> &wallet::Row {
+fn found(app: &App) -> &[wallet::Row] {
     let Some(Overlay::Badges(dialog)) = &app.overlay else {
         panic!("the dialog is open: {:?}", app.overlay)
     };
     let Stage::Found(found) = &dialog.stage else {
         panic!("the badges are shown: {:?}", dialog.stage)
     };
-    &found.rows[0]
+    &found.rows
 }
 
 /// The dialog's prompt: the path typed and the error shown.
@@ -132,7 +132,16 @@ fn importing_the_same_badges_again_says_nothing_new_to_add() {
     // The dialog offers the path typed last time.
     keys(&mut app, "I");
     read(&mut app);
-    assert!(found(&app).held || found(&app).result != "matched");
+    let rows = found(&app);
+    let matched: Vec<_> = rows.iter().filter(|row| row.result == "matched").collect();
+    assert_eq!(matched.len(), 2);
+    assert!(matched.iter().all(|row| row.held), "{rows:?}");
+    assert!(
+        matched
+            .iter()
+            .all(|row| row.catalog.ends_with("held already)")),
+        "{rows:?}"
+    );
     let effects = keys(&mut app, "y");
     assert_eq!(saves(&effects), 0);
     assert!(
