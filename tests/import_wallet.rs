@@ -352,7 +352,7 @@ fn what_is_not_a_badge_is_skipped_with_a_warning() {
     assert!(wallet.awards.is_empty());
     let warnings = wallet.warnings.join("\n");
     for expected in [
-        "inline.json: not JSON",
+        "inline.json:1:2: not JSON (key must be a string)",
         "not an Open Badges assertion or credential, or a CLR",
         "no badge here",
         "a JWT?",

@@ -18,15 +18,12 @@ use crate::store::{PlanLock, PlanName, PlanStore};
 use crate::text::sanitize_line;
 use jiff::civil::Date;
 
-/// The largest badge file read: a CLR of a whole degree, with images inline, stays under it.
-const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
-
 pub fn run(
     out: &mut impl Write,
     catalogs: &CatalogArgs,
     args: &HaveImportArgs,
 ) -> io::Result<ExitCode> {
-    let inputs = match json_inputs(&args.inputs, MAX_INPUT_BYTES, "badge files (JSON)") {
+    let inputs = match json_inputs(&args.inputs, wallet::MAX_FILE_BYTES, "badge files (JSON)") {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
@@ -61,24 +58,12 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     }
     let matches = wallet::match_awards(catalog, &found.awards);
-    let holdings: Vec<Holding> = found
-        .awards
-        .iter()
-        .zip(&matches)
-        .filter_map(|(award, found)| match found {
-            Match::Matched { credential, .. } => Some(Holding {
-                id: catalog.credential(*credential).id.clone(),
-                earned: award.earned,
-                expires: award.expires,
-            }),
-            _ => None,
-        })
-        .collect();
+    let holdings = wallet::holdings(catalog, &found.awards, &matches);
     let today = crate::clock::today();
     let result = if whose == "person" {
         to_person(&store, &name, &holdings, args.apply)
     } else {
-        to_plan(&store, &name, today, holdings, args.apply)
+        to_plan(&store, &name, today, &holdings, args.apply)
     };
     let Held {
         changed,
@@ -127,20 +112,19 @@ struct Held {
     steps: Vec<String>,
 }
 
-/// Reads the plan and adds the holdings to what it holds, leaving out the credentials that are
-/// steps of the plan (a step earned is marked done, not held); with `lock`, saves it. On a
+/// Reads the plan and adds the holdings to what it holds, as [`wallet::hold`] does (the app's
+/// import dialog too); with `lock`, saves it. On a
 /// failure, says why and gives the exit code.
 fn hold(
     store: &PlanStore,
     name: &PlanName,
     today: Date,
-    mut holdings: Vec<Holding>,
+    holdings: &[Holding],
     lock: Option<&mut PlanLock>,
 ) -> Result<Held, ExitCode> {
     let mut plan = saved::load(store, &saved::entry(store, name), today)?;
     let steps: Vec<String> = plan.steps.iter().map(|step| step.id.clone()).collect();
-    holdings.retain(|holding| !steps.contains(&holding.id));
-    let changed = plan.have.add_holdings(&holdings);
+    let changed = wallet::hold(&mut plan, holdings);
     let mut written = None;
     if let Some(lock) = lock
         && !changed.is_empty()
@@ -181,7 +165,7 @@ fn to_plan(
     store: &PlanStore,
     name: &PlanName,
     today: Date,
-    holdings: Vec<Holding>,
+    holdings: &[Holding],
     apply: bool,
 ) -> Result<Held, ExitCode> {
     let mut lock = if apply {

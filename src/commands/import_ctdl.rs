@@ -83,12 +83,7 @@ pub fn run(out: &mut impl Write, paths: &[PathBuf], output: &Path) -> io::Result
 
 /// The user's language, from the locale variables in POSIX order of precedence.
 pub(super) fn language() -> String {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .map(|locale| crate::import::json::language_of_locale(&locale))
-        .unwrap_or_default()
+    crate::import::json::user_language()
 }
 
 /// The files in `output` an earlier import wrote; an error when it holds anything else, so

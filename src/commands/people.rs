@@ -13,7 +13,7 @@ use super::{load_valid, saved, usage};
 use crate::catalog::Catalog;
 use crate::cli::{CatalogArgs, EXIT_INVALID, ListFormat, PeopleSort};
 use crate::plan::clients::{self, PersonRow, PlanRow, SortBy};
-use crate::plan::{Plan, Profile, Tenure};
+use crate::plan::{Plan, Profile, Tenure, at_least_short};
 use crate::store::{LoadError, PlanName, PlanStore};
 use crate::text::{did_you_mean, sanitize_line};
 
@@ -104,7 +104,10 @@ fn table(people: &[PersonRow], problems: &[String], currency: &str) -> String {
             person.name.clone(),
             plans,
             dash(),
-            format!("{} {currency}", person.cost_left().money()),
+            at_least_short(
+                &format!("{} {currency}", person.cost_left().money()),
+                person.cost_left_unknown(),
+            ),
             person.finish().map_or_else(dash, |date| date.to_string()),
             person.describe(),
         ]);
@@ -143,7 +146,10 @@ fn plan_cells(plan: &PlanRow, currency: &str) -> Vec<String> {
         format!("  {}", plan.name),
         plan.role.clone().unwrap_or_else(|| "-".to_owned()),
         format!("{}/{}", plan.done, plan.total),
-        format!("{} {currency}", plan.cost_left.money()),
+        at_least_short(
+            &format!("{} {currency}", plan.cost_left.money()),
+            plan.cost_left_unknown,
+        ),
         plan.finish
             .map_or_else(|| "-".to_owned(), |date| date.to_string()),
         plan.standing.describe(),
@@ -156,6 +162,7 @@ fn person_json(person: &PersonRow) -> Value {
         "status": person.describe(),
         "needs_attention": person.needs_attention(),
         "cost_left": person.cost_left().as_f64(),
+        "cost_left_unknown_steps": person.cost_left_unknown(),
         "finish": person.finish().map(|date| date.to_string()),
         "plans": person.plans.iter().map(plan_json).collect::<Vec<_>>(),
         "unreadable": person
@@ -173,6 +180,7 @@ fn plan_json(plan: &PlanRow) -> Value {
         "done": plan.done,
         "total": plan.total,
         "cost_left": plan.cost_left.as_f64(),
+        "cost_left_unknown_steps": plan.cost_left_unknown,
         "finish": plan.finish.map(|date| date.to_string()),
         "finish_by": plan.finish_by.map(|date| date.to_string()),
         "status": plan.standing.describe(),

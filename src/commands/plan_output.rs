@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::table::aligned;
-use crate::export::report::{Report, date_or_dash, not_proven};
+use crate::export::report::{CredentialView, Report, date_or_dash, not_proven};
 use crate::plan::Objective;
 use crate::text::{sanitize_line, truncate};
 
@@ -44,15 +44,12 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
             .enumerate()
             .map(|(i, step)| {
                 let known = step.credential.as_ref();
-                let amount = |a: Option<crate::catalog::Amount>| {
-                    a.map_or_else(|| "-".to_owned(), |a| a.to_string())
-                };
                 vec![
                     (i + 1).to_string(),
                     step.id.clone(),
                     truncate(step.title(), MAX_TITLE).into_owned(),
-                    amount(known.map(|c| c.hours)),
-                    known.map_or_else(|| "-".to_owned(), |c| c.cost.money()),
+                    known.map_or_else(|| "-".to_owned(), CredentialView::hours_cell),
+                    known.map_or_else(|| "-".to_owned(), CredentialView::cost_cell),
                     date_or_dash(step.start),
                     date_or_dash(step.end),
                 ]
@@ -66,10 +63,8 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     }
     writeln!(
         out,
-        "total: {} hours, {} {}",
-        report.total_hours,
-        report.total_cost.money(),
-        sanitize_line(&report.currency)
+        "total: {}",
+        report.total_words(&sanitize_line(&report.currency))
     )?;
     writeln!(
         out,

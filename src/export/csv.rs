@@ -46,8 +46,12 @@ fn fields(report: &Report, number: usize, step: &StepView) -> [String; 14] {
         step.title().to_owned(),
         known.map(|c| c.provider.clone()).unwrap_or_default(),
         step.status.as_str().to_owned(),
-        known.map(|c| c.hours.to_string()).unwrap_or_default(),
-        known.map(|c| c.cost.to_string()).unwrap_or_default(),
+        known
+            .map(|c| cell_or_unknown(c.unknown.hours, c.hours))
+            .unwrap_or_default(),
+        known
+            .map(|c| cell_or_unknown(c.unknown.cost, c.cost))
+            .unwrap_or_default(),
         report.currency.clone(),
         optional(step.start),
         optional(step.end),
@@ -90,6 +94,16 @@ fn quote(field: &str) -> String {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_owned()
+    }
+}
+
+/// An amount as a cell, or `unknown` when the catalogs give none: never a 0 that reads as
+/// free or quick.
+fn cell_or_unknown(unknown: bool, amount: crate::catalog::Amount) -> String {
+    if unknown {
+        "unknown".to_owned()
+    } else {
+        amount.to_string()
     }
 }
 

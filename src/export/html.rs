@@ -9,7 +9,7 @@ mod timeline;
 
 use std::fmt::Write as _;
 
-use super::report::{Report, StepView, date_or_dash, not_proven};
+use super::report::{CredentialView, Report, StepView, date_or_dash, not_proven};
 use super::safe_url;
 
 const STYLE: &str = "
@@ -130,26 +130,12 @@ fn meta_line(report: &Report) -> String {
 fn summary(out: &mut String, report: &Report) {
     let currency = escape(&report.currency);
     let mut rows = vec![
-        (
-            "Total",
-            format!(
-                "{} hours, {} {currency}",
-                report.total_hours,
-                report.total_cost.money()
-            ),
-        ),
+        ("Total", report.total_words(&currency)),
         ("Finish", report.finish.to_string()),
     ];
     let progress = report.progress;
     if progress.done > 0 {
-        rows.push((
-            "To go",
-            format!(
-                "{} hours, {} {currency}",
-                report.remaining_hours,
-                report.remaining_cost.money()
-            ),
-        ));
+        rows.push(("To go", report.remaining_words(&currency)));
     }
     if report.recommendation.is_none() {
         let class = if matches!(progress.tracking, crate::plan::Tracking::Behind { .. }) {
@@ -255,14 +241,12 @@ fn step_row(i: usize, step: &StepView) -> String {
     if let Some(note) = &step.note {
         let _ = write!(credential, "<div class=\"note\">{}</div>", escape(note));
     }
-    let amount =
-        |a: Option<crate::catalog::Amount>| a.map_or_else(|| "-".into(), |a| a.to_string());
     format!(
         "<tr><td class=\"n\">{}</td><td>{credential}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"{}\">{}</td></tr>",
         i + 1,
         escape(known.map_or("-", |c| c.provider_name.as_str())),
-        amount(known.map(|c| c.hours)),
-        known.map_or_else(|| "-".into(), |c| c.cost.money()),
+        known.map_or_else(|| "-".into(), CredentialView::hours_cell),
+        known.map_or_else(|| "-".into(), CredentialView::cost_cell),
         date_or_dash(step.start),
         date_or_dash(step.end),
         step.status.as_str(),

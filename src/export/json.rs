@@ -40,6 +40,12 @@ struct JsonPlan<'a> {
     unmet_reasons: Vec<JsonUnmet>,
     remaining_cost: Amount,
     remaining_hours: Amount,
+    /// The steps of unknown cost or hours that the sums above count as 0: a sum leaving any
+    /// out is a floor.
+    cost_unknown_steps: usize,
+    hours_unknown_steps: usize,
+    remaining_cost_unknown_steps: usize,
+    remaining_hours_unknown_steps: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     coverage: Option<JsonCoverage>,
     progress: JsonProgress,
@@ -119,6 +125,8 @@ struct JsonMonths<'a> {
     months: u32,
 }
 
+// The fields are the JSON object's, whose flags are booleans.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Serialize)]
 struct JsonStep<'a> {
     id: &'a str,
@@ -126,6 +134,11 @@ struct JsonStep<'a> {
     provider: Option<&'a str>,
     hours: Option<Amount>,
     cost: Option<Amount>,
+    /// The catalogs give the hours or cost as `unknown` (then 0 above).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hours_unknown: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cost_unknown: bool,
     skills: Vec<&'a str>,
     start: Option<String>,
     end: Option<String>,
@@ -199,6 +212,10 @@ pub fn render(report: &Report) -> String {
             .collect(),
         remaining_cost: report.remaining_cost,
         remaining_hours: report.remaining_hours,
+        cost_unknown_steps: report.unknown.cost,
+        hours_unknown_steps: report.unknown.hours,
+        remaining_cost_unknown_steps: report.unknown.remaining_cost,
+        remaining_hours_unknown_steps: report.unknown.remaining_hours,
         coverage: report.coverage.as_ref().map(|c| JsonCoverage {
             met: c.met,
             total: c.total,
@@ -240,6 +257,8 @@ fn step(step: &StepView) -> JsonStep<'_> {
         provider: known.map(|c| c.provider.as_str()),
         hours: known.map(|c| c.hours),
         cost: known.map(|c| c.cost),
+        hours_unknown: known.is_some_and(|c| c.unknown.hours),
+        cost_unknown: known.is_some_and(|c| c.unknown.cost),
         skills: known
             .map(|c| c.skills.iter().map(String::as_str).collect())
             .unwrap_or_default(),

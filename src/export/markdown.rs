@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{Report, date_or_dash, not_proven};
+use super::report::{CredentialView, Report, date_or_dash, not_proven};
 use crate::plan::Objective;
 
 pub fn render(report: &Report) -> String {
@@ -22,10 +22,8 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "**Total:** {} hours, {} {}. **Finish:** {}.",
-        report.total_hours,
-        report.total_cost.money(),
-        inline(&report.currency),
+        "**Total:** {}. **Finish:** {}.",
+        report.total_words(&inline(&report.currency)),
         report.finish
     );
     summary(&mut out, report);
@@ -108,15 +106,12 @@ fn steps_table(out: &mut String, report: &Report) {
             Some(c) => inline(&c.title),
             None => "_missing from the catalogs_".to_owned(),
         };
-        let number = |amount: Option<crate::catalog::Amount>| {
-            amount.map_or_else(|| "-".to_owned(), |a| a.to_string())
-        };
         let cells = [
             (i + 1).to_string(),
             inline(&step.id),
             title,
-            number(known.map(|c| c.hours)),
-            known.map_or_else(|| "-".to_owned(), |c| c.cost.money()),
+            known.map_or_else(|| "-".to_owned(), CredentialView::hours_cell),
+            known.map_or_else(|| "-".to_owned(), CredentialView::cost_cell),
             date_or_dash(step.start),
             date_or_dash(step.end),
             step.status.as_str().to_owned(),
@@ -158,10 +153,8 @@ fn summary(out: &mut String, report: &Report) {
     if progress.done > 0 {
         let _ = writeln!(
             out,
-            "\n**To go:** {} hours, {} {}.",
-            report.remaining_hours,
-            report.remaining_cost.money(),
-            inline(&report.currency)
+            "\n**To go:** {}.",
+            report.remaining_words(&inline(&report.currency))
         );
     }
     if report.recommendation.is_none() {

@@ -5,6 +5,7 @@
 //! Steps whose credential the catalogs lack are kept, marked missing.
 
 mod renewals;
+mod totals;
 
 use jiff::civil::Date;
 use jiff::{Timestamp, ZonedDateTime};
@@ -63,6 +64,8 @@ pub struct Report {
     /// Cost and hours of the steps not done yet.
     pub remaining_cost: Amount,
     pub remaining_hours: Amount,
+    /// The steps of unknown cost or hours those sums count as 0 (see [`Report::total_words`]).
+    pub unknown: crate::plan::UnknownSteps,
     /// The scheduled end of the last step not done (the start when none is left).
     pub finish: Date,
     /// `None` when the plan names no role the catalogs have.
@@ -121,6 +124,8 @@ pub struct CredentialView {
     pub kind: &'static str,
     pub hours: Amount,
     pub cost: Amount,
+    /// Which of `hours` and `cost` the catalogs give as `unknown` (then 0 above).
+    pub unknown: crate::catalog::Unknowns,
     pub skills: Vec<String>,
     pub url: Option<String>,
     pub valid_for_months: Option<u32>,
@@ -226,6 +231,7 @@ impl Report {
             total_hours: totals.hours,
             remaining_cost: totals.remaining_cost,
             remaining_hours: totals.remaining_hours,
+            unknown: totals.unknown,
             held: plan
                 .have
                 .credentials
@@ -343,6 +349,7 @@ fn credential_view(catalog: &Catalog, idx: crate::catalog::CredentialIdx) -> Cre
         kind: credential.kind.as_str(),
         hours: credential.hours,
         cost: credential.cost,
+        unknown: credential.unknown,
         skills: credential
             .skills
             .iter()

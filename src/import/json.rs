@@ -66,6 +66,16 @@ fn language_entry(map: &Map<String, Value>, lang: &str) -> Option<String> {
         })
 }
 
+/// The user's language, from the locale variables in POSIX order of precedence.
+pub fn user_language() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map(|locale| language_of_locale(&locale))
+        .unwrap_or_default()
+}
+
 /// The language tag of a POSIX locale such as `fr_CA.UTF-8` (`fr-CA`); empty for `C`/`POSIX`.
 pub fn language_of_locale(locale: &str) -> String {
     let tag = locale

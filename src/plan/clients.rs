@@ -15,6 +15,8 @@ pub struct PlanRow {
     pub done: usize,
     pub total: usize,
     pub cost_left: Amount,
+    /// Steps left of unknown cost, which `cost_left` counts as 0.
+    pub cost_left_unknown: usize,
     /// The scheduled end of the last step not done; `None` when none is left.
     pub finish: Option<Date>,
     pub finish_by: Option<Date>,
@@ -31,6 +33,7 @@ impl PlanRow {
             done: totals.done,
             total: totals.steps,
             cost_left: totals.remaining_cost,
+            cost_left_unknown: totals.unknown.remaining_cost,
             finish: (totals.done < totals.steps).then_some(schedule.finish),
             finish_by: plan.finish_by,
             standing: Standing::of(plan, &schedule, &totals, today),
@@ -55,6 +58,12 @@ impl PersonRow {
 
     pub fn cost_left(&self) -> Amount {
         self.plans.iter().map(|plan| plan.cost_left).sum()
+    }
+
+    /// Steps left of unknown cost in all their plans, which [`PersonRow::cost_left`] counts
+    /// as 0.
+    pub fn cost_left_unknown(&self) -> usize {
+        self.plans.iter().map(|plan| plan.cost_left_unknown).sum()
     }
 
     /// The latest finish of their plans with steps left.

@@ -99,9 +99,18 @@ impl PlanComparison {
                     |r| crate::text::sanitize_line(r).into_owned(),
                 ),
                 2 => format!("{} ({} done)", side.totals.steps, side.totals.done),
-                3 => format!("{} {currency}", side.totals.cost.money()),
-                4 => format!("{} {currency}", side.totals.remaining_cost.money()),
-                5 => format!("{} h", side.totals.hours),
+                3 => super::at_least_short(
+                    &format!("{} {currency}", side.totals.cost.money()),
+                    side.totals.unknown.cost,
+                ),
+                4 => super::at_least_short(
+                    &format!("{} {currency}", side.totals.remaining_cost.money()),
+                    side.totals.unknown.remaining_cost,
+                ),
+                5 => super::at_least_short(
+                    &format!("{} h", side.totals.hours),
+                    side.totals.unknown.hours,
+                ),
                 6 => side
                     .finish
                     .map_or_else(|| "-".to_owned(), |d| d.to_string()),

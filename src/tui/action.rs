@@ -115,6 +115,8 @@ actions! {
     TimelineLater = "timeline-later",
     /// Show the errors that keep edited catalog files from reloading
     ShowProblems = "problems",
+    /// Import a learner's badges (Open Badges, CLR) from a file or folder into what the plan holds
+    ImportBadges = "import-badges",
 
     // In the help, the problems list, the comparison and notices.
     /// Scroll up, or choose the one above

@@ -146,6 +146,15 @@ impl Runtime {
                 });
                 None
             }
+            // Bounded (see `wallet::gather`), so it is read here, between two frames.
+            Effect::ReadBadges { path, shown } => Some(Msg::BadgesRead {
+                result: crate::import::wallet::load(
+                    &path,
+                    &shown,
+                    &crate::import::json::user_language(),
+                ),
+                shown,
+            }),
             // The event loop suspends and runs the editor: it has the terminal.
             Effect::Suspend | Effect::EditCatalog { .. } => None,
             plans => self.perform_on_plans(plans, app),

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use super::super::table::{aligned, text_of};
-use crate::catalog::{Catalog, CredentialIdx};
-use crate::import::wallet::{Award, Match};
+use crate::catalog::Catalog;
+use crate::import::wallet::{self, Award, Match};
 use crate::text::{plural, sanitize_line};
 
 /// What the import did, for the report.
@@ -28,94 +28,19 @@ pub struct Outcome<'a> {
     pub today: Date,
 }
 
-/// The note every import ends with: nothing was checked against the issuer.
-const OFFLINE: &str = "signatures are not verified and nothing is fetched (upskill never goes on the network): each badge counts as its file says";
-
-fn result(found: &Match) -> &'static str {
-    match found {
-        Match::Matched { .. } => "matched",
-        Match::Ambiguous { .. } => "ambiguous",
-        Match::Unmatched => "unmatched",
-    }
-}
-
-fn ids(catalog: &Catalog, candidates: &[CredentialIdx]) -> Vec<String> {
-    candidates
-        .iter()
-        .map(|&idx| catalog.credential(idx).id.clone())
-        .collect()
-}
-
-/// What the row says to do, or what the badge became.
-fn action(catalog: &Catalog, award: &Award, found: &Match, outcome: &Outcome) -> String {
-    match found {
-        Match::Matched { credential, rule } => {
-            let id = &catalog.credential(*credential).id;
-            let by = rule.label();
-            if let Some(step) = outcome.steps.iter().position(|step| step == id) {
-                return format!(
-                    "-> {id} (by {by}), step {} of the plan: mark it done there instead",
-                    step + 1
-                );
-            }
-            let held = if outcome.changed.contains(id) {
-                ""
-            } else {
-                ", held already"
-            };
-            format!("-> {id} (by {by}{held})")
+impl Outcome<'_> {
+    fn against(&self) -> wallet::Against<'_> {
+        wallet::Against {
+            steps: self.steps,
+            changed: self.changed,
+            today: self.today,
         }
-        Match::Ambiguous { candidates, rule } => format!(
-            "one of {} (by {}): add the badge's id to the right one's `same_as`",
-            ids(catalog, candidates).join(", "),
-            rule.label()
-        ),
-        Match::Unmatched => match award.same_as_hint() {
-            Some(id) => format!("add `same_as: [{id}]` to the credential in your catalog"),
-            None => "no id to match by: give the credential the badge's title, under the issuer's provider".to_owned(),
-        },
     }
-}
-
-fn expiry(award: &Award, today: Date) -> String {
-    match award.expires {
-        Some(date) if date <= today => format!("{date} (expired)"),
-        Some(date) => date.to_string(),
-        None => "-".to_owned(),
-    }
-}
-
-fn badge(award: &Award) -> String {
-    award
-        .title
-        .clone()
-        .or_else(|| award.achievement.clone())
-        .unwrap_or_else(|| "(no name)".to_owned())
 }
 
 /// The lines after the table: the counts, the limits of the import, and what was written.
 fn notes(awards: &[Award], matches: &[Match], outcome: &Outcome) -> Vec<String> {
-    let count = |wanted: &str| matches.iter().filter(|m| result(m) == wanted).count();
-    let mut lines = vec![format!(
-        "{} from {}: {} matched, {} ambiguous, {} unmatched",
-        plural(awards.len(), "badge"),
-        plural(outcome.files, "file"),
-        count("matched"),
-        count("ambiguous"),
-        count("unmatched"),
-    )];
-    lines.push(format!("note: {OFFLINE}"));
-    let hashed = awards.iter().filter(|a| a.hashed_recipient).count();
-    if hashed > 0 {
-        lines.push(format!(
-            "note: {} the recipient by a salted hash, which cannot be checked offline: make sure they were issued to this learner",
-            if hashed == 1 {
-                "1 badge names".to_owned()
-            } else {
-                format!("{hashed} badges name")
-            }
-        ));
-    }
+    let mut lines = wallet::summary(awards, matches, outcome.files);
     let plan = sanitize_line(outcome.plan);
     let whose = outcome.whose;
     let credentials = plural(outcome.changed.len(), "credential");
@@ -145,19 +70,16 @@ pub fn text(
     matches: &[Match],
     outcome: &Outcome,
 ) -> io::Result<()> {
-    let rows: Vec<Vec<String>> = awards
-        .iter()
-        .zip(matches)
-        .map(|(award, found)| {
+    let rows: Vec<Vec<String>> = wallet::rows(catalog, awards, matches, outcome.against())
+        .into_iter()
+        .map(|row| {
             vec![
-                result(found).to_owned(),
-                badge(award),
-                award.issuer_label().unwrap_or("-").to_owned(),
-                award
-                    .earned
-                    .map_or_else(|| "-".to_owned(), |d| d.to_string()),
-                expiry(award, outcome.today),
-                action(catalog, award, found, outcome),
+                row.result.to_owned(),
+                row.badge,
+                row.issuer,
+                row.earned,
+                row.expires,
+                row.catalog,
             ]
         })
         .collect();
@@ -191,7 +113,7 @@ pub fn json(
                 "expires": award.expires.map(|d| d.to_string()),
                 "expired": award.expires.is_some_and(|d| d <= outcome.today),
                 "hashed_recipient": award.hashed_recipient,
-                "result": result(found),
+                "result": wallet::verdict(found),
             });
             let extra = match found {
                 Match::Matched { credential, rule } => json!({
@@ -199,7 +121,7 @@ pub fn json(
                     "rule": rule.label(),
                 }),
                 Match::Ambiguous { candidates, rule } => json!({
-                    "candidates": ids(catalog, candidates),
+                    "candidates": wallet::ids(catalog, candidates),
                     "rule": rule.label(),
                 }),
                 Match::Unmatched => json!({ "same_as": award.same_as_hint() }),

@@ -1,17 +1,23 @@
 //! A learner's badge wallet: Open Badges 2.0 assertions, Open Badges 3.0 and CLR 2.0
 //! verifiable credentials, read into awards ([`read`]) and matched to catalog credentials
-//! ([`match_awards`]). Pure: texts in, awards and matches out; nothing is fetched and no
-//! signature is checked. Every rule is in docs/importing.md.
+//! ([`match_awards`]), shown as [`rows`] and held with [`hold`], the same for the command
+//! line and the app. Pure but for [`gather`], which reads the files a path names: texts in,
+//! awards and matches out; nothing is fetched and no signature is checked. Every rule is in
+//! docs/importing.md.
 
 mod dates;
+mod gather;
 mod matching;
 mod read;
 mod shape;
+mod table;
 
 use jiff::civil::Date;
 
+pub use gather::{Loaded, MAX_FILE_BYTES, gather, load};
 pub use matching::{Match, Rule, match_awards, provider_of_issuer};
 pub use read::read;
+pub use table::{Against, OFFLINE, Row, hold, holdings, ids, rows, summary, verdict};
 
 /// Which standard an award came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -29,9 +29,14 @@ pub fn read(inputs: &[Input], lang: &str) -> Wallet {
         .filter_map(|input| match serde_json::from_str::<Value>(&input.text) {
             Ok(value) => Some((input.name.as_str(), value)),
             Err(error) => {
+                // serde's words end with where: say that the way every located error does.
+                let words = error.to_string();
+                let words = words.split(" at line ").next().unwrap_or_default();
                 warnings.push(format!(
-                    "{}: not JSON ({error}); the file is skipped: give Open Badges or CLR credentials as JSON",
-                    input.name
+                    "{}:{}:{}: not JSON ({words}); the file is skipped: give Open Badges or CLR credentials as JSON",
+                    input.name,
+                    error.line(),
+                    error.column()
                 ));
                 None
             }

@@ -15,8 +15,8 @@ use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, Role
 pub use crate::plan::MetBy;
 use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
 pub use crate::tui::overlay::{
-    ClientLine, Clients, Comparison, Confirm, Form, FormField, FormTarget, Outcome, Overlay,
-    Picker, PickerItem, PlansMode,
+    BadgeImport, ClientLine, Clients, Comparison, Confirm, Form, FormField, FormTarget, Outcome,
+    Overlay, Picker, PickerItem, PlansMode, Stage,
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use screen::{InfoView, Pane, Scale, StatusKind, StatusLine};
@@ -117,6 +117,8 @@ pub struct App {
     /// Rows in the focused list as last drawn, for paging.
     pub page_rows: usize,
     pub overlay: Option<Overlay>,
+    /// The path last typed in the badge import dialog, offered again when it opens.
+    pub badges_path: String,
     pub status: Option<StatusLine>,
     /// The search running off the event loop, if any: its id and what it is for.
     pub computing: Option<(u64, crate::tui::update::JobKind)>,
@@ -181,6 +183,7 @@ impl App {
             detail_from: Pane::Catalog,
             page_rows: 10,
             overlay: None,
+            badges_path: String::new(),
             status: None,
             computing: None,
             next_job: 0,

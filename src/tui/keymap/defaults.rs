@@ -53,6 +53,7 @@ pub(super) fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::TimelineEarlier, vec![Key::plain(K::Left)]),
         (A::TimelineLater, vec![Key::plain(K::Right)]),
         (A::ShowProblems, vec![Key::char('!')]),
+        (A::ImportBadges, vec![Key::char('I')]),
     ];
     bindings.extend(overlays());
     bindings

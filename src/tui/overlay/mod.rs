@@ -15,6 +15,7 @@ use crate::tui::browser::Filter;
 use crate::tui::update::Effect;
 use crate::tui::view::Theme;
 
+pub(crate) mod badges;
 pub(crate) mod clients;
 pub(crate) mod compare;
 pub(crate) mod form;
@@ -25,6 +26,7 @@ pub(crate) mod problems;
 pub(crate) mod question;
 mod view;
 
+pub use badges::{BadgeImport, Found, Stage, expand as expand_badges_path};
 pub use clients::{ClientLine, Clients};
 pub use compare::{Comparison, Outcome};
 pub use form::{Form, FormField, FormTarget};
@@ -78,6 +80,9 @@ pub(crate) fn paste(overlay: &mut Overlay, text: &str) {
             name.insert(text);
         }
         Overlay::Form(form) => form::type_into(form, text),
+        Overlay::Badges(dialog) if matches!(dialog.stage, Stage::Prompt { .. }) => {
+            dialog.path.insert(text);
+        }
         Overlay::Clients(clients) => {
             clients.picker.query.insert(text);
             clients.picker.refilter();
@@ -153,6 +158,7 @@ pub(crate) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Overlay::Form(form) => return form::key(app, form, key),
         Overlay::Plans { picker, mode } => return plans::key(app, picker, mode, key),
         Overlay::Clients(clients) => return clients::key(app, *clients, key),
+        Overlay::Badges(dialog) => return badges::key(app, *dialog, key),
     }
     Vec::new()
 }
@@ -172,6 +178,8 @@ pub enum Overlay {
     Export(Picker<ExportFormat>),
     /// The people and their plans (`P`).
     Clients(Box<Clients>),
+    /// The badge import dialog (`I`): a path typed, then the badges it holds.
+    Badges(Box<BadgeImport>),
     Form(Form),
     Compare(Box<Comparison>),
     Confirm(Confirm),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
-use super::{Overlay, clients, compare, form, help, picker, plans, problems, question};
+use super::{Overlay, badges, clients, compare, form, help, picker, plans, problems, question};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::view::{Theme, centered, hint_spans};
@@ -57,6 +57,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect) -> u16 {
             plans::view::plans(&app.keymap, theme, buf, screen, picker, mode);
         }
         Overlay::Clients(clients) => clients::view::render(app, theme, buf, screen, clients),
+        Overlay::Badges(dialog) => return badges::view::render(app, theme, buf, screen, dialog),
         Overlay::Compare(comparison) => {
             compare::view::render(app, theme, buf, screen, comparison);
         }

@@ -81,6 +81,12 @@ pub enum Msg {
     CatalogUnsettled,
     /// A search finished off the event loop.
     Computed(Box<Done>),
+    /// The badges of the path typed in the import dialog (`shown`, as typed), or why they
+    /// could not be read.
+    BadgesRead {
+        shown: String,
+        result: Result<crate::import::wallet::Loaded, String>,
+    },
     /// The editor opened on a catalog file ended: how, and what reloading then found.
     Edited {
         result: Result<(), String>,
@@ -139,6 +145,12 @@ pub enum Effect {
     Reclaim(String),
     /// Give the terminal back to the shell and stop until continued (Ctrl-z, SIGTSTP).
     Suspend,
+    /// Read the badges of a file or folder for the import dialog; `shown` is the path as
+    /// typed, `path` as found (`~` expanded).
+    ReadBadges {
+        path: PathBuf,
+        shown: String,
+    },
     /// Hand the terminal to the user's editor on a catalog file at a line, then reload.
     EditCatalog {
         file: PathBuf,

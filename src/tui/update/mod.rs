@@ -115,6 +115,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Computed(done) => recommendation::job_done(app, *done),
+        Msg::BadgesRead { shown, result } => {
+            overlay::badges::badges_read(app, &shown, result);
+            Vec::new()
+        }
         Msg::CatalogUnsettled => {
             app.set_status(
                 StatusKind::Warning,
@@ -268,6 +272,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         A::TimelineEarlier => shift_timeline(app, false),
         A::TimelineLater => shift_timeline(app, true),
+        A::ImportBadges => overlay::badges::open(app),
         A::ShowProblems => {
             if app.problems.is_empty() {
                 app.info("The catalogs have no problems");

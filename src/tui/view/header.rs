@@ -113,7 +113,13 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let derived = &app.derived;
     let role = role_label(app);
     let short_role = super::fit(&role, 24);
-    let cost = format!("{} {}", derived.totals.cost.money(), app.catalog.currency);
+    // A sum leaving out steps of unknown cost or hours reads as a floor: `≥ 650 USD + 1 unknown`.
+    let unknown = derived.totals.unknown;
+    let cost = crate::plan::at_least_short(
+        &format!("{} {}", derived.totals.cost.money(), app.catalog.currency),
+        unknown.cost,
+    );
+    let hours = crate::plan::at_least_short(&format!("{} h", derived.totals.hours), unknown.hours);
     let mut pieces = vec![
         Piece::new(
             0,
@@ -129,7 +135,7 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
                 derived.totals.done, derived.totals.steps
             )),
         ),
-        Piece::new(3, Span::raw(format!("{cost} · {} h", derived.totals.hours))).or_short(cost),
+        Piece::new(3, Span::raw(format!("{cost} · {hours}"))).or_short(cost),
     ];
     if let Some(schedule) = derived
         .schedule

@@ -124,9 +124,13 @@ fn actions(app: &App) -> &'static [Action] {
             A::Compare,
             A::Export,
         ],
-        Pane::Info if app.info == InfoView::Gap => {
-            &[A::ToggleHeld, A::Recommend, A::ShowDetail, A::ShowTimeline]
-        }
+        Pane::Info if app.info == InfoView::Gap => &[
+            A::ToggleHeld,
+            A::ImportBadges,
+            A::Recommend,
+            A::ShowDetail,
+            A::ShowTimeline,
+        ],
         Pane::Info if app.info == InfoView::Timeline => &[
             A::ShowDetail,
             A::ShowGap,

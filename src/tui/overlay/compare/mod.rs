@@ -30,6 +30,8 @@ pub struct Outcome {
     pub hours: Amount,
     pub steps: usize,
     pub finish: Date,
+    /// The steps of unknown cost or hours `cost` and `hours` count as 0.
+    pub unknown: plan::UnknownSteps,
 }
 
 impl Outcome {
@@ -39,6 +41,7 @@ impl Outcome {
             cost: totals.cost,
             hours: totals.hours,
             steps: totals.steps,
+            unknown: totals.unknown,
             finish: plan::schedule(catalog, plan).finish,
         }
     }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::view::{block, footer};
 use crate::catalog::CredentialIdx;
-use crate::plan::Recommendation;
+use crate::plan::{Recommendation, at_least_short};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Comparison, Outcome};
 use crate::tui::keymap::Keymap;
@@ -157,6 +157,11 @@ fn wordings(currency: &str, outcomes: &[Outcome; 3], met: [usize; 3]) -> [Wordin
             } else {
                 (outcome.cost.money(), outcome.hours.to_string())
             };
+            let unknown = outcome.unknown;
+            let (cost, hours) = (
+                at_least_short(&cost, unknown.cost),
+                at_least_short(&hours, unknown.hours),
+            );
             [
                 cost,
                 hours,
