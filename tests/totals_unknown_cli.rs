@@ -65,6 +65,12 @@ fn plan_text_says_at_least_and_how_many_steps_are_unknown() {
         ),
         "{text}"
     );
+    // The schedule counts the unknown hours as none: its finish is a floor.
+    assert!(
+        text.contains("\nfinish: not before 20")
+            && text.contains(" (1 step of unknown hours) (from 2027-01-04"),
+        "{text}"
+    );
     // A step's own cells say `unknown`, never 0.
     let mystery = text
         .lines()
@@ -115,6 +121,7 @@ fn exports_people_and_compare_say_at_least() {
         markdown.contains("**Total:** at least 60 hours (1 step of unknown hours), at least 100 USD (2 steps of unknown cost)."),
         "{markdown}"
     );
+    assert!(markdown.contains("**Finish:** not before 20"), "{markdown}");
     let html = home.run(&["export", "sam", "--format", "html"]).stdout;
     assert!(
         html.contains("at least 100 USD (2 steps of unknown cost)"),
@@ -130,6 +137,7 @@ fn exports_people_and_compare_say_at_least() {
     assert_eq!(json["cost_unknown_steps"], 2);
     let people = home.run(&["people"]).stdout;
     assert!(people.contains("≥ 100 USD + 2 unknown"), "{people}");
+    assert!(people.contains("≥ 20"), "the finish is a floor: {people}");
     let listed = home.json(&["people", "--format", "json"]);
     let sam = listed
         .as_array()
@@ -143,6 +151,10 @@ fn exports_people_and_compare_say_at_least() {
     let compared = home.run(&["compare", "sam", "alex"]).stdout;
     assert!(compared.contains("≥ 100 USD + 2 unknown"), "{compared}");
     assert!(compared.contains("≥ 60 h + 1 unknown"), "{compared}");
+    assert!(
+        compared.contains("≥ 20"),
+        "the finish is a floor: {compared}"
+    );
     let compared = home.json(&["compare", "sam", "alex", "--format", "json"]);
     assert_eq!(compared["plans"][0]["cost_unknown_steps"], 2);
     assert_eq!(compared["plans"][1]["cost_unknown_steps"], 0);

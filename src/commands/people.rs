@@ -13,7 +13,7 @@ use super::{load_valid, saved, usage};
 use crate::catalog::Catalog;
 use crate::cli::{CatalogArgs, EXIT_INVALID, ListFormat, PeopleSort};
 use crate::plan::clients::{self, PersonRow, PlanRow, SortBy};
-use crate::plan::{Plan, Profile, Tenure, at_least_short};
+use crate::plan::{Plan, Profile, Tenure, at_least_short, not_before_short};
 use crate::store::{LoadError, PlanName, PlanStore};
 use crate::text::{did_you_mean, sanitize_line};
 
@@ -108,7 +108,9 @@ fn table(people: &[PersonRow], problems: &[String], currency: &str) -> String {
                 &format!("{} {currency}", person.cost_left().money()),
                 person.cost_left_unknown(),
             ),
-            person.finish().map_or_else(dash, |date| date.to_string()),
+            person.finish().map_or_else(dash, |date| {
+                not_before_short(&date.to_string(), person.hours_left_unknown())
+            }),
             person.describe(),
         ]);
         for plan in &person.plans {
@@ -150,8 +152,10 @@ fn plan_cells(plan: &PlanRow, currency: &str) -> Vec<String> {
             &format!("{} {currency}", plan.cost_left.money()),
             plan.cost_left_unknown,
         ),
-        plan.finish
-            .map_or_else(|| "-".to_owned(), |date| date.to_string()),
+        plan.finish.map_or_else(
+            || "-".to_owned(),
+            |date| not_before_short(&date.to_string(), plan.hours_left_unknown),
+        ),
         plan.standing.describe(),
     ]
 }

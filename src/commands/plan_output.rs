@@ -69,7 +69,9 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(
         out,
         "finish: {} (from {} at {} hours/week)",
-        report.finish, report.start, report.hours_per_week
+        report.finish_words(),
+        report.start,
+        report.hours_per_week
     )?;
     step_notes(out, report)?;
     let renew: Vec<String> = report

@@ -131,7 +131,7 @@ fn summary(out: &mut String, report: &Report) {
     let currency = escape(&report.currency);
     let mut rows = vec![
         ("Total", report.total_words(&currency)),
-        ("Finish", report.finish.to_string()),
+        ("Finish", escape(&report.finish_words())),
     ];
     let progress = report.progress;
     if progress.done > 0 {

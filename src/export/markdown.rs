@@ -24,7 +24,7 @@ pub fn render(report: &Report) -> String {
         out,
         "**Total:** {}. **Finish:** {}.",
         report.total_words(&inline(&report.currency)),
-        report.finish
+        report.finish_words()
     );
     summary(&mut out, report);
     renewals(&mut out, report);

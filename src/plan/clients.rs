@@ -17,6 +17,9 @@ pub struct PlanRow {
     pub cost_left: Amount,
     /// Steps left of unknown cost, which `cost_left` counts as 0.
     pub cost_left_unknown: usize,
+    /// Steps left of unknown hours, which the schedule counts as no time: then `finish` is
+    /// the earliest the plan can end.
+    pub hours_left_unknown: usize,
     /// The scheduled end of the last step not done; `None` when none is left.
     pub finish: Option<Date>,
     pub finish_by: Option<Date>,
@@ -34,6 +37,7 @@ impl PlanRow {
             total: totals.steps,
             cost_left: totals.remaining_cost,
             cost_left_unknown: totals.unknown.remaining_cost,
+            hours_left_unknown: totals.unknown.remaining_hours,
             finish: (totals.done < totals.steps).then_some(schedule.finish),
             finish_by: plan.finish_by,
             standing: Standing::of(plan, &schedule, &totals, today),
@@ -64,6 +68,12 @@ impl PersonRow {
     /// as 0.
     pub fn cost_left_unknown(&self) -> usize {
         self.plans.iter().map(|plan| plan.cost_left_unknown).sum()
+    }
+
+    /// Steps left of unknown hours in all their plans: [`PersonRow::finish`] is then the
+    /// earliest.
+    pub fn hours_left_unknown(&self) -> usize {
+        self.plans.iter().map(|plan| plan.hours_left_unknown).sum()
     }
 
     /// The latest finish of their plans with steps left.

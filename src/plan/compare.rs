@@ -111,9 +111,12 @@ impl PlanComparison {
                     &format!("{} h", side.totals.hours),
                     side.totals.unknown.hours,
                 ),
-                6 => side
-                    .finish
-                    .map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                6 => side.finish.map_or_else(
+                    || "-".to_owned(),
+                    |d| {
+                        super::not_before_short(&d.to_string(), side.totals.unknown.remaining_hours)
+                    },
+                ),
                 7 => side
                     .met
                     .map_or_else(|| "-".to_owned(), |(met, of)| format!("{met} of {of}")),

@@ -55,4 +55,6 @@ pub use recommend::{
 pub use renewals::{Basis, Renewal, due_within, horizon, renewals, rule_in as renewal_rule};
 pub use schedule::{Schedule, StepDates, expiry, schedule};
 pub use standing::Standing;
-pub use totals::{Totals, UnknownSteps, at_least, at_least_short, totals};
+pub use totals::{
+    Totals, UnknownSteps, at_least, at_least_short, not_before, not_before_short, totals,
+};

@@ -55,6 +55,27 @@ pub fn at_least_short(shown: &str, unknown: usize) -> String {
     format!("≥ {shown} + {unknown} unknown")
 }
 
+/// A finish date as it stands when no step left is of unknown hours, else `not before
+/// {finish} (1 step of unknown hours)`: the schedule counts an unknown as no time, so its date
+/// is the earliest the plan can end.
+pub fn not_before(finish: &str, unknown_hours_left: usize) -> String {
+    if unknown_hours_left == 0 {
+        return finish.to_owned();
+    }
+    format!(
+        "not before {finish} ({} of unknown hours)",
+        plural(unknown_hours_left, "step")
+    )
+}
+
+/// [`not_before`] where room is short: `≥ 2027-03-01`.
+pub fn not_before_short(finish: &str, unknown_hours_left: usize) -> String {
+    if unknown_hours_left == 0 {
+        return finish.to_owned();
+    }
+    format!("≥ {finish}")
+}
+
 /// The totals of `plan`; a step whose credential the catalogs lack counts as a step, with
 /// no cost and no hours; a cost or hours `unknown` counts as 0 and in [`Totals::unknown`].
 pub fn totals(catalog: &Catalog, plan: &Plan) -> Totals {

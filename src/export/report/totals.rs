@@ -3,9 +3,15 @@
 //! renderer that writes them.
 
 use super::{CredentialView, Report};
-use crate::plan::at_least;
+use crate::plan::{at_least, not_before};
 
 impl Report {
+    /// The finish date; `not before ...` when steps left are of unknown hours, which the
+    /// schedule counts as no time.
+    pub fn finish_words(&self) -> String {
+        not_before(&self.finish.to_string(), self.unknown.remaining_hours)
+    }
+
     /// `120 hours, 499 USD`; a sum leaving out steps of unknown hours or cost reads `at least
     /// 120 hours (1 step of unknown hours)`. `currency` as the renderer escapes it.
     pub fn total_words(&self, currency: &str) -> String {

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::Theme;
-use crate::plan::{Objective, Standing};
+use crate::plan::{Objective, Standing, not_before_short};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
@@ -142,10 +142,15 @@ fn summary(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         .as_ref()
         .filter(|_| !app.plan.steps.is_empty())
     {
-        pieces.push(
-            Piece::new(5, Span::raw(format!("done by {}", schedule.finish)))
-                .or_short(format!("by {}", schedule.finish)),
-        );
+        // The schedule counts a step of unknown hours as no time: its date is then a floor.
+        let finish = schedule.finish.to_string();
+        let piece = if derived.totals.unknown.remaining_hours == 0 {
+            Piece::new(5, Span::raw(format!("done by {finish}"))).or_short(format!("by {finish}"))
+        } else {
+            let floor = not_before_short(&finish, derived.totals.unknown.remaining_hours);
+            Piece::new(5, Span::raw(format!("finish {floor}"))).or_short(floor)
+        };
+        pieces.push(piece);
         let standing = Standing::of(&app.plan, schedule, &derived.totals, app.today);
         if let Some(days) = standing.behind {
             let behind = if days == 1 {

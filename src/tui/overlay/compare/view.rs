@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::view::{block, footer};
 use crate::catalog::CredentialIdx;
-use crate::plan::{Recommendation, at_least_short};
+use crate::plan::{Recommendation, at_least_short, not_before_short};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Comparison, Outcome};
 use crate::tui::keymap::Keymap;
@@ -165,7 +165,7 @@ fn wordings(currency: &str, outcomes: &[Outcome; 3], met: [usize; 3]) -> [Wordin
             [
                 cost,
                 hours,
-                outcome.finish.to_string(),
+                not_before_short(&outcome.finish.to_string(), unknown.remaining_hours),
                 outcome.steps.to_string(),
                 met[column].to_string(),
             ]
