@@ -165,7 +165,7 @@ fn a_broken_last_plan_is_left_untouched_and_a_new_one_opens_beside_it() {
             .expect("remember");
         let app = upskill::tui::start(&fixture_sources(), Some(&store), common::app::today());
         assert_eq!(app.plan.name, "alex-2", "{broken:?}");
-        let Some(upskill::tui::app::Overlay::Notice { title, lines }) = &app.overlay else {
+        let Some(upskill::tui::app::Overlay::Notice { title, lines, .. }) = &app.overlay else {
             panic!("a notice says why: {:?}", app.overlay)
         };
         assert_eq!(title, "Plan `alex` could not be opened");

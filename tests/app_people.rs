@@ -368,3 +368,40 @@ fn a_finish_by_date_too_close_says_which_hours_it_leaves() {
     );
     assert!(!said.contains("nothing in the catalogs can meet"), "{said}");
 }
+
+/// A notice taller than the screen (a long comparison at 80x24) scrolls with the view keys,
+/// and says so; its last line can be read.
+#[test]
+fn a_notice_taller_than_the_screen_scrolls() {
+    let mut app = fixture_app();
+    let mut lines: Vec<String> = (1..=40).map(|n| format!("line {n} of the notice")).collect();
+    lines.push("the last line".to_owned());
+    app.overlay = Some(Overlay::Notice {
+        title: "A long notice".into(),
+        lines,
+        scroll: 0,
+    });
+    let (buffer, view) = draw_with_view(&app, 80, 24);
+    let first = text(&buffer);
+    assert!(first.contains("line 1 of the notice"), "{first}");
+    assert!(!first.contains("the last line"), "{first}");
+    assert!(first.contains("scroll"), "the hint says it scrolls: {first}");
+    app.overlay_max_scroll = view.overlay_max_scroll;
+    press(&mut app, KeyCode::Char('j'));
+    let Some(Overlay::Notice { scroll, .. }) = &app.overlay else {
+        panic!("still open: {:?}", app.overlay)
+    };
+    assert_eq!(*scroll, 1);
+    press(&mut app, KeyCode::Char('G'));
+    let last = text(&draw(&app, 80, 24));
+    assert!(last.contains("the last line"), "{last}");
+    assert!(!last.contains("line 1 of the notice"), "{last}");
+    // A short notice has nothing to scroll and no such hint.
+    app.overlay = Some(Overlay::Notice {
+        title: "A short notice".into(),
+        lines: vec!["Just this.".into()],
+        scroll: 0,
+    });
+    let short = text(&draw(&app, 80, 24));
+    assert!(!short.contains("scroll"), "{short}");
+}

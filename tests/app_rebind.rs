@@ -267,6 +267,7 @@ fn no_dialog_or_question_names_a_default_key_after_rebinding() {
     app.overlay = Some(Overlay::Notice {
         title: "A notice".into(),
         lines: vec!["Something to read.".into()],
+        scroll: 0,
     });
     check_screen(&app, "a notice");
     press(&mut app, Action::Close);

@@ -228,7 +228,11 @@ pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Dat
     if errors {
         app.overlay = Some(Overlay::Problems { selected: 0 });
     } else if let Some((title, lines)) = one_notice(notices) {
-        app.overlay = Some(Overlay::Notice { title, lines });
+        app.overlay = Some(Overlay::Notice {
+            title,
+            lines,
+            scroll: 0,
+        });
     }
     app
 }
@@ -350,6 +354,7 @@ fn open_read_only(app: &mut App, why: String) {
     app.overlay = Some(app::Overlay::Notice {
         title,
         lines: vec![format!("It is open here read-only: {why}."), advice],
+        scroll: 0,
     });
     app.read_only = Some(why);
 }

@@ -124,9 +124,21 @@ pub(crate) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match overlay {
         Overlay::Problems { selected } => return problems::key(app, key, selected),
         Overlay::Help { scroll } => help::key(app, key, scroll),
-        Overlay::Notice { .. } => {
+        Overlay::Notice {
+            title,
+            lines,
+            scroll,
+        } => {
             if view != Some(Action::Close) {
-                app.overlay = Some(overlay);
+                let last = usize::from(app.overlay_max_scroll);
+                let scroll = view
+                    .and_then(|action| self::scroll(action, usize::from(scroll), last))
+                    .map_or(scroll, |to| u16::try_from(to).unwrap_or(u16::MAX));
+                app.overlay = Some(Overlay::Notice {
+                    title,
+                    lines,
+                    scroll,
+                });
             }
         }
         Overlay::Compare(comparison) => return compare::key(app, key, *comparison),
@@ -191,5 +203,7 @@ pub enum Overlay {
     Notice {
         title: String,
         lines: Vec<String>,
+        /// Rows scrolled down, for a notice taller than the screen.
+        scroll: u16,
     },
 }

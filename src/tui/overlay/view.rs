@@ -62,17 +62,25 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect) -> u16 {
             compare::view::render(app, theme, buf, screen, comparison);
         }
         Overlay::Confirm(confirm) => question::view::question(app, theme, buf, screen, confirm),
-        Overlay::Notice { title, lines } => {
+        Overlay::Notice {
+            title,
+            lines,
+            scroll,
+        } => {
             let text = lines.iter().map(|line| Line::raw(line.clone())).collect();
             let title = format!(" {title} ");
-            ask(
+            return ask_scrolled(
                 theme,
                 buf,
                 screen,
-                70,
-                &title,
+                (70, &title),
                 text,
                 &app.keymap.hints(&[(Action::Close, "close")]),
+                app.keymap
+                    .hints(&[(Action::ViewDown, "scroll")])
+                    .into_iter()
+                    .next()
+                    .map(|hint| (*scroll, hint)),
             );
         }
     }
@@ -109,6 +117,20 @@ pub(super) fn ask(
     body: Vec<Line<'static>>,
     hints: &[(String, &str)],
 ) {
+    ask_scrolled(theme, buf, screen, (width, title), body, hints, None);
+}
+
+/// [`ask`] with its body scrolled down `scroll` rows, for a body taller than the screen, and
+/// the scroll key's hint shown when it is; returns how far it can scroll.
+pub(super) fn ask_scrolled(
+    theme: &Theme,
+    buf: &mut Buffer,
+    screen: Rect,
+    (width, title): (u16, &str),
+    body: Vec<Line<'static>>,
+    hints: &[(String, &str)],
+    scrolling: Option<(u16, (String, &str))>,
+) -> u16 {
     let inner_width = usize::from(width.min(screen.width).saturating_sub(2)).max(1);
     let rows: usize = body
         .iter()
@@ -127,8 +149,27 @@ pub(super) fn ask(
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    Widget::render(Paragraph::new(body).wrap(Wrap { trim: true }), text, buf);
-    Widget::render(Paragraph::new(footer(theme, hints)), keys, buf);
+    let paragraph = Paragraph::new(body).wrap(Wrap { trim: true });
+    // Counted by the same wrapping that draws it.
+    let max = u16::try_from(
+        paragraph
+            .line_count(text.width.max(1))
+            .saturating_sub(usize::from(text.height)),
+    )
+    .unwrap_or(u16::MAX);
+    let mut hints = hints.to_vec();
+    let scroll = match scrolling {
+        Some((scroll, hint)) => {
+            if max > 0 {
+                hints.push(hint);
+            }
+            scroll.min(max)
+        }
+        None => 0,
+    };
+    Widget::render(paragraph.scroll((scroll, 0)), text, buf);
+    Widget::render(Paragraph::new(footer(theme, &hints)), keys, buf);
+    max
 }
 
 pub(super) fn footer(theme: &Theme, hints: &[(String, &str)]) -> Line<'static> {

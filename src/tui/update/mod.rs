@@ -145,6 +145,7 @@ fn plans_message(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.overlay = Some(Overlay::Notice {
                 title: format!("`{}` beside `{}`", app.plan.name, other.name),
                 lines: compared.lines(&app.catalog),
+                scroll: 0,
             });
             Vec::new()
         }

@@ -201,6 +201,7 @@ fn what_still_counts(app: &mut App, role: RoleIdx) {
         app.overlay = Some(Overlay::Notice {
             title: format!("Switched to {title}"),
             lines,
+            scroll: 0,
         });
     }
 }

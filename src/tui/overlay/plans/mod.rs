@@ -349,6 +349,7 @@ pub(crate) fn plan_opened(
                     why,
                     "The file is left as it is; the current plan stays open.".to_owned(),
                 ],
+                scroll: 0,
             });
             Vec::new()
         }
