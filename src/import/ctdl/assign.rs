@@ -51,12 +51,12 @@ pub(super) fn assign_providers(
     let mut chosen: Interned<Organisation> = Interned::new();
     let mut of_record = Vec::with_capacity(facts.records.len());
     for record in &facts.records {
-        let owner = record
-            .owners
+        let owner = facts
+            .owners_of(record)
             .iter()
             .find_map(|&owner| matched[owner as usize]);
         let organisation = owner.cloned().unwrap_or_else(|| {
-            context.warn(&names[record.file as usize], &record.path, "no `ownedBy` or `offeredBy` organisation; put under the provider `unknown-organisation`");
+            context.warn(&names[record.file as usize], &record.path.to_string(), "no `ownedBy` or `offeredBy` organisation; put under the provider `unknown-organisation`");
             Organisation { name: Some("Unknown organisation".into()), ..Organisation::default() }
         });
         of_record.push(chosen.place(organisation));

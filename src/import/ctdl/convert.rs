@@ -8,7 +8,7 @@ use std::io;
 use serde_json::{Map, Value};
 
 use super::assign::{Providers, assign_ids, assign_providers, main_currency};
-use super::gather::{Facts, Place, Record, classify, resource_kind, top_nodes};
+use super::gather::{Facts, NodePath, Place, Record, classify, resource_kind, top_nodes};
 use super::store::{CatalogFile, EntryStore};
 use super::{Context, Converted, Resource, entry, write};
 use crate::catalog::format::Kind;
@@ -46,7 +46,12 @@ pub fn convert_files(
                 );
             }
             for (path, node) in nodes {
-                classify(context, &mut facts, &Place { n, file, path }, node);
+                let place = Place {
+                    n,
+                    file,
+                    path: *path,
+                };
+                classify(context, &mut facts, &place, node);
             }
             Ok(())
         })?;
@@ -54,10 +59,12 @@ pub fn convert_files(
     }
     let providers = assign_providers(&mut context, &facts, names);
     assign_ids(&mut context, &facts.records, &providers);
-    let records = facts.records;
-    let currency = main_currency(&records);
-    let exams = own_exams(&context, &records);
-    let mut mapped = vec![false; records.len()];
+    let currency = main_currency(&facts.records);
+    let exams = own_exams(&context, &facts.records);
+    let credentials = facts.records.len();
+    // What the second pass needs is in `context`, `providers` and `exams`.
+    drop(facts);
+    let mut mapped = vec![false; credentials];
     let mut next = 0;
     for (n, file) in names.iter().enumerate() {
         let first = next;
@@ -86,7 +93,7 @@ pub fn convert_files(
                 let exam_for = exams.get(&r).cloned();
                 let resource = Resource {
                     file,
-                    path: path.clone(),
+                    path: path.to_string(),
                     node,
                     graph: 0,
                     kind: if exam_for.is_some() {
@@ -110,7 +117,7 @@ pub fn convert_files(
     Ok(Converted {
         files: catalog_files(&context, &providers, &mapped, &currency),
         warnings: context.warnings,
-        credentials: records.len(),
+        credentials,
     })
 }
 
@@ -171,7 +178,7 @@ fn parse(warnings: &mut Vec<String>, file: &str, text: Result<String, String>) -
 fn with_document(
     context: &mut Context,
     value: &Value,
-    work: impl FnOnce(&mut Context<'_>, &[(String, &Map<String, Value>)]) -> io::Result<()>,
+    work: impl FnOnce(&mut Context<'_>, &[(NodePath, &Map<String, Value>)]) -> io::Result<()>,
 ) -> io::Result<()> {
     let nodes = top_nodes(value);
     let graph: HashMap<&str, &Map<String, Value>> = nodes

@@ -18,14 +18,15 @@ use crate::import::json::{ctid_in, items, text};
 
 /// What the first pass keeps of one resource.
 pub(super) struct Record {
-    /// The file (its place in the inputs) and the path it was read at, for warnings.
+    /// The file (its place in the inputs) and the node's place in it, for warnings.
     pub file: u32,
-    pub path: Box<str>,
+    pub path: NodePath,
     /// The id it gets unless its provider has another by that id: from its English name,
     /// else its CTID.
     pub base: Box<str>,
-    /// Each `ownedBy`, then `offeredBy`, value, as its place in [`Facts::owners`].
-    pub owners: Box<[u32]>,
+    /// Each `ownedBy`, then `offeredBy`, value: where their places in [`Facts::owners`]
+    /// start and end in [`Facts::owners_of`].
+    owners: (u32, u32),
     /// The currency code of the price chosen as its cost.
     pub currency: Option<&'static str>,
     /// The keys of each assessment its `requires` profiles target.
@@ -72,6 +73,8 @@ impl<T: Clone + Eq + Hash> Interned<T> {
 pub(super) struct Facts {
     pub records: Vec<Record>,
     pub owners: Interned<Owner>,
+    /// Every record's owners, one after another (one list for all, not one each).
+    owners_of: Vec<u32>,
     /// Every organisation, by its `@id` and its CTID.
     pub organisations: HashMap<String, Organisation>,
 }
@@ -81,8 +84,15 @@ impl Facts {
         Facts {
             records: Vec::new(),
             owners: Interned::new(),
+            owners_of: Vec::new(),
             organisations: HashMap::new(),
         }
+    }
+
+    /// The owners of `record`, by their places in `owners`, in the order given.
+    pub fn owners_of(&self, record: &Record) -> &[u32] {
+        let (start, end) = record.owners;
+        &self.owners_of[start as usize..end as usize]
     }
 }
 
@@ -90,7 +100,26 @@ impl Facts {
 pub(super) struct Place<'a> {
     pub n: usize,
     pub file: &'a str,
-    pub path: &'a str,
+    pub path: NodePath,
+}
+
+/// Where a resource node is in its document, as warnings name it: the document itself, a
+/// `@graph` node, or an item of a top-level list.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum NodePath {
+    Whole,
+    Graph(u32),
+    List(u32),
+}
+
+impl std::fmt::Display for NodePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NodePath::Whole => Ok(()),
+            NodePath::Graph(n) => write!(f, "@graph[{n}]"),
+            NodePath::List(n) => write!(f, "[{n}]"),
+        }
+    }
 }
 
 /// Each key once, in the order given: a later copy never changes which key matches first.
@@ -161,7 +190,7 @@ pub(super) fn classify(
                 };
                 context.warn(
                     place.file,
-                    place.path,
+                    &place.path.to_string(),
                     &format!(
                         "{shown} is not a credential or learning opportunity upskill knows; skipped"
                     ),
@@ -192,17 +221,20 @@ fn record(
     {
         context.refs.insert(key.into(), index);
     }
-    let owners = ["ownedBy", "offeredBy"]
+    let start = facts.owners_of.len();
+    for value in ["ownedBy", "offeredBy"]
         .iter()
         .flat_map(|key| items(get(node, key)))
-        .map(|value| {
-            let (keys, described) = owner_keys(context, value);
-            facts.owners.place(Owner {
-                keys: distinct(keys),
-                described,
-            })
-        })
-        .collect();
+    {
+        let (keys, described) = owner_keys(context, value);
+        let owner = facts.owners.place(Owner {
+            keys: distinct(keys),
+            described,
+        });
+        facts.owners_of.push(owner);
+    }
+    let place_of = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let owners = (place_of(start), place_of(facts.owners_of.len()));
     let found = prices(get(node, "estimatedCost"), context.lang);
     let currency = chosen_price(&found).and_then(|price| currency_code(&price.currency));
     let mut exams = Vec::new();
@@ -225,7 +257,7 @@ fn record(
         .unwrap_or_default();
     Record {
         file: u32::try_from(place.n).unwrap_or(u32::MAX),
-        path: place.path.into(),
+        path: place.path,
         base: Some(slug(&id_name))
             .filter(|s| !s.is_empty())
             .or_else(|| ctid.as_deref().map(slug))
@@ -260,20 +292,21 @@ fn owner_keys(context: &Context, value: &Value) -> (Vec<String>, Option<Organisa
 
 /// The resource nodes of a document: the object itself, each `@graph` node, or each item of
 /// a top-level list, with their paths.
-pub(super) fn top_nodes(value: &Value) -> Vec<(String, &Map<String, Value>)> {
+pub(super) fn top_nodes(value: &Value) -> Vec<(NodePath, &Map<String, Value>)> {
+    let place = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     match value {
         Value::Object(object) => match object.get("@graph") {
             Some(Value::Array(graph)) => graph
                 .iter()
                 .enumerate()
-                .filter_map(|(n, node)| Some((format!("@graph[{n}]"), node.as_object()?)))
+                .filter_map(|(n, node)| Some((NodePath::Graph(place(n)), node.as_object()?)))
                 .collect(),
-            _ => vec![(String::new(), object)],
+            _ => vec![(NodePath::Whole, object)],
         },
         Value::Array(list) => list
             .iter()
             .enumerate()
-            .filter_map(|(n, node)| Some((format!("[{n}]"), node.as_object()?)))
+            .filter_map(|(n, node)| Some((NodePath::List(place(n)), node.as_object()?)))
             .collect(),
         _ => Vec::new(),
     }

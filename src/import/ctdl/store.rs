@@ -58,16 +58,6 @@ impl Spill {
             buffer: Vec::new(),
         }
     }
-
-    /// How many bytes of entries it holds.
-    pub fn len(&self) -> u64 {
-        self.end
-    }
-
-    /// Whether it holds no entry.
-    pub fn is_empty(&self) -> bool {
-        self.end == 0
-    }
 }
 
 impl EntryStore for Spill {
@@ -130,15 +120,5 @@ impl CatalogFile {
             store.copy(record as usize, out)?;
         }
         Ok(())
-    }
-
-    /// How many credentials it lists.
-    pub fn len(&self) -> usize {
-        self.records.len()
-    }
-
-    /// Whether it lists none (never so for a file the import gives).
-    pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
     }
 }
