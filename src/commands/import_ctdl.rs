@@ -3,7 +3,7 @@
 //! files an earlier import wrote are ever replaced or removed) and writes.
 
 use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io::{self, Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -128,6 +128,28 @@ pub(super) fn language() -> String {
         .unwrap_or_default()
 }
 
+/// Whether the file's first line is the importer's [`MARKER`]: only that line is read, as
+/// an imported file may be larger than any input.
+fn starts_with_marker(path: &Path) -> bool {
+    // Only the first line is read, so the file's size does not matter.
+    let Ok(stream) = files::open(path, u64::MAX / 2) else {
+        return false;
+    };
+    let mut start = Vec::new();
+    if stream
+        .take(MARKER.len() as u64 + 2)
+        .read_to_end(&mut start)
+        .is_err()
+    {
+        return false;
+    }
+    let line = start
+        .split(|&byte| byte == b'\n')
+        .next()
+        .unwrap_or_default();
+    line.strip_suffix(b"\r").unwrap_or(line) == MARKER.as_bytes()
+}
+
 /// A file the atomic writer was filling when an earlier import was killed (a regular file,
 /// `.upskill-*.tmp`): nobody's work, removed like a file the import no longer gives.
 fn is_leftover(path: &Path) -> bool {
@@ -137,8 +159,8 @@ fn is_leftover(path: &Path) -> bool {
         && std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file())
 }
 
-/// The files in `output` an earlier import wrote (or left half-written when it was killed); an error when it holds anything else, so
-/// nothing a person wrote is replaced.
+/// The files in `output` an earlier import wrote (or left half-written when it was killed);
+/// an error when it holds anything else, so nothing a person wrote is replaced.
 fn imported_files(output: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = match std::fs::read_dir(output) {
         Ok(entries) => entries,
@@ -151,9 +173,7 @@ fn imported_files(output: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     for entry in entries {
         let path = entry.map_err(|error| error.to_string())?.path();
-        let ours = path.extension().is_some_and(|ext| ext == "yaml")
-            && files::read_text(&path, MAX_INPUT_BYTES)
-                .is_ok_and(|text| text.lines().next() == Some(MARKER))
+        let ours = path.extension().is_some_and(|ext| ext == "yaml") && starts_with_marker(&path)
             || is_leftover(&path);
         if !ours {
             return Err(format!(
