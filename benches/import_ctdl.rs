@@ -49,14 +49,21 @@ fn main() {
             .map_or("?", str::trim)
             .to_owned()
     };
-    let rss_kb: f64 = field("Maximum resident set size (kbytes):")
-        .parse()
-        .unwrap_or(0.0);
+    let number = |name: &str| field(name).parse::<f64>().unwrap_or(0.0);
+    let rss_kb = number("Maximum resident set size (kbytes):");
+    // On a shared machine the wall time includes waiting for a core; the CPU time does not.
+    let cpu = number("User time (seconds):") + number("System time (seconds):");
+    let written: u64 = std::fs::read_dir(&output)
+        .expect("the output folder")
+        .filter_map(|entry| entry.ok()?.metadata().ok())
+        .map(|meta| meta.len())
+        .sum();
     println!(
-        "import-ctdl, {RESOURCES} resources in {} files: input {:.1} MB (largest file {:.2} MB), wall {}, peak {:.0} MB",
+        "import-ctdl, {RESOURCES} resources in {} files: input {:.1} MB (largest file {:.2} MB), output {:.1} MB, wall {}, CPU {cpu:.1} s, peak {:.0} MB",
         RESOURCES.div_ceil(PER_FILE),
         total as f64 / 1e6,
         largest as f64 / 1e6,
+        written as f64 / 1e6,
         field("Elapsed (wall clock) time (h:mm:ss or m:ss):"),
         rss_kb * 1024.0 / 1e6
     );

@@ -240,6 +240,7 @@ fn references_reach_across_files_when_each_file_is_read_on_its_own() {
     ];
     let names: Vec<String> = vec!["0.json".into(), "1.json".into()];
     let mut reads = 0;
+    let mut kept = ctdl::Kept::default();
     let output = ctdl::convert_files(
         &names,
         |n| {
@@ -247,7 +248,10 @@ fn references_reach_across_files_when_each_file_is_read_on_its_own() {
             Ok(texts[n].clone())
         },
         "en",
-    );
+        &mut kept,
+    )
+    .and_then(|converted| converted.into_output(&mut kept))
+    .expect("kept in memory");
     assert_eq!(reads, 4, "each file is read twice, one at a time");
     let file = &output.files["beta-org.yaml"];
     assert!(entry(file, "late-cert").contains("requires: [beta-org/early-exam]"));

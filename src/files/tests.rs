@@ -243,3 +243,38 @@ fn a_stream_reads_a_regular_file_and_fails_once_it_grows_past_its_limit() {
     let error = stream.read_to_end(&mut grown).expect_err("past the limit");
     assert!(error.to_string().contains("larger than 3 bytes"), "{error}");
 }
+
+#[test]
+fn a_staged_file_is_in_place_only_once_committed_and_gone_when_dropped() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("catalog.yaml");
+    std::fs::write(&path, "old").expect("write");
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("a folder")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let dropped = stage(&path, WriteOptions::OWN, |out| out.write_all(b"new")).expect("staged");
+    assert_eq!(
+        listing().len(),
+        2,
+        "the staged file waits beside the old one"
+    );
+    drop(dropped);
+    assert_eq!(listing(), ["catalog.yaml"]);
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "old");
+    let staged = stage(&path, WriteOptions::OWN, |out| out.write_all(b"new")).expect("staged");
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "old");
+    staged.commit().expect("committed");
+    assert_eq!(listing(), ["catalog.yaml"]);
+    assert_eq!(std::fs::read_to_string(&path).expect("replaced"), "new");
+}

@@ -56,6 +56,86 @@ pub enum WriteError {
 /// never half of one. A replaced file keeps its permissions; a symlink to a regular file
 /// stays a symlink and its target is replaced. See [`WriteOptions`] for the rest.
 pub fn write(path: &Path, bytes: &[u8], options: WriteOptions) -> Result<(), WriteError> {
+    match destination(path, options)? {
+        Destination::Special(meta) => write_special(path, &meta, bytes, options),
+        Destination::Regular { target, existing } => {
+            stage_regular(target, existing.as_ref(), options, |out| {
+                out.write_all(bytes)
+            })?
+            .commit()
+        }
+    }
+}
+
+/// A file written in full beside the one it will replace, not yet in place:
+/// [`Staged::commit`] puts it there in one step, and dropping it removes it. Staging several
+/// files and committing them only once all are written leaves the old files untouched when
+/// anything fails before the commits.
+#[derive(Debug)]
+pub struct Staged {
+    temp: tempfile::TempPath,
+    target: PathBuf,
+    folder: PathBuf,
+    replace: bool,
+}
+
+/// [`write`] without the last step, for a file too large to hold whole: `fill` writes the
+/// bytes (buffered) into a temporary file beside `path`, which is flushed to disk and closed.
+/// Only a regular file (or a link to one) is staged: a FIFO or a device is refused.
+pub fn stage(
+    path: &Path,
+    options: WriteOptions,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Staged, WriteError> {
+    match destination(path, options)? {
+        Destination::Special(meta) => Err(WriteError::NotRegular(
+            special_kind(&meta).unwrap_or("not a regular file"),
+        )),
+        Destination::Regular { target, existing } => {
+            stage_regular(target, existing.as_ref(), options, |file| {
+                let mut buffered = io::BufWriter::new(file);
+                fill(&mut buffered)?;
+                buffered.flush()
+            })
+        }
+    }
+}
+
+impl Staged {
+    /// Puts the staged file in place in one step.
+    pub fn commit(self) -> Result<(), WriteError> {
+        if self.replace {
+            self.temp
+                .persist(&self.target)
+                .map_err(|error| error.error)?;
+        } else {
+            self.temp.persist_noclobber(&self.target).map_err(|error| {
+                if error.error.kind() == io::ErrorKind::AlreadyExists {
+                    WriteError::Exists
+                } else {
+                    WriteError::Io(error.error)
+                }
+            })?;
+        }
+        // The rename itself is durable only once the folder is flushed.
+        if let Ok(folder) = File::open(&self.folder) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// What a write goes to: a regular file (the link's target for a symlink) and what is
+/// there now, or a special file.
+enum Destination {
+    Regular {
+        target: PathBuf,
+        existing: Option<Metadata>,
+    },
+    Special(Metadata),
+}
+
+fn destination(path: &Path, options: WriteOptions) -> Result<Destination, WriteError> {
     let (target, existing) = match std::fs::symlink_metadata(path) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => (path.to_path_buf(), None),
         Err(error) => return Err(error.into()),
@@ -67,11 +147,21 @@ pub fn write(path: &Path, bytes: &[u8], options: WriteOptions) -> Result<(), Wri
             }
             Err(error) => return Err(error.into()),
             Ok(meta) if meta.is_file() => (std::fs::canonicalize(path)?, Some(meta)),
-            Ok(meta) => return write_special(path, &meta, bytes, options),
+            Ok(meta) => return Ok(Destination::Special(meta)),
         },
         Ok(meta) if meta.is_file() => (path.to_path_buf(), Some(meta)),
-        Ok(meta) => return write_special(path, &meta, bytes, options),
+        Ok(meta) => return Ok(Destination::Special(meta)),
     };
+    Ok(Destination::Regular { target, existing })
+}
+
+/// The temporary file of a regular `target`, filled by `fill` and flushed to disk.
+fn stage_regular(
+    target: PathBuf,
+    existing: Option<&Metadata>,
+    options: WriteOptions,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<Staged, WriteError> {
     let folder = match target.parent() {
         Some(folder) if folder.as_os_str().is_empty() => Path::new("."),
         Some(folder) => folder,
@@ -94,27 +184,17 @@ pub fn write(path: &Path, bytes: &[u8], options: WriteOptions) -> Result<(), Wri
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(folder)?;
-    if let Some(existing) = &existing {
+    if let Some(existing) = existing {
         temp.as_file().set_permissions(existing.permissions())?;
     }
-    temp.write_all(bytes)?;
+    fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
-    if options.replace {
-        temp.persist(&target).map_err(|error| error.error)?;
-    } else {
-        temp.persist_noclobber(&target).map_err(|error| {
-            if error.error.kind() == io::ErrorKind::AlreadyExists {
-                WriteError::Exists
-            } else {
-                WriteError::Io(error.error)
-            }
-        })?;
-    }
-    // The rename itself is durable only once the folder is flushed.
-    if let Ok(folder) = File::open(folder) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+    Ok(Staged {
+        folder: folder.to_path_buf(),
+        temp: temp.into_temp_path(),
+        target,
+        replace: options.replace,
+    })
 }
 
 /// Whether `path` is this process's standard output (`/dev/stdout`, `/proc/self/fd/1`, or the

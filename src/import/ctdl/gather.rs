@@ -1,9 +1,12 @@
-//! The first pass: each file's nodes filed as resources (kept as small records: ids, owner,
-//! price currency, the assessments they require) or organisations; then providers assigned,
-//! ids given, and the currency the catalog is written in. The parsed file is dropped before
-//! the next one is read, so memory follows the largest file, not the whole input.
+//! The first pass: each file's nodes filed as resources (kept as small records: where they
+//! are, the id their name gives, owner, price currency, the assessments they require) or
+//! organisations; then providers assigned, ids given, and the currency the catalog is written
+//! in. The parsed file is dropped before the next one is read, and owners are kept once each
+//! however many resources name them, so memory follows the largest file and the number of
+//! resources, not the size of the input.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::hash::Hash;
 
 use serde_json::{Map, Value};
 
@@ -15,21 +18,119 @@ use crate::import::json::{ctid_in, items, text};
 
 /// What the first pass keeps of one resource.
 pub(super) struct Record {
-    /// Its `@id` and CTID: what references to it name.
-    keys: Vec<String>,
-    ctid: Option<String>,
-    /// Its English name, which its id comes from.
-    id_name: String,
-    /// Each `ownedBy`, then `offeredBy`, value: the keys it names and the organisation its
-    /// node describes, to be matched once every file's organisations are known.
-    owners: Vec<(Vec<String>, Option<Organisation>)>,
+    /// The file (its place in the inputs) and the node's place in it, for warnings.
+    pub file: u32,
+    pub path: NodePath,
+    /// The id it gets unless its provider has another by that id: from its English name,
+    /// else its CTID.
+    pub base: Box<str>,
+    /// Each `ownedBy`, then `offeredBy`, value: where their places in [`Facts::owners`]
+    /// start and end in [`Facts::owners_of`].
+    owners: (u32, u32),
     /// The currency code of the price chosen as its cost.
-    currency: Option<&'static str>,
+    pub currency: Option<&'static str>,
     /// The keys of each assessment its `requires` profiles target.
-    pub exams: Vec<Vec<String>>,
+    pub exams: Vec<Box<[String]>>,
     /// A credential type (not a learning opportunity or an assessment).
     pub credential: bool,
     pub assessment: bool,
+}
+
+/// An owner value: the keys it names and the organisation its node describes, to be matched
+/// once every file's organisations are known.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(super) struct Owner {
+    pub keys: Box<[String]>,
+    pub described: Option<Organisation>,
+}
+
+/// Values kept once each, by their place in the order they were first seen.
+pub(super) struct Interned<T> {
+    pub values: Vec<T>,
+    places: HashMap<T, u32>,
+}
+
+impl<T: Clone + Eq + Hash> Interned<T> {
+    pub fn new() -> Self {
+        Interned {
+            values: Vec::new(),
+            places: HashMap::new(),
+        }
+    }
+
+    pub fn place(&mut self, value: T) -> u32 {
+        if let Some(&place) = self.places.get(&value) {
+            return place;
+        }
+        let place = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.values.push(value.clone());
+        self.places.insert(value, place);
+        place
+    }
+}
+
+/// Everything the first pass keeps.
+pub(super) struct Facts {
+    pub records: Vec<Record>,
+    pub owners: Interned<Owner>,
+    /// Every record's owners, one after another (one list for all, not one each).
+    owners_of: Vec<u32>,
+    /// Every organisation, by its `@id` and its CTID.
+    pub organisations: HashMap<String, Organisation>,
+}
+
+impl Facts {
+    pub fn new() -> Facts {
+        Facts {
+            records: Vec::new(),
+            owners: Interned::new(),
+            owners_of: Vec::new(),
+            organisations: HashMap::new(),
+        }
+    }
+
+    /// The owners of `record`, by their places in `owners`, in the order given.
+    pub fn owners_of(&self, record: &Record) -> &[u32] {
+        let (start, end) = record.owners;
+        &self.owners_of[start as usize..end as usize]
+    }
+}
+
+/// Where a node was read: the file's place in the inputs, its name, the node's path.
+pub(super) struct Place<'a> {
+    pub n: usize,
+    pub file: &'a str,
+    pub path: NodePath,
+}
+
+/// Where a resource node is in its document, as warnings name it: the document itself, a
+/// `@graph` node, or an item of a top-level list.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum NodePath {
+    Whole,
+    Graph(u32),
+    List(u32),
+}
+
+impl std::fmt::Display for NodePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NodePath::Whole => Ok(()),
+            NodePath::Graph(n) => write!(f, "@graph[{n}]"),
+            NodePath::List(n) => write!(f, "[{n}]"),
+        }
+    }
+}
+
+/// Each key once, in the order given: a later copy never changes which key matches first.
+fn distinct(keys: Vec<String>) -> Box<[String]> {
+    let mut kept: Vec<String> = Vec::with_capacity(keys.len());
+    for key in keys {
+        if !kept.contains(&key) {
+            kept.push(key);
+        }
+    }
+    kept.into_boxed_slice()
 }
 
 /// A resource node's kind and whether it is an assessment; `None` for an organisation or a
@@ -44,12 +145,12 @@ pub(super) fn resource_kind(node: &Map<String, Value>) -> Option<(Kind, bool)> {
     }
 }
 
-/// Files `node` as a resource record or an organisation, or warns that its type is unknown.
+/// Files `node` as a resource record (its keys entered in `context.refs`) or an
+/// organisation, or warns that its type is unknown.
 pub(super) fn classify(
     context: &mut Context,
-    records: &mut Vec<Record>,
-    organisations: &mut HashMap<String, Organisation>,
-    (file, path): (&str, &str),
+    facts: &mut Facts,
+    place: &Place,
     node: &Map<String, Value>,
 ) {
     let lang = context.lang;
@@ -69,10 +170,13 @@ pub(super) fn classify(
             .into_iter()
             .flatten()
             {
-                organisations.insert(key, organisation.clone());
+                facts.organisations.insert(key, organisation.clone());
             }
         }
-        Some(Role::Credential(kind)) => records.push(record(context, node, kind, &names)),
+        Some(Role::Credential(kind)) => {
+            let record = record(context, facts, place, node, (kind, &names));
+            facts.records.push(record);
+        }
         None => {
             let helper = node
                 .get("@id")
@@ -85,8 +189,8 @@ pub(super) fn classify(
                     format!("type `{}`", names.join("`, `"))
                 };
                 context.warn(
-                    file,
-                    path,
+                    place.file,
+                    &place.path.to_string(),
                     &format!(
                         "{shown} is not a credential or learning opportunity upskill knows; skipped"
                     ),
@@ -96,23 +200,41 @@ pub(super) fn classify(
     }
 }
 
-fn record(context: &Context, node: &Map<String, Value>, kind: Kind, names: &[String]) -> Record {
+fn record(
+    context: &mut Context,
+    facts: &mut Facts,
+    place: &Place,
+    node: &Map<String, Value>,
+    (kind, names): (Kind, &[String]),
+) -> Record {
     let ctid = get(node, "ctid")
         .and_then(Value::as_str)
         .and_then(ctid_in)
         .or_else(|| node.get("@id").and_then(Value::as_str).and_then(ctid_in));
-    let keys = node
+    // What references to it name; a later resource with the same key takes it over.
+    let index = u32::try_from(facts.records.len()).unwrap_or(u32::MAX);
+    for key in node
         .get("@id")
         .and_then(Value::as_str)
-        .map(str::to_owned)
         .into_iter()
-        .chain(ctid.clone())
-        .collect();
-    let owners = ["ownedBy", "offeredBy"]
+        .chain(ctid.as_deref())
+    {
+        context.refs.insert(key.into(), index);
+    }
+    let start = facts.owners_of.len();
+    for value in ["ownedBy", "offeredBy"]
         .iter()
         .flat_map(|key| items(get(node, key)))
-        .map(|value| owner_keys(context, value))
-        .collect();
+    {
+        let (keys, described) = owner_keys(context, value);
+        let owner = facts.owners.place(Owner {
+            keys: distinct(keys),
+            described,
+        });
+        facts.owners_of.push(owner);
+    }
+    let place_of = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let owners = (place_of(start), place_of(facts.owners_of.len()));
     let found = prices(get(node, "estimatedCost"), context.lang);
     let currency = chosen_price(&found).and_then(|price| currency_code(&price.currency));
     let mut exams = Vec::new();
@@ -125,17 +247,22 @@ fn record(context: &Context, node: &Map<String, Value>, kind: Kind, names: &[Str
             .filter_map(|value| context.follow(0, value));
         for condition in std::iter::once(profile).chain(alternatives) {
             for target in items(get(condition, "targetAssessment")) {
-                exams.push(context.keys_of(0, target));
+                exams.push(distinct(context.keys_of(0, target)));
             }
         }
     }
     let assessment = names.iter().any(|name| name == "AssessmentProfile");
+    let id_name = get(node, "name")
+        .and_then(|v| text(v, ID_LANG))
+        .unwrap_or_default();
     Record {
-        keys,
-        ctid,
-        id_name: get(node, "name")
-            .and_then(|v| text(v, ID_LANG))
-            .unwrap_or_default(),
+        file: u32::try_from(place.n).unwrap_or(u32::MAX),
+        path: place.path,
+        base: Some(slug(&id_name))
+            .filter(|s| !s.is_empty())
+            .or_else(|| ctid.as_deref().map(slug))
+            .unwrap_or_else(|| "credential".into())
+            .into(),
         owners,
         currency,
         exams,
@@ -165,129 +292,22 @@ fn owner_keys(context: &Context, value: &Value) -> (Vec<String>, Option<Organisa
 
 /// The resource nodes of a document: the object itself, each `@graph` node, or each item of
 /// a top-level list, with their paths.
-pub(super) fn top_nodes(value: &Value) -> Vec<(String, &Map<String, Value>)> {
+pub(super) fn top_nodes(value: &Value) -> Vec<(NodePath, &Map<String, Value>)> {
+    let place = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     match value {
         Value::Object(object) => match object.get("@graph") {
             Some(Value::Array(graph)) => graph
                 .iter()
                 .enumerate()
-                .filter_map(|(n, node)| Some((format!("@graph[{n}]"), node.as_object()?)))
+                .filter_map(|(n, node)| Some((NodePath::Graph(place(n)), node.as_object()?)))
                 .collect(),
-            _ => vec![(String::new(), object)],
+            _ => vec![(NodePath::Whole, object)],
         },
         Value::Array(list) => list
             .iter()
             .enumerate()
-            .filter_map(|(n, node)| Some((format!("[{n}]"), node.as_object()?)))
+            .filter_map(|(n, node)| Some((NodePath::List(place(n)), node.as_object()?)))
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// Each record's provider id and organisation: its `ownedBy`, else its `offeredBy`.
-/// `places` names each record's file and path for warnings.
-pub(super) fn assign_providers(
-    context: &mut Context,
-    records: &[Record],
-    places: &[(String, String)],
-    organisations: &HashMap<String, Organisation>,
-) -> Vec<(String, Organisation)> {
-    let mut chosen = Vec::new();
-    for (record, (file, path)) in records.iter().zip(places) {
-        let owner = record.owners.iter().find_map(|(keys, described)| {
-            keys.iter()
-                .find_map(|key| {
-                    organisations
-                        .get(key)
-                        .or_else(|| organisations.get(&ctid_in(key)?))
-                })
-                .or(described.as_ref())
-                .cloned()
-        });
-        let organisation = owner.unwrap_or_else(|| {
-            context.warn(file, path, "no `ownedBy` or `offeredBy` organisation; put under the provider `unknown-organisation`");
-            Organisation { name: Some("Unknown organisation".into()), ..Organisation::default() }
-        });
-        chosen.push(organisation);
-    }
-    // One id per organisation (by CTID, else name), from its name; a clash takes the CTID.
-    let key = |o: &Organisation| o.ctid.clone().or(o.id_name.clone()).unwrap_or_default();
-    let mut by_key: BTreeMap<String, Organisation> = BTreeMap::new();
-    for organisation in &chosen {
-        by_key
-            .entry(key(organisation))
-            .or_insert_with(|| organisation.clone());
-    }
-    let mut taken: HashMap<String, String> = HashMap::new();
-    let mut ids: HashMap<String, String> = HashMap::new();
-    for (organisation_key, organisation) in &by_key {
-        let base = organisation
-            .id_name
-            .as_deref()
-            .map(slug)
-            .filter(|s| !s.is_empty())
-            .or_else(|| organisation.ctid.as_deref().map(slug))
-            .unwrap_or_else(|| "unknown-organisation".into());
-        let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains_key(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(id.clone(), organisation_key.clone());
-        ids.insert(organisation_key.clone(), id);
-    }
-    chosen
-        .into_iter()
-        .map(|organisation| {
-            (
-                ids.get(&key(&organisation)).cloned().unwrap_or_default(),
-                organisation,
-            )
-        })
-        .collect()
-}
-
-/// Each record's id within its provider, from its name; a clash takes a `-2`, `-3`...
-/// suffix. Every record's keys are entered in `context.refs` under its global id.
-pub(super) fn assign_ids(
-    context: &mut Context,
-    records: &[Record],
-    owners: &[(String, Organisation)],
-) -> Vec<String> {
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    let mut ids = Vec::new();
-    for (n, record) in records.iter().enumerate() {
-        let base = Some(slug(&record.id_name))
-            .filter(|s| !s.is_empty())
-            .or_else(|| record.ctid.as_deref().map(slug))
-            .unwrap_or_else(|| "credential".into());
-        let provider = &owners[n].0;
-        let mut id = base.clone();
-        let mut k = 2;
-        while taken.contains_key(&format!("{provider}/{id}")) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        let global = format!("{provider}/{id}");
-        taken.insert(global.clone(), n);
-        for key in &record.keys {
-            context.refs.insert(key.clone(), global.clone());
-        }
-        ids.push(id);
-    }
-    ids
-}
-
-/// The currency most costs are in (USD when none says): one per import, as the catalog
-/// format has one currency across files.
-pub(super) fn main_currency(records: &[Record]) -> String {
-    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for code in records.iter().filter_map(|record| record.currency) {
-        *counts.entry(code).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-        .map_or_else(|| "USD".to_owned(), |(code, _)| code.to_owned())
 }

@@ -2,12 +2,15 @@
 //! provider. Pure: texts in, file texts and warnings out; the command reads and writes.
 //! Every rule is in docs/importing.md.
 
+mod assign;
+mod convert;
 mod entry;
 mod gather;
 pub mod json;
 pub mod map;
 mod renewal;
 mod requires;
+mod store;
 mod write;
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,10 +19,9 @@ use serde_json::{Map, Value};
 
 pub use super::slug;
 use crate::import::json::{child, ctid_in, text};
-use gather::{
-    Record, assign_ids, assign_providers, classify, main_currency, resource_kind, top_nodes,
-};
+pub use convert::convert_files;
 use json::{get, is_placeholder};
+pub use store::{CatalogFile, EntryStore, Kept, Spill};
 pub use write::MARKER;
 
 use crate::catalog::format::Kind;
@@ -32,6 +34,36 @@ pub struct Output {
     pub files: BTreeMap<String, String>,
     pub warnings: Vec<String>,
     pub credentials: usize,
+}
+
+/// The catalog files to write, their entries waiting in a store, and what the reader
+/// should know.
+#[derive(Debug)]
+pub struct Converted {
+    /// One per provider, in file-name order.
+    pub files: Vec<CatalogFile>,
+    pub warnings: Vec<String>,
+    pub credentials: usize,
+}
+
+impl Converted {
+    /// Every file's text, put together from `store`.
+    pub fn into_output(self, store: &mut impl EntryStore) -> std::io::Result<Output> {
+        let mut files = BTreeMap::new();
+        for file in &self.files {
+            let mut text = Vec::new();
+            file.write(store, &mut text)?;
+            files.insert(
+                file.name.clone(),
+                String::from_utf8(text).map_err(std::io::Error::other)?,
+            );
+        }
+        Ok(Output {
+            files,
+            warnings: self.warnings,
+            credentials: self.credentials,
+        })
+    }
 }
 
 /// A credential-like resource of the file being mapped.
@@ -47,7 +79,7 @@ struct Resource<'a> {
 }
 
 /// An organisation: its name (when the input gives one) and CTID.
-#[derive(Default, Clone)]
+#[derive(Default, Clone, PartialEq, Eq, Hash)]
 struct Organisation {
     name: Option<String>,
     /// The name in English (else the first language), which ids come from.
@@ -66,8 +98,10 @@ struct Context<'a> {
     /// The nodes of the document being read, by `@id`, to follow references such as
     /// `_:b0`: one document at a time, so graph 0.
     graphs: Vec<HashMap<&'a str, &'a Map<String, Value>>>,
-    /// Each imported resource's `@id` and CTID to its global id.
-    refs: HashMap<String, String>,
+    /// Each imported resource's `@id` and CTID to its record (its place in the first pass).
+    refs: HashMap<Box<str>, u32>,
+    /// Each record's global id, `provider/id`, once they are given.
+    globals: Vec<Box<str>>,
     warnings: Vec<String>,
 }
 
@@ -133,7 +167,16 @@ impl Context<'_> {
     }
 
     fn global_of(&self, keys: &[String]) -> Option<String> {
-        keys.iter().find_map(|key| self.refs.get(key).cloned())
+        self.record_of(keys)
+            .and_then(|record| self.globals.get(record))
+            .map(ToString::to_string)
+    }
+
+    /// The record the first of `keys` that names one names.
+    fn record_of(&self, keys: &[String]) -> Option<usize> {
+        keys.iter()
+            .find_map(|key| self.refs.get(key.as_str()))
+            .map(|&record| record as usize)
     }
 }
 
@@ -144,195 +187,12 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-/// Converts every input; the same inputs always give the same output, byte for byte.
+/// Converts every input, in memory; the same inputs always give the same output, byte for
+/// byte. `upskill import-ctdl` uses [`convert_files`] with a [`Spill`] instead.
 pub fn convert(inputs: &[Input], lang: &str) -> Output {
     let names: Vec<String> = inputs.iter().map(|input| input.name.clone()).collect();
-    convert_files(&names, |n| Ok(inputs[n].text.clone()), lang)
-}
-
-/// Converts the files `names`, reading each with `read` (its text, or why it cannot be
-/// read) twice: a first pass keeps only what ids, providers and references need, a second
-/// maps each resource. Only one file's text and JSON are held at a time.
-pub fn convert_files(
-    names: &[String],
-    mut read: impl FnMut(usize) -> Result<String, String>,
-    lang: &str,
-) -> Output {
-    let mut context = Context {
-        lang,
-        graphs: Vec::new(),
-        refs: HashMap::new(),
-        warnings: Vec::new(),
-    };
-    let mut records: Vec<Record> = Vec::new();
-    let mut places: Vec<(String, String)> = Vec::new();
-    let mut per_file = vec![0usize; names.len()];
-    let mut organisations: HashMap<String, Organisation> = HashMap::new();
-    for (n, file) in names.iter().enumerate() {
-        let Some(value) = parse(&mut context.warnings, file, read(n)) else {
-            continue;
-        };
-        let before = records.len();
-        with_document(&mut context, &value, |context, nodes| {
-            if nodes.is_empty() {
-                context.warn(
-                    file,
-                    "",
-                    "no JSON-LD object here; give one resource or a `@graph` document",
-                );
-            }
-            for (path, node) in nodes {
-                let count = records.len();
-                classify(
-                    context,
-                    &mut records,
-                    &mut organisations,
-                    (file, path),
-                    node,
-                );
-                if records.len() > count {
-                    places.push((file.clone(), path.clone()));
-                }
-            }
-        });
-        per_file[n] = records.len() - before;
-    }
-    let owners = assign_providers(&mut context, &records, &places, &organisations);
-    let ids = assign_ids(&mut context, &records, &owners);
-    let currency = main_currency(&records);
-    let exams = own_exams(&context, &records, &owners, &ids);
-    let mut providers: BTreeMap<String, (Organisation, Vec<write::Entry>)> = BTreeMap::new();
-    let mut next = 0;
-    for (n, file) in names.iter().enumerate() {
-        let first = next;
-        next += per_file[n];
-        if per_file[n] == 0 {
-            continue;
-        }
-        let mut quiet = Vec::new();
-        let Some(value) = parse(&mut quiet, file, read(n)) else {
-            context.warn(
-                file,
-                "",
-                "could not be read again: it changed while importing; import again",
-            );
-            continue;
-        };
-        with_document(&mut context, &value, |context, nodes| {
-            let mut r = first;
-            for (path, node) in nodes {
-                let Some((kind, assessment)) = resource_kind(node) else {
-                    continue;
-                };
-                if r == next {
-                    break;
-                }
-                let exam_for = exams.get(&r).cloned();
-                let resource = Resource {
-                    file,
-                    path: path.clone(),
-                    node,
-                    graph: 0,
-                    kind: if exam_for.is_some() {
-                        Kind::Certification
-                    } else {
-                        kind
-                    },
-                    assessment,
-                    exam_for,
-                };
-                let entry = entry::entry(context, &resource, &ids[r], &currency);
-                let (provider, organisation) = &owners[r];
-                providers
-                    .entry(provider.clone())
-                    .or_insert_with(|| (organisation.clone(), Vec::new()))
-                    .1
-                    .push(entry);
-                r += 1;
-            }
-        });
-    }
-    Output {
-        files: write::files(providers, &currency),
-        warnings: context.warnings,
-        credentials: records.len(),
-    }
-}
-
-/// A file's JSON, or a warning that it is not JSON (or cannot be read).
-fn parse(warnings: &mut Vec<String>, file: &str, text: Result<String, String>) -> Option<Value> {
-    let text = match text {
-        Ok(text) => text,
-        Err(error) => {
-            warnings.push(format!(
-                "{file}: cannot be read ({error}); the file is skipped"
-            ));
-            return None;
-        }
-    };
-    match serde_json::from_str::<Value>(&text) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            warnings.push(format!(
-                "{file}: not JSON ({error}); the file is skipped: give Credential Registry JSON-LD"
-            ));
-            None
-        }
-    }
-}
-
-/// Runs `work` over one document's resource nodes, with its `@graph` nodes to follow.
-fn with_document(
-    context: &mut Context,
-    value: &Value,
-    work: impl FnOnce(&mut Context<'_>, &[(String, &Map<String, Value>)]),
-) {
-    let nodes = top_nodes(value);
-    let graph: HashMap<&str, &Map<String, Value>> = nodes
-        .iter()
-        .filter_map(|(_, node)| Some((node.get("@id")?.as_str()?, *node)))
-        .collect();
-    let mut document = Context {
-        lang: context.lang,
-        graphs: vec![graph],
-        refs: std::mem::take(&mut context.refs),
-        warnings: std::mem::take(&mut context.warnings),
-    };
-    work(&mut document, &nodes);
-    context.refs = document.refs;
-    context.warnings = document.warnings;
-}
-
-/// Each assessment that exactly one credential's `requires` targets: that credential's own
-/// exam, by record index, to the credential's global id.
-fn own_exams(
-    context: &Context,
-    records: &[Record],
-    owners: &[(String, Organisation)],
-    ids: &[String],
-) -> HashMap<usize, String> {
-    let mut index_of: HashMap<String, usize> = HashMap::new();
-    for (n, record) in records.iter().enumerate() {
-        if record.assessment {
-            index_of.insert(format!("{}/{}", owners[n].0, ids[n]), n);
-        }
-    }
-    let mut required_by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (n, record) in records.iter().enumerate().filter(|(_, r)| r.credential) {
-        for keys in &record.exams {
-            if let Some(&exam) = context.global_of(keys).and_then(|g| index_of.get(&g)) {
-                let by = required_by.entry(exam).or_default();
-                if !by.contains(&n) {
-                    by.push(n);
-                }
-            }
-        }
-    }
-    required_by
-        .into_iter()
-        .filter_map(|(exam, by)| match by.as_slice() {
-            [only] => Some((exam, format!("{}/{}", owners[*only].0, ids[*only]))),
-            _ => None,
-        })
-        .collect()
+    let mut kept = Kept::default();
+    convert_files(&names, |n| Ok(inputs[n].text.clone()), lang, &mut kept)
+        .and_then(|converted| converted.into_output(&mut kept))
+        .expect("entries kept in memory are always written")
 }

@@ -1,7 +1,6 @@
 //! Writing the catalog files: YAML with every text double-quoted (JSON string syntax, which
 //! YAML reads the same), keys in `upskill fmt`'s order, nothing that depends on the clock.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::Organisation;
@@ -57,87 +56,65 @@ fn requirement(item: &RequirementSpec) -> String {
     }
 }
 
-/// Every provider's file (name to text), its entries in id order.
-pub(super) fn files(
-    providers: BTreeMap<String, (Organisation, Vec<Entry>)>,
-    currency: &str,
-) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for (provider, (organisation, mut entries)) in providers {
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
-        let name = organisation
-            .name
-            .clone()
-            .or(organisation.ctid.clone())
-            .unwrap_or_else(|| provider.clone());
-        let text = file(
-            &provider,
-            &name,
-            organisation.url.as_deref(),
-            currency,
-            &entries,
-        );
-        out.insert(format!("{provider}.yaml"), text);
-    }
-    out
-}
-
-/// One provider's catalog file.
-fn file(
-    provider: &str,
-    name: &str,
-    url: Option<&str>,
-    currency: &str,
-    entries: &[Entry],
-) -> String {
+/// The start of a provider's file, up to its first credential.
+pub(super) fn header(provider: &str, organisation: &Organisation, currency: &str) -> String {
+    let name = organisation
+        .name
+        .clone()
+        .or(organisation.ctid.clone())
+        .unwrap_or_else(|| provider.to_owned());
     let mut out = format!(
         "{MARKER}\nformat: 1\ncurrency: {currency}\n\nprovider:\n  id: {provider}\n  name: {}\n",
-        quoted(name)
+        quoted(&name)
     );
-    if let Some(url) = url {
+    if let Some(url) = &organisation.url {
         let _ = writeln!(out, "  url: {}", quoted(url));
     }
     out.push_str("\ncredentials:\n");
-    for entry in entries {
-        let _ = writeln!(out, "  - id: {}", entry.id);
-        let _ = writeln!(out, "    title: {}", quoted(&entry.title));
-        let _ = writeln!(out, "    kind: {}", entry.kind);
-        let _ = writeln!(out, "    hours: {}", measure(entry.hours));
-        let _ = writeln!(out, "    cost: {}", measure(entry.cost));
-        let _ = writeln!(out, "    skills: [{}]", entry.skills.join(", "));
-        for (key, items) in [
-            ("requires", &entry.requires),
-            ("recommends", &entry.recommends),
-        ] {
-            if !items.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "    {key}: [{}]",
-                    items.iter().map(requirement).collect::<Vec<_>>().join(", ")
-                );
-            }
-        }
-        if let Some(months) = entry.valid_for_months {
-            let _ = writeln!(out, "    valid_for_months: {months}");
-        }
-        if let Some(url) = &entry.url {
-            let _ = writeln!(out, "    url: {}", quoted(url));
-        }
-        if !entry.same_as.is_empty() {
+    out
+}
+
+/// One credential's lines of its provider's file.
+pub(super) fn entry_text(entry: &Entry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "  - id: {}", entry.id);
+    let _ = writeln!(out, "    title: {}", quoted(&entry.title));
+    let _ = writeln!(out, "    kind: {}", entry.kind);
+    let _ = writeln!(out, "    hours: {}", measure(entry.hours));
+    let _ = writeln!(out, "    cost: {}", measure(entry.cost));
+    let _ = writeln!(out, "    skills: [{}]", entry.skills.join(", "));
+    for (key, items) in [
+        ("requires", &entry.requires),
+        ("recommends", &entry.recommends),
+    ] {
+        if !items.is_empty() {
             let _ = writeln!(
                 out,
-                "    same_as: [{}]",
-                entry
-                    .same_as
-                    .iter()
-                    .map(|s| quoted(s))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "    {key}: [{}]",
+                items.iter().map(requirement).collect::<Vec<_>>().join(", ")
             );
         }
-        if let Some(description) = &entry.description {
-            let _ = writeln!(out, "    description: {}", quoted(description));
-        }
+    }
+    if let Some(months) = entry.valid_for_months {
+        let _ = writeln!(out, "    valid_for_months: {months}");
+    }
+    if let Some(url) = &entry.url {
+        let _ = writeln!(out, "    url: {}", quoted(url));
+    }
+    if !entry.same_as.is_empty() {
+        let _ = writeln!(
+            out,
+            "    same_as: [{}]",
+            entry
+                .same_as
+                .iter()
+                .map(|s| quoted(s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if let Some(description) = &entry.description {
+        let _ = writeln!(out, "    description: {}", quoted(description));
     }
     out
 }
