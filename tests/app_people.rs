@@ -374,7 +374,9 @@ fn a_finish_by_date_too_close_says_which_hours_it_leaves() {
 #[test]
 fn a_notice_taller_than_the_screen_scrolls() {
     let mut app = fixture_app();
-    let mut lines: Vec<String> = (1..=40).map(|n| format!("line {n} of the notice")).collect();
+    let mut lines: Vec<String> = (1..=40)
+        .map(|n| format!("line {n} of the notice"))
+        .collect();
     lines.push("the last line".to_owned());
     app.overlay = Some(Overlay::Notice {
         title: "A long notice".into(),
@@ -385,7 +387,10 @@ fn a_notice_taller_than_the_screen_scrolls() {
     let first = text(&buffer);
     assert!(first.contains("line 1 of the notice"), "{first}");
     assert!(!first.contains("the last line"), "{first}");
-    assert!(first.contains("scroll"), "the hint says it scrolls: {first}");
+    assert!(
+        first.contains("scroll"),
+        "the hint says it scrolls: {first}"
+    );
     app.overlay_max_scroll = view.overlay_max_scroll;
     press(&mut app, KeyCode::Char('j'));
     let Some(Overlay::Notice { scroll, .. }) = &app.overlay else {

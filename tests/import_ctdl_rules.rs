@@ -257,3 +257,64 @@ fn references_reach_across_files_when_each_file_is_read_on_its_own() {
     assert!(entry(file, "late-cert").contains("requires: [beta-org/early-exam]"));
     assert!(entry(file, "early-exam").contains("kind: certification\n"));
 }
+
+/// `occupationType` becomes `occupations`: the code, the well-known framework by its short
+/// name, the name in the user's language; one with neither code nor name is left out with a
+/// warning naming its JSON path. The output validates, and `show` lists them.
+#[test]
+fn occupation_types_become_occupations_that_validate_and_show() {
+    let occupations = r#", "ceterms:occupationType": [
+        {"@type": "ceterms:CredentialAlignmentObject",
+         "ceterms:framework": "https://www.onetcenter.org/taxonomy/2019/list.html",
+         "ceterms:frameworkName": {"en-US": "O*NET OnLine"},
+         "ceterms:codedNotation": "15-1244.00",
+         "ceterms:targetNodeName": {"en-US": "Network and Computer Systems Administrators", "es": "Administradores de redes"}},
+        {"@type": "ceterms:CredentialAlignmentObject",
+         "ceterms:frameworkName": {"en": "Standard Occupational Classification"},
+         "ceterms:codedNotation": "15-1212"},
+        {"@type": "ceterms:CredentialAlignmentObject",
+         "ceterms:frameworkName": {"en": "Standard Occupational Classification"}}]"#;
+    let output = convert(vec![resource(A, "Certification", "Net Admin", occupations)]);
+    let cert = entry(&output.files["beta-org.yaml"], "net-admin");
+    assert!(
+        cert.contains(
+            "    occupations:\n      - {code: \"15-1244.00\", framework: \"O*NET-SOC\", name: \"Network and Computer Systems Administrators\"}\n      - {code: \"15-1212\", framework: \"SOC\"}\n"
+        ),
+        "{cert}"
+    );
+    assert!(
+        output
+            .warnings
+            .iter()
+            .any(|w| w.contains("occupationType[2]")
+                && w.contains("neither `codedNotation` nor `targetNodeName`")),
+        "{:?}",
+        output.warnings
+    );
+    let home = tempfile::tempdir().expect("a temp dir");
+    for (name, text) in &output.files {
+        std::fs::write(home.path().join(name), text).expect("written");
+    }
+    let folder = home.path().to_str().expect("UTF-8");
+    let validated = common::upskill(&["validate", "--no-bundled", "--catalog", folder]);
+    assert_eq!(
+        validated.code, 0,
+        "{}{}",
+        validated.stdout, validated.stderr
+    );
+    let shown = common::upskill(&[
+        "--no-bundled",
+        "--catalog",
+        folder,
+        "show",
+        "beta-org/net-admin",
+    ]);
+    assert!(
+        shown
+            .stdout
+            .contains("15-1244.00 Network and Computer Systems Administrators (O*NET-SOC)"),
+        "{}",
+        shown.stdout
+    );
+    assert!(shown.stdout.contains("15-1212 (SOC)"), "{}", shown.stdout);
+}

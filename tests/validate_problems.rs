@@ -902,3 +902,16 @@ fn a_recommended_skill_listed_twice_or_also_required_is_a_warning() {
         0,
     );
 }
+
+#[test]
+fn an_occupation_needs_a_code_or_a_name_and_is_listed_once() {
+    assert_validates(
+        "occupations.yaml",
+        &[
+            "tests/fixtures/problems/occupations.yaml:12:9: error: this occupation has neither a `code` nor a `name`: give its code in the framework (like `code: \"15-1244.00\", framework: O*NET-SOC`), its name, or both",
+            "tests/fixtures/problems/occupations.yaml:13:9: warning: this occupation is listed twice in `occupations`: list each one once",
+            "1 provider, 1 credential, 0 roles: 1 error, 1 warning",
+        ],
+        1,
+    );
+}

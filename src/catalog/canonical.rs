@@ -33,6 +33,7 @@ pub const CREDENTIAL_KEYS: &[&str] = &[
     "format",
     "url",
     "same_as",
+    "occupations",
     "description",
     "source",
     "verified",

@@ -183,6 +183,14 @@ pub const KINDS: &[Kind] = &[
         ],
     ),
     kind(
+        "occupation",
+        "give each occupation a code or a name, once",
+        &[
+            "this occupation has neither",
+            "listed twice in `occupations`",
+        ],
+    ),
+    kind(
         "bad-currency",
         "write a three-letter currency code",
         &["is not a currency code"],

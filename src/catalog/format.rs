@@ -137,6 +137,9 @@ pub struct CredentialSpec {
     #[serde(default)]
     #[schemars(inner(pattern(r"\S")), extend("uniqueItems" = true))]
     pub same_as: Vec<Text>,
+    /// The occupations it prepares for, each as `{code, framework, name}` (a code or a name at least), like `{code: "15-1244.00", framework: O*NET-SOC, name: Network and Computer Systems Administrators}`. Shown with the credential; never planned on.
+    #[serde(default)]
+    pub occupations: Vec<OccupationSpec>,
     /// What it covers, how it is assessed, how it renews, and which facts are estimates. Free text.
     #[serde(default)]
     pub description: Option<Text>,
@@ -150,6 +153,21 @@ pub struct CredentialSpec {
     /// True when the credential is no longer offered: it is never recommended, but plans that hold it keep it.
     #[serde(default)]
     pub retired: bool,
+}
+
+/// An occupation a credential prepares for, in an occupation framework.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OccupationSpec {
+    /// Its code in the framework, like `15-1244.00` (O*NET-SOC) or `2522` (ISCO-08). Quote a code YAML would read as a number.
+    #[serde(default)]
+    pub code: Option<Text>,
+    /// The framework the code is from: `SOC`, `O*NET-SOC`, `ISCO-08`, `ESCO`...
+    #[serde(default)]
+    pub framework: Option<Text>,
+    /// The occupation's name, like `Network and Computer Systems Administrators`.
+    #[serde(default)]
+    pub name: Option<Text>,
 }
 
 /// A job a learner can plan towards.

@@ -28,8 +28,8 @@ use rayon::prelude::*;
 pub use fingerprint::Fingerprint;
 pub use merge::is_id;
 pub use model::{
-    Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Gate, Kind, Level, Provider,
-    ProviderIdx, Requirement, Role, RoleIdx, Skill, SkillIdx, Unknowns,
+    Amount, Atom, Catalog, Credential, CredentialIdx, Edge, Gate, Kind, Level, Occupation,
+    Provider, ProviderIdx, Requirement, Role, RoleIdx, Skill, SkillIdx, Unknowns,
 };
 pub use problem::{Problem, Severity, Tally};
 pub use source::{SourceFile, Sources};

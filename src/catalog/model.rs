@@ -78,6 +78,8 @@ pub struct Credential {
     pub url: Option<String>,
     /// External ids and addresses naming the same credential (`same_as`).
     pub same_as: Vec<String>,
+    /// The occupations it prepares for, in occupation frameworks (`occupations`).
+    pub occupations: Vec<Occupation>,
     pub description: Option<String>,
     pub sources: Vec<String>,
     pub verified: Option<Date>,
@@ -90,6 +92,31 @@ pub struct Credential {
     /// The credential that replaces this retired one.
     pub replaced_by: Option<CredentialIdx>,
     pub file: Arc<str>,
+}
+
+/// An occupation in a framework (SOC, O*NET-SOC, ISCO-08, ESCO...): its code, its name, or
+/// both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occupation {
+    pub code: Option<String>,
+    pub framework: Option<String>,
+    pub name: Option<String>,
+}
+
+impl Occupation {
+    /// `15-1244.00 Network and Computer Systems Administrators (O*NET-SOC)`: what is given.
+    pub fn describe(&self) -> String {
+        let out = [&self.code, &self.name]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+        match &self.framework {
+            Some(framework) => format!("{out} ({framework})"),
+            None => out,
+        }
+    }
 }
 
 impl Credential {

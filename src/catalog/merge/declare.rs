@@ -145,7 +145,7 @@ impl Merge {
 
     pub(super) fn credential(
         &mut self,
-        spec: CredentialSpec,
+        mut spec: CredentialSpec,
         (file_index, n): (usize, usize),
         provider: ProviderIdx,
         file: &Arc<str>,
@@ -174,6 +174,7 @@ impl Merge {
         let (hours, cost) = self.check_numbers(&spec, place);
         let skills = self.credential_skills(&spec, place);
         let same_as = self.check_same_as(&spec.same_as, place, "`ce-...`");
+        let occupations = self.check_occupations(std::mem::take(&mut spec.occupations), place);
         let verified = spec.verified.as_ref().and_then(|text| {
             let parsed = crate::dates::parse(text.as_str(), "2026-06-01");
             match &parsed {
@@ -206,6 +207,7 @@ impl Merge {
             delivery: spec.format.map(|text| text.0),
             url: spec.url.map(|text| text.0),
             same_as,
+            occupations,
             description: spec.description.map(|text| text.0),
             sources: spec
                 .source

@@ -16,6 +16,7 @@ mod declare;
 mod files;
 mod graph;
 mod hints;
+mod occupations;
 mod recommended;
 mod references;
 mod successors;

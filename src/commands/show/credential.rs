@@ -83,6 +83,7 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
         let same_as: Vec<&str> = credential.same_as.iter().map(String::as_str).collect();
         page.field_lines("same as", &same_as);
     }
+    occupations(&mut page, credential);
     if !credential.sources.is_empty() {
         let sources: Vec<&str> = credential.sources.iter().map(String::as_str).collect();
         page.field_lines("sources", &sources);
@@ -266,4 +267,18 @@ fn roles_helped(page: &mut Page, catalog: &Catalog, idx: CredentialIdx) {
             items.join(", ")
         ));
     }
+}
+
+/// The occupations it prepares for, one a line.
+fn occupations(page: &mut Page, credential: &crate::catalog::Credential) {
+    if credential.occupations.is_empty() {
+        return;
+    }
+    let described: Vec<String> = credential
+        .occupations
+        .iter()
+        .map(crate::catalog::Occupation::describe)
+        .collect();
+    let lines: Vec<&str> = described.iter().map(String::as_str).collect();
+    page.field_lines("occupations", &lines);
 }

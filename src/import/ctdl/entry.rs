@@ -62,6 +62,7 @@ pub(super) fn entry(
         .and_then(ctid_in)
         .or_else(|| node.get("@id").and_then(Value::as_str).and_then(ctid_in));
     let url = context.text(file, path, node, "subjectWebpage");
+    let occupations = super::occupations::occupations(context, resource);
     let mut description = context
         .text(file, path, node, "description")
         .into_iter()
@@ -79,6 +80,7 @@ pub(super) fn entry(
         valid_for_months,
         url,
         same_as: ctid.into_iter().collect(),
+        occupations,
         description: (!description.is_empty()).then(|| description.join("\n\n")),
     }
 }

@@ -8,6 +8,7 @@ mod entry;
 mod gather;
 pub mod json;
 pub mod map;
+mod occupations;
 mod renewal;
 mod requires;
 mod store;

@@ -24,6 +24,7 @@ pub(super) struct Entry {
     pub valid_for_months: Option<u32>,
     pub url: Option<String>,
     pub same_as: Vec<String>,
+    pub occupations: Vec<crate::catalog::Occupation>,
     pub description: Option<String>,
 }
 
@@ -112,6 +113,20 @@ pub(super) fn entry_text(entry: &Entry) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
+    }
+    if !entry.occupations.is_empty() {
+        out.push_str("    occupations:\n");
+        for occupation in &entry.occupations {
+            let fields: Vec<String> = [
+                ("code", &occupation.code),
+                ("framework", &occupation.framework),
+                ("name", &occupation.name),
+            ]
+            .into_iter()
+            .filter_map(|(key, value)| Some(format!("{key}: {}", quoted(value.as_ref()?))))
+            .collect();
+            let _ = writeln!(out, "      - {{{}}}", fields.join(", "));
+        }
     }
     if let Some(description) = &entry.description {
         let _ = writeln!(out, "    description: {}", quoted(description));
