@@ -18,6 +18,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, TableState, Wrap};
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::app::{App, InfoView, Pane};
+use super::update::first_look::LOADING;
 pub use theme::Theme;
 pub use widgets::{HeaderView, PaneView, StatusView};
 
@@ -124,7 +125,19 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut ratatui::Frame) {
         Constraint::Fill(1),
         Constraint::Length(status::height(app, area)),
     ]));
-    HeaderView { app, theme: &theme }.render(header, buf);
+    if app.first_look {
+        Widget::render(
+            Paragraph::new(format!(
+                " upskill · {} · {LOADING}…",
+                crate::text::sanitize_line(&app.plan.name)
+            ))
+            .style(theme.dim),
+            header,
+            buf,
+        );
+    } else {
+        HeaderView { app, theme: &theme }.render(header, buf);
+    }
     StatusView { app, theme: &theme }.render(footer, buf);
     if body.width >= 150 && body.height >= 20 {
         // The plan has the most columns (step, hours, cost, dates): it gets the most room.
@@ -206,6 +219,19 @@ fn render_pane(
     let inner = block.inner(area);
     Widget::render(block, area, buf);
     let (rows, offset) = match pane {
+        Pane::Plan | Pane::Info if app.first_look => {
+            Widget::render(
+                Paragraph::new(format!(
+                    "{LOADING} ({} credentials shown in the list): the plan, details and recommendations appear when it has loaded.",
+                    crate::text::thousands(app.catalog.credentials.len())
+                ))
+                .wrap(Wrap { trim: true })
+                .style(theme.dim),
+                inner,
+                buf,
+            );
+            (inner, 0)
+        }
         Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, buf, inner),
         Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, buf, inner),
         Pane::Info => match app.info {
