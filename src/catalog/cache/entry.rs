@@ -213,7 +213,7 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
     let catalog = parts::decode(&stored.catalog)?;
     let (problems, left_out) = (stored.problems, stored.left_out);
     drop(bytes);
-    Some(restore(catalog, problems, left_out, files))
+    Some(restore(catalog, problems, left_out, files, false))
 }
 
 /// `validate`'s report stored at `path`, as [`read`] says.
@@ -294,16 +294,23 @@ fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
 
 /// A [`Loaded`] from what was stored and the files it was loaded from: the file names, and
 /// the text and path of each file with a problem, as a load from the files gives them. Every
-/// item's file name is made the one shared name again.
+/// item's file name is made the one shared name again (the credentials' only when
+/// `credentials_shared` does not say they are already).
 pub(super) fn restore(
     mut catalog: Catalog,
     mut problems: Vec<Problem>,
     mut left_out: Vec<LeftOut>,
     files: &[SourceFile],
+    credentials_shared: bool,
 ) -> Loaded {
     let names = shared_names(files);
+    let credentials = if credentials_shared {
+        &mut [][..]
+    } else {
+        &mut catalog.credentials[..]
+    };
     let catalog_files = (catalog.providers.iter_mut().map(|item| &mut item.file))
-        .chain(catalog.credentials.iter_mut().map(|item| &mut item.file))
+        .chain(credentials.iter_mut().map(|item| &mut item.file))
         .chain(catalog.roles.iter_mut().map(|item| &mut item.file));
     let other_files = (problems.iter_mut().map(|problem| &mut problem.file))
         .chain(left_out.iter_mut().map(|file| &mut file.file));

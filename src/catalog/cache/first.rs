@@ -125,24 +125,37 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
                 .map_or_else(|| Arc::from(*name), |&name| Arc::clone(name))
         })
         .collect();
-    let providers = stored.providers.len();
+    // Checked first, so that making the credentials cannot fail and they are made in place.
+    let text = stored.text;
+    let mut start = 0;
+    for row in &stored.rows {
+        let (id_end, title_end) = (row.id_end as usize, row.title_end as usize);
+        let whole = start <= id_end
+            && id_end <= title_end
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(id_end)
+            && text.is_char_boundary(title_end)
+            && row.provider.index() < stored.providers.len()
+            && (row.file as usize) < shared.len();
+        if !whole {
+            return None;
+        }
+        start = title_end;
+    }
     let rows = &stored.rows;
-    let credentials = rows
+    let credentials: Vec<Credential> = rows
         .par_iter()
         .enumerate()
         .map(|(i, row)| {
-            let start = if i == 0 { 0 } else { rows[i - 1].title_end };
-            let id = stored.text.get(start as usize..row.id_end as usize)?;
-            let title = stored
-                .text
-                .get(row.id_end as usize..row.title_end as usize)?;
-            if row.provider.index() >= providers {
-                return None;
-            }
-            Some(Credential {
-                id: id.to_owned(),
+            let start = if i == 0 {
+                0
+            } else {
+                rows[i - 1].title_end as usize
+            };
+            Credential {
+                id: text[start..row.id_end as usize].to_owned(),
                 provider: row.provider,
-                title: title.to_owned(),
+                title: text[row.id_end as usize..row.title_end as usize].to_owned(),
                 kind: row.kind,
                 level: row.level,
                 hours: row.hours,
@@ -162,10 +175,10 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
                 stack: row.stack,
                 while_parts_valid: false,
                 replaced_by: None,
-                file: Arc::clone(shared.get(row.file as usize)?),
-            })
+                file: Arc::clone(&shared[row.file as usize]),
+            }
         })
-        .collect::<Option<Vec<Credential>>>()?;
+        .collect();
     let catalog = Catalog {
         currency: stored.currency.to_owned(),
         providers: stored.providers,
@@ -177,5 +190,6 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
         stored.problems,
         stored.left_out,
         files,
+        true,
     ))
 }

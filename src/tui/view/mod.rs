@@ -5,6 +5,7 @@ mod catalog;
 mod detail;
 mod gap;
 mod header;
+mod loading;
 mod plan;
 mod status;
 pub mod theme;
@@ -18,7 +19,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, TableState, Wrap};
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::app::{App, InfoView, Pane};
-use super::update::first_look::LOADING;
 pub use theme::Theme;
 pub use widgets::{HeaderView, PaneView, StatusView};
 
@@ -126,15 +126,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut ratatui::Frame) {
         Constraint::Length(status::height(app, area)),
     ]));
     if app.first_look {
-        Widget::render(
-            Paragraph::new(format!(
-                " upskill · {} · {LOADING}…",
-                crate::text::sanitize_line(&app.plan.name)
-            ))
-            .style(theme.dim),
-            header,
-            buf,
-        );
+        loading::header(app, &theme, buf, header);
     } else {
         HeaderView { app, theme: &theme }.render(header, buf);
     }
@@ -219,19 +211,7 @@ fn render_pane(
     let inner = block.inner(area);
     Widget::render(block, area, buf);
     let (rows, offset) = match pane {
-        Pane::Plan | Pane::Info if app.first_look => {
-            Widget::render(
-                Paragraph::new(format!(
-                    "{LOADING} ({} credentials shown in the list): the plan, details and recommendations appear when it has loaded.",
-                    crate::text::thousands(app.catalog.credentials.len())
-                ))
-                .wrap(Wrap { trim: true })
-                .style(theme.dim),
-                inner,
-                buf,
-            );
-            (inner, 0)
-        }
+        Pane::Plan | Pane::Info if app.first_look => (loading::pane(app, &theme, buf, inner), 0),
         Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, buf, inner),
         Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, buf, inner),
         Pane::Info => match app.info {
