@@ -175,6 +175,27 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_with_steps_is_not_shown_over_a_first_look_at_any_size() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let (mut app, _rest) = first_look(dir.path());
+        let id = app.catalog.credentials[3].id.clone();
+        app.plan.steps.push(crate::plan::Step::planned(id));
+        update(&mut app, Msg::Action(Action::NextPane));
+        for (width, height) in [(200, 60), (120, 30), (80, 20), (50, 12)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            terminal
+                .draw(|frame| render(&app, &mut ViewState::default(), frame))
+                .expect("draws");
+        }
+        let shown = screen(&app);
+        assert!(shown.contains(LOADING), "{shown}");
+        assert!(
+            !shown.contains("No steps yet"),
+            "the plan pane says it is loading"
+        );
+    }
+
+    #[test]
     fn moving_works_but_planning_waits_for_the_rest() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let (mut app, _rest) = first_look(dir.path());
