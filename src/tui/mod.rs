@@ -57,9 +57,8 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
     let today = crate::clock::today();
     let store = PlanStore::standard().ok();
     // The files are read once: their fingerprint is taken from the same bytes as the catalog.
-    let (loaded, fingerprint) =
-        catalog::cache::load_fingerprinted(&sources, args.cache_dir().as_deref());
-    let mut app = start_from(loaded, store.as_ref(), today);
+    let (start, fingerprint) = catalog::cache::start_app(&sources, args.cache_dir().as_deref());
+    let (mut app, rest) = start_with(start, store.as_ref(), today);
     // A folder refused whole (more files than a catalog folder holds) is not watched: every
     // change in it would walk it again for nothing.
     let refused = |root: &std::path::Path| {
@@ -76,6 +75,9 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         .cloned()
         .collect();
     let runtime = Runtime::new(store, sources.clone()).with_fingerprint(fingerprint);
+    if let Some(rest) = rest {
+        runtime.load_rest(rest);
+    }
     if let Some(why) = runtime.hold(&app.plan.name) {
         open_read_only(&mut app, why);
     } else {
@@ -208,15 +210,49 @@ pub fn start(sources: &Sources, store: Option<&PlanStore>, today: Date) -> App {
     )
 }
 
+/// The app on what [`catalog::cache::start_app`] gave: the whole catalog, or a first look at
+/// a large one with the rest still to load (given back, for the caller to load on another
+/// thread: see [`runtime::Runtime::load_rest`]).
+pub fn start_with(
+    start: catalog::cache::Start,
+    store: Option<&PlanStore>,
+    today: Date,
+) -> (App, Option<catalog::cache::Rest>) {
+    match start {
+        catalog::cache::Start::Whole(loaded) => (start_from(loaded, store, today), None),
+        catalog::cache::Start::FirstLook(loaded, rest) => {
+            (begin(loaded, store, today, true), Some(rest))
+        }
+    }
+}
+
 /// Like [`start`], on catalogs already loaded. Files with errors were left out of them (see
 /// [`catalog::load_usable`]): the app starts on the rest and shows the problems.
 pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date) -> App {
+    begin(loaded, store, today, false)
+}
+
+/// [`start_from`], on a first look at the catalog when `first_look` says so.
+fn begin(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date, first_look: bool) -> App {
     let errors = loaded.has_errors();
     let mut notices: Vec<(String, Vec<String>)> = Vec::new();
     let plan = open_last_plan(store, today, &mut notices);
-    let mut app = App::new(Arc::new(loaded.catalog), plan, today);
+    let catalog = Arc::new(loaded.catalog);
+    let mut app = if first_look {
+        let mut app = App::first_look(catalog, plan, today);
+        app.info(format!(
+            "{}: {} credentials listed; search, plans and details follow when it has loaded",
+            update::first_look::LOADING,
+            crate::text::thousands(app.catalog.credentials.len())
+        ));
+        app
+    } else {
+        App::new(catalog, plan, today)
+    };
     app.left_out = loaded.left_out;
-    app.refresh_plan();
+    if !first_look {
+        app.refresh_plan();
+    }
     // Warnings are kept too: `!` lists them, though they keep nothing from loading.
     app.problems = loaded.problems;
     app.problem_texts = loaded.texts;

@@ -14,7 +14,7 @@ use ratatui::backend::Backend;
 
 use super::app::App;
 use super::signals;
-use super::update::{Done, Effect, ExportFailure, Msg, update};
+use super::update::{Effect, ExportFailure, Msg, update};
 use super::view::{ViewState, render};
 use crate::catalog::{self, Fingerprint, Reload, Sources};
 use crate::plan::Plan;
@@ -74,8 +74,9 @@ pub struct Runtime {
     pub sources: Sources,
     /// The lock on the open plan, so a second upskill opens it read-only.
     pub lock: RefCell<Option<PlanLock>>,
-    /// Answers of searches run on worker threads.
-    answers: (Sender<Done>, Receiver<Done>),
+    /// What work on other threads gives back: searches' answers, and the whole catalog
+    /// after a first look.
+    answers: (Sender<Msg>, Receiver<Msg>),
     /// The catalog files as last loaded: a change the watcher reports reloads only when the
     /// files differ from these.
     loaded: RefCell<Fingerprint>,
@@ -110,6 +111,18 @@ impl Runtime {
         }
     }
 
+    /// Loads the rest of the catalog after a first look on another thread, with its search
+    /// index; it comes back as [`Msg::RestLoaded`].
+    pub fn load_rest(&self, rest: catalog::cache::Rest) {
+        let answers = self.answers.0.clone();
+        std::thread::spawn(move || {
+            let loaded = rest.load();
+            let index = std::sync::Arc::new(super::browser::SearchIndex::build(&loaded.catalog));
+            // The app may have quit; then nobody wants the catalog.
+            let _ = answers.send(Msg::RestLoaded(Box::new(loaded), index));
+        });
+    }
+
     /// Reloads the catalogs if their files changed since the last load; `None` when they
     /// did not, so a read or a save of the same text leaves the app as it is.
     fn reload(&self) -> Option<Msg> {
@@ -142,7 +155,7 @@ impl Runtime {
                 let answers = self.answers.0.clone();
                 std::thread::spawn(move || {
                     // The app may have quit; then nobody wants the answer.
-                    let _ = answers.send(job.run());
+                    let _ = answers.send(Msg::Computed(Box::new(job.run())));
                 });
                 None
             }
@@ -190,14 +203,14 @@ where
         }
         // While work is unfinished, keys come first: then a search tick, or a short wait for a
         // worker's answer.
-        let msg = if let Ok(done) = runtime.answers.1.try_recv() {
-            Some(Msg::Computed(Box::new(done)))
+        let msg = if let Ok(answer) = runtime.answers.1.try_recv() {
+            Some(answer)
         } else if app.busy() {
             match events.ready()? {
                 Some(event) => translate(event, view, runtime),
                 None if app.browser.searching() => Some(Msg::Tick),
                 None => match runtime.answers.1.recv_timeout(Duration::from_millis(20)) {
-                    Ok(done) => Some(Msg::Computed(Box::new(done))),
+                    Ok(answer) => Some(answer),
                     Err(_) => continue,
                 },
             }

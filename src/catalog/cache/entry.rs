@@ -21,7 +21,7 @@ use crate::files::{WriteError, WriteOptions};
 /// added, removed or reordered in the catalog's model, a problem or a left-out file): an
 /// entry of another layout is then never decoded. `tests::the_stored_layout_is_pinned`
 /// fails until it is raised.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 16] = b"upskill-catalog\n";
@@ -50,7 +50,12 @@ pub(super) struct Key {
 pub(super) enum KindKey {
     Plain,
     Usable,
-    Report { today: String, max_age_months: u32 },
+    Report {
+        today: String,
+        max_age_months: u32,
+    },
+    /// The app's first look at a large catalog (see `first`).
+    First,
 }
 
 impl KindKey {
@@ -175,7 +180,11 @@ pub(super) fn write_report(path: &Path, key: &Key, report: &Report) -> Result<()
     write_stored(path, key, report)
 }
 
-fn write_stored(path: &Path, key: &Key, stored: &impl Serialize) -> Result<(), WriteFailure> {
+pub(super) fn write_stored(
+    path: &Path,
+    key: &Key,
+    stored: &impl Serialize,
+) -> Result<(), WriteFailure> {
     let mut bytes = vec![0; HEADER];
     bytes = postcard::to_extend(key, bytes)?;
     let key_end = bytes.len();
@@ -204,7 +213,7 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
     let catalog = parts::decode(&stored.catalog)?;
     let (problems, left_out) = (stored.problems, stored.left_out);
     drop(bytes);
-    Some(restore(catalog, problems, left_out, files))
+    Some(restore(catalog, problems, left_out, files, false))
 }
 
 /// `validate`'s report stored at `path`, as [`read`] says.
@@ -218,10 +227,28 @@ pub(super) fn read_report(path: &Path, key: &Key, files: &[SourceFile]) -> Optio
 }
 
 fn read_stored<T: serde::de::DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
+    postcard::from_bytes(read_bytes(path, key)?.stored()).ok()
+}
+
+/// A cache file read whole and checked: its header, key and hashes are right.
+pub(super) struct Checked {
+    bytes: Vec<u8>,
+    start: usize,
+}
+
+impl Checked {
+    /// The stored part, after the header and the key.
+    pub(super) fn stored(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
+}
+
+/// The file at `path`, if it is whole, of this program and format, and under `key`.
+pub(super) fn read_bytes(path: &Path, key: &Key) -> Option<Checked> {
     let expected_key = postcard::to_allocvec(key).ok()?;
     let bytes = crate::files::read(path, key.limit()).ok()?;
-    let stored = checked(&bytes, &expected_key)?;
-    postcard::from_bytes(stored).ok()
+    let start = bytes.len() - checked(&bytes, &expected_key)?.len();
+    Some(Checked { bytes, start })
 }
 
 /// Each file's name, to share again.
@@ -267,16 +294,23 @@ fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
 
 /// A [`Loaded`] from what was stored and the files it was loaded from: the file names, and
 /// the text and path of each file with a problem, as a load from the files gives them. Every
-/// item's file name is made the one shared name again.
-fn restore(
+/// item's file name is made the one shared name again (the credentials' only when
+/// `credentials_shared` does not say they are already).
+pub(super) fn restore(
     mut catalog: Catalog,
     mut problems: Vec<Problem>,
     mut left_out: Vec<LeftOut>,
     files: &[SourceFile],
+    credentials_shared: bool,
 ) -> Loaded {
     let names = shared_names(files);
+    let credentials = if credentials_shared {
+        &mut [][..]
+    } else {
+        &mut catalog.credentials[..]
+    };
     let catalog_files = (catalog.providers.iter_mut().map(|item| &mut item.file))
-        .chain(catalog.credentials.iter_mut().map(|item| &mut item.file))
+        .chain(credentials.iter_mut().map(|item| &mut item.file))
         .chain(catalog.roles.iter_mut().map(|item| &mut item.file));
     let other_files = (problems.iter_mut().map(|problem| &mut problem.file))
         .chain(left_out.iter_mut().map(|file| &mut file.file));

@@ -11,6 +11,7 @@
 //! they were found.
 
 mod entry;
+mod first;
 mod parts;
 
 pub(super) use parts::sized_map;
@@ -45,12 +46,16 @@ impl Kind {
 /// The file of `validate`'s report, which also warns about facts older than the maximum age.
 const REPORT_FILE: &str = "catalog-validate.bin";
 
+/// The file of the app's first look at a large catalog (see [`start_app`]).
+const FIRST_FILE: &str = "catalog-app-first.bin";
+
 /// Every file the cache may write in `dir`, for `upskill cache` to size and clear.
-pub fn file_names() -> [&'static str; 3] {
+pub fn file_names() -> [&'static str; 4] {
     [
         Kind::Plain.file_name(),
         Kind::Usable.file_name(),
         REPORT_FILE,
+        FIRST_FILE,
     ]
 }
 
@@ -128,6 +133,71 @@ pub fn load_fingerprinted(sources: &Sources, dir: Option<&Path>) -> (Loaded, Fin
     let print = Fingerprint::of(&files);
     let loaded = load_files(&files, &print, Kind::Usable, dir);
     (loaded, print)
+}
+
+/// Catalogs of this many credentials or more start the app on a first look (see
+/// [`start_app`]); below it, decoding the whole catalog takes less than a frame's worth of
+/// waiting, and a first look would only flash past.
+pub const FIRST_LOOK_FROM: usize = 50_000;
+
+/// How the app starts on its catalogs.
+#[derive(Debug)]
+pub enum Start {
+    /// The whole load: a small catalog, a first start, or a cache that could not be used.
+    Whole(Loaded),
+    /// A first look at a large catalog, its problems and files left out as the whole load
+    /// has them, but each credential only with what the catalog list shows (id, title,
+    /// provider, kind, level, hours, cost): no skills, requirements, roles or graph. The
+    /// app must not plan over it; [`Rest::load`] gives the whole.
+    FirstLook(Loaded, Rest),
+}
+
+/// What is left to load after a first look: the files as read, for the whole entry or, if
+/// that cannot be used, a load from the files.
+#[derive(Debug)]
+pub struct Rest {
+    files: Vec<SourceFile>,
+    print: Fingerprint,
+    dir: PathBuf,
+}
+
+impl Rest {
+    /// The whole load, from the cache when it holds it, else from the files (writing the
+    /// cache again). Seconds at a million credentials: the app runs it on another thread.
+    pub fn load(self) -> Loaded {
+        load_files(&self.files, &self.print, Kind::Usable, Some(&self.dir))
+    }
+}
+
+/// The app's start through the cache in `dir`: a first look at a catalog of
+/// [`FIRST_LOOK_FROM`] credentials or more when the cache holds one for these files, else
+/// the whole load (as [`load_fingerprinted`], writing the first look for the next start).
+pub fn start_app(sources: &Sources, dir: Option<&Path>) -> (Start, Fingerprint) {
+    start_app_from(sources, dir, FIRST_LOOK_FROM)
+}
+
+/// [`start_app`], with first looks written from `from` credentials.
+pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (Start, Fingerprint) {
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    let Some(dir) = dir else {
+        return (Start::Whole(load_fresh(&files, Kind::Usable)), print);
+    };
+    let first_path = dir.join(FIRST_FILE);
+    let key = entry::Key::new(&print, entry::KindKey::First);
+    if let Some(first) = first::read(&first_path, &key, &files) {
+        let rest = Rest {
+            files,
+            print: print.clone(),
+            dir: dir.to_path_buf(),
+        };
+        return (Start::FirstLook(first, rest), print);
+    }
+    let loaded = load_files(&files, &print, Kind::Usable, Some(dir));
+    if loaded.catalog.credentials.len() >= from {
+        let _ = first::write(&first_path, &key, &loaded);
+    }
+    (Start::Whole(loaded), print)
 }
 
 /// The cache's files in `dir` that exist, with their sizes.

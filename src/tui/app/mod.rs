@@ -72,10 +72,15 @@ pub enum Subject {
 }
 
 /// The whole app.
+// Plain data: each flag is a fact of its own, not a state one enum would name.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
 pub struct App {
     pub catalog: Arc<Catalog>,
     pub index: Arc<SearchIndex>,
+    /// The catalog is a first look at a large one (ids, titles and what the list shows,
+    /// nothing to plan with) while the rest loads: see [`App::first_look`].
+    pub first_look: bool,
     /// Problems of the last catalog reload that failed (the last good catalog stays), or of
     /// the files left out at start.
     pub problems: Vec<Problem>,
@@ -158,6 +163,7 @@ impl App {
         let mut app = App {
             catalog,
             index,
+            first_look: false,
             problems: Vec::new(),
             problem_texts: HashMap::new(),
             problem_paths: HashMap::new(),
@@ -201,6 +207,20 @@ impl App {
         app
     }
 
+    /// The app on a first look at a large catalog (see `catalog::cache::Start`): the list
+    /// shows it, but nothing is searched, planned or detailed over it until the whole
+    /// catalog replaces it. No search index is built and nothing follows from the plan yet.
+    pub fn first_look(catalog: Arc<Catalog>, plan: Plan, today: Date) -> App {
+        let mut app = App::new(Arc::new(Catalog::default()), plan, today);
+        app.catalog = catalog;
+        app.first_look = true;
+        // Nothing follows from the plan until the whole catalog is in.
+        app.derived = Derived::default();
+        app.browser.reset_cache();
+        app.browser.refresh(&app.catalog, &app.index);
+        app
+    }
+
     /// Gives a pane the keyboard; the detail follows the catalog or the plan, whichever had
     /// it last.
     pub fn focus_on(&mut self, pane: Pane) {
@@ -210,10 +230,10 @@ impl App {
         }
     }
 
-    /// Whether work is unfinished (a large search): the event loop then ticks instead of
-    /// waiting for a key.
+    /// Whether work is unfinished (a large search, a recommendation, the rest of a catalog
+    /// after a first look): the event loop then ticks instead of waiting for a key.
     pub fn busy(&self) -> bool {
-        self.browser.searching() || self.computing.is_some()
+        self.browser.searching() || self.computing.is_some() || self.first_look
     }
 
     /// Recomputes everything that follows from the plan; call after every plan change.

@@ -79,6 +79,12 @@ pub enum Msg {
     CatalogReloaded(Box<Loaded>),
     /// The catalog files kept changing while they were read: nothing was reloaded.
     CatalogUnsettled,
+    /// The whole catalog after a first look, with its search index, both made off the
+    /// event loop.
+    RestLoaded(
+        Box<Loaded>,
+        std::sync::Arc<crate::tui::browser::SearchIndex>,
+    ),
     /// A search finished off the event loop.
     Computed(Box<Done>),
     /// The badges of the path typed in the import dialog (`shown`, as typed), or why they

@@ -4,6 +4,7 @@
 
 mod compute;
 pub(crate) mod edits;
+pub(crate) mod first_look;
 mod keys;
 mod messages;
 pub(crate) mod recommendation;
@@ -130,6 +131,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             reload::catalog_reloaded(app, *loaded);
             Vec::new()
         }
+        Msg::RestLoaded(loaded, index) => {
+            first_look::rest_loaded(app, *loaded, index);
+            Vec::new()
+        }
     }
 }
 
@@ -177,6 +182,9 @@ fn plans_message(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 pub(crate) fn refresh_browser(app: &mut App) {
+    if first_look::search_waits(app) {
+        return;
+    }
     app.browser.refresh(&app.catalog, &app.index);
 }
 
@@ -185,7 +193,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     use Action as A;
     // The one read-only gate: an action that would change the plan is refused here, with
     // the reason, before it looks at anything.
-    if action.changes_plan() && edits::read_only(app) {
+    if (action.changes_plan() && edits::read_only(app)) || first_look::waits(app, action) {
         return Vec::new();
     }
     match action {

@@ -65,6 +65,8 @@ pub(crate) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     }
     app.catalog = catalog;
     app.index = Arc::new(SearchIndex::build(&app.catalog));
+    // Whole: a first look the app started on is answered by this, newer than its rest.
+    app.first_look = false;
     let closed = forget_old_indices(app);
     app.browser.reset_cache();
     refresh_browser(app);

@@ -5,6 +5,7 @@ mod catalog;
 mod detail;
 mod gap;
 mod header;
+mod loading;
 mod plan;
 mod status;
 pub mod theme;
@@ -124,7 +125,11 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut ratatui::Frame) {
         Constraint::Fill(1),
         Constraint::Length(status::height(app, area)),
     ]));
-    HeaderView { app, theme: &theme }.render(header, buf);
+    if app.first_look {
+        loading::header(app, &theme, buf, header);
+    } else {
+        HeaderView { app, theme: &theme }.render(header, buf);
+    }
     StatusView { app, theme: &theme }.render(footer, buf);
     if body.width >= 150 && body.height >= 20 {
         // The plan has the most columns (step, hours, cost, dates): it gets the most room.
@@ -206,6 +211,7 @@ fn render_pane(
     let inner = block.inner(area);
     Widget::render(block, area, buf);
     let (rows, offset) = match pane {
+        Pane::Plan | Pane::Info if app.first_look => (loading::pane(app, &theme, buf, inner), 0),
         Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, buf, inner),
         Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, buf, inner),
         Pane::Info => match app.info {

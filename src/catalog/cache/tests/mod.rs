@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod first;
 mod spoiled;
 
 use super::*;
@@ -246,6 +247,7 @@ fn the_stored_layout_is_pinned() {
     let files = [file("acme.yaml", ACME), file("bad.yaml", BROKEN)];
     let mut loaded = super::load_files_checking(&files, Some(freshness()));
     let report = super::entry::tests_stored_hash_of(&loaded.clone().into_report());
+    let first = super::first::tests_stored_hash(&loaded);
     // Maps are stored in their own order, which differs from run to run: one entry each.
     let catalog = &mut loaded.catalog;
     catalog.credential_ids.retain(|id, _| id == "acme/a");
@@ -257,8 +259,13 @@ fn the_stored_layout_is_pinned() {
     assert!(catalog.role_ids.is_empty());
     let hash = super::entry::tests_stored_hash(&mut loaded);
     assert_eq!(
-        (FORMAT_VERSION, hash, report),
-        (5, 2_445_084_841_719_862_695, 7_002_249_796_822_650_739),
+        (FORMAT_VERSION, hash, report, first),
+        (
+            6,
+            2_445_084_841_719_862_695,
+            7_002_249_796_822_650_739,
+            871_767_434_223_970_020
+        ),
         "the stored layout changed: raise FORMAT_VERSION in src/catalog/cache/entry.rs and pin the new hash here"
     );
 }
