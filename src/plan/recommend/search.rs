@@ -25,7 +25,7 @@
 
 use std::time::Instant;
 
-use super::bound::{CoverBound, MAX_GOALS};
+use super::bound::{CoverBound, MAX_GOALS, Room};
 
 mod blocked;
 mod frontier;
@@ -63,9 +63,11 @@ pub(super) struct Stop {
 pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let n = problem.items.len();
     let limits = Limits::new(problem);
+    let (cost_chains, hours_chains) = limits.chains();
+    let bound = CoverBound::new(problem, cost_chains, hours_chains);
     let mut search = Search {
         problem,
-        bound: CoverBound::new(problem),
+        bound,
         limits,
         in_set: vec![false; n],
         chosen: Vec::new(),
@@ -322,10 +324,14 @@ impl Search<'_> {
                 unbounded += 1;
             }
         }
-        let cost_left = self.problem.budget.map(|b| b - self.cost);
-        let hours_left = self.problem.max_hours.map(|h| h - self.hours);
-        let most =
-            met + unbounded + self.bound.most_coverable(mask, cost_left, hours_left) as usize;
+        let room = Room {
+            weight: self.weight,
+            cost: self.cost,
+            hours: self.hours,
+            budget: self.problem.budget,
+            max_hours: self.problem.max_hours,
+        };
+        let most = met + unbounded + self.bound.most_coverable(mask, &room) as usize;
         // More goals than the best: any weight beats it. Fewer: none does.
         if most > self.best_met {
             return (most, Weight::default());
@@ -335,24 +341,31 @@ impl Search<'_> {
         }
         // Only a tie on goals is possible, so the weight decides.
         let need = (self.best_met - met).saturating_sub(unbounded) as u32;
-        let mut lower = self
-            .bound
-            .weight_of_at_least(mask, need, cost_left, hours_left);
-        if let Blocked::Branch(_, blocked_lower) = blocked {
-            lower = lower.max(*blocked_lower);
-        }
-        // Each goal that must be met needs a supporter after its prerequisites, and so does
-        // each chosen item, so the whole final set weighs at least any one of those (which
-        // may overlap the set so far, hence a max and not a sum).
-        let mut whole = self.weight + lower;
+        let floor = match blocked {
+            Blocked::Branch(_, blocked_lower) => *blocked_lower,
+            _ => Weight::default(),
+        };
+        let mut whole = self.bound.total_of_at_least(mask, need, floor, &room);
+        // Every goal left must be met: each needs a supporter with its chain, and the goals
+        // beyond that chain's reach need items outside it (see `bound::chained`). The chain
+        // may overlap the set so far, hence a max and not a sum.
         if need as usize + unbounded >= reachable.len() {
-            for (_, supporters) in reachable {
-                let cheapest = supporters
+            for (g, supporters) in reachable {
+                let through = |e: u32| {
+                    let item = &self.problem.items[e as usize];
+                    let beyond = if *g < MAX_GOALS {
+                        mask & !self.bound.chained.reach[e as usize]
+                    } else {
+                        0
+                    };
+                    item.with_prerequisites + self.bound.weight(beyond)
+                };
+                let least = supporters
                     .iter()
-                    .map(|&e| self.problem.items[e as usize].with_prerequisites)
+                    .map(|&e| through(e))
                     .min()
                     .unwrap_or(Weight::INFINITE);
-                whole = whole.max(cheapest);
+                whole = whole.max(least);
             }
         }
         for &item in &self.chosen {
