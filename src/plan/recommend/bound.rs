@@ -11,8 +11,10 @@ use super::chains::Chains;
 use super::reduce::{Problem, Weight};
 
 mod chained;
+mod paths;
 
 use chained::{Chained, Plain};
+use paths::Paths;
 
 /// Goals beyond this many are left out of the bound (which stays valid, only weaker).
 pub(super) const MAX_GOALS: usize = 10;
@@ -30,6 +32,8 @@ pub(super) struct CoverBound {
     hours: Vec<i64>,
     /// The same, seeing what the goals' supporters need first: totals of whole sets.
     pub chained: Chained,
+    /// Per item and subset, following one chain at a time; `None` on large problems.
+    pub paths: Option<Paths>,
 }
 
 /// A node's set so far and the limits on the whole set.
@@ -89,7 +93,8 @@ impl CoverBound {
                 hours[mask] = hours[mask].min(h.saturating_add(hours[rest]));
             }
         }
-        let chained = Chained::new(
+        let paths = Paths::new(problem, goals, &cover, &weight);
+        let mut chained = Chained::new(
             problem,
             goals,
             &Plain {
@@ -101,12 +106,28 @@ impl CoverBound {
                 hours_chains,
             },
         );
+        if let Some(paths) = &paths {
+            // A set meeting every goal of a subset holds a supporter of each, with its chain.
+            for (mask, best) in chained.weight.iter_mut().enumerate().skip(1) {
+                for (g, (_, supporters)) in problem.open.iter().take(goals).enumerate() {
+                    if mask & (1 << g) != 0 {
+                        let least = supporters
+                            .iter()
+                            .map(|&e| paths.get(mask as u32, e))
+                            .min()
+                            .unwrap_or(Weight::INFINITE);
+                        *best = (*best).max(least);
+                    }
+                }
+            }
+        }
         CoverBound {
             cover,
             weight,
             cost,
             hours,
             chained,
+            paths,
         }
     }
 

@@ -358,7 +358,11 @@ impl Search<'_> {
                     } else {
                         0
                     };
-                    item.with_prerequisites + self.bound.weight(beyond)
+                    let chain = item.with_prerequisites + self.bound.weight(beyond);
+                    self.bound
+                        .paths
+                        .as_ref()
+                        .map_or(chain, |paths| chain.max(paths.get(mask, e)))
                 };
                 let least = supporters
                     .iter()
