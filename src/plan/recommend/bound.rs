@@ -93,8 +93,7 @@ impl CoverBound {
                 hours[mask] = hours[mask].min(h.saturating_add(hours[rest]));
             }
         }
-        let paths = Paths::new(problem, goals, &cover, &weight);
-        let mut chained = Chained::new(
+        let chained = Chained::new(
             problem,
             goals,
             &Plain {
@@ -106,29 +105,38 @@ impl CoverBound {
                 hours_chains,
             },
         );
-        if let Some(paths) = &paths {
-            // A set meeting every goal of a subset holds a supporter of each, with its chain.
-            for (mask, best) in chained.weight.iter_mut().enumerate().skip(1) {
-                for (g, (_, supporters)) in problem.open.iter().take(goals).enumerate() {
-                    if mask & (1 << g) != 0 {
-                        let least = supporters
-                            .iter()
-                            .map(|&e| paths.get(mask as u32, e))
-                            .min()
-                            .unwrap_or(Weight::INFINITE);
-                        *best = (*best).max(least);
-                    }
-                }
-            }
-        }
         CoverBound {
             cover,
             weight,
             cost,
             hours,
             chained,
-            paths,
+            paths: None,
         }
+    }
+
+    /// Adds the bound that follows one chain at a time ([`paths`]), when the problem is
+    /// small enough for its table: built only for searches that run long, as it costs more
+    /// than the easy ones take.
+    pub fn add_paths(&mut self, problem: &Problem) {
+        let goals = problem.open.len().min(MAX_GOALS);
+        let Some(paths) = Paths::new(problem, goals, &self.cover, &self.weight) else {
+            return;
+        };
+        // A set meeting every goal of a subset holds a supporter of each, with its chain.
+        for (mask, best) in self.chained.weight.iter_mut().enumerate().skip(1) {
+            for (g, (_, supporters)) in problem.open.iter().take(goals).enumerate() {
+                if mask & (1 << g) != 0 {
+                    let least = supporters
+                        .iter()
+                        .map(|&e| paths.get(mask as u32, e))
+                        .min()
+                        .unwrap_or(Weight::INFINITE);
+                    *best = (*best).max(least);
+                }
+            }
+        }
+        self.paths = Some(paths);
     }
 
     /// The least weight of covering every goal of `mask`.

@@ -31,6 +31,7 @@ mod blocked;
 mod frontier;
 mod greedy;
 mod limits;
+mod order;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
@@ -39,6 +40,10 @@ use limits::Limits;
 /// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
 /// after that, each node's bound covers all of its branches left at once.
 const SWEPT_AFTER_STOP: u64 = 1024;
+
+/// After this many nodes the search is a hard one: it builds the bound that follows one
+/// chain at a time (see `bound`), which costs more than an easy search takes in all.
+const PATHS_AFTER: u64 = 20_000;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -143,6 +148,9 @@ impl Search<'_> {
             || self.stop.nodes.is_some_and(|most| self.nodes > most)
         {
             self.stopped = true;
+        }
+        if self.nodes == PATHS_AFTER {
+            self.bound.add_paths(self.problem);
         }
         self.derive();
         let blocked = self.blocked();
@@ -376,23 +384,5 @@ impl Search<'_> {
             whole = whole.max(self.problem.items[item as usize].with_prerequisites);
         }
         (most, whole)
-    }
-
-    /// Supporters in the order most likely to lead to the best set first: the least bound
-    /// on the item with its prerequisites plus the cover bound on the goals left after it.
-    fn order_for_goal(&self, mut supporters: Vec<u32>) -> Vec<u32> {
-        let mut mask = 0u32;
-        for (g, (_, s)) in self.problem.open.iter().enumerate().take(MAX_GOALS) {
-            if !self.given_up[g] && !self.has_member(s, |_| true) {
-                mask |= 1 << g;
-            }
-        }
-        let key = |e: u32| {
-            let item = &self.problem.items[e as usize];
-            let rest = mask & !self.bound.cover[e as usize];
-            (item.with_prerequisites + self.bound.weight(rest), e)
-        };
-        supporters.sort_by_key(|&e| key(e));
-        supporters
     }
 }

@@ -154,7 +154,8 @@ roles:
         let goals = &catalog.role(role).requirements;
         let options = Options::default();
         let problem = reduce(&catalog, goals, &Holdings::new(&catalog), &[], &options);
-        let bound = CoverBound::new(&problem, None, None);
+        let mut bound = CoverBound::new(&problem, None, None);
+        bound.add_paths(&problem);
         let paths = bound.paths.as_ref().expect("a small problem has the table");
         let item = |id: &str| {
             let idx = catalog.find_credential(id).expect("credential");
