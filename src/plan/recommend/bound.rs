@@ -3,10 +3,18 @@
 //! goals needs at least one credential per goal and a credential covers the goals it
 //! supports, so this weighted set cover is a valid lower bound on any completion; it is
 //! exact when the best plan needs no prerequisites, which makes the search stop at once.
+//! Where it needs prerequisites, [`chained`] adds what the chains under the goals weigh.
 
 use std::collections::BTreeMap;
 
+use super::chains::Chains;
 use super::reduce::{Problem, Weight};
+
+mod chained;
+mod paths;
+
+use chained::{Chained, Plain};
+use paths::Paths;
 
 /// Goals beyond this many are left out of the bound (which stays valid, only weaker).
 pub(super) const MAX_GOALS: usize = 10;
@@ -22,10 +30,29 @@ pub(super) struct CoverBound {
     weight: Vec<Weight>,
     cost: Vec<i64>,
     hours: Vec<i64>,
+    /// The same, seeing what the goals' supporters need first: totals of whole sets.
+    pub chained: Chained,
+    /// Per item and subset, following one chain at a time; `None` on large problems.
+    pub paths: Option<Paths>,
+}
+
+/// A node's set so far and the limits on the whole set.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Room {
+    pub weight: Weight,
+    pub cost: i64,
+    pub hours: i64,
+    pub budget: Option<i64>,
+    pub max_hours: Option<i64>,
 }
 
 impl CoverBound {
-    pub fn new(problem: &Problem) -> CoverBound {
+    /// The chains are those of the measures that have a limit.
+    pub fn new(
+        problem: &Problem,
+        cost_chains: Option<&Chains>,
+        hours_chains: Option<&Chains>,
+    ) -> CoverBound {
         let goals = problem.open.len().min(MAX_GOALS);
         let mut cover = vec![0u32; problem.items.len()];
         for (g, (_, supporters)) in problem.open.iter().take(goals).enumerate() {
@@ -66,12 +93,50 @@ impl CoverBound {
                 hours[mask] = hours[mask].min(h.saturating_add(hours[rest]));
             }
         }
+        let chained = Chained::new(
+            problem,
+            goals,
+            &Plain {
+                cover: &cover,
+                weight: &weight,
+                cost: &cost,
+                hours: &hours,
+                cost_chains,
+                hours_chains,
+            },
+        );
         CoverBound {
             cover,
             weight,
             cost,
             hours,
+            chained,
+            paths: None,
         }
+    }
+
+    /// Adds the bound that follows one chain at a time ([`paths`]), when the problem is
+    /// small enough for its table: built only for searches that run long, as it costs more
+    /// than the easy ones take.
+    pub fn add_paths(&mut self, problem: &Problem) {
+        let goals = problem.open.len().min(MAX_GOALS);
+        let Some(paths) = Paths::new(problem, goals, &self.cover, &self.weight) else {
+            return;
+        };
+        // A set meeting every goal of a subset holds a supporter of each, with its chain.
+        for (mask, best) in self.chained.weight.iter_mut().enumerate().skip(1) {
+            for (g, (_, supporters)) in problem.open.iter().take(goals).enumerate() {
+                if mask & (1 << g) != 0 {
+                    let least = supporters
+                        .iter()
+                        .map(|&e| paths.get(mask as u32, e))
+                        .min()
+                        .unwrap_or(Weight::INFINITE);
+                    *best = (*best).max(least);
+                }
+            }
+        }
+        self.paths = Some(paths);
     }
 
     /// The least weight of covering every goal of `mask`.
@@ -79,49 +144,47 @@ impl CoverBound {
         self.weight[mask as usize]
     }
 
-    /// The most goals of `mask` whose covering fits in the remaining cost and hours.
-    pub fn most_coverable(
-        &self,
-        mask: u32,
-        cost_left: Option<i64>,
-        hours_left: Option<i64>,
-    ) -> u32 {
-        let fits = |m: u32| {
-            cost_left.is_none_or(|left| self.cost[m as usize] <= left)
-                && hours_left.is_none_or(|left| self.hours[m as usize] <= left)
+    /// Whether covering the goals of `m` with new items can fit the limits: the new items'
+    /// least total and, with what the goals' supporters need first, the whole set's.
+    fn fits(&self, m: u32, room: &Room) -> bool {
+        let m = m as usize;
+        let within = |limit: Option<i64>, so_far: i64, new: &[i64], whole: &[i64]| {
+            limit.is_none_or(|most| {
+                new[m] <= most - so_far && whole.get(m).is_none_or(|&w| w <= most)
+            })
         };
-        if fits(mask) {
+        within(room.budget, room.cost, &self.cost, &self.chained.cost)
+            && within(room.max_hours, room.hours, &self.hours, &self.chained.hours)
+    }
+
+    /// The most goals of `mask` whose covering fits the limits.
+    pub fn most_coverable(&self, mask: u32, room: &Room) -> u32 {
+        if self.fits(mask, room) {
             return mask.count_ones();
         }
         submasks(mask)
-            .filter(|&m| fits(m))
+            .filter(|&m| self.fits(m, room))
             .map(u32::count_ones)
             .max()
             .unwrap_or(0)
     }
 
-    /// The least weight of covering at least `need` goals of `mask` within the remaining
-    /// cost and hours.
-    pub fn weight_of_at_least(
-        &self,
-        mask: u32,
-        need: u32,
-        cost_left: Option<i64>,
-        hours_left: Option<i64>,
-    ) -> Weight {
+    /// The least total weight of a set that adds to the set so far at least `floor` and
+    /// covers at least `need` goals of `mask` within the limits.
+    pub fn total_of_at_least(&self, mask: u32, need: u32, floor: Weight, room: &Room) -> Weight {
+        let total = |m: u32| {
+            let new = self.weight(m).max(floor);
+            (room.weight + new).max(self.chained.weight[m as usize])
+        };
         if need == 0 {
-            return Weight::default();
+            return room.weight + floor;
         }
         if need >= mask.count_ones() {
-            return self.weight(mask);
+            return total(mask);
         }
         submasks(mask)
-            .filter(|&m| m.count_ones() >= need)
-            .filter(|&m| {
-                cost_left.is_none_or(|left| self.cost[m as usize] <= left)
-                    && hours_left.is_none_or(|left| self.hours[m as usize] <= left)
-            })
-            .map(|m| self.weight(m))
+            .filter(|&m| m.count_ones() >= need && self.fits(m, room))
+            .map(total)
             .min()
             .unwrap_or(Weight::INFINITE)
     }

@@ -25,12 +25,13 @@
 
 use std::time::Instant;
 
-use super::bound::{CoverBound, MAX_GOALS};
+use super::bound::{CoverBound, MAX_GOALS, Room};
 
 mod blocked;
 mod frontier;
 mod greedy;
 mod limits;
+mod order;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
@@ -39,6 +40,10 @@ use limits::Limits;
 /// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
 /// after that, each node's bound covers all of its branches left at once.
 const SWEPT_AFTER_STOP: u64 = 1024;
+
+/// After this many nodes the search is a hard one: it builds the bound that follows one
+/// chain at a time (see `bound`), which costs more than an easy search takes in all.
+const PATHS_AFTER: u64 = 20_000;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -63,9 +68,11 @@ pub(super) struct Stop {
 pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let n = problem.items.len();
     let limits = Limits::new(problem);
+    let (cost_chains, hours_chains) = limits.chains();
+    let bound = CoverBound::new(problem, cost_chains, hours_chains);
     let mut search = Search {
         problem,
-        bound: CoverBound::new(problem),
+        bound,
         limits,
         in_set: vec![false; n],
         chosen: Vec::new(),
@@ -141,6 +148,9 @@ impl Search<'_> {
             || self.stop.nodes.is_some_and(|most| self.nodes > most)
         {
             self.stopped = true;
+        }
+        if self.nodes == PATHS_AFTER {
+            self.bound.add_paths(self.problem);
         }
         self.derive();
         let blocked = self.blocked();
@@ -322,10 +332,14 @@ impl Search<'_> {
                 unbounded += 1;
             }
         }
-        let cost_left = self.problem.budget.map(|b| b - self.cost);
-        let hours_left = self.problem.max_hours.map(|h| h - self.hours);
-        let most =
-            met + unbounded + self.bound.most_coverable(mask, cost_left, hours_left) as usize;
+        let room = Room {
+            weight: self.weight,
+            cost: self.cost,
+            hours: self.hours,
+            budget: self.problem.budget,
+            max_hours: self.problem.max_hours,
+        };
+        let most = met + unbounded + self.bound.most_coverable(mask, &room) as usize;
         // More goals than the best: any weight beats it. Fewer: none does.
         if most > self.best_met {
             return (most, Weight::default());
@@ -335,47 +349,40 @@ impl Search<'_> {
         }
         // Only a tie on goals is possible, so the weight decides.
         let need = (self.best_met - met).saturating_sub(unbounded) as u32;
-        let mut lower = self
-            .bound
-            .weight_of_at_least(mask, need, cost_left, hours_left);
-        if let Blocked::Branch(_, blocked_lower) = blocked {
-            lower = lower.max(*blocked_lower);
-        }
-        // Each goal that must be met needs a supporter after its prerequisites, and so does
-        // each chosen item, so the whole final set weighs at least any one of those (which
-        // may overlap the set so far, hence a max and not a sum).
-        let mut whole = self.weight + lower;
+        let floor = match blocked {
+            Blocked::Branch(_, blocked_lower) => *blocked_lower,
+            _ => Weight::default(),
+        };
+        let mut whole = self.bound.total_of_at_least(mask, need, floor, &room);
+        // Every goal left must be met: each needs a supporter with its chain, and the goals
+        // beyond that chain's reach need items outside it (see `bound::chained`). The chain
+        // may overlap the set so far, hence a max and not a sum.
         if need as usize + unbounded >= reachable.len() {
-            for (_, supporters) in reachable {
-                let cheapest = supporters
+            for (g, supporters) in reachable {
+                let through = |e: u32| {
+                    let item = &self.problem.items[e as usize];
+                    let beyond = if *g < MAX_GOALS {
+                        mask & !self.bound.chained.reach[e as usize]
+                    } else {
+                        0
+                    };
+                    let chain = item.with_prerequisites + self.bound.weight(beyond);
+                    self.bound
+                        .paths
+                        .as_ref()
+                        .map_or(chain, |paths| chain.max(paths.get(mask, e)))
+                };
+                let least = supporters
                     .iter()
-                    .map(|&e| self.problem.items[e as usize].with_prerequisites)
+                    .map(|&e| through(e))
                     .min()
                     .unwrap_or(Weight::INFINITE);
-                whole = whole.max(cheapest);
+                whole = whole.max(least);
             }
         }
         for &item in &self.chosen {
             whole = whole.max(self.problem.items[item as usize].with_prerequisites);
         }
         (most, whole)
-    }
-
-    /// Supporters in the order most likely to lead to the best set first: the least bound
-    /// on the item with its prerequisites plus the cover bound on the goals left after it.
-    fn order_for_goal(&self, mut supporters: Vec<u32>) -> Vec<u32> {
-        let mut mask = 0u32;
-        for (g, (_, s)) in self.problem.open.iter().enumerate().take(MAX_GOALS) {
-            if !self.given_up[g] && !self.has_member(s, |_| true) {
-                mask |= 1 << g;
-            }
-        }
-        let key = |e: u32| {
-            let item = &self.problem.items[e as usize];
-            let rest = mask & !self.bound.cover[e as usize];
-            (item.with_prerequisites + self.bound.weight(rest), e)
-        };
-        supporters.sort_by_key(|&e| key(e));
-        supporters
     }
 }

@@ -22,6 +22,14 @@ impl Limits {
                 .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
         }
     }
+
+    /// The chains of the cost and of the hours, for the measures that have a limit.
+    pub(super) fn chains(&self) -> (Option<&Chains>, Option<&Chains>) {
+        (
+            self.cost.as_ref().map(|(_, chains)| chains),
+            self.hours.as_ref().map(|(_, chains)| chains),
+        )
+    }
 }
 
 impl Search<'_> {
