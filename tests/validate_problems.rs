@@ -43,7 +43,7 @@ fn an_unknown_field_lists_the_expected_fields_and_suggests_the_closest() {
     assert_validates(
         "unknown-field.yaml",
         &[
-            "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
+            "tests/fixtures/problems/unknown-field.yaml:4:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
             "1 provider, 1 credential, 0 roles: 1 error, 0 warnings",
         ],
         1,
@@ -92,7 +92,7 @@ fn every_bad_item_in_a_file_is_reported_and_references_to_them_are_not_repeated(
         "several-bad-items.yaml",
         &[
             "tests/fixtures/problems/several-bad-items.yaml:4:44: error: credentials[1].hours: expected a number, like 40 or 49.99, or `unknown`, found the text \"x\"",
-            "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`",
+            "tests/fixtures/problems/several-bad-items.yaml:5:73: error: credentials[2]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`",
             "1 provider, 4 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
@@ -370,7 +370,7 @@ fn escape_sequences_in_catalog_text_never_reach_the_output() {
         "escapes.yaml",
         &[
             "tests/fixtures/problems/escapes.yaml:3:93: error: `\\u{1b}[2Jwipe` is not a credential reference: write `id` (same provider) or `provider/id`",
-            "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`",
+            "tests/fixtures/problems/escapes.yaml:4:69: error: credentials[1]: unknown field `\\u{1b}[31mbogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`",
             "1 provider, 2 credentials, 0 roles: 2 errors, 0 warnings",
         ],
         1,
@@ -434,9 +434,9 @@ fn every_field_error_of_one_credential_is_reported_in_one_run() {
         "several-errors-in-one-credential.yaml",
         &[
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:6:12: error: hours must be more than 0, found -5",
-            "tests/fixtures/problems/several-errors-in-one-credential.yaml:8:5: error: credentials[0]: unknown field `skils`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`; did you mean `skills`?",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:8:5: error: credentials[0]: unknown field `skils`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`; did you mean `skills`?",
             "tests/fixtures/problems/several-errors-in-one-credential.yaml:9:16: error: credentials[0].requires[0]: unknown requirement key `skil`, expected `skill`, `experience`, `any` or `all`; did you mean `skill`?",
-            "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`",
+            "tests/fixtures/problems/several-errors-in-one-credential.yaml:10:5: error: credentials[0]: unknown field `bogus`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`",
             "1 provider, 1 credential, 0 roles: 4 errors, 0 warnings",
         ],
         1,
@@ -449,7 +449,7 @@ fn every_problem_of_one_credential_is_reported_in_one_run() {
     assert_validates(
         "ten-problems-in-one-credential.yaml",
         &[
-            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:7:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
+            "tests/fixtures/problems/ten-problems-in-one-credential.yaml:7:5: error: credentials[0]: unknown field `titel`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`; did you mean `title`?",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:8:11: error: credentials[0].kind: unknown value `cours`, expected one of `course`, `certificate`, `certification`, `badge`, `specialization`, `degree`; did you mean `course`?",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:9:12: error: credentials[0].level: unknown value `expert`, expected one of `beginner`, `intermediate`, `advanced`",
             "tests/fixtures/problems/ten-problems-in-one-credential.yaml:10:12: error: credentials[0].hours: expected a number, like 40 or 49.99, or `unknown`, found the text \"ten\"",
@@ -574,7 +574,7 @@ fn a_merge_key_is_refused_without_the_fields_it_would_have_brought() {
     assert_validates(
         "merge-key.yaml",
         &[
-            "tests/fixtures/problems/merge-key.yaml:4:5: error: credentials[1]: unknown field `<<`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `description`, `source`, `verified`, `retired`; YAML merge keys (`<<`) are not supported, write the fields out",
+            "tests/fixtures/problems/merge-key.yaml:4:5: error: credentials[1]: unknown field `<<`, expected one of `id`, `title`, `kind`, `level`, `hours`, `cost`, `skills`, `requires`, `awarded_when`, `while_parts_valid`, `replaced_by`, `recommends`, `valid_for_months`, `format`, `url`, `same_as`, `occupations`, `description`, `source`, `verified`, `retired`; YAML merge keys (`<<`) are not supported, write the fields out",
             "1 provider, 2 credentials, 0 roles: 1 error, 0 warnings",
         ],
         1,
