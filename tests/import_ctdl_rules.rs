@@ -36,6 +36,25 @@ fn convert(texts: Vec<String>) -> Output {
     ctdl::convert(&inputs, "en")
 }
 
+/// Writes `output`'s files to a folder, checks `upskill validate` passes on them alone, and
+/// returns what `upskill show ID` prints.
+fn validated_and_shown(output: &Output, id: &str) -> String {
+    let home = tempfile::tempdir().expect("a temp dir");
+    for (name, text) in &output.files {
+        std::fs::write(home.path().join(name), text).expect("written");
+    }
+    let folder = home.path().to_str().expect("UTF-8");
+    let validated = common::upskill(&["validate", "--no-bundled", "--catalog", folder]);
+    assert_eq!(
+        validated.code, 0,
+        "{}{}",
+        validated.stdout, validated.stderr
+    );
+    let shown = common::upskill(&["--no-bundled", "--catalog", folder, "show", id]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    shown.stdout
+}
+
 /// The lines of one credential's entry in `file`.
 fn entry<'a>(file: &'a str, id: &str) -> &'a str {
     let start = file
@@ -92,28 +111,10 @@ fn no_cost_or_duration_is_written_unknown_never_as_free_or_quick() {
 
 #[test]
 fn an_imported_unknown_validates_and_shows_as_unknown() {
-    let home = tempfile::tempdir().expect("a temp dir");
     let output = convert(vec![node(A, "Badge", "Mystery Badge", "")]);
-    for (name, text) in &output.files {
-        std::fs::write(home.path().join(name), text).expect("written");
-    }
-    let folder = home.path().to_str().expect("UTF-8");
-    let validated = common::upskill(&["validate", "--no-bundled", "--catalog", folder]);
-    assert_eq!(
-        validated.code, 0,
-        "{}{}",
-        validated.stdout, validated.stderr
-    );
-    let shown = common::upskill(&[
-        "--no-bundled",
-        "--catalog",
-        folder,
-        "show",
-        "beta-org/mystery-badge",
-    ]);
-    assert_eq!(shown.code, 0, "{}", shown.stderr);
-    assert!(shown.stdout.contains("cost unknown"), "{}", shown.stdout);
-    assert!(shown.stdout.contains("hours unknown"), "{}", shown.stdout);
+    let shown = validated_and_shown(&output, "beta-org/mystery-badge");
+    assert!(shown.contains("cost unknown"), "{shown}");
+    assert!(shown.contains("hours unknown"), "{shown}");
 }
 
 #[test]
@@ -291,30 +292,10 @@ fn occupation_types_become_occupations_that_validate_and_show() {
         "{:?}",
         output.warnings
     );
-    let home = tempfile::tempdir().expect("a temp dir");
-    for (name, text) in &output.files {
-        std::fs::write(home.path().join(name), text).expect("written");
-    }
-    let folder = home.path().to_str().expect("UTF-8");
-    let validated = common::upskill(&["validate", "--no-bundled", "--catalog", folder]);
-    assert_eq!(
-        validated.code, 0,
-        "{}{}",
-        validated.stdout, validated.stderr
-    );
-    let shown = common::upskill(&[
-        "--no-bundled",
-        "--catalog",
-        folder,
-        "show",
-        "beta-org/net-admin",
-    ]);
+    let shown = validated_and_shown(&output, "beta-org/net-admin");
     assert!(
-        shown
-            .stdout
-            .contains("15-1244.00 Network and Computer Systems Administrators (O*NET-SOC)"),
-        "{}",
-        shown.stdout
+        shown.contains("15-1244.00 Network and Computer Systems Administrators (O*NET-SOC)"),
+        "{shown}"
     );
-    assert!(shown.stdout.contains("15-1212 (SOC)"), "{}", shown.stdout);
+    assert!(shown.contains("15-1212 (SOC)"), "{shown}");
 }
