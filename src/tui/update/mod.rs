@@ -2,6 +2,7 @@
 //! perform (saving, reading plan files). No I/O happens here; a refusal becomes a status
 //! message, never a panic.
 
+mod browse;
 mod compute;
 pub(crate) mod edits;
 pub(crate) mod first_look;
@@ -212,7 +213,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             focus(app, Pane::Catalog);
             app.browser.editing = true;
         }
-        A::ClearSearch => clear_search(app),
+        A::ClearSearch => browse::clear_search(app),
         A::Filter => overlay::picker::open_filters(app),
         A::CycleSort => {
             app.browser.sort = app.browser.sort.next();
@@ -279,8 +280,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.timeline_shift = 0;
             show(app, InfoView::Timeline);
         }
-        A::TimelineEarlier => shift_timeline(app, false),
-        A::TimelineLater => shift_timeline(app, true),
+        A::TimelineEarlier => browse::shift_timeline(app, false),
+        A::TimelineLater => browse::shift_timeline(app, true),
         A::ImportBadges => overlay::badges::open(app),
         A::ShowProblems => {
             if app.problems.is_empty() {
@@ -362,41 +363,4 @@ fn click(app: &mut App, pane: Pane, row: Option<usize>) {
         }
         _ => {}
     }
-}
-
-fn clear_search(app: &mut App) {
-    // Esc first cancels a search running in the background.
-    if let Some((_, kind)) = app.computing.take() {
-        app.info(match kind {
-            JobKind::Recommend(_) => "Stopped looking for a recommendation",
-            JobKind::Compare => "Stopped the comparison",
-        });
-        return;
-    }
-    if app.browser.query.is_empty() && app.browser.filters.is_empty() {
-        app.status = None;
-        return;
-    }
-    app.browser.query.clear();
-    app.browser.filters.clear();
-    app.browser.editing = false;
-    refresh_browser(app);
-    app.info("Search and filters cleared");
-}
-
-/// Scrolls the timeline half a year by month, or six weeks by week; shows it first if it is
-/// not showing.
-fn shift_timeline(app: &mut App, later: bool) {
-    const STEP: usize = 6;
-    if app.info != InfoView::Timeline {
-        show(app, InfoView::Timeline);
-        return;
-    }
-    app.timeline_shift = if later {
-        app.timeline_shift
-            .saturating_add(STEP)
-            .min(app.timeline_max_shift)
-    } else {
-        app.timeline_shift.saturating_sub(STEP)
-    };
 }
