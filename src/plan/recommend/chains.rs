@@ -28,17 +28,7 @@ impl Chains {
     /// giving each item's own amount.
     pub fn new(problem: &Problem, own: impl Fn(usize) -> i64) -> Chains {
         let n = problem.items.len();
-        // Which requirement slots each item supports.
-        let mut supports: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut owner = vec![0u32; problem.requirements.len()];
-        for (item, it) in problem.items.iter().enumerate() {
-            for slot in it.requirements.clone() {
-                owner[slot] = item as u32;
-                for &s in &problem.requirements[slot] {
-                    supports[s as usize].push(slot as u32);
-                }
-            }
-        }
+        let (supports, owner) = problem.slots();
         let mut waiting: Vec<usize> = problem
             .items
             .iter()

@@ -82,6 +82,22 @@ impl Problem {
     pub fn supporters(&self, item: u32) -> &[Vec<u32>] {
         &self.requirements[self.items[item as usize].requirements.clone()]
     }
+
+    /// The requirement slots the other way round: for each item, the slots it supports, and
+    /// for each slot, the item that owns it.
+    pub fn slots(&self) -> (Vec<Vec<u32>>, Vec<u32>) {
+        let mut supports: Vec<Vec<u32>> = vec![Vec::new(); self.items.len()];
+        let mut owner = vec![0u32; self.requirements.len()];
+        for (item, it) in self.items.iter().enumerate() {
+            for slot in it.requirements.clone() {
+                owner[slot] = item as u32;
+                for &s in &self.requirements[slot] {
+                    supports[s as usize].push(slot as u32);
+                }
+            }
+        }
+        (supports, owner)
+    }
 }
 
 /// What the catalog question looks like from one credential: may it be chosen, and what

@@ -39,17 +39,7 @@ impl Paths {
         if n.saturating_mul(size) > MOST_CELLS || edges.saturating_mul(size) > MOST_EDGES {
             return None;
         }
-        // Which requirement slots each item supports, and whose each slot is.
-        let mut supports: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut owner = vec![0u32; problem.requirements.len()];
-        for (item, it) in problem.items.iter().enumerate() {
-            for slot in it.requirements.clone() {
-                owner[slot] = item as u32;
-                for &s in &problem.requirements[slot] {
-                    supports[s as usize].push(slot as u32);
-                }
-            }
-        }
+        let (supports, owner) = problem.slots();
         let mut table: Vec<Vec<Weight>> = Vec::with_capacity(size);
         for mask in 0..size {
             let layer = settle_layer(problem, mask, cover, plain, &table, &supports, &owner);
