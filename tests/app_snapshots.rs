@@ -379,3 +379,28 @@ fn a_pane_and_an_overlay_render_alone() {
     assert!(drawn.contains("Help · Esc closes"), "{drawn}");
     assert!(max_scroll > 0, "the help is longer than 30 rows");
 }
+
+/// The detail names the occupations a credential prepares for, as the catalog gives them.
+#[test]
+fn the_detail_lists_a_credentials_occupations() {
+    let mut app = fixture_app();
+    select_in_catalog(&mut app, "Linux Admin");
+    let before = text(&draw(&app, 100, 30));
+    assert!(!before.contains("Occupations:"), "{before}");
+    let catalog = std::sync::Arc::make_mut(&mut app.catalog);
+    let idx = catalog
+        .find_credential("acme/linux-admin")
+        .expect("the fixture credential");
+    catalog.credentials[idx.index()].occupations = vec![upskill::catalog::Occupation {
+        code: Some("15-1244.00".into()),
+        framework: Some("O*NET-SOC".into()),
+        name: Some("Network and Computer Systems Administrators".into()),
+    }];
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains(
+            "Occupations: 15-1244.00 Network and Computer Systems Administrators (O*NET-SOC)"
+        ),
+        "{screen}"
+    );
+}

@@ -125,6 +125,14 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
         .map(|&skill| catalog.skill(skill).label().to_owned())
         .collect();
     lines.push(labelled(theme, "Skills", skills.join(", ")));
+    if !credential.occupations.is_empty() {
+        let occupations: Vec<String> = credential
+            .occupations
+            .iter()
+            .map(crate::catalog::Occupation::describe)
+            .collect();
+        lines.push(labelled(theme, "Occupations", occupations.join("; ")));
+    }
     // Requirements are judged where the credential stands: before its step, or after the
     // whole plan for one that would be added at the end.
     let holdings = app.holdings_before(step.unwrap_or(app.plan.steps.len()));
