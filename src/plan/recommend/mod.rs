@@ -7,6 +7,8 @@
 mod bound;
 mod chains;
 mod goals;
+mod local;
+mod needs;
 mod reduce;
 #[cfg(test)]
 mod rule_tests;
@@ -193,9 +195,31 @@ pub fn cheapest_path(
         nodes: options.max_nodes,
     };
     let solution = search::solve(&problem, stop);
-    let gap = solution
-        .lower
-        .map(|lower| Gap::between(solution.weight.primary, lower.primary));
+    let (optimal, lower) = match problem.left_out_from {
+        None => (solution.optimal, solution.lower),
+        // The search saw only what settled before the deadline: a plan with anything else
+        // weighs at least what was left out. When the answer meets every open goal, nothing
+        // meets more.
+        Some(left_out) => {
+            let seen = if solution.optimal {
+                Some(solution.weight)
+            } else {
+                solution.lower
+            };
+            let every_open_goal = problem.open.iter().all(|(_, supporters)| {
+                supporters
+                    .iter()
+                    .any(|s| solution.items.binary_search(s).is_ok())
+            });
+            let lower = seen
+                .filter(|_| every_open_goal)
+                .map(|seen| seen.min(left_out));
+            // Proven among what settled, and lighter than anything left out: the best.
+            let proven = solution.optimal && every_open_goal && solution.weight < left_out;
+            (proven, lower.filter(|_| !proven))
+        }
+    };
+    let gap = lower.map(|lower| Gap::between(solution.weight.primary, lower.primary));
     // Groups are no step, and stacks are awarded, not taken.
     let chosen: Vec<CredentialIdx> = solution
         .items
@@ -225,7 +249,7 @@ pub fn cheapest_path(
         total_cost: steps.iter().map(|&c| catalog.credential(c).cost).sum(),
         total_hours: steps.iter().map(|&c| catalog.credential(c).hours).sum(),
         steps,
-        optimal: solution.optimal,
+        optimal,
         gap,
     }
 }

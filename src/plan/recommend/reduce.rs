@@ -9,6 +9,8 @@ use crate::catalog::{Amount, Atom, Catalog, Credential, CredentialIdx, Requireme
 use crate::plan::Holdings;
 
 use super::goals::goals_of;
+use super::local::LocalTeachers;
+use super::needs::Needs;
 use super::{Objective, Options, UnmetReason, settle};
 
 /// The lexicographic cost of a set after "requirements met": primary, secondary, steps.
@@ -76,6 +78,9 @@ pub(super) struct Problem {
     pub impossible: Vec<Option<UnmetReason>>,
     pub budget: Option<i64>,
     pub max_hours: Option<i64>,
+    /// When the deadline stopped the set-up short of every credential that may be in the
+    /// best plan: the least weight, with what it needs first, of each one left out.
+    pub left_out_from: Option<Weight>,
 }
 
 impl Problem {
@@ -105,7 +110,11 @@ impl Problem {
 pub(super) struct View<'a> {
     pub catalog: &'a Catalog,
     pub have: &'a Holdings,
-    forbidden: Vec<bool>,
+    /// Per catalog credential: held, retired or forbidden, so never a candidate. Read once
+    /// in catalog order, so the walks below look at a flag instead of a `Credential`.
+    excluded: Vec<bool>,
+    /// Every credential's requirements, read once.
+    pub needs: Needs,
     objective: Objective,
     /// The value of an hour of study, in hundredths, when the cost objective counts it.
     time_value: i64,
@@ -113,9 +122,7 @@ pub(super) struct View<'a> {
 
 impl View<'_> {
     fn candidate(&self, idx: CredentialIdx) -> bool {
-        !self.have.has_credential(idx)
-            && !self.catalog.credential(idx).retired
-            && !self.forbidden[idx.index()]
+        !self.excluded[idx.index()]
     }
 
     pub fn weight(&self, idx: CredentialIdx) -> Weight {
@@ -161,8 +168,8 @@ impl View<'_> {
         let mut skill_seen = vec![false; self.catalog.skills.len()];
         let mut queue: Vec<CredentialIdx> = Vec::new();
         // Goals come as clauses (see `reduce`), as credentials' requirements always are.
-        let mut visit = |clause: &Requirement, queue: &mut Vec<CredentialIdx>| {
-            for atom in clause.atoms() {
+        let mut visit = |atoms: &[Atom], queue: &mut Vec<CredentialIdx>| {
+            for atom in atoms {
                 let supporters = match atom {
                     Atom::Credential(idx) => std::slice::from_ref(idx),
                     Atom::Skill(skill) if !skill_seen[skill.index()] => {
@@ -180,11 +187,11 @@ impl View<'_> {
             }
         };
         for goal in goals {
-            visit(goal, &mut queue);
+            visit(goal.atoms(), &mut queue);
         }
         while let Some(idx) = queue.pop() {
-            for requirement in self.open_requirements(idx) {
-                visit(requirement, &mut queue);
+            for slot in self.needs.open_slots(idx.index()) {
+                visit(self.needs.atoms(slot), &mut queue);
             }
         }
         seen
@@ -252,12 +259,16 @@ pub(super) fn reduce(
     let mut view = View {
         catalog,
         have,
-        forbidden: vec![false; catalog.credentials.len()],
+        excluded: catalog
+            .credential_indices()
+            .map(|idx| have.has_credential(idx) || catalog.credential(idx).retired)
+            .collect(),
+        needs: Needs::new(catalog, have),
         objective: options.objective,
         time_value: options.time_value.map_or(0, Amount::hundredths),
     };
     for &idx in forbidden {
-        view.forbidden[idx.index()] = true;
+        view.excluded[idx.index()] = true;
     }
     let budget = options.budget.map(Amount::hundredths);
     let max_hours = options.max_hours.map(Amount::hundredths);
@@ -269,7 +280,13 @@ pub(super) fn reduce(
         .filter(|clause| !have.satisfies(clause))
         .collect();
     let relevant = view.relevant(&open_goals, |_| true);
-    let settled = settle::settle(&view, &relevant, &open_goals, (budget, max_hours));
+    let settled = settle::settle(
+        &view,
+        &relevant,
+        &open_goals,
+        (budget, max_hours),
+        options.deadline,
+    );
     // A credential can be in a plan within the limits only if it and (for the measure the
     // bound sums first) the least it needs first fit them.
     let primary_limit = match options.objective {
@@ -303,14 +320,14 @@ pub(super) fn reduce(
             .filter(|&i| i != u32::MAX)
             .collect::<Vec<u32>>()
     };
-    let mut scratch = Vec::new();
+    let mut teachers = LocalTeachers::new(catalog, &position);
     let mut items = Vec::with_capacity(local.len());
     let mut flat = Vec::new();
     for &idx in &local {
         let (cost, hours) = planned(catalog.credential(idx));
         let start = flat.len();
-        for requirement in view.open_requirements(idx) {
-            flat.push(local_supporters(requirement, &mut scratch));
+        for slot in view.needs.open_slots(idx.index()) {
+            flat.push(teachers.supporters(view.needs.atoms(slot)));
         }
         items.push(Item {
             credential: Some(idx),
@@ -336,5 +353,6 @@ pub(super) fn reduce(
         impossible,
         budget,
         max_hours,
+        left_out_from: settled.stopped_at,
     }
 }

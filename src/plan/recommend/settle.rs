@@ -15,8 +15,13 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::time::Instant;
 
-use crate::catalog::{Atom, CredentialIdx, Edge, Requirement};
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::catalog::{Atom, Catalog, CredentialIdx, Edge, Requirement};
 
 use super::reduce::View;
 use super::reduce::Weight;
@@ -27,6 +32,10 @@ const NONE: u32 = u32::MAX;
 pub(super) struct Settled {
     /// The bound of each credential settled: obtainable, and not above the cutoff.
     pub bound: Vec<Option<Weight>>,
+    /// When the deadline stopped settling before the cutoff (never before every open goal
+    /// had a settled supporter): the least bound of those left, which every credential not
+    /// settled has at least.
+    pub stopped_at: Option<Weight>,
 }
 
 /// Settles the `relevant` candidates (a flag per catalog credential) cheapest first. `goals`
@@ -36,82 +45,61 @@ pub(super) fn settle(
     relevant: &[bool],
     goals: &[&Requirement],
     limits: (Option<i64>, Option<i64>),
+    deadline: Option<Instant>,
 ) -> Settled {
     let catalog = view.catalog;
+    let needs = &view.needs;
     let n = catalog.credentials.len();
-    // Requirement `r` of credential `c` is slot `first[c] + r`.
-    let mut first = Vec::with_capacity(n + 1);
-    let mut slots = 0;
-    for credential in &catalog.credentials {
-        first.push(slots);
-        slots += credential.requires.len();
-    }
-    first.push(slots);
-    let mut satisfied = vec![false; slots];
-    let mut witness = vec![NONE; slots];
+    let mut satisfied = vec![false; needs.slot_count()];
+    let mut witness = vec![NONE; needs.slot_count()];
     let mut waiting = vec![0u32; n];
     let mut worst = vec![Weight::default(); n];
     let mut bound: Vec<Option<Weight>> = vec![None; n];
-    let mut heap = BinaryHeap::new();
-    for (c, credential) in catalog.credentials.iter().enumerate() {
-        if !relevant[c] {
-            continue;
-        }
-        for (r, requirement) in credential.requires.iter().enumerate() {
-            if view.have.satisfies(requirement) {
-                satisfied[first[c] + r] = true;
-            } else {
-                waiting[c] += 1;
-            }
-        }
-        if waiting[c] == 0 {
-            heap.push(Reverse((view.weight(CredentialIdx(c as u32)), c)));
-        }
-    }
+    let mut queue = start(view, relevant, &mut satisfied, &mut waiting);
+    let meeting = GoalIndex::new(goals);
     let mut goal_supporter: Vec<Option<usize>> = vec![None; goals.len()];
     let mut goals_left = goals.len();
     let mut cutoff: Option<Weight> = None;
     let mut owners: Vec<(usize, usize)> = Vec::new();
     let mut skill_woken = vec![false; catalog.skills.len()];
-    while let Some(Reverse((value, c))) = heap.pop() {
+    let mut met = Vec::new();
+    let mut stopped_at = None;
+    let mut since_goals_met = 0u32;
+    while let Some((value, c)) = queue.pop() {
+        let c = c as usize;
         if bound[c].is_some() {
             continue;
         }
         if cutoff.is_some_and(|cutoff| value > cutoff) {
             break;
         }
+        // Past the deadline, settling stops once there is a plan meeting every goal (looking
+        // at the clock then and every 4,096 credentials after): the search answers from
+        // what settled, with how far it may be from the best.
+        if goals_left == 0 {
+            since_goals_met = since_goals_met.wrapping_add(1);
+            if since_goals_met % 4096 == 1
+                && deadline.is_some_and(|deadline| Instant::now() >= deadline)
+            {
+                stopped_at = Some(value);
+                break;
+            }
+        }
         bound[c] = Some(value);
         let idx = CredentialIdx(c as u32);
-        for (g, goal) in goals.iter().enumerate() {
-            if goal_supporter[g].is_none() && goal.atoms().iter().any(|&a| catalog.meets(idx, a)) {
-                goal_supporter[g] = Some(c);
-                goals_left -= 1;
-                if goals_left == 0 {
-                    cutoff = full_plan(view, &goal_supporter, &first, &witness, limits);
+        if goals_left > 0 {
+            meeting.goals_met_by(catalog, idx, &mut met);
+            for &g in &met {
+                if goal_supporter[g].is_none() {
+                    goal_supporter[g] = Some(c);
+                    goals_left -= 1;
+                    if goals_left == 0 {
+                        cutoff = full_plan(view, &goal_supporter, &witness, limits);
+                    }
                 }
             }
         }
-        // The requirements this credential satisfies: those naming it, and those naming a
-        // skill it teaches.
-        owners.clear();
-        for (owner, edge) in catalog.dependents(idx) {
-            if edge != Edge::Recommends {
-                owners.push((owner.index(), NONE as usize));
-            }
-        }
-        for &skill in &catalog.credential(idx).skills {
-            // The first teacher of a skill to settle satisfies every requirement naming it;
-            // each later one would find them all satisfied already.
-            if std::mem::replace(&mut skill_woken[skill.index()], true) {
-                continue;
-            }
-            owners.extend(
-                catalog
-                    .requiring_skill(skill)
-                    .iter()
-                    .map(|owner| (owner.index(), skill.index())),
-            );
-        }
+        woken_by(catalog, idx, &mut skill_woken, &mut owners);
         for &(owner, skill) in &owners {
             if !relevant[owner] {
                 continue;
@@ -121,10 +109,8 @@ pub(super) fn settle(
             } else {
                 Atom::Skill(crate::catalog::SkillIdx(skill as u32))
             };
-            let requires = &catalog.credentials[owner].requires;
-            for (r, requirement) in requires.iter().enumerate() {
-                let slot = first[owner] + r;
-                if satisfied[slot] || !requirement.atoms().contains(&atom) {
+            for slot in needs.slots(owner) {
+                if satisfied[slot] || !needs.atoms(slot).contains(&atom) {
                     continue;
                 }
                 satisfied[slot] = true;
@@ -133,12 +119,152 @@ pub(super) fn settle(
                 waiting[owner] -= 1;
                 if waiting[owner] == 0 {
                     let own = view.weight(CredentialIdx(owner as u32));
-                    heap.push(Reverse((own + worst[owner], owner)));
+                    queue.push(own + worst[owner], owner as u32);
                 }
             }
         }
     }
-    Settled { bound }
+    Settled { bound, stopped_at }
+}
+
+/// The relevant credentials with every requirement held, queued lightest first; marks the
+/// held slots satisfied and counts, for each other credential, the slots it waits for.
+fn start(view: &View<'_>, relevant: &[bool], satisfied: &mut [bool], waiting: &mut [u32]) -> Queue {
+    let needs = &view.needs;
+    let mut queue = Queue::default();
+    for c in 0..relevant.len() {
+        if !relevant[c] {
+            continue;
+        }
+        for slot in needs.slots(c) {
+            if needs.held(slot) {
+                satisfied[slot] = true;
+            } else {
+                waiting[c] += 1;
+            }
+        }
+        if waiting[c] == 0 {
+            queue
+                .ready
+                .push((view.weight(CredentialIdx(c as u32)), c as u32));
+        }
+    }
+    queue.ready.sort_unstable();
+    queue
+}
+
+/// The credentials whose requirements settling `idx` may satisfy, into `owners`: those
+/// naming it, and those naming a skill it teaches (with the skill), each skill only for its
+/// first teacher to settle, since a later one would find them all satisfied already.
+fn woken_by(
+    catalog: &Catalog,
+    idx: CredentialIdx,
+    skill_woken: &mut [bool],
+    owners: &mut Vec<(usize, usize)>,
+) {
+    owners.clear();
+    let graph = catalog.graph();
+    for edge in graph.edges_directed(NodeIndex::new(idx.index()), Direction::Outgoing) {
+        if *edge.weight() != Edge::Recommends {
+            owners.push((graph[edge.target()].index(), NONE as usize));
+        }
+    }
+    for &skill in &catalog.credential(idx).skills {
+        if std::mem::replace(&mut skill_woken[skill.index()], true) {
+            continue;
+        }
+        owners.extend(
+            catalog
+                .requiring_skill(skill)
+                .iter()
+                .map(|owner| (owner.index(), skill.index())),
+        );
+    }
+}
+
+/// Credentials waiting to settle, lightest first (then by index, so the order is the same
+/// on every run). Those ready from the start, most of a large catalog, are sorted once
+/// instead of pushed one by one: a heap of a million pays a cache miss per level at every
+/// pop, while settling stops at the cutoff long before the end of the sorted run.
+#[derive(Default)]
+struct Queue {
+    ready: Vec<(Weight, u32)>,
+    next_ready: usize,
+    woken: BinaryHeap<Reverse<(Weight, u32)>>,
+}
+
+impl Queue {
+    fn push(&mut self, weight: Weight, c: u32) {
+        self.woken.push(Reverse((weight, c)));
+    }
+
+    fn pop(&mut self) -> Option<(Weight, u32)> {
+        let ready = self.ready.get(self.next_ready).copied();
+        match (ready, self.woken.peek()) {
+            (Some(ready), Some(&Reverse(woken))) if woken < ready => {
+                self.woken.pop();
+                Some(woken)
+            }
+            (Some(ready), _) => {
+                self.next_ready += 1;
+                Some(ready)
+            }
+            (None, _) => self.woken.pop().map(|Reverse(woken)| woken),
+        }
+    }
+}
+
+/// Which goals a credential meets, by the skills it teaches and by its own index: a lookup
+/// per skill instead of a look at every goal for every credential settled.
+struct GoalIndex {
+    /// (skill index, goal), sorted.
+    skills: Vec<(u32, usize)>,
+    /// (credential index, goal), sorted.
+    credentials: Vec<(u32, usize)>,
+}
+
+impl GoalIndex {
+    fn new(goals: &[&Requirement]) -> GoalIndex {
+        let mut skills = Vec::new();
+        let mut credentials = Vec::new();
+        for (g, goal) in goals.iter().enumerate() {
+            for &atom in goal.atoms() {
+                match atom {
+                    Atom::Skill(skill) => skills.push((skill.0, g)),
+                    Atom::Credential(idx) => credentials.push((idx.0, g)),
+                    Atom::Experience(_) => {}
+                }
+            }
+        }
+        skills.sort_unstable();
+        skills.dedup();
+        credentials.sort_unstable();
+        credentials.dedup();
+        GoalIndex {
+            skills,
+            credentials,
+        }
+    }
+
+    /// The goals `idx` meets, into `met` (in no particular order, possibly repeated).
+    fn goals_met_by(&self, catalog: &Catalog, idx: CredentialIdx, met: &mut Vec<usize>) {
+        met.clear();
+        let by = |pairs: &[(u32, usize)], key: u32, met: &mut Vec<usize>| {
+            let start = pairs.partition_point(|&(k, _)| k < key);
+            met.extend(
+                pairs[start..]
+                    .iter()
+                    .take_while(|&&(k, _)| k == key)
+                    .map(|&(_, g)| g),
+            );
+        };
+        by(&self.credentials, idx.0, met);
+        if !self.skills.is_empty() {
+            for &skill in &catalog.credential(idx).skills {
+                by(&self.skills, skill.0, met);
+            }
+        }
+    }
 }
 
 /// The weight of the plan made of each goal's first settled supporter and, recursively,
@@ -147,7 +273,6 @@ pub(super) fn settle(
 fn full_plan(
     view: &View<'_>,
     goal_supporter: &[Option<usize>],
-    first: &[usize],
     witness: &[u32],
     (budget, max_hours): (Option<i64>, Option<i64>),
 ) -> Option<Weight> {
@@ -160,7 +285,7 @@ fn full_plan(
         }
         chosen.push(c);
         stack.extend(
-            witness[first[c]..first[c + 1]]
+            witness[view.needs.slots(c)]
                 .iter()
                 .filter(|&&w| w != NONE)
                 .map(|&w| w as usize),
@@ -175,4 +300,35 @@ fn full_plan(
     }
     let fits = budget.is_none_or(|b| cost <= b) && max_hours.is_none_or(|h| hours <= h);
     fits.then_some(weight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weight(primary: i64) -> Weight {
+        Weight {
+            primary,
+            secondary: 0,
+            steps: 1,
+        }
+    }
+
+    #[test]
+    fn the_queue_pops_ready_and_woken_credentials_lightest_first_then_by_index() {
+        let mut queue = Queue {
+            ready: vec![(weight(1), 7), (weight(5), 1), (weight(5), 3)],
+            ..Queue::default()
+        };
+        queue.push(weight(5), 2);
+        queue.push(weight(0), 9);
+        let first_three: Vec<(Weight, u32)> = (0..3).filter_map(|_| queue.pop()).collect();
+        assert_eq!(
+            first_three,
+            vec![(weight(0), 9), (weight(1), 7), (weight(5), 1)]
+        );
+        queue.push(weight(3), 4);
+        let rest: Vec<u32> = std::iter::from_fn(|| queue.pop()).map(|(_, c)| c).collect();
+        assert_eq!(rest, vec![4, 2, 3]);
+    }
 }

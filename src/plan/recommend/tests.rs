@@ -139,6 +139,37 @@ fn a_deadline_already_passed_still_gives_a_plan_and_claims_no_more_than_it_prove
     }
 }
 
+/// Past the deadline, the set-up stops settling credentials once every goal has a plan: the
+/// answer is the best among those settled, not called optimal, with the gap it can prove
+/// (whatever was left out weighs at least the lightest of them).
+#[test]
+fn a_deadline_passed_while_settling_answers_from_what_settled_with_a_gap() {
+    // E and F settle first and meet both skills (5 together); D meets both alone, also for
+    // 5 but in fewer hours, and settles after them.
+    let catalog = catalog(
+        "provider: {id: p, name: P}
+credentials:
+  - {id: e, title: E, kind: course, hours: 10, cost: 1, skills: [x]}
+  - {id: f, title: F, kind: course, hours: 10, cost: 4, skills: [y]}
+  - {id: d, title: D, kind: course, hours: 10, cost: 5, skills: [x, y]}
+roles:
+  - {id: r, title: R, skills: [x, y]}
+",
+    );
+    let have = Holdings::new(&catalog);
+    let best = plan_for(&catalog, "r", &have, &Options::default());
+    assert_eq!(ids(&catalog, &best.steps), ["p/d"]);
+    assert!(best.optimal);
+    let options = Options {
+        deadline: Some(Instant::now()),
+        ..Options::default()
+    };
+    let rec = plan_for(&catalog, "r", &have, &options);
+    assert_eq!(ids(&catalog, &rec.steps), ["p/e", "p/f"]);
+    assert!(rec.is_complete() && !rec.optimal);
+    assert!(rec.gap.is_some(), "a gap is proven: {rec:?}");
+}
+
 #[test]
 fn equal_plans_always_come_out_the_same() {
     let catalog = catalog(NETWORK);
