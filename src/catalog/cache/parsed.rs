@@ -19,8 +19,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::catalog::format::CatalogFile;
-use crate::catalog::{Outcome, parse_file};
 use crate::catalog::source::SourceFile;
+use crate::catalog::{Outcome, parse_file};
 use crate::files::WriteOptions;
 
 /// The folder of the store in the cache dir.
@@ -78,7 +78,7 @@ impl Store {
 
     /// Where `file`'s entry is: named by a hash of its path, so an edited file's new entry
     /// replaces its old one.
-    fn entry_path(&self, file: &SourceFile) -> PathBuf {
+    pub(super) fn entry_path(&self, file: &SourceFile) -> PathBuf {
         let named = match &file.path {
             Some(path) => [b"path:".as_slice(), path.as_os_str().as_encoded_bytes()].concat(),
             None => [b"name:".as_slice(), file.name.as_bytes()].concat(),

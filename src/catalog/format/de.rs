@@ -83,9 +83,6 @@ impl<'de> Deserialize<'de> for Number {
 
 impl<'de> Deserialize<'de> for Measure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if !deserializer.is_human_readable() {
-            return super::stored::deserialize_measure(deserializer);
-        }
         struct MeasureVisitor;
         impl Visitor<'_> for MeasureVisitor {
             type Value = Measure;
@@ -109,15 +106,15 @@ impl<'de> Deserialize<'de> for Measure {
                 }
             }
         }
+        if !deserializer.is_human_readable() {
+            return super::stored::deserialize_measure(deserializer);
+        }
         deserializer.deserialize_any(MeasureVisitor)
     }
 }
 
 impl<'de> Deserialize<'de> for Sources {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if !deserializer.is_human_readable() {
-            return super::stored::deserialize_sources(deserializer);
-        }
         struct SourcesVisitor;
         impl<'de> Visitor<'de> for SourcesVisitor {
             type Value = Sources;
@@ -134,6 +131,9 @@ impl<'de> Deserialize<'de> for Sources {
                 }
                 Ok(Sources(sources))
             }
+        }
+        if !deserializer.is_human_readable() {
+            return super::stored::deserialize_sources(deserializer);
         }
         deserializer.deserialize_any(SourcesVisitor)
     }

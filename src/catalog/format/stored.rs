@@ -60,7 +60,9 @@ impl Serialize for RequirementSpec {
     }
 }
 
-pub(super) fn deserialize_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+pub(super) fn deserialize_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Text, D::Error> {
     String::deserialize(deserializer).map(Text)
 }
 
