@@ -8,7 +8,8 @@
 //! `UPSKILL_BENCH_1M=1` a million (2,002 files, 308 MB: minutes and ~2-3 GB).
 //! `UPSKILL_RELOAD_CATALOGS=DIR` reloads the catalog files in DIR instead (never written: the
 //! bench links to each from a folder of its own and changes a copy of one).
-//! `UPSKILL_RELOAD_MODE=full` or `=store` measures one way only, so the peak RSS is its own.
+//! `UPSKILL_RELOAD_MODE=full` or `=store` measures one way only, so the peak RSS is its own;
+//! `UPSKILL_RELOAD_RUNS=N` measures N reloads each way (3 by default).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -16,7 +17,16 @@ use std::time::{Duration, Instant};
 use upskill::catalog::cache::Store;
 use upskill::catalog::{self, Fingerprint, Loaded, Sources, source};
 
+/// Reloads measured each way, unless `UPSKILL_RELOAD_RUNS` says.
 const RUNS: usize = 3;
+
+fn runs() -> usize {
+    std::env::var("UPSKILL_RELOAD_RUNS")
+        .ok()
+        .and_then(|runs| runs.parse().ok())
+        .filter(|&runs| runs > 0)
+        .unwrap_or(RUNS)
+}
 
 fn main() {
     let credentials = if std::env::var_os("UPSKILL_BENCH_1M").is_some() {
@@ -90,6 +100,7 @@ fn measure(sources: &Sources, changed: &Path, store: Option<&Store>) {
     };
     let text = std::fs::read_to_string(changed).expect("the changed file");
     let began = Instant::now();
+    let cpu_before = cpu_seconds();
     let files = source::gather(sources);
     let mut held: Loaded = catalog::load_stored(&files, None, store);
     let mut last = Fingerprint::of(&files);
@@ -100,21 +111,26 @@ fn measure(sources: &Sources, changed: &Path, store: Option<&Store>) {
         ""
     };
     println!(
-        "{way}: the first load{writing} {:.2?} ({} credentials)",
+        "{way}: the first load{writing} {:.2?}, CPU {:.2} s ({} credentials)",
         began.elapsed(),
+        cpu_seconds() - cpu_before,
         held.catalog.credentials.len()
     );
     let mut totals: Vec<Duration> = Vec::new();
-    for run in 1..=RUNS {
+    let mut cpus: Vec<f64> = Vec::new();
+    let runs = runs();
+    for run in 1..=runs {
         std::fs::write(changed, format!("{text}# reloaded {run}\n")).expect("changed");
         let (parsed, reused) = store.map_or((0, 0), |store| (store.parsed(), store.reused()));
         let began = Instant::now();
+        let cpu_before = cpu_seconds();
         let files = source::gather_settled(sources).expect("the files settle");
         let settled = began.elapsed();
         let print = Fingerprint::of(&files);
         assert!(!print.same_content(&last), "the file changed");
         let loaded = catalog::load_stored(&files, None, store);
         let total = began.elapsed();
+        let cpu = cpu_seconds() - cpu_before;
         // The app then replaces its catalog with the new one.
         held = loaded;
         last = print;
@@ -126,15 +142,18 @@ fn measure(sources: &Sources, changed: &Path, store: Option<&Store>) {
             )
         });
         println!(
-            "{way}: reload {run} {total:.2?} (reading until settled {settled:.2?}, loading {:.2?}{counts})",
+            "{way}: reload {run} {total:.2?}, CPU {cpu:.2} s (reading until settled {settled:.2?}, loading {:.2?}{counts})",
             total.saturating_sub(settled)
         );
         totals.push(total);
+        cpus.push(cpu);
     }
     totals.sort();
+    cpus.sort_by(f64::total_cmp);
     println!(
-        "{way}: median reload {:.2?}, {} credentials, peak RSS so far {} MB",
-        totals[RUNS / 2],
+        "{way}: median reload {:.2?}, CPU {:.2} s, {} credentials, peak RSS so far {} MB",
+        totals[runs / 2],
+        cpus[runs / 2],
         held.catalog.credentials.len(),
         peak_mb()
     );
@@ -149,4 +168,22 @@ fn peak_mb() -> u64 {
         .find_map(|line| line.strip_prefix("VmHWM:"))
         .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         .map_or(0, |kb| kb / 1024)
+}
+
+/// The CPU time this process has used, user and system, in seconds: on a machine shared with
+/// other work, what a reload costs is clearer in it than in wall time.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which may hold spaces) in its parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|n| n.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s on Linux.
+    (ticks(11) + ticks(12)) / 100.0
 }

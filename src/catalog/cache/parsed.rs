@@ -37,8 +37,9 @@ const MAGIC: &[u8; 16] = b"upskill-parsed\n\0";
 /// Magic, version, then the source's size and hash, and the payload's length and hash.
 const HEADER: usize = MAGIC.len() + 4 + 4 * 8;
 
-/// The most read of an entry beyond twice its source's size: postcard is smaller than the
-/// YAML it was parsed from, so anything past this is not one of ours.
+/// The most read of an entry beyond four times its source's size: postcard is about the size
+/// of the YAML it was parsed from (a list like `[a,b,c]` doubles at worst), so anything past
+/// this is not one of ours.
 const SLACK_BYTES: u64 = 64 * 1024;
 
 /// How many parsed files may wait to be written: enough that parsing never waits on a disk
@@ -89,7 +90,7 @@ impl Store {
     /// What parsing `file` gave, when its entry is whole and of these bytes.
     pub(in crate::catalog) fn take(&self, file: &SourceFile, bytes: &[u8]) -> Option<CatalogFile> {
         let limit = (bytes.len() as u64)
-            .saturating_mul(2)
+            .saturating_mul(4)
             .saturating_add(SLACK_BYTES);
         let entry = crate::files::read(&self.entry_path(file), limit).ok()?;
         let payload = checked(&entry, bytes)?;
