@@ -237,7 +237,7 @@ pub enum Command {
     },
     /// Where the validated catalog cache is and its size; `upskill cache clear` removes it
     #[command(
-        after_help = "Examples:\n  upskill cache          where the cache is, and how big\n  upskill cache clear    remove it (the next start loads the catalog files again)\n\nThe cache holds the catalogs as last loaded and checked, used again while every catalog\nfile is unchanged. `--no-cache` loads without it."
+        after_help = "Examples:\n  upskill cache          where the cache is, and how big\n  upskill cache clear    remove it (the next start loads the catalog files again)\n\nThe cache holds the catalogs as last loaded and checked, used again while every catalog\nfile is unchanged, and what parsing each catalog file gave, so that after a change only\nthe changed files are parsed again. `--no-cache` loads without it."
     )]
     Cache {
         #[command(subcommand)]

@@ -48,7 +48,8 @@ fn a_warm_validate_prints_every_problem_a_cold_one_prints() {
         "--no-cache writes none"
     );
     let cold = upskill(home.path(), &args);
-    assert_eq!(cache_files(home.path()), ["catalog-validate.bin"]);
+    // The report, and what parsing each catalog file gave.
+    assert_eq!(cache_files(home.path()), ["catalog-validate.bin", "parsed"]);
     let warm = upskill(home.path(), &args);
     assert_eq!(cold.code, 1);
     assert!(cold.stdout.contains("bad.yaml:3:"), "{}", cold.stdout);
@@ -111,12 +112,19 @@ fn the_cache_command_tells_where_the_cache_is_and_clears_it() {
     let size = fs::metadata(where_.join("catalog.bin"))
         .expect("written")
         .len();
+    let parsed = fs::read_dir(where_.join("parsed"))
+        .expect("the parse store was written")
+        .count();
+    assert!(parsed > 1, "one entry a bundled catalog file");
     let shown = upskill(home.path(), &["cache"]);
     assert!(
         shown
             .stdout
             .starts_with(&format!("the catalog cache is in {}: ", where_.display()))
-            && shown.stdout.ends_with(" in 1 file\n"),
+            && shown
+                .stdout
+                .contains(" files, of which the parsed catalog files: ")
+            && shown.stdout.ends_with(&format!(" in {parsed}\n")),
         "{}",
         shown.stdout
     );

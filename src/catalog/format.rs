@@ -6,11 +6,12 @@
 
 mod de;
 mod schema;
+mod stored;
 
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use schema::{catalog_schema, schema_json};
 
@@ -34,7 +35,7 @@ pub const MAX_COST: u32 = 100_000_000;
 pub const MAX_MONTHS: u32 = 1200;
 
 /// An upskill catalog file: a provider and its credentials, and/or roles and skill definitions. Every key is optional; unknown keys are errors. See docs/catalog-format.md.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "upskill catalog file",
@@ -64,7 +65,7 @@ pub struct CatalogFile {
 }
 
 /// The organisation that issues the file's credentials.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderSpec {
     /// The provider id, in lowercase kebab-case (like `comptia`), unique across all loaded catalogs. It prefixes its credentials' global ids: `comptia/a-plus`.
@@ -82,7 +83,7 @@ pub struct ProviderSpec {
 }
 
 /// One credential a learner can earn.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CredentialSpec {
     /// The credential's id within its provider, in lowercase kebab-case (like `network-plus`). Its global id is `provider/id`.
@@ -156,7 +157,7 @@ pub struct CredentialSpec {
 }
 
 /// An occupation a credential prepares for, in an occupation framework.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OccupationSpec {
     /// Its code in the framework, like `15-1244.00` (O*NET-SOC) or `2522` (ISCO-08). Quote a code YAML would read as a number.
@@ -171,7 +172,7 @@ pub struct OccupationSpec {
 }
 
 /// A job a learner can plan towards.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleSpec {
     /// The role id, in lowercase kebab-case (like `network-administrator`), unique across all loaded catalogs.
@@ -196,7 +197,7 @@ pub struct RoleSpec {
 }
 
 /// A skill definition.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillSpec {
     /// The skill id, in lowercase kebab-case (like `network-security`), unique across all loaded catalogs and their aliases.
@@ -319,7 +320,7 @@ pub enum RequirementSpec {
 }
 
 /// One requirement that is not a group.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AtomSpec {
     Credential(String),
     Skill(String),

@@ -170,8 +170,9 @@ pub enum Reload {
 
 /// Reads the files of `sources` once they have stopped changing, and loads them only when
 /// their contents differ from `last`: a watcher also reports writes that change nothing,
-/// and the app keeps what the user set unless there is something new to load.
-pub fn reload(sources: &Sources, last: &Fingerprint) -> Reload {
+/// and the app keeps what the user set unless there is something new to load. With a parse
+/// `store`, only the files that changed since they were stored are parsed.
+pub fn reload(sources: &Sources, last: &Fingerprint, store: Option<&cache::Store>) -> Reload {
     let Some(files) = source::gather_settled(sources) else {
         return Reload::Unsettled;
     };
@@ -179,7 +180,7 @@ pub fn reload(sources: &Sources, last: &Fingerprint) -> Reload {
     if now.same_content(last) {
         return Reload::Unchanged;
     }
-    Reload::Changed(Box::new(load_files(&files)), now)
+    Reload::Changed(Box::new(load_stored(&files, None, store)), now)
 }
 
 /// A parsed file, the ids of items dropped for errors, and the items kept without fields
@@ -202,12 +203,29 @@ pub fn load_files_checking(
     files: &[SourceFile],
     freshness: Option<freshness::Freshness>,
 ) -> Loaded {
+    load_stored(files, freshness, None)
+}
+
+/// [`load_files_checking`], taking what parsing a file gives from the parse `store` when it
+/// holds it for the file's bytes, and storing what it parses.
+pub fn load_stored(
+    files: &[SourceFile],
+    freshness: Option<freshness::Freshness>,
+    store: Option<&cache::Store>,
+) -> Loaded {
+    let storing = store.map(|store| (store, cache::parsed::Writer::start()));
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(files.len());
     let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(files.len());
     let mut broken: Vec<merge::Broken> = Vec::new();
     // Parsing is most of the work and each file stands alone; merging needs them in order.
-    let outcomes: Vec<(&str, Outcome)> = files.par_iter().map(parse_file).collect();
+    let outcomes: Vec<(&str, Outcome)> = files
+        .par_iter()
+        .map(|file| match &storing {
+            Some((store, writer)) => cache::parsed::parse(store, writer, file),
+            None => parse_file(file),
+        })
+        .collect();
     for (i, (file, (text, outcome))) in files.iter().zip(outcomes).enumerate() {
         texts.push(text);
         match outcome {
@@ -279,6 +297,9 @@ pub fn load_files_checking(
         DEFAULT_CURRENCY.clone_into(&mut catalog.currency);
     }
     let (texts, paths) = problem_files(files, &texts, &problems);
+    if let Some((_, writer)) = storing {
+        writer.finish();
+    }
     Loaded {
         catalog,
         problems: problems.into_iter().map(|(_, problem)| problem).collect(),

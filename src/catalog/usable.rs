@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::{Loaded, SourceFile, load_files};
+use super::cache::Store;
+use super::{Loaded, SourceFile, load_stored};
 
 /// A catalog file left out because it has errors (or needs one that has).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -22,7 +23,14 @@ pub struct LeftOut {
 /// catalog is that clean part, its `problems` every problem of the first load (what the
 /// user must fix), and its `left_out` the files that were left out.
 pub fn load_usable(files: &[SourceFile]) -> Loaded {
-    let full = load_files(files);
+    load_usable_stored(files, None)
+}
+
+/// [`load_usable`], each load taking what it can from the parse `store` (see
+/// [`super::load_stored`]): a round after the first parses nothing again.
+pub fn load_usable_stored(files: &[SourceFile], store: Option<&Store>) -> Loaded {
+    let load = |files: &[SourceFile]| load_stored(files, None, store);
+    let full = load(files);
     if !full.has_errors() {
         return full;
     }
@@ -45,7 +53,7 @@ pub fn load_usable(files: &[SourceFile]) -> Loaded {
             .filter(|file| !broken.contains(&file.name))
             .cloned()
             .collect();
-        clean = load_files(&kept);
+        clean = load(&kept);
     }
     let left_out = files
         .iter()

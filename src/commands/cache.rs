@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::catalog::cache;
 use crate::cli::CacheWhat;
 use crate::files::bytes;
+use crate::text::thousands;
 
 pub fn run(out: &mut impl Write, what: Option<CacheWhat>) -> io::Result<ExitCode> {
     let Some(dir) = crate::store::cache_dir() else {
@@ -14,18 +15,30 @@ pub fn run(out: &mut impl Write, what: Option<CacheWhat>) -> io::Result<ExitCode
     let shown = crate::text::sanitize_line(&dir.display().to_string()).into_owned();
     let present = cache::present(&dir);
     let size: u64 = present.iter().map(|(_, size)| size).sum();
+    let parsed = cache::parsed::present(&dir);
     match what {
         None if present.is_empty() => {
             writeln!(out, "the catalog cache is in {shown}: empty")?;
         }
         None => {
             let files = if present.len() == 1 { "file" } else { "files" };
-            writeln!(
+            write!(
                 out,
                 "the catalog cache is in {shown}: {} in {} {files}",
                 bytes(size),
-                present.len()
+                thousands(present.len())
             )?;
+            if parsed.is_empty() {
+                writeln!(out)?;
+            } else {
+                let parsed_size: u64 = parsed.iter().map(|(_, size)| size).sum();
+                writeln!(
+                    out,
+                    ", of which the parsed catalog files: {} in {}",
+                    bytes(parsed_size),
+                    thousands(parsed.len())
+                )?;
+            }
         }
         Some(CacheWhat::Clear) => {
             for (path, _) in &present {
@@ -33,6 +46,10 @@ pub fn run(out: &mut impl Write, what: Option<CacheWhat>) -> io::Result<ExitCode
                     let path = crate::text::sanitize_line(&path.display().to_string()).into_owned();
                     return super::failure(&format!("cannot remove {path}: {error}"));
                 }
+            }
+            if let Err((path, error)) = cache::parsed::clear(&dir) {
+                let path = crate::text::sanitize_line(&path.display().to_string()).into_owned();
+                return super::failure(&format!("cannot remove {path}: {error}"));
             }
             if present.is_empty() {
                 writeln!(out, "the catalog cache in {shown} is already empty")?;

@@ -74,7 +74,9 @@ pub fn run(args: &CatalogArgs) -> color_eyre::Result<ExitCode> {
         .filter(|root| !refused(root))
         .cloned()
         .collect();
-    let runtime = Runtime::new(store, sources.clone()).with_fingerprint(fingerprint);
+    let runtime = Runtime::new(store, sources.clone())
+        .with_fingerprint(fingerprint)
+        .with_parse_store(args.cache_dir().as_deref());
     if let Some(rest) = rest {
         runtime.load_rest(rest);
     }

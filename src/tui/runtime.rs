@@ -80,6 +80,9 @@ pub struct Runtime {
     /// The catalog files as last loaded: a change the watcher reports reloads only when the
     /// files differ from these.
     loaded: RefCell<Fingerprint>,
+    /// Where a reload takes the parses of files that did not change from: without it, a
+    /// reload parses every file.
+    parse_store: Option<catalog::cache::Store>,
     /// Where `e` writes exports: the folder upskill was started in, unless a test says.
     pub exports: Option<std::path::PathBuf>,
     /// The open plan's name and what its file held when this upskill last read or wrote it:
@@ -96,6 +99,7 @@ impl Runtime {
             lock: RefCell::new(None),
             answers: channel(),
             loaded: RefCell::new(Fingerprint::default()),
+            parse_store: None,
             exports: None,
             on_disk: RefCell::new(None),
         }
@@ -107,6 +111,16 @@ impl Runtime {
     pub fn with_fingerprint(self, loaded: Fingerprint) -> Runtime {
         Runtime {
             loaded: RefCell::new(loaded),
+            ..self
+        }
+    }
+
+    /// The runtime of an app whose reloads go through the parse store of the cache in
+    /// `cache_dir` (`None` for `--no-cache`), so a change to one file parses that file only.
+    #[must_use]
+    pub fn with_parse_store(self, cache_dir: Option<&std::path::Path>) -> Runtime {
+        Runtime {
+            parse_store: cache_dir.map(catalog::cache::Store::new),
             ..self
         }
     }
@@ -126,7 +140,11 @@ impl Runtime {
     /// Reloads the catalogs if their files changed since the last load; `None` when they
     /// did not, so a read or a save of the same text leaves the app as it is.
     fn reload(&self) -> Option<Msg> {
-        let outcome = catalog::reload(&self.sources, &self.loaded.borrow());
+        let outcome = catalog::reload(
+            &self.sources,
+            &self.loaded.borrow(),
+            self.parse_store.as_ref(),
+        );
         match outcome {
             Reload::Unchanged => None,
             Reload::Unsettled => Some(Msg::CatalogUnsettled),

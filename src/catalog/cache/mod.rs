@@ -12,6 +12,7 @@
 
 mod entry;
 mod first;
+pub mod parsed;
 mod parts;
 
 pub(super) use parts::sized_map;
@@ -20,10 +21,12 @@ use std::path::{Path, PathBuf};
 
 use super::freshness::Freshness;
 use super::{
-    Fingerprint, Loaded, Report, SourceFile, Sources, load_files_checking, load_usable, source,
+    Fingerprint, Loaded, Report, SourceFile, Sources, load_files_checking, load_stored,
+    load_usable, source, usable,
 };
 
 pub use entry::FORMAT_VERSION;
+pub use parsed::Store;
 
 /// Which load an entry holds; each gives a different [`Loaded`], so each has its own file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +80,7 @@ pub fn load_files(
     if let Some(loaded) = entry::read(&path, &key, files) {
         return loaded;
     }
-    let mut loaded = load_fresh(files, kind);
+    let mut loaded = load_parsing(files, kind, &Store::new(dir));
     // The cache only ever speeds a load up: a failure to write it is no failure of the load.
     let _ = entry::write(&path, &key, &mut loaded);
     loaded
@@ -88,6 +91,15 @@ fn load_fresh(files: &[SourceFile], kind: Kind) -> Loaded {
     match kind {
         Kind::Plain => load_files_checking(files, None),
         Kind::Usable => load_usable(files),
+    }
+}
+
+/// Loads through the parse store only: the files that changed since they were stored are
+/// parsed, the rest taken from it.
+fn load_parsing(files: &[SourceFile], kind: Kind, store: &Store) -> Loaded {
+    match kind {
+        Kind::Plain => load_stored(files, None, Some(store)),
+        Kind::Usable => usable::load_usable_stored(files, Some(store)),
     }
 }
 
@@ -113,16 +125,15 @@ pub fn report_files(
     freshness: Freshness,
     dir: Option<&Path>,
 ) -> Report {
-    let fresh = || load_files_checking(files, Some(freshness)).into_report();
     let Some(dir) = dir else {
-        return fresh();
+        return load_files_checking(files, Some(freshness)).into_report();
     };
     let path = dir.join(REPORT_FILE);
     let key = entry::Key::new(print, entry::KindKey::report(freshness));
     if let Some(report) = entry::read_report(&path, &key, files) {
         return report;
     }
-    let report = fresh();
+    let report = load_stored(files, Some(freshness), Some(&Store::new(dir))).into_report();
     let _ = entry::write_report(&path, &key, &report);
     report
 }
@@ -200,16 +211,17 @@ pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (St
     (Start::Whole(loaded), print)
 }
 
-/// The cache's files in `dir` that exist, with their sizes.
+/// The cache's files in `dir` that exist, with their sizes: the entries, then the parse
+/// store's (see [`parsed::present`]).
 pub fn present(dir: &Path) -> Vec<(PathBuf, u64)> {
-    file_names()
-        .iter()
+    let entries = file_names()
+        .into_iter()
         .map(|name| dir.join(name))
         .filter_map(|path| {
             let meta = std::fs::symlink_metadata(&path).ok()?;
             Some((path, meta.len()))
-        })
-        .collect()
+        });
+    entries.chain(parsed::present(dir)).collect()
 }
 
 #[cfg(test)]

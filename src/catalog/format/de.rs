@@ -1,6 +1,7 @@
 //! Hand-written deserializers for the format's scalar and requirement types: strings bounded
 //! before they are copied and sanitized, numbers from any YAML number, and the requirement
-//! grammar with messages an author can act on.
+//! grammar with messages an author can act on. A binary decoder reads the compact form of
+//! `stored` instead.
 
 use std::fmt;
 
@@ -51,6 +52,9 @@ impl Visitor<'_> for TextVisitor {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            return super::stored::deserialize_text(deserializer);
+        }
         deserializer.deserialize_str(TextVisitor)
     }
 }
@@ -102,6 +106,9 @@ impl<'de> Deserialize<'de> for Measure {
                 }
             }
         }
+        if !deserializer.is_human_readable() {
+            return super::stored::deserialize_measure(deserializer);
+        }
         deserializer.deserialize_any(MeasureVisitor)
     }
 }
@@ -125,12 +132,18 @@ impl<'de> Deserialize<'de> for Sources {
                 Ok(Sources(sources))
             }
         }
+        if !deserializer.is_human_readable() {
+            return super::stored::deserialize_sources(deserializer);
+        }
         deserializer.deserialize_any(SourcesVisitor)
     }
 }
 
 impl<'de> Deserialize<'de> for RequirementSpec {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            return super::stored::deserialize_requirement(deserializer);
+        }
         deserializer.deserialize_any(RequirementVisitor)
     }
 }

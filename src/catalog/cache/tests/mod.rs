@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod first;
+mod parsed;
 mod spoiled;
 
 use super::*;
@@ -227,12 +228,21 @@ fn loads_at_once_leave_a_whole_cache() {
 fn the_cache_files_are_listed_for_clearing() {
     let catalogs = folder(&[("acme.yaml", ACME)]);
     let cache = tempfile::tempdir().expect("a temp dir");
-    load_via(&sources(catalogs.path()), Kind::Usable, cache.path());
+    let sources = sources(catalogs.path());
+    load_via(&sources, Kind::Usable, cache.path());
     let present: Vec<PathBuf> = present(cache.path())
         .into_iter()
         .map(|(path, _)| path)
         .collect();
-    assert_eq!(present, [cache.path().join("catalog-app.bin")]);
+    // The entry, then what parsing each file gave.
+    assert_eq!(present[0], cache.path().join("catalog-app.bin"));
+    assert_eq!(present.len(), 1 + source::gather(&sources).len());
+    let store = cache.path().join(crate::catalog::cache::parsed::FOLDER);
+    assert!(
+        present[1..]
+            .iter()
+            .all(|path| path.parent() == Some(&*store))
+    );
 }
 
 /// A change to a stored type changes the bytes an entry holds; an entry of the old shape
