@@ -90,7 +90,7 @@ fn start(sources: &Sources, cache: &Path) -> (Duration, Duration) {
             .expect("draws");
     }
     let whole = began.elapsed();
-    assert!(!app.first_look && !app.catalog.credentials.is_empty());
+    assert!(!app.on_first_look() && !app.catalog.credentials.is_empty());
     drop(app);
     (first, whole)
 }

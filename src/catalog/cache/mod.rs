@@ -24,6 +24,7 @@ use super::{
 };
 
 pub use entry::FORMAT_VERSION;
+pub use first::{FirstLook, Row};
 
 /// Which load an entry holds; each gives a different [`Loaded`], so each has its own file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,11 +146,12 @@ pub const FIRST_LOOK_FROM: usize = 50_000;
 pub enum Start {
     /// The whole load: a small catalog, a first start, or a cache that could not be used.
     Whole(Loaded),
-    /// A first look at a large catalog, its problems and files left out as the whole load
-    /// has them, but each credential only with what the catalog list shows (id, title,
-    /// provider, kind, level, hours, cost): no skills, requirements, roles or graph. The
-    /// app must not plan over it; [`Rest::load`] gives the whole.
-    FirstLook(Loaded, Rest),
+    /// A first look at a large catalog: each credential only with what the catalog list
+    /// shows (id, title, provider, kind, level, hours, cost), beside a load that holds its
+    /// problems, files left out, currency and providers as the whole load has them, but no
+    /// credentials, skills, roles or graph. The app must not plan over it; [`Rest::load`]
+    /// gives the whole.
+    FirstLook(Loaded, FirstLook, Rest),
 }
 
 /// What is left to load after a first look: the files as read, for the whole entry or, if
@@ -185,13 +187,13 @@ pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (St
     };
     let first_path = dir.join(FIRST_FILE);
     let key = entry::Key::new(&print, entry::KindKey::First);
-    if let Some(first) = first::read(&first_path, &key, &files) {
+    if let Some((loaded, look)) = first::read(&first_path, &key, &files) {
         let rest = Rest {
             files,
             print: print.clone(),
             dir: dir.to_path_buf(),
         };
-        return (Start::FirstLook(first, rest), print);
+        return (Start::FirstLook(loaded, look, rest), print);
     }
     let loaded = load_files(&files, &print, Kind::Usable, Some(dir));
     if loaded.catalog.credentials.len() >= from {
