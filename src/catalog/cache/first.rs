@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::entry::{self, Key, WriteFailure};
 use crate::catalog::{
-    Amount, Catalog, CredentialIdx, Kind, LeftOut, Level, Loaded, Problem, Provider, ProviderIdx,
-    SourceFile, Unknowns,
+    Amount, Catalog, CredentialIdx, Fingerprint, Kind, LeftOut, Level, Loaded, Problem, Provider,
+    ProviderIdx, Unknowns,
 };
 
 /// What is stored: the catalog's currency and providers whole, the credentials as text and
@@ -171,11 +171,12 @@ pub(super) fn tests_stored_hash(loaded: &Loaded) -> u64 {
 /// files left out, currency and providers (no credentials, skills, roles or graph): `None`
 /// when the entry is not whole, not of this program and format, not under `key`, or its rows
 /// do not fit its text.
-pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<(Loaded, FirstLook)> {
+pub(super) fn read(path: &Path, key: &Key, print: &Fingerprint) -> Option<(Loaded, FirstLook)> {
     let bytes = entry::read_bytes(path, key)?;
     let stored: Stored<'_> = postcard::from_bytes(bytes.stored()).ok()?;
-    let names: HashMap<&str, &Arc<str>> =
-        files.iter().map(|file| (&*file.name, &file.name)).collect();
+    let names: HashMap<&str, &Arc<str>> = (print.files().iter())
+        .map(|file| (&*file.name, &file.name))
+        .collect();
     let shared: Vec<Arc<str>> = stored
         .files
         .iter()
@@ -215,6 +216,7 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<(Load
         providers: stored.providers,
         ..Catalog::default()
     };
-    let loaded = entry::restore(catalog, stored.problems, stored.left_out, files, true);
+    let origin = super::restore::Origin::Print(print);
+    let loaded = super::restore::restore(catalog, stored.problems, stored.left_out, origin, true)?;
     Some((loaded, look))
 }

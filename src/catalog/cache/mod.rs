@@ -13,6 +13,7 @@
 mod entry;
 mod first;
 mod parts;
+mod restore;
 
 pub(super) use parts::sized_map;
 
@@ -75,7 +76,7 @@ pub fn load_files(
     };
     let path = dir.join(kind.file_name());
     let key = entry::Key::new(print, entry::KindKey::load(kind));
-    if let Some(loaded) = entry::read(&path, &key, files) {
+    if let Some(loaded) = entry::read(&path, &key, restore::Origin::Files(files)) {
         return loaded;
     }
     let mut loaded = load_fresh(files, kind);
@@ -154,20 +155,29 @@ pub enum Start {
     FirstLook(Loaded, FirstLook, Rest),
 }
 
-/// What is left to load after a first look: the files as read, for the whole entry or, if
-/// that cannot be used, a load from the files.
+/// What is left to load after a first look: the files' fingerprint, for the whole entry,
+/// and their sources, to load from if that cannot be used. (The files' bytes are not held:
+/// at a million credentials they are 300 MB.)
 #[derive(Debug)]
 pub struct Rest {
-    files: Vec<SourceFile>,
+    sources: Sources,
     print: Fingerprint,
     dir: PathBuf,
 }
 
 impl Rest {
-    /// The whole load, from the cache when it holds it, else from the files (writing the
-    /// cache again). Seconds at a million credentials: the app runs it on another thread.
+    /// The whole load, from the cache when it holds it for the files printed, else from the
+    /// files as they are now (writing the cache again). Seconds at a million credentials:
+    /// the app runs it on another thread.
     pub fn load(self) -> Loaded {
-        load_files(&self.files, &self.print, Kind::Usable, Some(&self.dir))
+        let path = self.dir.join(Kind::Usable.file_name());
+        let key = entry::Key::new(&self.print, entry::KindKey::load(Kind::Usable));
+        if let Some(loaded) = entry::read(&path, &key, restore::Origin::Print(&self.print)) {
+            return loaded;
+        }
+        let files = source::gather(&self.sources);
+        let print = Fingerprint::of(&files);
+        load_files(&files, &print, Kind::Usable, Some(&self.dir))
     }
 }
 
@@ -180,21 +190,29 @@ pub fn start_app(sources: &Sources, dir: Option<&Path>) -> (Start, Fingerprint) 
 
 /// [`start_app`], with first looks written from `from` credentials.
 pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (Start, Fingerprint) {
-    let files = source::gather(sources);
-    let print = Fingerprint::of(&files);
     let Some(dir) = dir else {
+        let files = source::gather(sources);
+        let print = Fingerprint::of(&files);
         return (Start::Whole(load_fresh(&files, Kind::Usable)), print);
     };
     let first_path = dir.join(FIRST_FILE);
-    let key = entry::Key::new(&print, entry::KindKey::First);
-    if let Some((loaded, look)) = first::read(&first_path, &key, &files) {
-        let rest = Rest {
-            files,
-            print: print.clone(),
-            dir: dir.to_path_buf(),
-        };
-        return (Start::FirstLook(loaded, look, rest), print);
+    // Only where a first look was written: its files are read and hashed one at a time, their
+    // bytes let go, and read again below only if the first look cannot be used.
+    if first_path.is_file() {
+        let print = Fingerprint::read(sources);
+        let key = entry::Key::new(&print, entry::KindKey::First);
+        if let Some((loaded, look)) = first::read(&first_path, &key, &print) {
+            let rest = Rest {
+                sources: sources.clone(),
+                print: print.clone(),
+                dir: dir.to_path_buf(),
+            };
+            return (Start::FirstLook(loaded, look, rest), print);
+        }
     }
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    let key = entry::Key::new(&print, entry::KindKey::First);
     let loaded = load_files(&files, &print, Kind::Usable, Some(dir));
     if loaded.catalog.credentials.len() >= from {
         let _ = first::write(&first_path, &key, &loaded);

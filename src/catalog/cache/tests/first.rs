@@ -162,3 +162,23 @@ fn a_first_look_whose_whole_entry_is_gone_loads_the_rest_from_the_files() {
     assert_eq!(dump(&rest.load()), dump(&cold(&sources, Kind::Usable)));
     assert!(cache.path().join(Kind::Usable.file_name()).exists());
 }
+
+#[test]
+fn a_first_look_whose_file_with_problems_changed_after_it_was_hashed_is_not_used() {
+    let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let sources = sources(catalogs.path());
+    start(&sources, cache.path());
+    // The files as hashed at the start; then the broken one changes before its text, shown
+    // beside its problems, is read again: that text is not the file the problems are of.
+    let print = crate::catalog::Fingerprint::read(&sources);
+    let key = super::entry::Key::new(&print, super::entry::KindKey::First);
+    let path = cache.path().join(FIRST_FILE);
+    assert!(crate::catalog::cache::first::read(&path, &key, &print).is_some());
+    std::fs::write(
+        catalogs.path().join("bad.yaml"),
+        BROKEN.replace("hours: ten", "hours: tan"),
+    )
+    .expect("write");
+    assert!(crate::catalog::cache::first::read(&path, &key, &print).is_none());
+}
