@@ -15,7 +15,7 @@ use super::parts::{self, Parts, Pieces};
 use super::restore::{self, Origin};
 use crate::catalog::fingerprint::Content;
 use crate::catalog::freshness::Freshness;
-use crate::catalog::{Fingerprint, LeftOut, Loaded, Problem, Report, SourceFile};
+use crate::catalog::{Fingerprint, LeftOut, Loaded, Problem, Report};
 use crate::files::{WriteError, WriteOptions};
 
 /// The layout of the stored load. Raise it whenever a stored type changes shape (a field
@@ -303,9 +303,9 @@ impl<R: Read> parts::Pieces for Hashed<R> {
 }
 
 /// `validate`'s report stored at `path`, as [`read`] says.
-pub(super) fn read_report(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Report> {
+pub(super) fn read_report(path: &Path, key: &Key, files: Origin<'_>) -> Option<Report> {
     let mut report: Report = read_stored(path, key)?;
-    let names = restore::shared_names(files);
+    let names = files.names();
     for problem in &mut report.problems {
         restore::share(&names, &mut problem.file);
     }

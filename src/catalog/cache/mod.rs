@@ -103,6 +103,16 @@ pub fn load(sources: &Sources, dir: Option<&Path>) -> Loaded {
 /// What [`super::load_checking`] gives `validate`, through the cache in `dir`; a warm run
 /// reads only the problems and counts stored, never the catalog.
 pub fn load_checking(sources: &Sources, freshness: Freshness, dir: Option<&Path>) -> Report {
+    // Where a report was written, the files are read and hashed one at a time and let go
+    // (see `Fingerprint::read`), and read again whole only if the report cannot be used.
+    if let Some(dir) = dir.filter(|dir| dir.join(REPORT_FILE).is_file()) {
+        let print = Fingerprint::read(sources);
+        let key = entry::Key::new(&print, entry::KindKey::report(freshness));
+        let origin = restore::Origin::Print(&print);
+        if let Some(report) = entry::read_report(&dir.join(REPORT_FILE), &key, origin) {
+            return report;
+        }
+    }
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
     report_files(&files, &print, freshness, dir)
@@ -121,7 +131,7 @@ pub fn report_files(
     };
     let path = dir.join(REPORT_FILE);
     let key = entry::Key::new(print, entry::KindKey::report(freshness));
-    if let Some(report) = entry::read_report(&path, &key, files) {
+    if let Some(report) = entry::read_report(&path, &key, restore::Origin::Files(files)) {
         return report;
     }
     let report = fresh();

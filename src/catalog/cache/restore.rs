@@ -15,6 +15,18 @@ pub(super) enum Origin<'a> {
     Print(&'a Fingerprint),
 }
 
+impl<'a> Origin<'a> {
+    /// Each file's name, to share again.
+    pub(super) fn names(self) -> HashMap<&'a str, &'a Arc<str>> {
+        match self {
+            Origin::Files(files) => shared_names(files),
+            Origin::Print(print) => (print.files().iter())
+                .map(|file| (&*file.name, &file.name))
+                .collect(),
+        }
+    }
+}
+
 /// A [`Loaded`] from what was stored and the files it was loaded from: the file names, and
 /// the text and path of each file with a problem, as a load from the files gives them. Every
 /// item's file name is made the one shared name again (the credentials' only when
@@ -27,12 +39,7 @@ pub(super) fn restore(
     origin: Origin<'_>,
     credentials_shared: bool,
 ) -> Option<Loaded> {
-    let names: HashMap<&str, &Arc<str>> = match origin {
-        Origin::Files(files) => shared_names(files),
-        Origin::Print(print) => (print.files().iter())
-            .map(|file| (&*file.name, &file.name))
-            .collect(),
-    };
+    let names = origin.names();
     let credentials = if credentials_shared {
         &mut [][..]
     } else {

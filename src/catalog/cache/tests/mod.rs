@@ -84,7 +84,12 @@ pub(super) fn report_via(sources: &Sources, freshness: Freshness, cache: &Path) 
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
     let key = entry::Key::new(&print, entry::KindKey::report(freshness));
-    let hit = entry::read_report(&cache.join(REPORT_FILE), &key, &files).is_some();
+    let hit = entry::read_report(
+        &cache.join(REPORT_FILE),
+        &key,
+        restore::Origin::Files(&files),
+    )
+    .is_some();
     (report_files(&files, &print, freshness, Some(cache)), hit)
 }
 
