@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::source::SourceFile;
+use super::source::{self, SourceFile, Sources};
 
 /// The files of one load, in the order they were loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,6 +51,21 @@ impl Fingerprint {
         }
     }
 
+    /// The fingerprint of the files `sources` name, as [`Fingerprint::of`] their files as
+    /// [`source::gather`] reads them gives, but each file read and hashed on its own, on
+    /// every core, and its bytes let go once hashed: a warm start at a million credentials
+    /// holds a few files' bytes at a time, not 300 MB. [`FilePrint::reread`] gives a file
+    /// back where its bytes are needed.
+    pub fn read(sources: &Sources) -> Fingerprint {
+        use rayon::prelude::*;
+        Fingerprint {
+            files: source::locate(sources)
+                .into_par_iter()
+                .map(|found| FilePrint::of(&found.read()))
+                .collect(),
+        }
+    }
+
     pub fn files(&self) -> &[FilePrint] {
         &self.files
     }
@@ -68,6 +83,39 @@ impl Fingerprint {
 }
 
 impl FilePrint {
+    /// The file this print was taken of, as [`source::gather`] reads it: read again from disk
+    /// (or the bundled text, or the reason it could not be read), and `None` when its bytes
+    /// are not those printed any more, so nothing is ever shown from a file other than the
+    /// one a load was of.
+    pub fn reread(&self) -> Option<SourceFile> {
+        let file = match (&self.path, &self.content) {
+            (_, Content::Unreadable(reason)) => SourceFile {
+                name: Arc::clone(&self.name),
+                path: self.path.clone(),
+                content: Err(reason.clone()),
+            },
+            (Some(path), Content::Read { .. }) => source::read(path),
+            (None, Content::Read { .. }) => {
+                let text = source::bundled().iter().find_map(|&(name, text)| {
+                    (self.name.strip_prefix(source::BUNDLED_PREFIX) == Some(name)).then_some(text)
+                })?;
+                SourceFile {
+                    name: Arc::clone(&self.name),
+                    path: None,
+                    content: Ok(source::Bytes::Static(text)),
+                }
+            }
+        };
+        let same = match (&file.content, &self.content) {
+            (Ok(bytes), Content::Read { len, hash }) => {
+                bytes.as_slice().len() as u64 == *len && xxh3_64(bytes.as_slice()) == *hash
+            }
+            (Err(reason), Content::Unreadable(printed)) => reason == printed,
+            _ => false,
+        };
+        (same && file.name == self.name).then_some(file)
+    }
+
     fn of(file: &SourceFile) -> FilePrint {
         let content = match &file.content {
             Ok(bytes) => {
@@ -153,12 +201,73 @@ mod tests {
             .and_then(|file| file.set_modified(modified))
             .expect("put the time back");
         let again = print(dir.path());
+        assert_eq!(
+            Fingerprint::read(&Sources::only(vec![dir.path().to_path_buf()])),
+            again,
+            "read and let go, the same"
+        );
         assert_eq!(first.files()[0].modified, again.files()[0].modified);
         assert!(matches!(
             (&first.files()[0].content, &again.files()[0].content),
             (Content::Read { len: a, .. }, Content::Read { len: b, .. }) if a == b
         ));
         assert!(!first.same_content(&again));
+    }
+
+    #[test]
+    fn files_read_and_let_go_print_as_files_gathered() {
+        let dir = folder();
+        std::fs::write(dir.path().join("notes.txt"), "not a catalog").expect("write");
+        let sources = Sources {
+            bundled: true,
+            user_dir: None,
+            paths: vec![
+                dir.path().to_path_buf(),
+                dir.path().join("missing.yaml"),
+                dir.path().join("acme.yaml"),
+            ],
+        };
+        let gathered = Fingerprint::of(&source::gather(&sources));
+        let read = Fingerprint::read(&sources);
+        assert_eq!(read, gathered);
+        assert!(matches!(
+            read.files().last().map(|file| &file.content),
+            Some(Content::Read { .. })
+        ));
+        assert!((read.files().iter()).any(|file| matches!(file.content, Content::Unreadable(_))));
+    }
+
+    #[test]
+    fn a_file_read_again_is_given_back_only_while_its_bytes_are_those_printed() {
+        let dir = folder();
+        let sources = Sources {
+            bundled: true,
+            user_dir: None,
+            paths: vec![dir.path().to_path_buf(), dir.path().join("missing.yaml")],
+        };
+        let read = Fingerprint::read(&sources);
+        let gathered = source::gather(&sources);
+        for (print, file) in read.files().iter().zip(&gathered) {
+            let again = print.reread().expect("unchanged");
+            assert_eq!(again.name, file.name);
+            assert_eq!(again.path, file.path);
+            match (&again.content, &file.content) {
+                (Ok(a), Ok(b)) => assert_eq!(a.as_slice(), b.as_slice()),
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                _ => panic!("{} read differently", file.name),
+            }
+        }
+        let acme = (read.files().iter())
+            .find(|file| file.name.ends_with("acme.yaml"))
+            .expect("acme");
+        std::fs::write(
+            dir.path().join("acme.yaml"),
+            ACME.replace("title: A", "title: B"),
+        )
+        .expect("write");
+        assert!(acme.reread().is_none(), "one byte changed, same size");
+        std::fs::remove_file(dir.path().join("acme.yaml")).expect("remove");
+        assert!(acme.reread().is_none(), "gone");
     }
 
     #[test]

@@ -160,12 +160,65 @@ fn walk(root: &Path) -> Vec<SourceFile> {
 }
 
 fn walk_within(root: &Path, limit: usize) -> Vec<SourceFile> {
+    locate_within(root, limit)
+        .into_iter()
+        .map(Found::read)
+        .collect()
+}
+
+/// One file of the sources: a file on disk to read, or one had already (a bundled file, or
+/// why a path could not be walked or read).
+pub(super) enum Found {
+    File(PathBuf),
+    Had(SourceFile),
+}
+
+impl Found {
+    fn name(&self) -> Arc<str> {
+        match self {
+            Found::File(path) => display_name(path),
+            Found::Had(file) => Arc::clone(&file.name),
+        }
+    }
+
+    /// The file, read if it is on disk.
+    pub(super) fn read(self) -> SourceFile {
+        match self {
+            Found::File(path) => read(&path),
+            Found::Had(file) => file,
+        }
+    }
+}
+
+/// Every file of every source as [`gather`] finds them, in its order, without reading them.
+pub(super) fn locate(sources: &Sources) -> Vec<Found> {
+    let mut found = Vec::new();
+    if sources.bundled {
+        found.extend(bundled().iter().map(|&(name, text)| {
+            Found::Had(SourceFile {
+                name: Arc::from(format!("{BUNDLED_PREFIX}{name}")),
+                path: None,
+                content: Ok(Bytes::Static(text)),
+            })
+        }));
+    }
+    if let Some(dir) = sources.user_dir.as_ref().filter(|dir| dir.is_dir()) {
+        found.extend(locate_within(dir, MAX_WALK_ENTRIES));
+    }
+    for path in &sources.paths {
+        found.extend(locate_within(path, MAX_WALK_ENTRIES));
+    }
+    found
+}
+
+/// [`walk_within`]'s files, found but not read.
+fn locate_within(root: &Path, limit: usize) -> Vec<Found> {
     match std::fs::metadata(root) {
-        Err(error) => return vec![unreadable(root, &describe_io(&error))],
-        Ok(meta) if !meta.is_dir() => return vec![read(root)],
+        Err(error) => return vec![Found::Had(unreadable(root, &describe_io(&error)))],
+        Ok(meta) if !meta.is_dir() => return vec![Found::File(root.to_path_buf())],
         Ok(_) => {}
     }
-    let mut found: Vec<SourceFile> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let entries = walkdir::WalkDir::new(root)
         .follow_links(true)
         .same_file_system(true)
@@ -175,17 +228,17 @@ fn walk_within(root: &Path, limit: usize) -> Vec<SourceFile> {
         });
     for (seen, entry) in entries.enumerate() {
         if seen >= limit {
-            return vec![unreadable(
+            return vec![Found::Had(unreadable(
                 root,
                 &format!(
                     "the folder holds more than {} files and folders, too many to be a folder of catalogs; give the folder that holds your catalog files, or split it",
                     crate::text::thousands(limit)
                 ),
-            )];
+            ))];
         }
         match entry {
             Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
-                found.push(read(entry.path()));
+                found.push(Found::File(entry.path().to_path_buf()));
             }
             Ok(_) => {}
             Err(error) => {
@@ -199,11 +252,11 @@ fn walk_within(root: &Path, limit: usize) -> Vec<SourceFile> {
                         .io_error()
                         .map_or_else(|| error.to_string(), describe_io),
                 };
-                found.push(unreadable(&path, &reason));
+                found.push(Found::Had(unreadable(&path, &reason)));
             }
         }
     }
-    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found.sort_by_cached_key(Found::name);
     found
 }
 

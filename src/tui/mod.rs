@@ -222,8 +222,8 @@ pub fn start_with(
 ) -> (App, Option<catalog::cache::Rest>) {
     match start {
         catalog::cache::Start::Whole(loaded) => (start_from(loaded, store, today), None),
-        catalog::cache::Start::FirstLook(loaded, rest) => {
-            (begin(loaded, store, today, true), Some(rest))
+        catalog::cache::Start::FirstLook(loaded, look, rest) => {
+            (begin(loaded, store, today, Some(look)), Some(rest))
         }
     }
 }
@@ -231,28 +231,34 @@ pub fn start_with(
 /// Like [`start`], on catalogs already loaded. Files with errors were left out of them (see
 /// [`catalog::load_usable`]): the app starts on the rest and shows the problems.
 pub fn start_from(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date) -> App {
-    begin(loaded, store, today, false)
+    begin(loaded, store, today, None)
 }
 
-/// [`start_from`], on a first look at the catalog when `first_look` says so.
-fn begin(loaded: catalog::Loaded, store: Option<&PlanStore>, today: Date, first_look: bool) -> App {
+/// [`start_from`], on a first look at the catalog when there is one.
+fn begin(
+    loaded: catalog::Loaded,
+    store: Option<&PlanStore>,
+    today: Date,
+    first_look: Option<catalog::cache::FirstLook>,
+) -> App {
     let errors = loaded.has_errors();
     let mut notices: Vec<(String, Vec<String>)> = Vec::new();
     let plan = open_last_plan(store, today, &mut notices);
     let catalog = Arc::new(loaded.catalog);
-    let mut app = if first_look {
-        let mut app = App::first_look(catalog, plan, today);
+    let whole = first_look.is_none();
+    let mut app = if let Some(look) = first_look {
+        let mut app = App::first_look(catalog, look, plan, today);
         app.info(format!(
             "{}: {} credentials listed; search, plans and details follow when it has loaded",
             update::first_look::LOADING,
-            crate::text::thousands(app.catalog.credentials.len())
+            crate::text::thousands(app.listing().len())
         ));
         app
     } else {
         App::new(catalog, plan, today)
     };
     app.left_out = loaded.left_out;
-    if !first_look {
+    if whole {
         app.refresh_plan();
     }
     // Warnings are kept too: `!` lists them, though they keep nothing from loading.

@@ -2,19 +2,20 @@
 //! header holds each part's length and xxh3 hash, so a truncated, grown or altered file is
 //! refused before anything in it is decoded.
 
-use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::Kind;
-use super::parts::{self, Parts};
+use super::parts::{self, Parts, Pieces};
+use super::restore::{self, Origin};
 use crate::catalog::fingerprint::Content;
 use crate::catalog::freshness::Freshness;
-use crate::catalog::{Catalog, Fingerprint, LeftOut, Loaded, Problem, Report, SourceFile};
+use crate::catalog::{Fingerprint, LeftOut, Loaded, Problem, Report};
 use crate::files::{WriteError, WriteOptions};
 
 /// The layout of the stored load. Raise it whenever a stored type changes shape (a field
@@ -205,23 +206,108 @@ pub(super) fn write_stored(
 
 /// The load stored at `path`, if it is whole, of this program and format, and under `key`;
 /// `files` are the files the key was taken from, which give back the rest of [`Loaded`].
-pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loaded> {
+///
+/// The file is read in pieces, a piece for each part of the catalog, and every byte is
+/// hashed as it is read; nothing is decoded until the whole file is read and its hashes are
+/// right. Each part's bytes are then let go as soon as it is decoded.
+pub(super) fn read(path: &Path, key: &Key, files: Origin<'_>) -> Option<Loaded> {
     let expected_key = postcard::to_allocvec(key).ok()?;
-    let bytes = crate::files::read(path, key.limit()).ok()?;
-    let stored = checked(&bytes, &expected_key)?;
-    let stored: Stored<'_, Vec<Problem>, Vec<LeftOut>> = postcard::from_bytes(stored).ok()?;
-    let catalog = parts::decode(&stored.catalog)?;
-    let (problems, left_out) = (stored.problems, stored.left_out);
-    drop(bytes);
-    Some(restore(catalog, problems, left_out, files, false))
+    let stream = crate::files::open(path, key.limit()).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, stream);
+    let stored_len = read_header(&mut reader, &expected_key)?;
+    let mut pieces = Hashed {
+        reader,
+        hasher: Xxh3::new(),
+        left: stored_len.0,
+    };
+    let catalog = parts::Owned::read(&mut pieces)?;
+    let tail = pieces.bytes(usize::try_from(pieces.left).ok()?)?;
+    let mut after = [0; 1];
+    let whole =
+        pieces.hasher.digest() == stored_len.1 && matches!(pieces.reader.read(&mut after), Ok(0));
+    if !whole {
+        return None;
+    }
+    let (problems, left_out): (Vec<Problem>, Vec<LeftOut>) = postcard::from_bytes(&tail).ok()?;
+    drop(tail);
+    let catalog = catalog.decode()?;
+    restore::restore(catalog, problems, left_out, files, false)
+}
+
+/// Reads a cache file's header and key from `reader`: the stored part's length and hash
+/// when the magic, format version and key are right (the key whole, by its hash).
+fn read_header(reader: &mut impl Read, expected_key: &[u8]) -> Option<(u64, u64)> {
+    let mut header = [0; HEADER];
+    reader.read_exact(&mut header).ok()?;
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (version, rest) = rest.split_at(4);
+    if magic != MAGIC || u32::from_le_bytes(version.try_into().ok()?) != FORMAT_VERSION {
+        return None;
+    }
+    let number = |i: usize| -> Option<u64> {
+        Some(u64::from_le_bytes(
+            rest.get(i * 8..i * 8 + 8)?.try_into().ok()?,
+        ))
+    };
+    let (key_len, key_hash) = (number(0)?, number(1)?);
+    let (stored_len, stored_hash) = (number(2)?, number(3)?);
+    if key_len != expected_key.len() as u64 {
+        return None;
+    }
+    let mut key = vec![0; expected_key.len()];
+    reader.read_exact(&mut key).ok()?;
+    (xxh3_64(&key) == key_hash && key == expected_key).then_some((stored_len, stored_hash))
+}
+
+/// The stored part of a cache file, read in pieces and hashed as it is read; no piece may
+/// run past the length the header gives.
+struct Hashed<R> {
+    reader: R,
+    hasher: Xxh3,
+    left: u64,
+}
+
+impl<R: Read> parts::Pieces for Hashed<R> {
+    fn varint(&mut self) -> Option<usize> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let [byte] = self.bytes(1)?[..] else {
+                return None;
+            };
+            value |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return usize::try_from(value).ok();
+            }
+        }
+        None
+    }
+
+    fn bytes(&mut self, len: usize) -> Option<Vec<u8>> {
+        if len as u64 > self.left {
+            return None;
+        }
+        // Made at most 64 MiB at first and grown as the bytes arrive: a length spoiled
+        // upwards makes nothing much larger than the file.
+        let mut bytes = Vec::with_capacity(len.min(1 << 26));
+        (&mut self.reader)
+            .take(len as u64)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        if bytes.len() != len {
+            return None;
+        }
+        self.hasher.update(&bytes);
+        self.left -= len as u64;
+        Some(bytes)
+    }
 }
 
 /// `validate`'s report stored at `path`, as [`read`] says.
-pub(super) fn read_report(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Report> {
+pub(super) fn read_report(path: &Path, key: &Key, files: Origin<'_>) -> Option<Report> {
     let mut report: Report = read_stored(path, key)?;
-    let names = shared_names(files);
+    let names = files.names();
     for problem in &mut report.problems {
-        share(&names, &mut problem.file);
+        restore::share(&names, &mut problem.file);
     }
     Some(report)
 }
@@ -251,18 +337,6 @@ pub(super) fn read_bytes(path: &Path, key: &Key) -> Option<Checked> {
     Some(Checked { bytes, start })
 }
 
-/// Each file's name, to share again.
-fn shared_names(files: &[SourceFile]) -> HashMap<&str, &Arc<str>> {
-    files.iter().map(|file| (&*file.name, &file.name)).collect()
-}
-
-/// Makes `name` the one shared copy of a file's name.
-fn share(names: &HashMap<&str, &Arc<str>>, name: &mut Arc<str>) {
-    if let Some(shared) = names.get(&**name) {
-        *name = Arc::clone(shared);
-    }
-}
-
 /// The stored part of `bytes`, when the header, the key and both hashes are right.
 fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
     let (header, rest) = bytes.split_at_checked(HEADER)?;
@@ -290,54 +364,6 @@ fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
     let (key, stored) = rest.split_at(key_len);
     let whole = xxh3_64(key) == *key_hash && xxh3_64(stored) == *stored_hash;
     (whole && key == expected_key).then_some(stored)
-}
-
-/// A [`Loaded`] from what was stored and the files it was loaded from: the file names, and
-/// the text and path of each file with a problem, as a load from the files gives them. Every
-/// item's file name is made the one shared name again (the credentials' only when
-/// `credentials_shared` does not say they are already).
-pub(super) fn restore(
-    mut catalog: Catalog,
-    mut problems: Vec<Problem>,
-    mut left_out: Vec<LeftOut>,
-    files: &[SourceFile],
-    credentials_shared: bool,
-) -> Loaded {
-    let names = shared_names(files);
-    let credentials = if credentials_shared {
-        &mut [][..]
-    } else {
-        &mut catalog.credentials[..]
-    };
-    let catalog_files = (catalog.providers.iter_mut().map(|item| &mut item.file))
-        .chain(credentials.iter_mut().map(|item| &mut item.file))
-        .chain(catalog.roles.iter_mut().map(|item| &mut item.file));
-    let other_files = (problems.iter_mut().map(|problem| &mut problem.file))
-        .chain(left_out.iter_mut().map(|file| &mut file.file));
-    for name in catalog_files.chain(other_files) {
-        share(&names, name);
-    }
-    let with_problems: HashSet<&str> = problems.iter().map(|problem| &*problem.file).collect();
-    let mut texts = HashMap::new();
-    let mut paths = HashMap::new();
-    for file in files {
-        if !with_problems.contains(&*file.name) {
-            continue;
-        }
-        let text = crate::catalog::text_of(file);
-        texts.insert(Arc::clone(&file.name), Arc::from(text));
-        if let Some(path) = &file.path {
-            paths.insert(Arc::clone(&file.name), path.clone());
-        }
-    }
-    Loaded {
-        catalog,
-        problems,
-        files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
-        left_out,
-        texts,
-        paths,
-    }
 }
 
 /// The header's size, for tests that cut a file inside or just past it.

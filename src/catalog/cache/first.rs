@@ -2,20 +2,21 @@
 //! of each credential (id, title, provider, kind, level, hours, cost, file), stored in a
 //! cache file of its own beside the app's whole entry. It is laid out to decode in a few
 //! large copies: every id and title in one string, and each credential's other fields in a
-//! row of fixed parts, so a million credentials decode without a million small decodes. The
-//! app draws from it while the whole catalog decodes on another thread.
+//! row of fixed parts, so a million credentials decode without a million small decodes. It is
+//! read into a [`FirstLook`] of its own, the rows and the text as stored, so the app's first
+//! frame makes nothing per credential; the app draws from it while the whole catalog decodes
+//! on another thread.
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::entry::{self, Key, WriteFailure};
 use crate::catalog::{
-    Amount, Catalog, Credential, Kind, LeftOut, Level, Loaded, Problem, Provider, ProviderIdx,
-    SourceFile, Unknowns,
+    Amount, Catalog, CredentialIdx, Fingerprint, Kind, LeftOut, Level, Loaded, Problem, Provider,
+    ProviderIdx, Unknowns,
 };
 
 /// What is stored: the catalog's currency and providers whole, the credentials as text and
@@ -36,23 +37,81 @@ struct Stored<'a> {
     left_out: Vec<LeftOut>,
 }
 
-/// One credential: where its id and title end in the text (each starts where the one
-/// before it ends), and the fields the catalog list shows.
-#[derive(Serialize, Deserialize)]
-struct Row {
+/// One credential of a first look: where its id and title end in the text (each starts
+/// where the one before it ends), and the fields the catalog list shows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Row {
     id_end: u32,
     title_end: u32,
-    provider: ProviderIdx,
-    kind: Kind,
-    level: Option<Level>,
+    pub provider: ProviderIdx,
+    pub kind: Kind,
+    pub level: Option<Level>,
     #[serde(with = "crate::catalog::amount::exact")]
-    hours: Amount,
+    pub hours: Amount,
     #[serde(with = "crate::catalog::amount::exact")]
-    cost: Amount,
-    unknown: Unknowns,
-    retired: bool,
-    stack: bool,
+    pub cost: Amount,
+    pub unknown: Unknowns,
+    pub retired: bool,
+    pub stack: bool,
     file: u32,
+}
+
+/// The app's first look at a large catalog: each credential's id, title and what the catalog
+/// list shows, in catalog order, as stored (one string of every id and title, one row a
+/// credential), so a million of them are a few large allocations, not millions of small
+/// ones. The providers and currency are in the [`Loaded`] beside it.
+#[derive(Default)]
+pub struct FirstLook {
+    text: String,
+    rows: Vec<Row>,
+    files: Vec<Arc<str>>,
+}
+
+// A million rows are no use in a debug print: how many there are is.
+impl std::fmt::Debug for FirstLook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FirstLook")
+            .field("credentials", &self.rows.len())
+            .field("files", &self.files.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl FirstLook {
+    /// How many credentials it lists.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Credential `idx`'s row (what the list shows, beside its id and title).
+    pub fn row(&self, idx: CredentialIdx) -> &Row {
+        &self.rows[idx.index()]
+    }
+
+    /// Credential `idx`'s global id (`provider/id`).
+    pub fn id(&self, idx: CredentialIdx) -> &str {
+        &self.text[self.start(idx.index())..self.rows[idx.index()].id_end as usize]
+    }
+
+    pub fn title(&self, idx: CredentialIdx) -> &str {
+        let row = &self.rows[idx.index()];
+        &self.text[row.id_end as usize..row.title_end as usize]
+    }
+
+    /// The name of the file credential `idx` comes from, shared with the load's files.
+    pub fn file(&self, idx: CredentialIdx) -> &Arc<str> {
+        &self.files[self.rows[idx.index()].file as usize]
+    }
+
+    /// Where row `i`'s id starts: where the row before it ends.
+    fn start(&self, i: usize) -> usize {
+        i.checked_sub(1)
+            .map_or(0, |before| self.rows[before].title_end as usize)
+    }
 }
 
 /// Writes the first look at `loaded` to `path` under `key`, atomically.
@@ -108,14 +167,16 @@ pub(super) fn tests_stored_hash(loaded: &Loaded) -> u64 {
     with_stored(loaded, |stored| entry::tests_stored_hash_of(stored)).expect("encodes")
 }
 
-/// The first look stored at `path`, as a [`Loaded`] whose catalog holds only what the rows
-/// give (no skills, requirements, roles, indices or graph): `None` when the entry is not
-/// whole, not of this program and format, or not under `key`.
-pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loaded> {
+/// The first look stored at `path`, with a [`Loaded`] beside it that holds its problems,
+/// files left out, currency and providers (no credentials, skills, roles or graph): `None`
+/// when the entry is not whole, not of this program and format, not under `key`, or its rows
+/// do not fit its text.
+pub(super) fn read(path: &Path, key: &Key, print: &Fingerprint) -> Option<(Loaded, FirstLook)> {
     let bytes = entry::read_bytes(path, key)?;
     let stored: Stored<'_> = postcard::from_bytes(bytes.stored()).ok()?;
-    let names: HashMap<&str, &Arc<str>> =
-        files.iter().map(|file| (&*file.name, &file.name)).collect();
+    let names: HashMap<&str, &Arc<str>> = (print.files().iter())
+        .map(|file| (&*file.name, &file.name))
+        .collect();
     let shared: Vec<Arc<str>> = stored
         .files
         .iter()
@@ -125,7 +186,7 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
                 .map_or_else(|| Arc::from(*name), |&name| Arc::clone(name))
         })
         .collect();
-    // Checked first, so that making the credentials cannot fail and they are made in place.
+    // Checked here, so that reading a row later cannot fail.
     let text = stored.text;
     let mut start = 0;
     for row in &stored.rows {
@@ -142,55 +203,20 @@ pub(super) fn read(path: &Path, key: &Key, files: &[SourceFile]) -> Option<Loade
         }
         start = title_end;
     }
-    let rows = &stored.rows;
-    let credentials: Vec<Credential> = rows
-        .par_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let start = if i == 0 {
-                0
-            } else {
-                rows[i - 1].title_end as usize
-            };
-            Credential {
-                id: text[start..row.id_end as usize].to_owned(),
-                provider: row.provider,
-                title: text[row.id_end as usize..row.title_end as usize].to_owned(),
-                kind: row.kind,
-                level: row.level,
-                hours: row.hours,
-                cost: row.cost,
-                unknown: row.unknown,
-                skills: Vec::new(),
-                requires: Vec::new(),
-                recommends: Vec::new(),
-                valid_for_months: None,
-                delivery: None,
-                url: None,
-                same_as: Vec::new(),
-                occupations: Vec::new(),
-                description: None,
-                sources: Vec::new(),
-                verified: None,
-                retired: row.retired,
-                stack: row.stack,
-                while_parts_valid: false,
-                replaced_by: None,
-                file: Arc::clone(&shared[row.file as usize]),
-            }
-        })
-        .collect();
+    if start != text.len() || u32::try_from(stored.rows.len()).is_err() {
+        return None;
+    }
+    let look = FirstLook {
+        text: text.to_owned(),
+        rows: stored.rows,
+        files: shared,
+    };
     let catalog = Catalog {
         currency: stored.currency.to_owned(),
         providers: stored.providers,
-        credentials,
         ..Catalog::default()
     };
-    Some(entry::restore(
-        catalog,
-        stored.problems,
-        stored.left_out,
-        files,
-        true,
-    ))
+    let origin = super::restore::Origin::Print(print);
+    let loaded = super::restore::restore(catalog, stored.problems, stored.left_out, origin, true)?;
+    Some((loaded, look))
 }

@@ -14,6 +14,7 @@ mod entry;
 mod first;
 pub mod parsed;
 mod parts;
+mod restore;
 
 pub(super) use parts::sized_map;
 
@@ -26,6 +27,7 @@ use super::{
 };
 
 pub use entry::FORMAT_VERSION;
+pub use first::{FirstLook, Row};
 pub use parsed::Store;
 
 /// Which load an entry holds; each gives a different [`Loaded`], so each has its own file.
@@ -77,7 +79,7 @@ pub fn load_files(
     };
     let path = dir.join(kind.file_name());
     let key = entry::Key::new(print, entry::KindKey::load(kind));
-    if let Some(loaded) = entry::read(&path, &key, files) {
+    if let Some(loaded) = entry::read(&path, &key, restore::Origin::Files(files)) {
         return loaded;
     }
     let mut loaded = load_parsing(files, kind, &Store::new(dir));
@@ -113,6 +115,16 @@ pub fn load(sources: &Sources, dir: Option<&Path>) -> Loaded {
 /// What [`super::load_checking`] gives `validate`, through the cache in `dir`; a warm run
 /// reads only the problems and counts stored, never the catalog.
 pub fn load_checking(sources: &Sources, freshness: Freshness, dir: Option<&Path>) -> Report {
+    // Where a report was written, the files are read and hashed one at a time and let go
+    // (see `Fingerprint::read`), and read again whole only if the report cannot be used.
+    if let Some(dir) = dir.filter(|dir| dir.join(REPORT_FILE).is_file()) {
+        let print = Fingerprint::read(sources);
+        let key = entry::Key::new(&print, entry::KindKey::report(freshness));
+        let origin = restore::Origin::Print(&print);
+        if let Some(report) = entry::read_report(&dir.join(REPORT_FILE), &key, origin) {
+            return report;
+        }
+    }
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
     report_files(&files, &print, freshness, dir)
@@ -130,7 +142,7 @@ pub fn report_files(
     };
     let path = dir.join(REPORT_FILE);
     let key = entry::Key::new(print, entry::KindKey::report(freshness));
-    if let Some(report) = entry::read_report(&path, &key, files) {
+    if let Some(report) = entry::read_report(&path, &key, restore::Origin::Files(files)) {
         return report;
     }
     let report = load_stored(files, Some(freshness), Some(&Store::new(dir))).into_report();
@@ -156,27 +168,37 @@ pub const FIRST_LOOK_FROM: usize = 50_000;
 pub enum Start {
     /// The whole load: a small catalog, a first start, or a cache that could not be used.
     Whole(Loaded),
-    /// A first look at a large catalog, its problems and files left out as the whole load
-    /// has them, but each credential only with what the catalog list shows (id, title,
-    /// provider, kind, level, hours, cost): no skills, requirements, roles or graph. The
-    /// app must not plan over it; [`Rest::load`] gives the whole.
-    FirstLook(Loaded, Rest),
+    /// A first look at a large catalog: each credential only with what the catalog list
+    /// shows (id, title, provider, kind, level, hours, cost), beside a load that holds its
+    /// problems, files left out, currency and providers as the whole load has them, but no
+    /// credentials, skills, roles or graph. The app must not plan over it; [`Rest::load`]
+    /// gives the whole.
+    FirstLook(Loaded, FirstLook, Rest),
 }
 
-/// What is left to load after a first look: the files as read, for the whole entry or, if
-/// that cannot be used, a load from the files.
+/// What is left to load after a first look: the files' fingerprint, for the whole entry,
+/// and their sources, to load from if that cannot be used. (The files' bytes are not held:
+/// at a million credentials they are 300 MB.)
 #[derive(Debug)]
 pub struct Rest {
-    files: Vec<SourceFile>,
+    sources: Sources,
     print: Fingerprint,
     dir: PathBuf,
 }
 
 impl Rest {
-    /// The whole load, from the cache when it holds it, else from the files (writing the
-    /// cache again). Seconds at a million credentials: the app runs it on another thread.
+    /// The whole load, from the cache when it holds it for the files printed, else from the
+    /// files as they are now (writing the cache again). Seconds at a million credentials:
+    /// the app runs it on another thread.
     pub fn load(self) -> Loaded {
-        load_files(&self.files, &self.print, Kind::Usable, Some(&self.dir))
+        let path = self.dir.join(Kind::Usable.file_name());
+        let key = entry::Key::new(&self.print, entry::KindKey::load(Kind::Usable));
+        if let Some(loaded) = entry::read(&path, &key, restore::Origin::Print(&self.print)) {
+            return loaded;
+        }
+        let files = source::gather(&self.sources);
+        let print = Fingerprint::of(&files);
+        load_files(&files, &print, Kind::Usable, Some(&self.dir))
     }
 }
 
@@ -189,21 +211,29 @@ pub fn start_app(sources: &Sources, dir: Option<&Path>) -> (Start, Fingerprint) 
 
 /// [`start_app`], with first looks written from `from` credentials.
 pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (Start, Fingerprint) {
-    let files = source::gather(sources);
-    let print = Fingerprint::of(&files);
     let Some(dir) = dir else {
+        let files = source::gather(sources);
+        let print = Fingerprint::of(&files);
         return (Start::Whole(load_fresh(&files, Kind::Usable)), print);
     };
     let first_path = dir.join(FIRST_FILE);
-    let key = entry::Key::new(&print, entry::KindKey::First);
-    if let Some(first) = first::read(&first_path, &key, &files) {
-        let rest = Rest {
-            files,
-            print: print.clone(),
-            dir: dir.to_path_buf(),
-        };
-        return (Start::FirstLook(first, rest), print);
+    // Only where a first look was written: its files are read and hashed one at a time, their
+    // bytes let go, and read again below only if the first look cannot be used.
+    if first_path.is_file() {
+        let print = Fingerprint::read(sources);
+        let key = entry::Key::new(&print, entry::KindKey::First);
+        if let Some((loaded, look)) = first::read(&first_path, &key, &print) {
+            let rest = Rest {
+                sources: sources.clone(),
+                print: print.clone(),
+                dir: dir.to_path_buf(),
+            };
+            return (Start::FirstLook(loaded, look, rest), print);
+        }
     }
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    let key = entry::Key::new(&print, entry::KindKey::First);
     let loaded = load_files(&files, &print, Kind::Usable, Some(dir));
     if loaded.catalog.credentials.len() >= from {
         let _ = first::write(&first_path, &key, &loaded);

@@ -3,6 +3,7 @@
 //! a catalog is bound by allocating its strings, so on two cores this halves a warm start.
 
 use rayon::prelude::*;
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Credential};
@@ -53,29 +54,102 @@ pub(super) fn encode(catalog: &mut Catalog) -> Result<Encoded, postcard::Error> 
     })
 }
 
-/// The catalog the parts hold, the rest decoded beside the chunks of credentials.
-pub(super) fn decode(parts: &Parts<'_>) -> Option<Catalog> {
-    let (rest, chunks) = rayon::join(
-        || postcard::from_bytes::<Catalog>(parts.rest),
-        || {
-            parts
-                .credentials
-                .par_iter()
-                .map(|chunk| postcard::from_bytes::<Vec<Credential>>(chunk))
-                .collect::<Result<Vec<_>, _>>()
-        },
-    );
-    let (mut catalog, chunks) = (rest.ok()?, chunks.ok()?);
+/// The parts as read from a cache file one by one, each in bytes of its own, so each is let
+/// go as soon as it is decoded (see [`Owned::decode`]).
+pub(super) struct Owned {
+    rest: Vec<u8>,
+    credentials: Vec<Vec<u8>>,
+}
+
+impl Owned {
+    /// Reads the parts as [`Parts`] lays them out in postcard (each a length and its bytes,
+    /// the chunks after their count) from `from`, which keeps every length within the file.
+    pub(super) fn read(from: &mut impl Pieces) -> Option<Owned> {
+        let len = from.varint()?;
+        let rest = from.bytes(len)?;
+        let count = from.varint()?;
+        let mut credentials = Vec::new();
+        for _ in 0..count {
+            let len = from.varint()?;
+            credentials.push(from.bytes(len)?);
+        }
+        Some(Owned { rest, credentials })
+    }
+
+    /// The catalog the parts hold; each chunk's bytes are freed as
+    /// soon as it is decoded, so the stored bytes and the catalog they make are not all
+    /// alive at once.
+    pub(super) fn decode(self) -> Option<Catalog> {
+        let Owned { rest, credentials } = self;
+        decode_beside(move || postcard::from_bytes::<Catalog>(&rest), credentials)
+    }
+}
+
+/// Where [`Owned::read`] takes its parts from: a cache file read piece by piece.
+pub(super) trait Pieces {
+    /// A postcard length (an unsigned LEB128 varint).
+    fn varint(&mut self) -> Option<usize>;
+    /// The next `len` bytes, refused when fewer are left.
+    fn bytes(&mut self, len: usize) -> Option<Vec<u8>>;
+}
+
+/// The catalog without its credentials, decoded by `rest` on one core while the chunks are
+/// decoded on another, one after the other, each straight into the one list of credentials
+/// (sized first from the chunks' counts), and each let go once decoded: a list made per
+/// chunk and then moved into one would hold every credential twice for a moment, 300 MB
+/// at a million.
+fn decode_beside<C: AsRef<[u8]> + Send>(
+    rest: impl FnOnce() -> Result<Catalog, postcard::Error> + Send,
+    chunks: impl IntoIterator<Item = C, IntoIter: Send> + Send,
+) -> Option<Catalog> {
+    let (rest, credentials) = rayon::join(rest, move || {
+        let chunks: Vec<C> = chunks.into_iter().collect();
+        let bytes: usize = chunks.iter().map(|chunk| chunk.as_ref().len()).sum();
+        let counted: usize = (chunks.iter())
+            .filter_map(|chunk| postcard::take_from_bytes::<usize>(chunk.as_ref()).ok())
+            .map(|(count, _)| count)
+            .sum();
+        // A credential takes more than a byte: a count past the bytes is not ours.
+        let mut credentials = Vec::with_capacity(counted.min(bytes));
+        for chunk in chunks {
+            let mut decoder = postcard::Deserializer::from_bytes(chunk.as_ref());
+            AppendTo(&mut credentials).deserialize(&mut decoder).ok()?;
+        }
+        Some(credentials)
+    });
+    let (mut catalog, credentials) = (rest.ok()?, credentials?);
     if !catalog.credentials.is_empty() {
         return None;
     }
-    catalog.credentials = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    for chunk in chunks {
-        catalog.credentials.extend(chunk);
-    }
+    catalog.credentials = credentials;
     Some(catalog)
 }
 
+/// Decodes a list of credentials onto the end of one already made.
+struct AppendTo<'a>(&'a mut Vec<Credential>);
+
+impl<'de> DeserializeSeed<'de> for AppendTo<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AppendTo<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of credentials")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(credential) = seq.next_element::<Credential>()? {
+            self.0.push(credential);
+        }
+        Ok(())
+    }
+}
 /// Decodes a map at the size it says, up to a bound, instead of serde's cautious start: a
 /// million ids grown from a few thousand were rehashed a dozen times, a second of a warm
 /// start. The bytes are those of a map, so encoding is serde's own.

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::browser::{Browser, SearchIndex};
+use super::browser::{Browser, Listing, SearchIndex};
 
 mod history;
 mod screen;
 
 use super::keymap::Keymap;
+use crate::catalog::cache::FirstLook;
 use crate::catalog::{Catalog, CredentialIdx, LeftOut, Problem, Requirement, RoleIdx};
 pub use crate::plan::MetBy;
 use crate::plan::{self, Holdings, Objective, Plan, Schedule, Totals, Violation, ViolationKind};
@@ -78,9 +79,10 @@ pub enum Subject {
 pub struct App {
     pub catalog: Arc<Catalog>,
     pub index: Arc<SearchIndex>,
-    /// The catalog is a first look at a large one (ids, titles and what the list shows,
-    /// nothing to plan with) while the rest loads: see [`App::first_look`].
-    pub first_look: bool,
+    /// A first look at a large catalog (ids, titles and what the list shows, nothing to plan
+    /// with), listed while the rest loads; `catalog` then holds only its providers and
+    /// currency. See [`App::first_look`].
+    pub first_look: Option<FirstLook>,
     /// Problems of the last catalog reload that failed (the last good catalog stays), or of
     /// the files left out at start.
     pub problems: Vec<Problem>,
@@ -163,7 +165,7 @@ impl App {
         let mut app = App {
             catalog,
             index,
-            first_look: false,
+            first_look: None,
             problems: Vec::new(),
             problem_texts: HashMap::new(),
             problem_paths: HashMap::new(),
@@ -202,23 +204,34 @@ impl App {
             people_sort: crate::plan::clients::SortBy::default(),
             plans_next: PlansNext::All,
         };
-        app.browser.refresh(&app.catalog, &app.index);
+        app.browser.refresh(&*app.catalog, &app.index);
         app.refresh_plan();
         app
     }
 
-    /// The app on a first look at a large catalog (see `catalog::cache::Start`): the list
-    /// shows it, but nothing is searched, planned or detailed over it until the whole
-    /// catalog replaces it. No search index is built and nothing follows from the plan yet.
-    pub fn first_look(catalog: Arc<Catalog>, plan: Plan, today: Date) -> App {
-        let mut app = App::new(Arc::new(Catalog::default()), plan, today);
-        app.catalog = catalog;
-        app.first_look = true;
+    /// The app on a first look at a large catalog (see `catalog::cache::Start`), `catalog`
+    /// holding its providers and currency: the list shows the look, but nothing is searched,
+    /// planned or detailed over it until the whole catalog replaces it. No search index is
+    /// built and nothing follows from the plan yet.
+    pub fn first_look(catalog: Arc<Catalog>, look: FirstLook, plan: Plan, today: Date) -> App {
+        let mut app = App::new(catalog, plan, today);
+        app.first_look = Some(look);
         // Nothing follows from the plan until the whole catalog is in.
         app.derived = Derived::default();
         app.browser.reset_cache();
-        app.browser.refresh(&app.catalog, &app.index);
+        let listing = Listing::of(&app.catalog, app.first_look.as_ref());
+        app.browser.refresh(listing, &app.index);
         app
+    }
+
+    /// What the catalog list shows: the first look while there is one, else the catalog.
+    pub fn listing(&self) -> Listing<'_> {
+        Listing::of(&self.catalog, self.first_look.as_ref())
+    }
+
+    /// Whether the app is on a first look at a large catalog, the rest still loading.
+    pub fn on_first_look(&self) -> bool {
+        self.first_look.is_some()
     }
 
     /// Gives a pane the keyboard; the detail follows the catalog or the plan, whichever had
@@ -233,7 +246,7 @@ impl App {
     /// Whether work is unfinished (a large search, a recommendation, the rest of a catalog
     /// after a first look): the event loop then ticks instead of waiting for a key.
     pub fn busy(&self) -> bool {
-        self.browser.searching() || self.computing.is_some() || self.first_look
+        self.browser.searching() || self.computing.is_some() || self.on_first_look()
     }
 
     /// Recomputes everything that follows from the plan; call after every plan change.

@@ -9,8 +9,10 @@ use crate::catalog::{Catalog, CredentialIdx, Kind, Level, ProviderIdx, SkillIdx}
 use crate::tui::input::TextInput;
 
 mod index;
+mod listing;
 
 pub use index::SearchIndex;
+pub use listing::Listing;
 
 /// One filter on the catalog; at most one of each kind is active.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +28,16 @@ impl Filter {
         std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }
 
-    fn keeps(self, catalog: &Catalog, idx: CredentialIdx) -> bool {
-        let credential = catalog.credential(idx);
-        match self {
-            Filter::Provider(provider) => credential.provider == provider,
-            Filter::Level(level) => credential.level == Some(level),
-            Filter::Kind(kind) => credential.kind == kind,
-            Filter::Skill(skill) => credential.skills.contains(&skill),
+    fn keeps(self, listing: Listing<'_>, idx: CredentialIdx) -> bool {
+        match (self, listing) {
+            (Filter::Provider(provider), _) => listing.provider(idx) == provider,
+            (Filter::Level(level), _) => listing.level(idx) == Some(level),
+            (Filter::Kind(kind), _) => listing.kind(idx) == kind,
+            (Filter::Skill(skill), Listing::Whole(catalog)) => {
+                catalog.credential(idx).skills.contains(&skill)
+            }
+            // A first look knows no skills: nothing is shown as having one.
+            (Filter::Skill(_), Listing::First(..)) => false,
         }
     }
 
@@ -175,10 +180,11 @@ impl Browser {
     /// Shows the results after the query, filters, sort or catalog changed, keeping the
     /// selected credential selected when it is still shown. A new query starts a search
     /// and runs its first slice.
-    pub fn refresh(&mut self, catalog: &Catalog, index: &SearchIndex) {
+    pub fn refresh<'a>(&mut self, listing: impl Into<Listing<'a>>, index: &SearchIndex) {
+        let listing = listing.into();
         let query = self.query.trim().to_owned();
         if self.scored_query.as_deref() == Some(query.as_str()) {
-            self.publish(catalog, false);
+            self.publish(listing, false);
             return;
         }
         // Typing more can only narrow a fuzzy match, so a finished search's matches are the
@@ -191,7 +197,7 @@ impl Browser {
         let candidates: Vec<CredentialIdx> = if narrowing {
             self.scored.iter().map(|&(idx, _)| idx).collect()
         } else {
-            catalog.credential_indices().collect()
+            listing.indices().collect()
         };
         self.scored.clear();
         if query.is_empty() {
@@ -208,11 +214,12 @@ impl Browser {
         // The first slice's best match is selected, not whatever was selected before.
         self.results.clear();
         self.selected = 0;
-        self.work(catalog, index);
+        self.work(listing, index);
     }
 
     /// Scores the next slice of an unfinished search and shows what it found so far.
-    pub fn work(&mut self, catalog: &Catalog, index: &SearchIndex) {
+    pub fn work<'a>(&mut self, listing: impl Into<Listing<'a>>, index: &SearchIndex) {
+        let listing = listing.into();
         if let (Some(pending), Some(query)) = (&mut self.pending, &self.scored_query) {
             let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
@@ -234,7 +241,7 @@ impl Browser {
                 self.pending = None;
             }
         }
-        self.publish(catalog, true);
+        self.publish(listing, true);
     }
 
     /// Forgets the search (after the catalog changed): the next refresh starts afresh.
@@ -247,15 +254,14 @@ impl Browser {
     /// Applies the filters and the sort to what is scored so far. `keep` holds the selected
     /// credential in place (as results grow); otherwise the first row is selected (after the
     /// query, filters or sort changed).
-    fn publish(&mut self, catalog: &Catalog, keep: bool) {
+    fn publish(&mut self, listing: Listing<'_>, keep: bool) {
         let keep = if keep { self.selection() } else { None };
         let mut results: Vec<(CredentialIdx, u32)> = self
             .scored
             .iter()
             .copied()
-            .filter(|&(idx, _)| self.filters.iter().all(|filter| filter.keeps(catalog, idx)))
+            .filter(|&(idx, _)| self.filters.iter().all(|filter| filter.keeps(listing, idx)))
             .collect();
-        let credential = |idx: CredentialIdx| catalog.credential(idx);
         match self.sort {
             SortOrder::Relevance
                 if self
@@ -267,14 +273,12 @@ impl Browser {
             }
             SortOrder::Relevance => {}
             SortOrder::Title => {
-                results.sort_by_cached_key(|&(idx, _)| (credential(idx).title.to_lowercase(), idx));
+                results.sort_by_cached_key(|&(idx, _)| (listing.title(idx).to_lowercase(), idx));
             }
-            SortOrder::Cost => results.sort_unstable_by_key(|&(idx, _)| {
-                (credential(idx).cost, credential(idx).hours, idx)
-            }),
-            SortOrder::Hours => results.sort_unstable_by_key(|&(idx, _)| {
-                (credential(idx).hours, credential(idx).cost, idx)
-            }),
+            SortOrder::Cost => results
+                .sort_unstable_by_key(|&(idx, _)| (listing.cost(idx), listing.hours(idx), idx)),
+            SortOrder::Hours => results
+                .sort_unstable_by_key(|&(idx, _)| (listing.hours(idx), listing.cost(idx), idx)),
         }
         self.results = results.into_iter().map(|(idx, _)| idx).collect();
         self.selected = keep

@@ -223,3 +223,59 @@ fn a_new_query_selects_the_best_match() {
     settle(&mut browser, &catalog, &index);
     assert_eq!(browser.selected, 0);
 }
+
+/// Every field of a credential as a string of its own, as the index scores them.
+fn fields_of(catalog: &Catalog, idx: CredentialIdx) -> Vec<nucleo_matcher::Utf32String> {
+    let credential = catalog.credential(idx);
+    let mut fields = vec![
+        credential.title.as_str().into(),
+        credential.id.as_str().into(),
+        catalog.provider(credential.provider).name.as_str().into(),
+    ];
+    let skills = credential.skills.iter();
+    fields.extend(skills.map(|&skill| catalog.skill(skill).id.as_str().into()));
+    fields
+}
+
+#[test]
+fn the_flat_index_scores_each_credential_as_its_fields_apart_would() {
+    const ACCENTED: &str = "format: 1\nprovider: {id: ecole, name: École Numérique}\ncredentials:\n  - {id: cafe, title: Données et réseaux, kind: course, hours: 2, cost: 0, skills: [cloud]}\n  - {id: plain, title: Plain Networking, kind: course, hours: 1, cost: 0, skills: [networking]}\n";
+    let mut files = crate::synth::generate(300, 4).source_files();
+    files.push(crate::catalog::SourceFile {
+        name: "ecole.yaml".into(),
+        path: None,
+        content: Ok(crate::catalog::source::Bytes::Static(ACCENTED)),
+    });
+    let catalog = crate::catalog::load_files(&files).catalog;
+    let index = SearchIndex::build(&catalog);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    for query in [
+        "données",
+        "ecole num",
+        "cred 1",
+        "netw",
+        "cloud réseaux",
+        "zzqx",
+    ] {
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        for idx in catalog.credential_indices() {
+            let fields = fields_of(&catalog, idx);
+            let expected = pattern.atoms.iter().try_fold(0u32, |total, atom| {
+                let floor = 16 * atom.needle_text().len();
+                let best = (fields.iter())
+                    .filter_map(|field| atom.score(field.slice(..), &mut matcher))
+                    .filter(|&score| usize::from(score) > floor)
+                    .max()?;
+                Some(total + u32::from(best))
+            });
+            assert_eq!(
+                index.score(idx, &pattern, &mut matcher),
+                expected,
+                "{query}"
+            );
+        }
+    }
+    let accented = catalog.find_credential("ecole/cafe").expect("loaded");
+    let pattern = Pattern::parse("données", CaseMatching::Smart, Normalization::Smart);
+    assert!(index.score(accented, &pattern, &mut matcher).is_some());
+}

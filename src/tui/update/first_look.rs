@@ -17,7 +17,7 @@ pub(crate) const LOADING: &str = "Loading the rest of the catalog";
 /// first look; anything that plans, filters or shows a credential's detail needs the rest.
 pub(super) fn waits(app: &mut App, action: Action) -> bool {
     use Action as A;
-    if !app.first_look {
+    if !app.on_first_look() {
         return false;
     }
     let works = matches!(
@@ -57,7 +57,7 @@ pub(super) fn waits(app: &mut App, action: Action) -> bool {
 /// Whether a search must wait for the whole catalog (it has no search index yet): the
 /// query is kept as typed, and runs when the rest arrives.
 pub(super) fn search_waits(app: &mut App) -> bool {
-    if !app.first_look || app.browser.query.trim().is_empty() {
+    if !app.on_first_look() || app.browser.query.trim().is_empty() {
         return false;
     }
     app.set_status(
@@ -70,12 +70,12 @@ pub(super) fn search_waits(app: &mut App) -> bool {
 /// The whole catalog replaces the first look: the same credentials in the same order, so
 /// the selection, the sort and the search typed meanwhile carry over as they are.
 pub(super) fn rest_loaded(app: &mut App, loaded: Loaded, index: Arc<SearchIndex>) {
-    if !app.first_look {
+    if !app.on_first_look() {
         // A reload already gave the whole catalog, newer than this.
         return;
     }
     let selected = app.browser.selected;
-    app.first_look = false;
+    app.first_look = None;
     app.catalog = Arc::new(loaded.catalog);
     app.index = index;
     app.problems = loaded.problems;
@@ -106,8 +106,8 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
-    use crate::catalog::Sources;
     use crate::catalog::cache::{Rest, Start, start_app_from};
+    use crate::catalog::{CredentialIdx, Sources};
     use crate::tui::update::{Msg, update};
     use crate::tui::view::{ViewState, render};
 
@@ -164,12 +164,16 @@ mod tests {
     fn a_first_look_lists_every_credential_and_says_the_rest_is_loading() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let (app, _rest) = first_look(dir.path());
-        assert!(app.first_look && app.busy());
+        assert!(app.on_first_look() && app.busy());
         assert_eq!(app.browser.results.len(), 400);
         let shown = screen(&app);
         assert!(shown.contains(LOADING), "{shown}");
-        let first = &app.catalog.credentials[0].title;
-        assert!(shown.contains(first.as_str()), "{shown}");
+        let first = app.listing().title(CredentialIdx(0));
+        assert!(shown.contains(first), "{shown}");
+        assert!(
+            app.catalog.credentials.is_empty(),
+            "no credential is made for a first look"
+        );
         let status = app.status.as_ref().expect("a status");
         assert!(status.text.starts_with(LOADING), "{}", status.text);
     }
@@ -178,7 +182,7 @@ mod tests {
     fn a_plan_with_steps_is_not_shown_over_a_first_look_at_any_size() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let (mut app, _rest) = first_look(dir.path());
-        let id = app.catalog.credentials[3].id.clone();
+        let id = app.listing().id(CredentialIdx(3)).to_owned();
         app.plan.steps.push(crate::plan::Step::planned(id));
         update(&mut app, Msg::Action(Action::NextPane));
         for (width, height) in [(200, 60), (120, 30), (80, 20), (50, 12)] {
@@ -236,7 +240,7 @@ mod tests {
         while app.browser.searching() {
             update(&mut app, Msg::Tick);
         }
-        assert!(!app.first_look);
+        assert!(!app.on_first_look());
         assert_eq!(
             app.browser.query.trim(),
             "cred-1",
@@ -252,9 +256,9 @@ mod tests {
         let (mut app, rest) = first_look(dir.path());
         update(&mut app, Msg::Action(Action::SelectNext));
         let selected = app.browser.selection().expect("a selection");
-        let id = app.catalog.credential(selected).id.clone();
+        let id = app.listing().id(selected).to_owned();
         update(&mut app, arrived(rest));
-        assert!(!app.first_look && !app.busy());
+        assert!(!app.on_first_look() && !app.busy());
         assert_eq!(app.catalog.credential(selected).id, id);
         assert_eq!(app.browser.selection(), Some(selected));
         assert!(
@@ -277,7 +281,7 @@ mod tests {
             crate::catalog::load_files(&crate::synth::generate(50, 9).source_files());
         reloaded.problems.clear();
         update(&mut app, Msg::CatalogReloaded(Box::new(reloaded)));
-        assert!(!app.first_look);
+        assert!(!app.on_first_look());
         assert_eq!(app.catalog.credentials.len(), 50);
         update(&mut app, arrived(rest));
         assert_eq!(app.catalog.credentials.len(), 50, "the newer catalog stays");
@@ -293,7 +297,7 @@ mod tests {
         let sources = Sources::only(vec![catalogs]);
         let (start, _) = start_app_from(&sources, Some(&dir.path().join("cache")), 1_000);
         let (app, rest) = crate::tui::start_with(start, None, today());
-        assert!(rest.is_none() && !app.first_look);
+        assert!(rest.is_none() && !app.on_first_look());
         assert!(!screen(&app).contains(LOADING));
     }
 }

@@ -14,7 +14,7 @@ pub(crate) mod saving;
 
 use super::action::Action;
 use super::app::{App, Confirm, InfoView, Overlay, Pane, Scale, StatusKind};
-use super::browser::SortOrder;
+use super::browser::{Listing, SortOrder};
 use super::overlay;
 use crate::plan::Objective;
 
@@ -67,7 +67,8 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Edited { result, reload } => edited(app, result, reload),
         Msg::Tick => {
             if app.browser.searching() {
-                app.browser.work(&app.catalog, &app.index);
+                let listing = Listing::of(&app.catalog, app.first_look.as_ref());
+                app.browser.work(listing, &app.index);
             }
             Vec::new()
         }
@@ -186,7 +187,8 @@ pub(crate) fn refresh_browser(app: &mut App) {
     if first_look::search_waits(app) {
         return;
     }
-    app.browser.refresh(&app.catalog, &app.index);
+    let listing = Listing::of(&app.catalog, app.first_look.as_ref());
+    app.browser.refresh(listing, &app.index);
 }
 
 /// Carries out an action the keymap (or a test) asked for.

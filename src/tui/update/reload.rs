@@ -51,7 +51,7 @@ pub(crate) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     let keep = app
         .browser
         .selection()
-        .map(|idx| app.catalog.credential(idx).id.clone());
+        .map(|idx| app.listing().id(idx).to_owned());
     let catalog = Arc::new(loaded.catalog);
     // Filters hold indices into the old catalog: each is found again in the new one by what
     // it names, and dropped only when that is gone.
@@ -66,7 +66,7 @@ pub(crate) fn catalog_reloaded(app: &mut App, loaded: Loaded) {
     app.catalog = catalog;
     app.index = Arc::new(SearchIndex::build(&app.catalog));
     // Whole: a first look the app started on is answered by this, newer than its rest.
-    app.first_look = false;
+    app.first_look = None;
     let closed = forget_old_indices(app);
     app.browser.reset_cache();
     refresh_browser(app);

@@ -21,7 +21,7 @@ pub fn title(app: &App) -> Line<'static> {
     let mut text = format!(
         " Catalog {}/{} ",
         browser.results.len(),
-        app.catalog.credentials.len()
+        app.listing().len()
     );
     if browser.sort != SortOrder::Relevance {
         let _ = write!(text, "· by {} ", browser.sort.label());
@@ -47,7 +47,7 @@ pub fn marker(app: &App, theme: &Theme, idx: CredentialIdx) -> Span<'static> {
     if app.derived.is_held(idx) {
         return Span::styled("◆", theme.good);
     }
-    if app.catalog.credential(idx).retired {
+    if app.listing().retired(idx) {
         return Span::styled("†", theme.dim);
     }
     Span::raw(" ")
@@ -145,8 +145,8 @@ fn row(
     width: Width,
     title_width: usize,
 ) -> Row<'static> {
-    let credential = app.catalog.credential(idx);
-    let title_style = if credential.retired {
+    let listing = app.listing();
+    let title_style = if listing.retired(idx) {
         theme.retired
     } else {
         Style::new()
@@ -154,26 +154,26 @@ fn row(
     let mut cells = vec![
         Cell::from(marker(app, theme, idx)),
         Cell::from(Span::styled(
-            fit(&credential.title, title_width),
+            fit(listing.title(idx), title_width),
             title_style,
         )),
     ];
     if width == Width::Wide {
         cells.push(Cell::from(Span::styled(
-            fit(&app.catalog.provider(credential.provider).id, 12),
+            fit(&app.catalog.provider(listing.provider(idx)).id, 12),
             theme.dim,
         )));
         cells.push(Cell::from(Span::styled(
-            level_short(credential.level),
+            level_short(listing.level(idx)),
             theme.dim,
         )));
     }
     if width != Width::Narrow {
         cells.push(Cell::from(
-            Line::from(format!("{} h", credential.hours)).right_aligned(),
+            Line::from(format!("{} h", listing.hours(idx))).right_aligned(),
         ));
         cells.push(Cell::from(
-            Line::from(credential.cost.money()).right_aligned(),
+            Line::from(listing.cost(idx).money()).right_aligned(),
         ));
     }
     Row::new(cells)

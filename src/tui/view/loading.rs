@@ -23,7 +23,7 @@ pub fn header(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
 pub fn pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) -> Rect {
     let text = format!(
         "{LOADING} ({} credentials shown in the list): the plan, details and recommendations appear when it has loaded.",
-        crate::text::thousands(app.catalog.credentials.len())
+        crate::text::thousands(app.listing().len())
     );
     Paragraph::new(text)
         .wrap(Wrap { trim: true })

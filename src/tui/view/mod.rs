@@ -125,7 +125,7 @@ pub fn render(app: &App, view: &mut ViewState, frame: &mut ratatui::Frame) {
         Constraint::Fill(1),
         Constraint::Length(status::height(app, area)),
     ]));
-    if app.first_look {
+    if app.on_first_look() {
         loading::header(app, &theme, buf, header);
     } else {
         HeaderView { app, theme: &theme }.render(header, buf);
@@ -211,7 +211,9 @@ fn render_pane(
     let inner = block.inner(area);
     Widget::render(block, area, buf);
     let (rows, offset) = match pane {
-        Pane::Plan | Pane::Info if app.first_look => (loading::pane(app, &theme, buf, inner), 0),
+        Pane::Plan | Pane::Info if app.on_first_look() => {
+            (loading::pane(app, &theme, buf, inner), 0)
+        }
         Pane::Catalog => catalog::render(app, &theme, &mut view.catalog, focused, buf, inner),
         Pane::Plan => plan::render(app, &theme, &mut view.plan, focused, buf, inner),
         Pane::Info => match app.info {

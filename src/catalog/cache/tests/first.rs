@@ -3,34 +3,36 @@
 //! files changed; the rest it leaves gives what a cold load gives.
 
 use super::{ACME, BROKEN, cold, dump, folder, sources};
-use crate::catalog::cache::{FIRST_FILE, Kind, Start, start_app_from};
-use crate::catalog::{Loaded, Sources};
+use crate::catalog::cache::{FIRST_FILE, FirstLook, Kind, Start, start_app_from};
+use crate::catalog::{CredentialIdx, Loaded, Sources};
 
 /// The app's start through `cache`, first looks written from one credential.
 fn start(sources: &Sources, cache: &std::path::Path) -> Start {
     start_app_from(sources, Some(cache), 1).0
 }
 
-/// What the first look must hold of each credential, and the rest of the load beside it.
-fn listed(loaded: &Loaded) -> String {
-    let rows: Vec<String> = (loaded.catalog.credentials.iter())
-        .map(|c| {
-            format!(
-                "{} {} {:?} {:?} {:?} {:?} {:?} {:?} {} {} {}",
-                c.id,
-                c.title,
-                c.provider,
-                c.kind,
-                c.level,
-                c.hours,
-                c.cost,
-                c.unknown,
-                c.retired,
-                c.stack,
-                c.file
-            )
-        })
-        .collect();
+/// What the first look must hold of each credential, and the rest of the load beside it:
+/// from the whole load's credentials, or from a first look's rows.
+fn listed(loaded: &Loaded, look: Option<&FirstLook>) -> String {
+    let rows: Vec<String> = match look {
+        None => (loaded.catalog.credentials.iter())
+            .map(|c| {
+                let fields = (c.provider, c.kind, c.level, c.hours, c.cost, c.unknown);
+                let flags = (c.retired, c.stack);
+                format!("{} {} {fields:?} {flags:?} {}", c.id, c.title, c.file)
+            })
+            .collect(),
+        Some(look) => (0..look.len())
+            .map(|i| {
+                let idx = CredentialIdx(u32::try_from(i).expect("fits"));
+                let r = look.row(idx);
+                let fields = (r.provider, r.kind, r.level, r.hours, r.cost, r.unknown);
+                let flags = (r.retired, r.stack);
+                let (id, title, file) = (look.id(idx), look.title(idx), look.file(idx));
+                format!("{id} {title} {fields:?} {flags:?} {file}")
+            })
+            .collect(),
+    };
     let mut texts: Vec<_> = loaded.texts.iter().collect();
     texts.sort();
     let mut paths: Vec<_> = loaded.paths.iter().collect();
@@ -58,15 +60,15 @@ fn a_second_start_is_a_first_look_whose_rest_is_the_whole_load() {
         panic!("nothing is cached yet: the start is whole");
     };
     assert_eq!(dump(&first), dump(&whole));
-    let Start::FirstLook(look, rest) = start(&sources, cache.path()) else {
+    let Start::FirstLook(loaded, look, rest) = start(&sources, cache.path()) else {
         panic!("the second start is a first look");
     };
-    assert_eq!(listed(&look), listed(&whole));
-    assert!(look.has_errors(), "the problems come with the first look");
-    // Nothing to plan with: no skills, requirements, roles or ids to find.
-    let catalog = &look.catalog;
+    assert_eq!(listed(&loaded, Some(&look)), listed(&whole, None));
+    assert!(loaded.has_errors(), "the problems come with the first look");
+    // Nothing to plan with: no credentials, skills, roles or ids to find.
+    let catalog = &loaded.catalog;
     assert!(catalog.skills.is_empty() && catalog.roles.is_empty());
-    assert!(catalog.credentials.iter().all(|c| c.skills.is_empty()));
+    assert!(catalog.credentials.is_empty());
     assert_eq!(catalog.find_credential("acme/a"), None);
     assert_eq!(dump(&rest.load()), dump(&whole));
 }
@@ -80,15 +82,16 @@ fn a_generated_catalog_is_listed_whole_in_its_first_look() {
     let cache = tempfile::tempdir().expect("a temp dir");
     let whole = cold(&sources, Kind::Usable);
     start(&sources, cache.path());
-    let Start::FirstLook(look, rest) = start(&sources, cache.path()) else {
+    let Start::FirstLook(loaded, look, rest) = start(&sources, cache.path()) else {
         panic!("a first look");
     };
-    assert_eq!(look.catalog.credentials.len(), 3_000);
-    assert_eq!(listed(&look), listed(&whole));
+    assert_eq!(look.len(), 3_000);
+    assert_eq!(listed(&loaded, Some(&look)), listed(&whole, None));
     // The file names are shared, not one copy per credential.
-    let file = &look.catalog.credentials[0].file;
+    let file = look.file(CredentialIdx(0));
     assert!(
-        look.files
+        loaded
+            .files
             .iter()
             .any(|name| std::sync::Arc::ptr_eq(name, file))
     );
@@ -153,9 +156,29 @@ fn a_first_look_whose_whole_entry_is_gone_loads_the_rest_from_the_files() {
     let sources = sources(catalogs.path());
     start(&sources, cache.path());
     std::fs::remove_file(cache.path().join(Kind::Usable.file_name())).expect("remove");
-    let Start::FirstLook(_, rest) = start(&sources, cache.path()) else {
+    let Start::FirstLook(_, _, rest) = start(&sources, cache.path()) else {
         panic!("a first look");
     };
     assert_eq!(dump(&rest.load()), dump(&cold(&sources, Kind::Usable)));
     assert!(cache.path().join(Kind::Usable.file_name()).exists());
+}
+
+#[test]
+fn a_first_look_whose_file_with_problems_changed_after_it_was_hashed_is_not_used() {
+    let catalogs = folder(&[("acme.yaml", ACME), ("bad.yaml", BROKEN)]);
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let sources = sources(catalogs.path());
+    start(&sources, cache.path());
+    // The files as hashed at the start; then the broken one changes before its text, shown
+    // beside its problems, is read again: that text is not the file the problems are of.
+    let print = crate::catalog::Fingerprint::read(&sources);
+    let key = super::entry::Key::new(&print, super::entry::KindKey::First);
+    let path = cache.path().join(FIRST_FILE);
+    assert!(crate::catalog::cache::first::read(&path, &key, &print).is_some());
+    std::fs::write(
+        catalogs.path().join("bad.yaml"),
+        BROKEN.replace("hours: ten", "hours: tan"),
+    )
+    .expect("write");
+    assert!(crate::catalog::cache::first::read(&path, &key, &print).is_none());
 }

@@ -85,7 +85,12 @@ pub(super) fn report_via(sources: &Sources, freshness: Freshness, cache: &Path) 
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
     let key = entry::Key::new(&print, entry::KindKey::report(freshness));
-    let hit = entry::read_report(&cache.join(REPORT_FILE), &key, &files).is_some();
+    let hit = entry::read_report(
+        &cache.join(REPORT_FILE),
+        &key,
+        restore::Origin::Files(&files),
+    )
+    .is_some();
     (report_files(&files, &print, freshness, Some(cache)), hit)
 }
 
@@ -94,7 +99,12 @@ pub(super) fn load_via(sources: &Sources, kind: Kind, cache: &Path) -> (Loaded, 
     let files = source::gather(sources);
     let print = Fingerprint::of(&files);
     let key = entry::Key::new(&print, entry::KindKey::load(kind));
-    let hit = entry::read(&cache.join(kind.file_name()), &key, &files).is_some();
+    let hit = entry::read(
+        &cache.join(kind.file_name()),
+        &key,
+        crate::catalog::cache::restore::Origin::Files(&files),
+    )
+    .is_some();
     (load_files(&files, &print, kind, Some(cache)), hit)
 }
 

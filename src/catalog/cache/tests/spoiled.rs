@@ -70,12 +70,24 @@ fn a_cache_with_any_byte_flipped_is_not_used() {
         bytes[i] ^= 0x20;
         std::fs::write(&path, &bytes).expect("write");
         assert!(
-            entry::read(&path, &key, &files).is_none(),
+            entry::read(
+                &path,
+                &key,
+                crate::catalog::cache::restore::Origin::Files(&files)
+            )
+            .is_none(),
             "byte {i} flipped"
         );
     }
     std::fs::write(&path, &good).expect("write");
-    assert!(entry::read(&path, &key, &files).is_some());
+    assert!(
+        entry::read(
+            &path,
+            &key,
+            crate::catalog::cache::restore::Origin::Files(&files)
+        )
+        .is_some()
+    );
 }
 
 #[test]
