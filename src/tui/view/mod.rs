@@ -20,7 +20,7 @@ use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::app::{App, InfoView, Pane};
 pub use theme::Theme;
-pub use widgets::{HeaderView, PaneView, StatusView};
+pub use widgets::{HeaderView, PaneView, StatusView, hint_spans};
 
 /// Below this the app says the terminal is too small instead of drawing.
 pub const MIN_WIDTH: u16 = 20;
@@ -385,17 +385,4 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     }
-}
-
-/// Hints like `a add · d remove`, as spans.
-pub fn hint_spans(theme: &Theme, hints: &[(String, &str)]) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    for (i, (keys, label)) in hints.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim));
-        }
-        spans.push(Span::styled(keys.clone(), theme.key));
-        spans.push(Span::raw(format!(" {label}")));
-    }
-    spans
 }

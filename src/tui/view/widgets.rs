@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Theme, ViewState, header, render_pane, status};
@@ -46,4 +47,17 @@ impl Widget for StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         status::render(self.app, self.theme, buf, area);
     }
+}
+
+/// Hints like `a add · d remove`, as spans.
+pub fn hint_spans(theme: &Theme, hints: &[(String, &str)]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, (keys, label)) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(keys.clone(), theme.key));
+        spans.push(Span::raw(format!(" {label}")));
+    }
+    spans
 }
