@@ -23,7 +23,21 @@ impl Search<'_> {
             return;
         }
         let (met, reachable) = self.goals();
-        let (most, lower) = self.reach(met, &reachable, &blocked);
+        self.leave_node(met, &reachable, &blocked);
+    }
+
+    /// Leaves the current node unexplored, bounded as well as it can be.
+    pub(super) fn leave_node(
+        &mut self,
+        met: usize,
+        reachable: &[(usize, Vec<u32>)],
+        blocked: &Blocked,
+    ) {
+        // No valid set below it: nothing is left there.
+        let Some(near) = self.near(reachable) else {
+            return;
+        };
+        let (most, lower) = self.reach(met, reachable, blocked, Some(&near));
         self.leave(most, lower);
     }
 }
