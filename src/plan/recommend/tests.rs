@@ -239,31 +239,3 @@ roles:
     assert_eq!(ids(&catalog, &rec.steps), ["p/d"]);
     assert!(rec.optimal && rec.gap.is_none(), "{rec:?}");
 }
-
-#[test]
-fn the_chain_a_goal_still_needs_counts_on_top_of_the_set_so_far() {
-    // a and b are each met cheapest by a credential under a dear prerequisite (60 in all),
-    // or by a plain one for 55: the plain pair, 110, is best. Whole-set bounds see only one
-    // chain (65); once a plain one is chosen, b still needs 55 on top of it, which proves
-    // the pair within a few nodes.
-    let catalog = catalog(
-        "provider: {id: p, name: P}
-credentials:
-  - {id: pa, title: PA, kind: course, hours: 1, cost: 50, skills: [p]}
-  - {id: a1, title: A1, kind: course, hours: 1, cost: 10, skills: [a], requires: [{skill: p}]}
-  - {id: a2, title: A2, kind: course, hours: 1, cost: 55, skills: [a]}
-  - {id: qb, title: QB, kind: course, hours: 1, cost: 50, skills: [q]}
-  - {id: b1, title: B1, kind: course, hours: 1, cost: 10, skills: [b], requires: [{skill: q}]}
-  - {id: b2, title: B2, kind: course, hours: 1, cost: 55, skills: [b]}
-roles:
-  - {id: r, title: R, skills: [a, b]}
-",
-    );
-    let options = Options {
-        max_nodes: Some(4),
-        ..Options::default()
-    };
-    let rec = plan_for(&catalog, "r", &Holdings::new(&catalog), &options);
-    assert_eq!(ids(&catalog, &rec.steps), ["p/a2", "p/b2"]);
-    assert!(rec.optimal, "{rec:?}");
-}
