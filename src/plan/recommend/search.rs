@@ -57,6 +57,10 @@ const PATHS_AFTER: u64 = 20_000;
 /// credentials of `benches/recommend.rs` took up to twice as long).
 const NEAR_AFTER: u64 = 4_096;
 
+/// ...and only on problems of at most this many items: on larger ones (20,000-credential trap
+/// catalogs) a node's walk costs so much that the search proved fewer answers in its time.
+const NEAR_MOST_ITEMS: usize = 2_500;
+
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
     pub items: Vec<u32>,
@@ -198,7 +202,7 @@ impl Search<'_> {
             return;
         }
         // The unit tests settle it from the first node, so that they check it too.
-        if cfg!(test) || self.nodes >= NEAR_AFTER {
+        if self.near_pays() && (cfg!(test) || self.nodes >= NEAR_AFTER) {
             let near = self.near(&reachable);
             if near.is_none_or(|near| self.cannot_beat_best(met, &reachable, &blocked, Some(&near)))
             {
@@ -218,6 +222,11 @@ impl Search<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the problem is small enough for the near bound (see `NEAR_MOST_ITEMS`).
+    pub(super) fn near_pays(&self) -> bool {
+        self.problem.items.len() <= NEAR_MOST_ITEMS
     }
 
     /// Whether the nodes left are no longer bounded one by one.

@@ -33,11 +33,16 @@ impl Search<'_> {
         reachable: &[(usize, Vec<u32>)],
         blocked: &Blocked,
     ) {
-        // No valid set below it: nothing is left there.
-        let Some(near) = self.near(reachable) else {
-            return;
+        let near = if self.near_pays() {
+            // No valid set below it: nothing is left there.
+            let Some(near) = self.near(reachable) else {
+                return;
+            };
+            Some(near)
+        } else {
+            None
         };
-        let (most, lower) = self.reach(met, reachable, blocked, Some(&near));
+        let (most, lower) = self.reach(met, reachable, blocked, near.as_ref());
         self.leave(most, lower);
     }
 }
