@@ -11,9 +11,11 @@ use super::chains::Chains;
 use super::reduce::{Problem, Weight};
 
 mod chained;
+mod near;
 mod paths;
 
 use chained::{Chained, Plain};
+pub(super) use near::{Beyond, Near};
 use paths::Paths;
 
 /// Goals beyond this many are left out of the bound (which stays valid, only weaker).
@@ -38,12 +40,14 @@ pub(super) struct CoverBound {
 
 /// A node's set so far and the limits on the whole set.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Room {
+pub(super) struct Room<'a> {
     pub weight: Weight,
     pub cost: i64,
     pub hours: i64,
     pub budget: Option<i64>,
     pub max_hours: Option<i64>,
+    /// What the rest needs beyond the set so far, when the node is worth settling it.
+    pub near: Option<&'a Near>,
 }
 
 impl CoverBound {
@@ -153,8 +157,29 @@ impl CoverBound {
                 new[m] <= most - so_far && whole.get(m).is_none_or(|&w| w <= most)
             })
         };
+        let beyond = |limit: Option<i64>, so_far: i64, near: Option<&Beyond<i64>>, own| match (
+            limit, near,
+        ) {
+            (Some(most), Some(near)) => near
+                .adds(m as u32, own, i64::saturating_add)
+                .is_some_and(|adds| adds <= most - so_far),
+            _ => true,
+        };
+        let near = room.near;
         within(room.budget, room.cost, &self.cost, &self.chained.cost)
             && within(room.max_hours, room.hours, &self.hours, &self.chained.hours)
+            && beyond(
+                room.budget,
+                room.cost,
+                near.and_then(|n| n.cost.as_ref()),
+                &self.cost,
+            )
+            && beyond(
+                room.max_hours,
+                room.hours,
+                near.and_then(|n| n.hours.as_ref()),
+                &self.hours,
+            )
     }
 
     /// The most goals of `mask` whose covering fits the limits.
@@ -162,11 +187,14 @@ impl CoverBound {
         if self.fits(mask, room) {
             return mask.count_ones();
         }
-        submasks(mask)
-            .filter(|&m| self.fits(m, room))
-            .map(u32::count_ones)
-            .max()
-            .unwrap_or(0)
+        // Only a subset larger than the best so far needs checking.
+        submasks(mask).fold(0, |most, m| {
+            if m.count_ones() > most && self.fits(m, room) {
+                m.count_ones()
+            } else {
+                most
+            }
+        })
     }
 
     /// The least total weight of a set that adds to the set so far at least `floor` and
@@ -174,7 +202,12 @@ impl CoverBound {
     pub fn total_of_at_least(&self, mask: u32, need: u32, floor: Weight, room: &Room) -> Weight {
         let total = |m: u32| {
             let new = self.weight(m).max(floor);
-            (room.weight + new).max(self.chained.weight[m as usize])
+            let beyond = room.near.map_or(Some(Weight::default()), |near| {
+                near.weight.adds(m, &self.weight, |a, b| a + b)
+            });
+            beyond.map_or(Weight::INFINITE, |beyond| {
+                (room.weight + new.max(beyond)).max(self.chained.weight[m as usize])
+            })
         };
         if need == 0 {
             return room.weight + floor;

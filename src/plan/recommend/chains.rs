@@ -27,16 +27,7 @@ impl Chains {
     /// Settles every item cheapest first (a superior function, as in `settle`), with `own`
     /// giving each item's own amount.
     pub fn new(problem: &Problem, own: impl Fn(usize) -> i64) -> Chains {
-        let n = problem.items.len();
         let (supports, owner) = problem.slots();
-        let mut waiting: Vec<usize> = problem
-            .items
-            .iter()
-            .map(|it| it.requirements.len())
-            .collect();
-        let mut worst = vec![0i64; n];
-        let mut item = vec![NEVER; n];
-        let mut met = vec![false; problem.requirements.len()];
         let least_own = problem
             .requirements
             .iter()
@@ -48,31 +39,75 @@ impl Chains {
                     .unwrap_or(NEVER)
             })
             .collect();
-        let mut heap = BinaryHeap::new();
-        for (i, &wait) in waiting.iter().enumerate() {
-            if wait == 0 {
-                heap.push(Reverse((own(i), i)));
-            }
-        }
-        while let Some(Reverse((value, i))) = heap.pop() {
-            if item[i] != NEVER {
-                continue;
-            }
-            item[i] = value;
-            for &slot in &supports[i] {
-                let slot = slot as usize;
-                if met[slot] {
-                    continue;
-                }
-                met[slot] = true;
-                let o = owner[slot] as usize;
-                worst[o] = worst[o].max(value);
-                waiting[o] -= 1;
-                if waiting[o] == 0 {
-                    heap.push(Reverse((own(o).saturating_add(worst[o]), o)));
-                }
-            }
-        }
+        let item = settle(
+            problem,
+            &Slots {
+                supports: &supports,
+                owner: &owner,
+            },
+            |i| Some(own(i)),
+            i64::saturating_add,
+        )
+        .into_iter()
+        .map(|value| value.unwrap_or(NEVER))
+        .collect();
         Chains { item, least_own }
     }
+}
+
+/// [`Problem::slots`]: for each item the requirement slots it supports, and for each slot
+/// its owner.
+pub(super) struct Slots<'a> {
+    pub supports: &'a [Vec<u32>],
+    pub owner: &'a [u32],
+}
+
+/// Per item, the least total of the item with what it needs first, where `own` gives each
+/// item's own amount (`None`: the item may not be taken, so nothing that needs it through
+/// every supporter settles either). `None`: no valid set of takeable items holds it.
+pub(super) fn settle<T: Copy + Ord + Default>(
+    problem: &Problem,
+    slots: &Slots<'_>,
+    own: impl Fn(usize) -> Option<T>,
+    add: impl Fn(T, T) -> T,
+) -> Vec<Option<T>> {
+    let n = problem.items.len();
+    let mut waiting: Vec<usize> = problem
+        .items
+        .iter()
+        .map(|it| it.requirements.len())
+        .collect();
+    let mut worst = vec![T::default(); n];
+    let mut item: Vec<Option<T>> = vec![None; n];
+    let mut met = vec![false; problem.requirements.len()];
+    let mut heap = BinaryHeap::new();
+    for (i, &wait) in waiting.iter().enumerate() {
+        if wait == 0
+            && let Some(value) = own(i)
+        {
+            heap.push(Reverse((value, i)));
+        }
+    }
+    while let Some(Reverse((value, i))) = heap.pop() {
+        if item[i].is_some() {
+            continue;
+        }
+        item[i] = Some(value);
+        for &slot in &slots.supports[i] {
+            let slot = slot as usize;
+            if met[slot] {
+                continue;
+            }
+            met[slot] = true;
+            let o = slots.owner[slot] as usize;
+            worst[o] = worst[o].max(value);
+            waiting[o] -= 1;
+            if waiting[o] == 0
+                && let Some(own_value) = own(o)
+            {
+                heap.push(Reverse((add(own_value, worst[o]), o)));
+            }
+        }
+    }
+    item
 }

@@ -23,15 +23,17 @@
 //! reachable, and the cover bound on the weight still to pay) only cut nodes that cannot
 //! beat the best set found.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use super::bound::{CoverBound, MAX_GOALS, Room};
+use super::bound::CoverBound;
 
 mod blocked;
 mod frontier;
 mod greedy;
 mod limits;
+mod near;
 mod order;
+mod reach;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
@@ -41,9 +43,23 @@ use limits::Limits;
 /// after that, each node's bound covers all of its branches left at once.
 const SWEPT_AFTER_STOP: u64 = 1024;
 
+/// ...or for this long past the deadline, as each node's bound settles chains over the
+/// whole problem (see `near`).
+const SWEPT_FOR: Duration = Duration::from_millis(100);
+
 /// After this many nodes the search is a hard one: it builds the bound that follows one
 /// chain at a time (see `bound`), which costs more than an easy search takes in all.
 const PATHS_AFTER: u64 = 20_000;
+
+/// After this many nodes, each node that the bounds so far do not cut settles what the rest
+/// of the set needs beyond it (see `bound::near`): a walk over the whole problem per node,
+/// which only a search that runs a while pays back (from 256 nodes, the searches at 100,000
+/// credentials of `benches/recommend.rs` took up to twice as long).
+const NEAR_AFTER: u64 = 4_096;
+
+/// ...and only on problems of at most this many items: on larger ones (20,000-credential trap
+/// catalogs) a node's walk costs so much that the search proved fewer answers in its time.
+const NEAR_MOST_ITEMS: usize = 2_500;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -70,8 +86,11 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let limits = Limits::new(problem);
     let (cost_chains, hours_chains) = limits.chains();
     let bound = CoverBound::new(problem, cost_chains, hours_chains);
+    let (supports, owner) = problem.slots();
     let mut search = Search {
         problem,
+        supports,
+        owner,
         bound,
         limits,
         in_set: vec![false; n],
@@ -111,6 +130,9 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
 
 struct Search<'p> {
     problem: &'p Problem,
+    /// [`Problem::slots`], for settling chains at a node.
+    supports: Vec<Vec<u32>>,
+    owner: Vec<u32>,
     bound: CoverBound,
     limits: Limits,
     in_set: Vec<bool>,
@@ -144,7 +166,9 @@ impl Search<'_> {
     fn explore(&mut self) {
         self.nodes += 1;
         // The first node checks too, so a deadline already passed stops at once.
-        if self.nodes % 1024 == 1 && self.stop.deadline.is_some_and(|d| Instant::now() >= d)
+        // Past `NEAR_AFTER` a node costs far more than a look at the clock.
+        let look = self.nodes % 1024 == 1 || self.nodes > NEAR_AFTER;
+        if look && self.stop.deadline.is_some_and(|d| Instant::now() >= d)
             || self.stop.nodes.is_some_and(|most| self.nodes > most)
         {
             self.stopped = true;
@@ -161,8 +185,7 @@ impl Search<'_> {
         if self.stopped {
             // Left unexplored: what it could still reach bounds how far the answer may be
             // from the best.
-            let (most, lower) = self.reach(met, &reachable, &blocked);
-            self.leave(most, lower);
+            self.leave_node(met, &reachable, &blocked);
             self.swept += 1;
             return;
         }
@@ -175,8 +198,16 @@ impl Search<'_> {
             self.best_weight = self.weight;
             self.best_items.clone_from(&self.chosen);
         }
-        if self.cannot_beat_best(met, &reachable, &blocked) {
+        if self.cannot_beat_best(met, &reachable, &blocked, None) {
             return;
+        }
+        // The unit tests settle it from the first node, so that they check it too.
+        if self.near_pays() && (cfg!(test) || self.nodes >= NEAR_AFTER) {
+            let near = self.near(&reachable);
+            if near.is_none_or(|near| self.cannot_beat_best(met, &reachable, &blocked, Some(&near)))
+            {
+                return;
+            }
         }
         match blocked {
             Blocked::Branch(items, _) => self.branch(&items, None),
@@ -193,6 +224,20 @@ impl Search<'_> {
         }
     }
 
+    /// Whether the problem is small enough for the near bound (see `NEAR_MOST_ITEMS`).
+    pub(super) fn near_pays(&self) -> bool {
+        self.problem.items.len() <= NEAR_MOST_ITEMS
+    }
+
+    /// Whether the nodes left are no longer bounded one by one.
+    fn swept_enough(&self) -> bool {
+        self.swept >= SWEPT_AFTER_STOP
+            || self
+                .stop
+                .deadline
+                .is_some_and(|d| Instant::now() >= d + SWEPT_FOR)
+    }
+
     fn beats_best(&self, met: usize, weight: Weight) -> bool {
         met > self.best_met || (met == self.best_met && weight < self.best_weight)
     }
@@ -206,7 +251,7 @@ impl Search<'_> {
             self.explore();
             self.remove(item);
             self.excluded[item as usize] = true;
-            if self.stopped && self.swept >= SWEPT_AFTER_STOP {
+            if self.stopped && self.swept_enough() {
                 // The branches left are all below this node: its bound covers them at
                 // once, where visiting each (thousands, for a popular skill) would run
                 // well past the deadline.
@@ -299,90 +344,5 @@ impl Search<'_> {
             }
         }
         (met, reachable)
-    }
-
-    /// True when no set below this node can beat the best found.
-    fn cannot_beat_best(
-        &self,
-        met: usize,
-        reachable: &[(usize, Vec<u32>)],
-        blocked: &Blocked,
-    ) -> bool {
-        let (most, lower) = self.reach(met, reachable, blocked);
-        if most != self.best_met {
-            return most < self.best_met;
-        }
-        lower > self.best_weight || !self.seeded && lower == self.best_weight
-    }
-
-    /// What a set below this node can reach: at most this many goals, and, meeting as many
-    /// as the best found, at least this weight (the current set's included).
-    fn reach(
-        &self,
-        met: usize,
-        reachable: &[(usize, Vec<u32>)],
-        blocked: &Blocked,
-    ) -> (usize, Weight) {
-        let mut mask = 0u32;
-        let mut unbounded = 0;
-        for &(g, _) in reachable {
-            if g < MAX_GOALS {
-                mask |= 1 << g;
-            } else {
-                unbounded += 1;
-            }
-        }
-        let room = Room {
-            weight: self.weight,
-            cost: self.cost,
-            hours: self.hours,
-            budget: self.problem.budget,
-            max_hours: self.problem.max_hours,
-        };
-        let most = met + unbounded + self.bound.most_coverable(mask, &room) as usize;
-        // More goals than the best: any weight beats it. Fewer: none does.
-        if most > self.best_met {
-            return (most, Weight::default());
-        }
-        if most < self.best_met {
-            return (most, Weight::INFINITE);
-        }
-        // Only a tie on goals is possible, so the weight decides.
-        let need = (self.best_met - met).saturating_sub(unbounded) as u32;
-        let floor = match blocked {
-            Blocked::Branch(_, blocked_lower) => *blocked_lower,
-            _ => Weight::default(),
-        };
-        let mut whole = self.bound.total_of_at_least(mask, need, floor, &room);
-        // Every goal left must be met: each needs a supporter with its chain, and the goals
-        // beyond that chain's reach need items outside it (see `bound::chained`). The chain
-        // may overlap the set so far, hence a max and not a sum.
-        if need as usize + unbounded >= reachable.len() {
-            for (g, supporters) in reachable {
-                let through = |e: u32| {
-                    let item = &self.problem.items[e as usize];
-                    let beyond = if *g < MAX_GOALS {
-                        mask & !self.bound.chained.reach[e as usize]
-                    } else {
-                        0
-                    };
-                    let chain = item.with_prerequisites + self.bound.weight(beyond);
-                    self.bound
-                        .paths
-                        .as_ref()
-                        .map_or(chain, |paths| chain.max(paths.get(mask, e)))
-                };
-                let least = supporters
-                    .iter()
-                    .map(|&e| through(e))
-                    .min()
-                    .unwrap_or(Weight::INFINITE);
-                whole = whole.max(least);
-            }
-        }
-        for &item in &self.chosen {
-            whole = whole.max(self.problem.items[item as usize].with_prerequisites);
-        }
-        (most, whole)
     }
 }

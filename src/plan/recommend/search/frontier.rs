@@ -23,7 +23,26 @@ impl Search<'_> {
             return;
         }
         let (met, reachable) = self.goals();
-        let (most, lower) = self.reach(met, &reachable, &blocked);
+        self.leave_node(met, &reachable, &blocked);
+    }
+
+    /// Leaves the current node unexplored, bounded as well as it can be.
+    pub(super) fn leave_node(
+        &mut self,
+        met: usize,
+        reachable: &[(usize, Vec<u32>)],
+        blocked: &Blocked,
+    ) {
+        let near = if self.near_pays() {
+            // No valid set below it: nothing is left there.
+            let Some(near) = self.near(reachable) else {
+                return;
+            };
+            Some(near)
+        } else {
+            None
+        };
+        let (most, lower) = self.reach(met, reachable, blocked, near.as_ref());
         self.leave(most, lower);
     }
 }
