@@ -32,6 +32,9 @@ fn main() {
 #[path = "app/start.rs"]
 mod start;
 
+#[path = "app/peak.rs"]
+mod peak;
+
 static LARGE: LazyLock<Arc<Catalog>> = LazyLock::new(|| {
     let loaded = catalog::load_files(&synth::generate(100_000, 1).source_files());
     assert!(!loaded.has_errors());

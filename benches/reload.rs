@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 use upskill::catalog::cache::Store;
 use upskill::catalog::{self, Fingerprint, Loaded, Sources, source};
 
+#[path = "app/peak.rs"]
+mod peak;
+
 /// Reloads measured each way, unless `UPSKILL_RELOAD_RUNS` says.
 const RUNS: usize = 3;
 
@@ -53,7 +56,7 @@ fn main() {
         let store = through_store.then(|| Store::new(&cache));
         measure(&sources, &changed, store.as_ref());
     }
-    println!("peak RSS of this process: {} MB", peak_mb());
+    println!("peak RSS of this process: {} MB", peak::peak_mb());
 }
 
 /// Writes `credentials` generated credentials to `dir`.
@@ -155,19 +158,9 @@ fn measure(sources: &Sources, changed: &Path, store: Option<&Store>) {
         totals[runs / 2],
         cpus[runs / 2],
         held.catalog.credentials.len(),
-        peak_mb()
+        peak::peak_mb()
     );
     std::fs::write(changed, text).expect("put back");
-}
-
-/// This process's peak resident set, in MB.
-fn peak_mb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
 }
 
 /// The CPU time this process has used, user and system, in seconds: on a machine shared with

@@ -65,7 +65,7 @@ pub fn measure(credentials: usize) {
         "of a start: reading the {} files {read:.2?}, hashing them {hashed:.2?}; read and hashed one at a time on every core, as a warm start does: {one_at_a_time:.2?}",
         print.files().len(),
     );
-    println!("peak RSS of this process: {} MB", peak_mb());
+    println!("peak RSS of this process: {} MB", super::peak::peak_mb());
 }
 
 /// One start: the time to the first frame, and to the whole catalog in the app.
@@ -98,14 +98,4 @@ fn start(sources: &Sources, cache: &Path) -> (Duration, Duration) {
     assert!(!app.on_first_look() && !app.catalog.credentials.is_empty());
     drop(app);
     (first, whole)
-}
-
-/// The process's peak resident set, from `/proc/self/status`.
-fn peak_mb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
 }

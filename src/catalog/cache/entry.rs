@@ -10,9 +10,9 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::Kind;
 use super::parts::{self, Parts, Pieces};
 use super::restore::{self, Origin};
+use super::{Kind, header};
 use crate::catalog::fingerprint::Content;
 use crate::catalog::freshness::Freshness;
 use crate::catalog::{Fingerprint, LeftOut, Loaded, Problem, Report};
@@ -28,7 +28,7 @@ pub const FORMAT_VERSION: u32 = 6;
 const MAGIC: &[u8; 16] = b"upskill-catalog\n";
 
 /// Magic, format version, then the key's and the stored load's length and hash.
-const HEADER: usize = MAGIC.len() + 4 + 4 * 8;
+const HEADER: usize = header::size(MAGIC.len());
 
 /// How many times its YAML an entry may be: postcard is smaller than YAML (0.75x for generated
 /// catalogs), but the catalog's indices and graph are stored beside what the files said.
@@ -239,18 +239,8 @@ pub(super) fn read(path: &Path, key: &Key, files: Origin<'_>) -> Option<Loaded> 
 fn read_header(reader: &mut impl Read, expected_key: &[u8]) -> Option<(u64, u64)> {
     let mut header = [0; HEADER];
     reader.read_exact(&mut header).ok()?;
-    let (magic, rest) = header.split_at(MAGIC.len());
-    let (version, rest) = rest.split_at(4);
-    if magic != MAGIC || u32::from_le_bytes(version.try_into().ok()?) != FORMAT_VERSION {
-        return None;
-    }
-    let number = |i: usize| -> Option<u64> {
-        Some(u64::from_le_bytes(
-            rest.get(i * 8..i * 8 + 8)?.try_into().ok()?,
-        ))
-    };
-    let (key_len, key_hash) = (number(0)?, number(1)?);
-    let (stored_len, stored_hash) = (number(2)?, number(3)?);
+    let [key_len, key_hash, stored_len, stored_hash] =
+        header::numbers(&header, MAGIC, FORMAT_VERSION)?;
     if key_len != expected_key.len() as u64 {
         return None;
     }
@@ -340,29 +330,15 @@ pub(super) fn read_bytes(path: &Path, key: &Key) -> Option<Checked> {
 /// The stored part of `bytes`, when the header, the key and both hashes are right.
 fn checked<'a>(bytes: &'a [u8], expected_key: &[u8]) -> Option<&'a [u8]> {
     let (header, rest) = bytes.split_at_checked(HEADER)?;
-    let (magic, header) = header.split_at(MAGIC.len());
-    if magic != MAGIC {
-        return None;
-    }
-    let (version, header) = header.split_at(4);
-    if u32::from_le_bytes(version.try_into().ok()?) != FORMAT_VERSION {
-        return None;
-    }
-    let numbers: Vec<u64> = header
-        .chunks_exact(8)
-        .map(|chunk| chunk.try_into().map(u64::from_le_bytes))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    let [key_len, key_hash, stored_len, stored_hash] = numbers.as_slice() else {
-        return None;
-    };
-    let key_len = usize::try_from(*key_len).ok()?;
-    let stored_len = usize::try_from(*stored_len).ok()?;
+    let [key_len, key_hash, stored_len, stored_hash] =
+        header::numbers(header, MAGIC, FORMAT_VERSION)?;
+    let key_len = usize::try_from(key_len).ok()?;
+    let stored_len = usize::try_from(stored_len).ok()?;
     if key_len.checked_add(stored_len)? != rest.len() {
         return None;
     }
     let (key, stored) = rest.split_at(key_len);
-    let whole = xxh3_64(key) == *key_hash && xxh3_64(stored) == *stored_hash;
+    let whole = xxh3_64(key) == key_hash && xxh3_64(stored) == stored_hash;
     (whole && key == expected_key).then_some(stored)
 }
 

@@ -12,6 +12,7 @@
 
 mod entry;
 mod first;
+mod header;
 pub mod parsed;
 mod parts;
 mod restore;

@@ -35,7 +35,7 @@ pub const PARSED_VERSION: u32 = 1;
 const MAGIC: &[u8; 16] = b"upskill-parsed\n\0";
 
 /// Magic, version, then the source's size and hash, and the payload's length and hash.
-const HEADER: usize = MAGIC.len() + 4 + 4 * 8;
+const HEADER: usize = super::header::size(MAGIC.len());
 
 /// The most read of an entry beyond four times its source's size: postcard is about the size
 /// of the YAML it was parsed from (a list like `[a,b,c]` doubles at worst), so anything past
@@ -134,23 +134,12 @@ impl Store {
 /// The payload of `entry`, when its header is ours and says it was parsed from `source`.
 fn checked<'a>(entry: &'a [u8], source: &[u8]) -> Option<&'a [u8]> {
     let (header, payload) = entry.split_at_checked(HEADER)?;
-    let (magic, header) = header.split_at(MAGIC.len());
-    let (version, numbers) = header.split_at(4);
-    if magic != MAGIC || version != PARSED_VERSION.to_le_bytes() {
-        return None;
-    }
-    let numbers: Vec<u64> = numbers
-        .chunks_exact(8)
-        .map(|chunk| chunk.try_into().map(u64::from_le_bytes))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    let [source_len, source_hash, payload_len, payload_hash] = numbers.as_slice() else {
-        return None;
-    };
-    let whole = *source_len == source.len() as u64
-        && *payload_len == payload.len() as u64
-        && xxh3_64(payload) == *payload_hash
-        && xxh3_64(source) == *source_hash;
+    let [source_len, source_hash, payload_len, payload_hash] =
+        super::header::numbers(header, MAGIC, PARSED_VERSION)?;
+    let whole = source_len == source.len() as u64
+        && payload_len == payload.len() as u64
+        && xxh3_64(payload) == payload_hash
+        && xxh3_64(source) == source_hash;
     whole.then_some(payload)
 }
 
