@@ -372,3 +372,36 @@ fn the_canonical_key_orders_cover_every_field_of_the_format() {
         );
     }
 }
+
+/// An editor offers a key's `default` when it is completed: the schema never offers `null`
+/// or `[]`, which mean only that the key is left out.
+#[test]
+fn the_schema_offers_no_empty_defaults() {
+    fn empty_defaults(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(object) => {
+                if let Some(default) = object.get("default")
+                    && (default.is_null() || default.as_array().is_some_and(Vec::is_empty))
+                {
+                    found.push(path.to_owned());
+                }
+                for (key, inner) in object {
+                    empty_defaults(inner, &format!("{path}/{key}"), found);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    empty_defaults(inner, &format!("{path}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&format::schema_json()).expect("the schema is JSON");
+    let mut found = Vec::new();
+    empty_defaults(&schema, "", &mut found);
+    assert!(found.is_empty(), "empty defaults at {found:?}");
+    // Defaults with a meaning stay: a boolean key's `false`.
+    assert!(format::schema_json().contains("\"default\": false"));
+}
