@@ -249,7 +249,7 @@ fn a_paste_cut_to_fit_a_note_is_said_on_screen() {
 fn compared_with_wide_costs() -> App {
     let mut loaded = catalog::load(&common::app::fixture_sources());
     for credential in &mut loaded.catalog.credentials {
-        match credential.id.as_str() {
+        match credential.id.as_ref() {
             "acme/linux-admin" => credential.cost = catalog::Amount::from_f64(265.5),
             "acme/fast-track" => credential.cost = catalog::Amount::from_f64(1259.0),
             _ => {}
@@ -391,11 +391,13 @@ fn the_detail_lists_a_credentials_occupations() {
     let idx = catalog
         .find_credential("acme/linux-admin")
         .expect("the fixture credential");
-    catalog.credentials[idx.index()].occupations = vec![upskill::catalog::Occupation {
-        code: Some("15-1244.00".into()),
-        framework: Some("O*NET-SOC".into()),
-        name: Some("Network and Computer Systems Administrators".into()),
-    }];
+    catalog.credentials[idx.index()].edit_rare(|rare| {
+        rare.occupations = vec![upskill::catalog::Occupation {
+            code: Some("15-1244.00".into()),
+            framework: Some("O*NET-SOC".into()),
+            name: Some("Network and Computer Systems Administrators".into()),
+        }];
+    });
     let screen = text(&draw(&app, 100, 30));
     assert!(
         screen.contains(

@@ -393,7 +393,7 @@ fn search_narrows_as_you_type_and_escape_clears() {
     assert!(app.browser.editing);
     assert!(app.browser.results.len() < all);
     assert_eq!(
-        app.catalog.credential(app.browser.results[0]).id,
+        &*app.catalog.credential(app.browser.results[0]).id,
         "acme/cloud-architect"
     );
     keys(&mut app, "j");
@@ -447,7 +447,7 @@ fn sort_cycles_through_title_cost_and_hours() {
     keys(&mut app, "S");
     let first = app.catalog.credential(app.browser.results[0]);
     assert_eq!(
-        first.id, "beta/hostile",
+        &*first.id, "beta/hostile",
         "the one-hour course comes first by hours"
     );
 }
@@ -1241,7 +1241,7 @@ fn shown(app: &upskill::tui::app::App) -> Vec<&str> {
     app.browser
         .results
         .iter()
-        .map(|&idx| app.catalog.credential(idx).id.as_str())
+        .map(|&idx| app.catalog.credential(idx).id.as_ref())
         .collect()
 }
 

@@ -63,7 +63,7 @@ fn matched(wallet: &Wallet) -> Vec<String> {
                 rule.label(),
                 candidates
                     .iter()
-                    .map(|&idx| catalog.credential(idx).id.as_str())
+                    .map(|&idx| catalog.credential(idx).id.as_ref())
                     .collect::<Vec<_>>()
                     .join(", ")
             ),

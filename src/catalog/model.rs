@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use jiff::civil::Date;
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -13,6 +12,9 @@ use serde::{Deserialize, Serialize};
 pub use super::amount::{Amount, Unknowns};
 pub use super::format::{Kind, Level};
 pub use super::requirement::{Atom, Edge, Gate, Requirement};
+pub use credential::{Credential, Occupation, Rare};
+
+mod credential;
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -54,76 +56,6 @@ pub struct Provider {
     pub domains: Vec<String>,
     /// The file that defines it, as shown in messages.
     pub file: Arc<str>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Credential {
-    /// The global id, `provider/local-id`.
-    pub id: String,
-    pub provider: ProviderIdx,
-    pub title: String,
-    pub kind: Kind,
-    pub level: Option<Level>,
-    #[serde(with = "super::amount::exact")]
-    pub hours: Amount,
-    #[serde(with = "super::amount::exact")]
-    pub cost: Amount,
-    pub unknown: Unknowns,
-    pub skills: Vec<SkillIdx>,
-    pub requires: Vec<Requirement>,
-    pub recommends: Vec<Requirement>,
-    pub valid_for_months: Option<u32>,
-    /// The `format` field: how it is delivered (online self-paced, exam, ...).
-    pub delivery: Option<String>,
-    pub url: Option<String>,
-    /// External ids and addresses naming the same credential (`same_as`).
-    pub same_as: Vec<String>,
-    /// The occupations it prepares for, in occupation frameworks (`occupations`).
-    pub occupations: Vec<Occupation>,
-    pub description: Option<String>,
-    pub sources: Vec<String>,
-    pub verified: Option<Date>,
-    pub retired: bool,
-    /// A stack: awarded as soon as its `requires` (its `awarded_when`) hold; no cost, no
-    /// time, never a step.
-    pub stack: bool,
-    /// A stack that expires when the first of its parts expires.
-    pub while_parts_valid: bool,
-    /// The credential that replaces this retired one.
-    pub replaced_by: Option<CredentialIdx>,
-    pub file: Arc<str>,
-}
-
-/// An occupation in a framework (SOC, O*NET-SOC, ISCO-08, ESCO...): its code, its name, or
-/// both.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Occupation {
-    pub code: Option<String>,
-    pub framework: Option<String>,
-    pub name: Option<String>,
-}
-
-impl Occupation {
-    /// `15-1244.00 Network and Computer Systems Administrators (O*NET-SOC)`: what is given.
-    pub fn describe(&self) -> String {
-        let out = [&self.code, &self.name]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ");
-        match &self.framework {
-            Some(framework) => format!("{out} ({framework})"),
-            None => out,
-        }
-    }
-}
-
-impl Credential {
-    /// The id within its provider, after the `/`.
-    pub fn local_id(&self) -> &str {
-        self.id.split_once('/').map_or(&self.id, |(_, local)| local)
-    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -234,9 +166,7 @@ impl Catalog {
 
     /// Every global credential id, for suggestions.
     pub fn credential_id_strs(&self) -> impl Iterator<Item = &str> {
-        self.credentials
-            .iter()
-            .map(|credential| credential.id.as_str())
+        self.credentials.iter().map(|credential| &*credential.id)
     }
 
     /// The credentials that teach a skill, in catalog order.
@@ -251,7 +181,7 @@ impl Catalog {
         let mut next = idx;
         // The bound keeps a catalog with errors (a circle) from looping.
         for _ in 0..self.credentials.len() {
-            match self.credential(next).replaced_by {
+            match self.credential(next).replaced_by() {
                 Some(successor) if self.credential(next).retired => next = successor,
                 _ => break,
             }
@@ -356,7 +286,7 @@ impl Catalog {
 
     pub fn describe_atom(&self, atom: Atom) -> String {
         match atom {
-            Atom::Credential(idx) => self.credential(idx).id.clone(),
+            Atom::Credential(idx) => self.credential(idx).id.to_string(),
             Atom::Skill(idx) => format!("skill {}", self.skill(idx).id),
             Atom::Experience(gate) => self.describe_gate(gate),
         }

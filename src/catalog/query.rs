@@ -43,7 +43,7 @@ impl Catalog {
             credential.retired,
             (credential.unknown.cost, credential.cost),
             (credential.unknown.hours, credential.hours),
-            credential.id.as_str(),
+            credential.id.as_ref(),
         )
     }
 

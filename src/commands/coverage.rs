@@ -105,7 +105,7 @@ impl<'a> SkillCoverage<'a> {
                 .teachers(idx)
                 .iter()
                 .filter(offered)
-                .map(|&teacher| catalog.credential(teacher).id.as_str())
+                .map(|&teacher| catalog.credential(teacher).id.as_ref())
                 .collect(),
         }
     }

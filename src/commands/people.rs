@@ -298,7 +298,7 @@ fn profile_lines(profile: &Profile, catalog: &Catalog, currency: &str) -> Vec<St
             let title = catalog
                 .find_credential(id)
                 .map_or("not in the catalogs", |idx| {
-                    catalog.credential(idx).title.as_str()
+                    catalog.credential(idx).title.as_ref()
                 });
             let earned = have
                 .earned

@@ -67,7 +67,7 @@ pub fn run(out: &mut impl Write, catalogs: &CatalogArgs, args: &PlanArgs) -> io:
     plan.steps = recommendation
         .steps
         .iter()
-        .map(|&c| Step::planned(catalog.credential(c).id.clone()))
+        .map(|&c| Step::planned(catalog.credential(c).id.to_string()))
         .collect();
     let report = Report::recommended(
         catalog,
@@ -186,9 +186,9 @@ fn add_held(
     experience: &[crate::plan::Experience],
 ) {
     for &idx in held {
-        let id = &catalog.credential(idx).id;
-        if !have.credentials.contains(id) {
-            have.credentials.push(id.clone());
+        let id = &*catalog.credential(idx).id;
+        if !have.credentials.iter().any(|held| held == id) {
+            have.credentials.push(id.to_owned());
         }
     }
     for &idx in skills {

@@ -129,8 +129,8 @@ fn text(catalog: &Catalog, found: &[Found], today: Date, months: u32, width: usi
                 let expires = f.renewal.expires.unwrap_or(Date::MAX);
                 vec![
                     f.plan.clone(),
-                    credential.id.clone(),
-                    credential.title.clone(),
+                    credential.id.to_string(),
+                    credential.title.to_string(),
                     expires.to_string(),
                     when(expires, today),
                     format!("{} {}", credential.cost.money(), catalog.currency),

@@ -67,7 +67,7 @@ pub fn find(catalog: &Catalog, wanted: &str) -> Result<Found, String> {
             several => {
                 let ids: Vec<&str> = several
                     .iter()
-                    .map(|&idx| catalog.credential(idx).id.as_str())
+                    .map(|&idx| catalog.credential(idx).id.as_ref())
                     .collect();
                 return Err(format!(
                     "`{}` is the id of several credentials: `{}`; give one as provider/id",
@@ -113,7 +113,7 @@ fn unknown(catalog: &Catalog, kind: Option<&str>, id: &str) -> String {
                 .credentials
                 .iter()
                 .find(|credential| credential.local_id() == local)
-                .map(|credential| credential.id.as_str())
+                .map(|credential| credential.id.as_ref())
         });
     }
     let hint = match suggestion {

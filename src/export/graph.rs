@@ -89,7 +89,7 @@ impl Drawing {
                     edges.link(from, Node::Credential(idx), style);
                 }
             }
-            for atom in credential.recommends.iter().flat_map(Requirement::atoms) {
+            for atom in credential.recommends().iter().flat_map(Requirement::atoms) {
                 if let Atom::Credential(other) = *atom
                     && kept.contains(&other)
                 {
@@ -140,11 +140,11 @@ fn label_lines(catalog: &Catalog, node: Node) -> Vec<String> {
     let (title, id) = match node {
         Node::Credential(idx) => {
             let credential = catalog.credential(idx);
-            let mut id = credential.id.clone();
+            let mut id = credential.id.to_string();
             if credential.retired {
                 id.push_str(" (retired)");
             }
-            (credential.title.as_str(), id)
+            (credential.title.as_ref(), id)
         }
         Node::Skill(idx) => {
             let skill = catalog.skill(idx);

@@ -355,7 +355,7 @@ fn credential_view(catalog: &Catalog, idx: crate::catalog::CredentialIdx) -> Cre
             .iter()
             .map(|&s| line(&catalog.skill(s).id))
             .collect(),
-        url: credential.url.as_deref().map(line),
+        url: credential.url().map(line),
         valid_for_months: credential.valid_for_months,
         retired: credential.retired,
         description: credential

@@ -22,7 +22,7 @@ pub fn awards(catalog: &Catalog, plan: &Plan) -> Awards {
         .copied()
         .filter(|&stack| had.has_credential(stack))
         .filter(|&stack| {
-            let id = &catalog.credential(stack).id;
+            let id = &*catalog.credential(stack).id;
             !plan.have.credentials.iter().any(|held| held == id)
         })
         .collect();

@@ -333,7 +333,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Vec<Violation> {
         if catalog.credential(idx).retired && step.status != Status::Done {
             let successor = catalog
                 .successor(idx)
-                .map(|next| catalog.credential(next).id.clone());
+                .map(|next| catalog.credential(next).id.to_string());
             step_problems.push(at(ViolationKind::Retired { id, successor }));
         }
     }

@@ -113,7 +113,7 @@ pub fn teachers_of(catalog: &Catalog, requirement: &Requirement) -> Vec<String> 
         };
         for c in candidates {
             let credential = catalog.credential(c);
-            if !credential.retired && !ids.contains(&credential.id.as_str()) {
+            if !credential.retired && !ids.contains(&credential.id.as_ref()) {
                 ids.push(&credential.id);
             }
         }

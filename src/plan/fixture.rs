@@ -34,7 +34,7 @@ pub fn catalog(yaml: &str) -> Catalog {
 pub fn ids(catalog: &Catalog, steps: &[CredentialIdx]) -> Vec<String> {
     steps
         .iter()
-        .map(|&c| catalog.credential(c).id.clone())
+        .map(|&c| catalog.credential(c).id.to_string())
         .collect()
 }
 

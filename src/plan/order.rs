@@ -41,7 +41,7 @@ fn priority(catalog: &Catalog, idx: CredentialIdx) -> (u8, usize, &str, &str) {
     (
         level,
         credential.requires.len(),
-        credential.title.as_str(),
-        credential.id.as_str(),
+        credential.title.as_ref(),
+        credential.id.as_ref(),
     )
 }

@@ -7,7 +7,7 @@ use crate::catalog::format::{
     CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Measure, Text,
 };
 use crate::catalog::model::{
-    Amount, Credential, CredentialIdx, ProviderIdx, Skill, SkillIdx, Unknowns,
+    Amount, Credential, CredentialIdx, ProviderIdx, Rare, Skill, SkillIdx, Unknowns,
 };
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
@@ -187,11 +187,11 @@ impl Merge {
             return None;
         }
         let idx = CredentialIdx(self.catalog.credentials.len() as u32);
-        self.catalog.credentials.push(Credential {
-            id: id.clone(),
+        let mut credential = Credential {
+            id: id.as_str().into(),
             provider,
             // Moved, not copied: a catalog of 100,000 credentials holds its text once.
-            title: spec.title.0,
+            title: spec.title.0.into(),
             kind: spec.kind,
             level: spec.level,
             hours: Amount::from_f64(hours.unwrap_or(0.0)),
@@ -200,27 +200,31 @@ impl Merge {
                 hours: hours.is_none(),
                 cost: cost.is_none(),
             },
-            skills,
-            requires: Vec::new(),
-            recommends: Vec::new(),
+            skills: skills.into(),
+            requires: Box::default(),
             valid_for_months: spec.valid_for_months.filter(|&m| m > 0 && m <= MAX_MONTHS),
-            delivery: spec.format.map(|text| text.0),
-            url: spec.url.map(|text| text.0),
-            same_as,
-            occupations,
-            description: spec.description.map(|text| text.0),
+            delivery: spec.format.map(|text| text.0.into()),
+            description: spec.description.map(|text| text.0.into()),
             sources: spec
                 .source
                 .into_iter()
-                .flat_map(|sources| sources.0.into_iter().map(|text| text.0))
+                .flat_map(|sources| sources.0.into_iter().map(|text| text.0.into()))
                 .collect(),
             verified,
             retired: spec.retired,
             stack: !spec.awarded_when.is_empty(),
             while_parts_valid: spec.while_parts_valid,
-            replaced_by: None,
+            rare: None,
             file: Arc::clone(file),
+        };
+        credential.set_rare(Rare {
+            url: spec.url.map(|text| text.0),
+            same_as,
+            occupations,
+            recommends: Vec::new(),
+            replaced_by: None,
         });
+        self.catalog.credentials.push(credential);
         self.catalog.credential_ids.insert(id, idx);
         self.credential_items.push((file_index, n));
         Some(idx)

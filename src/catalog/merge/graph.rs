@@ -56,7 +56,7 @@ fn prerequisite_graph(credentials: &[Credential]) -> DiGraph<CredentialIdx, Edge
                 }
             }
         }
-        for requirement in &credential.recommends {
+        for requirement in credential.recommends() {
             for atom in requirement.atoms() {
                 if let Atom::Credential(recommended) = atom {
                     graph.add_edge(NodeIndex::new(recommended.index()), node, Edge::Recommends);
@@ -88,7 +88,7 @@ impl Merge {
         for cycle in cycles::find(&self.catalog) {
             let names: Vec<&str> = cycle
                 .iter()
-                .map(|&idx| self.catalog.credential(idx).id.as_str())
+                .map(|&idx| self.catalog.credential(idx).id.as_ref())
                 .collect();
             // At the first requirement of the cycle's first credential that names the next.
             let item = self.credential_place(cycle[0]);

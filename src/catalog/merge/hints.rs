@@ -49,7 +49,7 @@ impl Merge {
             .credentials
             .iter()
             .filter(|credential| credential.local_id() == local)
-            .map(|credential| credential.id.as_str())
+            .map(|credential| credential.id.as_ref())
             .collect();
         match owners.as_slice() {
             [] => String::new(),

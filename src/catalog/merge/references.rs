@@ -64,8 +64,8 @@ impl Merge {
                 (requires, recommends)
             };
             let credential = &mut self.catalog.credentials[idx.index()];
-            credential.requires = requires;
-            credential.recommends = recommends;
+            credential.requires = requires.into();
+            credential.edit_rare(|rare| rare.recommends = recommends);
         }
     }
 

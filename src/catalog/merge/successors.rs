@@ -27,18 +27,19 @@ impl Merge {
                 Severity::Error,
                 "replaced_by names",
             ) {
-                self.catalog.credentials[idx.index()].replaced_by = Some(next);
+                self.catalog.credentials[idx.index()]
+                    .edit_rare(|rare| rare.replaced_by = Some(next));
             }
         }
         for (idx, _, _, _) in credentials {
             let mut seen = vec![*idx];
             let mut at = *idx;
-            while let Some(next) = self.catalog.credential(at).replaced_by {
+            while let Some(next) = self.catalog.credential(at).replaced_by() {
                 if seen.contains(&next) {
                     let cycle: Vec<&str> = seen
                         .iter()
                         .chain(std::iter::once(&next))
-                        .map(|&c| self.catalog.credential(c).id.as_str())
+                        .map(|&c| self.catalog.credential(c).id.as_ref())
                         .collect();
                     let message = format!(
                         "`replaced_by` goes round in a circle: {}; a chain of successors must end at a credential that is not retired",
@@ -52,7 +53,7 @@ impl Merge {
                 at = next;
             }
             let last = self.catalog.credential(at);
-            if at != *idx && last.retired && last.replaced_by.is_none() {
+            if at != *idx && last.retired && last.replaced_by().is_none() {
                 let message = format!(
                     "the successor `{}` is retired too, and names no successor of its own: point `replaced_by` at a credential that is still offered",
                     last.id

@@ -76,16 +76,16 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
             ),
         );
     }
-    if let Some(url) = &credential.url {
+    if let Some(url) = &credential.url() {
         page.field("url", url);
     }
-    if !credential.same_as.is_empty() {
-        let same_as: Vec<&str> = credential.same_as.iter().map(String::as_str).collect();
+    if !credential.same_as().is_empty() {
+        let same_as: Vec<&str> = credential.same_as().iter().map(String::as_str).collect();
         page.field_lines("same as", &same_as);
     }
     occupations(&mut page, credential);
     if !credential.sources.is_empty() {
-        let sources: Vec<&str> = credential.sources.iter().map(String::as_str).collect();
+        let sources: Vec<&str> = credential.sources.iter().map(AsRef::as_ref).collect();
         page.field_lines("sources", &sources);
     }
     page.field("verified", &verified(credential.verified, today));
@@ -103,9 +103,9 @@ pub fn render(catalog: &Catalog, idx: CredentialIdx, today: Date, width: usize) 
     } else {
         requirement_tree(&mut page, catalog, &credential.requires);
     }
-    if !credential.recommends.is_empty() {
+    if !credential.recommends().is_empty() {
         page.heading("Recommends (suggested, not enforced)");
-        requirement_tree(&mut page, catalog, &credential.recommends);
+        requirement_tree(&mut page, catalog, credential.recommends());
     }
     dependents(&mut page, catalog, idx);
     roles_helped(&mut page, catalog, idx);
@@ -271,11 +271,11 @@ fn roles_helped(page: &mut Page, catalog: &Catalog, idx: CredentialIdx) {
 
 /// The occupations it prepares for, one a line.
 fn occupations(page: &mut Page, credential: &crate::catalog::Credential) {
-    if credential.occupations.is_empty() {
+    if credential.occupations().is_empty() {
         return;
     }
     let described: Vec<String> = credential
-        .occupations
+        .occupations()
         .iter()
         .map(crate::catalog::Occupation::describe)
         .collect();

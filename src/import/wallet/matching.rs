@@ -63,12 +63,12 @@ impl Index {
         };
         for idx in catalog.credential_indices() {
             let credential = catalog.credential(idx);
-            for entry in &credential.same_as {
+            for entry in credential.same_as() {
                 for key in keys(entry) {
                     index.same_as.entry(key).or_default().push(idx);
                 }
             }
-            if let Some(url) = &credential.url {
+            if let Some(url) = &credential.url() {
                 index.url.entry(url_key(url)).or_default().push(idx);
             }
             index

@@ -25,7 +25,7 @@ pub fn verdict(found: &Match) -> &'static str {
 pub fn ids(catalog: &Catalog, candidates: &[CredentialIdx]) -> Vec<String> {
     candidates
         .iter()
-        .map(|&idx| catalog.credential(idx).id.clone())
+        .map(|&idx| catalog.credential(idx).id.to_string())
         .collect()
 }
 
@@ -89,7 +89,7 @@ pub fn rows(catalog: &Catalog, awards: &[Award], matches: &[Match], against: Aga
 fn action(catalog: &Catalog, award: &Award, found: &Match, against: Against) -> (String, bool) {
     match found {
         Match::Matched { credential, rule } => {
-            let id = &catalog.credential(*credential).id;
+            let id = &*catalog.credential(*credential).id;
             let by = rule.label();
             if let Some(step) = against.steps.iter().position(|step| step == id) {
                 return (
@@ -100,7 +100,7 @@ fn action(catalog: &Catalog, award: &Award, found: &Match, against: Against) -> 
                     false,
                 );
             }
-            if against.changed.contains(id) {
+            if against.changed.iter().any(|changed| changed == id) {
                 (format!("-> {id} (by {by})"), false)
             } else {
                 (format!("-> {id} (by {by}, held already)"), true)
@@ -166,7 +166,7 @@ pub fn holdings(catalog: &Catalog, awards: &[Award], matches: &[Match]) -> Vec<H
         .zip(matches)
         .filter_map(|(award, found)| match found {
             Match::Matched { credential, .. } => Some(Holding {
-                id: catalog.credential(*credential).id.clone(),
+                id: catalog.credential(*credential).id.to_string(),
                 earned: award.earned,
                 expires: award.expires,
             }),

@@ -12,7 +12,7 @@ pub fn describe(catalog: &Catalog, before: &Plan, after: &Plan) -> String {
     let title = |step: &Step| {
         catalog.find_credential(&step.id).map_or_else(
             || step.id.clone(),
-            |idx| catalog.credential(idx).title.clone(),
+            |idx| catalog.credential(idx).title.to_string(),
         )
     };
     let (old, new) = (&before.steps, &after.steps);
@@ -85,7 +85,7 @@ fn held_change(catalog: &Catalog, before: &Plan, after: &Plan) -> String {
     let credential = |id: &str| {
         catalog.find_credential(id).map_or_else(
             || id.to_owned(),
-            |idx| catalog.credential(idx).title.clone(),
+            |idx| catalog.credential(idx).title.to_string(),
         )
     };
     let skill = |id: &str| {

@@ -92,7 +92,7 @@ pub fn add_with_prerequisites(
     idx: CredentialIdx,
 ) -> Result<Added, EditError> {
     let credential = catalog.credential(idx);
-    let id = credential.id.clone();
+    let id = credential.id.to_string();
     if let Some(i) = plan.position(&id) {
         return Err(EditError::AlreadyPlanned { id, number: i + 1 });
     }
@@ -138,7 +138,7 @@ pub fn add_with_prerequisites(
     plan.steps.extend(
         added
             .iter()
-            .map(|&c| Step::planned(catalog.credential(c).id.clone())),
+            .map(|&c| Step::planned(catalog.credential(c).id.to_string())),
     );
     Ok(Added { plan, added })
 }
@@ -197,7 +197,7 @@ pub fn swap_successor(catalog: &Catalog, plan: &Plan, index: usize) -> Result<Pl
     if plan.steps[index].status == Status::Done {
         return Err(EditError::DoneStays { id });
     }
-    let successor = catalog.credential(next).id.clone();
+    let successor = catalog.credential(next).id.to_string();
     if let Some(i) = plan.position(&successor) {
         return Err(EditError::AlreadyPlanned {
             id: successor,
@@ -278,7 +278,7 @@ pub fn move_step(
                 .filter_map(|s| catalog.find_credential(&s.id))
                 .find(|&s| gives(catalog, s, requirement))
         });
-        let supplier = supplier.map(|s| catalog.credential(s).id.clone());
+        let supplier = supplier.map(|s| catalog.credential(s).id.to_string());
         let via = match &supplier {
             Some(s) if *s != requirement_text => format!(" (from `{s}`)"),
             _ => String::new(),

@@ -23,7 +23,7 @@ fn titles(browser: &Browser, catalog: &Catalog, n: usize) -> Vec<String> {
         .results
         .iter()
         .take(n)
-        .map(|&idx| catalog.credential(idx).id.clone())
+        .map(|&idx| catalog.credential(idx).id.to_string())
         .collect()
 }
 
@@ -228,8 +228,8 @@ fn a_new_query_selects_the_best_match() {
 fn fields_of(catalog: &Catalog, idx: CredentialIdx) -> Vec<nucleo_matcher::Utf32String> {
     let credential = catalog.credential(idx);
     let mut fields = vec![
-        credential.title.as_str().into(),
-        credential.id.as_str().into(),
+        credential.title.as_ref().into(),
+        credential.id.as_ref().into(),
         catalog.provider(credential.provider).name.as_str().into(),
     ];
     let skills = credential.skills.iter();

@@ -32,7 +32,7 @@ pub(crate) fn read_only(app: &mut App) -> bool {
 }
 
 fn id_of(app: &App, idx: CredentialIdx) -> String {
-    app.catalog.credential(idx).id.clone()
+    app.catalog.credential(idx).id.to_string()
 }
 
 pub(crate) fn add(app: &mut App) -> Vec<Effect> {
@@ -50,7 +50,7 @@ pub(crate) fn add(app: &mut App) -> Vec<Effect> {
     };
     match edit::add_with_prerequisites(&app.catalog, &app.plan, idx) {
         Ok(added) => {
-            let title = app.catalog.credential(idx).title.clone();
+            let title = app.catalog.credential(idx).title.to_string();
             let before: Vec<String> = added
                 .added
                 .iter()
@@ -103,7 +103,7 @@ pub(crate) fn held_selected(app: &App) -> Option<usize> {
     if app.derived.step_of(idx).is_some() {
         return None;
     }
-    let id = &app.catalog.credential(idx).id;
+    let id = &*app.catalog.credential(idx).id;
     app.plan.have.credentials.iter().position(|held| held == id)
 }
 

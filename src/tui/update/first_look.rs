@@ -259,7 +259,7 @@ mod tests {
         let id = app.listing().id(selected).to_owned();
         update(&mut app, arrived(rest));
         assert!(!app.on_first_look() && !app.busy());
-        assert_eq!(app.catalog.credential(selected).id, id);
+        assert_eq!(&*app.catalog.credential(selected).id, id);
         assert_eq!(app.browser.selection(), Some(selected));
         assert!(
             !app.catalog.skills.is_empty(),

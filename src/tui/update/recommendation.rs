@@ -184,7 +184,7 @@ pub(crate) fn apply_recommendation(
         .after_step
         .iter()
         .flatten()
-        .map(|&stack| app.catalog.credential(stack).title.clone())
+        .map(|&stack| app.catalog.credential(stack).title.to_string())
         .collect();
     if !stacks.is_empty() {
         let _ = write!(text, "; awards {} on the way", stacks.join(", "));

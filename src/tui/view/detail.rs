@@ -89,7 +89,7 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
     let currency = &catalog.currency;
     let step = app.derived.step_of(idx);
     let mut lines = vec![Line::from(vec![
-        Span::styled(credential.title.clone(), theme.title),
+        Span::styled(credential.title.to_string(), theme.title),
         Span::styled(format!("  {}", credential.id), theme.dim),
     ])];
     let mut facts = vec![provider.name.clone(), credential.kind.to_string()];
@@ -110,7 +110,7 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
             format!("{} {currency}", credential.cost.money())
         });
     }
-    facts.extend(credential.delivery.clone());
+    facts.extend(credential.delivery.as_deref().map(str::to_owned));
     lines.push(Line::raw(facts.join(" · ")));
     let status = status(app, theme, idx, step);
     if let Some((text, style)) = status {
@@ -125,9 +125,9 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
         .map(|&skill| catalog.skill(skill).label().to_owned())
         .collect();
     lines.push(labelled(theme, "Skills", skills.join(", ")));
-    if !credential.occupations.is_empty() {
+    if !credential.occupations().is_empty() {
         let occupations: Vec<String> = credential
-            .occupations
+            .occupations()
             .iter()
             .map(crate::catalog::Occupation::describe)
             .collect();
@@ -143,9 +143,9 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
     for requirement in &credential.requires {
         requirement_lines(catalog, theme, &holdings, requirement, &mut lines);
     }
-    if !credential.recommends.is_empty() {
+    if !credential.recommends().is_empty() {
         let recommended: Vec<String> = credential
-            .recommends
+            .recommends()
             .iter()
             .map(|requirement| catalog.describe(requirement))
             .collect();
@@ -159,10 +159,10 @@ fn lines(app: &App, theme: &Theme, idx: CredentialIdx) -> Vec<Line<'static>> {
         lines.extend(description.lines().map(|line| Line::raw(line.to_owned())));
     }
     let mut source = Vec::new();
-    if let Some(url) = &credential.url {
-        source.push(url.clone());
+    if let Some(url) = credential.url() {
+        source.push(url.to_owned());
     }
-    source.extend(credential.sources.iter().take(2).cloned());
+    source.extend(credential.sources.iter().take(2).map(ToString::to_string));
     if let Some(verified) = credential.verified {
         use crate::catalog::freshness::{DEFAULT_MAX_AGE_MONTHS, age, is_stale};
         let stale = is_stale(verified, app.today, DEFAULT_MAX_AGE_MONTHS);
@@ -194,11 +194,11 @@ fn unlocks(catalog: &Catalog, theme: &Theme, idx: CredentialIdx, lines: &mut Vec
     let direct: Vec<String> = catalog
         .dependents(idx)
         .filter(|(_, edge)| *edge != Edge::Recommends)
-        .map(|(other, _)| catalog.credential(other).id.clone())
+        .map(|(other, _)| catalog.credential(other).id.to_string())
         .collect();
     let mut via: Vec<String> = catalog
         .dependents_via_skills(idx)
-        .map(|(other, _)| catalog.credential(other).id.clone())
+        .map(|(other, _)| catalog.credential(other).id.to_string())
         .filter(|id| !direct.contains(id))
         .collect();
     via.sort();

@@ -256,7 +256,7 @@ fn step_line(app: &App, theme: &Theme, axis: &Axis, i: usize, label_width: usize
     }
     let title = app.derived.step_credentials[i].map_or_else(
         || step.id.clone(),
-        |idx| app.catalog.credential(idx).title.clone(),
+        |idx| app.catalog.credential(idx).title.to_string(),
     );
     let mut spans = vec![Span::raw(format!(
         "{:<label_width$} ",

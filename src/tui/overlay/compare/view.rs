@@ -295,7 +295,7 @@ fn differs(
     recommendation: &Recommendation,
     plan: &[CredentialIdx],
 ) -> Vec<Line<'static>> {
-    let id = |idx: &CredentialIdx| app.catalog.credential(*idx).id.clone();
+    let id = |idx: &CredentialIdx| app.catalog.credential(*idx).id.to_string();
     let done: Vec<CredentialIdx> = app
         .plan
         .steps

@@ -46,7 +46,7 @@ pub(super) fn status(
             }
         }
         (None, true, _) => {
-            let id = &credential.id;
+            let id = &*credential.id;
             let edit = app.keymap.name(Action::EditStep);
             let text = match app.plan.have.earned.get(id) {
                 Some(earned) => format!("Already held, earned {earned} ({edit} edits its dates)"),
