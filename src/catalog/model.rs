@@ -13,8 +13,10 @@ pub use super::amount::{Amount, Unknowns};
 pub use super::format::{Kind, Level};
 pub use super::requirement::{Atom, Edge, Gate, Requirement};
 pub use credential::{Credential, Occupation, Rare};
+pub use ids::CredentialIds;
 
 mod credential;
+mod ids;
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -98,8 +100,9 @@ pub struct Catalog {
     pub credentials: Vec<Credential>,
     pub roles: Vec<Role>,
     pub skills: Vec<Skill>,
-    #[serde(with = "super::cache::sized_map")]
-    pub(super) credential_ids: HashMap<String, CredentialIdx>,
+    /// Not stored: made again from the credentials when a catalog is read from the cache.
+    #[serde(skip)]
+    pub(super) credential_ids: CredentialIds,
     #[serde(with = "super::cache::sized_map")]
     pub(super) role_ids: HashMap<String, RoleIdx>,
     /// Skill ids and aliases.
@@ -132,7 +135,7 @@ impl Catalog {
 
     /// A credential by global id (`provider/id`).
     pub fn find_credential(&self, id: &str) -> Option<CredentialIdx> {
-        self.credential_ids.get(id).copied()
+        self.credential_ids.get(&self.credentials, id)
     }
 
     pub fn find_role(&self, id: &str) -> Option<RoleIdx> {

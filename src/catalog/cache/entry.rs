@@ -22,7 +22,7 @@ use crate::files::{WriteError, WriteOptions};
 /// added, removed or reordered in the catalog's model, a problem or a left-out file): an
 /// entry of another layout is then never decoded. `tests::the_stored_layout_is_pinned`
 /// fails until it is raised.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 16] = b"upskill-catalog\n";

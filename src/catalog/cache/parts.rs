@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::model::CredentialIds;
 use crate::catalog::{Catalog, Credential};
 
 /// Credentials a chunk: enough chunks at a million to keep every core busy, few enough that
@@ -121,6 +122,7 @@ fn decode_beside<C: AsRef<[u8]> + Send>(
     if !catalog.credentials.is_empty() {
         return None;
     }
+    catalog.credential_ids = CredentialIds::of(&credentials);
     catalog.credentials = credentials;
     Some(catalog)
 }

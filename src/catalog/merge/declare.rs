@@ -225,7 +225,7 @@ impl Merge {
             replaced_by: None,
         });
         self.catalog.credentials.push(credential);
-        self.catalog.credential_ids.insert(id, idx);
+        (self.catalog.credential_ids).insert(&self.catalog.credentials, idx);
         self.credential_items.push((file_index, n));
         Some(idx)
     }

@@ -69,7 +69,7 @@ pub fn merge(
         .filter_map(|(_, input)| input.spec.credentials.as_ref().map(Vec::len))
         .sum();
     merge.catalog.credentials.reserve(total);
-    merge.catalog.credential_ids.reserve(total);
+    (merge.catalog.credential_ids).reserve(&merge.catalog.credentials, total);
     merge.credential_items.reserve(total);
     let mut credential_specs = Vec::with_capacity(total);
     for (i, input) in &mut used {
