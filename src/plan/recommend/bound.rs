@@ -173,10 +173,10 @@ impl CoverBound {
         };
         let near = room.near;
         within(room.budget, room.cost, &self.cost, &self.chained.cost)
-            && self
-                .priced
-                .as_ref()
-                .is_none_or(|priced| priced.fits(m as u32, room.cost, room.hours))
+            && self.priced.as_ref().is_none_or(|priced| {
+                let near = room.near.and_then(|near| near.priced.as_ref());
+                priced.fits(m as u32, room.cost, room.hours, near)
+            })
             && within(room.max_hours, room.hours, &self.hours, &self.chained.hours)
             && beyond(
                 room.budget,
@@ -216,7 +216,9 @@ impl CoverBound {
                 near.weight.adds(m, &self.weight, |a, b| a + b)
             });
             let priced = self.priced.as_ref().map_or(0, |priced| {
-                priced.least_primary(m, room.weight.primary, room.cost, room.hours)
+                let near = room.near.and_then(|near| near.priced.as_ref());
+                let so_far = (room.weight.primary, room.cost, room.hours);
+                priced.least_primary(m, so_far, near)
             });
             let priced = Weight {
                 primary: priced,
