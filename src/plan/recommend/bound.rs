@@ -13,10 +13,12 @@ use super::reduce::{Problem, Weight};
 mod chained;
 mod near;
 mod paths;
+mod priced;
 
 use chained::{Chained, Plain};
 pub(super) use near::{Beyond, Near};
 use paths::Paths;
+use priced::Priced;
 
 /// Goals beyond this many are left out of the bound (which stays valid, only weaker).
 pub(super) const MAX_GOALS: usize = 10;
@@ -36,6 +38,8 @@ pub(super) struct CoverBound {
     pub chained: Chained,
     /// Per item and subset, following one chain at a time; `None` on large problems.
     pub paths: Option<Paths>,
+    /// The two limits priced together; `None` unless both are set.
+    pub priced: Option<Priced>,
 }
 
 /// A node's set so far and the limits on the whole set.
@@ -109,6 +113,7 @@ impl CoverBound {
                 hours_chains,
             },
         );
+        let priced = Priced::new(problem, goals, &cover, &chained.reach);
         CoverBound {
             cover,
             weight,
@@ -116,6 +121,7 @@ impl CoverBound {
             hours,
             chained,
             paths: None,
+            priced,
         }
     }
 
@@ -167,6 +173,10 @@ impl CoverBound {
         };
         let near = room.near;
         within(room.budget, room.cost, &self.cost, &self.chained.cost)
+            && self.priced.as_ref().is_none_or(|priced| {
+                let near = room.near.and_then(|near| near.priced.as_ref());
+                priced.fits(m as u32, room.cost, room.hours, near)
+            })
             && within(room.max_hours, room.hours, &self.hours, &self.chained.hours)
             && beyond(
                 room.budget,
@@ -205,8 +215,19 @@ impl CoverBound {
             let beyond = room.near.map_or(Some(Weight::default()), |near| {
                 near.weight.adds(m, &self.weight, |a, b| a + b)
             });
+            let priced = self.priced.as_ref().map_or(0, |priced| {
+                let near = room.near.and_then(|near| near.priced.as_ref());
+                let so_far = (room.weight.primary, room.cost, room.hours);
+                priced.least_primary(m, so_far, near)
+            });
+            let priced = Weight {
+                primary: priced,
+                ..Weight::default()
+            };
             beyond.map_or(Weight::INFINITE, |beyond| {
-                (room.weight + new.max(beyond)).max(self.chained.weight[m as usize])
+                (room.weight + new.max(beyond))
+                    .max(self.chained.weight[m as usize])
+                    .max(priced)
             })
         };
         if need == 0 {

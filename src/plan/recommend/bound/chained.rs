@@ -106,7 +106,7 @@ fn reach(problem: &Problem, goals: usize, cover: &[u32]) -> Vec<u32> {
 /// Per subset `M` of goals: the plain bound, or for each goal of `M` the least over its
 /// supporters of chain plus the plain bound of the goals outside the supporter's reach, if
 /// larger.
-fn table<T: Copy + Ord>(
+pub(super) fn table<T: Copy + Ord>(
     supporters: &[&[u32]],
     reach: &[u32],
     chain: impl Fn(u32) -> Option<T>,

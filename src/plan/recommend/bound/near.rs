@@ -26,6 +26,8 @@ pub(in crate::plan::recommend) struct Near {
     pub weight: Beyond<Weight>,
     pub cost: Option<Beyond<i64>>,
     pub hours: Option<Beyond<i64>>,
+    /// And for the limits priced together (see `super::priced`), when both are set.
+    pub priced: Option<Beyond<i64>>,
 }
 
 impl<T: Copy + Ord> Beyond<T> {

@@ -60,5 +60,14 @@ impl Search<'_> {
         };
         fits(&self.limits.cost, self.cost, it.cost)
             && fits(&self.limits.hours, self.hours, it.hours)
+            && self.bound.priced.as_ref().is_none_or(|priced| {
+                priced.admits(
+                    i,
+                    (it.cost, it.hours),
+                    (self.cost, self.hours),
+                    it.requirements.clone(),
+                    |slot| !self.has_member(&self.problem.requirements[slot], |_| true),
+                )
+            })
     }
 }

@@ -45,6 +45,23 @@ impl Search<'_> {
                 )
             })
         };
+        let priced = self.bound.priced.as_ref().map(|priced| {
+            settle(
+                problem,
+                &slots,
+                |i| {
+                    let item = &problem.items[i];
+                    takeable[i].then(|| {
+                        if self.in_set[i] {
+                            0
+                        } else {
+                            priced.near_measure(item.cost, item.hours)
+                        }
+                    })
+                },
+                i64::saturating_add,
+            )
+        });
         let cost = measure(problem.budget, &|i| problem.items[i].cost);
         let hours = measure(problem.max_hours, &|i| problem.items[i].hours);
         Some(Near {
@@ -54,6 +71,10 @@ impl Search<'_> {
                 None => None,
             },
             hours: match hours {
+                Some(values) => Some(self.beyond(&values, reachable)?),
+                None => None,
+            },
+            priced: match priced {
                 Some(values) => Some(self.beyond(&values, reachable)?),
                 None => None,
             },
