@@ -71,7 +71,8 @@ impl GoalIndex {
 pub(super) struct Shares {
     /// Per goal: the least primary weight of a supporter divided by the goals it meets.
     share: Vec<i64>,
-    total: i64,
+    /// The sum of the shares: the most `others` gives.
+    pub total: i64,
 }
 
 impl Shares {

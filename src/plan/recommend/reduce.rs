@@ -179,12 +179,13 @@ pub(super) fn reduce_keeping(
         Objective::Hours => max_hours,
     };
     let fits = |idx: CredentialIdx, within: Option<Weight>| {
-        let (cost, hours) = planned(catalog.credential(idx));
         settled.bound[idx.index()].is_some_and(|bound| {
             primary_limit.is_none_or(|limit| bound.primary <= limit)
-                && budget.is_none_or(|b| cost <= b)
-                && max_hours.is_none_or(|h| hours <= h)
                 && within.is_none_or(|within| bound <= within)
+        }) && (budget.is_none() && max_hours.is_none() || {
+            // Only with a limit: reading each `Credential` is most of this walk's time.
+            let (cost, hours) = planned(catalog.credential(idx));
+            budget.is_none_or(|b| cost <= b) && max_hours.is_none_or(|h| hours <= h)
         })
     };
     // Late, when settling stopped at the deadline or the deadline passes while the problem

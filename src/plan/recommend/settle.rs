@@ -104,10 +104,14 @@ pub(super) fn settle(
         // Past the cutoff, what the goals it does not meet add to it (see `cover`) may show
         // already that no plan holding it is as light as the one found: it never settles.
         if let (Some(cutoff), Some(shares)) = (cutoff, &shares) {
-            meeting.goals_met_by(catalog, idx, &mut met);
             let own = view.weight(idx).primary;
-            if own.saturating_add(shares.others(&mut met)) > cutoff.primary {
-                continue;
+            // What the goals it meets take off the total is looked up only when it may
+            // matter: the lookup reads the credential's skills, scattered in memory.
+            if own.saturating_add(shares.total) > cutoff.primary {
+                meeting.goals_met_by(catalog, idx, &mut met);
+                if own.saturating_add(shares.others(&mut met)) > cutoff.primary {
+                    continue;
+                }
             }
         }
         bound[c] = Some(value);
