@@ -186,7 +186,6 @@ fn start(view: &View<'_>, relevant: &[bool], satisfied: &mut [bool], waiting: &m
                 .push((view.weight(CredentialIdx(c as u32)), c as u32));
         }
     }
-    queue.ready.sort_unstable();
     queue
 }
 
@@ -220,15 +219,21 @@ fn woken_by(
 }
 
 /// Credentials waiting to settle, lightest first (then by index, so the order is the same
-/// on every run). Those ready from the start, most of a large catalog, are sorted once
-/// instead of pushed one by one: a heap of a million pays a cache miss per level at every
-/// pop, while settling stops at the cutoff long before the end of the sorted run.
+/// on every run). Those ready from the start, most of a large catalog, are sorted a run at
+/// a time, lightest first, as they are needed (each run twice the one before): settling
+/// stops at the cutoff long before the end, so most are never sorted. A heap of a million
+/// would pay a cache miss per level at every pop.
 #[derive(Default)]
 struct Queue {
     ready: Vec<(Weight, u32)>,
     next_ready: usize,
+    /// `ready[..sorted]` is sorted, and nothing after it is lighter.
+    sorted: usize,
     woken: BinaryHeap<Reverse<(Weight, u32)>>,
 }
+
+/// The first run of ready credentials sorted.
+const FIRST_RUN: usize = 4096;
 
 impl Queue {
     fn push(&mut self, weight: Weight, c: u32) {
@@ -236,6 +241,9 @@ impl Queue {
     }
 
     fn pop(&mut self) -> Option<(Weight, u32)> {
+        if self.next_ready == self.sorted && self.sorted < self.ready.len() {
+            self.sort_next_run();
+        }
         let ready = self.ready.get(self.next_ready).copied();
         match (ready, self.woken.peek()) {
             (Some(ready), Some(&Reverse(woken))) if woken < ready => {
@@ -247,6 +255,20 @@ impl Queue {
                 Some(ready)
             }
             (None, _) => self.woken.pop().map(|Reverse(woken)| woken),
+        }
+    }
+
+    /// Sorts the lightest of those not sorted yet, into place after the sorted ones.
+    fn sort_next_run(&mut self) {
+        let rest = &mut self.ready[self.sorted..];
+        let run = self.sorted.max(FIRST_RUN);
+        if run < rest.len() {
+            rest.select_nth_unstable(run);
+            rest[..run].sort_unstable();
+            self.sorted += run;
+        } else {
+            rest.sort_unstable();
+            self.sorted = self.ready.len();
         }
     }
 }
@@ -314,5 +336,23 @@ mod tests {
         queue.push(weight(3), 4);
         let rest: Vec<u32> = std::iter::from_fn(|| queue.pop()).map(|(_, c)| c).collect();
         assert_eq!(rest, vec![4, 2, 3]);
+    }
+
+    #[test]
+    fn ready_credentials_sorted_a_run_at_a_time_come_out_as_if_sorted_at_once() {
+        // More than several runs, with many equal weights.
+        let ready: Vec<(Weight, u32)> = (0..5 * FIRST_RUN as u32)
+            .map(|c| (weight(i64::from(c.wrapping_mul(2_654_435_761) % 997)), c))
+            .collect();
+        let mut queue = Queue {
+            ready: ready.clone(),
+            ..Queue::default()
+        };
+        queue.push(weight(500), u32::MAX);
+        let popped: Vec<(Weight, u32)> = std::iter::from_fn(|| queue.pop()).collect();
+        let mut expected = ready;
+        expected.push((weight(500), u32::MAX));
+        expected.sort_unstable();
+        assert_eq!(popped, expected);
     }
 }
