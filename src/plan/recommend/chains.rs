@@ -8,6 +8,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use super::lists::Lists;
 use super::reduce::Problem;
 
 /// Never obtainable within any limit.
@@ -58,7 +59,7 @@ impl Chains {
 /// [`Problem::slots`]: for each item the requirement slots it supports, and for each slot
 /// its owner.
 pub(super) struct Slots<'a> {
-    pub supports: &'a [Vec<u32>],
+    pub supports: &'a Lists,
     pub owner: &'a [u32],
 }
 

@@ -6,8 +6,10 @@ use crate::catalog::{Atom, CredentialIdx, Gate, Requirement};
 use crate::plan::Eligibility;
 
 use super::UnmetReason;
-use super::reduce::{Item, View, Weight};
+use super::lists::Lists;
+use super::reduce::{Item, Weight};
 use super::settle::Settled;
+use super::view::View;
 
 /// Open goals: (goal index, sorted supporters).
 pub(super) type OpenGoals = Vec<(usize, Vec<u32>)>;
@@ -19,7 +21,7 @@ pub(super) fn goals_of(
     view: &View<'_>,
     settled: &Settled,
     local_supporters: &dyn Fn(&Requirement, &mut Vec<CredentialIdx>) -> Vec<u32>,
-    (items, flat): (&mut Vec<Item>, &mut Vec<Vec<u32>>),
+    (items, flat): (&mut Vec<Item>, &mut Lists),
 ) -> (OpenGoals, Vec<Option<UnmetReason>>) {
     let have = view.have;
     let mut scratch = Vec::new();
@@ -62,7 +64,7 @@ pub(super) fn goals_of(
 }
 
 /// A group: one item, weighing nothing, that needs every clause first. Returns its index.
-fn add_group(items: &mut Vec<Item>, flat: &mut Vec<Vec<u32>>, clauses: Vec<Vec<u32>>) -> u32 {
+fn add_group(items: &mut Vec<Item>, flat: &mut Lists, clauses: Vec<Vec<u32>>) -> u32 {
     let group = items.len() as u32;
     let start = flat.len();
     let mut with_prerequisites = Weight::default();
@@ -73,7 +75,7 @@ fn add_group(items: &mut Vec<Item>, flat: &mut Vec<Vec<u32>>, clauses: Vec<Vec<u
             .min()
             .unwrap_or(Weight::INFINITE);
         with_prerequisites = with_prerequisites.max(least);
-        flat.push(supporters);
+        flat.push(&supporters);
     }
     items.push(Item {
         credential: None,

@@ -4,17 +4,19 @@ use std::ops::Range;
 
 use crate::catalog::{Atom, Catalog, SkillIdx};
 
+use super::lists::Lists;
+
 /// The kept credentials that would satisfy a credential's requirement, as positions among
-/// them. Each skill's teachers are looked up once per recommendation: at a million
-/// credentials a skill has a hundred or more teachers and is named by thousands of
-/// requirements. Only kept credentials have a position, and every kept one is a candidate,
-/// so nothing else needs checking.
+/// them. Each skill's teachers are looked up once per recommendation and stored once in the
+/// problem's lists: at a million credentials a skill has a hundred or more teachers and is
+/// named by thousands of requirements, which share them. Only kept credentials have a
+/// position, and every kept one is a candidate, so nothing else needs checking.
 pub(super) struct LocalTeachers<'a> {
     catalog: &'a Catalog,
     position: &'a [u32],
-    /// Each skill's kept teachers, once looked up: a range of `flat`.
-    by_skill: Vec<Option<Range<usize>>>,
-    flat: Vec<u32>,
+    /// Each skill's kept teachers, once looked up: where they are stored in the lists.
+    by_skill: Vec<Option<Range<u32>>>,
+    scratch: Vec<u32>,
 }
 
 impl<'a> LocalTeachers<'a> {
@@ -23,23 +25,26 @@ impl<'a> LocalTeachers<'a> {
             catalog,
             position,
             by_skill: vec![None; catalog.skills.len()],
-            flat: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
-    /// Sorted and without repeats, as [`super::reduce::Problem::requirements`] holds them.
-    pub(super) fn supporters(&mut self, atoms: &[Atom]) -> Vec<u32> {
+    /// Appends to `lists` the supporters of a requirement with these atoms, sorted and
+    /// without repeats, as [`super::reduce::Problem::requirements`] holds them.
+    pub(super) fn push_supporters(&mut self, atoms: &[Atom], lists: &mut Lists) {
         if let [Atom::Skill(skill)] = atoms {
-            let range = self.skill(*skill);
-            return self.flat[range].to_vec();
+            let stored = self.skill(*skill, lists);
+            lists.push_stored(stored);
+            return;
         }
-        let mut found = Vec::new();
+        let mut found = std::mem::take(&mut self.scratch);
+        found.clear();
         for &atom in atoms {
             match atom {
                 Atom::Credential(idx) => found.push(self.position[idx.index()]),
                 Atom::Skill(skill) => {
-                    let range = self.skill(skill);
-                    found.extend_from_slice(&self.flat[range]);
+                    let stored = self.skill(skill, lists);
+                    found.extend_from_slice(lists.stored(stored));
                 }
                 Atom::Experience(_) => {}
             }
@@ -47,27 +52,29 @@ impl<'a> LocalTeachers<'a> {
         found.retain(|&i| i != u32::MAX);
         found.sort_unstable();
         found.dedup();
-        found
+        lists.push(&found);
+        self.scratch = found;
     }
 
-    fn skill(&mut self, skill: SkillIdx) -> Range<usize> {
-        if let Some(range) = &self.by_skill[skill.index()] {
-            return range.clone();
+    fn skill(&mut self, skill: SkillIdx, lists: &mut Lists) -> Range<u32> {
+        if let Some(stored) = &self.by_skill[skill.index()] {
+            return stored.clone();
         }
-        let mut kept: Vec<u32> = self
-            .catalog
-            .teachers(skill)
-            .iter()
-            .map(|idx| self.position[idx.index()])
-            .filter(|&i| i != u32::MAX)
-            .collect();
+        let mut kept = std::mem::take(&mut self.scratch);
+        kept.clear();
+        kept.extend(
+            self.catalog
+                .teachers(skill)
+                .iter()
+                .map(|idx| self.position[idx.index()])
+                .filter(|&i| i != u32::MAX),
+        );
         // Teachers come in catalog order, which positions follow: already sorted.
         kept.sort_unstable();
         kept.dedup();
-        let start = self.flat.len();
-        self.flat.extend_from_slice(&kept);
-        let range = start..self.flat.len();
-        self.by_skill[skill.index()] = Some(range.clone());
-        range
+        let stored = lists.store(&kept);
+        self.scratch = kept;
+        self.by_skill[skill.index()] = Some(stored.clone());
+        stored
     }
 }

@@ -6,7 +6,11 @@
 
 mod bound;
 mod chains;
+mod cover;
 mod goals;
+#[cfg(test)]
+mod late_tests;
+mod lists;
 mod local;
 mod needs;
 mod reduce;
@@ -18,6 +22,7 @@ mod settle;
 mod tests;
 #[cfg(test)]
 mod unknown_tests;
+mod view;
 
 use std::time::Instant;
 

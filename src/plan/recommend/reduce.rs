@@ -4,14 +4,17 @@
 //! of those credentials that would satisfy it.
 
 use std::ops::Range;
+use std::time::Instant;
 
-use crate::catalog::{Amount, Atom, Catalog, Credential, CredentialIdx, Requirement};
+use crate::catalog::{Amount, Catalog, Credential, CredentialIdx, Requirement};
 use crate::plan::Holdings;
 
 use super::goals::goals_of;
+use super::lists::Lists;
 use super::local::LocalTeachers;
-use super::needs::Needs;
-use super::{Objective, Options, UnmetReason, settle};
+use super::settle::{self, Settled};
+use super::view::{View, past};
+use super::{Objective, Options, UnmetReason};
 
 /// The lexicographic cost of a set after "requirements met": primary, secondary, steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -71,7 +74,7 @@ pub(super) struct Item {
 pub(super) struct Problem {
     pub items: Vec<Item>,
     /// Each requirement as the sorted items that would satisfy it (never empty).
-    pub requirements: Vec<Vec<u32>>,
+    pub requirements: Lists,
     /// The goals that are neither held nor impossible: (goal index, sorted supporters).
     pub open: Vec<(usize, Vec<u32>)>,
     /// For each goal, why it can never be met (`None`: held or open).
@@ -84,117 +87,25 @@ pub(super) struct Problem {
 }
 
 impl Problem {
-    pub fn supporters(&self, item: u32) -> &[Vec<u32>] {
-        &self.requirements[self.items[item as usize].requirements.clone()]
+    /// The supporters of each requirement of `item`.
+    pub fn supporters(&self, item: u32) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
+        self.requirements
+            .range(self.items[item as usize].requirements.clone())
     }
 
-    /// The requirement slots the other way round: for each item, the slots it supports, and
-    /// for each slot, the item that owns it.
-    pub fn slots(&self) -> (Vec<Vec<u32>>, Vec<u32>) {
-        let mut supports: Vec<Vec<u32>> = vec![Vec::new(); self.items.len()];
+    /// The requirement slots the other way round: for each item, the slots it supports (in
+    /// order), and for each slot, the item that owns it.
+    pub fn slots(&self) -> (Lists, Vec<u32>) {
         let mut owner = vec![0u32; self.requirements.len()];
         for (item, it) in self.items.iter().enumerate() {
             for slot in it.requirements.clone() {
                 owner[slot] = item as u32;
-                for &s in &self.requirements[slot] {
-                    supports[s as usize].push(slot as u32);
-                }
             }
         }
+        let supports = Lists::inverted(self.items.len(), self.requirements.len(), |slot| {
+            self.requirements[slot].iter().map(|&s| s as usize)
+        });
         (supports, owner)
-    }
-}
-
-/// What the catalog question looks like from one credential: may it be chosen, and what
-/// would satisfy each of its open requirements.
-pub(super) struct View<'a> {
-    pub catalog: &'a Catalog,
-    pub have: &'a Holdings,
-    /// Per catalog credential: held, retired or forbidden, so never a candidate. Read once
-    /// in catalog order, so the walks below look at a flag instead of a `Credential`.
-    excluded: Vec<bool>,
-    /// Every credential's requirements, read once.
-    pub needs: Needs,
-    objective: Objective,
-    /// The value of an hour of study, in hundredths, when the cost objective counts it.
-    time_value: i64,
-}
-
-impl View<'_> {
-    fn candidate(&self, idx: CredentialIdx) -> bool {
-        !self.excluded[idx.index()]
-    }
-
-    pub fn weight(&self, idx: CredentialIdx) -> Weight {
-        weight_of(self.catalog, idx, self.objective, self.time_value)
-    }
-
-    /// The candidates that would satisfy a requirement not satisfied by what is held.
-    fn supporters(&self, requirement: &Requirement, into: &mut Vec<CredentialIdx>) {
-        into.clear();
-        for &atom in requirement.atoms() {
-            match atom {
-                Atom::Credential(idx) => into.push(idx),
-                Atom::Skill(skill) => into.extend_from_slice(self.catalog.teachers(skill)),
-                // Met by what is held, or never: no credential gives experience.
-                Atom::Experience(_) => {}
-            }
-        }
-        into.retain(|&idx| self.candidate(idx));
-        into.sort_unstable();
-        into.dedup();
-    }
-
-    pub(super) fn open_requirements(
-        &self,
-        idx: CredentialIdx,
-    ) -> impl Iterator<Item = &Requirement> {
-        self.catalog
-            .credential(idx)
-            .requires
-            .iter()
-            .filter(|requirement| !self.have.satisfies(requirement))
-    }
-
-    /// The candidates reachable backwards from the open goals, through the requirements of
-    /// each, keeping only those `allowed`: a flag per catalog credential. Each skill's
-    /// teachers are walked once, so this is linear in the catalog.
-    fn relevant(
-        &self,
-        goals: &[&Requirement],
-        allowed: impl Fn(CredentialIdx) -> bool,
-    ) -> Vec<bool> {
-        let mut seen = vec![false; self.catalog.credentials.len()];
-        let mut skill_seen = vec![false; self.catalog.skills.len()];
-        let mut queue: Vec<CredentialIdx> = Vec::new();
-        // Goals come as clauses (see `reduce`), as credentials' requirements always are.
-        let mut visit = |atoms: &[Atom], queue: &mut Vec<CredentialIdx>| {
-            for atom in atoms {
-                let supporters = match atom {
-                    Atom::Credential(idx) => std::slice::from_ref(idx),
-                    Atom::Skill(skill) if !skill_seen[skill.index()] => {
-                        skill_seen[skill.index()] = true;
-                        self.catalog.teachers(*skill)
-                    }
-                    Atom::Skill(_) | Atom::Experience(_) => continue,
-                };
-                for &idx in supporters {
-                    if !seen[idx.index()] && self.candidate(idx) && allowed(idx) {
-                        seen[idx.index()] = true;
-                        queue.push(idx);
-                    }
-                }
-            }
-        };
-        for goal in goals {
-            visit(goal.atoms(), &mut queue);
-        }
-        while let Some(idx) = queue.pop() {
-            for slot in self.needs.open_slots(idx.index()) {
-                visit(self.needs.atoms(slot), &mut queue);
-            }
-        }
-        seen
     }
 }
 
@@ -219,36 +130,6 @@ pub(super) fn planned(credential: &Credential) -> (i64, i64) {
     )
 }
 
-/// A stack weighs nothing: it is awarded, never taken. With a value of time the cost
-/// objective's primary measure is `cost + hours x value`, in ten-thousandths so it stays
-/// exact.
-fn weight_of(
-    catalog: &Catalog,
-    idx: CredentialIdx,
-    objective: Objective,
-    time_value: i64,
-) -> Weight {
-    let credential = catalog.credential(idx);
-    if credential.stack {
-        return Weight::default();
-    }
-    let (cost, hours) = planned(credential);
-    let (primary, secondary) = match objective {
-        Objective::Cost if time_value > 0 => (
-            cost.saturating_mul(100)
-                .saturating_add(hours.saturating_mul(time_value)),
-            hours,
-        ),
-        Objective::Cost => (cost, hours),
-        Objective::Hours => (hours, cost),
-    };
-    Weight {
-        primary,
-        secondary,
-        steps: 1,
-    }
-}
-
 pub(super) fn reduce(
     catalog: &Catalog,
     goals: &[Requirement],
@@ -256,20 +137,21 @@ pub(super) fn reduce(
     forbidden: &[CredentialIdx],
     options: &Options,
 ) -> Problem {
-    let mut view = View {
-        catalog,
-        have,
-        excluded: catalog
-            .credential_indices()
-            .map(|idx| have.has_credential(idx) || catalog.credential(idx).retired)
-            .collect(),
-        needs: Needs::new(catalog, have),
-        objective: options.objective,
-        time_value: options.time_value.map_or(0, Amount::hundredths),
-    };
-    for &idx in forbidden {
-        view.excluded[idx.index()] = true;
-    }
+    reduce_keeping(catalog, goals, have, forbidden, options, settle::EARLY)
+}
+
+/// [`reduce`], keeping about `early` settled credentials when the deadline finds the set-up
+/// late.
+pub(super) fn reduce_keeping(
+    catalog: &Catalog,
+    goals: &[Requirement],
+    have: &Holdings,
+    forbidden: &[CredentialIdx],
+    options: &Options,
+    early: usize,
+) -> Problem {
+    let time_value = options.time_value.map_or(0, Amount::hundredths);
+    let view = View::new(catalog, have, forbidden, options.objective, time_value);
     let budget = options.budget.map(Amount::hundredths);
     let max_hours = options.max_hours.map(Amount::hundredths);
     // Every clause still to meet, a group's one by one: a plan meeting them all meets
@@ -279,39 +161,50 @@ pub(super) fn reduce(
         .flat_map(Requirement::clauses)
         .filter(|clause| !have.satisfies(clause))
         .collect();
-    let relevant = view.relevant(&open_goals, |_| true);
+    let relevant = view
+        .relevant(&open_goals, |_| true, None)
+        .expect("no deadline to stop it");
     let settled = settle::settle(
         &view,
         &relevant,
         &open_goals,
         (budget, max_hours),
-        options.deadline,
+        (options.deadline, early),
     );
     // A credential can be in a plan within the limits only if it and (for the measure the
     // bound sums first) the least it needs first fit them.
     let primary_limit = match options.objective {
-        Objective::Cost if view.time_value > 0 => None,
+        Objective::Cost if time_value > 0 => None,
         Objective::Cost => budget,
         Objective::Hours => max_hours,
     };
-    let fits = |idx: CredentialIdx| {
-        let (cost, hours) = planned(catalog.credential(idx));
+    let fits = |idx: CredentialIdx, within: Option<Weight>| {
         settled.bound[idx.index()].is_some_and(|bound| {
             primary_limit.is_none_or(|limit| bound.primary <= limit)
-                && budget.is_none_or(|b| cost <= b)
-                && max_hours.is_none_or(|h| hours <= h)
+                && within.is_none_or(|within| bound <= within)
+        }) && (budget.is_none() && max_hours.is_none() || {
+            // Only with a limit: reading each `Credential` is most of this walk's time.
+            let (cost, hours) = planned(catalog.credential(idx));
+            budget.is_none_or(|b| cost <= b) && max_hours.is_none_or(|h| hours <= h)
         })
     };
-    let kept = view.relevant(&open_goals, fits);
-    let local: Vec<CredentialIdx> = catalog
-        .credential_indices()
-        .filter(|idx| kept[idx.index()])
-        .collect();
-    // Each catalog credential's position in `local`.
-    let mut position = vec![u32::MAX; catalog.credentials.len()];
-    for (i, idx) in local.iter().enumerate() {
-        position[idx.index()] = i as u32;
-    }
+    // Late, when settling stopped at the deadline or the deadline passes while the problem
+    // is built: only what settled up to `settled.early` is kept, every goal still with a
+    // supporter, and the search answers at once from that, with the gap it proves (all left
+    // out weigh at least that much with what they need first).
+    let mut within = settled.early.filter(|_| past(options.deadline));
+    let (position, mut items, mut flat) = loop {
+        let watch = options
+            .deadline
+            .filter(|_| within.is_none() && settled.early.is_some());
+        let built = view
+            .relevant(&open_goals, |idx| fits(idx, within), watch)
+            .and_then(|kept| items_of(&view, &settled, &kept, watch));
+        match built {
+            Some(built) => break built,
+            None => within = settled.early,
+        }
+    };
     let local_supporters = |requirement: &Requirement, scratch: &mut Vec<CredentialIdx>| {
         view.supporters(requirement, scratch);
         scratch
@@ -320,25 +213,6 @@ pub(super) fn reduce(
             .filter(|&i| i != u32::MAX)
             .collect::<Vec<u32>>()
     };
-    let mut teachers = LocalTeachers::new(catalog, &position);
-    let mut items = Vec::with_capacity(local.len());
-    let mut flat = Vec::new();
-    for &idx in &local {
-        let (cost, hours) = planned(catalog.credential(idx));
-        let start = flat.len();
-        for slot in view.needs.open_slots(idx.index()) {
-            flat.push(teachers.supporters(view.needs.atoms(slot)));
-        }
-        items.push(Item {
-            credential: Some(idx),
-            weight: view.weight(idx),
-            cost,
-            hours,
-            requirements: start..flat.len(),
-            with_prerequisites: settled.bound[idx.index()]
-                .expect("only settled credentials are kept"),
-        });
-    }
     let (open, impossible) = goals_of(
         goals,
         &view,
@@ -353,6 +227,50 @@ pub(super) fn reduce(
         impossible,
         budget,
         max_hours,
-        left_out_from: settled.stopped_at,
+        left_out_from: within.or(settled.stopped_at),
     }
+}
+
+/// The search's items for the `kept` credentials (a flag per catalog credential), with each
+/// catalog credential's position among them (`u32::MAX`: not kept). `None` when `deadline`
+/// passes first (the clock is read every 4,096 items).
+fn items_of(
+    view: &View<'_>,
+    settled: &Settled,
+    kept: &[bool],
+    deadline: Option<Instant>,
+) -> Option<(Vec<u32>, Vec<Item>, Lists)> {
+    let catalog = view.catalog;
+    let mut position = vec![u32::MAX; catalog.credentials.len()];
+    let mut count = 0u32;
+    for (c, &kept) in kept.iter().enumerate() {
+        if kept {
+            position[c] = count;
+            count += 1;
+        }
+    }
+    let mut teachers = LocalTeachers::new(catalog, &position);
+    let mut items = Vec::with_capacity(count as usize);
+    let mut flat = Lists::default();
+    for idx in catalog.credential_indices().filter(|idx| kept[idx.index()]) {
+        if items.len() % 4096 == 4095 && past(deadline) {
+            return None;
+        }
+        let (cost, hours) = planned(catalog.credential(idx));
+        let start = flat.len();
+        for slot in view.needs.open_slots(idx.index()) {
+            teachers.push_supporters(view.needs.atoms(slot), &mut flat);
+        }
+        items.push(Item {
+            credential: Some(idx),
+            weight: view.weight(idx),
+            cost,
+            hours,
+            requirements: start..flat.len(),
+            with_prerequisites: settled.bound[idx.index()]
+                .expect("only settled credentials are kept"),
+        });
+    }
+    drop(teachers);
+    Some((position, items, flat))
 }

@@ -35,6 +35,7 @@ mod near;
 mod order;
 mod reach;
 
+use super::lists::Lists;
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
 use limits::Limits;
@@ -131,7 +132,7 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
 struct Search<'p> {
     problem: &'p Problem,
     /// [`Problem::slots`], for settling chains at a node.
-    supports: Vec<Vec<u32>>,
+    supports: Lists,
     owner: Vec<u32>,
     bound: CoverBound,
     limits: Limits,
@@ -313,7 +314,6 @@ impl Search<'_> {
     fn ready(&self, item: u32) -> bool {
         self.problem
             .supporters(item)
-            .iter()
             .all(|supporters| self.has_member(supporters, |i| self.derived[i as usize]))
     }
 

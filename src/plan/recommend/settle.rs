@@ -11,7 +11,9 @@
 //! Once every open goal has a settled supporter, those supporters with the supporters that
 //! settled each of their requirements first form a valid plan meeting every open goal; no
 //! plan can meet more. When it fits the limits its weight is a cutoff: a credential whose
-//! bound is above it cannot be in a best plan, so settling stops there.
+//! bound is above it cannot be in a best plan, so settling stops there; nor can one whose
+//! own weight and the least the goals it does not meet add (see `cover`) are above it, so
+//! that one never settles.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -23,8 +25,9 @@ use petgraph::visit::EdgeRef;
 
 use crate::catalog::{Atom, Catalog, CredentialIdx, Edge, Requirement};
 
-use super::reduce::View;
+use super::cover::{GoalIndex, Shares};
 use super::reduce::Weight;
+use super::view::View;
 
 const NONE: u32 = u32::MAX;
 
@@ -36,16 +39,25 @@ pub(super) struct Settled {
     /// had a settled supporter): the least bound of those left, which every credential not
     /// settled has at least.
     pub stopped_at: Option<Weight>,
+    /// A bound at or under which every open goal has a settled supporter and about
+    /// [`EARLY`] credentials settled (`None`: fewer settled): what the set-up keeps when
+    /// the deadline finds it late, a problem the search's structures are built for quickly.
+    pub early: Option<Weight>,
 }
 
+/// How many settled credentials a late set-up keeps, about: at 100,000 credentials the
+/// whole recommendation takes a few tens of milliseconds.
+pub(super) const EARLY: usize = 1 << 16;
+
 /// Settles the `relevant` candidates (a flag per catalog credential) cheapest first. `goals`
-/// are the open goals; `limits` are the budget and hour limit in hundredths.
+/// are the open goals; `limits` are the budget and hour limit in hundredths; `early`
+/// how many settled credentials [`Settled::early`] keeps, about.
 pub(super) fn settle(
     view: &View<'_>,
     relevant: &[bool],
     goals: &[&Requirement],
     limits: (Option<i64>, Option<i64>),
-    deadline: Option<Instant>,
+    (deadline, early_count): (Option<Instant>, usize),
 ) -> Settled {
     let catalog = view.catalog;
     let needs = &view.needs;
@@ -60,11 +72,14 @@ pub(super) fn settle(
     let mut goal_supporter: Vec<Option<usize>> = vec![None; goals.len()];
     let mut goals_left = goals.len();
     let mut cutoff: Option<Weight> = None;
+    let mut shares: Option<Shares> = None;
     let mut owners: Vec<(usize, usize)> = Vec::new();
     let mut skill_woken = vec![false; catalog.skills.len()];
     let mut met = Vec::new();
     let mut stopped_at = None;
     let mut since_goals_met = 0u32;
+    let mut settled_count = 0usize;
+    let mut early = None;
     while let Some((value, c)) = queue.pop() {
         let c = c as usize;
         if bound[c].is_some() {
@@ -85,8 +100,22 @@ pub(super) fn settle(
                 break;
             }
         }
-        bound[c] = Some(value);
         let idx = CredentialIdx(c as u32);
+        // Past the cutoff, what the goals it does not meet add to it (see `cover`) may show
+        // already that no plan holding it is as light as the one found: it never settles.
+        if let (Some(cutoff), Some(shares)) = (cutoff, &shares) {
+            let own = view.weight(idx).primary;
+            // What the goals it meets take off the total is looked up only when it may
+            // matter: the lookup reads the credential's skills, scattered in memory.
+            if own.saturating_add(shares.total) > cutoff.primary {
+                meeting.goals_met_by(catalog, idx, &mut met);
+                if own.saturating_add(shares.others(&mut met)) > cutoff.primary {
+                    continue;
+                }
+            }
+        }
+        bound[c] = Some(value);
+        settled_count += 1;
         if goals_left > 0 {
             meeting.goals_met_by(catalog, idx, &mut met);
             for &g in &met {
@@ -95,9 +124,13 @@ pub(super) fn settle(
                     goals_left -= 1;
                     if goals_left == 0 {
                         cutoff = full_plan(view, &goal_supporter, &witness, limits);
+                        shares = cutoff.map(|_| Shares::new(view, goals, &meeting));
                     }
                 }
             }
+        }
+        if goals_left == 0 && early.is_none() && settled_count >= early_count {
+            early = Some(value);
         }
         woken_by(catalog, idx, &mut skill_woken, &mut owners);
         for &(owner, skill) in &owners {
@@ -124,7 +157,11 @@ pub(super) fn settle(
             }
         }
     }
-    Settled { bound, stopped_at }
+    Settled {
+        bound,
+        stopped_at,
+        early,
+    }
 }
 
 /// The relevant credentials with every requirement held, queued lightest first; marks the
@@ -149,7 +186,6 @@ fn start(view: &View<'_>, relevant: &[bool], satisfied: &mut [bool], waiting: &m
                 .push((view.weight(CredentialIdx(c as u32)), c as u32));
         }
     }
-    queue.ready.sort_unstable();
     queue
 }
 
@@ -183,15 +219,21 @@ fn woken_by(
 }
 
 /// Credentials waiting to settle, lightest first (then by index, so the order is the same
-/// on every run). Those ready from the start, most of a large catalog, are sorted once
-/// instead of pushed one by one: a heap of a million pays a cache miss per level at every
-/// pop, while settling stops at the cutoff long before the end of the sorted run.
+/// on every run). Those ready from the start, most of a large catalog, are sorted a run at
+/// a time, lightest first, as they are needed (each run twice the one before): settling
+/// stops at the cutoff long before the end, so most are never sorted. A heap of a million
+/// would pay a cache miss per level at every pop.
 #[derive(Default)]
 struct Queue {
     ready: Vec<(Weight, u32)>,
     next_ready: usize,
+    /// `ready[..sorted]` is sorted, and nothing after it is lighter.
+    sorted: usize,
     woken: BinaryHeap<Reverse<(Weight, u32)>>,
 }
+
+/// The first run of ready credentials sorted.
+const FIRST_RUN: usize = 4096;
 
 impl Queue {
     fn push(&mut self, weight: Weight, c: u32) {
@@ -199,6 +241,9 @@ impl Queue {
     }
 
     fn pop(&mut self) -> Option<(Weight, u32)> {
+        if self.next_ready == self.sorted && self.sorted < self.ready.len() {
+            self.sort_next_run();
+        }
         let ready = self.ready.get(self.next_ready).copied();
         match (ready, self.woken.peek()) {
             (Some(ready), Some(&Reverse(woken))) if woken < ready => {
@@ -212,57 +257,18 @@ impl Queue {
             (None, _) => self.woken.pop().map(|Reverse(woken)| woken),
         }
     }
-}
 
-/// Which goals a credential meets, by the skills it teaches and by its own index: a lookup
-/// per skill instead of a look at every goal for every credential settled.
-struct GoalIndex {
-    /// (skill index, goal), sorted.
-    skills: Vec<(u32, usize)>,
-    /// (credential index, goal), sorted.
-    credentials: Vec<(u32, usize)>,
-}
-
-impl GoalIndex {
-    fn new(goals: &[&Requirement]) -> GoalIndex {
-        let mut skills = Vec::new();
-        let mut credentials = Vec::new();
-        for (g, goal) in goals.iter().enumerate() {
-            for &atom in goal.atoms() {
-                match atom {
-                    Atom::Skill(skill) => skills.push((skill.0, g)),
-                    Atom::Credential(idx) => credentials.push((idx.0, g)),
-                    Atom::Experience(_) => {}
-                }
-            }
-        }
-        skills.sort_unstable();
-        skills.dedup();
-        credentials.sort_unstable();
-        credentials.dedup();
-        GoalIndex {
-            skills,
-            credentials,
-        }
-    }
-
-    /// The goals `idx` meets, into `met` (in no particular order, possibly repeated).
-    fn goals_met_by(&self, catalog: &Catalog, idx: CredentialIdx, met: &mut Vec<usize>) {
-        met.clear();
-        let by = |pairs: &[(u32, usize)], key: u32, met: &mut Vec<usize>| {
-            let start = pairs.partition_point(|&(k, _)| k < key);
-            met.extend(
-                pairs[start..]
-                    .iter()
-                    .take_while(|&&(k, _)| k == key)
-                    .map(|&(_, g)| g),
-            );
-        };
-        by(&self.credentials, idx.0, met);
-        if !self.skills.is_empty() {
-            for &skill in &catalog.credential(idx).skills {
-                by(&self.skills, skill.0, met);
-            }
+    /// Sorts the lightest of those not sorted yet, into place after the sorted ones.
+    fn sort_next_run(&mut self) {
+        let rest = &mut self.ready[self.sorted..];
+        let run = self.sorted.max(FIRST_RUN);
+        if run < rest.len() {
+            rest.select_nth_unstable(run);
+            rest[..run].sort_unstable();
+            self.sorted += run;
+        } else {
+            rest.sort_unstable();
+            self.sorted = self.ready.len();
         }
     }
 }
@@ -330,5 +336,23 @@ mod tests {
         queue.push(weight(3), 4);
         let rest: Vec<u32> = std::iter::from_fn(|| queue.pop()).map(|(_, c)| c).collect();
         assert_eq!(rest, vec![4, 2, 3]);
+    }
+
+    #[test]
+    fn ready_credentials_sorted_a_run_at_a_time_come_out_as_if_sorted_at_once() {
+        // More than several runs, with many equal weights.
+        let ready: Vec<(Weight, u32)> = (0..5 * FIRST_RUN as u32)
+            .map(|c| (weight(i64::from(c.wrapping_mul(2_654_435_761) % 997)), c))
+            .collect();
+        let mut queue = Queue {
+            ready: ready.clone(),
+            ..Queue::default()
+        };
+        queue.push(weight(500), u32::MAX);
+        let popped: Vec<(Weight, u32)> = std::iter::from_fn(|| queue.pop()).collect();
+        let mut expected = ready;
+        expected.push((weight(500), u32::MAX));
+        expected.sort_unstable();
+        assert_eq!(popped, expected);
     }
 }

@@ -11,6 +11,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use crate::plan::recommend::lists::Lists;
 use crate::plan::recommend::reduce::{Problem, Weight};
 
 /// Work allowed for the table (items times subsets, and requirement edges times subsets):
@@ -35,7 +36,7 @@ impl Paths {
     ) -> Option<Paths> {
         let n = problem.items.len();
         let size = 1usize << goals;
-        let edges: usize = problem.requirements.iter().map(Vec::len).sum();
+        let edges: usize = problem.requirements.iter().map(<[u32]>::len).sum();
         if n.saturating_mul(size) > MOST_CELLS || edges.saturating_mul(size) > MOST_EDGES {
             return None;
         }
@@ -61,7 +62,7 @@ fn settle_layer(
     cover: &[u32],
     plain: &[Weight],
     done: &[Vec<Weight>],
-    supports: &[Vec<u32>],
+    supports: &Lists,
     owner: &[u32],
 ) -> Vec<Weight> {
     let n = problem.items.len();

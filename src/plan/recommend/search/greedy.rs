@@ -110,7 +110,7 @@ impl Search<'_> {
             }
             if steps.lightest[slot].is_empty() {
                 // Enough to leave out what is being pulled in above (at most the depth).
-                let mut lightest = supporters.clone();
+                let mut lightest = supporters.to_vec();
                 let keep = (TRIED_PER_REQUIREMENT + 8).min(lightest.len());
                 let key = |&s: &u32| (problem.items[s as usize].with_prerequisites, s);
                 if keep < lightest.len() {
