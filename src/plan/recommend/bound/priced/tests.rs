@@ -53,7 +53,6 @@ fn valid_sets(problem: &Problem) -> Vec<(i64, i64, i64, u32, u32)> {
                 .filter(|&e| {
                     problem
                         .supporters(e)
-                        .iter()
                         .all(|s| s.iter().any(|&x| derived & (1 << x) != 0))
                 })
                 .fold(0, |acc, e| acc | 1 << e);
