@@ -1,0 +1,255 @@
+//! Parsing files in parallel while their results are taken in file order: each parsed file is
+//! handed over as soon as it and every file before it are parsed, so merging (serial) runs
+//! beside the parsing of later files, and a file's parsed form is let go once merged instead
+//! of every file's being held until the last is parsed.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::channel;
+use std::sync::{Condvar, Mutex, PoisonError};
+
+use super::SourceFile;
+
+/// How many files, per parsing thread, may be parsed ahead of the one to be taken next: a
+/// few, so a slow file does not stall the others, and what waits costs little memory.
+const AHEAD_PER_THREAD: usize = 4;
+
+/// Calls `parse` on every file, on as many threads as rayon's pool has, and `take` on each
+/// result in file order, on this thread. With one thread, each file is parsed then taken in
+/// turn.
+pub(super) fn in_order<'a, T: Send>(
+    files: &'a [SourceFile],
+    parse: impl Fn(usize, &'a SourceFile) -> T + Sync,
+    mut take: impl FnMut(usize, T),
+) {
+    let threads = rayon::current_num_threads().min(files.len());
+    if threads <= 1 {
+        for (i, file) in files.iter().enumerate() {
+            take(i, parse(i, file));
+        }
+        return;
+    }
+    let window = Window {
+        taken: Mutex::new(Taken {
+            count: 0,
+            stopped: false,
+        }),
+        moved: Condvar::new(),
+        ahead: AHEAD_PER_THREAD * threads,
+    };
+    let next = AtomicUsize::new(0);
+    let (done, results) = channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done = done.clone();
+            let (window, next, parse) = (&window, &next, &parse);
+            scope.spawn(move || {
+                let _stop = StopOnPanic(window);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() || !window.wait_for(i) {
+                        break;
+                    }
+                    if done.send((i, parse(i, &files[i]))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done);
+        let _stop = StopOnPanic(&window);
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        let mut expected = 0;
+        for (i, result) in results {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&expected) {
+                take(expected, result);
+                expected += 1;
+                window.took(expected);
+            }
+        }
+    });
+}
+
+/// How far the taking has come, shared by the parsing threads.
+struct Window {
+    taken: Mutex<Taken>,
+    moved: Condvar,
+    /// How many files may be parsed ahead of the next one to take.
+    ahead: usize,
+}
+
+struct Taken {
+    count: usize,
+    /// A thread panicked: nobody waits any more.
+    stopped: bool,
+}
+
+impl Window {
+    /// Waits until file `i` is within the window; false when the work has stopped.
+    fn wait_for(&self, i: usize) -> bool {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        while !taken.stopped && i >= taken.count + self.ahead {
+            taken = self
+                .moved
+                .wait(taken)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        !taken.stopped
+    }
+
+    fn took(&self, count: usize) {
+        self.taken
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .count = count;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.taken
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .stopped = true;
+        self.moved.notify_all();
+    }
+}
+
+/// Stops the window when its thread panics, so no thread waits forever on a file that will
+/// never be taken (the panic then reaches the caller).
+struct StopOnPanic<'a>(&'a Window);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
+}
+
+/// Whether the YAML `text` may declare skills: false only when its top level is certainly a
+/// block mapping with no `skills` key, as every credential file's is. The test is on the
+/// lines (a top-level key starts a line at column 0), and anything it cannot be sure of is a
+/// yes: a flow mapping, a quoted, tagged, anchored or explicit key, a directive or document
+/// marker, an indented first line, or a line break YAML knows and `\n`/`\r` are not.
+pub(super) fn may_declare_skills(text: &str) -> bool {
+    // NEL, LS and PS also break lines in YAML.
+    if text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return true;
+    }
+    let mut first = true;
+    for line in text.split(['\n', '\r']) {
+        let Some(&start) = line.as_bytes().first() else {
+            continue;
+        };
+        match start {
+            b'#' => {}
+            b' ' | b'\t' => {
+                // An indented first line may be a key of an indented top level; an indented
+                // comment or blank line says nothing.
+                let rest = line.trim_start_matches([' ', '\t']);
+                if first && !rest.is_empty() && !rest.starts_with('#') {
+                    return true;
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                if line.starts_with("skills") {
+                    return true;
+                }
+                first = false;
+            }
+            _ => return true,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::source::Bytes;
+    use std::sync::Arc;
+
+    #[test]
+    fn files_that_may_declare_skills_are_told_from_those_that_cannot() {
+        let cannot = [
+            "provider: {id: a, name: A}\ncredentials:\n  - id: x\n    skills: [linux]\n",
+            "# skills: below\n\nprovider:\n  id: a\n  skills_x: 1\ncredentials: []\n",
+            "provider: {id: a, name: A}\r\nroles:\r\n  - {id: r, skills: [x]}\r\n",
+            "",
+        ];
+        for text in cannot {
+            assert!(!may_declare_skills(text), "{text:?}");
+        }
+        let may = [
+            "skills:\n  - {id: linux}\n",
+            "provider: {id: a}\nskills: []\n",
+            "provider: {id: a}\rskills: []\n",
+            "provider: {id: a}\u{85}skills: []\n",
+            "{provider: {id: a}, skills: []}\n",
+            "\"skills\": []\n",
+            "? skills\n: []\n",
+            "---\nskills: []\n",
+            "  provider: {id: a}\n  skills: []\n",
+            "&a skills: []\n",
+            "!!str skills: []\n",
+            "%YAML 1.1\n---\nprovider: {id: a}\n",
+        ];
+        for text in may {
+            assert!(may_declare_skills(text), "{text:?}");
+        }
+    }
+
+    fn files(count: usize) -> Vec<SourceFile> {
+        (0..count)
+            .map(|i| SourceFile {
+                name: Arc::from(format!("{i}.yaml")),
+                path: None,
+                content: Ok(Bytes::Owned(vec![0; i % 7])),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn results_are_taken_in_file_order() {
+        let files = files(200);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .expect("a pool");
+        for threads in [
+            pool,
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .expect("a pool"),
+        ] {
+            let mut taken = Vec::new();
+            threads.install(|| {
+                in_order(
+                    &files,
+                    |i, file| (i, file.content.as_ref().map_or(0, |b| b.as_slice().len())),
+                    |i, result| taken.push((i, result)),
+                );
+            });
+            let expected: Vec<(usize, (usize, usize))> =
+                (0..200).map(|i| (i, (i, i % 7))).collect();
+            assert_eq!(taken, expected);
+        }
+    }
+
+    #[test]
+    fn a_panic_while_parsing_reaches_the_caller() {
+        let files = files(50);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool");
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pool.install(|| {
+                in_order(&files, |i, _| assert_ne!(i, 3, "file 3 fails"), |_, ()| {});
+            });
+        }));
+        assert!(outcome.is_err());
+    }
+}
