@@ -222,7 +222,9 @@ pub fn load_stored(
     // declare skills are parsed first; the rest are merged as they are parsed, in order.
     let first: Vec<bool> = files
         .par_iter()
-        .map(|file| stream::may_declare_skills(text_of(file)))
+        .map(|file| {
+            (file.content.as_ref()).is_ok_and(|bytes| stream::may_declare_skills(bytes.as_slice()))
+        })
         .collect();
     let mut parsed_first: HashMap<usize, (&str, Outcome)> = (0..files.len())
         .into_par_iter()

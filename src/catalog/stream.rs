@@ -127,39 +127,44 @@ impl Drop for StopOnPanic<'_> {
     }
 }
 
-/// Whether the YAML `text` may declare skills: false only when its top level is certainly a
-/// block mapping with no `skills` key, as every credential file's is. The test is on the
-/// lines (a top-level key starts a line at column 0), and anything it cannot be sure of is a
-/// yes: a flow mapping, a quoted, tagged, anchored or explicit key, a directive or document
-/// marker, an indented first line, or a line break YAML knows and `\n`/`\r` are not.
-pub(super) fn may_declare_skills(text: &str) -> bool {
-    // NEL, LS and PS also break lines in YAML.
-    if text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
-        return true;
-    }
+/// Whether a YAML file of these `bytes` may declare skills: false only when its top level is
+/// certainly a block mapping with no `skills` key, as every credential file's is. The test is
+/// on the lines (a top-level key starts a line at column 0), and anything it cannot be sure
+/// of is a yes: a flow mapping, a quoted, tagged, anchored or explicit key, a directive or
+/// document marker, an indented first line, or a line break YAML knows and `\n`/`\r` are
+/// not. It reads the bytes once, without decoding them: bytes that are not UTF-8 do not
+/// parse, so what it says of them does not matter.
+pub(super) fn may_declare_skills(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // Before the first key: an indented line there may be a key of an indented top level.
     let mut first = true;
-    for line in text.split(['\n', '\r']) {
-        let Some(&start) = line.as_bytes().first() else {
-            continue;
-        };
-        match start {
-            b'#' => {}
-            b' ' | b'\t' => {
-                // An indented first line may be a key of an indented top level; an indented
-                // comment or blank line says nothing.
-                let rest = line.trim_start_matches([' ', '\t']);
-                if first && !rest.is_empty() && !rest.starts_with('#') {
-                    return true;
+    let mut line_start = true;
+    for (i, &byte) in bytes.iter().enumerate() {
+        if line_start {
+            match byte {
+                b'\n' | b'\r' | b'#' => {}
+                b' ' | b'\t' => {
+                    let content = || bytes[i..].iter().find(|&&b| b != b' ' && b != b'\t');
+                    if first && !matches!(content(), None | Some(b'\n' | b'\r' | b'#')) {
+                        return true;
+                    }
                 }
-            }
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                if line.starts_with("skills") {
-                    return true;
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                    if bytes[i..].starts_with(b"skills") {
+                        return true;
+                    }
+                    first = false;
                 }
-                first = false;
+                _ => return true,
             }
-            _ => return true,
         }
+        line_start = match byte {
+            b'\n' | b'\r' => true,
+            // NEL, LS and PS also break lines in YAML.
+            0xc2 if bytes.get(i + 1) == Some(&0x85) => return true,
+            0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xa8 | 0xa9])) => return true,
+            _ => false,
+        };
     }
     false
 }
@@ -177,15 +182,18 @@ mod tests {
             "# skills: below\n\nprovider:\n  id: a\n  skills_x: 1\ncredentials: []\n",
             "provider: {id: a, name: A}\r\nroles:\r\n  - {id: r, skills: [x]}\r\n",
             "",
+            "\u{feff}provider: {id: a, name: Zoë}\n",
         ];
         for text in cannot {
-            assert!(!may_declare_skills(text), "{text:?}");
+            assert!(!may_declare_skills(text.as_bytes()), "{text:?}");
         }
         let may = [
             "skills:\n  - {id: linux}\n",
             "provider: {id: a}\nskills: []\n",
             "provider: {id: a}\rskills: []\n",
             "provider: {id: a}\u{85}skills: []\n",
+            "provider: {id: a}\u{2028}skills: []\n",
+            "\u{feff}skills: []\n",
             "{provider: {id: a}, skills: []}\n",
             "\"skills\": []\n",
             "? skills\n: []\n",
@@ -196,7 +204,7 @@ mod tests {
             "%YAML 1.1\n---\nprovider: {id: a}\n",
         ];
         for text in may {
-            assert!(may_declare_skills(text), "{text:?}");
+            assert!(may_declare_skills(text.as_bytes()), "{text:?}");
         }
     }
 
