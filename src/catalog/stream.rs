@@ -208,6 +208,42 @@ mod tests {
         }
     }
 
+    fn file(name: &str, text: &'static str) -> SourceFile {
+        SourceFile {
+            name: Arc::from(name),
+            path: None,
+            content: Ok(Bytes::Static(text)),
+        }
+    }
+
+    #[test]
+    fn skills_declared_by_a_later_file_are_known_to_every_credential() {
+        let mut files = vec![file(
+            "a.yaml",
+            "provider: {id: a, name: A}\ncredentials:\n  - {id: x, title: X, kind: course, hours: 1, cost: 0, skills: [k8s]}\n",
+        )];
+        for n in 0..40 {
+            files.push(file(&format!("b{n:02}.yaml"), "credentials: []\n"));
+        }
+        files.push(file(
+            "z.yaml",
+            "skills:\n  - {id: kubernetes, name: Kubernetes, aliases: [k8s]}\n",
+        ));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool");
+        let loaded = pool.install(|| crate::catalog::load_files(&files));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let catalog = &loaded.catalog;
+        let x = catalog.find_credential("a/x").expect("declared");
+        let skills: Vec<&str> = (catalog.credential(x).skills.iter())
+            .map(|&skill| catalog.skill(skill).id.as_str())
+            .collect();
+        assert_eq!(skills, ["kubernetes"]);
+        assert_eq!(catalog.skills.len(), 1);
+    }
+
     fn files(count: usize) -> Vec<SourceFile> {
         (0..count)
             .map(|i| SourceFile {
