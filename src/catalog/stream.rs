@@ -40,10 +40,11 @@ pub(super) fn in_order<'a, T: Send>(
     let next = AtomicUsize::new(0);
     let (done, results) = channel::<(usize, T)>();
     std::thread::scope(|scope| {
+        let mut spawned = 0;
         for _ in 0..threads {
             let done = done.clone();
             let (window, next, parse) = (&window, &next, &parse);
-            scope.spawn(move || {
+            let worker = move || {
                 let _stop = StopOnPanic(window);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -54,7 +55,19 @@ pub(super) fn in_order<'a, T: Send>(
                         break;
                     }
                 }
-            });
+            };
+            // A thread that cannot be started leaves the work to the others, and to this one
+            // when none could be.
+            match std::thread::Builder::new().spawn_scoped(scope, worker) {
+                Ok(_) => spawned += 1,
+                Err(_) => break,
+            }
+        }
+        if spawned == 0 {
+            for (i, file) in files.iter().enumerate() {
+                take(i, parse(i, file));
+            }
+            return;
         }
         drop(done);
         let _stop = StopOnPanic(&window);
