@@ -12,12 +12,14 @@ pub mod format;
 pub mod freshness;
 mod merge;
 mod model;
+mod outcome;
 mod place;
 mod problem;
 mod query;
 mod recover;
 mod requirement;
 pub mod source;
+mod stream;
 mod usable;
 
 use std::collections::HashMap;
@@ -35,8 +37,7 @@ pub use problem::{Problem, Severity, Tally};
 pub use source::{SourceFile, Sources};
 pub use usable::{LeftOut, defining, load_usable};
 
-use crate::yaml::{self, Position};
-use format::CatalogFile;
+use outcome::{Outcome, parse_file, take_outcome, text_of};
 use place::{FileText, Locator};
 
 /// The default currency when no file names one.
@@ -183,10 +184,6 @@ pub fn reload(sources: &Sources, last: &Fingerprint, store: Option<&cache::Store
     Reload::Changed(Box::new(load_stored(&files, None, store)), now)
 }
 
-/// A parsed file, the ids of items dropped for errors, and the items kept without fields
-/// in error.
-type Parsed = (CatalogFile, Vec<String>, Vec<(String, Vec<String>)>);
-
 /// Validates files already read.
 pub fn load_files(files: &[SourceFile]) -> Loaded {
     load_files_checking(files, None)
@@ -214,71 +211,49 @@ pub fn load_stored(
     store: Option<&cache::Store>,
 ) -> Loaded {
     let storing = store.map(|store| (store, cache::parsed::Writer::start()));
+    let parse = |file| match &storing {
+        Some((store, writer)) => cache::parsed::parse(store, writer, file),
+        None => parse_file(file),
+    };
     let mut problems: Vec<(usize, Problem)> = Vec::new();
-    let mut texts: Vec<&str> = Vec::with_capacity(files.len());
-    let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(files.len());
-    let mut broken: Vec<merge::Broken> = Vec::new();
-    // Parsing is most of the work and each file stands alone; merging needs them in order.
-    let outcomes: Vec<(&str, Outcome)> = files
+    let mut texts: Vec<&str> = vec![""; files.len()];
+    let mut merging = merge::Merging::new(freshness);
+    // Every skill is declared before any credential looks one up, so the few files that may
+    // declare skills are parsed first; the rest are merged as they are parsed, in order.
+    let first: Vec<bool> = files
         .par_iter()
-        .map(|file| match &storing {
-            Some((store, writer)) => cache::parsed::parse(store, writer, file),
-            None => parse_file(file),
+        .map(|file| {
+            (file.content.as_ref()).is_ok_and(|bytes| stream::may_declare_skills(bytes.as_slice()))
         })
         .collect();
-    for (i, (file, (text, outcome))) in files.iter().zip(outcomes).enumerate() {
-        texts.push(text);
-        match outcome {
-            Outcome::Parsed(spec) => parsed.push(Some((spec, Vec::new(), Vec::new()))),
-            Outcome::Blank => {
-                problems.push((
-                    i,
-                    Problem::warning(
-                        &file.name,
-                        Position::START,
-                        "the file is empty: nothing to load",
-                    ),
-                ));
-                parsed.push(None);
-            }
-            Outcome::Failed(failure) => {
-                let errors = failure.errors.iter().map(|error| {
-                    (
-                        i,
-                        Problem::error(&file.name, error.position, &error.message),
-                    )
-                });
-                problems.extend(errors);
-                if failure.partial.is_none()
-                    && let Some(declared) = recover::declared(text)
-                {
-                    broken.push(merge::Broken {
-                        file: i,
-                        name: Arc::clone(&file.name),
-                        declared,
-                    });
-                }
-                parsed.push(
-                    failure
-                        .partial
-                        .map(|spec| (spec, failure.dropped_ids, failure.repaired)),
-                );
-            }
+    let mut parsed_first: HashMap<usize, (&str, Outcome)> = (0..files.len())
+        .into_par_iter()
+        .filter(|&i| first[i])
+        .map(|i| (i, parse(&files[i])))
+        .collect();
+    let mut declaring: Vec<(&usize, &(&str, Outcome))> = parsed_first.iter().collect();
+    declaring.sort_by_key(|(i, _)| **i);
+    for (&i, (_, outcome)) in declaring {
+        if let Some(spec) = outcome.spec() {
+            merging.declare_skills_first(i, spec);
         }
     }
-    let inputs: Vec<Option<merge::Input>> = parsed
-        .into_iter()
-        .zip(files)
-        .map(|(parsed, file)| {
-            parsed.map(|(spec, dropped_ids, repaired)| merge::Input {
-                name: Arc::clone(&file.name),
-                spec,
-                dropped_ids,
-                repaired,
-            })
-        })
-        .collect();
-    let (mut catalog, pending) = merge::merge(inputs, broken, freshness);
+    stream::in_order(
+        files,
+        |i, file| (!first[i]).then(|| parse(file)),
+        |i, parsed| {
+            let Some((text, outcome)) = parsed.or_else(|| parsed_first.remove(&i)) else {
+                return;
+            };
+            texts[i] = text;
+            let file = &files[i];
+            if let Some(input) = take_outcome((i, file), text, outcome, &mut problems, &mut merging)
+            {
+                merging.add(i, input);
+            }
+        },
+    );
+    let (mut catalog, pending) = merging.finish();
     let file_texts: Vec<FileText<'_>> = files
         .iter()
         .zip(&texts)
@@ -340,56 +315,4 @@ fn problem_files(
         })
         .collect();
     (texts, paths)
-}
-
-/// A file's text as loading reads it: empty when it could not be read or is not UTF-8.
-fn text_of(file: &SourceFile) -> &str {
-    file.content
-        .as_ref()
-        .ok()
-        .and_then(|bytes| yaml::decode(bytes.as_slice()).ok())
-        .unwrap_or("")
-}
-
-/// What reading one file gave.
-enum Outcome {
-    Parsed(CatalogFile),
-    /// Nothing but comments and blank lines.
-    Blank,
-    Failed(yaml::Failure<CatalogFile>),
-}
-
-/// The file's text (empty when unreadable or not UTF-8) and what parsing it gave.
-fn parse_file(file: &SourceFile) -> (&str, Outcome) {
-    let failed = |error: yaml::Error| {
-        Outcome::Failed(yaml::Failure {
-            errors: vec![error],
-            partial: None,
-            dropped_ids: Vec::new(),
-            repaired: Vec::new(),
-        })
-    };
-    let bytes = match &file.content {
-        Ok(bytes) => bytes.as_slice(),
-        Err(reason) => {
-            return (
-                "",
-                failed(yaml::Error {
-                    position: Position::START,
-                    message: reason.clone(),
-                }),
-            );
-        }
-    };
-    let text = match yaml::decode(bytes) {
-        Ok(text) => text,
-        Err(error) => return ("", failed(error)),
-    };
-    if yaml::is_blank(text) {
-        return (text, Outcome::Blank);
-    }
-    match yaml::from_str::<CatalogFile>(text) {
-        Ok(spec) => (text, Outcome::Parsed(spec)),
-        Err(failure) => (text, Outcome::Failed(failure)),
-    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::catalog::format::{CatalogFile, CredentialSpec, Measure};
 use crate::catalog::freshness::Freshness;
-use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx, SkillIdx};
+use crate::catalog::model::{Catalog, CredentialIdx, SkillIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{Index, Key};
@@ -16,10 +16,13 @@ mod declare;
 mod files;
 mod graph;
 mod hints;
+mod merging;
 mod occupations;
 mod recommended;
 mod references;
 mod successors;
+
+pub use merging::Merging;
 
 /// One parsed file as the merge sees it.
 pub struct Input {
@@ -37,111 +40,6 @@ pub struct Broken {
     pub file: usize,
     pub name: Arc<str>,
     pub declared: crate::catalog::recover::Declared,
-}
-
-/// Merges `files` (indexed like the locator's files) into a catalog and its problems;
-/// references to what `broken` files declare are counted, not reported.
-pub fn merge(
-    files: Vec<Option<Input>>,
-    broken: Vec<Broken>,
-    freshness: Option<Freshness>,
-) -> (Catalog, Vec<Pending>) {
-    let mut merge = Merge::with_broken(broken);
-    merge.freshness = freshness;
-    let mut used: Vec<(usize, Input)> = files
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, file)| file.map(|input| (i, input)))
-        .filter(|(i, input)| merge.check_format(*i, &input.spec))
-        .collect();
-    let mut file_providers: HashMap<usize, ProviderIdx> = HashMap::new();
-    for (i, input) in &used {
-        merge.currency(*i, &input.spec);
-        if let Some(provider) = merge.provider(*i, input) {
-            file_providers.insert(*i, provider);
-        }
-    }
-    for (i, input) in &used {
-        merge.declare_skills(*i, &input.spec);
-    }
-    let total: usize = used
-        .iter()
-        .filter_map(|(_, input)| input.spec.credentials.as_ref().map(Vec::len))
-        .sum();
-    merge.catalog.credentials.reserve(total);
-    (merge.catalog.credential_ids).reserve(&merge.catalog.credentials, total);
-    merge.credential_items.reserve(total);
-    let mut credential_specs = Vec::with_capacity(total);
-    for (i, input) in &mut used {
-        let i = *i;
-        let Some(credentials) = input.spec.credentials.take() else {
-            continue;
-        };
-        let Some(&provider) = file_providers.get(&i) else {
-            if input.spec.provider.is_none() && !credentials.is_empty() {
-                merge.error(
-                    Place::key(i, &[Key("credentials")]),
-                    "this file has credentials but no `provider:`; add `provider: {id: ..., name: ...}` above them".into(),
-                );
-            }
-            continue;
-        };
-        let provider_id = merge.catalog.provider(provider).id.clone();
-        for id in &input.dropped_ids {
-            merge.dropped.insert(format!("{provider_id}/{id}"));
-        }
-        // By id, once: a file in error can have thousands of repaired items.
-        let repaired: HashMap<&str, &Vec<String>> = input
-            .repaired
-            .iter()
-            .map(|(id, fields)| (id.as_str(), fields))
-            .collect();
-        for (n, mut spec) in credentials.into_iter().enumerate() {
-            merge.stand_in_for_reported(repaired.get(spec.id.as_str()).copied(), &mut spec);
-            let stack = !spec.awarded_when.is_empty();
-            if stack && !spec.requires.is_empty() {
-                merge.error(
-                    Place::key(i, &[Key("credentials"), Index(n), Key("requires")]),
-                    "a stack is awarded when `awarded_when` holds, and has no `requires` of its own; move these into `awarded_when`".into(),
-                );
-            }
-            // A stack's parts stand in for its `requires`; `awarded_when` stays on the spec,
-            // which is what marks it a stack (stacks are few, so the copy is cheap).
-            let requires = if stack {
-                spec.awarded_when.clone()
-            } else {
-                std::mem::take(&mut spec.requires)
-            };
-            let recommends = std::mem::take(&mut spec.recommends);
-            let replaced_by = spec.replaced_by.take();
-            if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name) {
-                credential_specs.push((idx, requires, recommends, replaced_by));
-            }
-        }
-    }
-    merge.resolve_credential_requirements(&credential_specs);
-    merge.resolve_successors(&credential_specs);
-    // What is left of the parsed credentials is freed off the critical path.
-    rayon::spawn(move || drop(credential_specs));
-    for (i, input) in &used {
-        let i = *i;
-        for (n, spec) in input.spec.roles.iter().flatten().enumerate() {
-            merge.lists_reported = input.repaired.iter().any(|(id, fields)| {
-                *id == spec.id.as_str()
-                    && fields.iter().any(|field| {
-                        let meant = crate::text::closest(field, ["skills", "requires"]);
-                        matches!(meant.unwrap_or(field), "skills" | "requires")
-                    })
-            });
-            let place = Place::value(i, &[Key("roles"), Index(n)]);
-            merge.role(spec, &place, file_providers.get(&i).copied(), &input.name);
-        }
-    }
-    merge.note_unchecked_references();
-    merge.index_and_link();
-    merge.warn_untaught_role_skills();
-    merge.warn_skill_typos();
-    (merge.catalog, merge.pending)
 }
 
 #[derive(Default)]
@@ -174,17 +72,15 @@ struct Merge {
 }
 
 impl Merge {
-    fn with_broken(broken: Vec<Broken>) -> Merge {
-        let mut merge = Merge::default();
-        for (n, file) in broken.iter().enumerate() {
-            for id in &file.declared.credentials {
-                merge
-                    .unchecked
-                    .insert(global_id(&file.declared.provider, id), n);
-            }
+    /// Counts references into a file that does not parse (added in file order) instead of
+    /// reporting them.
+    fn add_broken(&mut self, file: Broken) {
+        let n = self.broken.len();
+        for id in &file.declared.credentials {
+            self.unchecked
+                .insert(global_id(&file.declared.provider, id), n);
         }
-        merge.broken = broken.into_iter().map(|file| (file, 0)).collect();
-        merge
+        self.broken.push((file, 0));
     }
 
     /// One note per broken file that other files refer into.
