@@ -9,6 +9,10 @@
 //! process's peak RSS. `UPSKILL_APP_START_WARM=1` skips the cold run (it must have been made
 //! before), so the peak is the warm start's alone.
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::{Arc, LazyLock};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

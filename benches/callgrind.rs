@@ -13,6 +13,10 @@
 //! format structs; `recommend` is one recommendation by cost, after loading. Generating the
 //! catalog is outside `measured`, and so is dropping what it built.
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use upskill::catalog::format::CatalogFile;

@@ -4,6 +4,10 @@
 //! `cargo bench --bench import_ctdl`; with `UPSKILL_CTDL_DIR=DIR` the generated files are
 //! written to DIR and kept, to measure another build on the same input.
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

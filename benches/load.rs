@@ -12,6 +12,10 @@
 //! `UPSKILL_BENCH_1M=1` adds 1,000,000 credentials to the printed tables (minutes and
 //! gigabytes: CI leaves it out).
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::any::Any;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};

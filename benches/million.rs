@@ -9,6 +9,10 @@
 //! million`. `UPSKILL_MILLION_SIZE=100000` measures another size the same way, and
 //! `UPSKILL_MILLION_ROLES=role-0,wide-25` only the roles named.
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 

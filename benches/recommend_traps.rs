@@ -8,6 +8,10 @@
 //! `cargo bench --bench recommend_traps`; `UPSKILL_TRAP_SIZES=300,2000` picks the sizes
 //! (default 300, 2,000 and 20,000).
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use upskill::catalog::{self, Amount, Catalog};

@@ -11,6 +11,10 @@
 //! `UPSKILL_RELOAD_MODE=full` or `=store` measures one way only, so the peak RSS is its own;
 //! `UPSKILL_RELOAD_RUNS=N` measures N reloads each way (3 by default).
 
+/// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
