@@ -85,25 +85,30 @@ fn measures(problem: &Problem, set: u32) -> (i64, i64, i64, u32) {
     (cost, hours, primary, met)
 }
 
+/// The generated problem of `seed` under a budget of 120 and 90 hours (12,000 and 9,000 in
+/// hundredths), by cost for even seeds and by hours for odd ones.
+fn limited(seed: u64) -> Problem {
+    let catalog = catalog(&generated(seed));
+    let role = catalog.find_role("r").expect("role");
+    let options = Options {
+        budget: Some(Amount::from_f64(120.0)),
+        max_hours: Some(Amount::from_f64(90.0)),
+        objective: if seed.is_multiple_of(2) {
+            Objective::Cost
+        } else {
+            Objective::Hours
+        },
+        ..Options::default()
+    };
+    let goals = &catalog.role(role).requirements;
+    reduce(&catalog, goals, &Holdings::new(&catalog), &[], &options)
+}
+
 #[test]
 fn no_price_rules_out_goals_that_a_set_within_both_limits_meets() {
     let mut ruled_out = 0;
     for seed in 0..80 {
-        let objective = if seed % 2 == 0 {
-            Objective::Cost
-        } else {
-            Objective::Hours
-        };
-        let catalog = catalog(&generated(seed));
-        let role = catalog.find_role("r").expect("role");
-        let goals = &catalog.role(role).requirements;
-        let options = Options {
-            budget: Some(Amount::from_f64(120.0)),
-            max_hours: Some(Amount::from_f64(90.0)),
-            objective,
-            ..Options::default()
-        };
-        let problem = reduce(&catalog, goals, &Holdings::new(&catalog), &[], &options);
+        let problem = limited(seed);
         let bound = CoverBound::new(&problem, None, None);
         let priced = bound.priced.as_ref().expect("both limits are set");
         let (budget, max_hours) = (12_000, 9_000);
@@ -194,20 +199,7 @@ fn the_search_with_both_limits_finds_what_brute_force_finds() {
     // Unit tests settle each node (`bound::near`, this bound's price included) from the
     // first node on, so this checks the priced settle too.
     for seed in 0..80 {
-        let catalog = catalog(&generated(seed));
-        let role = catalog.find_role("r").expect("role");
-        let goals = &catalog.role(role).requirements;
-        let options = Options {
-            budget: Some(Amount::from_f64(120.0)),
-            max_hours: Some(Amount::from_f64(90.0)),
-            objective: if seed % 2 == 0 {
-                Objective::Cost
-            } else {
-                Objective::Hours
-            },
-            ..Options::default()
-        };
-        let problem = reduce(&catalog, goals, &Holdings::new(&catalog), &[], &options);
+        let problem = limited(seed);
         let solution = solve(&problem, Stop::default());
         assert!(solution.optimal);
         let best = valid_sets(&problem)
