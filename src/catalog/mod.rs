@@ -22,7 +22,7 @@ pub mod source;
 mod stream;
 mod usable;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -226,14 +226,12 @@ pub fn load_stored(
             (file.content.as_ref()).is_ok_and(|bytes| stream::may_declare_skills(bytes.as_slice()))
         })
         .collect();
-    let mut parsed_first: HashMap<usize, (&str, Outcome)> = (0..files.len())
+    let mut parsed_first: BTreeMap<usize, (&str, Outcome)> = (0..files.len())
         .into_par_iter()
         .filter(|&i| first[i])
         .map(|i| (i, parse(&files[i])))
         .collect();
-    let mut declaring: Vec<(&usize, &(&str, Outcome))> = parsed_first.iter().collect();
-    declaring.sort_by_key(|(i, _)| **i);
-    for (&i, (_, outcome)) in declaring {
+    for (&i, (_, outcome)) in &parsed_first {
         if let Some(spec) = outcome.spec() {
             merging.declare_skills_first(i, spec);
         }

@@ -118,11 +118,6 @@ impl Credential {
         self.rare.as_ref()?.replaced_by
     }
 
-    /// The rarely set fields, all unset when none of them is set.
-    pub fn rare(&self) -> Rare {
-        self.rare.as_deref().cloned().unwrap_or_default()
-    }
-
     /// Replaces the rarely set fields; a credential with none of them set keeps no box.
     pub fn set_rare(&mut self, rare: Rare) {
         self.rare = (!rare.is_empty()).then(|| Box::new(rare));

@@ -44,9 +44,7 @@ impl Lists {
 
     /// Each list in order.
     pub(super) fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
-        self.ranges
-            .iter()
-            .map(|&(start, end)| &self.pool[start as usize..end as usize])
+        self.range(0..self.len())
     }
 
     /// The lists in `lists`, in order.
