@@ -66,6 +66,11 @@ impl Fingerprint {
         }
     }
 
+    /// The fingerprint of a load that printed each file as it read it, in file order.
+    pub(super) fn of_prints(files: Vec<FilePrint>) -> Fingerprint {
+        Fingerprint { files }
+    }
+
     pub fn files(&self) -> &[FilePrint] {
         &self.files
     }
@@ -106,6 +111,12 @@ impl FilePrint {
                 }
             }
         };
+        self.is_of(&file).then_some(file)
+    }
+
+    /// Whether `file` is the one printed: the same name, and the same bytes (by length and
+    /// hash) or the same reason they could not be read.
+    pub(super) fn is_of(&self, file: &SourceFile) -> bool {
         let same = match (&file.content, &self.content) {
             (Ok(bytes), Content::Read { len, hash }) => {
                 bytes.as_slice().len() as u64 == *len && xxh3_64(bytes.as_slice()) == *hash
@@ -113,10 +124,12 @@ impl FilePrint {
             (Err(reason), Content::Unreadable(printed)) => reason == printed,
             _ => false,
         };
-        (same && file.name == self.name).then_some(file)
+        same && file.name == self.name
     }
 
-    fn of(file: &SourceFile) -> FilePrint {
+    /// The print of `file`, just read: its bytes hashed, and its modification time asked of
+    /// the file system.
+    pub(super) fn of(file: &SourceFile) -> FilePrint {
         let content = match &file.content {
             Ok(bytes) => {
                 let bytes = bytes.as_slice();

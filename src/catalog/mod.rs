@@ -10,6 +10,7 @@ pub mod domains;
 pub mod fingerprint;
 pub mod format;
 pub mod freshness;
+mod loading;
 mod merge;
 mod model;
 mod outcome;
@@ -22,10 +23,8 @@ pub mod source;
 mod stream;
 mod usable;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 pub use fingerprint::Fingerprint;
 pub use merge::is_id;
@@ -37,8 +36,7 @@ pub use problem::{Problem, Severity, Tally};
 pub use source::{SourceFile, Sources};
 pub use usable::{LeftOut, defining, load_usable};
 
-use outcome::{Outcome, parse_file, take_outcome, text_of};
-use place::{FileText, Locator};
+use outcome::{Outcome, parse_file, text_of};
 
 /// The default currency when no file names one.
 pub const DEFAULT_CURRENCY: &str = "USD";
@@ -141,7 +139,7 @@ fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// Reads and validates every file of `sources`.
 pub fn load(sources: &Sources) -> Loaded {
-    load_files(&source::gather(sources))
+    load_sources(sources, None, None).0
 }
 
 /// Reads and validates every file of `sources` once they have stopped changing, for hot
@@ -154,8 +152,7 @@ pub fn load_settled(sources: &Sources) -> Option<Loaded> {
 /// Like [`load`], with the fingerprint of the files read, for hot reload to compare with, and
 /// what can be loaded when some files have errors (see [`load_usable`]): the app's start.
 pub fn load_fingerprinted(sources: &Sources) -> (Loaded, Fingerprint) {
-    let files = source::gather(sources);
-    (load_usable(&files), Fingerprint::of(&files))
+    usable::load_usable_sources(sources, None)
 }
 
 /// What hot reload found when told that the files may have changed.
@@ -192,7 +189,7 @@ pub fn load_files(files: &[SourceFile]) -> Loaded {
 /// Reads and validates every file of `sources`, warning about facts older than `freshness`
 /// allows (`upskill validate`).
 pub fn load_checking(sources: &Sources, freshness: freshness::Freshness) -> Loaded {
-    load_files_checking(&source::gather(sources), Some(freshness))
+    load_sources(sources, Some(freshness), None).0
 }
 
 /// [`load_files`], warning about old facts when `freshness` is given.
@@ -210,107 +207,24 @@ pub fn load_stored(
     freshness: Option<freshness::Freshness>,
     store: Option<&cache::Store>,
 ) -> Loaded {
-    let storing = store.map(|store| (store, cache::parsed::Writer::start()));
-    let parse = |file| match &storing {
-        Some((store, writer)) => cache::parsed::parse(store, writer, file),
-        None => parse_file(file),
-    };
-    let mut problems: Vec<(usize, Problem)> = Vec::new();
-    let mut texts: Vec<&str> = vec![""; files.len()];
-    let mut merging = merge::Merging::new(freshness);
-    // Every skill is declared before any credential looks one up, so the few files that may
-    // declare skills are parsed first; the rest are merged as they are parsed, in order.
-    let first: Vec<bool> = files
-        .par_iter()
-        .map(|file| {
-            (file.content.as_ref()).is_ok_and(|bytes| stream::may_declare_skills(bytes.as_slice()))
-        })
-        .collect();
-    let mut parsed_first: BTreeMap<usize, (&str, Outcome)> = (0..files.len())
-        .into_par_iter()
-        .filter(|&i| first[i])
-        .map(|i| (i, parse(&files[i])))
-        .collect();
-    for (&i, (_, outcome)) in &parsed_first {
-        if let Some(spec) = outcome.spec() {
-            merging.declare_skills_first(i, spec);
-        }
-    }
-    stream::in_order(
-        files,
-        |i, file| (!first[i]).then(|| parse(file)),
-        |i, parsed| {
-            let Some((text, outcome)) = parsed.or_else(|| parsed_first.remove(&i)) else {
-                return;
-            };
-            texts[i] = text;
-            let file = &files[i];
-            if let Some(input) = take_outcome((i, file), text, outcome, &mut problems, &mut merging)
-            {
-                merging.add(i, input);
-            }
-        },
-    );
-    let (mut catalog, pending) = merging.finish();
-    let file_texts: Vec<FileText<'_>> = files
-        .iter()
-        .zip(&texts)
-        .map(|(file, text)| FileText {
-            name: Arc::clone(&file.name),
-            text,
-        })
-        .collect();
-    let mut locator = Locator::new(&file_texts);
-    for pending in pending {
-        let file = pending.place.file;
-        problems.push((file, locator.resolve(pending)));
-    }
-    problems.sort_by(|(a_file, a), (b_file, b)| (a_file, a.position).cmp(&(b_file, b.position)));
-    if catalog.currency.is_empty() {
-        DEFAULT_CURRENCY.clone_into(&mut catalog.currency);
-    }
-    let (texts, paths) = problem_files(files, &texts, &problems);
-    if let Some((_, writer)) = storing {
-        writer.finish();
-    }
-    Loaded {
-        catalog,
-        problems: problems.into_iter().map(|(_, problem)| problem).collect(),
-        files: files.iter().map(|file| Arc::clone(&file.name)).collect(),
-        left_out: Vec::new(),
-        texts,
-        paths,
-    }
+    loading::load_each(files, freshness, store)
+        .expect("files held in memory read the same each time")
+        .0
 }
 
-/// The text and the path on disk of each file with a problem, by its name in messages.
-#[allow(clippy::type_complexity)]
-fn problem_files(
-    files: &[SourceFile],
-    texts: &[&str],
-    problems: &[(usize, Problem)],
-) -> (
-    HashMap<Arc<str>, Arc<str>>,
-    HashMap<Arc<str>, std::path::PathBuf>,
-) {
-    // Each file with problems once (they are sorted by file).
-    let mut with_problems: Vec<usize> = problems.iter().map(|(file, _)| *file).collect();
-    with_problems.dedup();
-    let paths = with_problems
-        .iter()
-        .filter_map(|&file| {
-            let file = files.get(file)?;
-            Some((Arc::clone(&file.name), file.path.clone()?))
-        })
-        .collect();
-    let texts = with_problems
-        .into_iter()
-        .filter_map(|file| {
-            Some((
-                Arc::clone(&files.get(file)?.name),
-                Arc::from(*texts.get(file)?),
-            ))
-        })
-        .collect();
-    (texts, paths)
+/// [`load_stored`] of the files of `sources`, each read as the load comes to it and let go
+/// once merged (see [`loading`]), with their fingerprint as read. When a file changed while
+/// it was loaded, the files are read again and held, and loaded as [`load_stored`] does: a
+/// load of files held is of one version of each.
+pub fn load_sources(
+    sources: &Sources,
+    freshness: Option<freshness::Freshness>,
+    store: Option<&cache::Store>,
+) -> (Loaded, Fingerprint) {
+    if let Ok(loaded) = loading::load_each(&source::locate(sources), freshness, store) {
+        return loaded;
+    }
+    let files = source::gather(sources);
+    let print = Fingerprint::of(&files);
+    (load_stored(&files, freshness, store), print)
 }

@@ -10,7 +10,6 @@ use crate::yaml::{self, Position};
 /// and a file that does not parse but shows what it declares is added to `merging` as broken.
 pub(super) fn take_outcome(
     (i, file): (usize, &SourceFile),
-    text: &str,
     outcome: Outcome,
     problems: &mut Vec<(usize, Problem)>,
     merging: &mut merge::Merging,
@@ -37,7 +36,7 @@ pub(super) fn take_outcome(
             });
             problems.extend(errors);
             if failure.partial.is_none()
-                && let Some(declared) = recover::declared(text)
+                && let Some(declared) = recover::declared(text_of(file))
             {
                 merging.add_broken(merge::Broken {
                     file: i,

@@ -8,8 +8,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Condvar, Mutex, PoisonError};
 
-use super::SourceFile;
-
 /// How many files, per parsing thread, may be parsed ahead of the one to be taken next: a
 /// few, so a slow file does not stall the others, and what waits costs little memory.
 const AHEAD_PER_THREAD: usize = 4;
@@ -17,9 +15,9 @@ const AHEAD_PER_THREAD: usize = 4;
 /// Calls `parse` on every file, on as many threads as rayon's pool has, and `take` on each
 /// result in file order, on this thread. With one thread, each file is parsed then taken in
 /// turn.
-pub(super) fn in_order<'a, T: Send>(
-    files: &'a [SourceFile],
-    parse: impl Fn(usize, &'a SourceFile) -> T + Sync,
+pub(super) fn in_order<'a, F: Sync, T: Send>(
+    files: &'a [F],
+    parse: impl Fn(usize, &'a F) -> T + Sync,
     mut take: impl FnMut(usize, T),
 ) {
     let threads = rayon::current_num_threads().min(files.len());
@@ -185,6 +183,7 @@ pub(super) fn may_declare_skills(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::SourceFile;
     use crate::catalog::source::Bytes;
     use std::sync::Arc;
 

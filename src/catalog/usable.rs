@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::cache::Store;
-use super::{Loaded, SourceFile, load_stored};
+use super::{Fingerprint, Loaded, SourceFile, Sources, load_sources, load_stored, source};
 
 /// A catalog file left out because it has errors (or needs one that has).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -29,11 +29,33 @@ pub fn load_usable(files: &[SourceFile]) -> Loaded {
 /// [`load_usable`], each load taking what it can from the parse `store` (see
 /// [`super::load_stored`]): a round after the first parses nothing again.
 pub fn load_usable_stored(files: &[SourceFile], store: Option<&Store>) -> Loaded {
-    let load = |files: &[SourceFile]| load_stored(files, None, store);
-    let full = load(files);
+    let full = load_stored(files, None, store);
     if !full.has_errors() {
         return full;
     }
+    leave_out_broken(full, files, store)
+}
+
+/// [`load_usable_stored`] of the files of `sources`, with their fingerprint as read: the
+/// first load reads each file as it comes to it and lets it go (see [`load_sources`]). Only
+/// when it has errors are the files read again and held, for the loads without the broken
+/// ones; if they changed in between, all of it is done again on the files held.
+pub fn load_usable_sources(sources: &Sources, store: Option<&Store>) -> (Loaded, Fingerprint) {
+    let (full, print) = load_sources(sources, None, store);
+    if !full.has_errors() {
+        return (full, print);
+    }
+    let files = source::gather(sources);
+    let now = Fingerprint::of(&files);
+    if !now.same_content(&print) {
+        return (load_usable_stored(&files, store), now);
+    }
+    (leave_out_broken(full, &files, store), print)
+}
+
+/// What is left of `files` to load without errors, after the `full` load of them had some.
+fn leave_out_broken(full: Loaded, files: &[SourceFile], store: Option<&Store>) -> Loaded {
+    let load = |files: &[SourceFile]| load_stored(files, None, store);
     let mut broken: HashSet<Arc<str>> = HashSet::new();
     let mut clean = full.clone();
     // Each round leaves out at least one more file, so this ends.

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use super::freshness::Freshness;
 use super::{
     Fingerprint, Loaded, Report, SourceFile, Sources, load_files_checking, load_stored,
-    load_usable, source, usable,
+    load_usable, usable,
 };
 
 pub use entry::FORMAT_VERSION;
@@ -106,11 +106,44 @@ fn load_parsing(files: &[SourceFile], kind: Kind, store: &Store) -> Loaded {
     }
 }
 
+/// Loads the files of `sources` as `kind` says, as [`load_files`] does, each file read as
+/// the load comes to it and let go once merged (see [`super::load_sources`]), with their
+/// fingerprint. Where an entry was written, the files are first read and hashed one at a
+/// time (see [`Fingerprint::read`]), unless `printed` is their print already.
+fn load_sources(
+    sources: &Sources,
+    kind: Kind,
+    dir: Option<&Path>,
+    printed: Option<Fingerprint>,
+) -> (Loaded, Fingerprint) {
+    let Some(dir) = dir else {
+        return match kind {
+            Kind::Plain => super::load_sources(sources, None, None),
+            Kind::Usable => usable::load_usable_sources(sources, None),
+        };
+    };
+    let path = dir.join(kind.file_name());
+    if path.is_file() {
+        let print = printed.unwrap_or_else(|| Fingerprint::read(sources));
+        let key = entry::Key::new(&print, entry::KindKey::load(kind));
+        if let Some(loaded) = entry::read(&path, &key, restore::Origin::Print(&print)) {
+            return (loaded, print);
+        }
+    }
+    let store = Store::new(dir);
+    let (mut loaded, print) = match kind {
+        Kind::Plain => super::load_sources(sources, None, Some(&store)),
+        Kind::Usable => usable::load_usable_sources(sources, Some(&store)),
+    };
+    let key = entry::Key::new(&print, entry::KindKey::load(kind));
+    // The cache only ever speeds a load up: a failure to write it is no failure of the load.
+    let _ = entry::write(&path, &key, &mut loaded);
+    (loaded, print)
+}
+
 /// [`super::load`] through the cache in `dir`.
 pub fn load(sources: &Sources, dir: Option<&Path>) -> Loaded {
-    let files = source::gather(sources);
-    let print = Fingerprint::of(&files);
-    load_files(&files, &print, Kind::Plain, dir)
+    load_sources(sources, Kind::Plain, dir, None).0
 }
 
 /// What [`super::load_checking`] gives `validate`, through the cache in `dir`; a warm run
@@ -126,9 +159,17 @@ pub fn load_checking(sources: &Sources, freshness: Freshness, dir: Option<&Path>
             return report;
         }
     }
-    let files = source::gather(sources);
-    let print = Fingerprint::of(&files);
-    report_files(&files, &print, freshness, dir)
+    let Some(dir) = dir else {
+        return super::load_sources(sources, Some(freshness), None)
+            .0
+            .into_report();
+    };
+    let store = Store::new(dir);
+    let (loaded, print) = super::load_sources(sources, Some(freshness), Some(&store));
+    let report = loaded.into_report();
+    let key = entry::Key::new(&print, entry::KindKey::report(freshness));
+    let _ = entry::write_report(&dir.join(REPORT_FILE), &key, &report);
+    report
 }
 
 /// [`load_checking`] of files already read.
@@ -153,10 +194,7 @@ pub fn report_files(
 
 /// [`super::load_fingerprinted`] through the cache in `dir`: the app's start.
 pub fn load_fingerprinted(sources: &Sources, dir: Option<&Path>) -> (Loaded, Fingerprint) {
-    let files = source::gather(sources);
-    let print = Fingerprint::of(&files);
-    let loaded = load_files(&files, &print, Kind::Usable, dir);
-    (loaded, print)
+    load_sources(sources, Kind::Usable, dir, None)
 }
 
 /// Catalogs of this many credentials or more start the app on a first look (see
@@ -192,14 +230,13 @@ impl Rest {
     /// files as they are now (writing the cache again). Seconds at a million credentials:
     /// the app runs it on another thread.
     pub fn load(self) -> Loaded {
-        let path = self.dir.join(Kind::Usable.file_name());
-        let key = entry::Key::new(&self.print, entry::KindKey::load(Kind::Usable));
-        if let Some(loaded) = entry::read(&path, &key, restore::Origin::Print(&self.print)) {
-            return loaded;
-        }
-        let files = source::gather(&self.sources);
-        let print = Fingerprint::of(&files);
-        load_files(&files, &print, Kind::Usable, Some(&self.dir))
+        load_sources(
+            &self.sources,
+            Kind::Usable,
+            Some(&self.dir),
+            Some(self.print),
+        )
+        .0
     }
 }
 
@@ -213,13 +250,13 @@ pub fn start_app(sources: &Sources, dir: Option<&Path>) -> (Start, Fingerprint) 
 /// [`start_app`], with first looks written from `from` credentials.
 pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (Start, Fingerprint) {
     let Some(dir) = dir else {
-        let files = source::gather(sources);
-        let print = Fingerprint::of(&files);
-        return (Start::Whole(load_fresh(&files, Kind::Usable)), print);
+        let (loaded, print) = load_sources(sources, Kind::Usable, None, None);
+        return (Start::Whole(loaded), print);
     };
     let first_path = dir.join(FIRST_FILE);
     // Only where a first look was written: its files are read and hashed one at a time, their
     // bytes let go, and read again below only if the first look cannot be used.
+    let mut printed = None;
     if first_path.is_file() {
         let print = Fingerprint::read(sources);
         let key = entry::Key::new(&print, entry::KindKey::First);
@@ -231,11 +268,10 @@ pub fn start_app_from(sources: &Sources, dir: Option<&Path>, from: usize) -> (St
             };
             return (Start::FirstLook(loaded, look, rest), print);
         }
+        printed = Some(print);
     }
-    let files = source::gather(sources);
-    let print = Fingerprint::of(&files);
+    let (loaded, print) = load_sources(sources, Kind::Usable, Some(dir), printed);
     let key = entry::Key::new(&print, entry::KindKey::First);
-    let loaded = load_files(&files, &print, Kind::Usable, Some(dir));
     if loaded.catalog.credentials.len() >= from {
         let _ = first::write(&first_path, &key, &loaded);
     }

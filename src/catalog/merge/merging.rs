@@ -161,6 +161,12 @@ impl Merging {
         }
     }
 
+    /// How many problems wait to be placed so far: a loader keeps the text of a file whose
+    /// adding raised this, and reads again only the files of problems found by [`Self::finish`].
+    pub fn pending_count(&self) -> usize {
+        self.merge.pending.len()
+    }
+
     /// Checks what needs every file, and gives the catalog and its problems.
     pub fn finish(self) -> (Catalog, Vec<Pending>) {
         let Merging {
