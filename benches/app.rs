@@ -7,7 +7,8 @@
 //! temporary folder without it): cold (writing the catalog cache), then warm three times,
 //! each the time to the first frame at 200x60 and to the whole catalog in the app, and the
 //! process's peak RSS. `UPSKILL_APP_START_WARM=1` skips the cold run (it must have been made
-//! before), so the peak is the warm start's alone.
+//! before), so the peak is the warm start's alone; `UPSKILL_APP_START_COLD=1` stops after
+//! the cold run, so the peak is the cold start's alone.
 
 /// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
 #[global_allocator]
