@@ -51,7 +51,8 @@ fn troubled() -> (tempfile::TempDir, Sources) {
             "tests/fixtures/problems".into(),
             "tests/fixtures/plan".into(),
             dir.path().join("missing.yaml"),
-            dir.path().to_path_buf(),
+            // Named, since a folder's walk passes over anything but regular files.
+            dir.path().join("fifo.yaml"),
         ],
     };
     (dir, sources)
@@ -68,6 +69,14 @@ fn files_read_as_the_load_comes_to_them_load_as_files_held() {
     );
     let (streamed, print) = load_sources(&sources, None, None);
     assert_same(&streamed, &held);
+    #[cfg(unix)]
+    assert!(
+        (streamed.problems.iter())
+            .any(|problem| problem.file.ends_with("fifo.yaml")
+                && problem.message.contains("not a file")),
+        "{:?}",
+        streamed.problems
+    );
     assert_eq!(print, Fingerprint::of(&files));
     let (usable, print) = usable::load_usable_sources(&sources, None);
     assert_same(&usable, &load_usable(&files));
