@@ -8,7 +8,7 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-pub use write::{Staged, WriteError, WriteOptions, is_stdout, stage, write};
+pub use write::{Staged, WriteError, WriteOptions, is_stdout, stage, write, write_with};
 
 /// Why a file could not be read. The text completes "cannot read PATH: ".
 #[derive(Debug, thiserror::Error)]

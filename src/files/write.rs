@@ -87,16 +87,35 @@ pub fn stage(
     options: WriteOptions,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Staged, WriteError> {
+    stage_file(path, options, |file| {
+        let mut buffered = io::BufWriter::new(file);
+        fill(&mut buffered)?;
+        buffered.flush()
+    })
+}
+
+/// [`write`] for a file too large to hold whole, written by `fill` straight into the
+/// temporary file, in which it may seek (to fill in a header once what follows is written).
+/// Only a regular file (or a link to one) is written: a FIFO or a device is refused.
+pub fn write_with(
+    path: &Path,
+    options: WriteOptions,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    stage_file(path, options, fill)?.commit()
+}
+
+fn stage_file(
+    path: &Path,
+    options: WriteOptions,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<Staged, WriteError> {
     match destination(path, options)? {
         Destination::Special(meta) => Err(WriteError::NotRegular(
             special_kind(&meta).unwrap_or("not a regular file"),
         )),
         Destination::Regular { target, existing } => {
-            stage_regular(target, existing.as_ref(), options, |file| {
-                let mut buffered = io::BufWriter::new(file);
-                fill(&mut buffered)?;
-                buffered.flush()
-            })
+            stage_regular(target, existing.as_ref(), options, fill)
         }
     }
 }

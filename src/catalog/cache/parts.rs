@@ -2,9 +2,10 @@
 //! rest (providers, roles, skills, indices, graph) in one part decoded beside them. Decoding
 //! a catalog is bound by allocating its strings, so on two cores this halves a warm start.
 
+use std::io::{self, Write};
+
 use rayon::prelude::*;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::CredentialIds;
 use crate::catalog::{Catalog, Credential};
@@ -13,8 +14,10 @@ use crate::catalog::{Catalog, Credential};
 /// their lengths cost nothing.
 const CHUNK: usize = 32_768;
 
-/// The encoded parts, as stored.
-#[derive(Serialize, Deserialize)]
+/// The encoded parts, as stored: the layout that [`write`] writes and [`Owned::read`] reads,
+/// kept as a type for the tests to encode with postcard and compare.
+#[cfg(test)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Parts<'a> {
     /// The catalog without its credentials.
     #[serde(borrow)]
@@ -23,12 +26,14 @@ pub(super) struct Parts<'a> {
     credentials: Vec<&'a [u8]>,
 }
 
-/// A catalog encoded in parts, owning the bytes that [`Parts`] borrows.
+/// A catalog encoded in parts, owning the bytes that `Parts` borrows.
+#[cfg(test)]
 pub(super) struct Encoded {
     rest: Vec<u8>,
     credentials: Vec<Vec<u8>>,
 }
 
+#[cfg(test)]
 impl Encoded {
     pub(super) fn parts(&self) -> Parts<'_> {
         Parts {
@@ -38,15 +43,60 @@ impl Encoded {
     }
 }
 
-/// Encodes `catalog` in parts. Its credentials are taken out while the rest is encoded and
-/// put back after, so nothing is copied.
+/// Writes `catalog` to `out` laid out as postcard lays out its `Parts`, so it reads back
+/// the same: the rest, then the chunks of credentials, encoded on every core a few at a time
+/// and written in order, so what waits to be written is a few chunks, never the catalog.
+/// Its credentials are taken out while the rest is encoded and put back after.
+pub(super) fn write(catalog: &mut Catalog, out: &mut impl Write) -> io::Result<()> {
+    write_in(catalog, out, CHUNK)
+}
+
+/// [`write`] with `chunk` credentials a chunk.
+fn write_in(catalog: &mut Catalog, out: &mut impl Write, chunk: usize) -> io::Result<()> {
+    let credentials = std::mem::take(&mut catalog.credentials);
+    let rest = postcard::to_allocvec(&*catalog);
+    catalog.credentials = credentials;
+    write_bytes(out, &rest.map_err(io::Error::other)?)?;
+    write_length(out, catalog.credentials.chunks(chunk).len())?;
+    let together = chunk * rayon::current_num_threads().max(1);
+    for group in catalog.credentials.chunks(together) {
+        let encoded = (group.par_chunks(chunk))
+            .map(postcard::to_allocvec)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io::Error::other)?;
+        for chunk in &encoded {
+            write_bytes(out, chunk)?;
+        }
+    }
+    Ok(())
+}
+
+/// Bytes as postcard writes them: their length, then themselves.
+fn write_bytes(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    write_length(out, bytes.len())?;
+    out.write_all(bytes)
+}
+
+fn write_length(out: &mut impl Write, len: usize) -> io::Result<()> {
+    postcard::to_io(&len, out).map_err(io::Error::other)?;
+    Ok(())
+}
+
+/// Encodes `catalog` in parts, held whole: what [`write`] writes, for the tests to compare.
+/// Its credentials are taken out while the rest is encoded and put back after.
+#[cfg(test)]
 pub(super) fn encode(catalog: &mut Catalog) -> Result<Encoded, postcard::Error> {
+    encode_in(catalog, CHUNK)
+}
+
+#[cfg(test)]
+fn encode_in(catalog: &mut Catalog, chunk: usize) -> Result<Encoded, postcard::Error> {
     let credentials = std::mem::take(&mut catalog.credentials);
     let rest = postcard::to_allocvec(&*catalog);
     catalog.credentials = credentials;
     let credentials = catalog
         .credentials
-        .par_chunks(CHUNK)
+        .par_chunks(chunk)
         .map(postcard::to_allocvec)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Encoded {
@@ -63,7 +113,7 @@ pub(super) struct Owned {
 }
 
 impl Owned {
-    /// Reads the parts as [`Parts`] lays them out in postcard (each a length and its bytes,
+    /// Reads the parts as `Parts` lays them out in postcard (each a length and its bytes,
     /// the chunks after their count) from `from`, which keeps every length within the file.
     pub(super) fn read(from: &mut impl Pieces) -> Option<Owned> {
         let len = from.varint()?;
@@ -199,5 +249,57 @@ pub(in crate::catalog) mod sized_map {
             }
         }
         deserializer.deserialize_map(Sized(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Owned, Pieces, encode_in, write_in};
+    use crate::catalog::load_files;
+    use crate::synth;
+
+    /// Pieces read from bytes in memory.
+    struct Slice<'a>(&'a [u8]);
+
+    impl Pieces for Slice<'_> {
+        fn varint(&mut self) -> Option<usize> {
+            let (len, rest) = postcard::take_from_bytes::<usize>(self.0).ok()?;
+            self.0 = rest;
+            Some(len)
+        }
+
+        fn bytes(&mut self, len: usize) -> Option<Vec<u8>> {
+            let (bytes, rest) = self.0.split_at_checked(len)?;
+            self.0 = rest;
+            Some(bytes.to_vec())
+        }
+    }
+
+    /// Written as it is encoded, a few chunks at a time, a catalog's bytes are the ones
+    /// postcard gives for its parts held whole, and they decode to the catalog: with chunks
+    /// of one, of a size that leaves a short last one, and of more than there are.
+    #[test]
+    fn written_parts_are_the_parts_encoded_whole() {
+        let mut catalog = load_files(&synth::generate(41, 7).source_files()).catalog;
+        assert_eq!(catalog.credentials.len(), 41);
+        for chunk in [1, 4, 41, 100] {
+            let mut written = Vec::new();
+            write_in(&mut catalog, &mut written, chunk).expect("writes");
+            let whole = encode_in(&mut catalog, chunk).expect("encodes");
+            assert_eq!(
+                written,
+                postcard::to_allocvec(&whole.parts()).expect("encodes")
+            );
+            let mut from = Slice(&written);
+            let decoded = Owned::read(&mut from).and_then(Owned::decode);
+            assert!(from.0.is_empty());
+            let decoded = decoded.expect("decodes");
+            let ids = |catalog: &crate::catalog::Catalog| -> Vec<String> {
+                (catalog.credentials.iter())
+                    .map(|credential| credential.id.to_string())
+                    .collect()
+            };
+            assert_eq!(ids(&decoded), ids(&catalog));
+        }
     }
 }
