@@ -118,7 +118,6 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     };
     search.root_takeable = (0..n as u32).map(|i| search.available(i)).collect();
     search.seed();
-    search.improve_best();
     search.explore();
     let mut items = search.best_items;
     items.sort_unstable();
@@ -187,6 +186,11 @@ impl Search<'_> {
         {
             self.stopped = true;
         }
+        if self.nodes == NEAR_AFTER {
+            // A hard search: the best so far (the first answer, or what the easy part of the
+            // search found) is worth improving from now on (see `local`).
+            self.improve_best();
+        }
         if self.nodes == PATHS_AFTER {
             self.bound.add_paths(self.problem);
         }
@@ -212,7 +216,7 @@ impl Search<'_> {
             self.best_met = met;
             self.best_weight = self.weight;
             self.best_items.clone_from(&self.chosen);
-            if improved {
+            if improved && self.near_pays() {
                 self.improve_best();
             }
         }

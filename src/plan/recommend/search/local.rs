@@ -1,5 +1,6 @@
-//! Better answers while the search runs, so that one stopped at its deadline answers close
-//! to the best: from the best set found, each item in turn (heaviest first) is taken out with
+//! Better answers while a hard search runs (once it passes `NEAR_AFTER` nodes, and whenever
+//! it finds a better set after), so that one stopped at its deadline answers close to the
+//! best: from the best set found, each item in turn (heaviest first) is taken out with
 //! whatever can no longer be ordered without it, the goals left unmet are met again as the
 //! first answer meets them (see `greedy`: each by the supporter that adds the least with what
 //! it needs first, within the limits), and what the set can do without is dropped. A set that
