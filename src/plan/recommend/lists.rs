@@ -42,6 +42,11 @@ impl Lists {
         &self.pool[elements.start as usize..elements.end as usize]
     }
 
+    /// Where list `list` is stored: lists that share their elements share this.
+    pub(super) fn stored_at(&self, list: usize) -> (u32, u32) {
+        self.ranges[list]
+    }
+
     /// Each list in order.
     pub(super) fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
         self.range(0..self.len())

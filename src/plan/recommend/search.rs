@@ -30,22 +30,27 @@ use super::bound::CoverBound;
 mod blocked;
 mod frontier;
 mod greedy;
+mod incremental;
+#[cfg(test)]
+mod incremental_tests;
 mod limits;
+mod local;
 mod near;
+mod needs;
 mod order;
 mod reach;
 
-use super::lists::Lists;
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
 use limits::Limits;
+use near::{NearState, Step};
 
 /// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
 /// after that, each node's bound covers all of its branches left at once.
 const SWEPT_AFTER_STOP: u64 = 1024;
 
-/// ...or for this long past the deadline, as each node's bound settles chains over the
-/// whole problem (see `near`).
+/// ...or for this long past the deadline, as each node's bound settles chains again (see
+/// `near`).
 const SWEPT_FOR: Duration = Duration::from_millis(100);
 
 /// After this many nodes the search is a hard one: it builds the bound that follows one
@@ -53,14 +58,10 @@ const SWEPT_FOR: Duration = Duration::from_millis(100);
 const PATHS_AFTER: u64 = 20_000;
 
 /// After this many nodes, each node that the bounds so far do not cut settles what the rest
-/// of the set needs beyond it (see `bound::near`): a walk over the whole problem per node,
-/// which only a search that runs a while pays back (from 256 nodes, the searches at 100,000
-/// credentials of `benches/recommend.rs` took up to twice as long).
-const NEAR_AFTER: u64 = 4_096;
-
-/// ...and only on problems of at most this many items: on larger ones (20,000-credential trap
-/// catalogs) a node's walk costs so much that the search proved fewer answers in its time.
-const NEAR_MOST_ITEMS: usize = 2_500;
+/// of the set needs beyond it (see `bound::near`): the first settle walks the whole problem,
+/// each after it only what changed since (see `near`), so only the easy searches, which
+/// end before it, are spared the first.
+const NEAR_AFTER: u64 = 256;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -87,11 +88,8 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
     let limits = Limits::new(problem);
     let (cost_chains, hours_chains) = limits.chains();
     let bound = CoverBound::new(problem, cost_chains, hours_chains);
-    let (supports, owner) = problem.slots();
     let mut search = Search {
         problem,
-        supports,
-        owner,
         bound,
         limits,
         in_set: vec![false; n],
@@ -112,7 +110,13 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
         stopped: false,
         frontier_more: false,
         frontier_weight: Weight::INFINITE,
+        steps: Vec::new(),
+        steps_kept: 0,
+        near_state: None,
+        root_takeable: Vec::new(),
+        spare_excluded: vec![false; n],
     };
+    search.root_takeable = (0..n as u32).map(|i| search.available(i)).collect();
     search.seed();
     search.explore();
     let mut items = search.best_items;
@@ -131,9 +135,6 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
 
 struct Search<'p> {
     problem: &'p Problem,
-    /// [`Problem::slots`], for settling chains at a node.
-    supports: Lists,
-    owner: Vec<u32>,
     bound: CoverBound,
     limits: Limits,
     in_set: Vec<bool>,
@@ -161,6 +162,17 @@ struct Search<'p> {
     frontier_more: bool,
     /// ...or else the least weight any of them could reach while meeting as many.
     frontier_weight: Weight,
+    /// The path from the root: what joined the set and what was excluded, in order...
+    steps: Vec<Step>,
+    /// ...how many of them the node settle has applied and still agree with the path...
+    steps_kept: usize,
+    /// ...and the node settle itself, once a node asks for it (see `near`).
+    near_state: Option<NearState>,
+    /// Which items could join the empty set: no others can join any set.
+    root_takeable: Vec<bool>,
+    /// No item excluded: what `excluded` is while the best set is improved away from the
+    /// node (see `local`).
+    spare_excluded: Vec<bool>,
 }
 
 impl Search<'_> {
@@ -173,6 +185,11 @@ impl Search<'_> {
             || self.stop.nodes.is_some_and(|most| self.nodes > most)
         {
             self.stopped = true;
+        }
+        if self.nodes == NEAR_AFTER {
+            // A hard search: the best so far (the first answer, or what the easy part of the
+            // search found) is worth improving from now on (see `local`).
+            self.improve_best();
         }
         if self.nodes == PATHS_AFTER {
             self.bound.add_paths(self.problem);
@@ -194,16 +211,20 @@ impl Search<'_> {
         // search alone would break them: by its own order.
         let ties_first = self.seeded && met == self.best_met && self.weight == self.best_weight;
         if matches!(blocked, Blocked::None) && (self.beats_best(met, self.weight) || ties_first) {
+            let improved = self.beats_best(met, self.weight);
             self.seeded = false;
             self.best_met = met;
             self.best_weight = self.weight;
             self.best_items.clone_from(&self.chosen);
+            if improved && self.near_pays() {
+                self.improve_best();
+            }
         }
         if self.cannot_beat_best(met, &reachable, &blocked, None) {
             return;
         }
         // The unit tests settle it from the first node, so that they check it too.
-        if self.near_pays() && (cfg!(test) || self.nodes >= NEAR_AFTER) {
+        if self.near_pays() {
             let near = self.near(&reachable);
             if near.is_none_or(|near| self.cannot_beat_best(met, &reachable, &blocked, Some(&near)))
             {
@@ -225,9 +246,10 @@ impl Search<'_> {
         }
     }
 
-    /// Whether the problem is small enough for the near bound (see `NEAR_MOST_ITEMS`).
+    /// Whether the search has run long enough for the node settle (see `NEAR_AFTER`); the
+    /// unit tests settle it from the first node, so that they check it too.
     pub(super) fn near_pays(&self) -> bool {
-        self.problem.items.len() <= NEAR_MOST_ITEMS
+        cfg!(test) || self.nodes >= NEAR_AFTER
     }
 
     /// Whether the nodes left are no longer bounded one by one.
@@ -247,11 +269,16 @@ impl Search<'_> {
     /// tries leaving that goal unmet.
     fn branch(&mut self, items: &[u32], goal: Option<usize>) {
         let mut left_here = false;
+        let path = self.steps.len();
         for (i, &item) in items.iter().enumerate() {
+            let before = self.steps.len();
             self.add(item);
+            self.step(Step::Join(item));
             self.explore();
+            self.unstep(before);
             self.remove(item);
             self.excluded[item as usize] = true;
+            self.step(Step::Exclude(item));
             if self.stopped && self.swept_enough() {
                 // The branches left are all below this node: its bound covers them at
                 // once, where visiting each (thousands, for a popular skill) would run
@@ -268,6 +295,7 @@ impl Search<'_> {
             self.explore();
             self.given_up[goal] = false;
         }
+        self.unstep(path);
         for &item in items {
             self.excluded[item as usize] = false;
         }

@@ -27,6 +27,24 @@ struct Steps {
 impl Search<'_> {
     /// Builds the first answer and keeps it as the best found; the set is empty again after.
     pub(super) fn seed(&mut self) {
+        self.meet_goals();
+        self.drop_unneeded();
+        self.derive();
+        let valid = self.chosen.iter().all(|&c| self.derived[c as usize]);
+        let (met, _) = self.goals();
+        if valid && self.beats_best(met, self.weight) {
+            self.best_met = met;
+            self.best_weight = self.weight;
+            self.best_items.clone_from(&self.chosen);
+            self.seeded = true;
+        }
+        self.truncate(0);
+    }
+
+    /// Meets the goals the set does not meet, lightest first, each by the supporter that
+    /// adds the least with what it needs first (of the lightest few), where one can be
+    /// pulled in within the limits.
+    pub(super) fn meet_goals(&mut self) {
         let problem = self.problem;
         let least = |supporters: &[u32]| {
             supporters
@@ -77,17 +95,6 @@ impl Search<'_> {
                 }
             }
         }
-        self.drop_unneeded();
-        self.derive();
-        let valid = self.chosen.iter().all(|&c| self.derived[c as usize]);
-        let (met, _) = self.goals();
-        if valid && self.beats_best(met, self.weight) {
-            self.best_met = met;
-            self.best_weight = self.weight;
-            self.best_items.clone_from(&self.chosen);
-            self.seeded = true;
-        }
-        self.truncate(0);
     }
 
     /// Adds `item` after what it needs first, choosing for each requirement the set does
@@ -149,7 +156,7 @@ impl Search<'_> {
     }
 
     /// Removes the items added after the first `len`.
-    fn truncate(&mut self, len: usize) {
+    pub(super) fn truncate(&mut self, len: usize) {
         while self.chosen.len() > len {
             let last = self.chosen[self.chosen.len() - 1];
             self.remove(last);
@@ -158,7 +165,7 @@ impl Search<'_> {
 
     /// Drops, heaviest first, each item without which the set still has a valid order and
     /// meets as many goals.
-    fn drop_unneeded(&mut self) {
+    pub(super) fn drop_unneeded(&mut self) {
         let (met, _) = self.goals();
         let mut heaviest: Vec<u32> = self.chosen.clone();
         let problem = self.problem;
