@@ -6,7 +6,11 @@
 //! the answers not proven.
 //!
 //! `cargo bench --bench recommend_traps`; `UPSKILL_TRAP_SIZES=300,2000` picks the sizes
-//! (default 300, 2,000 and 20,000).
+//! (default 300, 2,000 and 20,000); `UPSKILL_TRAP_LIMITS=yes` (or `no`) runs only the rows
+//! with (or without) limits; `UPSKILL_TRAP_BY=cost` (or `hours`) only that objective;
+//! `UPSKILL_TRAP_ROLES=role-3,role-7` only those roles;
+//! `UPSKILL_TRAP_SECONDS=300` stops each search at 300 s instead of 5 (to find the true
+//! optimum of a role that stops at 5 s); `UPSKILL_TRAP_DETAIL=1` prints each role.
 
 /// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
 #[global_allocator]
@@ -18,6 +22,7 @@ use upskill::catalog::{self, Amount, Catalog};
 use upskill::plan::{Holdings, Objective, Options, recommend};
 use upskill::synth;
 
+/// The time limit of each search, unless `UPSKILL_TRAP_SECONDS` says otherwise.
 const TIME_LIMIT: Duration = Duration::from_secs(5);
 
 struct Run {
@@ -41,32 +46,59 @@ fn main() {
         "{:>7} {:>7} {:>7} {:>8} {:>10} {:>10} {:>12}",
         "creds", "by", "limits", "proven", "median ms", "max ms", "widest gap"
     );
+    let limits: Vec<bool> = match std::env::var("UPSKILL_TRAP_LIMITS").as_deref() {
+        Ok("yes") => vec![true],
+        Ok("no") => vec![false],
+        _ => vec![false, true],
+    };
+    let objectives: Vec<Objective> = match std::env::var("UPSKILL_TRAP_BY").as_deref() {
+        Ok("cost") => vec![Objective::Cost],
+        Ok("hours") => vec![Objective::Hours],
+        _ => vec![Objective::Cost, Objective::Hours],
+    };
+    let only_roles: Option<Vec<String>> = std::env::var("UPSKILL_TRAP_ROLES")
+        .ok()
+        .map(|roles| roles.split(',').map(|r| r.trim().to_owned()).collect());
+    let time_limit = std::env::var("UPSKILL_TRAP_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(TIME_LIMIT, Duration::from_secs_f64);
     for size in sizes {
         let generated = synth::traps::generate(size, 1);
         let loaded = catalog::load_files(&generated.source_files());
         assert!(!loaded.has_errors(), "{:?}", loaded.problems);
         let catalog = loaded.catalog;
-        for objective in [Objective::Cost, Objective::Hours] {
-            for limited in [false, true] {
+        for &objective in &objectives {
+            for &limited in &limits {
                 let runs: Vec<Run> = generated
                     .roles
                     .iter()
-                    .map(|role| run(&catalog, role, objective, limited))
+                    .filter(|role| only_roles.as_ref().is_none_or(|only| only.contains(role)))
+                    .map(|role| run(&catalog, role, objective, limited, time_limit))
                     .collect();
+                if runs.is_empty() {
+                    continue;
+                }
                 report(size, objective, limited, &runs);
             }
         }
     }
 }
 
-fn run(catalog: &Catalog, role: &str, objective: Objective, limited: bool) -> Run {
+fn run(
+    catalog: &Catalog,
+    role: &str,
+    objective: Objective,
+    limited: bool,
+    time_limit: Duration,
+) -> Run {
     let role = catalog.find_role(role).expect("a generated role");
     let have = Holdings::new(catalog);
     let options = Options {
         objective,
         budget: limited.then(|| Amount::from_f64(400.0)),
         max_hours: limited.then(|| Amount::from_f64(250.0)),
-        deadline: Some(Instant::now() + TIME_LIMIT),
+        deadline: Some(Instant::now() + time_limit),
         ..Options::default()
     };
     let started = Instant::now();

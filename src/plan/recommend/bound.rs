@@ -9,16 +9,19 @@ use std::collections::BTreeMap;
 
 use super::chains::Chains;
 use super::reduce::{Problem, Weight};
+use super::search;
 
 mod chained;
 mod near;
 mod paths;
 mod priced;
+mod relaxed;
 
 use chained::{Chained, Plain};
 pub(super) use near::{Beyond, Near};
 use paths::Paths;
 use priced::Priced;
+use relaxed::Relaxed;
 
 /// Goals beyond this many are left out of the bound (which stays valid, only weaker).
 pub(super) const MAX_GOALS: usize = 10;
@@ -40,6 +43,9 @@ pub(super) struct CoverBound {
     pub paths: Option<Paths>,
     /// The two limits priced together; `None` unless both are set.
     pub priced: Option<Priced>,
+    /// The problem solved without its limits, per subset of goals; `None` until a search
+    /// with limits runs long (see [`relaxed`]).
+    pub relaxed: Option<Relaxed>,
 }
 
 /// A node's set so far and the limits on the whole set.
@@ -50,6 +56,8 @@ pub(super) struct Room<'a> {
     pub hours: i64,
     pub budget: Option<i64>,
     pub max_hours: Option<i64>,
+    /// The bounded goals the set so far meets.
+    pub met: u32,
     /// What the rest needs beyond the set so far, when the node is worth settling it.
     pub near: Option<&'a Near>,
 }
@@ -122,7 +130,27 @@ impl CoverBound {
             chained,
             paths: None,
             priced,
+            relaxed: None,
         }
+    }
+
+    /// Adds the bounds of the problem solved without its limits ([`relaxed`]), for subsets
+    /// of at least `least_goals` goals, over the items that may be in a set of weight
+    /// `below` at most, each search stopped by `stop`; returns the sets found on the way
+    /// that fit the limits, with their weights.
+    pub fn add_relaxed(
+        &mut self,
+        problem: &Problem,
+        (least_goals, below): (usize, Weight),
+        stop: search::Stop,
+    ) -> Vec<(Vec<u32>, Weight)> {
+        let goals = problem.open.len().min(MAX_GOALS);
+        // A set meeting `least_goals` goals meets that many less the goals left unbounded.
+        let least_goals = least_goals.saturating_sub(problem.open.len() - goals);
+        let mut relaxed = Relaxed::new(problem, goals, (least_goals, below), stop);
+        let found = std::mem::take(&mut relaxed.found);
+        self.relaxed = Some(relaxed);
+        found
     }
 
     /// Adds the bound that follows one chain at a time ([`paths`]), when the problem is
@@ -172,7 +200,12 @@ impl CoverBound {
             _ => true,
         };
         let near = room.near;
-        within(room.budget, room.cost, &self.cost, &self.chained.cost)
+        let relaxed = self
+            .relaxed
+            .as_ref()
+            .is_none_or(|relaxed| relaxed.least(room.met | m as u32) != Weight::INFINITE);
+        relaxed
+            && within(room.budget, room.cost, &self.cost, &self.chained.cost)
             && self.priced.as_ref().is_none_or(|priced| {
                 let near = room.near.and_then(|near| near.priced.as_ref());
                 priced.fits(m as u32, room.cost, room.hours, near)
@@ -224,14 +257,23 @@ impl CoverBound {
                 primary: priced,
                 ..Weight::default()
             };
+            let relaxed = self
+                .relaxed
+                .as_ref()
+                .map_or(Weight::default(), |relaxed| relaxed.least(room.met | m));
             beyond.map_or(Weight::INFINITE, |beyond| {
                 (room.weight + new.max(beyond))
                     .max(self.chained.weight[m as usize])
                     .max(priced)
+                    .max(relaxed)
             })
         };
         if need == 0 {
-            return room.weight + floor;
+            let relaxed = self
+                .relaxed
+                .as_ref()
+                .map_or(Weight::default(), |relaxed| relaxed.least(room.met));
+            return (room.weight + floor).max(relaxed);
         }
         if need >= mask.count_ones() {
             return total(mask);

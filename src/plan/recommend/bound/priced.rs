@@ -261,4 +261,4 @@ pub(super) fn cover_table(goals: usize, cover: &[u32], measure: impl Fn(usize) -
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -1,6 +1,8 @@
 //! The budget and the hour limit, checked with what each item needs first.
 
-use super::Search;
+use std::time::Instant;
+
+use super::{RELAXED_NODES, RELAXED_SHARE, Search, Stop};
 use crate::plan::recommend::chains::Chains;
 use crate::plan::recommend::reduce::Problem;
 
@@ -33,6 +35,38 @@ impl Limits {
 }
 
 impl Search<'_> {
+    /// Bounds the rest of the search by the problem without its limits, and takes the best
+    /// set found there that fits them when it beats the best so far (as the first answer
+    /// does: a set as good found by the search replaces it).
+    pub(super) fn add_relaxed(&mut self) {
+        if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
+            return;
+        }
+        let now = Instant::now();
+        let stop = Stop {
+            deadline: self
+                .stop
+                .deadline
+                .map(|d| now + d.saturating_duration_since(now) / RELAXED_SHARE),
+            nodes: Some(self.stop.nodes.unwrap_or(RELAXED_NODES).min(RELAXED_NODES)),
+        };
+        for (items, weight) in
+            self.bound
+                .add_relaxed(self.problem, (self.best_met, self.best_weight), stop)
+        {
+            let met = self.problem.open.iter().filter(|(_, supporters)| {
+                supporters.iter().any(|s| items.binary_search(s).is_ok())
+            });
+            let met = met.count();
+            if self.beats_best(met, weight) {
+                self.seeded = true;
+                self.best_met = met;
+                self.best_weight = weight;
+                self.best_items = items;
+            }
+        }
+    }
+
     /// Whether an item could still join the set: not in it, not excluded, and within the
     /// limits together with the set and the least that each of its requirements the set
     /// does not meet adds, and together with the least it needs first.

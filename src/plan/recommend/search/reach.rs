@@ -46,6 +46,7 @@ impl Search<'_> {
             hours: self.hours,
             budget: self.problem.budget,
             max_hours: self.problem.max_hours,
+            met: self.met_mask(),
             near,
         };
         let most = met + unbounded + self.bound.most_coverable(mask, &room) as usize;
@@ -93,5 +94,16 @@ impl Search<'_> {
             whole = whole.max(self.problem.items[item as usize].with_prerequisites);
         }
         (most, whole)
+    }
+
+    /// The bounded goals the set meets, when a bound asks for them (see `bound::relaxed`).
+    fn met_mask(&self) -> u32 {
+        if self.bound.relaxed.is_none() {
+            return 0;
+        }
+        let bounded = self.problem.open.iter().take(MAX_GOALS).enumerate();
+        bounded
+            .filter(|(_, (_, supporters))| self.has_member(supporters, |_| true))
+            .fold(0, |mask, (g, _)| mask | 1 << g)
     }
 }

@@ -41,7 +41,9 @@ fn generated(seed: u64) -> String {
 
 /// Every valid set of the problem's items: its cost, hours, primary weight and the open
 /// goals it meets.
-fn valid_sets(problem: &Problem) -> Vec<(i64, i64, i64, u32, u32)> {
+pub(in crate::plan::recommend::bound) fn valid_sets(
+    problem: &Problem,
+) -> Vec<(i64, i64, i64, u32, u32)> {
     let n = problem.items.len();
     assert!(n <= 16, "{n} items");
     let mut sets = Vec::new();
@@ -87,7 +89,7 @@ fn measures(problem: &Problem, set: u32) -> (i64, i64, i64, u32) {
 
 /// The generated problem of `seed` under a budget of 120 and 90 hours (12,000 and 9,000 in
 /// hundredths), by cost for even seeds and by hours for odd ones.
-fn limited(seed: u64) -> Problem {
+pub(in crate::plan::recommend::bound) fn limited(seed: u64) -> Problem {
     let catalog = catalog(&generated(seed));
     let role = catalog.find_role("r").expect("role");
     let options = Options {
