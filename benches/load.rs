@@ -10,7 +10,8 @@
 //! from it (medians), and postcard beside bincode for the cache's format.
 //!
 //! `UPSKILL_BENCH_1M=1` adds 1,000,000 credentials to the printed tables (minutes and
-//! gigabytes: CI leaves it out).
+//! gigabytes: CI leaves it out). `UPSKILL_BENCH_RATIOS=1` prints the ratio table alone, with
+//! the microseconds each credential takes (divan's table and the warm start are left out).
 
 /// The binary's allocator (src/main.rs), so what is measured here is what `upskill` does.
 #[global_allocator]
@@ -32,6 +33,10 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 mod warm;
 
 fn main() {
+    if std::env::var_os("UPSKILL_BENCH_RATIOS").is_some() {
+        print_ratios();
+        return;
+    }
     divan::main();
     if !filtered() {
         print_ratios();
@@ -220,7 +225,7 @@ fn print_ratios() {
     println!();
     println!("Load + validate against the bare parse (fastest of interleaved runs, ms):");
     println!(
-        "{:>8} {:>9} | {:>9} {:>9} {:>6} | {:>9} {:>9} {:>6} | {:>10}",
+        "{:>8} {:>9} | {:>9} {:>9} {:>6} | {:>9} {:>9} {:>6} | {:>10} | {:>7}",
         "creds",
         "YAML MB",
         "load 1t",
@@ -229,7 +234,8 @@ fn print_ratios() {
         "load",
         "bare par",
         "ratio",
-        "load/bare1t"
+        "load/bare1t",
+        "µs/cred"
     );
     for credentials in sizes() {
         let input = input_of(credentials);
@@ -249,7 +255,7 @@ fn print_ratios() {
         );
         let ms = |time: Duration| time.as_secs_f64() * 1000.0;
         println!(
-            "{:>8} {:>9.1} | {:>9.1} {:>9.1} {:>6.2} | {:>9.1} {:>9.1} {:>6.2} | {:>10.2}",
+            "{:>8} {:>9.1} | {:>9.1} {:>9.1} {:>6.2} | {:>9.1} {:>9.1} {:>6.2} | {:>10.2} | {:>7.2}",
             credentials,
             input.generated.total_bytes() as f64 / 1e6,
             ms(load_one),
@@ -259,6 +265,7 @@ fn print_ratios() {
             ms(bare_all),
             ms(load_all) / ms(bare_all),
             ms(load_all) / ms(bare_one),
+            ms(load_all) * 1000.0 / credentials as f64,
         );
     }
 }

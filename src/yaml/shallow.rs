@@ -26,8 +26,11 @@ pub(super) fn is_shallow(text: &str) -> bool {
 /// Control characters other than tab, LF and CR, the Unicode line breaks libyaml also
 /// honours (NEL, LS, PS), and byte-order marks, which libyaml skips at line starts.
 fn has_unusual_characters(text: &str) -> bool {
-    text.bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+    // Tested a chunk at a time without branches, so the test is vectorized: every byte of
+    // every file goes through here (byte by byte it was 1% of a cold load's time).
+    #[allow(clippy::needless_bitwise_bool)]
+    let unusual = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f);
+    (text.as_bytes().chunks(64)).any(|chunk| chunk.iter().fold(false, |any, &b| any | unusual(b)))
         || (!text.is_ascii() && text.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']))
 }
 

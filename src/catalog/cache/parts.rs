@@ -208,7 +208,7 @@ impl<'de> Visitor<'de> for AppendTo<'_> {
 pub(in crate::catalog) mod sized_map {
     use std::collections::HashMap;
     use std::fmt;
-    use std::hash::Hash;
+    use std::hash::{BuildHasher, Hash};
     use std::marker::PhantomData;
 
     use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -217,31 +217,34 @@ pub(in crate::catalog) mod sized_map {
     /// The most room made before any entry is read: the ids of eight million credentials.
     const MOST: usize = 1 << 23;
 
-    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
-        map: &HashMap<K, V>,
+    pub fn serialize<K: Serialize, V: Serialize, H, S: Serializer>(
+        map: &HashMap<K, V, H>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         map.serialize(serializer)
     }
 
-    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<HashMap<K, V>, D::Error>
+    pub fn deserialize<'de, K, V, H, D>(deserializer: D) -> Result<HashMap<K, V, H>, D::Error>
     where
         K: Deserialize<'de> + Eq + Hash,
         V: Deserialize<'de>,
+        H: BuildHasher + Default,
         D: Deserializer<'de>,
     {
-        struct Sized<K, V>(PhantomData<(K, V)>);
-        impl<'de, K, V> Visitor<'de> for Sized<K, V>
+        struct Sized<K, V, H>(PhantomData<(K, V, H)>);
+        impl<'de, K, V, H> Visitor<'de> for Sized<K, V, H>
         where
             K: Deserialize<'de> + Eq + Hash,
             V: Deserialize<'de>,
+            H: BuildHasher + Default,
         {
-            type Value = HashMap<K, V>;
+            type Value = HashMap<K, V, H>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut map = HashMap::with_capacity(access.size_hint().unwrap_or(0).min(MOST));
+                let room = access.size_hint().unwrap_or(0).min(MOST);
+                let mut map = HashMap::with_capacity_and_hasher(room, H::default());
                 while let Some((key, value)) = access.next_entry()? {
                     map.insert(key, value);
                 }

@@ -156,7 +156,9 @@ impl Merge {
         // A bad or duplicate id keeps the credential out, but its other fields are still
         // checked, so one run reports everything.
         let mut usable = self.check_id(local, || place.at(&[Key("id")]), "credential");
-        if let Some(existing) = self.catalog.find_credential(&id) {
+        let ids = &self.catalog.credential_ids;
+        let hash = ids.hash(&id);
+        if let Some(existing) = ids.get_hashed(&self.catalog.credentials, &id, hash) {
             let first = self.credential_place(existing).at(&[Key("id")]);
             self.duplicate(
                 place.at(&[Key("id")]),
@@ -188,7 +190,7 @@ impl Merge {
         }
         let idx = CredentialIdx(self.catalog.credentials.len() as u32);
         let mut credential = Credential {
-            id: id.as_str().into(),
+            id: id.into_boxed_str(),
             provider,
             // Moved, not copied: a catalog of 100,000 credentials holds its text once.
             title: spec.title.0.into(),
@@ -225,7 +227,7 @@ impl Merge {
             replaced_by: None,
         });
         self.catalog.credentials.push(credential);
-        (self.catalog.credential_ids).insert(&self.catalog.credentials, idx);
+        self.catalog.credential_ids.insert_new(hash, idx);
         self.credential_items.push((file_index, n));
         Some(idx)
     }

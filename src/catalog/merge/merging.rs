@@ -120,10 +120,7 @@ impl Merging {
     ) {
         let merge = &mut self.merge;
         merge.catalog.credentials.reserve(credentials.len());
-        merge
-            .catalog
-            .credential_ids
-            .reserve(&merge.catalog.credentials, credentials.len());
+        merge.catalog.credential_ids.reserve(credentials.len());
         merge.credential_items.reserve(credentials.len());
         self.credential_lists.reserve(credentials.len());
         let provider_id = merge.catalog.provider(provider).id.clone();

@@ -7,7 +7,9 @@ use rayon::prelude::*;
 use super::cnf::{MAX_CLAUSES, Rule, clauses};
 use super::{Merge, global_id, is_id};
 use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec, Text};
-use crate::catalog::model::{Atom, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx};
+use crate::catalog::model::{
+    Atom, Credential, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx,
+};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{self, Index, Key};
@@ -25,11 +27,17 @@ pub(super) type CredentialLists = (
 );
 
 impl Merge {
-    /// Resolves every credential's `requires` and `recommends`. References resolve in
-    /// parallel where they need only lookups; a list that would report a problem or create a
-    /// skill is resolved again, in order, as it always was.
+    /// Resolves every credential's `requires` and `recommends`. References resolve and are
+    /// set in parallel where they need only lookups; a list that would report a problem or
+    /// create a skill is resolved again, in order, as it always was. `credentials` are every
+    /// declared credential's lists, in catalog order.
     pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
-        let resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
+        debug_assert!(
+            (credentials.iter().enumerate()).all(|(k, lists)| lists.0.index() == k)
+                && credentials.len() == self.catalog.credentials.len(),
+            "one list per credential, in catalog order"
+        );
+        let mut resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
             let merge = &*self;
             credentials
                 .par_iter()
@@ -42,30 +50,39 @@ impl Merge {
                 })
                 .collect()
         };
-        for ((idx, requires, recommends, _), resolved) in credentials.iter().zip(resolved) {
-            let (requires, recommends) = if let Some(lists) = resolved {
-                lists
+        let unresolved: Vec<usize> = (self.catalog.credentials.par_iter_mut())
+            .zip(resolved.par_iter_mut())
+            .enumerate()
+            .filter_map(|(k, (credential, lists))| match lists.take() {
+                Some((requires, recommends)) => {
+                    set_requirements(credential, requires, recommends);
+                    None
+                }
+                None => Some(k),
+            })
+            .collect();
+        for k in unresolved {
+            let (idx, requires, recommends, _) = &credentials[k];
+            let place = self.credential_place(*idx);
+            let provider = Some(self.catalog.credential(*idx).provider);
+            let list = if self.catalog.credential(*idx).stack {
+                "awarded_when"
             } else {
-                let place = self.credential_place(*idx);
-                let provider = Some(self.catalog.credential(*idx).provider);
-                let list = if self.catalog.credential(*idx).stack {
-                    "awarded_when"
-                } else {
-                    "requires"
-                };
-                let requires =
-                    self.requirements(requires, &place.at(&[Key(list)]), provider, Severity::Error);
-                let recommends = self.requirements(
-                    recommends,
-                    &place.at(&[Key("recommends")]),
-                    provider,
-                    Severity::Warning,
-                );
-                (requires, recommends)
+                "requires"
             };
-            let credential = &mut self.catalog.credentials[idx.index()];
-            credential.requires = requires.into();
-            credential.edit_rare(|rare| rare.recommends = recommends);
+            let requires =
+                self.requirements(requires, &place.at(&[Key(list)]), provider, Severity::Error);
+            let recommends = self.requirements(
+                recommends,
+                &place.at(&[Key("recommends")]),
+                provider,
+                Severity::Warning,
+            );
+            set_requirements(
+                &mut self.catalog.credentials[idx.index()],
+                requires,
+                recommends,
+            );
         }
     }
 
@@ -362,5 +379,17 @@ impl Merge {
             file: Arc::clone(file),
         });
         self.role_places.push(place.clone());
+    }
+}
+
+/// Sets a declared credential's resolved lists (its `recommends` were left empty).
+fn set_requirements(
+    credential: &mut Credential,
+    requires: Vec<Requirement>,
+    recommends: Vec<Requirement>,
+) {
+    credential.requires = requires.into();
+    if !recommends.is_empty() {
+        credential.edit_rare(|rare| rare.recommends = recommends);
     }
 }

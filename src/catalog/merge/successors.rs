@@ -31,7 +31,8 @@ impl Merge {
                     .edit_rare(|rare| rare.replaced_by = Some(next));
             }
         }
-        for (idx, _, _, _) in credentials {
+        // Only a credential that names a successor has one.
+        for (idx, _, _, _) in credentials.iter().filter(|lists| lists.3.is_some()) {
             let mut seen = vec![*idx];
             let mut at = *idx;
             while let Some(next) = self.catalog.credential(at).replaced_by() {

@@ -115,6 +115,26 @@ fn unusual_characters_are_not_proven() {
     }
 }
 
+#[test]
+fn every_control_character_is_unusual_wherever_it_is() {
+    let plain = "a: b\n".repeat(40);
+    assert!(is_shallow(&plain));
+    for byte in 0..0x80u8 {
+        let usual = (byte >= 0x20 && byte != 0x7f) || matches!(byte, b'\t' | b'\n' | b'\r');
+        // Inside the first chunk of 64 bytes, on its last byte, and in the last short chunk.
+        for at in [3, 63, plain.len() - 2] {
+            let mut text = plain.clone().into_bytes();
+            text[at] = byte;
+            let text = String::from_utf8(text).expect("ASCII");
+            assert_eq!(
+                super::has_unusual_characters(&text),
+                !usual,
+                "{byte:#x} at {at}"
+            );
+        }
+    }
+}
+
 /// Pieces of YAML that move libyaml's scanner between its states.
 const PIECES: &[&str] = &[
     "a: b",

@@ -11,7 +11,9 @@ use crate::catalog::{Catalog, source};
 pub(super) const ACME: &str = "format: 1\nprovider: {id: acme, name: Acme}\ncredentials:\n  - {id: a, title: A, kind: course, hours: 1.5, cost: 70.25, skills: [x], verified: 2020-01-01}\n  - {id: b, title: B, kind: badge, hours: 2, cost: 0, skills: [y], requires: [acme/a]}\n";
 pub(super) const BROKEN: &str = "provider: {id: bad, name: Bad}\ncredentials:\n  - {id: c, title: C, kind: course, hours: ten, cost: 0, skills: [x]}\n  - {id: d, title: D, kind: course, hours: 1, cost: 0, skills: [x], requires: [acme/zz]}\n";
 
-pub(super) fn sorted<V: Ord + Copy>(map: &std::collections::HashMap<String, V>) -> Vec<(&str, V)> {
+pub(super) fn sorted<V: Ord + Copy, H>(
+    map: &std::collections::HashMap<String, V, H>,
+) -> Vec<(&str, V)> {
     let mut pairs: Vec<(&str, V)> = map.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     pairs.sort_unstable();
     pairs
