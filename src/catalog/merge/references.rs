@@ -32,7 +32,9 @@ impl Merge {
     /// create a skill is resolved again, in order, as it always was. `credentials` are every
     /// declared credential's lists, in catalog order.
     pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
-        debug_assert!(
+        // Checked in every build: the lists are zipped with the credentials below, so lists out
+        // of order would be set on the wrong credentials without a word.
+        assert!(
             (credentials.iter().enumerate()).all(|(k, lists)| lists.0.index() == k)
                 && credentials.len() == self.catalog.credentials.len(),
             "one list per credential, in catalog order"
