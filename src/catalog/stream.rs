@@ -266,20 +266,17 @@ mod tests {
             .collect()
     }
 
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool")
+    }
+
     #[test]
     fn results_are_taken_in_file_order() {
         let files = files(200);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .expect("a pool");
-        for threads in [
-            pool,
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(1)
-                .build()
-                .expect("a pool"),
-        ] {
+        for threads in [pool(3), pool(1)] {
             let mut taken = Vec::new();
             threads.install(|| {
                 in_order(
@@ -297,12 +294,8 @@ mod tests {
     #[test]
     fn a_panic_while_parsing_reaches_the_caller() {
         let files = files(50);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .expect("a pool");
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            pool.install(|| {
+            pool(2).install(|| {
                 in_order(&files, |i, _| assert_ne!(i, 3, "file 3 fails"), |_, ()| {});
             });
         }));
