@@ -143,39 +143,41 @@ impl Drop for StopOnPanic<'_> {
 /// on the lines (a top-level key starts a line at column 0), and anything it cannot be sure
 /// of is a yes: a flow mapping, a quoted, tagged, anchored or explicit key, a directive or
 /// document marker, an indented first line, or a line break YAML knows and `\n`/`\r` are
-/// not. It reads the bytes once, without decoding them: bytes that are not UTF-8 do not
-/// parse, so what it says of them does not matter.
+/// not (anywhere in the file). It reads the bytes without decoding them: bytes that are not
+/// UTF-8 do not parse, so what it says of them does not matter. Only the first byte of each
+/// line is looked at; the line breaks between are found a chunk at a time.
 pub(super) fn may_declare_skills(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // NEL, LS and PS also break lines in YAML: a file with any of them is a yes.
+    if !bytes.is_ascii()
+        && [&b"\xc2\x85"[..], b"\xe2\x80\xa8", b"\xe2\x80\xa9"]
+            .iter()
+            .any(|line_break| memchr::memmem::find(bytes, line_break).is_some())
+    {
+        return true;
+    }
     // Before the first key: an indented line there may be a key of an indented top level.
     let mut first = true;
-    let mut line_start = true;
-    for (i, &byte) in bytes.iter().enumerate() {
-        if line_start {
-            match byte {
-                b'\n' | b'\r' | b'#' => {}
-                b' ' | b'\t' => {
-                    let content = || bytes[i..].iter().find(|&&b| b != b' ' && b != b'\t');
-                    if first && !matches!(content(), None | Some(b'\n' | b'\r' | b'#')) {
-                        return true;
-                    }
+    let line_starts =
+        std::iter::once(0).chain(memchr::memchr2_iter(b'\n', b'\r', bytes).map(|i| i + 1));
+    for i in line_starts {
+        let Some(&byte) = bytes.get(i) else { break };
+        match byte {
+            b'\n' | b'\r' | b'#' => {}
+            b' ' | b'\t' => {
+                let content = || bytes[i..].iter().find(|&&b| b != b' ' && b != b'\t');
+                if first && !matches!(content(), None | Some(b'\n' | b'\r' | b'#')) {
+                    return true;
                 }
-                b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                    if bytes[i..].starts_with(b"skills") {
-                        return true;
-                    }
-                    first = false;
-                }
-                _ => return true,
             }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                if bytes[i..].starts_with(b"skills") {
+                    return true;
+                }
+                first = false;
+            }
+            _ => return true,
         }
-        line_start = match byte {
-            b'\n' | b'\r' => true,
-            // NEL, LS and PS also break lines in YAML.
-            0xc2 if bytes.get(i + 1) == Some(&0x85) => return true,
-            0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xa8 | 0xa9])) => return true,
-            _ => false,
-        };
     }
     false
 }
@@ -217,6 +219,100 @@ mod tests {
         ];
         for text in may {
             assert!(may_declare_skills(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    /// The scan as it was first written, a byte at a time: the judge of the one that jumps
+    /// between line starts.
+    fn byte_by_byte(bytes: &[u8]) -> bool {
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let mut first = true;
+        let mut line_start = true;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if line_start {
+                match byte {
+                    b'\n' | b'\r' | b'#' => {}
+                    b' ' | b'\t' => {
+                        let content = || bytes[i..].iter().find(|&&b| b != b' ' && b != b'\t');
+                        if first && !matches!(content(), None | Some(b'\n' | b'\r' | b'#')) {
+                            return true;
+                        }
+                    }
+                    b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                        if bytes[i..].starts_with(b"skills") {
+                            return true;
+                        }
+                        first = false;
+                    }
+                    _ => return true,
+                }
+            }
+            line_start = match byte {
+                b'\n' | b'\r' => true,
+                0xc2 if bytes.get(i + 1) == Some(&0x85) => return true,
+                0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xa8 | 0xa9])) => {
+                    return true;
+                }
+                _ => false,
+            };
+        }
+        false
+    }
+
+    /// Pieces of lines that move the scan between its answers.
+    const PIECES: &[&str] = &[
+        "provider: {id: a}",
+        "skills: []",
+        "skills",
+        "  skills: x",
+        "  - id: x",
+        "# c",
+        "",
+        "\r",
+        "\r\n",
+        "\t",
+        " ",
+        "credentials:",
+        "\"skills\": 1",
+        "- x",
+        "\u{feff}",
+        "\u{c2}",
+        "é",
+        "\u{20ac}",
+        "_x: 1",
+        "?",
+        "---",
+        "%Y",
+    ];
+
+    /// YAML's other line breaks, which make any file a yes: rare, so most documents test
+    /// the line starts.
+    const LINE_BREAKS: &[&str] = &["\u{85}", "\u{2028}", "\u{2029}"];
+
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::prop_oneof![
+            40 => proptest::sample::select(PIECES),
+            1 => proptest::sample::select(LINE_BREAKS),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 4_000, ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn jumping_between_line_starts_answers_as_reading_every_byte(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(piece(), 0..4), 0..12),
+        ) {
+            let text: String = lines.iter().map(|line| line.concat() + "\n").collect();
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            proptest::prop_assert_eq!(
+                may_declare_skills(text.as_bytes()),
+                byte_by_byte(text.as_bytes()),
+                "{:?}", text
+            );
         }
     }
 
