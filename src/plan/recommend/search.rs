@@ -63,6 +63,9 @@ const PATHS_AFTER: u64 = 20_000;
 /// end before it, are spared the first.
 const NEAR_AFTER: u64 = 256;
 
+/// Past `NEAR_AFTER`, a node not cut dives (see `local`) this many nodes after the last dive.
+const DIVE_EVERY: u64 = if cfg!(test) { 8 } else { 1024 };
+
 /// After this many nodes a search with limits solves the problem without them (see
 /// `bound::relaxed`), given at most this share of the time left.
 const RELAXED_AFTER: u64 = 20_000;
@@ -123,6 +126,7 @@ pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
         near_state: None,
         root_takeable: Vec::new(),
         spare_excluded: vec![false; n],
+        next_dive: if cfg!(test) { 1 } else { NEAR_AFTER },
     };
     search.root_takeable = (0..n as u32).map(|i| search.available(i)).collect();
     search.seed();
@@ -181,6 +185,8 @@ struct Search<'p> {
     /// No item excluded: what `excluded` is while the best set is improved away from the
     /// node (see `local`).
     spare_excluded: Vec<bool>,
+    /// The node count from which the next node not cut dives (see `local`).
+    next_dive: u64,
 }
 
 impl Search<'_> {
@@ -242,6 +248,10 @@ impl Search<'_> {
             if near.is_none_or(|near| self.cannot_beat_best(met, &reachable, &blocked, Some(&near)))
             {
                 return;
+            }
+            if self.nodes >= self.next_dive {
+                self.next_dive = self.nodes + DIVE_EVERY;
+                self.dive();
             }
         }
         match blocked {

@@ -97,6 +97,16 @@ impl Search<'_> {
         }
     }
 
+    /// Adds `item` after what it needs first, as `pull` does; false when it cannot be (with
+    /// the set as it was, up to items already pulled in).
+    pub(super) fn pull_in(&mut self, item: u32) -> bool {
+        let mut steps = Steps {
+            taken: 0,
+            lightest: vec![Vec::new(); self.problem.requirements.len()],
+        };
+        self.pull(item, &mut Vec::new(), &mut steps)
+    }
+
     /// Adds `item` after what it needs first, choosing for each requirement the set does
     /// not meet the lightest supporter that can be pulled in; false (with the set as it
     /// was, up to items already pulled in) when that fails or breaks a limit.
