@@ -7,33 +7,46 @@ use crate::catalog::cycles;
 use crate::catalog::model::{Atom, Credential, CredentialIdx, Edge, Requirement, SkillIdx};
 use crate::yaml::Segment::{Index, Key};
 
-/// The credentials teaching each skill, and those whose `requires` names it.
-type SkillIndex = (Vec<Vec<CredentialIdx>>, Vec<Vec<CredentialIdx>>);
-
-fn skill_index(credentials: &[Credential], skills: usize) -> SkillIndex {
+/// The credentials teaching each skill, in catalog order.
+fn taught_by(credentials: &[Credential], skills: usize) -> Vec<Vec<CredentialIdx>> {
     let mut taught_by = vec![Vec::new(); skills];
-    let mut required_by_skill = vec![Vec::new(); skills];
     for (i, credential) in credentials.iter().enumerate() {
-        let idx = CredentialIdx(i as u32);
         for &skill in &credential.skills {
-            taught_by[skill.index()].push(idx);
-        }
-        let mut needed: Vec<SkillIdx> = credential
-            .requires
-            .iter()
-            .flat_map(Requirement::atoms)
-            .filter_map(|atom| match atom {
-                Atom::Skill(skill) => Some(*skill),
-                Atom::Credential(_) | Atom::Experience(_) => None,
-            })
-            .collect();
-        needed.sort_unstable();
-        needed.dedup();
-        for skill in needed {
-            required_by_skill[skill.index()].push(idx);
+            taught_by[skill.index()].push(CredentialIdx(i as u32));
         }
     }
-    (taught_by, required_by_skill)
+    taught_by
+}
+
+/// The credentials whose `requires` name each skill, in catalog order.
+fn required_by_skill(credentials: &[Credential], skills: usize) -> Vec<Vec<CredentialIdx>> {
+    let mut required_by_skill = vec![Vec::new(); skills];
+    let mut needed: Vec<SkillIdx> = Vec::new();
+    for (i, credential) in credentials.iter().enumerate() {
+        needed.clear();
+        needed.extend(
+            (credential.requires.iter())
+                .flat_map(Requirement::atoms)
+                .filter_map(|atom| match atom {
+                    Atom::Skill(skill) => Some(*skill),
+                    Atom::Credential(_) | Atom::Experience(_) => None,
+                }),
+        );
+        needed.sort_unstable();
+        needed.dedup();
+        for &skill in &needed {
+            required_by_skill[skill.index()].push(CredentialIdx(i as u32));
+        }
+    }
+    required_by_skill
+}
+
+/// The stacks, in catalog order.
+fn stacks(credentials: &[Credential]) -> Vec<CredentialIdx> {
+    (credentials.iter().enumerate())
+        .filter(|(_, credential)| credential.stack)
+        .map(|(i, _)| CredentialIdx(i as u32))
+        .collect()
 }
 
 /// Node `i` is credential `i`; an edge runs from a prerequisite to what names it.
@@ -68,24 +81,40 @@ fn prerequisite_graph(credentials: &[Credential]) -> DiGraph<CredentialIdx, Edge
 }
 
 impl Merge {
-    /// Indexes skills and builds the prerequisite graph (on two threads: neither needs the
-    /// other), then reports every cycle among `requires` references.
+    /// Indexes skills, builds the prerequisite graph and checks the `requires` for cycles, on
+    /// as many threads as there are (none needs another), then reports every cycle.
     pub(super) fn index_and_link(&mut self) {
         let credentials = &self.catalog.credentials;
         let skills = self.catalog.skills.len();
-        let ((taught_by, required_by_skill), graph) = rayon::join(
-            || skill_index(credentials, skills),
+        let (graph, (((taught_by, required_by_skill), stacks), circular)) = rayon::join(
             || prerequisite_graph(credentials),
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || {
+                                rayon::join(
+                                    || taught_by(credentials, skills),
+                                    || required_by_skill(credentials, skills),
+                                )
+                            },
+                            || stacks(credentials),
+                        )
+                    },
+                    || !cycles::requires_nothing_circular(credentials),
+                )
+            },
         );
         self.catalog.taught_by = taught_by;
         self.catalog.required_by_skill = required_by_skill;
         self.catalog.graph = graph;
-        self.catalog.stacks = self
-            .catalog
-            .credential_indices()
-            .filter(|&idx| self.catalog.credential(idx).stack)
-            .collect();
-        for cycle in cycles::find(&self.catalog) {
+        self.catalog.stacks = stacks;
+        let found = if circular {
+            cycles::find(&self.catalog)
+        } else {
+            Vec::new()
+        };
+        for cycle in found {
             let names: Vec<&str> = cycle
                 .iter()
                 .map(|&idx| self.catalog.credential(idx).id.as_ref())

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::cnf::{MAX_CLAUSES, Rule, clauses};
 use super::{Merge, global_id, is_id};
-use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec, Text};
+use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
 use crate::catalog::model::{
     Atom, Credential, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx,
 };
@@ -18,32 +18,50 @@ use crate::yaml::Segment::{self, Index, Key};
 type Group = fn(Vec<Rule>) -> Rule;
 
 /// A credential with the `requires` (or a stack's `awarded_when`) and `recommends` lists it
-/// was written with, and its `replaced_by`.
-pub(super) type CredentialLists = (
-    CredentialIdx,
-    Vec<RequirementSpec>,
-    Vec<RequirementSpec>,
-    Option<Text>,
-);
+/// was written with.
+pub(super) type CredentialLists = (CredentialIdx, Vec<RequirementSpec>, Vec<RequirementSpec>);
 
 impl Merge {
-    /// Resolves every credential's `requires` and `recommends`. References resolve and are
-    /// set in parallel where they need only lookups; a list that would report a problem or
-    /// create a skill is resolved again, in order, as it always was. `credentials` are every
-    /// declared credential's lists, in catalog order.
-    pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
-        // Checked in every build: the lists are zipped with the credentials below, so lists out
-        // of order would be set on the wrong credentials without a word.
-        assert!(
-            (credentials.iter().enumerate()).all(|(k, lists)| lists.0.index() == k)
-                && credentials.len() == self.catalog.credentials.len(),
-            "one list per credential, in catalog order"
+    /// Sets a declared credential's lists when they resolve by lookups alone (see
+    /// [`Merge::try_requirements`]); false, with nothing changed, when they do not.
+    pub(super) fn resolve_declared(
+        &mut self,
+        (idx, requires, recommends): &CredentialLists,
+    ) -> bool {
+        let provider = self.catalog.credential(*idx).provider;
+        let Some(requires) = self.try_requirements(requires, provider) else {
+            return false;
+        };
+        let Some(recommends) = self.try_requirements(recommends, provider) else {
+            return false;
+        };
+        set_requirements(
+            &mut self.catalog.credentials[idx.index()],
+            requires,
+            recommends,
         );
-        let mut resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
+        true
+    }
+
+    /// Resolves the `requires` and `recommends` of the credentials whose lists did not
+    /// resolve when they were declared. References resolve in parallel where they need only
+    /// lookups; a list that would report a problem or create a skill is resolved again, in
+    /// order, as it always was. `credentials` are in catalog order.
+    pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
+        // Checked in every build: problems are reported in the order of the lists, which must
+        // be the catalog's.
+        assert!(
+            credentials.windows(2).all(|pair| pair[0].0 < pair[1].0)
+                && credentials
+                    .last()
+                    .is_none_or(|last| last.0.index() < self.catalog.credentials.len()),
+            "lists of declared credentials, in catalog order"
+        );
+        let resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
             let merge = &*self;
             credentials
                 .par_iter()
-                .map(|(idx, requires, recommends, _)| {
+                .map(|(idx, requires, recommends)| {
                     let provider = merge.catalog.credential(*idx).provider;
                     Some((
                         merge.try_requirements(requires, provider)?,
@@ -52,19 +70,15 @@ impl Merge {
                 })
                 .collect()
         };
-        let unresolved: Vec<usize> = (self.catalog.credentials.par_iter_mut())
-            .zip(resolved.par_iter_mut())
-            .enumerate()
-            .filter_map(|(k, (credential, lists))| match lists.take() {
-                Some((requires, recommends)) => {
-                    set_requirements(credential, requires, recommends);
-                    None
-                }
-                None => Some(k),
-            })
-            .collect();
-        for k in unresolved {
-            let (idx, requires, recommends, _) = &credentials[k];
+        for ((idx, requires, recommends), resolved) in credentials.iter().zip(resolved) {
+            if let Some((requires, recommends)) = resolved {
+                set_requirements(
+                    &mut self.catalog.credentials[idx.index()],
+                    requires,
+                    recommends,
+                );
+                continue;
+            }
             let place = self.credential_place(*idx);
             let provider = Some(self.catalog.credential(*idx).provider);
             let list = if self.catalog.credential(*idx).stack {
