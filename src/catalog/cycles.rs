@@ -137,15 +137,13 @@ mod tests {
         loaded.catalog.credentials
     }
 
-    /// `credentials` with `requirement` added to the `requires` of credential `at`.
+    /// `credentials` with the `requires` of credential `at` replaced by `requires`.
     fn requiring(
         credentials: &[Credential],
         at: usize,
-        requirement: Requirement,
+        requires: Vec<Requirement>,
     ) -> Vec<Credential> {
         let mut changed = credentials.to_vec();
-        let mut requires = changed[at].requires.to_vec();
-        requires.push(requirement);
         changed[at].requires = requires.into();
         changed
     }
@@ -154,47 +152,38 @@ mod tests {
     fn a_cycle_is_found_through_any_chain_of_requires_and_only_then() {
         let credentials = bundled();
         assert!(requires_nothing_circular(&credentials));
-        // A credential with a prerequisite that has one of its own: `a` needs `b` needs `c`.
-        let (a, b, c) = (0..credentials.len())
-            .find_map(|a| {
-                let first = |i: usize| {
-                    (credentials[i].requires.iter())
-                        .flat_map(Requirement::atoms)
-                        .find_map(|atom| match atom {
-                            Atom::Credential(p) => Some(p.index()),
-                            _ => None,
-                        })
-                };
-                let b = first(a)?;
-                Some((a, b, first(b)?))
-            })
-            .expect("a chain of two prerequisites in the bundled catalogs");
         let needs = |i: usize| Requirement::One(Atom::Credential(CredentialIdx(i as u32)));
-        // Back to the start, directly or as one of a group's alternatives.
+        // A chain that nothing else can close: `a` needs `b` needs `c`, which needs nothing.
+        let (a, b, c) = (7, 3, 5);
+        let chain = requiring(&credentials, a, vec![needs(b)]);
+        let chain = requiring(&chain, b, vec![needs(c)]);
+        let chain = requiring(&chain, c, Vec::new());
+        assert!(requires_nothing_circular(&chain));
+        // Forwards along the chain is no cycle.
+        assert!(requires_nothing_circular(&requiring(
+            &chain,
+            a,
+            vec![needs(b), needs(c)]
+        )));
+        // Back to the start, directly or as one of a group's alternatives, or to itself.
         assert!(!requires_nothing_circular(&requiring(
-            &credentials,
+            &chain,
             c,
-            needs(a)
+            vec![needs(a)]
         )));
         let either = Requirement::Any(vec![
-            Atom::Credential(CredentialIdx(b as u32)),
+            Atom::Credential(CredentialIdx(c as u32)),
             Atom::Credential(CredentialIdx(a as u32)),
         ]);
         assert!(!requires_nothing_circular(&requiring(
-            &credentials,
+            &chain,
             c,
-            either
+            vec![either]
         )));
         assert!(!requires_nothing_circular(&requiring(
-            &credentials,
+            &chain,
             b,
-            needs(b)
-        )));
-        // Forwards along the chain is no cycle.
-        assert!(requires_nothing_circular(&requiring(
-            &credentials,
-            a,
-            needs(c)
+            vec![needs(c), needs(b)]
         )));
     }
 }

@@ -1,114 +1,22 @@
-//! The prerequisite graph, cycles, and the warnings that need the whole catalog.
-
-use petgraph::graph::{DiGraph, NodeIndex};
+//! Cycles, and the warnings that need the whole catalog.
 
 use super::Merge;
 use crate::catalog::cycles;
-use crate::catalog::model::{Atom, Credential, CredentialIdx, Edge, Requirement, SkillIdx};
+use crate::catalog::model::{Atom, Requirement};
 use crate::yaml::Segment::{Index, Key};
 
-/// The credentials teaching each skill, in catalog order.
-fn taught_by(credentials: &[Credential], skills: usize) -> Vec<Vec<CredentialIdx>> {
-    let mut taught_by = vec![Vec::new(); skills];
-    for (i, credential) in credentials.iter().enumerate() {
-        for &skill in &credential.skills {
-            taught_by[skill.index()].push(CredentialIdx(i as u32));
-        }
-    }
-    taught_by
-}
-
-/// The credentials whose `requires` name each skill, in catalog order.
-fn required_by_skill(credentials: &[Credential], skills: usize) -> Vec<Vec<CredentialIdx>> {
-    let mut required_by_skill = vec![Vec::new(); skills];
-    let mut needed: Vec<SkillIdx> = Vec::new();
-    for (i, credential) in credentials.iter().enumerate() {
-        needed.clear();
-        needed.extend(
-            (credential.requires.iter())
-                .flat_map(Requirement::atoms)
-                .filter_map(|atom| match atom {
-                    Atom::Skill(skill) => Some(*skill),
-                    Atom::Credential(_) | Atom::Experience(_) => None,
-                }),
-        );
-        needed.sort_unstable();
-        needed.dedup();
-        for &skill in &needed {
-            required_by_skill[skill.index()].push(CredentialIdx(i as u32));
-        }
-    }
-    required_by_skill
-}
-
-/// The stacks, in catalog order.
-fn stacks(credentials: &[Credential]) -> Vec<CredentialIdx> {
-    (credentials.iter().enumerate())
-        .filter(|(_, credential)| credential.stack)
-        .map(|(i, _)| CredentialIdx(i as u32))
-        .collect()
-}
-
-/// Node `i` is credential `i`; an edge runs from a prerequisite to what names it.
-fn prerequisite_graph(credentials: &[Credential]) -> DiGraph<CredentialIdx, Edge> {
-    let mut graph: DiGraph<CredentialIdx, Edge> = DiGraph::with_capacity(credentials.len(), 0);
-    for i in 0..credentials.len() {
-        graph.add_node(CredentialIdx(i as u32));
-    }
-    for (i, credential) in credentials.iter().enumerate() {
-        let node = NodeIndex::new(i);
-        for requirement in &credential.requires {
-            let kind = if matches!(requirement, Requirement::Any(_)) {
-                Edge::OneOf
-            } else {
-                Edge::Requires
-            };
-            for atom in requirement.atoms() {
-                if let Atom::Credential(prerequisite) = atom {
-                    graph.add_edge(NodeIndex::new(prerequisite.index()), node, kind);
-                }
-            }
-        }
-        for requirement in credential.recommends() {
-            for atom in requirement.atoms() {
-                if let Atom::Credential(recommended) = atom {
-                    graph.add_edge(NodeIndex::new(recommended.index()), node, Edge::Recommends);
-                }
-            }
-        }
-    }
-    graph
-}
-
 impl Merge {
-    /// Indexes skills, builds the prerequisite graph and checks the `requires` for cycles, on
-    /// as many threads as there are (none needs another), then reports every cycle.
+    /// Links the credentials left unlinked (from the first whose lists waited for every
+    /// file), then reports every cycle among `requires` references.
     pub(super) fn index_and_link(&mut self) {
-        let credentials = &self.catalog.credentials;
+        self.link(self.catalog.credentials.len(), true);
         let skills = self.catalog.skills.len();
-        let (graph, (((taught_by, required_by_skill), stacks), circular)) = rayon::join(
-            || prerequisite_graph(credentials),
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || {
-                                rayon::join(
-                                    || taught_by(credentials, skills),
-                                    || required_by_skill(credentials, skills),
-                                )
-                            },
-                            || stacks(credentials),
-                        )
-                    },
-                    || !cycles::requires_nothing_circular(credentials),
-                )
-            },
-        );
-        self.catalog.taught_by = taught_by;
-        self.catalog.required_by_skill = required_by_skill;
-        self.catalog.graph = graph;
-        self.catalog.stacks = stacks;
+        self.catalog.taught_by.resize_with(skills, Vec::new);
+        self.catalog.required_by_skill.resize_with(skills, Vec::new);
+        // Only a credential that requires itself or one after it can close a cycle; the
+        // depth-first check is cheap beside the search that names each cycle.
+        let circular =
+            self.maybe_circular && !cycles::requires_nothing_circular(&self.catalog.credentials);
         let found = if circular {
             cycles::find(&self.catalog)
         } else {

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::references::CredentialLists;
+use super::resolve::CredentialLists;
 use super::{Broken, Input, Merge};
 use crate::catalog::format::{CatalogFile, CredentialSpec, Text};
 use crate::catalog::freshness::Freshness;
@@ -119,7 +119,8 @@ impl Merging {
     /// are set at once, and the rest kept to resolve once every credential is declared. A
     /// list that resolves now resolves to the same then (nothing declared is ever taken
     /// away), so only references into later files wait, and the parsed lists of the others
-    /// are let go while the files are still being parsed.
+    /// are let go while the files are still being parsed. The credentials are indexed and
+    /// linked as far as their lists are resolved (see `link.rs`).
     fn declare(
         &mut self,
         i: usize,
@@ -141,6 +142,7 @@ impl Merging {
             .iter()
             .map(|(id, fields)| (id.as_str(), fields))
             .collect();
+        let first = merge.catalog.credentials.len();
         let mut declared: Vec<CredentialLists> = Vec::with_capacity(credentials.len());
         for (n, mut spec) in credentials.into_iter().enumerate() {
             merge.stand_in_for_reported(repaired.get(spec.id.as_str()).copied(), &mut spec);
@@ -167,11 +169,16 @@ impl Merging {
                 }
             }
         }
+        merge.index_declared(first);
         for lists in declared {
             if !merge.resolve_declared(&lists) {
                 self.credential_lists.push(lists);
             }
         }
+        // Every credential before the first whose lists wait is linked now.
+        let resolved = (self.credential_lists.first())
+            .map_or(merge.catalog.credentials.len(), |lists| lists.0.index());
+        merge.link(resolved, false);
     }
 
     /// How many problems wait to be placed so far: a loader keeps the text of a file whose
