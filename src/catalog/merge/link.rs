@@ -122,3 +122,113 @@ fn index_required(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::catalog::Loaded;
+    use crate::catalog::source::{Bytes, SourceFile};
+
+    const FIRST: &str = "format: 1
+provider: {id: first, name: First}
+credentials:
+  - {id: a, title: A, kind: course, hours: 1, cost: 0, skills: [x], requires: [later/b, {skill: y}]}
+  - {id: c, title: C, kind: course, hours: 1, cost: 0, skills: [y, z], requires: [a, {skill: x}], recommends: [later/d]}
+  - {id: s, title: S, kind: course, awarded_when: [a, c], skills: [z]}
+";
+
+    /// The second file, whose `b` names `b_requires`.
+    fn load(b_requires: &str) -> Loaded {
+        let later = format!(
+            "format: 1
+provider: {{id: later, name: Later}}
+credentials:
+  - {{id: b, title: B, kind: course, hours: 1, cost: 0, skills: [y], requires: [{b_requires}]}}
+  - {{id: d, title: D, kind: course, hours: 1, cost: 0, skills: [x], requires: [b, {{any: [first/c, b]}}]}}
+"
+        );
+        let file = |name: &str, text: String| SourceFile {
+            name: Arc::from(name),
+            path: None,
+            content: Ok(Bytes::Owned(text.into_bytes())),
+        };
+        crate::catalog::load_files(&[file("first.yaml", FIRST.into()), file("later.yaml", later)])
+    }
+
+    /// The graph's edges as the whole catalog gives them, credential by credential.
+    fn edges_made_at_the_end(credentials: &[Credential]) -> Vec<(usize, usize, Edge)> {
+        let mut edges = Vec::new();
+        for (i, credential) in credentials.iter().enumerate() {
+            for requirement in &credential.requires {
+                let kind = if matches!(requirement, Requirement::Any(_)) {
+                    Edge::OneOf
+                } else {
+                    Edge::Requires
+                };
+                for atom in requirement.atoms() {
+                    if let Atom::Credential(p) = atom {
+                        edges.push((p.index(), i, kind));
+                    }
+                }
+            }
+            for requirement in credential.recommends() {
+                for atom in requirement.atoms() {
+                    if let Atom::Credential(p) = atom {
+                        edges.push((p.index(), i, Edge::Recommends));
+                    }
+                }
+            }
+        }
+        edges
+    }
+
+    #[test]
+    fn references_into_later_files_are_linked_as_if_linked_at_the_end() {
+        let loaded = load("{skill: z}");
+        assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+        let catalog = &loaded.catalog;
+        let graph = catalog.graph();
+        let edges: Vec<(usize, usize, Edge)> = (graph.raw_edges().iter())
+            .map(|edge| (edge.source().index(), edge.target().index(), edge.weight))
+            .collect();
+        assert_eq!(edges, edges_made_at_the_end(&catalog.credentials));
+        // `a` waited for `later/b`; what follows it in the first file was linked after it.
+        let b = catalog.find_credential("later/b").expect("b");
+        let a = catalog.find_credential("first/a").expect("a");
+        assert!(edges.contains(&(b.index(), a.index(), Edge::Requires)));
+        assert_eq!(graph.node_count(), 5);
+        for skill in catalog.skill_indices() {
+            let teaches = |c: &Credential| c.skills.contains(&skill);
+            let requires = |c: &Credential| {
+                (c.requires.iter().flat_map(Requirement::atoms)).any(|a| *a == Atom::Skill(skill))
+            };
+            let all = |keep: &dyn Fn(&Credential) -> bool| -> Vec<CredentialIdx> {
+                (0..catalog.credentials.len())
+                    .filter(|&i| keep(&catalog.credentials[i]))
+                    .map(|i| CredentialIdx(i as u32))
+                    .collect()
+            };
+            assert_eq!(catalog.teachers(skill), all(&teaches));
+            assert_eq!(catalog.requiring_skill(skill), all(&requires));
+        }
+        let s = catalog.find_credential("first/s").expect("s");
+        assert_eq!(catalog.stacks(), [s]);
+    }
+
+    #[test]
+    fn a_cycle_closed_by_a_later_file_is_reported() {
+        let loaded = load("first/c");
+        let messages: Vec<&str> = (loaded.problems.iter())
+            .map(|problem| problem.message.as_str())
+            .filter(|message| message.contains("cycle"))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "requirement cycle: first/a -> later/b -> first/c -> first/a; remove one of these requirements"
+            ]
+        );
+    }
+}
