@@ -1,91 +1,28 @@
-//! The prerequisite graph, cycles, and the warnings that need the whole catalog.
-
-use petgraph::graph::{DiGraph, NodeIndex};
+//! Cycles, and the warnings that need the whole catalog.
 
 use super::Merge;
 use crate::catalog::cycles;
-use crate::catalog::model::{Atom, Credential, CredentialIdx, Edge, Requirement, SkillIdx};
+use crate::catalog::model::{Atom, Requirement};
 use crate::yaml::Segment::{Index, Key};
 
-/// The credentials teaching each skill, and those whose `requires` names it.
-type SkillIndex = (Vec<Vec<CredentialIdx>>, Vec<Vec<CredentialIdx>>);
-
-fn skill_index(credentials: &[Credential], skills: usize) -> SkillIndex {
-    let mut taught_by = vec![Vec::new(); skills];
-    let mut required_by_skill = vec![Vec::new(); skills];
-    for (i, credential) in credentials.iter().enumerate() {
-        let idx = CredentialIdx(i as u32);
-        for &skill in &credential.skills {
-            taught_by[skill.index()].push(idx);
-        }
-        let mut needed: Vec<SkillIdx> = credential
-            .requires
-            .iter()
-            .flat_map(Requirement::atoms)
-            .filter_map(|atom| match atom {
-                Atom::Skill(skill) => Some(*skill),
-                Atom::Credential(_) | Atom::Experience(_) => None,
-            })
-            .collect();
-        needed.sort_unstable();
-        needed.dedup();
-        for skill in needed {
-            required_by_skill[skill.index()].push(idx);
-        }
-    }
-    (taught_by, required_by_skill)
-}
-
-/// Node `i` is credential `i`; an edge runs from a prerequisite to what names it.
-fn prerequisite_graph(credentials: &[Credential]) -> DiGraph<CredentialIdx, Edge> {
-    let mut graph: DiGraph<CredentialIdx, Edge> = DiGraph::with_capacity(credentials.len(), 0);
-    for i in 0..credentials.len() {
-        graph.add_node(CredentialIdx(i as u32));
-    }
-    for (i, credential) in credentials.iter().enumerate() {
-        let node = NodeIndex::new(i);
-        for requirement in &credential.requires {
-            let kind = if matches!(requirement, Requirement::Any(_)) {
-                Edge::OneOf
-            } else {
-                Edge::Requires
-            };
-            for atom in requirement.atoms() {
-                if let Atom::Credential(prerequisite) = atom {
-                    graph.add_edge(NodeIndex::new(prerequisite.index()), node, kind);
-                }
-            }
-        }
-        for requirement in credential.recommends() {
-            for atom in requirement.atoms() {
-                if let Atom::Credential(recommended) = atom {
-                    graph.add_edge(NodeIndex::new(recommended.index()), node, Edge::Recommends);
-                }
-            }
-        }
-    }
-    graph
-}
-
 impl Merge {
-    /// Indexes skills and builds the prerequisite graph (on two threads: neither needs the
-    /// other), then reports every cycle among `requires` references.
+    /// Links the credentials left unlinked (from the first whose lists waited for every
+    /// file), then reports every cycle among `requires` references.
     pub(super) fn index_and_link(&mut self) {
-        let credentials = &self.catalog.credentials;
+        self.link(self.catalog.credentials.len(), true);
         let skills = self.catalog.skills.len();
-        let ((taught_by, required_by_skill), graph) = rayon::join(
-            || skill_index(credentials, skills),
-            || prerequisite_graph(credentials),
-        );
-        self.catalog.taught_by = taught_by;
-        self.catalog.required_by_skill = required_by_skill;
-        self.catalog.graph = graph;
-        self.catalog.stacks = self
-            .catalog
-            .credential_indices()
-            .filter(|&idx| self.catalog.credential(idx).stack)
-            .collect();
-        for cycle in cycles::find(&self.catalog) {
+        self.catalog.taught_by.resize_with(skills, Vec::new);
+        self.catalog.required_by_skill.resize_with(skills, Vec::new);
+        // Only a credential that requires itself or one after it can close a cycle; the
+        // depth-first check is cheap beside the search that names each cycle.
+        let circular =
+            self.maybe_circular && !cycles::requires_nothing_circular(&self.catalog.credentials);
+        let found = if circular {
+            cycles::find(&self.catalog)
+        } else {
+            Vec::new()
+        };
+        for cycle in found {
             let names: Vec<&str> = cycle
                 .iter()
                 .map(|&idx| self.catalog.credential(idx).id.as_ref())

@@ -10,11 +10,11 @@
 
 use std::collections::HashMap;
 
-use super::references::CredentialLists;
+use super::resolve::CredentialLists;
 use super::{Broken, Input, Merge};
-use crate::catalog::format::{CatalogFile, CredentialSpec};
+use crate::catalog::format::{CatalogFile, CredentialSpec, Text};
 use crate::catalog::freshness::Freshness;
-use crate::catalog::model::{Catalog, ProviderIdx};
+use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::yaml::Segment::{Index, Key};
 
@@ -26,8 +26,12 @@ pub struct Merging {
     /// what is left is small (a provider, skills, roles), and roles are merged last.
     used: Vec<(usize, Input)>,
     file_providers: HashMap<usize, ProviderIdx>,
-    /// Each declared credential's lists, resolved once every credential is declared.
+    /// The lists of declared credentials that did not resolve once their file was declared (a
+    /// reference into a later file, or a problem to report), in catalog order: resolved once
+    /// every credential is declared.
     credential_lists: Vec<CredentialLists>,
+    /// Each `replaced_by` of a declared credential, in catalog order.
+    successors: Vec<(CredentialIdx, Text)>,
     /// Files whose skills were declared up front, and whether their format could be read.
     first: HashMap<usize, bool>,
     /// Whether a file has been added: no skill may be declared after that.
@@ -45,6 +49,7 @@ impl Merging {
             used: Vec::new(),
             file_providers: HashMap::new(),
             credential_lists: Vec::new(),
+            successors: Vec::new(),
             first: HashMap::new(),
             started: false,
         }
@@ -109,8 +114,13 @@ impl Merging {
         self.used.push((i, input));
     }
 
-    /// Declares file `i`'s credentials, keeping the lists to resolve once every credential
-    /// is declared.
+    /// Declares file `i`'s credentials, then resolves their lists: those that name only
+    /// credentials declared by now (this file's and the files' before it) and report nothing
+    /// are set at once, and the rest kept to resolve once every credential is declared. A
+    /// list that resolves now resolves to the same then (nothing declared is ever taken
+    /// away), so only references into later files wait, and the parsed lists of the others
+    /// are let go while the files are still being parsed. The credentials are indexed and
+    /// linked as far as their lists are resolved (see `link.rs`).
     fn declare(
         &mut self,
         i: usize,
@@ -122,7 +132,6 @@ impl Merging {
         merge.catalog.credentials.reserve(credentials.len());
         merge.catalog.credential_ids.reserve(credentials.len());
         merge.credential_items.reserve(credentials.len());
-        self.credential_lists.reserve(credentials.len());
         let provider_id = merge.catalog.provider(provider).id.clone();
         for id in &input.dropped_ids {
             merge.dropped.insert(super::global_id(&provider_id, id));
@@ -133,6 +142,8 @@ impl Merging {
             .iter()
             .map(|(id, fields)| (id.as_str(), fields))
             .collect();
+        let first = merge.catalog.credentials.len();
+        let mut declared: Vec<CredentialLists> = Vec::with_capacity(credentials.len());
         for (n, mut spec) in credentials.into_iter().enumerate() {
             merge.stand_in_for_reported(repaired.get(spec.id.as_str()).copied(), &mut spec);
             let stack = !spec.awarded_when.is_empty();
@@ -152,10 +163,22 @@ impl Merging {
             let recommends = std::mem::take(&mut spec.recommends);
             let replaced_by = spec.replaced_by.take();
             if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name) {
-                self.credential_lists
-                    .push((idx, requires, recommends, replaced_by));
+                declared.push((idx, requires, recommends));
+                if let Some(successor) = replaced_by {
+                    self.successors.push((idx, successor));
+                }
             }
         }
+        merge.index_declared(first);
+        for lists in declared {
+            if !merge.resolve_declared(&lists) {
+                self.credential_lists.push(lists);
+            }
+        }
+        // Every credential before the first whose lists wait is linked now.
+        let resolved = (self.credential_lists.first())
+            .map_or(merge.catalog.credentials.len(), |lists| lists.0.index());
+        merge.link(resolved, false);
     }
 
     /// How many problems wait to be placed so far: a loader keeps the text of a file whose
@@ -171,12 +194,13 @@ impl Merging {
             used,
             file_providers,
             credential_lists,
+            successors,
             ..
         } = self;
         merge.resolve_credential_requirements(&credential_lists);
-        merge.resolve_successors(&credential_lists);
+        merge.resolve_successors(&successors);
         // What is left of the parsed credentials is freed off the critical path.
-        rayon::spawn(move || drop(credential_lists));
+        rayon::spawn(move || drop((credential_lists, successors)));
         for (i, input) in &used {
             let i = *i;
             for (n, spec) in input.spec.roles.iter().flatten().enumerate() {

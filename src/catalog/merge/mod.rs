@@ -16,10 +16,12 @@ mod declare;
 mod files;
 mod graph;
 mod hints;
+mod link;
 mod merging;
 mod occupations;
 mod recommended;
 mod references;
+mod resolve;
 mod successors;
 
 pub use merging::Merging;
@@ -69,6 +71,12 @@ struct Merge {
     /// The credential or role being declared lost its `skills` or `requires` (or a
     /// misspelling of them) to an error already reported: empty lists are not another one.
     lists_reported: bool,
+    /// How many credentials, from the first, are linked: their edges in the graph and their
+    /// required skills indexed (see `link.rs`).
+    linked: usize,
+    /// Whether a linked credential requires itself or one after it: without one, the
+    /// `requires` have no cycle.
+    maybe_circular: bool,
 }
 
 impl Merge {

@@ -2,14 +2,10 @@
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use super::cnf::{MAX_CLAUSES, Rule, clauses};
 use super::{Merge, global_id, is_id};
-use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec, Text};
-use crate::catalog::model::{
-    Atom, Credential, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx,
-};
+use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
+use crate::catalog::model::{Atom, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::{self, Index, Key};
@@ -17,77 +13,7 @@ use crate::yaml::Segment::{self, Index, Key};
 /// How a group's rules combine: `Rule::Any` or `Rule::All`.
 type Group = fn(Vec<Rule>) -> Rule;
 
-/// A credential with the `requires` (or a stack's `awarded_when`) and `recommends` lists it
-/// was written with, and its `replaced_by`.
-pub(super) type CredentialLists = (
-    CredentialIdx,
-    Vec<RequirementSpec>,
-    Vec<RequirementSpec>,
-    Option<Text>,
-);
-
 impl Merge {
-    /// Resolves every credential's `requires` and `recommends`. References resolve and are
-    /// set in parallel where they need only lookups; a list that would report a problem or
-    /// create a skill is resolved again, in order, as it always was. `credentials` are every
-    /// declared credential's lists, in catalog order.
-    pub(super) fn resolve_credential_requirements(&mut self, credentials: &[CredentialLists]) {
-        // Checked in every build: the lists are zipped with the credentials below, so lists out
-        // of order would be set on the wrong credentials without a word.
-        assert!(
-            (credentials.iter().enumerate()).all(|(k, lists)| lists.0.index() == k)
-                && credentials.len() == self.catalog.credentials.len(),
-            "one list per credential, in catalog order"
-        );
-        let mut resolved: Vec<Option<(Vec<Requirement>, Vec<Requirement>)>> = {
-            let merge = &*self;
-            credentials
-                .par_iter()
-                .map(|(idx, requires, recommends, _)| {
-                    let provider = merge.catalog.credential(*idx).provider;
-                    Some((
-                        merge.try_requirements(requires, provider)?,
-                        merge.try_requirements(recommends, provider)?,
-                    ))
-                })
-                .collect()
-        };
-        let unresolved: Vec<usize> = (self.catalog.credentials.par_iter_mut())
-            .zip(resolved.par_iter_mut())
-            .enumerate()
-            .filter_map(|(k, (credential, lists))| match lists.take() {
-                Some((requires, recommends)) => {
-                    set_requirements(credential, requires, recommends);
-                    None
-                }
-                None => Some(k),
-            })
-            .collect();
-        for k in unresolved {
-            let (idx, requires, recommends, _) = &credentials[k];
-            let place = self.credential_place(*idx);
-            let provider = Some(self.catalog.credential(*idx).provider);
-            let list = if self.catalog.credential(*idx).stack {
-                "awarded_when"
-            } else {
-                "requires"
-            };
-            let requires =
-                self.requirements(requires, &place.at(&[Key(list)]), provider, Severity::Error);
-            let recommends = self.requirements(
-                recommends,
-                &place.at(&[Key("recommends")]),
-                provider,
-                Severity::Warning,
-            );
-            set_requirements(
-                &mut self.catalog.credentials[idx.index()],
-                requires,
-                recommends,
-            );
-        }
-    }
-
     /// Resolves a credential's `requires` or `recommends` list into the clauses that must
     /// all hold; unknown references are reported with `severity` and left out.
     pub(super) fn requirements(
@@ -381,17 +307,5 @@ impl Merge {
             file: Arc::clone(file),
         });
         self.role_places.push(place.clone());
-    }
-}
-
-/// Sets a declared credential's resolved lists (its `recommends` were left empty).
-fn set_requirements(
-    credential: &mut Credential,
-    requires: Vec<Requirement>,
-    recommends: Vec<Requirement>,
-) {
-    credential.requires = requires.into();
-    if !recommends.is_empty() {
-        credential.edit_rare(|rare| rare.recommends = recommends);
     }
 }

@@ -1,7 +1,8 @@
 //! `replaced_by`: a retired credential's successor, resolved and checked.
 
 use super::Merge;
-use super::references::CredentialLists;
+use crate::catalog::format::Text;
+use crate::catalog::model::CredentialIdx;
 use crate::catalog::problem::Severity;
 use crate::yaml::Segment::Key;
 
@@ -9,9 +10,9 @@ impl Merge {
     /// Resolves every `replaced_by`: only on a retired credential (a warning otherwise), to a
     /// credential that exists; a chain of successors must end at one that is not retired,
     /// and never come back to where it started.
-    pub(super) fn resolve_successors(&mut self, credentials: &[CredentialLists]) {
-        for (idx, _, _, successor) in credentials {
-            let Some(successor) = successor else { continue };
+    /// `successors` are every `replaced_by` written on a declared credential, in catalog order.
+    pub(super) fn resolve_successors(&mut self, successors: &[(CredentialIdx, Text)]) {
+        for (idx, successor) in successors {
             let place = self.credential_place(*idx).at(&[Key("replaced_by")]);
             let provider = Some(self.catalog.credential(*idx).provider);
             if !self.catalog.credential(*idx).retired {
@@ -32,7 +33,7 @@ impl Merge {
             }
         }
         // Only a credential that names a successor has one.
-        for (idx, _, _, _) in credentials.iter().filter(|lists| lists.3.is_some()) {
+        for (idx, _) in successors {
             let mut seen = vec![*idx];
             let mut at = *idx;
             while let Some(next) = self.catalog.credential(at).replaced_by() {
