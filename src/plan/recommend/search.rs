@@ -92,14 +92,6 @@ pub(super) struct Stop {
 }
 
 pub(super) fn solve(problem: &Problem, stop: Stop) -> Solution {
-    solve_below(problem, stop, None)
-}
-
-/// As [`solve`], looking only for sets that meet every goal and weigh less than `cutoff`
-/// (when given): a bound that only needs to reach `cutoff` prunes far more than the best
-/// set found would. When none weighs less, the answer holds no items and weighs `cutoff`;
-/// proven then means that every set meeting the goals weighs at least `cutoff`.
-pub(super) fn solve_below(problem: &Problem, stop: Stop, cutoff: Option<Weight>) -> Solution {
     let n = problem.items.len();
     let limits = Limits::new(problem);
     let (cost_chains, hours_chains) = limits.chains();
@@ -132,10 +124,6 @@ pub(super) fn solve_below(problem: &Problem, stop: Stop, cutoff: Option<Weight>)
         root_takeable: Vec::new(),
         spare_excluded: vec![false; n],
     };
-    if let Some(cutoff) = cutoff {
-        search.best_met = problem.open.len();
-        search.best_weight = cutoff;
-    }
     search.root_takeable = (0..n as u32).map(|i| search.available(i)).collect();
     search.seed();
     search.explore();

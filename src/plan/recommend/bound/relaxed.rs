@@ -12,9 +12,9 @@
 //! what the search proves bounds it, and the searches stay as small as the ones without
 //! limits, which the set-up cuts the same way.
 //!
-//! Solved per subset of the bounded goals with at least as many goals as the best set found
-//! meets (a set meeting fewer never ties it): those of exactly as many first, as they bound
-//! the weight, then the larger ones, as far as the time and node limits given allow; a subset not solved bounds
+//! Solved per subset of the bounded goals, every goal first, then the subsets one goal
+//! smaller, down to as many goals as the best set found meets (a set meeting fewer never
+//! ties it), as far as the time and node limits given allow; a subset not solved bounds
 //! nothing, a subset solved only in part bounds by what its search proved. A subset holding
 //! another weighs at least as much, so each subset then takes the largest of its subsets'.
 
@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use crate::plan::recommend::lists::Lists;
 use crate::plan::recommend::reduce::{Problem, Weight};
-use crate::plan::recommend::search::{Stop, solve_below};
+use crate::plan::recommend::search::{Stop, solve};
 use priced::{Other, priced};
 
 /// The most subsets solved, each a search of its own.
@@ -57,10 +57,7 @@ impl Relaxed {
         let mut masks: Vec<u32> = (1..size as u32)
             .filter(|m| m.count_ones() as usize >= least_goals.max(1))
             .collect();
-        // The subsets of as many goals as the best set first: they bound the weight. A larger
-        // one bounds only whether its goals can be met at all, which without limits they
-        // nearly always can, so those come last, with the time left.
-        masks.sort_by_key(|&m| (m.count_ones() as usize != least_goals.max(1), m));
+        masks.sort_by_key(|&m| (std::cmp::Reverse(m.count_ones()), m));
         for mask in masks.into_iter().take(MOST_SOLVES) {
             if stop.deadline.is_some_and(|d| Instant::now() >= d) {
                 break;
@@ -189,7 +186,7 @@ fn solve_subset(
         open: wanted,
         ..light.clone()
     };
-    let first = search(&relaxed, stop, None);
+    let first = search(&relaxed, stop);
     let mut found = Vec::new();
     if first.meets_all && fits(problem, first.cost, first.hours) {
         found.push((first.items.clone(), first.weight));
@@ -223,24 +220,15 @@ pub(super) struct Searched {
     pub hours: i64,
 }
 
-/// Searches `relaxed` (no limits) for the least set meeting every goal, or with a `cutoff`,
-/// for one lighter than it: when none is, the bound is the cutoff (proven) or what the
-/// search proved below it, and no set is found.
-pub(super) fn search(relaxed: &Problem, stop: Stop, cutoff: Option<Weight>) -> Searched {
-    let solution = solve_below(relaxed, stop, cutoff);
+/// Searches `relaxed` (no limits) for the least set meeting every goal.
+pub(super) fn search(relaxed: &Problem, stop: Stop) -> Searched {
+    let solution = solve(relaxed, stop);
     let meets_all = relaxed.open.iter().all(|(_, supporters)| {
         supporters
             .iter()
             .any(|s| solution.items.binary_search(s).is_ok())
     });
-    let none_below = cutoff.filter(|_| !meets_all && solution.weight == cutoff.unwrap_or_default());
-    let bound = if let Some(cutoff) = none_below {
-        if solution.optimal {
-            cutoff
-        } else {
-            solution.lower.unwrap_or_default().min(cutoff)
-        }
-    } else if !meets_all {
+    let bound = if !meets_all {
         // Proven: no set meets them all. Not proven: nothing is known.
         if solution.optimal {
             Weight::INFINITE

@@ -95,17 +95,7 @@ pub(super) fn priced(
             items,
             ..relaxed.clone()
         };
-        // A set within the limit and lighter than `best` weighs less than `a·best + b·L`
-        // priced: the search looks only below that, and when it proves nothing is, the
-        // bound reaches `best`.
-        let target = a
-            .saturating_mul(best)
-            .saturating_add(b.saturating_mul(other.limit));
-        let cutoff = Some(Weight {
-            primary: target,
-            ..Weight::default()
-        });
-        let searched = search(&pricedup, stop, cutoff);
+        let searched = search(&pricedup, stop);
         if searched.bound == Weight::INFINITE {
             return (i64::MAX, found);
         }

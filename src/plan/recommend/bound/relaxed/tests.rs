@@ -1,7 +1,7 @@
 //! The bounds of the problem without its limits against brute force on small generated
 //! problems with both limits.
 
-use super::{Relaxed, lighter, search};
+use super::Relaxed;
 use crate::plan::recommend::bound::priced::tests::{limited, valid_sets};
 use crate::plan::recommend::reduce::{Problem, Weight};
 use crate::plan::recommend::search::Stop;
@@ -122,60 +122,4 @@ fn only_subsets_of_as_many_goals_as_asked_are_solved() {
     for g in 0..goals {
         assert_eq!(relaxed.least(1 << g), Weight::default());
     }
-}
-
-#[test]
-fn a_search_with_a_cutoff_bounds_by_the_lesser_of_it_and_the_least_set() {
-    let mut below_found = (0, 0);
-    for seed in 0..80 {
-        let problem = limited(seed);
-        if problem.open.is_empty() {
-            // The empty set meets every goal: nothing to look for.
-            continue;
-        }
-        let every = (1u32 << problem.open.len()) - 1;
-        let least = valid_sets(&problem)
-            .iter()
-            .filter(|&&(_, _, _, met, _)| met & every == every)
-            .map(|&(_, _, _, _, set)| weight_of(&problem, set))
-            .min()
-            .unwrap_or(Weight::INFINITE);
-        let (relaxed, _) = lighter(&problem, Weight::INFINITE);
-        let at = |primary: i64| Weight {
-            primary,
-            ..Weight::default()
-        };
-        let cutoffs = if least == Weight::INFINITE {
-            vec![at(1), at(1_000_000)]
-        } else {
-            vec![
-                at(least.primary / 2),
-                least,
-                at(least.primary + 1),
-                at(least.primary * 2),
-            ]
-        };
-        for cutoff in cutoffs {
-            let searched = search(&relaxed, Stop::default(), Some(cutoff));
-            assert_eq!(
-                searched.bound,
-                cutoff.min(least),
-                "seed {seed}, cutoff {cutoff:?}"
-            );
-            // A set lighter than the cutoff is found, and it is the least.
-            assert_eq!(
-                searched.meets_all,
-                least < cutoff,
-                "seed {seed}, cutoff {cutoff:?}"
-            );
-            if searched.meets_all {
-                assert_eq!(searched.weight, least, "seed {seed}");
-                below_found.0 += 1;
-            } else {
-                assert!(searched.items.is_empty(), "seed {seed}");
-                below_found.1 += 1;
-            }
-        }
-    }
-    assert!(below_found.0 > 0 && below_found.1 > 0, "{below_found:?}");
 }
