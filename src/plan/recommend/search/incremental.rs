@@ -178,14 +178,19 @@ impl<T: Copy + Ord + Default> Settled<T> {
         }
     }
 
-    /// `i` can no longer be taken.
-    pub(super) fn exclude(&mut self, graph: &Graph, problem: &Problem, i: u32) {
-        self.set_own(i, None);
-        if self.item[i as usize].is_none() {
+    /// The `items` can no longer be taken. Excluding several at once clears and settles
+    /// again what rests on any of them once, where one at a time would settle again what
+    /// rests on each (a popular skill's teachers, excluded one by one as the search tries
+    /// them, each clear most of the problem).
+    pub(super) fn exclude(&mut self, graph: &Graph, problem: &Problem, items: &[u32]) {
+        for &i in items {
+            self.set_own(i, None);
+        }
+        if items.iter().all(|&i| self.item[i as usize].is_none()) {
             return;
         }
-        // Clear what may rest on it: needs it is the least supporter of, the items naming
-        // them, and on.
+        // Clear what may rest on them: needs one is the least supporter of, the items
+        // naming them, and on.
         self.raises = self.raises.wrapping_add(1);
         if self.raises == 0 {
             self.item_mark.fill(0);
@@ -197,8 +202,12 @@ impl<T: Copy + Ord + Default> Settled<T> {
         let mut cleared_needs = std::mem::take(&mut self.cleared_needs);
         cleared.clear();
         cleared_needs.clear();
-        cleared.push(i);
-        self.item_mark[i as usize] = stamp;
+        for &i in items {
+            if self.item[i as usize].is_some() && self.item_mark[i as usize] != stamp {
+                self.item_mark[i as usize] = stamp;
+                cleared.push(i);
+            }
+        }
         let mut next = 0;
         while next < cleared.len() {
             let x = cleared[next];

@@ -96,12 +96,17 @@ fn joining_excluding_and_undoing_keep_the_values_a_settle_from_scratch_finds() {
         for _ in 0..200 {
             if !path.is_empty() && random.below(3) == 0 {
                 let back = random.below(path.len() as u64 + 1) as usize;
+                // Exclusions made together share a mark and are undone together.
                 while path.len() > back {
                     let (item, join, mark) = path.pop().expect("longer than back");
                     settled.undo(mark);
                     if join {
                         joined[item] = false;
                     } else {
+                        excluded[item] = false;
+                    }
+                    while path.last().is_some_and(|&(_, _, before)| before == mark) {
+                        let (item, _, _) = path.pop().expect("just seen");
                         excluded[item] = false;
                     }
                 }
@@ -115,11 +120,22 @@ fn joining_excluding_and_undoing_keep_the_values_a_settle_from_scratch_finds() {
                 if join {
                     joined[item] = true;
                     settled.free(&graph, item as u32, 0);
+                    path.push((item, join, mark));
                 } else {
-                    excluded[item] = true;
-                    settled.exclude(&graph, &problem, item as u32);
+                    // One to four items excluded at once, as a run of exclusions is.
+                    let mut items = vec![item as u32];
+                    for _ in 0..random.below(4) {
+                        let other = random.below(n as u64) as usize;
+                        if !joined[other] && !excluded[other] && !items.contains(&(other as u32)) {
+                            items.push(other as u32);
+                        }
+                    }
+                    settled.exclude(&graph, &problem, &items);
+                    for &item in &items {
+                        excluded[item as usize] = true;
+                        path.push((item as usize, false, mark));
+                    }
                 }
-                path.push((item, join, mark));
             }
             assert_eq!(
                 settled.item,

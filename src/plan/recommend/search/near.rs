@@ -90,22 +90,27 @@ impl NearState {
         }
     }
 
-    fn apply(&mut self, problem: &Problem, step: Step) {
+    /// Applies one step, or a run of exclusions at once.
+    fn apply(&mut self, problem: &Problem, steps: &[Step]) {
         let graph = &self.graph;
         let measures = [&mut self.cost, &mut self.hours, &mut self.priced];
-        match step {
-            Step::Join(item) => {
-                self.weight.free(graph, item, Weight::default());
-                for settled in measures.into_iter().flatten() {
-                    settled.free(graph, item, 0);
-                }
+        if let [Step::Join(item)] = *steps {
+            self.weight.free(graph, item, Weight::default());
+            for settled in measures.into_iter().flatten() {
+                settled.free(graph, item, 0);
             }
-            Step::Exclude(item) => {
-                self.weight.exclude(graph, problem, item);
-                for settled in measures.into_iter().flatten() {
-                    settled.exclude(graph, problem, item);
-                }
-            }
+            return;
+        }
+        let excluded: Vec<u32> = steps
+            .iter()
+            .map(|&step| match step {
+                Step::Exclude(item) => item,
+                Step::Join(_) => panic!("a join applied with other steps"),
+            })
+            .collect();
+        self.weight.exclude(graph, problem, &excluded);
+        for settled in measures.into_iter().flatten() {
+            settled.exclude(graph, problem, &excluded);
         }
     }
 }
@@ -136,14 +141,34 @@ impl Search<'_> {
                 slot.insert(NearState::new(problem, &self.root_takeable, measure))
             }
         };
+        // A run of exclusions applied together shares the marks from before it (every step
+        // moves the weight's trail, so equal marks mean one run), and is undone whole; the
+        // part of it still on the path is applied again below.
         while state.applied.len() > self.steps_kept {
             let (_, marks) = state.applied.pop().expect("longer than kept");
             state.undo(marks);
+            while state
+                .applied
+                .last()
+                .is_some_and(|&(_, before)| before == marks)
+            {
+                state.applied.pop();
+            }
         }
-        for &step in &self.steps[state.applied.len()..] {
+        while state.applied.len() < self.steps.len() {
+            let at = state.applied.len();
+            let end = match self.steps[at] {
+                Step::Join(_) => at + 1,
+                Step::Exclude(_) => self.steps[at..]
+                    .iter()
+                    .position(|step| matches!(step, Step::Join(_)))
+                    .map_or(self.steps.len(), |run| at + run),
+            };
             let marks = state.marks();
-            state.apply(problem, step);
-            state.applied.push((step, marks));
+            state.apply(problem, &self.steps[at..end]);
+            for &step in &self.steps[at..end] {
+                state.applied.push((step, marks));
+            }
         }
         self.steps_kept = self.steps.len();
     }
