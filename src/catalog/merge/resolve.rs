@@ -16,23 +16,29 @@ pub(super) type CredentialLists = (CredentialIdx, Vec<RequirementSpec>, Vec<Requ
 impl Merge {
     /// Sets a declared credential's lists when they resolve by lookups alone (see
     /// [`Merge::try_requirements`]); false, with nothing changed, when they do not.
-    pub(super) fn resolve_declared(
-        &mut self,
-        (idx, requires, recommends): &CredentialLists,
-    ) -> bool {
-        let provider = self.catalog.credential(*idx).provider;
-        let Some(requires) = self.try_requirements(requires, provider) else {
-            return false;
-        };
-        let Some(recommends) = self.try_requirements(recommends, provider) else {
+    pub(super) fn resolve_declared(&mut self, lists: &CredentialLists) -> bool {
+        let Some((requires, recommends)) = self.try_lists(lists) else {
             return false;
         };
         set_requirements(
-            &mut self.catalog.credentials[idx.index()],
+            &mut self.catalog.credentials[lists.0.index()],
             requires,
             recommends,
         );
         true
+    }
+
+    /// A credential's `requires` and `recommends` resolved by lookups alone; `None` when
+    /// either would report a problem or create a skill.
+    fn try_lists(
+        &self,
+        (idx, requires, recommends): &CredentialLists,
+    ) -> Option<(Vec<Requirement>, Vec<Requirement>)> {
+        let provider = self.catalog.credential(*idx).provider;
+        Some((
+            self.try_requirements(requires, provider)?,
+            self.try_requirements(recommends, provider)?,
+        ))
     }
 
     /// Resolves the `requires` and `recommends` of the credentials whose lists did not
@@ -53,13 +59,7 @@ impl Merge {
             let merge = &*self;
             credentials
                 .par_iter()
-                .map(|(idx, requires, recommends)| {
-                    let provider = merge.catalog.credential(*idx).provider;
-                    Some((
-                        merge.try_requirements(requires, provider)?,
-                        merge.try_requirements(recommends, provider)?,
-                    ))
-                })
+                .map(|lists| merge.try_lists(lists))
                 .collect()
         };
         for ((idx, requires, recommends), resolved) in credentials.iter().zip(resolved) {

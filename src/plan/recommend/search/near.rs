@@ -25,7 +25,8 @@ pub(super) struct NearState {
     cost: Option<Settled<i64>>,
     hours: Option<Settled<i64>>,
     priced: Option<Settled<i64>>,
-    /// The steps applied, in order, with where each measure's trail stood before each.
+    /// The steps applied, in order, each with where each measure's trail stood before it,
+    /// or before the run of exclusions it was applied in (see `sync_near`).
     applied: Vec<(Step, [usize; 4])>,
 }
 
