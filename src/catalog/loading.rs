@@ -106,14 +106,16 @@ fn scan<'a, F: ToLoad>(
     Vec<bool>,
     Vec<Option<FilePrint>>,
     BTreeMap<usize, Parsed<'a>>,
+    usize,
 ) {
     // Every skill is declared before any credential looks one up, so the few files that may
     // declare skills are parsed first; the rest are merged as they are parsed, in order. A
     // file on disk is printed here, and read again to be parsed: by then it must be the same.
-    let scanned: Vec<(bool, Option<FilePrint>, Option<Parsed<'_>>)> = files
+    let scanned: Vec<(bool, Option<FilePrint>, Option<Parsed<'_>>, usize)> = files
         .par_iter()
         .map(|source| {
             let file = source.read();
+            let len = (file.content.as_ref()).map_or(0, |bytes| bytes.as_slice().len());
             let print = F::FROM_DISK.then(|| FilePrint::of(&file));
             let first =
                 (file.content.as_ref()).is_ok_and(|bytes| may_declare_skills(bytes.as_slice()));
@@ -121,27 +123,35 @@ fn scan<'a, F: ToLoad>(
                 let outcome = parse(&file);
                 (file, outcome)
             });
-            (first, print, parsed)
+            (first, print, parsed, len)
         })
         .collect();
     let mut first = Vec::with_capacity(files.len());
     let mut prints = Vec::with_capacity(files.len());
     let mut parsed_first = BTreeMap::new();
-    for (i, (is_first, print, parsed)) in scanned.into_iter().enumerate() {
+    let mut bytes = 0;
+    for (i, (is_first, print, parsed, len)) in scanned.into_iter().enumerate() {
         first.push(is_first);
         prints.push(print);
         parsed_first.extend(parsed.map(|parsed| (i, parsed)));
+        bytes += len;
     }
-    (first, prints, parsed_first)
+    (first, prints, parsed_first, bytes)
 }
+
+/// A credential takes this many bytes of YAML or more in the catalogs seen so far (about 300
+/// in the generated ones, 1,000 in the bundled ones, counting their skills and roles), so the
+/// catalog's bytes over this is room enough for its credentials, rarely much more.
+const BYTES_A_CREDENTIAL: usize = 256;
 
 fn merge_all<'a, F: ToLoad>(
     files: &'a [F],
     freshness: Option<freshness::Freshness>,
     parse: &(impl Fn(&SourceFile) -> Outcome + Sync),
 ) -> Result<(Loaded, Fingerprint), Changed> {
-    let (first, prints, mut parsed_first) = scan(files, parse);
+    let (first, prints, mut parsed_first, bytes) = scan(files, parse);
     let mut merging = merge::Merging::new(freshness);
+    merging.expect(bytes / BYTES_A_CREDENTIAL);
     for (&i, (_, outcome)) in &parsed_first {
         if let Some(spec) = outcome.spec() {
             merging.declare_skills_first(i, spec);
