@@ -96,47 +96,28 @@ pub(super) fn load_each<F: ToLoad>(
     loaded
 }
 
-/// Which files may declare skills, parsed already; every file's print when they are read
-/// from disk.
-#[allow(clippy::type_complexity)]
-fn scan<'a, F: ToLoad>(
-    files: &'a [F],
-    parse: &(impl Fn(&SourceFile) -> Outcome + Sync),
-) -> (
-    Vec<bool>,
-    Vec<Option<FilePrint>>,
-    BTreeMap<usize, Parsed<'a>>,
-    usize,
-) {
-    // Every skill is declared before any credential looks one up, so the few files that may
-    // declare skills are parsed first; the rest are merged as they are parsed, in order. A
-    // file on disk is printed here, and read again to be parsed: by then it must be the same.
-    let scanned: Vec<(bool, Option<FilePrint>, Option<Parsed<'_>>, usize)> = files
+/// Which files may declare skills, every file's print when they are read from disk, and how
+/// many bytes were read.
+fn scan<F: ToLoad>(files: &[F]) -> (Vec<bool>, Vec<Option<FilePrint>>, usize) {
+    // A file on disk is printed here, and read again to be parsed: by then it must be the same.
+    let scanned: Vec<(bool, Option<FilePrint>, usize)> = files
         .par_iter()
         .map(|source| {
             let file = source.read();
-            let len = (file.content.as_ref()).map_or(0, |bytes| bytes.as_slice().len());
+            let bytes = (file.content.as_ref()).map_or(&[][..], |bytes| bytes.as_slice());
             let print = F::FROM_DISK.then(|| FilePrint::of(&file));
-            let first =
-                (file.content.as_ref()).is_ok_and(|bytes| may_declare_skills(bytes.as_slice()));
-            let parsed = first.then(|| {
-                let outcome = parse(&file);
-                (file, outcome)
-            });
-            (first, print, parsed, len)
+            (may_declare_skills(bytes), print, bytes.len())
         })
         .collect();
     let mut first = Vec::with_capacity(files.len());
     let mut prints = Vec::with_capacity(files.len());
-    let mut parsed_first = BTreeMap::new();
     let mut bytes = 0;
-    for (i, (is_first, print, parsed, len)) in scanned.into_iter().enumerate() {
+    for (is_first, print, len) in scanned {
         first.push(is_first);
         prints.push(print);
-        parsed_first.extend(parsed.map(|parsed| (i, parsed)));
         bytes += len;
     }
-    (first, prints, parsed_first, bytes)
+    (first, prints, bytes)
 }
 
 /// A credential takes this many bytes of YAML or more in the catalogs seen so far (about 300
@@ -149,54 +130,66 @@ fn merge_all<'a, F: ToLoad>(
     freshness: Option<freshness::Freshness>,
     parse: &(impl Fn(&SourceFile) -> Outcome + Sync),
 ) -> Result<(Loaded, Fingerprint), Changed> {
-    let (first, prints, mut parsed_first, bytes) = scan(files, parse);
+    let (first, prints, bytes) = scan(files);
     let mut merging = merge::Merging::new(freshness);
     merging.expect(bytes / BYTES_A_CREDENTIAL);
-    for (&i, (_, outcome)) in &parsed_first {
-        if let Some(spec) = outcome.spec() {
-            merging.declare_skills_first(i, spec);
-        }
-    }
+    // Every skill is declared before any credential looks one up, so the few files that may
+    // declare skills are parsed first, and their skills declared as the files after them are
+    // being parsed; each file is then merged in file order.
+    let order: Vec<usize> = (0..files.len())
+        .filter(|&i| first[i])
+        .chain((0..files.len()).filter(|&i| !first[i]))
+        .collect();
+    let firsts = first.iter().filter(|&&first| first).count();
+    let mut parsed_first: BTreeMap<usize, Parsed<'a>> = BTreeMap::new();
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut names: Vec<Arc<str>> = Vec::with_capacity(files.len());
     // The files whose text may be needed to place a problem, as they were read.
     let mut kept: Vec<Option<Cow<'_, SourceFile>>> = vec![None; files.len()];
     let changed = AtomicBool::new(false);
-    let read_and_parse = |i: usize, source: &'a F| -> Option<Result<Parsed<'a>, Changed>> {
-        if first[i] {
-            return None;
-        }
+    let read_and_parse = |_: usize, &i: &usize| -> Result<Parsed<'a>, Changed> {
         if changed.load(Ordering::Relaxed) {
-            return Some(Err(Changed));
+            return Err(Changed);
         }
-        let file = source.read();
+        let file = files[i].read();
         if prints[i].as_ref().is_some_and(|print| !print.is_of(&file)) {
             changed.store(true, Ordering::Relaxed);
-            return Some(Err(Changed));
+            return Err(Changed);
         }
         let outcome = parse(&file);
-        Some(Ok((file, outcome)))
+        Ok((file, outcome))
     };
-    stream::in_order(files, read_and_parse, |i, parsed| {
-        let parsed = match parsed {
-            Some(Ok(parsed)) => parsed,
-            Some(Err(Changed)) => return,
-            None => match parsed_first.remove(&i) {
-                Some(parsed) => parsed,
-                None => return,
-            },
-        };
-        let (file, outcome) = parsed;
+    let mut merge = |merging: &mut merge::Merging, i: usize, (file, outcome): Parsed<'a>| {
         names.push(Arc::clone(&file.name));
         let before = (problems.len(), merging.pending_count());
-        if let Some(input) = take_outcome((i, &*file), outcome, &mut problems, &mut merging) {
+        if let Some(input) = take_outcome((i, &*file), outcome, &mut problems, merging) {
             merging.add(i, input);
         }
         // A file whose skills were declared first may have problems from then.
         if first[i] || (problems.len(), merging.pending_count()) != before {
             kept[i] = Some(file);
         }
+    };
+    stream::in_order(&order, read_and_parse, |at, parsed| {
+        let i = order[at];
+        let Ok(parsed) = parsed else { return };
+        if at < firsts {
+            if let Some(spec) = parsed.1.spec() {
+                merging.declare_skills_first(i, spec);
+            }
+            parsed_first.insert(i, parsed);
+            return;
+        }
+        // The files that declared skills first, up to this one, merged in their place.
+        while let Some(entry) = parsed_first.first_entry().filter(|entry| *entry.key() < i) {
+            let (before, parsed) = entry.remove_entry();
+            merge(&mut merging, before, parsed);
+        }
+        merge(&mut merging, i, parsed);
     });
+    for (i, parsed) in std::mem::take(&mut parsed_first) {
+        merge(&mut merging, i, parsed);
+    }
     if changed.into_inner() || names.len() != files.len() {
         return Err(Changed);
     }
