@@ -19,6 +19,7 @@
 //! and the column, which libyaml counts character by character, is derived from the line
 //! start only where a decision needs it.
 
+mod keys;
 #[cfg(test)]
 mod reference;
 mod scalars;
@@ -159,16 +160,7 @@ impl<'a> Scanner<'a> {
                 let column = self.column() as isize;
                 self.unroll_indent(column);
             }
-            #[cfg(test)]
-            {
-                let state = (
-                    self.index,
-                    self.flow_level,
-                    self.indent,
-                    self.simple_key_allowed,
-                );
-                self.trace.push(state);
-            }
+            self.trace_token();
             let c = self.at(0);
             if c == 0 {
                 return Some(());
@@ -230,6 +222,11 @@ impl<'a> Scanner<'a> {
                     self.simple_key_allowed = false;
                     self.scan_quoted(c)?;
                 }
+                b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
+                    if self.flow_level == 0 && self.simple_key_allowed =>
+                {
+                    self.block_key_or_plain()?;
+                }
                 _ if self.starts_plain_scalar(c) => {
                     self.save_simple_key();
                     self.simple_key_allowed = false;
@@ -237,6 +234,21 @@ impl<'a> Scanner<'a> {
                 }
                 _ => return None,
             }
+        }
+    }
+
+    /// Records the state at a token start, to hold the replay to the reference one.
+    #[cfg_attr(not(test), allow(clippy::unused_self))]
+    pub(super) fn trace_token(&mut self) {
+        #[cfg(test)]
+        {
+            let state = (
+                self.index,
+                self.flow_level,
+                self.indent,
+                self.simple_key_allowed,
+            );
+            self.trace.push(state);
         }
     }
 
@@ -307,7 +319,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn roll_indent(&mut self, column: isize) -> Option<()> {
+    pub(super) fn roll_indent(&mut self, column: isize) -> Option<()> {
         if self.flow_level == 0 && self.indent < column {
             self.indents.push(self.indent);
             self.indent = column;
@@ -316,13 +328,13 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    fn current_key(&mut self) -> &mut SimpleKey {
+    pub(super) fn current_key(&mut self) -> &mut SimpleKey {
         self.simple_keys
             .last_mut()
             .expect("the block context's simple key is never popped")
     }
 
-    fn save_simple_key(&mut self) {
+    pub(super) fn save_simple_key(&mut self) {
         if self.simple_key_allowed {
             // In a flow collection a key's column rolls no indent (`roll_indent` does
             // nothing there), so it is counted in the block context only.

@@ -2,24 +2,25 @@
 //! and `yaml_parser_scan_plain_scalar` find it: inside one, `[`, `&` or `#` are text. A line
 //! of a scalar is read a span at a time, from one byte that matters to the next (`spans`).
 
-use super::spans::{DOUBLE_QUOTED, PLAIN_BLOCK, PLAIN_FLOW, SINGLE_QUOTED, find};
+use super::spans::{PLAIN_FLOW, find, find_double_quoted, find_plain_block, find_single_quoted};
 use super::{Scanner, is_blank, is_blankz, is_break};
 
 impl Scanner<'_> {
     /// A single- or double-quoted scalar, from its opening quote past its closing one.
     pub(super) fn scan_quoted(&mut self, quote: u8) -> Option<()> {
         let single = quote == b'\'';
-        let set = if single {
-            &SINGLE_QUOTED
-        } else {
-            &DOUBLE_QUOTED
-        };
         self.index += 1;
         loop {
-            self.index = find(self.bytes, self.index, set);
+            self.index = if single {
+                find_single_quoted(self.bytes, self.index)
+            } else {
+                find_double_quoted(self.bytes, self.index)
+            };
             match self.at(0) {
                 // The end of the text: libyaml reports a scalar left open.
                 0 => return None,
+                // Text, found with the line breaks.
+                b'\t' => self.index += 1,
                 b'\'' if single && self.at(1) == b'\'' => self.index += 2,
                 c if c == quote => {
                     self.index += 1;
@@ -62,7 +63,6 @@ impl Scanner<'_> {
     pub(super) fn scan_plain(&mut self) -> Option<()> {
         let indent = self.indent + 1;
         let flow = self.flow_level > 0;
-        let set = if flow { &PLAIN_FLOW } else { &PLAIN_BLOCK };
         let mut leading_blanks = false;
         'scalar: loop {
             // A word start after a line break (or the scalar's first character, where
@@ -73,7 +73,11 @@ impl Scanner<'_> {
             }
             // The words of this line and the blanks between them.
             loop {
-                self.index = find(self.bytes, self.index, set);
+                self.index = if flow {
+                    find(self.bytes, self.index, &PLAIN_FLOW)
+                } else {
+                    find_plain_block(self.bytes, self.index)
+                };
                 match self.at(0) {
                     b':' => {
                         let next = self.at(1);

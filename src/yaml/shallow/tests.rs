@@ -2,6 +2,7 @@ use std::fmt::Write as _;
 
 use proptest::prelude::*;
 
+use super::spans::{self, DOUBLE_QUOTED, PLAIN_BLOCK, SINGLE_QUOTED};
 use super::{Scanner, is_shallow, reference};
 
 fn deep(levels: usize) -> String {
@@ -354,5 +355,44 @@ proptest! {
     ) {
         let text = lines.join("\n") + "\n";
         agrees_with_reference(&text)?;
+    }
+}
+
+#[test]
+fn a_key_is_read_in_one_step_only_within_a_simple_key_s_reach() {
+    for length in 1015..1035 {
+        for text in [
+            format!("{}: [x]\n", "k".repeat(length)),
+            format!("a:\n  {} b: c\n", "k".repeat(length)),
+        ] {
+            agrees_with_reference(&text).expect("the same reading");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4_000, ..ProptestConfig::default() })]
+
+    /// Eight bytes at a time finds what a byte at a time finds, wherever it starts.
+    #[test]
+    fn words_find_what_bytes_find(
+        pieces in prop::collection::vec(prop::sample::select(ALPHABET), 0..40),
+        from in any::<prop::sample::Index>(),
+    ) {
+        let text = pieces.concat();
+        let bytes = text.as_bytes();
+        let from = from.index(bytes.len() + 1);
+        prop_assert_eq!(
+            spans::find_plain_block(bytes, from),
+            spans::find(bytes, from, &PLAIN_BLOCK)
+        );
+        prop_assert_eq!(
+            spans::find_single_quoted(bytes, from),
+            spans::find(bytes, from, &SINGLE_QUOTED)
+        );
+        prop_assert_eq!(
+            spans::find_double_quoted(bytes, from),
+            spans::find(bytes, from, &DOUBLE_QUOTED)
+        );
     }
 }
