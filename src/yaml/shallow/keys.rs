@@ -1,7 +1,7 @@
 //! A mapping key as catalogs write it, `id: ` or `valid_for_months:`, read in one step in
-//! the block context where a simple key is allowed: the replay of its three tokens (the
-//! key's plain scalar, the `:` value indicator and what follows it) has the same effect on
-//! the scanner state every time, derived here once.
+//! the block context where a simple key is allowed: the replay of its tokens (the key's
+//! plain scalar, the `:` value indicator, and a plain value) has the same effect on the
+//! scanner state every time, derived here once.
 
 use super::spans::find_plain_block;
 use super::{SIMPLE_KEY_REACH, Scanner, is_blankz};
@@ -40,6 +40,23 @@ impl Scanner<'_> {
         self.current_key().possible = false;
         self.roll_indent(column)?;
         self.index += 1;
+        // A value of a plain scalar that starts with a letter or digit after spaces: the
+        // replay skips the spaces to it (no comment or line break is read), unrolls nothing
+        // (its column is past the key's, the indent now), and with no simple key allowed
+        // it saves none and scans the plain scalar.
+        let spaces = self.bytes[self.index..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        if self
+            .bytes
+            .get(self.index + spaces)
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            self.index += spaces;
+            self.trace_token();
+            return self.scan_plain();
+        }
         Some(())
     }
 }
