@@ -227,6 +227,9 @@ impl<'a> Scanner<'a> {
                 {
                     self.block_key_or_plain()?;
                 }
+                b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' if self.flow_level > 0 => {
+                    self.flow_item_or_plain()?;
+                }
                 _ if self.starts_plain_scalar(c) => {
                     self.save_simple_key();
                     self.simple_key_allowed = false;

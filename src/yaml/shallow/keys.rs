@@ -1,9 +1,10 @@
 //! A mapping key as catalogs write it, `id: ` or `valid_for_months:`, read in one step in
 //! the block context where a simple key is allowed: the replay of its tokens (the key's
 //! plain scalar, the `:` value indicator, and a plain value) has the same effect on the
-//! scanner state every time, derived here once.
+//! scanner state every time, derived here once. So has an item of a flow collection
+//! written as catalogs write one, `skill-11819,`.
 
-use super::spans::find_plain_block;
+use super::spans::{PLAIN_FLOW, find, find_plain_block};
 use super::{SIMPLE_KEY_REACH, Scanner, is_blankz};
 
 impl Scanner<'_> {
@@ -57,6 +58,32 @@ impl Scanner<'_> {
             self.trace_token();
             return self.scan_plain();
         }
+        Some(())
+    }
+
+    /// At a token start in a flow collection, where the token starts with an ASCII letter
+    /// or digit: the item and the `,` after it in one step when the first byte a plain
+    /// scalar in a flow collection reads (`spans::PLAIN_FLOW`) is that `,`, or else the
+    /// plain scalar as the replay reads it.
+    ///
+    /// The token is a plain scalar: the replay saves a simple key at it if one is allowed,
+    /// clears `simple_key_allowed`, and ends the scalar at the `,` (a flow indicator), with
+    /// no line break read. The `,` is the next token (no blank or comment before it, and no
+    /// indent is unrolled in a flow collection): it removes the simple key, whether saved
+    /// or not, allows one again, and is stepped over.
+    pub(super) fn flow_item_or_plain(&mut self) -> Option<()> {
+        let end = find(self.bytes, self.index, &PLAIN_FLOW);
+        if self.bytes.get(end) != Some(&b',') {
+            self.save_simple_key();
+            self.simple_key_allowed = false;
+            return self.scan_plain();
+        }
+        self.simple_key_allowed = false;
+        self.index = end;
+        self.trace_token();
+        self.current_key().possible = false;
+        self.simple_key_allowed = true;
+        self.index += 1;
         Some(())
     }
 }
