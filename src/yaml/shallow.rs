@@ -12,15 +12,25 @@
 //! libyaml's reader refuses or reads as line breaks, and every scanner error. Where libyaml
 //! stops at an error, what follows can no longer cost anything, so only the text before it
 //! needs to be read the same way.
+//!
+//! The replay takes the same decisions as a byte-by-byte one (kept in `reference.rs` and
+//! tested against this one token by token), but reads a scalar or a comment a span at a
+//! time: inside one, only a few bytes can end it or matter (`spans.rs` says which and why),
+//! and the column, which libyaml counts character by character, is derived from the line
+//! start only where a decision needs it.
 
+mod keys;
+#[cfg(test)]
+mod reference;
 mod scalars;
+mod spans;
 
 use super::MAX_DEPTH;
 
 /// True when libyaml reads `text` with no anchor, alias or tag and at most [`MAX_DEPTH`]
 /// levels of nesting, so parsing it takes linear time. False means "not proven".
 pub(super) fn is_shallow(text: &str) -> bool {
-    !has_unusual_characters(text) && Scanner::new(text.as_bytes()).run().is_some()
+    !has_unusual_characters(text) && Scanner::new(text).run().is_some()
 }
 
 /// Control characters other than tab, LF and CR, the Unicode line breaks libyaml also
@@ -41,7 +51,9 @@ const SIMPLE_KEY_REACH: usize = 1024;
 struct SimpleKey {
     possible: bool,
     index: usize,
-    line: usize,
+    /// Where the key's line starts: it names the line.
+    line_start: usize,
+    /// Its column; kept in the block context only, the one place it is used.
     column: usize,
 }
 
@@ -51,15 +63,25 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     /// `mark.index`: a byte offset.
     index: usize,
-    line: usize,
-    /// `mark.column`: counted in characters, as libyaml does.
-    column: usize,
+    /// Where the current line starts. It stands for libyaml's `mark.line` (a line is named
+    /// by its start) and `mark.column` (see [`Scanner::column`]); `mark.column == 0` is
+    /// `index == line_start`, as the text has no byte-order mark (libyaml skips one there).
+    line_start: usize,
+    /// Whether the text is ASCII, so that a column is a count of bytes.
+    ascii: bool,
+    /// The column at `counted`, on the current line or an earlier one: a column is counted
+    /// from the last one asked for, so each byte is counted once, however often it is asked.
+    counted: usize,
+    counted_column: usize,
     flow_level: usize,
     indent: isize,
     indents: Vec<isize>,
     simple_key_allowed: bool,
     /// One per flow level, and one for the block context.
     simple_keys: Vec<SimpleKey>,
+    /// The state at the start of every token, to hold this replay to the reference one.
+    #[cfg(test)]
+    trace: Vec<(usize, usize, isize, bool)>,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -76,17 +98,21 @@ fn is_blankz(b: u8) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    fn new(text: &'a str) -> Self {
         Scanner {
-            bytes,
+            bytes: text.as_bytes(),
             index: 0,
-            line: 0,
-            column: 0,
+            line_start: 0,
+            ascii: text.is_ascii(),
+            counted: 0,
+            counted_column: 0,
             flow_level: 0,
             indent: -1,
             indents: Vec::new(),
             simple_key_allowed: true,
             simple_keys: vec![SimpleKey::default()],
+            #[cfg(test)]
+            trace: Vec::new(),
         }
     }
 
@@ -95,24 +121,20 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.index + k).copied().unwrap_or(0)
     }
 
-    /// Steps over one character.
-    fn skip(&mut self) {
-        let width = match self.at(0) {
-            0x00..0x80 => 1,
-            0xc0..0xe0 => 2,
-            0xe0..0xf0 => 3,
-            _ => 4,
-        };
-        self.index += width;
-        self.column += 1;
-    }
-
-    /// Steps over one byte, `c`, of a character: the column counts characters.
-    fn skip_byte(&mut self, c: u8) {
-        self.index += 1;
-        if c & 0xc0 != 0x80 {
-            self.column += 1;
+    /// `mark.column`: the characters from the line start to `index` (which is never inside
+    /// a character where this is asked).
+    fn column(&mut self) -> usize {
+        if self.ascii {
+            return self.index - self.line_start;
         }
+        if self.counted < self.line_start {
+            self.counted = self.line_start;
+            self.counted_column = 0;
+        }
+        let between = &self.bytes[self.counted..self.index];
+        self.counted_column += between.iter().filter(|&&b| b & 0xc0 != 0x80).count();
+        self.counted = self.index;
+        self.counted_column
     }
 
     /// Steps over a line break (CR LF, LF or CR).
@@ -122,36 +144,40 @@ impl<'a> Scanner<'a> {
         } else {
             1
         };
-        self.column = 0;
-        self.line += 1;
+        self.line_start = self.index;
     }
 
+    /// `---` or `...` and a blank, a break or the end; libyaml looks for them at column 0.
     fn at_document_indicator(&self) -> bool {
-        let rest = self.bytes.get(self.index..).unwrap_or_default();
-        self.column == 0
-            && (rest.starts_with(b"---") || rest.starts_with(b"..."))
-            && is_blankz(self.at(3))
+        let rest = &self.bytes[self.index..];
+        (rest.starts_with(b"---") || rest.starts_with(b"...")) && is_blankz(self.at(3))
     }
 
-    fn run(mut self) -> Option<()> {
+    fn run(&mut self) -> Option<()> {
         loop {
             self.scan_to_next_token();
-            self.unroll_indent(self.column as isize);
+            if self.flow_level == 0 {
+                let column = self.column() as isize;
+                self.unroll_indent(column);
+            }
+            self.trace_token();
             let c = self.at(0);
             if c == 0 {
                 return Some(());
             }
-            if self.column == 0 && c == b'%' {
-                return None;
+            if self.index == self.line_start {
+                if c == b'%' {
+                    return None;
+                }
+                if self.at_document_indicator() {
+                    self.unroll_indent(-1);
+                    self.remove_simple_key();
+                    self.simple_key_allowed = false;
+                    self.index += 3;
+                    continue;
+                }
             }
-            if self.at_document_indicator() {
-                self.unroll_indent(-1);
-                self.remove_simple_key();
-                self.simple_key_allowed = false;
-                self.index += 3;
-                self.column += 3;
-                continue;
-            }
+            // Every character that starts a token other than a scalar is ASCII: one byte.
             match c {
                 b'[' | b'{' => {
                     self.save_simple_key();
@@ -159,7 +185,7 @@ impl<'a> Scanner<'a> {
                     self.flow_level += 1;
                     self.check_depth()?;
                     self.simple_key_allowed = true;
-                    self.skip();
+                    self.index += 1;
                 }
                 b']' | b'}' => {
                     self.remove_simple_key();
@@ -168,23 +194,24 @@ impl<'a> Scanner<'a> {
                         self.simple_keys.pop();
                     }
                     self.simple_key_allowed = false;
-                    self.skip();
+                    self.index += 1;
                 }
                 b',' => {
                     self.remove_simple_key();
                     self.simple_key_allowed = true;
-                    self.skip();
+                    self.index += 1;
                 }
                 b'-' if is_blankz(self.at(1)) => {
                     if self.flow_level == 0 {
                         if !self.simple_key_allowed {
                             return None;
                         }
-                        self.roll_indent(self.column as isize)?;
+                        let column = self.column() as isize;
+                        self.roll_indent(column)?;
                     }
                     self.remove_simple_key();
                     self.simple_key_allowed = true;
-                    self.skip();
+                    self.index += 1;
                 }
                 b'?' if self.flow_level > 0 || is_blankz(self.at(1)) => return None,
                 b':' if self.flow_level > 0 || is_blankz(self.at(1)) => self.fetch_value()?,
@@ -195,6 +222,14 @@ impl<'a> Scanner<'a> {
                     self.simple_key_allowed = false;
                     self.scan_quoted(c)?;
                 }
+                b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
+                    if self.flow_level == 0 && self.simple_key_allowed =>
+                {
+                    self.block_key_or_plain()?;
+                }
+                b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' if self.flow_level > 0 => {
+                    self.flow_item_or_plain()?;
+                }
                 _ if self.starts_plain_scalar(c) => {
                     self.save_simple_key();
                     self.simple_key_allowed = false;
@@ -202,6 +237,21 @@ impl<'a> Scanner<'a> {
                 }
                 _ => return None,
             }
+        }
+    }
+
+    /// Records the state at a token start, to hold the replay to the reference one.
+    #[cfg_attr(not(test), allow(clippy::unused_self))]
+    pub(super) fn trace_token(&mut self) {
+        #[cfg(test)]
+        {
+            let state = (
+                self.index,
+                self.flow_level,
+                self.indent,
+                self.simple_key_allowed,
+            );
+            self.trace.push(state);
         }
     }
 
@@ -242,19 +292,16 @@ impl<'a> Scanner<'a> {
     /// Spaces, tabs where libyaml allows them, comments and line breaks.
     fn scan_to_next_token(&mut self) {
         loop {
-            while self.at(0) == b' '
-                || ((self.flow_level > 0 || !self.simple_key_allowed) && self.at(0) == b'\t')
-            {
-                self.skip();
+            let tabs = self.flow_level > 0 || !self.simple_key_allowed;
+            loop {
+                match self.at(0) {
+                    b' ' => self.index += 1,
+                    b'\t' if tabs => self.index += 1,
+                    _ => break,
+                }
             }
             if self.at(0) == b'#' {
-                loop {
-                    let c = self.at(0);
-                    if is_break(c) || c == 0 {
-                        break;
-                    }
-                    self.skip_byte(c);
-                }
+                self.index = spans::next_break(self.bytes, self.index);
             }
             if !is_break(self.at(0)) {
                 return;
@@ -275,7 +322,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn roll_indent(&mut self, column: isize) -> Option<()> {
+    pub(super) fn roll_indent(&mut self, column: isize) -> Option<()> {
         if self.flow_level == 0 && self.indent < column {
             self.indents.push(self.indent);
             self.indent = column;
@@ -284,19 +331,26 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    fn current_key(&mut self) -> &mut SimpleKey {
+    pub(super) fn current_key(&mut self) -> &mut SimpleKey {
         self.simple_keys
             .last_mut()
             .expect("the block context's simple key is never popped")
     }
 
-    fn save_simple_key(&mut self) {
+    pub(super) fn save_simple_key(&mut self) {
         if self.simple_key_allowed {
+            // In a flow collection a key's column rolls no indent (`roll_indent` does
+            // nothing there), so it is counted in the block context only.
+            let column = if self.flow_level == 0 {
+                self.column()
+            } else {
+                0
+            };
             let key = SimpleKey {
                 possible: true,
                 index: self.index,
-                line: self.line,
-                column: self.column,
+                line_start: self.line_start,
+                column,
             };
             *self.current_key() = key;
         }
@@ -309,9 +363,10 @@ impl<'a> Scanner<'a> {
     /// libyaml marks a simple key impossible once the scanner has left its line or gone
     /// too far; marking it lazily, here, gives the same answer because both only grow.
     fn simple_key_possible(&mut self) -> Option<SimpleKey> {
-        let (line, index) = (self.line, self.index);
+        let (line_start, index) = (self.line_start, self.index);
         let key = *self.current_key();
-        (key.possible && key.line == line && key.index + SIMPLE_KEY_REACH >= index).then_some(key)
+        (key.possible && key.line_start == line_start && key.index + SIMPLE_KEY_REACH >= index)
+            .then_some(key)
     }
 
     fn fetch_value(&mut self) -> Option<()> {
@@ -324,11 +379,12 @@ impl<'a> Scanner<'a> {
                 if !self.simple_key_allowed {
                     return None;
                 }
-                self.roll_indent(self.column as isize)?;
+                let column = self.column() as isize;
+                self.roll_indent(column)?;
             }
             self.simple_key_allowed = self.flow_level == 0;
         }
-        self.skip();
+        self.index += 1;
         Some(())
     }
 }
