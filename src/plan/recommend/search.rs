@@ -42,7 +42,7 @@ mod reach;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
-use limits::Limits;
+use limits::{LP_AFTER, Limits};
 use near::{NearState, Step};
 
 /// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
@@ -67,12 +67,8 @@ const NEAR_AFTER: u64 = 256;
 const DIVE_EVERY: u64 = if cfg!(test) { 8 } else { 1024 };
 
 /// After this many nodes a search with limits solves the problem without them (see
-/// `bound::relaxed`), given at most this share of the time left.
+/// `bound::relaxed` and `limits`).
 const RELAXED_AFTER: u64 = 20_000;
-const RELAXED_SHARE: u32 = 3;
-
-/// ...and each of those searches stops after this many nodes.
-const RELAXED_NODES: u64 = 100_000;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -208,8 +204,15 @@ impl Search<'_> {
         if self.nodes == PATHS_AFTER {
             self.bound.add_paths(self.problem);
         }
-        // The unit tests solve it at the first node, so that they check it too.
-        let relaxed_now = if cfg!(test) { 1 } else { RELAXED_AFTER };
+        // The unit tests solve them at the first node, so that they check them too.
+        let (lp_now, relaxed_now) = if cfg!(test) {
+            (1, 1)
+        } else {
+            (LP_AFTER, RELAXED_AFTER)
+        };
+        if self.nodes == lp_now && !self.stopped {
+            self.add_lp();
+        }
         if self.nodes == relaxed_now && !self.stopped {
             self.add_relaxed();
         }

@@ -2,9 +2,21 @@
 
 use std::time::Instant;
 
-use super::{RELAXED_NODES, RELAXED_SHARE, Search, Stop};
+use super::{Search, Stop};
 use crate::plan::recommend::chains::Chains;
 use crate::plan::recommend::reduce::Problem;
+
+/// The searches without limits get at most this share of the time left...
+const RELAXED_SHARE: u32 = 3;
+
+/// ...and each of them stops after this many nodes.
+const RELAXED_NODES: u64 = 100_000;
+
+/// After this many nodes (when the first answer has been improved, see `local`) a search
+/// with limits bounds the rest by the linear relaxation with both limits (see `bound::lp`),
+/// given at most this share of the time left.
+pub(super) const LP_AFTER: u64 = super::NEAR_AFTER;
+const LP_SHARE: u32 = 4;
 
 /// What the budget and the hour limit allow, with what each item needs first.
 pub(super) struct Limits {
@@ -35,6 +47,20 @@ impl Limits {
 }
 
 impl Search<'_> {
+    /// Bounds the rest of the search by the linear relaxation with both limits.
+    pub(super) fn add_lp(&mut self) {
+        if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
+            return;
+        }
+        let now = Instant::now();
+        let deadline = self
+            .stop
+            .deadline
+            .map(|d| now + d.saturating_duration_since(now) / LP_SHARE);
+        self.bound
+            .add_lp(self.problem, (self.best_met, self.best_weight), deadline);
+    }
+
     /// Bounds the rest of the search by the problem without its limits, and takes the best
     /// set found there that fits them when it beats the best so far (as the first answer
     /// does: a set as good found by the search replaces it).

@@ -1,0 +1,163 @@
+//! Bounds from a linear relaxation that sees both limits at once and, through each item's
+//! chain, order (see [`model`]): per subset `M` of the bounded goals, a lower bound on the
+//! primary weight of any valid set within the budget and the hour limit that meets every
+//! goal of `M`. The cover bounds ignore order, and the problem without its limits
+//! (`relaxed`) ignores the limits; this one sees both, fractionally. Its value is computed
+//! from multipliers the LP solver proposes (see [`dual`]), so it is a lower bound whatever
+//! the solver's rounding.
+//!
+//! As in `relaxed`, the subsets of as many goals as the best set found, `W`, are solved over
+//! the items that may be in a set as light (an item weighs at least its
+//! `with_prerequisites` in any valid set), the bound being the lesser of `W` and the LP's;
+//! larger subsets over every item. A subset holding another weighs at least as much.
+
+use std::time::{Duration, Instant};
+
+use crate::plan::recommend::chains::NEVER;
+use crate::plan::recommend::reduce::{Problem, Weight};
+
+mod dual;
+mod model;
+#[cfg(test)]
+mod tests;
+
+use model::{Measures, model};
+
+/// Each LP stops after this long when no deadline gives it less.
+const MOST_TIME: Duration = Duration::from_secs(10);
+
+/// Per subset of bounded goals, a lower bound on the weight of any valid set within the
+/// limits meeting every goal of it.
+#[derive(Debug, Clone)]
+pub(in crate::plan::recommend) struct Lp {
+    table: Vec<Weight>,
+}
+
+impl Lp {
+    /// Solves the subsets of the first `goals` goals with at least `least_goals` goals,
+    /// largest first, until `deadline`. `below` is the weight of the best set found within
+    /// the limits, which meets `least_goals` goals.
+    pub(super) fn new(
+        problem: &Problem,
+        goals: usize,
+        (least_goals, below): (usize, Weight),
+        deadline: Option<Instant>,
+    ) -> Lp {
+        let measures = Measures::new(problem);
+        let size = 1usize << goals;
+        let mut table = vec![Weight::default(); size];
+        let mut masks: Vec<u32> = (1..size as u32)
+            .filter(|m| m.count_ones() as usize >= least_goals.max(1))
+            .collect();
+        masks.sort_by_key(|&m| (std::cmp::Reverse(m.count_ones()), m));
+        let light = kept(problem, below, &measures);
+        let mut every: Option<Vec<bool>> = None;
+        for (done, &mask) in masks.iter().enumerate() {
+            let time = match deadline {
+                Some(deadline) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    left / (masks.len() - done) as u32
+                }
+                None => MOST_TIME,
+            };
+            let (kept, below) = if mask.count_ones() as usize > least_goals {
+                let every = every.get_or_insert_with(|| kept(problem, Weight::INFINITE, &measures));
+                (&*every, Weight::INFINITE)
+            } else {
+                (&light, below)
+            };
+            table[mask as usize] = least(problem, kept, mask, &measures, time).min(below);
+        }
+        // A subset holding another weighs at least as much.
+        for g in 0..goals {
+            for mask in 0..size {
+                if mask & (1 << g) != 0 {
+                    table[mask] = table[mask].max(table[mask & !(1 << g)]);
+                }
+            }
+        }
+        Lp { table }
+    }
+
+    /// A lower bound on the weight of any valid set within the limits that meets every goal
+    /// of `mask`.
+    pub fn least(&self, mask: u32) -> Weight {
+        self.table[mask as usize]
+    }
+}
+
+/// The LP's bound for the goals of `mask` over the items `kept` (`INFINITE`: no set of them
+/// meets the goals within the limits; nothing: the solver proposed nothing in `time`).
+fn least(
+    problem: &Problem,
+    kept: &[bool],
+    mask: u32,
+    measures: &Measures,
+    time: Duration,
+) -> Weight {
+    let Some(model) = model(problem, kept, mask, measures) else {
+        return Weight::INFINITE;
+    };
+    match dual::lower_bound(&model, time) {
+        Some(i64::MAX) => Weight::INFINITE,
+        Some(primary) => Weight {
+            primary,
+            ..Weight::default()
+        },
+        None => Weight::default(),
+    }
+}
+
+/// Which items may be in a valid set within the limits of weight `below` at most: those
+/// whose chains (the least total with what they need first) fit, and whose every
+/// requirement such items can meet.
+fn kept(problem: &Problem, below: Weight, measures: &Measures) -> Vec<bool> {
+    let within =
+        |chain: i64, limit: Option<i64>| chain != NEVER && limit.is_none_or(|l| chain <= l);
+    let mut keep: Vec<bool> = (0..problem.items.len())
+        .map(|i| {
+            problem.items[i].with_prerequisites <= below
+                && within(measures.primary.item[i], None)
+                && within(measures.cost.item[i], problem.budget)
+                && within(measures.hours.item[i], problem.max_hours)
+        })
+        .collect();
+    loop {
+        let mut changed = false;
+        for e in 0..keep.len() {
+            if keep[e]
+                && !problem
+                    .supporters(e as u32)
+                    .all(|supporters| supporters.iter().any(|&s| keep[s as usize]))
+            {
+                keep[e] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            return keep;
+        }
+    }
+}
+
+/// The LP's bound at the root of a search of `problem`, for a set meeting `least_goals` of
+/// the bounded goals and weighing at most `below`, and how long the LPs took.
+pub(in crate::plan::recommend) fn at_root(
+    problem: &Problem,
+    (least_goals, below): (usize, Weight),
+    deadline: Option<Instant>,
+) -> (Weight, Duration) {
+    let started = Instant::now();
+    let goals = problem.open.len().min(super::MAX_GOALS);
+    let least_goals = least_goals.saturating_sub(problem.open.len() - goals);
+    let lp = Lp::new(problem, goals, (least_goals, below), deadline);
+    let bound = (1..1u32 << goals)
+        .filter(|m| m.count_ones() as usize >= least_goals)
+        .map(|m| lp.least(m))
+        .min()
+        .unwrap_or_default();
+    (bound, started.elapsed())
+}
