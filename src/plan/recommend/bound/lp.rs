@@ -31,6 +31,8 @@ const MOST_TIME: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub(in crate::plan::recommend) struct Lp {
     table: Vec<Weight>,
+    /// The items that no set better than the best found can hold (see [`Lp::out`]).
+    out: Vec<bool>,
 }
 
 impl Lp {
@@ -52,6 +54,11 @@ impl Lp {
         masks.sort_by_key(|&m| (std::cmp::Reverse(m.count_ones()), m));
         let light = kept(problem, below, &measures);
         let mut every: Option<Vec<bool>> = None;
+        let mut out = vec![false; problem.items.len()];
+        // Only when a better set must meet every goal: one that meets fewer never beats it,
+        // and none meets more.
+        let every_goal = (size - 1) as u32;
+        let fixing = goals == problem.open.len() && least_goals == goals;
         for (done, &mask) in masks.iter().enumerate() {
             let time = match deadline {
                 Some(deadline) => {
@@ -69,7 +76,8 @@ impl Lp {
             } else {
                 (&light, below)
             };
-            table[mask as usize] = least(problem, kept, mask, &measures, time).min(below);
+            let fix = (fixing && mask == every_goal).then_some((below, &mut out));
+            table[mask as usize] = least(problem, kept, mask, &measures, time, fix).min(below);
         }
         // A subset holding another weighs at least as much.
         for g in 0..goals {
@@ -79,7 +87,13 @@ impl Lp {
                 }
             }
         }
-        Lp { table }
+        Lp { table, out }
+    }
+
+    /// Whether no set better than the best found (then) can hold `item`: a better set meets
+    /// every goal, and with `item` the LP's bound is above the best found.
+    pub fn out(&self, item: usize) -> bool {
+        self.out[item]
     }
 
     /// A lower bound on the weight of any valid set within the limits that meets every goal
@@ -90,24 +104,35 @@ impl Lp {
 }
 
 /// The LP's bound for the goals of `mask` over the items `kept` (`INFINITE`: no set of them
-/// meets the goals within the limits; nothing: the solver proposed nothing in `time`).
+/// meets the goals within the limits; nothing: the solver proposed nothing in `time`). With
+/// `fix`, marks out each item whose bound with it is above `below`: no set meeting the goals
+/// and holding it weighs `below` or less.
 fn least(
     problem: &Problem,
     kept: &[bool],
     mask: u32,
     measures: &Measures,
     time: Duration,
+    fix: Option<(Weight, &mut Vec<bool>)>,
 ) -> Weight {
     let Some(model) = model(problem, kept, mask, measures) else {
         return Weight::INFINITE;
     };
-    match dual::lower_bound(&model, time) {
-        Some(i64::MAX) => Weight::INFINITE,
-        Some(primary) => Weight {
-            primary,
-            ..Weight::default()
-        },
-        None => Weight::default(),
+    let Some(bound) = dual::bounds(&model, time) else {
+        return Weight::default();
+    };
+    if let Some((below, out)) = fix {
+        for (i, out) in out.iter_mut().enumerate() {
+            // An item not kept weighs more than `below` with what it needs first.
+            *out = model.var[i] == usize::MAX || bound.with[model.var[i]] > below.primary;
+        }
+    }
+    if bound.least == i64::MAX {
+        return Weight::INFINITE;
+    }
+    Weight {
+        primary: bound.least,
+        ..Weight::default()
     }
 }
 

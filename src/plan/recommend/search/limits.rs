@@ -93,12 +93,14 @@ impl Search<'_> {
         }
     }
 
-    /// Whether an item could still join the set: not in it, not excluded, and within the
+    /// Whether an item could still join the set: not in it, not excluded, not ruled out by
+    /// the linear relaxation (see `bound::lp`), and within the
     /// limits together with the set and the least that each of its requirements the set
     /// does not meet adds, and together with the least it needs first.
     pub(super) fn available(&self, item: u32) -> bool {
         let i = item as usize;
-        if self.in_set[i] || self.excluded[i] {
+        if self.in_set[i] || self.excluded[i] || self.bound.lp.as_ref().is_some_and(|lp| lp.out(i))
+        {
             return false;
         }
         let it = &self.problem.items[i];

@@ -22,9 +22,21 @@ use super::model::Model;
 /// Past this many terms in the model the margin above does not hold.
 const MOST_TERMS: usize = 5_000_000;
 
-/// A lower bound on the least `c·x` of `model`, or `None` when the solver proposed nothing
-/// in `time`.
-pub(super) fn lower_bound(model: &Model, time: Duration) -> Option<i64> {
+/// A lower bound on `c·x` over the solutions of a model, and the same over those with one
+/// variable at 1.
+#[derive(Debug, Clone)]
+pub(super) struct Bound {
+    /// `L(y)` less the margin, rounded up; `i64::MAX` past `heaviest`.
+    pub least: i64,
+    /// Per variable, the bound over the solutions with it at 1: a variable at 0 in every
+    /// solution of the model that weighs below it. Rounded up and with the margin, as
+    /// `least`.
+    pub with: Vec<i64>,
+}
+
+/// Lower bounds on the least `c·x` of `model` and with each variable at 1, or `None` when
+/// the solver proposed nothing in `time`.
+pub(super) fn bounds(model: &Model, time: Duration) -> Option<Bound> {
     let terms: usize = model.rows.iter().map(|row| row.terms.len()).sum();
     if terms + model.cost.len() > MOST_TERMS {
         return None;
@@ -75,8 +87,9 @@ pub(super) fn lower_bound(model: &Model, time: Duration) -> Option<i64> {
     Some(evaluate(model, &multipliers))
 }
 
-/// `L(y)` less the margin, rounded up; `i64::MAX` past `heaviest`.
-pub(super) fn evaluate(model: &Model, y: &[f64]) -> i64 {
+/// `L(y)`, and for each variable the same with it at 1 (its term `u_v min(0, r_v)` becomes
+/// `r_v`, `r_v` its reduced cost), each less the margin and rounded up.
+pub(super) fn evaluate(model: &Model, y: &[f64]) -> Bound {
     let mut bound = 0.0f64;
     let mut size = 0.0f64;
     let mut reduced: Vec<f64> = model.cost.iter().map(|&c| c as f64).collect();
@@ -99,12 +112,19 @@ pub(super) fn evaluate(model: &Model, y: &[f64]) -> i64 {
         bound += u * r.min(0.0);
         size += u * r_size;
     }
-    let safe = bound - 1e-8 * size - 1e-6;
-    if !safe.is_finite() {
-        return 0;
+    let margin = 1e-8 * size + 1e-6;
+    let round = |value: f64| {
+        let safe = value - margin;
+        if !safe.is_finite() {
+            0
+        } else if safe > model.heaviest as f64 {
+            i64::MAX
+        } else {
+            (safe.ceil() as i64).max(0)
+        }
+    };
+    Bound {
+        least: round(bound),
+        with: reduced.iter().map(|&r| round(bound + r.max(0.0))).collect(),
     }
-    if safe > model.heaviest as f64 {
-        return i64::MAX;
-    }
-    (safe.ceil() as i64).max(0)
 }

@@ -40,6 +40,8 @@ pub(super) struct Model {
     /// The most any set of the items kept can weigh: a bound above it proves that no set
     /// meets the goals within the limits.
     pub heaviest: i64,
+    /// Each item's variable (`usize::MAX`: not kept).
+    pub var: Vec<usize>,
 }
 
 /// The chains of the three measures, over the whole problem.
@@ -163,6 +165,7 @@ pub(super) fn model(
             }
         }
     }
+    model.var = var;
     Some(model)
 }
 

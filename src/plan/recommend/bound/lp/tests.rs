@@ -11,8 +11,8 @@ use crate::plan::recommend::reduce::Weight;
 fn no_subset_is_bounded_above_the_least_set_within_the_limits_that_meets_it() {
     let (budget, max_hours) = (12_000, 9_000);
     // Bounds above nothing, above the least set meeting the goals without limits, and
-    // subsets proven out of reach.
-    let mut counts = (0, 0, 0);
+    // subsets proven out of reach, and items ruled out.
+    let mut counts = (0, 0, 0, 0);
     for seed in 0..80 {
         let problem = limited(seed);
         let goals = problem.open.len();
@@ -29,10 +29,17 @@ fn no_subset_is_bounded_above_the_least_set_within_the_limits_that_meets_it() {
         // Every subset over every item, then every goal over the items that may be in a
         // set as light as the best within the limits (a bound at most that weight).
         let all = Lp::new(&problem, goals, (0, Weight::INFINITE), None);
-        let best = least(every, true).map_or(Weight::INFINITE, |primary| Weight {
-            primary,
-            ..Weight::default()
-        });
+        let weight_of = |set: u32| {
+            (0..problem.items.len())
+                .filter(|&e| set & (1 << e) != 0)
+                .fold(Weight::default(), |w, e| w + problem.items[e].weight)
+        };
+        let best = sets
+            .iter()
+            .filter(|&&(c, h, _, met, _)| met & every == every && c <= budget && h <= max_hours)
+            .map(|&(_, _, _, _, set)| weight_of(set))
+            .min()
+            .unwrap_or(Weight::INFINITE);
         let light = Lp::new(&problem, goals, (goals, best), None);
         for mask in 1..=every {
             let bound = all.least(mask);
@@ -46,9 +53,34 @@ fn no_subset_is_bounded_above_the_least_set_within_the_limits_that_meets_it() {
         }
         if let Some(within) = least(every, true) {
             assert!(light.least(every).primary <= within, "seed {seed}");
+            // An item ruled out is in no set within the limits meeting every goal that
+            // weighs as little as the best.
+            for item in (0..problem.items.len()).filter(|&i| light.out(i)) {
+                let in_one = sets.iter().any(|&(c, h, _, met, set)| {
+                    set & (1 << item) != 0
+                        && met & every == every
+                        && c <= budget
+                        && h <= max_hours
+                        && weight_of(set) <= best
+                });
+                assert!(!in_one, "seed {seed}: item {item}");
+                counts.3 += 1;
+            }
+        } else {
+            // No set meets every goal within the limits: an item is ruled out only when no
+            // set within them holds it.
+            for item in (0..problem.items.len()).filter(|&i| light.out(i)) {
+                let in_one = sets.iter().any(|&(c, h, _, _, set)| {
+                    set & (1 << item) != 0 && c <= budget && h <= max_hours
+                });
+                assert!(!in_one, "seed {seed}: item {item}");
+            }
         }
     }
-    assert!(counts.0 > 0 && counts.1 > 0 && counts.2 > 0, "{counts:?}");
+    assert!(
+        counts.0 > 0 && counts.1 > 0 && counts.2 > 0 && counts.3 > 0,
+        "{counts:?}"
+    );
 }
 
 /// `min x0 + 2 x1` with `x0 + x1 >= 1`, `x1 - x0 >= 0`, both in [0, 1]: the optimum is 3
@@ -68,6 +100,7 @@ fn small() -> Model {
             },
         ],
         heaviest: 3,
+        var: Vec::new(),
     }
 }
 
@@ -79,14 +112,14 @@ fn any_multipliers_bound_the_optimum_from_below() {
     for a in 0..=20 {
         for b in 0..=20 {
             let y = [f64::from(a) * 0.25, f64::from(b) * 0.25 - 1.0];
-            let bound = evaluate(&model, &y);
+            let bound = evaluate(&model, &y).least;
             assert!(bound <= 2, "{y:?}: {bound}");
             best = best.max(bound);
         }
     }
     assert_eq!(best, 2);
     assert_eq!(
-        super::dual::lower_bound(&model, std::time::Duration::from_secs(1)),
+        super::dual::bounds(&model, std::time::Duration::from_secs(1)).map(|b| b.least),
         Some(2)
     );
 }
@@ -108,9 +141,10 @@ fn a_model_without_a_solution_is_bounded_past_its_heaviest_set() {
             },
         ],
         heaviest: 1,
+        var: Vec::new(),
     };
     assert_eq!(
-        super::dual::lower_bound(&model, std::time::Duration::from_secs(1)),
+        super::dual::bounds(&model, std::time::Duration::from_secs(1)).map(|b| b.least),
         Some(i64::MAX)
     );
 }
