@@ -15,7 +15,7 @@ const RELAXED_NODES: u64 = 100_000;
 /// After this many nodes (when the first answer has been improved, see `local`) a search
 /// with limits bounds the rest by the linear relaxation with both limits (see `bound::lp`),
 /// given at most this share of the time left.
-pub(super) const LP_AFTER: u64 = super::NEAR_AFTER;
+pub(super) const LP_AFTER: u64 = 1024;
 const LP_SHARE: u32 = 4;
 
 /// What the budget and the hour limit allow, with what each item needs first.
