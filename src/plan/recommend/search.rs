@@ -42,7 +42,7 @@ mod reach;
 
 use super::reduce::{Problem, Weight};
 use blocked::Blocked;
-use limits::{LP_AFTER, Limits};
+use limits::Limits;
 use near::{NearState, Step};
 
 /// Once stopped, the nodes left are bounded one by one up to this many (a tighter gap);
@@ -204,17 +204,8 @@ impl Search<'_> {
         if self.nodes == PATHS_AFTER {
             self.bound.add_paths(self.problem);
         }
-        // The unit tests solve them at the first node, so that they check them too.
-        let (lp_now, relaxed_now) = if cfg!(test) {
-            (1, 1)
-        } else {
-            (LP_AFTER, RELAXED_AFTER)
-        };
-        if self.nodes == lp_now && !self.stopped {
-            self.add_lp();
-        }
-        if self.nodes == relaxed_now && !self.stopped {
-            self.add_relaxed();
+        if !self.stopped {
+            self.add_relaxations();
         }
         self.derive();
         let blocked = self.blocked();

@@ -10,6 +10,10 @@
 //! the items that may be in a set as light (an item weighs at least its
 //! `with_prerequisites` in any valid set), the bound being the lesser of `W` and the LP's;
 //! larger subsets over every item. A subset holding another weighs at least as much.
+//!
+//! From the same multipliers, when a better set must meet every goal (the best found does),
+//! each item's bound with it in the set rules out the items that no better set can hold
+//! (reduced-cost fixing, see [`Lp::out`]).
 
 use std::time::{Duration, Instant};
 

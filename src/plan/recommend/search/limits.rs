@@ -12,10 +12,10 @@ const RELAXED_SHARE: u32 = 3;
 /// ...and each of them stops after this many nodes.
 const RELAXED_NODES: u64 = 100_000;
 
-/// After this many nodes (when the first answer has been improved, see `local`) a search
-/// with limits bounds the rest by the linear relaxation with both limits (see `bound::lp`),
-/// given at most this share of the time left.
-pub(super) const LP_AFTER: u64 = 1024;
+/// After this many nodes (most easy searches end before it) a search with limits bounds the
+/// rest by the linear relaxation with both limits (see `bound::lp`), given at most this share
+/// of the time left.
+const LP_AFTER: u64 = 1024;
 const LP_SHARE: u32 = 4;
 
 /// What the budget and the hour limit allow, with what each item needs first.
@@ -47,6 +47,23 @@ impl Limits {
 }
 
 impl Search<'_> {
+    /// At their nodes, bounds the rest of the search by the linear relaxation and by the
+    /// problem without its limits; the unit tests solve both at the first node, so that they
+    /// check them too.
+    pub(super) fn add_relaxations(&mut self) {
+        let (lp_now, relaxed_now) = if cfg!(test) {
+            (1, 1)
+        } else {
+            (LP_AFTER, super::RELAXED_AFTER)
+        };
+        if self.nodes == lp_now {
+            self.add_lp();
+        }
+        if self.nodes == relaxed_now {
+            self.add_relaxed();
+        }
+    }
+
     /// Bounds the rest of the search by the linear relaxation with both limits.
     pub(super) fn add_lp(&mut self) {
         if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
