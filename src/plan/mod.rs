@@ -50,7 +50,8 @@ pub use order::natural_order;
 pub use profile::Profile;
 pub use progress::{Progress, Tracking, progress};
 pub use recommend::{
-    Gap, Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, recommend,
+    Gap, Objective, Options, Recommendation, Unmet, UnmetReason, cheapest_path, lp_root_bound,
+    recommend,
 };
 pub use renewals::{Basis, Renewal, due_within, horizon, renewals, rule_in as renewal_rule};
 pub use schedule::{Schedule, StepDates, expiry, schedule};

@@ -12,12 +12,14 @@ use super::reduce::{Problem, Weight};
 use super::search;
 
 mod chained;
+pub(super) mod lp;
 mod near;
 mod paths;
 mod priced;
 mod relaxed;
 
 use chained::{Chained, Plain};
+use lp::Lp;
 pub(super) use near::{Beyond, Near};
 use paths::Paths;
 use priced::Priced;
@@ -46,6 +48,9 @@ pub(super) struct CoverBound {
     /// The problem solved without its limits, per subset of goals; `None` until a search
     /// with limits runs long (see [`relaxed`]).
     pub relaxed: Option<Relaxed>,
+    /// The linear relaxation with both limits, per subset of goals; `None` until a search
+    /// with limits runs long (see [`lp`]).
+    pub lp: Option<Lp>,
 }
 
 /// A node's set so far and the limits on the whole set.
@@ -131,7 +136,36 @@ impl CoverBound {
             paths: None,
             priced,
             relaxed: None,
+            lp: None,
         }
+    }
+
+    /// Adds the bounds of the linear relaxation with both limits ([`lp`]), for subsets of at
+    /// least `least_goals` goals, over the items that may be in a set of weight `below` at
+    /// most, solved until `deadline`.
+    pub fn add_lp(
+        &mut self,
+        problem: &Problem,
+        (least_goals, below): (usize, Weight),
+        deadline: Option<std::time::Instant>,
+    ) {
+        let goals = problem.open.len().min(MAX_GOALS);
+        let least_goals = least_goals.saturating_sub(problem.open.len() - goals);
+        self.lp = Some(Lp::new(problem, goals, (least_goals, below), deadline));
+    }
+
+    /// The least weight of a set meeting the goals of `mask` by the problem without its
+    /// limits and by the linear relaxation (nothing: neither is built).
+    fn solved(&self, mask: u32) -> Weight {
+        let relaxed = self
+            .relaxed
+            .as_ref()
+            .map_or(Weight::default(), |relaxed| relaxed.least(mask));
+        let lp = self
+            .lp
+            .as_ref()
+            .map_or(Weight::default(), |lp| lp.least(mask));
+        relaxed.max(lp)
     }
 
     /// Adds the bounds of the problem solved without its limits ([`relaxed`]), for subsets
@@ -200,11 +234,7 @@ impl CoverBound {
             _ => true,
         };
         let near = room.near;
-        let relaxed = self
-            .relaxed
-            .as_ref()
-            .is_none_or(|relaxed| relaxed.least(room.met | m as u32) != Weight::INFINITE);
-        relaxed
+        self.solved(room.met | m as u32) != Weight::INFINITE
             && within(room.budget, room.cost, &self.cost, &self.chained.cost)
             && self.priced.as_ref().is_none_or(|priced| {
                 let near = room.near.and_then(|near| near.priced.as_ref());
@@ -257,10 +287,7 @@ impl CoverBound {
                 primary: priced,
                 ..Weight::default()
             };
-            let relaxed = self
-                .relaxed
-                .as_ref()
-                .map_or(Weight::default(), |relaxed| relaxed.least(room.met | m));
+            let relaxed = self.solved(room.met | m);
             beyond.map_or(Weight::INFINITE, |beyond| {
                 (room.weight + new.max(beyond))
                     .max(self.chained.weight[m as usize])
@@ -269,11 +296,7 @@ impl CoverBound {
             })
         };
         if need == 0 {
-            let relaxed = self
-                .relaxed
-                .as_ref()
-                .map_or(Weight::default(), |relaxed| relaxed.least(room.met));
-            return (room.weight + floor).max(relaxed);
+            return (room.weight + floor).max(self.solved(room.met));
         }
         if need >= mask.count_ones() {
             return total(mask);

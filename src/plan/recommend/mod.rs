@@ -169,6 +169,34 @@ impl UnmetReason {
     }
 }
 
+/// For measuring only (`examples/trap_lp.rs`): the bound of the linear relaxation with both
+/// limits (see `bound::lp`) at the root of the search for `role`, on the weight of a set
+/// meeting `met` requirements and weighing at most `best` (hundredths of the objective's
+/// measure), and how long it took.
+#[doc(hidden)]
+pub fn lp_root_bound(
+    catalog: &Catalog,
+    role: RoleIdx,
+    have: &Holdings,
+    options: &Options,
+    (met, best): (usize, i64),
+) -> (i64, std::time::Duration) {
+    let problem = reduce::reduce(
+        catalog,
+        &catalog.role(role).requirements,
+        have,
+        &[],
+        options,
+    );
+    let below = reduce::Weight {
+        primary: best,
+        secondary: i64::MAX,
+        steps: i64::MAX,
+    };
+    let (bound, took) = bound::lp::at_root(&problem, (met, below), options.deadline);
+    (bound.primary, took)
+}
+
 /// The recommended plan for a role, for a learner who has `have`.
 pub fn recommend(
     catalog: &Catalog,

@@ -67,12 +67,8 @@ const NEAR_AFTER: u64 = 256;
 const DIVE_EVERY: u64 = if cfg!(test) { 8 } else { 1024 };
 
 /// After this many nodes a search with limits solves the problem without them (see
-/// `bound::relaxed`), given at most this share of the time left.
+/// `bound::relaxed` and `limits`).
 const RELAXED_AFTER: u64 = 20_000;
-const RELAXED_SHARE: u32 = 3;
-
-/// ...and each of those searches stops after this many nodes.
-const RELAXED_NODES: u64 = 100_000;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
@@ -208,10 +204,8 @@ impl Search<'_> {
         if self.nodes == PATHS_AFTER {
             self.bound.add_paths(self.problem);
         }
-        // The unit tests solve it at the first node, so that they check it too.
-        let relaxed_now = if cfg!(test) { 1 } else { RELAXED_AFTER };
-        if self.nodes == relaxed_now && !self.stopped {
-            self.add_relaxed();
+        if !self.stopped {
+            self.add_relaxations();
         }
         self.derive();
         let blocked = self.blocked();

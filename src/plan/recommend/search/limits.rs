@@ -2,9 +2,21 @@
 
 use std::time::Instant;
 
-use super::{RELAXED_NODES, RELAXED_SHARE, Search, Stop};
+use super::{Search, Stop};
 use crate::plan::recommend::chains::Chains;
 use crate::plan::recommend::reduce::Problem;
+
+/// The searches without limits get at most this share of the time left...
+const RELAXED_SHARE: u32 = 3;
+
+/// ...and each of them stops after this many nodes.
+const RELAXED_NODES: u64 = 100_000;
+
+/// After this many nodes (most easy searches end before it) a search with limits bounds the
+/// rest by the linear relaxation with both limits (see `bound::lp`), given at most this share
+/// of the time left.
+const LP_AFTER: u64 = 1024;
+const LP_SHARE: u32 = 4;
 
 /// What the budget and the hour limit allow, with what each item needs first.
 pub(super) struct Limits {
@@ -35,6 +47,37 @@ impl Limits {
 }
 
 impl Search<'_> {
+    /// At their nodes, bounds the rest of the search by the linear relaxation and by the
+    /// problem without its limits; the unit tests solve both at the first node, so that they
+    /// check them too.
+    pub(super) fn add_relaxations(&mut self) {
+        let (lp_now, relaxed_now) = if cfg!(test) {
+            (1, 1)
+        } else {
+            (LP_AFTER, super::RELAXED_AFTER)
+        };
+        if self.nodes == lp_now {
+            self.add_lp();
+        }
+        if self.nodes == relaxed_now {
+            self.add_relaxed();
+        }
+    }
+
+    /// Bounds the rest of the search by the linear relaxation with both limits.
+    pub(super) fn add_lp(&mut self) {
+        if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
+            return;
+        }
+        let now = Instant::now();
+        let deadline = self
+            .stop
+            .deadline
+            .map(|d| now + d.saturating_duration_since(now) / LP_SHARE);
+        self.bound
+            .add_lp(self.problem, (self.best_met, self.best_weight), deadline);
+    }
+
     /// Bounds the rest of the search by the problem without its limits, and takes the best
     /// set found there that fits them when it beats the best so far (as the first answer
     /// does: a set as good found by the search replaces it).
@@ -67,12 +110,14 @@ impl Search<'_> {
         }
     }
 
-    /// Whether an item could still join the set: not in it, not excluded, and within the
+    /// Whether an item could still join the set: not in it, not excluded, not ruled out by
+    /// the linear relaxation (see `bound::lp`), and within the
     /// limits together with the set and the least that each of its requirements the set
     /// does not meet adds, and together with the least it needs first.
     pub(super) fn available(&self, item: u32) -> bool {
         let i = item as usize;
-        if self.in_set[i] || self.excluded[i] {
+        if self.in_set[i] || self.excluded[i] || self.bound.lp.as_ref().is_some_and(|lp| lp.out(i))
+        {
             return false;
         }
         let it = &self.problem.items[i];

@@ -96,9 +96,9 @@ impl Search<'_> {
         (most, whole)
     }
 
-    /// The bounded goals the set meets, when a bound asks for them (see `bound::relaxed`).
+    /// The bounded goals the set meets, when a bound asks for them (see `bound::relaxed` and `bound::lp`).
     fn met_mask(&self) -> u32 {
-        if self.bound.relaxed.is_none() {
+        if self.bound.relaxed.is_none() && self.bound.lp.is_none() {
             return 0;
         }
         let bounded = self.problem.open.iter().take(MAX_GOALS).enumerate();
