@@ -210,7 +210,7 @@ impl Search<'_> {
         }
         // The unit tests solve it at the first node, so that they check it too.
         let relaxed_now = if cfg!(test) { 1 } else { RELAXED_AFTER };
-        if self.nodes == relaxed_now && !self.stopped {
+        if self.relaxed_due(relaxed_now) {
             self.add_relaxed();
         }
         self.derive();

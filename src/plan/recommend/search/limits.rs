@@ -10,6 +10,8 @@ use crate::plan::recommend::reduce::Problem;
 pub(super) struct Limits {
     cost: Option<(i64, Chains)>,
     hours: Option<(i64, Chains)>,
+    /// How many goals the best set met when the problem without the limits was last solved.
+    relaxed_met: Option<usize>,
 }
 
 impl Limits {
@@ -22,6 +24,7 @@ impl Limits {
             hours: problem
                 .max_hours
                 .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
+            relaxed_met: None,
         }
     }
 
@@ -35,13 +38,27 @@ impl Limits {
 }
 
 impl Search<'_> {
-    /// Bounds the rest of the search by the problem without its limits, and takes the best
+    /// Whether to solve the problem without the limits at this node: at node `first`, and
+    /// again whenever the best set meets more goals than when it last was (the subsets of
+    /// as many goals as it meets were then searched without a price on the limits, if at all).
+    pub(super) fn relaxed_due(&self, first: u64) -> bool {
+        !self.stopped
+            && (self.nodes == first
+                || self
+                    .limits
+                    .relaxed_met
+                    .is_some_and(|met| met < self.best_met))
+    }
+
+    /// Bounds the rest of the search by the problem without its limits (again, when the best
+    /// set meets more goals than when it last did), and takes the best
     /// set found there that fits them when it beats the best so far (as the first answer
     /// does: a set as good found by the search replaces it).
     pub(super) fn add_relaxed(&mut self) {
         if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
             return;
         }
+        self.limits.relaxed_met = Some(self.best_met);
         let now = Instant::now();
         let stop = Stop {
             deadline: self
