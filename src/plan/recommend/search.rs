@@ -68,7 +68,7 @@ const DIVE_EVERY: u64 = if cfg!(test) { 8 } else { 1024 };
 
 /// After this many nodes a search with limits solves the problem without them (see
 /// `bound::relaxed` and `limits`).
-const RELAXED_AFTER: u64 = 20_000;
+const RELAXED_AFTER: u64 = 4_096;
 
 #[derive(Debug, Clone)]
 pub(super) struct Solution {

@@ -6,24 +6,29 @@
 //! needs first, this is exact up to the limits: when the best set without limits fits them,
 //! it is the best set with them too.
 //!
-//! Each search sees only the items that may be in a set lighter than the best found with the
-//! limits, `W` (an item weighs at least its `with_prerequisites` in any valid set): a set
-//! meeting the goals is either at least `W` or within those items, so the lesser of `W` and
-//! what the search proves bounds it, and the searches stay as small as the ones without
-//! limits, which the set-up cuts the same way.
+//! Each subset's search is set up as a search without limits is (see [`restrict`]): only the
+//! items that can help meet its goals, of them only those that may be in a set lighter than
+//! the best found with the limits, `W` (an item weighs at least its `with_prerequisites` in
+//! any valid set), and then only those that may be in a set as light as the first answer
+//! without limits, counting what the goals they do not meet add. A set meeting the goals is
+//! either at least that cutoff or within those items, so the lesser of the cutoff and what
+//! the search proves bounds it; over a few hundred items instead of over every item light
+//! enough for `W`, these searches prove in milliseconds what took them seconds.
 //!
 //! Solved per subset of the bounded goals, every goal first, then the subsets one goal
 //! smaller, down to as many goals as the best set found meets (a set meeting fewer never
-//! ties it), as far as the time and node limits given allow; a subset not solved bounds
-//! nothing, a subset solved only in part bounds by what its search proved. A subset holding
-//! another weighs at least as much, so each subset then takes the largest of its subsets'.
+//! ties it), as far as the time and node limits given allow (the larger subsets, which are
+//! there to find sets meeting more goals within the limits, at most half the time left each);
+//! a subset not solved bounds nothing, a subset solved only in part bounds by what its
+//! search proved. A subset holding another weighs at least as much, so each subset then
+//! takes the largest of its subsets'.
 
 use std::time::Instant;
 
-use crate::plan::recommend::lists::Lists;
 use crate::plan::recommend::reduce::{Problem, Weight};
 use crate::plan::recommend::search::{Stop, solve};
 use priced::{Other, priced};
+use restrict::{cut_down, restrict};
 
 /// The most subsets solved, each a search of its own.
 const MOST_SOLVES: usize = 64;
@@ -49,8 +54,6 @@ impl Relaxed {
         (least_goals, below): (usize, Weight),
         stop: Stop,
     ) -> Relaxed {
-        let light = lighter(problem, below);
-        let mut every: Option<(Problem, Vec<u32>)> = None;
         let size = 1usize << goals;
         let mut table = vec![Weight::default(); size];
         let mut found = Vec::new();
@@ -62,19 +65,27 @@ impl Relaxed {
             if stop.deadline.is_some_and(|d| Instant::now() >= d) {
                 break;
             }
-            let ((light, kept), below) = if mask.count_ones() as usize > least_goals {
-                let every = every.get_or_insert_with(|| lighter(problem, Weight::INFINITE));
-                (&*every, Weight::INFINITE)
+            let more = mask.count_ones() as usize > least_goals;
+            let (below, stop) = if more {
+                // There to find sets that meet more goals: it leaves the subsets of as many
+                // goals as the best set, whose bounds the search needs, half the time left.
+                let now = Instant::now();
+                let half = stop
+                    .deadline
+                    .map(|d| now + d.saturating_duration_since(now) / 2);
+                (
+                    Weight::INFINITE,
+                    Stop {
+                        deadline: half,
+                        ..stop
+                    },
+                )
             } else {
-                (&light, below)
+                (below, stop)
             };
-            let (bound, fits) = solve_subset(light, problem, (mask, below), stop);
+            let (bound, fits) = solve_subset(problem, (mask, below), stop);
             table[mask as usize] = bound.min(below);
-            found.extend(fits.into_iter().map(|(items, weight)| {
-                let mut items: Vec<u32> = items.iter().map(|&i| kept[i as usize]).collect();
-                items.sort_unstable();
-                (items, weight)
-            }));
+            found.extend(fits);
         }
         // A subset holding another weighs at least as much.
         for g in 0..goals {
@@ -94,104 +105,50 @@ impl Relaxed {
     }
 }
 
-/// The problem without its limits and with only the items whose `with_prerequisites` is at
-/// most `below` and whose every requirement such items can meet; and, per item kept, its
-/// number in `problem`. A goal none of them supports keeps no supporters.
-fn lighter(problem: &Problem, below: Weight) -> (Problem, Vec<u32>) {
-    let n = problem.items.len();
-    let mut keep: Vec<bool> = problem
-        .items
-        .iter()
-        .map(|item| item.with_prerequisites <= below)
-        .collect();
-    // An item with a requirement that no kept item meets can never be had.
-    loop {
-        let mut changed = false;
-        for e in 0..n {
-            if keep[e]
-                && !problem
-                    .supporters(e as u32)
-                    .all(|supporters| supporters.iter().any(|&s| keep[s as usize]))
-            {
-                keep[e] = false;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let kept: Vec<u32> = (0..n as u32).filter(|&e| keep[e as usize]).collect();
-    let mut renumbered = vec![u32::MAX; n];
-    for (new, &old) in kept.iter().enumerate() {
-        renumbered[old as usize] = new as u32;
-    }
-    let within = |supporters: &[u32]| -> Vec<u32> {
-        supporters
-            .iter()
-            .filter(|&&s| keep[s as usize])
-            .map(|&s| renumbered[s as usize])
-            .collect()
-    };
-    let mut requirements = Lists::default();
-    let mut items = Vec::with_capacity(kept.len());
-    for &old in &kept {
-        let mut item = problem.items[old as usize].clone();
-        let start = requirements.len();
-        for supporters in problem.supporters(old) {
-            requirements.push(&within(supporters));
-        }
-        item.requirements = start..requirements.len();
-        items.push(item);
-    }
-    let open = problem
-        .open
-        .iter()
-        .map(|(goal, supporters)| (*goal, within(supporters)))
-        .collect();
-    let light = Problem {
-        items,
-        requirements,
-        open,
-        impossible: problem.impossible.clone(),
-        budget: None,
-        max_hours: None,
-        left_out_from: problem.left_out_from,
-    };
-    (light, kept)
-}
-
-/// The bound for the goals of `mask` from searches of `light` (see [`lighter`]), and the
-/// sets found that meet them all within the limits of `problem`. When the least set without
-/// limits breaks the limit on the measure that is not the weight, the searches go on with
-/// that measure priced into the weight (see [`priced`]).
+/// The bound for the goals of `mask` of any set lighter than `below`, from searches without
+/// limits, and the sets found that meet them all within the limits of `problem`, as sorted
+/// items of `problem` with their weights.
+///
+/// The items are cut down as the set-up of a search without limits cuts them (see
+/// [`restrict`]): first to those that may be in a set as light as `below`; then a first
+/// answer without limits (the search's own, before its first node) gives a cutoff, the
+/// lesser of it and `below`, and the search proper runs over the items that may be in a set
+/// as light as that, counting for each what the goals it does not meet add (see
+/// [`others_share`]). When the least set without limits breaks the limit on the measure that
+/// is not the weight, the searches go on with that measure priced into the weight (see
+/// [`priced`]), over the items that may be in a set as light as `below`.
 fn solve_subset(
-    light: &Problem,
     problem: &Problem,
     (mask, below): (u32, Weight),
     stop: Stop,
 ) -> (Weight, Vec<(Vec<u32>, Weight)>) {
-    let wanted: Vec<(usize, Vec<u32>)> = light
+    let (light, kept) = restrict(problem, mask, |e| {
+        problem.items[e].with_prerequisites <= below
+    });
+    if light
         .open
         .iter()
-        .enumerate()
-        .filter(|&(g, _)| mask & (1 << g) != 0)
-        .map(|(_, goal)| goal.clone())
-        .collect();
-    if wanted.iter().any(|(_, supporters)| supporters.is_empty()) {
+        .any(|(_, supporters)| supporters.is_empty())
+    {
         // No item light enough meets one of them.
         return (Weight::INFINITE, Vec::new());
     }
-    let relaxed = Problem {
-        open: wanted,
-        ..light.clone()
+    let (least, within_light, cutoff) = cut_down(&light, below, stop);
+    let to_problem = |items: &[u32], numbers: &[u32]| {
+        let mut items: Vec<u32> = items
+            .iter()
+            .map(|&i| kept[numbers[i as usize] as usize])
+            .collect();
+        items.sort_unstable();
+        items
     };
-    let first = search(&relaxed, stop);
+    let every: Vec<u32> = (0..light.items.len() as u32).collect();
+    let first = search(&least, stop);
     let mut found = Vec::new();
     if first.meets_all && fits(problem, first.cost, first.hours) {
-        found.push((first.items.clone(), first.weight));
+        found.push((to_problem(&first.items, &within_light), first.weight));
     }
-    let mut bound = first.bound;
+    let mut bound = first.bound.min(cutoff);
     if let Some(other) = Other::of(problem)
         && first.meets_all
         && bound < below
@@ -199,12 +156,15 @@ fn solve_subset(
         && other.measure(first.cost, first.hours) > other.limit
     {
         let line = (first.weight.primary, other.measure(first.cost, first.hours));
-        let (least, more) = priced(&relaxed, problem, (other, below.primary, line), stop);
+        let (least, more) = priced(&light, problem, (other, below.primary, line), stop);
         bound = bound.max(Weight {
             primary: least,
             ..Weight::default()
         });
-        found.extend(more);
+        found.extend(
+            more.into_iter()
+                .map(|(items, weight)| (to_problem(&items, &every), weight)),
+        );
     }
     (bound, found)
 }
@@ -260,5 +220,6 @@ pub(super) fn fits(problem: &Problem, cost: i64, hours: i64) -> bool {
 }
 
 mod priced;
+mod restrict;
 #[cfg(test)]
 mod tests;

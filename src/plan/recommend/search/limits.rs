@@ -22,6 +22,8 @@ const LP_SHARE: u32 = 4;
 pub(super) struct Limits {
     cost: Option<(i64, Chains)>,
     hours: Option<(i64, Chains)>,
+    /// How many goals the best set met when the problem without the limits was last solved.
+    relaxed_met: Option<usize>,
 }
 
 impl Limits {
@@ -34,6 +36,7 @@ impl Limits {
             hours: problem
                 .max_hours
                 .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
+            relaxed_met: None,
         }
     }
 
@@ -48,8 +51,8 @@ impl Limits {
 
 impl Search<'_> {
     /// At their nodes, bounds the rest of the search by the linear relaxation and by the
-    /// problem without its limits; the unit tests solve both at the first node, so that they
-    /// check them too.
+    /// problem without its limits (see [`Search::relaxed_due`]); the unit tests solve both at
+    /// the first node, so that they check them too.
     pub(super) fn add_relaxations(&mut self) {
         let (lp_now, relaxed_now) = if cfg!(test) {
             (1, 1)
@@ -59,7 +62,7 @@ impl Search<'_> {
         if self.nodes == lp_now {
             self.add_lp();
         }
-        if self.nodes == relaxed_now {
+        if self.relaxed_due(relaxed_now) {
             self.add_relaxed();
         }
     }
@@ -78,13 +81,22 @@ impl Search<'_> {
             .add_lp(self.problem, (self.best_met, self.best_weight), deadline);
     }
 
-    /// Bounds the rest of the search by the problem without its limits, and takes the best
+    /// Whether to solve the problem without the limits at this node: at node `first`, and
+    /// again whenever the best set meets more goals than when it last was (the subsets of
+    /// as many goals as it meets were then searched without a price on the limits, if at all).
+    pub(super) fn relaxed_due(&self, first: u64) -> bool {
+        self.nodes == first || (self.limits.relaxed_met).is_some_and(|met| met < self.best_met)
+    }
+
+    /// Bounds the rest of the search by the problem without its limits (again, when the best
+    /// set meets more goals than when it last did), and takes the best
     /// set found there that fits them when it beats the best so far (as the first answer
     /// does: a set as good found by the search replaces it).
     pub(super) fn add_relaxed(&mut self) {
         if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
             return;
         }
+        self.limits.relaxed_met = Some(self.best_met);
         let now = Instant::now();
         let stop = Stop {
             deadline: self

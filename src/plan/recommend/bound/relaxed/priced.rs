@@ -5,6 +5,7 @@
 
 use std::time::Instant;
 
+use super::restrict::{cut_down, restrict};
 use super::{fits, search};
 use crate::plan::recommend::chains::Chains;
 use crate::plan::recommend::reduce::{Item, Problem, Weight};
@@ -95,7 +96,32 @@ pub(super) fn priced(
             items,
             ..relaxed.clone()
         };
-        let searched = search(&pricedup, stop);
+        // A set within the limit and no heavier than `best` weighs at most this, priced.
+        let most = Weight {
+            primary: a
+                .saturating_mul(best)
+                .saturating_add(b.saturating_mul(other.limit)),
+            ..Weight::default()
+        };
+        let (light, numbers) = restrict(&pricedup, u32::MAX, |e| {
+            pricedup.items[e].with_prerequisites <= most
+        });
+        if light
+            .open
+            .iter()
+            .any(|(_, supporters)| supporters.is_empty())
+        {
+            return (best, found);
+        }
+        let (pricedup, within, cutoff) = cut_down(&light, most, stop);
+        let mut searched = search(&pricedup, stop);
+        searched.bound = searched.bound.min(cutoff);
+        searched.items = searched
+            .items
+            .iter()
+            .map(|&i| numbers[within[i as usize] as usize])
+            .collect();
+        searched.items.sort_unstable();
         if searched.bound == Weight::INFINITE {
             return (i64::MAX, found);
         }

@@ -2,6 +2,7 @@
 //! problems with both limits.
 
 use super::Relaxed;
+use super::restrict::{cut_down, restrict};
 use crate::plan::recommend::bound::priced::tests::{limited, valid_sets};
 use crate::plan::recommend::reduce::{Problem, Weight};
 use crate::plan::recommend::search::Stop;
@@ -122,4 +123,43 @@ fn only_subsets_of_as_many_goals_as_asked_are_solved() {
     for g in 0..goals {
         assert_eq!(relaxed.least(1 << g), Weight::default());
     }
+}
+
+#[test]
+fn what_the_cut_down_problem_leaves_out_is_in_no_set_as_light_as_its_cutoff() {
+    let mut cut = 0;
+    for seed in 0..80 {
+        let problem = limited(seed);
+        let goals = problem.open.len();
+        let sets = valid_sets(&problem);
+        for mask in 1u32..1 << goals {
+            let (light, numbers) = restrict(&problem, mask, |_| true);
+            if light
+                .open
+                .iter()
+                .any(|(_, supporters)| supporters.is_empty())
+            {
+                continue;
+            }
+            let (least, within, cutoff) = cut_down(&light, Weight::INFINITE, Stop::default());
+            assert_eq!(least.open.len(), mask.count_ones() as usize);
+            let kept = within
+                .iter()
+                .fold(0u32, |bits, &i| bits | 1 << numbers[i as usize]);
+            // Every valid set meeting the goals of the mask and no heavier than the cutoff,
+            // with only the items kept, is still valid and meets them: the least is there.
+            for &(_, _, _, _, set) in sets.iter().filter(|&&(_, _, _, met, _)| met & mask == mask) {
+                if weight_of(&problem, set) <= cutoff {
+                    assert!(
+                        sets.iter()
+                            .any(|&(_, _, _, met, valid)| valid == set & kept && met & mask == mask),
+                        "seed {seed}: goals {mask:b}, set {set:b}, kept {kept:b}"
+                    );
+                }
+            }
+            cut += light.items.len() - least.items.len();
+        }
+    }
+    // The cutoff cuts something beyond what helps no goal.
+    assert!(cut > 0);
 }
