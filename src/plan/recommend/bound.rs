@@ -151,7 +151,11 @@ impl CoverBound {
     ) {
         let goals = problem.open.len().min(MAX_GOALS);
         let least_goals = least_goals.saturating_sub(problem.open.len() - goals);
-        self.lp = Some(Lp::new(problem, goals, (least_goals, below), deadline));
+        let lp = Lp::new(problem, goals, (least_goals, below), deadline);
+        match &mut self.lp {
+            Some(earlier) => earlier.keep_stronger(lp),
+            None => self.lp = Some(lp),
+        }
     }
 
     /// The least weight of a set meeting the goals of `mask` by the problem without its

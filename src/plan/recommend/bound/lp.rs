@@ -58,16 +58,20 @@ impl Lp {
         masks.sort_by_key(|&m| (std::cmp::Reverse(m.count_ones()), m));
         let light = kept(problem, below, &measures);
         let mut every: Option<Vec<bool>> = None;
-        let mut out = vec![false; problem.items.len()];
-        // Only when a better set must meet every goal: one that meets fewer never beats it,
-        // and none meets more.
-        let every_goal = (size - 1) as u32;
-        let fixing = goals == problem.open.len() && least_goals == goals;
+        // Items are ruled out only when every goal is bounded, so that the subsets solved
+        // are every set of goals a better set may meet (see [`Fixing`]).
+        let mut fixing = (goals == problem.open.len() && least_goals > 0).then(|| Fixing {
+            out: vec![true; problem.items.len()],
+            whole: true,
+        });
         for (done, &mask) in masks.iter().enumerate() {
             let time = match deadline {
                 Some(deadline) => {
                     let left = deadline.saturating_duration_since(Instant::now());
                     if left.is_zero() {
+                        if let Some(fixing) = &mut fixing {
+                            fixing.whole = false;
+                        }
                         break;
                     }
                     left / (masks.len() - done) as u32
@@ -80,9 +84,20 @@ impl Lp {
             } else {
                 (&light, below)
             };
-            let fix = (fixing && mask == every_goal).then_some((below, &mut out));
+            // A better set meeting more goals than the best may weigh anything within the
+            // limits: only a subset it cannot meet with the item rules the item out.
+            let above = if below == Weight::INFINITE {
+                i64::MAX - 1
+            } else {
+                below.primary
+            };
+            let fix = fixing.as_mut().map(|fixing| (above, fixing));
             table[mask as usize] = least(problem, kept, mask, &measures, time, fix).min(below);
         }
+        let out = match fixing {
+            Some(Fixing { out, whole: true }) => out,
+            _ => vec![false; problem.items.len()],
+        };
         // A subset holding another weighs at least as much.
         for g in 0..goals {
             for mask in 0..size {
@@ -94,8 +109,19 @@ impl Lp {
         Lp { table, out }
     }
 
-    /// Whether no set better than the best found (then) can hold `item`: a better set meets
-    /// every goal, and with `item` the LP's bound is above the best found.
+    /// Keeps the stronger of this and `later`, solved when the best set found was at least as
+    /// good: each bound holds for any set meeting its goals, and an item ruled out beside
+    /// the best of then is out beside a better one too.
+    pub fn keep_stronger(&mut self, later: Lp) {
+        for (bound, later) in self.table.iter_mut().zip(later.table) {
+            *bound = (*bound).max(later);
+        }
+        for (out, later) in self.out.iter_mut().zip(later.out) {
+            *out |= later;
+        }
+    }
+
+    /// Whether no set better than the best found (then) can hold `item` (see [`Fixing`]).
     pub fn out(&self, item: usize) -> bool {
         self.out[item]
     }
@@ -107,28 +133,47 @@ impl Lp {
     }
 }
 
+/// Items ruled out of every set better than the best found, `W`, which meets `least_goals`
+/// goals. A better set meets some set `G` of at least that many goals (all bounded): with
+/// exactly that many, it weighs less than `W` and is a solution of the LP of `G` over the
+/// items that may be in a set as light; with more, it is one of the LP of `G` over every
+/// item. So an item is ruled out when, for every such `G`, the LP's bound with the item at
+/// 1 is above `W` (exactly as many goals) or proves no solution (more), or the item is not
+/// in `G`'s model at all. Each subset solved clears `out` where it cannot rule an item out.
+#[derive(Debug)]
+struct Fixing {
+    out: Vec<bool>,
+    /// False once a subset that a better set may meet was not solved: then no item is
+    /// ruled out.
+    whole: bool,
+}
+
 /// The LP's bound for the goals of `mask` over the items `kept` (`INFINITE`: no set of them
 /// meets the goals within the limits; nothing: the solver proposed nothing in `time`). With
-/// `fix`, marks out each item whose bound with it is above `below`: no set meeting the goals
-/// and holding it weighs `below` or less.
+/// `fix`, keeps an item ruled out only when its bound with it is above the weight given (see
+/// [`Fixing`]).
 fn least(
     problem: &Problem,
     kept: &[bool],
     mask: u32,
     measures: &Measures,
     time: Duration,
-    fix: Option<(Weight, &mut Vec<bool>)>,
+    fix: Option<(i64, &mut Fixing)>,
 ) -> Weight {
     let Some(model) = model(problem, kept, mask, measures) else {
+        // No set of these items meets the goals: every item stays ruled out here.
         return Weight::INFINITE;
     };
     let Some(bound) = dual::bounds(&model, time) else {
+        if let Some((_, fixing)) = fix {
+            fixing.whole = false;
+        }
         return Weight::default();
     };
-    if let Some((below, out)) = fix {
-        for (i, out) in out.iter_mut().enumerate() {
-            // An item not kept weighs more than `below` with what it needs first.
-            *out = model.var[i] == usize::MAX || bound.with[model.var[i]] > below.primary;
+    if let Some((above, fixing)) = fix {
+        for (i, out) in fixing.out.iter_mut().enumerate() {
+            // An item not kept is in no solution of this subset's model.
+            *out &= model.var[i] == usize::MAX || bound.with[model.var[i]] > above;
         }
     }
     if bound.least == i64::MAX {

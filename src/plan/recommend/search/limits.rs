@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use super::{Search, Stop};
 use crate::plan::recommend::chains::Chains;
-use crate::plan::recommend::reduce::Problem;
+use crate::plan::recommend::reduce::{Problem, Weight};
 
 /// The searches without limits get at most this share of the time left...
 const RELAXED_SHARE: u32 = 3;
@@ -24,6 +24,9 @@ pub(super) struct Limits {
     hours: Option<(i64, Chains)>,
     /// How many goals the best set met when the problem without the limits was last solved.
     relaxed_met: Option<usize>,
+    /// The node at which the linear relaxation was last solved, and the best set's goals
+    /// met and weight then.
+    lp_at: Option<(u64, usize, Weight)>,
 }
 
 impl Limits {
@@ -37,6 +40,7 @@ impl Limits {
                 .max_hours
                 .map(|h| (h, Chains::new(problem, |i| items[i].hours))),
             relaxed_met: None,
+            lp_at: None,
         }
     }
 
@@ -59,7 +63,7 @@ impl Search<'_> {
         } else {
             (LP_AFTER, super::RELAXED_AFTER)
         };
-        if self.nodes == lp_now {
+        if self.nodes == lp_now || self.lp_due() {
             self.add_lp();
         }
         if self.relaxed_due(relaxed_now) {
@@ -67,11 +71,25 @@ impl Search<'_> {
         }
     }
 
+    /// Whether to solve the linear relaxation again: the best set is better than when it
+    /// was last solved (so it may rule out more), and the search has gone on at least as
+    /// long again since, so that the solves take a bounded share of the search.
+    fn lp_due(&self) -> bool {
+        (self.limits.lp_at)
+            .is_some_and(|(nodes, met, weight)| self.nodes >= 2 * nodes && self.beats(met, weight))
+    }
+
+    /// Whether the best set is better than one meeting `met` goals that weighs `weight`.
+    fn beats(&self, met: usize, weight: Weight) -> bool {
+        self.best_met > met || (self.best_met == met && self.best_weight < weight)
+    }
+
     /// Bounds the rest of the search by the linear relaxation with both limits.
     pub(super) fn add_lp(&mut self) {
         if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
             return;
         }
+        self.limits.lp_at = Some((self.nodes, self.best_met, self.best_weight));
         let now = Instant::now();
         let deadline = self
             .stop

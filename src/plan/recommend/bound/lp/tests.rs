@@ -66,21 +66,55 @@ fn no_subset_is_bounded_above_the_least_set_within_the_limits_that_meets_it() {
                 assert!(!in_one, "seed {seed}: item {item}");
                 counts.3 += 1;
             }
-        } else {
-            // No set meets every goal within the limits: an item is ruled out only when no
-            // set within them holds it.
-            for item in (0..problem.items.len()).filter(|&i| light.out(i)) {
-                let in_one = sets.iter().any(|&(c, h, _, _, set)| {
-                    set & (1 << item) != 0 && c <= budget && h <= max_hours
-                });
-                assert!(!in_one, "seed {seed}: item {item}");
-            }
         }
+        // With no set meeting every goal within the limits there is no best set of every
+        // goal to rule items out beside; a best set meeting fewer goals is the next test's.
     }
     assert!(
         counts.0 > 0 && counts.1 > 0 && counts.2 > 0 && counts.3 > 0,
         "{counts:?}"
     );
+}
+
+#[test]
+fn an_item_ruled_out_beside_a_best_set_meeting_fewer_goals_is_in_no_better_set() {
+    let (budget, max_hours) = (12_000, 9_000);
+    // Items ruled out, and best sets meeting fewer goals than the problem has.
+    let mut counts = (0, 0);
+    for seed in 0..80 {
+        let problem = limited(seed);
+        let goals = problem.open.len();
+        let sets = valid_sets(&problem);
+        let weight_of = |set: u32| {
+            (0..problem.items.len())
+                .filter(|&e| set & (1 << e) != 0)
+                .fold(Weight::default(), |w, e| w + problem.items[e].weight)
+        };
+        let within: Vec<(u32, u32, Weight)> = (sets.iter())
+            .filter(|&&(c, h, ..)| c <= budget && h <= max_hours)
+            .map(|&(_, _, _, met, set)| (met.count_ones(), set, weight_of(set)))
+            .collect();
+        // As a search may have it: a best set of each size met, each one found within the
+        // limits (whether or not a better one exists).
+        for &(met, _, weight) in &within {
+            if met == 0 || met as usize == goals {
+                continue;
+            }
+            let lp = Lp::new(&problem, goals, (met as usize, weight), None);
+            for item in (0..problem.items.len()).filter(|&i| lp.out(i)) {
+                let in_better = within.iter().any(|&(other, set, w)| {
+                    set & (1 << item) != 0 && (other > met || other == met && w <= weight)
+                });
+                assert!(
+                    !in_better,
+                    "seed {seed}: item {item}, best {met} goals {weight:?}"
+                );
+                counts.0 += 1;
+            }
+            counts.1 += 1;
+        }
+    }
+    assert!(counts.0 > 0 && counts.1 > 0, "{counts:?}");
 }
 
 /// `min x0 + 2 x1` with `x0 + x1 >= 1`, `x1 - x0 >= 0`, both in [0, 1]: the optimum is 3
