@@ -37,6 +37,8 @@ pub(in crate::plan::recommend) struct Lp {
     table: Vec<Weight>,
     /// The items that no set better than the best found can hold (see [`Lp::out`]).
     out: Vec<bool>,
+    /// Every subset asked for was solved (see [`Lp::whole`]).
+    whole: bool,
 }
 
 impl Lp {
@@ -60,18 +62,15 @@ impl Lp {
         let mut every: Option<Vec<bool>> = None;
         // Items are ruled out only when every goal is bounded, so that the subsets solved
         // are every set of goals a better set may meet (see [`Fixing`]).
-        let mut fixing = (goals == problem.open.len() && least_goals > 0).then(|| Fixing {
-            out: vec![true; problem.items.len()],
-            whole: true,
-        });
+        let mut fixing = (goals == problem.open.len() && least_goals > 0)
+            .then(|| Fixing(vec![true; problem.items.len()]));
+        let mut whole = true;
         for (done, &mask) in masks.iter().enumerate() {
             let time = match deadline {
                 Some(deadline) => {
                     let left = deadline.saturating_duration_since(Instant::now());
                     if left.is_zero() {
-                        if let Some(fixing) = &mut fixing {
-                            fixing.whole = false;
-                        }
+                        whole = false;
                         break;
                     }
                     left / (masks.len() - done) as u32
@@ -92,10 +91,13 @@ impl Lp {
                 below.primary
             };
             let fix = fixing.as_mut().map(|fixing| (above, fixing));
-            table[mask as usize] = least(problem, kept, mask, &measures, time, fix).min(below);
+            match least(problem, kept, mask, &measures, time, fix) {
+                Some(bound) => table[mask as usize] = bound.min(below),
+                None => whole = false,
+            }
         }
         let out = match fixing {
-            Some(Fixing { out, whole: true }) => out,
+            Some(Fixing(out)) if whole => out,
             _ => vec![false; problem.items.len()],
         };
         // A subset holding another weighs at least as much.
@@ -106,7 +108,7 @@ impl Lp {
                 }
             }
         }
-        Lp { table, out }
+        Lp { table, out, whole }
     }
 
     /// Keeps the stronger of this and `later`, solved when the best set found was at least as
@@ -119,6 +121,14 @@ impl Lp {
         for (out, later) in self.out.iter_mut().zip(later.out) {
             *out |= later;
         }
+        self.whole |= later.whole;
+    }
+
+    /// Whether every subset of the goals bounded that a better set than the best found (at
+    /// a solve) may meet has a bound from the LP: none was cut short by the deadline or left
+    /// without an answer by the solver.
+    pub fn whole(&self) -> bool {
+        self.whole
     }
 
     /// Whether no set better than the best found (then) can hold `item` (see [`Fixing`]).
@@ -140,16 +150,12 @@ impl Lp {
 /// item. So an item is ruled out when, for every such `G`, the LP's bound with the item at
 /// 1 is above `W` (exactly as many goals) or proves no solution (more), or the item is not
 /// in `G`'s model at all. Each subset solved clears `out` where it cannot rule an item out.
+/// Unless every such subset is solved, no item is ruled out.
 #[derive(Debug)]
-struct Fixing {
-    out: Vec<bool>,
-    /// False once a subset that a better set may meet was not solved: then no item is
-    /// ruled out.
-    whole: bool,
-}
+struct Fixing(Vec<bool>);
 
 /// The LP's bound for the goals of `mask` over the items `kept` (`INFINITE`: no set of them
-/// meets the goals within the limits; nothing: the solver proposed nothing in `time`). With
+/// meets the goals within the limits; `None`: the solver proposed nothing in `time`). With
 /// `fix`, keeps an item ruled out only when its bound with it is above the weight given (see
 /// [`Fixing`]).
 fn least(
@@ -159,30 +165,25 @@ fn least(
     measures: &Measures,
     time: Duration,
     fix: Option<(i64, &mut Fixing)>,
-) -> Weight {
+) -> Option<Weight> {
     let Some(model) = model(problem, kept, mask, measures) else {
         // No set of these items meets the goals: every item stays ruled out here.
-        return Weight::INFINITE;
+        return Some(Weight::INFINITE);
     };
-    let Some(bound) = dual::bounds(&model, time) else {
-        if let Some((_, fixing)) = fix {
-            fixing.whole = false;
-        }
-        return Weight::default();
-    };
+    let bound = dual::bounds(&model, time)?;
     if let Some((above, fixing)) = fix {
-        for (i, out) in fixing.out.iter_mut().enumerate() {
+        for (i, out) in fixing.0.iter_mut().enumerate() {
             // An item not kept is in no solution of this subset's model.
             *out &= model.var[i] == usize::MAX || bound.with[model.var[i]] > above;
         }
     }
     if bound.least == i64::MAX {
-        return Weight::INFINITE;
+        return Some(Weight::INFINITE);
     }
-    Weight {
+    Some(Weight {
         primary: bound.least,
         ..Weight::default()
-    }
+    })
 }
 
 /// Which items may be in a valid set within the limits of weight `below` at most: those

@@ -18,6 +18,10 @@ const RELAXED_NODES: u64 = 100_000;
 const LP_AFTER: u64 = 1024;
 const LP_SHARE: u32 = 4;
 
+/// Once the best set is better than when the LP was last solved, it is solved again after
+/// as many nodes as then, or this many, whichever comes first.
+const LP_AGAIN_AFTER: u64 = 2_048;
+
 /// What the budget and the hour limit allow, with what each item needs first.
 pub(super) struct Limits {
     cost: Option<(i64, Chains)>,
@@ -72,11 +76,12 @@ impl Search<'_> {
     }
 
     /// Whether to solve the linear relaxation again: the best set is better than when it
-    /// was last solved (so it may rule out more), and the search has gone on at least as
-    /// long again since, so that the solves take a bounded share of the search.
+    /// was last solved (so it may rule out more), and the search has gone on as long again
+    /// since, or `LP_AGAIN_AFTER` nodes, so that the solves take a bounded share of it.
     fn lp_due(&self) -> bool {
-        (self.limits.lp_at)
-            .is_some_and(|(nodes, met, weight)| self.nodes >= 2 * nodes && self.beats(met, weight))
+        (self.limits.lp_at).is_some_and(|(nodes, met, weight)| {
+            self.nodes >= nodes + nodes.min(LP_AGAIN_AFTER) && self.beats(met, weight)
+        })
     }
 
     /// Whether the best set is better than one meeting `met` goals that weighs `weight`.
@@ -102,8 +107,15 @@ impl Search<'_> {
     /// Whether to solve the problem without the limits at this node: at node `first`, and
     /// again whenever the best set meets more goals than when it last was (the subsets of
     /// as many goals as it meets were then searched without a price on the limits, if at all).
+    /// Not once the linear relaxation has bounded every subset a better set may meet: on the
+    /// trap catalogs it then took a third of the time left and proved nothing more (see
+    /// docs/performance.md); it stays for a search whose LP was cut short or too large to
+    /// solve. The unit tests solve it all the same, so that they check it with the LP.
     pub(super) fn relaxed_due(&self, first: u64) -> bool {
-        self.nodes == first || (self.limits.relaxed_met).is_some_and(|met| met < self.best_met)
+        let lp_whole = matches!(&self.bound.lp, Some(lp) if lp.whole());
+        (!lp_whole || cfg!(test))
+            && (self.nodes == first
+                || (self.limits.relaxed_met).is_some_and(|met| met < self.best_met))
     }
 
     /// Bounds the rest of the search by the problem without its limits (again, when the best

@@ -117,6 +117,31 @@ fn an_item_ruled_out_beside_a_best_set_meeting_fewer_goals_is_in_no_better_set()
     assert!(counts.0 > 0 && counts.1 > 0, "{counts:?}");
 }
 
+#[test]
+fn an_lp_cut_short_by_its_deadline_says_so_and_rules_nothing_out() {
+    let mut ruled_out = 0;
+    for seed in 0..40 {
+        let problem = limited(seed);
+        let goals = problem.open.len();
+        if goals == 0 {
+            continue;
+        }
+        let best = (1, Weight::INFINITE);
+        let whole = Lp::new(&problem, goals, best, None);
+        assert!(whole.whole(), "seed {seed}");
+        ruled_out += (0..problem.items.len()).filter(|&i| whole.out(i)).count();
+        let cut = Lp::new(&problem, goals, best, Some(std::time::Instant::now()));
+        assert!(!cut.whole(), "seed {seed}");
+        assert!((0..problem.items.len()).all(|i| !cut.out(i)), "seed {seed}");
+        // A later solve that was whole makes the pair whole, keeping what it ruled out.
+        let mut both = cut.clone();
+        both.keep_stronger(whole.clone());
+        assert!(both.whole(), "seed {seed}");
+        assert!((0..problem.items.len()).all(|i| both.out(i) == whole.out(i)));
+    }
+    assert!(ruled_out > 0);
+}
+
 /// `min x0 + 2 x1` with `x0 + x1 >= 1`, `x1 - x0 >= 0`, both in [0, 1]: the optimum is 3
 /// at `x1 = 1`, `x0 = 0`... or `x0 = x1 = 1/2`, 1.5, fractionally.
 fn small() -> Model {
