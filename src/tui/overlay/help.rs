@@ -13,7 +13,18 @@ use crossterm::event::KeyEvent;
 use crate::tui::app::{App, Overlay};
 use crate::tui::view::{Theme, centered, max_scroll};
 
+/// The help's widest, with its border.
+const WIDTH: u16 = 100;
+
+/// The keys' column, with the two spaces after it.
+const KEYS: usize = 16;
+
+/// Below this many columns for a description, the lines wrap as they come instead.
+const LEAST_ROOM: usize = 24;
+
 pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scroll: u16) -> u16 {
+    // What a key does, wrapped under itself rather than under the keys.
+    let room = usize::from(WIDTH.min(screen.width).saturating_sub(2)).saturating_sub(KEYS);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{:>14}  ", "Keys"), theme.header),
         Span::styled("what they do (the name to rebind it by)", theme.dim),
@@ -34,11 +45,7 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
             } else {
                 shown.join(" ")
             };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{keys:>14}  "), theme.key),
-                Span::raw(action.description()),
-                Span::styled(format!("  ({})", action.id()), theme.dim),
-            ]));
+            lines.extend(binding(&keys, *action, theme, room));
         }
     }
     lines.push(Line::raw(""));
@@ -73,7 +80,7 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
     ));
     let area = centered(
         screen,
-        100,
+        WIDTH,
         u16::try_from(lines.len()).unwrap_or(60).saturating_add(2),
     );
     Widget::render(Clear, area, buf);
@@ -92,6 +99,43 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
         ));
     Widget::render(paragraph, area, buf);
     max_scroll
+}
+
+/// One key's lines: its keys, then what it does and the name to rebind it by, wrapped to
+/// `room` columns under itself (on a screen too narrow for that, in one line that the help
+/// wraps as it comes).
+fn binding(keys: &str, action: Action, theme: &Theme, room: usize) -> Vec<Line<'static>> {
+    let keys = Span::styled(format!("{keys:>14}  "), theme.key);
+    let id = format!("({})", action.id());
+    if room < LEAST_ROOM {
+        return vec![Line::from(vec![
+            keys,
+            Span::raw(action.description()),
+            Span::styled(format!("  {id}"), theme.dim),
+        ])];
+    }
+    let wrapped = crate::text::wrap(&format!("{}  {id}", action.description()), room);
+    let last = wrapped.len().saturating_sub(1);
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(at, text)| {
+            let lead = if at == 0 {
+                keys.clone()
+            } else {
+                Span::raw(" ".repeat(KEYS))
+            };
+            // The name ends the last line, a word of its own.
+            match text.strip_suffix(&id).filter(|_| at == last) {
+                Some(said) => Line::from(vec![
+                    lead,
+                    Span::raw(said.to_owned()),
+                    Span::styled(id.clone(), theme.dim),
+                ]),
+                None => Line::from(vec![lead, Span::raw(text)]),
+            }
+        })
+        .collect()
 }
 
 /// Keys while the help is open: scroll it, or close it with its close key or the key that
