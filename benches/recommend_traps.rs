@@ -22,6 +22,9 @@ use upskill::catalog::{self, Amount, Catalog};
 use upskill::plan::{Holdings, Objective, Options, recommend};
 use upskill::synth;
 
+#[path = "traps/choice.rs"]
+mod choice;
+
 /// The time limit of each search, unless `UPSKILL_TRAP_SECONDS` says otherwise.
 const TIME_LIMIT: Duration = Duration::from_secs(5);
 
@@ -33,15 +36,7 @@ struct Run {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("UPSKILL_TRAP_SIZES").ok().map_or_else(
-        || vec![300, 2_000, 20_000],
-        |sizes| {
-            sizes
-                .split(',')
-                .filter_map(|size| size.trim().parse().ok())
-                .collect()
-        },
-    );
+    let sizes = choice::sizes(&[300, 2_000, 20_000]);
     println!(
         "{:>7} {:>7} {:>7} {:>8} {:>10} {:>10} {:>12}",
         "creds", "by", "limits", "proven", "median ms", "max ms", "widest gap"
@@ -51,18 +46,9 @@ fn main() {
         Ok("no") => vec![false],
         _ => vec![false, true],
     };
-    let objectives: Vec<Objective> = match std::env::var("UPSKILL_TRAP_BY").as_deref() {
-        Ok("cost") => vec![Objective::Cost],
-        Ok("hours") => vec![Objective::Hours],
-        _ => vec![Objective::Cost, Objective::Hours],
-    };
-    let only_roles: Option<Vec<String>> = std::env::var("UPSKILL_TRAP_ROLES")
-        .ok()
-        .map(|roles| roles.split(',').map(|r| r.trim().to_owned()).collect());
-    let time_limit = std::env::var("UPSKILL_TRAP_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .map_or(TIME_LIMIT, Duration::from_secs_f64);
+    let objectives = choice::objectives();
+    let only_roles = choice::roles();
+    let time_limit = choice::seconds().map_or(TIME_LIMIT, Duration::from_secs_f64);
     for size in sizes {
         let generated = synth::traps::generate(size, 1);
         let loaded = catalog::load_files(&generated.source_files());

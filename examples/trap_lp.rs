@@ -11,28 +11,14 @@ use upskill::catalog::{self, Amount};
 use upskill::plan::{Holdings, Objective, Options, lp_root_bound, recommend};
 use upskill::synth;
 
+#[path = "../benches/traps/choice.rs"]
+mod choice;
+
 fn main() {
-    let sizes: Vec<usize> = std::env::var("UPSKILL_TRAP_SIZES").map_or_else(
-        |_| vec![2_000],
-        |sizes| {
-            sizes
-                .split(',')
-                .filter_map(|s| s.trim().parse().ok())
-                .collect()
-        },
-    );
-    let objectives: Vec<Objective> = match std::env::var("UPSKILL_TRAP_BY").as_deref() {
-        Ok("cost") => vec![Objective::Cost],
-        Ok("hours") => vec![Objective::Hours],
-        _ => vec![Objective::Cost, Objective::Hours],
-    };
-    let only_roles: Option<Vec<String>> = std::env::var("UPSKILL_TRAP_ROLES")
-        .ok()
-        .map(|roles| roles.split(',').map(|r| r.trim().to_owned()).collect());
-    let seconds: f64 = std::env::var("UPSKILL_TRAP_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(5.0);
+    let sizes = choice::sizes(&[2_000]);
+    let objectives = choice::objectives();
+    let only_roles = choice::roles();
+    let seconds = choice::seconds().unwrap_or(5.0);
     println!(
         "{:>6} {:>13} {:>5} {:>4} {:>9} {:>8} {:>9} {:>8} {:>9}",
         "creds", "role", "by", "met", "answer", "its gap", "LP bound", "LP gap", "LP ms"

@@ -14,16 +14,11 @@ use upskill::catalog::{self, Amount};
 use upskill::plan::{Holdings, Objective, Options, recommend};
 use upskill::synth;
 
+#[path = "../benches/traps/choice.rs"]
+mod choice;
+
 fn main() {
-    let sizes: Vec<usize> = std::env::var("UPSKILL_TRAP_SIZES").ok().map_or_else(
-        || vec![2_000],
-        |sizes| {
-            sizes
-                .split(',')
-                .filter_map(|s| s.trim().parse().ok())
-                .collect()
-        },
-    );
+    let sizes = choice::sizes(&[2_000]);
     let nodes: u64 = std::env::var("UPSKILL_TRAP_NODES")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -50,15 +45,13 @@ fn main() {
                     continue;
                 }
                 let role = catalog.find_role(name).expect("a generated role");
-                let seconds: Option<u64> = std::env::var("UPSKILL_TRAP_SECONDS")
-                    .ok()
-                    .and_then(|s| s.parse().ok());
+                let seconds = choice::seconds();
                 let options = Options {
                     objective,
                     budget: Some(Amount::from_f64(400.0)),
                     max_hours: Some(Amount::from_f64(250.0)),
                     max_nodes: seconds.is_none().then_some(nodes),
-                    deadline: seconds.map(|s| Instant::now() + Duration::from_secs(s)),
+                    deadline: seconds.map(|s| Instant::now() + Duration::from_secs_f64(s)),
                     ..Options::default()
                 };
                 let one = Instant::now();

@@ -70,6 +70,12 @@ const DIVE_EVERY: u64 = if cfg!(test) { 8 } else { 1024 };
 /// `bound::relaxed` and `limits`).
 const RELAXED_AFTER: u64 = 4_096;
 
+/// Whether a set meeting `met` goals at `weight` is better than one meeting `than_met` at
+/// `than_weight`: it meets more goals, or as many for less.
+fn better((met, weight): (usize, Weight), (than_met, than_weight): (usize, Weight)) -> bool {
+    met > than_met || (met == than_met && weight < than_weight)
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Solution {
     pub items: Vec<u32>,
@@ -279,7 +285,7 @@ impl Search<'_> {
     }
 
     fn beats_best(&self, met: usize, weight: Weight) -> bool {
-        met > self.best_met || (met == self.best_met && weight < self.best_weight)
+        better((met, weight), (self.best_met, self.best_weight))
     }
 
     /// Tries each item in turn, excluding it from the branches after it; with a goal, last

@@ -11,9 +11,10 @@
 //! `with_prerequisites` in any valid set), the bound being the lesser of `W` and the LP's;
 //! larger subsets over every item. A subset holding another weighs at least as much.
 //!
-//! From the same multipliers, when a better set must meet every goal (the best found does),
-//! each item's bound with it in the set rules out the items that no better set can hold
-//! (reduced-cost fixing, see [`Lp::out`]).
+//! From the same multipliers, each item's bound with it in the set rules out the items that
+//! no set better than the best found can hold, whether the best meets every goal or fewer
+//! (reduced-cost fixing, see [`Fixing`] and [`Lp::out`]). Solved again once the best is
+//! better, the stronger of the two solves is kept ([`Lp::keep_stronger`]).
 
 use std::time::{Duration, Instant};
 

@@ -58,10 +58,13 @@ impl Limits {
 }
 
 impl Search<'_> {
-    /// At their nodes, bounds the rest of the search by the linear relaxation and by the
-    /// problem without its limits (see [`Search::relaxed_due`]); the unit tests solve both at
-    /// the first node, so that they check them too.
+    /// With a budget or an hour limit, at their nodes, bounds the rest of the search by the
+    /// linear relaxation and by the problem without its limits (see [`Search::relaxed_due`]);
+    /// the unit tests solve both at the first node, so that they check them too.
     pub(super) fn add_relaxations(&mut self) {
+        if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
+            return;
+        }
         let (lp_now, relaxed_now) = if cfg!(test) {
             (1, 1)
         } else {
@@ -80,26 +83,21 @@ impl Search<'_> {
     /// since, or `LP_AGAIN_AFTER` nodes, so that the solves take a bounded share of it.
     fn lp_due(&self) -> bool {
         (self.limits.lp_at).is_some_and(|(nodes, met, weight)| {
-            self.nodes >= nodes + nodes.min(LP_AGAIN_AFTER) && self.beats(met, weight)
+            self.nodes >= nodes + nodes.min(LP_AGAIN_AFTER)
+                && super::better((self.best_met, self.best_weight), (met, weight))
         })
     }
 
-    /// Whether the best set is better than one meeting `met` goals that weighs `weight`.
-    fn beats(&self, met: usize, weight: Weight) -> bool {
-        self.best_met > met || (self.best_met == met && self.best_weight < weight)
+    /// A deadline `share` of the time left from now (none without one).
+    fn share_of_time_left(&self, share: u32) -> Option<Instant> {
+        let now = Instant::now();
+        (self.stop.deadline).map(|d| now + d.saturating_duration_since(now) / share)
     }
 
     /// Bounds the rest of the search by the linear relaxation with both limits.
-    pub(super) fn add_lp(&mut self) {
-        if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
-            return;
-        }
+    fn add_lp(&mut self) {
         self.limits.lp_at = Some((self.nodes, self.best_met, self.best_weight));
-        let now = Instant::now();
-        let deadline = self
-            .stop
-            .deadline
-            .map(|d| now + d.saturating_duration_since(now) / LP_SHARE);
+        let deadline = self.share_of_time_left(LP_SHARE);
         self.bound
             .add_lp(self.problem, (self.best_met, self.best_weight), deadline);
     }
@@ -111,7 +109,7 @@ impl Search<'_> {
     /// trap catalogs it then took a third of the time left and proved nothing more (see
     /// docs/performance.md); it stays for a search whose LP was cut short or too large to
     /// solve. The unit tests solve it all the same, so that they check it with the LP.
-    pub(super) fn relaxed_due(&self, first: u64) -> bool {
+    fn relaxed_due(&self, first: u64) -> bool {
         let lp_whole = matches!(&self.bound.lp, Some(lp) if lp.whole());
         (!lp_whole || cfg!(test))
             && (self.nodes == first
@@ -122,17 +120,10 @@ impl Search<'_> {
     /// set meets more goals than when it last did), and takes the best
     /// set found there that fits them when it beats the best so far (as the first answer
     /// does: a set as good found by the search replaces it).
-    pub(super) fn add_relaxed(&mut self) {
-        if self.problem.budget.is_none() && self.problem.max_hours.is_none() {
-            return;
-        }
+    fn add_relaxed(&mut self) {
         self.limits.relaxed_met = Some(self.best_met);
-        let now = Instant::now();
         let stop = Stop {
-            deadline: self
-                .stop
-                .deadline
-                .map(|d| now + d.saturating_duration_since(now) / RELAXED_SHARE),
+            deadline: self.share_of_time_left(RELAXED_SHARE),
             nodes: Some(self.stop.nodes.unwrap_or(RELAXED_NODES).min(RELAXED_NODES)),
         };
         for (items, weight) in

@@ -120,7 +120,7 @@ impl Search<'_> {
                 self.excluded[out as usize] = false;
             }
             if let Some(now_met) = self.valid_met()
-                && (now_met > met || now_met == met && self.weight < weight)
+                && super::better((now_met, self.weight), (met, weight))
             {
                 return Some((now_met, self.weight));
             }

@@ -96,7 +96,8 @@ impl Search<'_> {
         (most, whole)
     }
 
-    /// The bounded goals the set meets, when a bound asks for them (see `bound::relaxed` and `bound::lp`).
+    /// The bounded goals the set meets, when a bound asks for them (see `bound::relaxed` and
+    /// `bound::lp`).
     fn met_mask(&self) -> u32 {
         if self.bound.relaxed.is_none() && self.bound.lp.is_none() {
             return 0;
