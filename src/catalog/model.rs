@@ -13,7 +13,7 @@ pub use super::amount::{Amount, Unknowns};
 pub use super::format::{Kind, Level};
 pub use super::requirement::{Atom, Edge, Gate, Requirement};
 pub use credential::{Credential, Occupation, Rare};
-pub use ids::CredentialIds;
+pub use ids::{CredentialIds, IdHash};
 
 mod credential;
 mod ids;

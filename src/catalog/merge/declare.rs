@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use super::{Merge, global_id};
+use super::Merge;
 use crate::catalog::format::{
     CatalogFile, CredentialSpec, MAX_COST, MAX_HOURS, MAX_MONTHS, Measure, Text,
 };
 use crate::catalog::model::{
-    Amount, Credential, CredentialIdx, ProviderIdx, Rare, Skill, SkillIdx, Unknowns,
+    Amount, Credential, CredentialIdx, IdHash, ProviderIdx, Rare, Skill, SkillIdx, Unknowns,
 };
 use crate::catalog::place::{Pending, Place};
 use crate::catalog::problem::Severity;
@@ -149,15 +149,14 @@ impl Merge {
         (file_index, n): (usize, usize),
         provider: ProviderIdx,
         file: &Arc<str>,
+        (id, hash): (String, IdHash),
     ) -> Option<CredentialIdx> {
         let place = &Place::value(file_index, &[Key("credentials"), Index(n)]);
         let local = spec.id.as_str();
-        let id = global_id(&self.catalog.provider(provider).id, local);
         // A bad or duplicate id keeps the credential out, but its other fields are still
         // checked, so one run reports everything.
         let mut usable = self.check_id(local, || place.at(&[Key("id")]), "credential");
         let ids = &self.catalog.credential_ids;
-        let hash = ids.hash(&id);
         if let Some(existing) = ids.get_hashed(&self.catalog.credentials, &id, hash) {
             let first = self.credential_place(existing).at(&[Key("id")]);
             self.duplicate(

@@ -14,7 +14,7 @@ use super::resolve::CredentialLists;
 use super::{Broken, Input, Merge};
 use crate::catalog::format::{CatalogFile, CredentialSpec, Text};
 use crate::catalog::freshness::Freshness;
-use crate::catalog::model::{Catalog, CredentialIdx, ProviderIdx};
+use crate::catalog::model::{Catalog, CredentialIdx, IdHash, ProviderIdx};
 use crate::catalog::place::{Pending, Place};
 use crate::yaml::Segment::{Index, Key};
 
@@ -157,8 +157,19 @@ impl Merging {
             .map(|(id, fields)| (id.as_str(), fields))
             .collect();
         let first = merge.catalog.credentials.len();
+        // Each credential's global id and its hash, and the table read where each goes, all
+        // before any is declared (see `CredentialIds::warm`).
+        let ids = &merge.catalog.credential_ids;
+        let global_ids: Vec<(String, IdHash)> = (credentials.iter())
+            .map(|spec| {
+                let id = super::global_id(&provider_id, spec.id.as_str());
+                let hash = ids.hash(&id);
+                (id, hash)
+            })
+            .collect();
+        ids.warm(global_ids.iter().map(|&(_, hash)| hash));
         let mut declared: Vec<CredentialLists> = Vec::with_capacity(credentials.len());
-        for (n, mut spec) in credentials.into_iter().enumerate() {
+        for (n, (mut spec, id)) in credentials.into_iter().zip(global_ids).enumerate() {
             merge.stand_in_for_reported(repaired.get(spec.id.as_str()).copied(), &mut spec);
             let stack = !spec.awarded_when.is_empty();
             if stack && !spec.requires.is_empty() {
@@ -176,7 +187,7 @@ impl Merging {
             };
             let recommends = std::mem::take(&mut spec.recommends);
             let replaced_by = spec.replaced_by.take();
-            if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name) {
+            if let Some(idx) = merge.credential(spec, (i, n), provider, &input.name, id) {
                 declared.push((idx, requires, recommends));
                 if let Some(successor) = replaced_by {
                     self.successors.push((idx, successor));
@@ -184,6 +195,7 @@ impl Merging {
             }
         }
         merge.index_declared(first);
+        merge.warm_references(&declared);
         for lists in declared {
             if !merge.resolve_declared(&lists) {
                 self.credential_lists.push(lists);

@@ -1,8 +1,10 @@
 //! Resolving `requires`, `recommends` and role requirements to catalog indices.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::cnf::{MAX_CLAUSES, Rule, clauses};
+use super::resolve::CredentialLists;
 use super::{Merge, global_id, is_id};
 use crate::catalog::format::{AtomSpec, RequirementSpec, RoleSpec};
 use crate::catalog::model::{Atom, CredentialIdx, Gate, ProviderIdx, Requirement, Role, RoleIdx};
@@ -129,17 +131,8 @@ impl Merge {
                 })
             }),
             AtomSpec::Credential(reference) => {
-                let found = match reference.split_once('/') {
-                    Some((owner, local)) if is_id(owner) && is_id(local) => {
-                        self.catalog.find_credential(reference)
-                    }
-                    None if is_id(reference) => self.catalog.find_credential(&global_id(
-                        &self.catalog.provider(provider).id,
-                        reference,
-                    )),
-                    _ => None,
-                };
-                found.map(Atom::Credential)
+                let global = self.global_reference(reference, provider)?;
+                self.catalog.find_credential(&global).map(Atom::Credential)
             }
         };
         match spec {
@@ -155,6 +148,53 @@ impl Merge {
                 .collect::<Option<Vec<Rule>>>()
                 .map(Rule::All),
         }
+    }
+
+    /// The global id a credential reference in `provider`'s file names, when it is one.
+    fn global_reference<'a>(
+        &self,
+        reference: &'a str,
+        provider: ProviderIdx,
+    ) -> Option<Cow<'a, str>> {
+        match reference.split_once('/') {
+            Some((owner, local)) if is_id(owner) && is_id(local) => Some(Cow::Borrowed(reference)),
+            None if is_id(reference) => Some(Cow::Owned(global_id(
+                &self.catalog.provider(provider).id,
+                reference,
+            ))),
+            _ => None,
+        }
+    }
+
+    /// Reads the id table and the credentials where the references of `lists` will be
+    /// found, all before any is looked up (see `CredentialIds::warm`): at a million
+    /// credentials, finding a reference waited for memory three times in a row (the table, the
+    /// credential, its id).
+    pub(super) fn warm_references(&self, lists: &[CredentialLists]) {
+        fn each<'a>(spec: &'a RequirementSpec, found: &mut impl FnMut(&'a str)) {
+            match spec {
+                RequirementSpec::One(AtomSpec::Credential(reference)) => found(reference),
+                RequirementSpec::One(_) => {}
+                RequirementSpec::Any(items) | RequirementSpec::All(items) => {
+                    for item in items {
+                        each(item, found);
+                    }
+                }
+            }
+        }
+        let ids = &self.catalog.credential_ids;
+        let mut hashes = Vec::new();
+        for (idx, requires, recommends) in lists {
+            let provider = self.catalog.credential(*idx).provider;
+            for spec in requires.iter().chain(recommends) {
+                each(spec, &mut |reference| {
+                    if let Some(global) = self.global_reference(reference, provider) {
+                        hashes.push(ids.hash(&global));
+                    }
+                });
+            }
+        }
+        ids.warm_found(&self.catalog.credentials, &hashes);
     }
 
     pub(super) fn atom(

@@ -78,6 +78,32 @@ impl CredentialIds {
         }
     }
 
+    /// Looks where each id of `hashes` would be, so that finding or adding them next finds
+    /// that part of the table in the cache. At a million credentials the table is 9 MB, and
+    /// declaring a credential waited for memory at its one probe (half the time of declaring
+    /// it); probes made one after another, with nothing else between them, wait together.
+    pub fn warm(&self, hashes: impl Iterator<Item = IdHash>) {
+        for hash in hashes {
+            std::hint::black_box(self.table.find(hash.spread(), |slot| slot.hash == hash));
+        }
+    }
+
+    /// [`CredentialIds::warm`], and the ids of `credentials` found there read as well.
+    pub fn warm_found(&self, credentials: &[Credential], hashes: &[IdHash]) {
+        let found: Vec<CredentialIdx> = (hashes.iter())
+            .filter_map(|&hash| {
+                let slot = self.table.find(hash.spread(), |slot| slot.hash == hash)?;
+                Some(slot.idx)
+            })
+            .collect();
+        for idx in found {
+            let id = credentials
+                .get(idx.index())
+                .map(|credential| &*credential.id);
+            std::hint::black_box(id.and_then(|id| id.as_bytes().first()));
+        }
+    }
+
     /// Adds `idx` under an id of hash `hash` that the table does not hold (see
     /// [`CredentialIds::get_hashed`]): nothing is compared.
     pub fn insert_new(&mut self, hash: IdHash, idx: CredentialIdx) {
@@ -140,6 +166,14 @@ mod tests {
             hashed.insert_new(hash, CredentialIdx(i as u32));
         }
         for made in [ids, hashed, CredentialIds::of(credentials)] {
+            // Reading ahead, for ids held and not, finds and changes nothing.
+            let hashes: Vec<IdHash> = (credentials.iter().map(|c| &*c.id))
+                .chain(["comptia/no-such-thing", ""])
+                .map(|id| made.hash(id))
+                .collect();
+            made.warm(hashes.iter().copied());
+            made.warm_found(credentials, &hashes);
+            made.warm_found(&credentials[..1], &hashes);
             for (i, credential) in credentials.iter().enumerate() {
                 assert_eq!(
                     made.get(credentials, &credential.id),
