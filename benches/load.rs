@@ -5,7 +5,9 @@
 //!
 //! After divan's table, unless a filter is given, the ratios to the floor are printed from
 //! interleaved runs, so a noisy neighbour falls on all four alike, each taken at its fastest:
-//! on a shared machine the fastest run is the one least disturbed. Then the warm start: the
+//! on a shared machine the fastest run is the one least disturbed. Below it, how much more a
+//! credential costs at each larger size than at 10,000 on two cores, from the fastest rounds
+//! and from the median ones (the target: within 15% at a million). Then the warm start: the
 //! same files written to a folder and loaded cold, cold writing the catalog cache, and warm
 //! from it (medians), and postcard beside bincode for the cache's format.
 //!
@@ -206,9 +208,16 @@ fn bare_parse_parallel<const N: usize>(bencher: Bencher<'_, '_>) {
 
 type Run<'a> = &'a dyn Fn() -> Box<dyn Any>;
 
-/// The fastest wall time of each of `runs`, run `rounds` times in turn; what a run returns
-/// is dropped after its time is taken.
-fn interleaved<const K: usize>(rounds: usize, runs: [Run<'_>; K]) -> [Duration; K] {
+/// The wall times of one run over the rounds: the fastest, and the median.
+#[derive(Clone, Copy, Default)]
+struct Times {
+    fastest: Duration,
+    median: Duration,
+}
+
+/// The times of each of `runs`, run `rounds` times in turn; what a run returns is dropped
+/// after its time is taken.
+fn interleaved<const K: usize>(rounds: usize, runs: [Run<'_>; K]) -> [Times; K] {
     let mut times: [Vec<Duration>; K] = std::array::from_fn(|_| Vec::with_capacity(rounds));
     for _ in 0..rounds {
         for (run, times) in runs.iter().zip(&mut times) {
@@ -218,7 +227,13 @@ fn interleaved<const K: usize>(rounds: usize, runs: [Run<'_>; K]) -> [Duration; 
             drop(built);
         }
     }
-    times.map(|times| times.into_iter().min().unwrap_or_default())
+    times.map(|mut times| {
+        times.sort_unstable();
+        Times {
+            fastest: times.first().copied().unwrap_or_default(),
+            median: times.get(times.len() / 2).copied().unwrap_or_default(),
+        }
+    })
 }
 
 fn print_ratios() {
@@ -237,6 +252,9 @@ fn print_ratios() {
         "load/bare1t",
         "µs/cred"
     );
+    let ms = |time: Duration| time.as_secs_f64() * 1000.0;
+    // Each size's two-core load and bare parse, a credential at a time (µs), for the growth.
+    let mut per_credential: Vec<(usize, [Times; 2])> = Vec::new();
     for credentials in sizes() {
         let input = input_of(credentials);
         let rounds = match credentials {
@@ -253,7 +271,7 @@ fn print_ratios() {
                 &|| Box::new(bare_parallel(&input.generated)),
             ],
         );
-        let ms = |time: Duration| time.as_secs_f64() * 1000.0;
+        let [load_one, bare_one] = [load_one.fastest, bare_one.fastest];
         println!(
             "{:>8} {:>9.1} | {:>9.1} {:>9.1} {:>6.2} | {:>9.1} {:>9.1} {:>6.2} | {:>10.2} | {:>7.2}",
             credentials,
@@ -261,11 +279,39 @@ fn print_ratios() {
             ms(load_one),
             ms(bare_one),
             ms(load_one) / ms(bare_one),
-            ms(load_all),
-            ms(bare_all),
-            ms(load_all) / ms(bare_all),
-            ms(load_all) / ms(bare_one),
-            ms(load_all) * 1000.0 / credentials as f64,
+            ms(load_all.fastest),
+            ms(bare_all.fastest),
+            ms(load_all.fastest) / ms(bare_all.fastest),
+            ms(load_all.fastest) / ms(bare_one),
+            ms(load_all.fastest) * 1000.0 / credentials as f64,
+        );
+        per_credential.push((credentials, [load_all, bare_all]));
+    }
+    print_growth(&per_credential);
+}
+
+/// How much more a credential costs at each size than at 10,000, on two cores: from the
+/// fastest rounds (the table's) and from the median ones.
+fn print_growth(per_credential: &[(usize, [Times; 2])]) {
+    let Some(&(from, [load_from, bare_from])) =
+        per_credential.iter().find(|(size, _)| *size == 10_000)
+    else {
+        return;
+    };
+    let growth = |at: Duration, size: usize, then: Duration| {
+        let each = |time: Duration, size: usize| time.as_secs_f64() / size as f64;
+        (each(at, size) / each(then, from) - 1.0) * 100.0
+    };
+    println!();
+    println!("Growth a credential from {from} (two cores; fastest round, and median round):");
+    for &(size, [load, bare]) in per_credential.iter().filter(|(size, _)| *size > from) {
+        println!(
+            "{:>8}: load {:+.1}%, median {:+.1}% | bare parse {:+.1}%, median {:+.1}%",
+            size,
+            growth(load.fastest, size, load_from.fastest),
+            growth(load.median, size, load_from.median),
+            growth(bare.fastest, size, bare_from.fastest),
+            growth(bare.median, size, bare_from.median),
         );
     }
 }

@@ -167,13 +167,13 @@ mod tests {
         }
         for made in [ids, hashed, CredentialIds::of(credentials)] {
             // Reading ahead, for ids held and not, finds and changes nothing.
-            let hashes: Vec<IdHash> = (credentials.iter().map(|c| &*c.id))
+            let looked_for: Vec<IdHash> = (credentials.iter().map(|c| &*c.id))
                 .chain(["comptia/no-such-thing", ""])
                 .map(|id| made.hash(id))
                 .collect();
-            made.warm(hashes.iter().copied());
-            made.warm_found(credentials, &hashes);
-            made.warm_found(&credentials[..1], &hashes);
+            made.warm(looked_for.iter().copied());
+            made.warm_found(credentials, &looked_for);
+            made.warm_found(&credentials[..1], &looked_for);
             for (i, credential) in credentials.iter().enumerate() {
                 assert_eq!(
                     made.get(credentials, &credential.id),
