@@ -208,6 +208,11 @@ fn bare_parse_parallel<const N: usize>(bencher: Bencher<'_, '_>) {
 
 type Run<'a> = &'a dyn Fn() -> Box<dyn Any>;
 
+/// Rounds of the ratio table, the same at every size: the fastest of more rounds is faster
+/// by chance alone, which made a million (then 3 rounds) look dearer a credential than
+/// 10,000 (then 11).
+const ROUNDS: usize = 7;
+
 /// The wall times of one run over the rounds: the fastest, and the median.
 #[derive(Clone, Copy, Default)]
 struct Times {
@@ -257,13 +262,8 @@ fn print_ratios() {
     let mut per_credential: Vec<(usize, [Times; 2])> = Vec::new();
     for credentials in sizes() {
         let input = input_of(credentials);
-        let rounds = match credentials {
-            1_000_000.. => 3,
-            100_000.. => 5,
-            _ => 11,
-        };
         let [load_one, bare_one, load_all, bare_all] = interleaved(
-            rounds,
+            ROUNDS,
             [
                 &|| Box::new(one_thread().install(|| load(&input.files))),
                 &|| Box::new(bare(&input.generated)),
