@@ -16,8 +16,11 @@ use crate::tui::view::{Theme, centered, max_scroll};
 /// The help's widest, with its border.
 const WIDTH: u16 = 100;
 
-/// The keys' column, with the two spaces after it.
-const KEYS: usize = 16;
+/// The keys' column, right-aligned; two spaces follow it.
+const KEYS_WIDTH: usize = 14;
+
+/// The keys' column with the two spaces after it: where what a key does starts.
+const KEYS: usize = KEYS_WIDTH + 2;
 
 /// Below this many columns for a description, the lines wrap as they come instead.
 const LEAST_ROOM: usize = 24;
@@ -26,14 +29,14 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
     // What a key does, wrapped under itself rather than under the keys.
     let room = usize::from(WIDTH.min(screen.width).saturating_sub(2)).saturating_sub(KEYS);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:>14}  ", "Keys"), theme.header),
+        Span::styled(format!("{:>KEYS_WIDTH$}  ", "Keys"), theme.header),
         Span::styled("what they do (the name to rebind it by)", theme.dim),
     ])];
     for context in Context::ALL {
         if context != Context::Main {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                format!("{:>14}  {}", "", context.title()),
+                format!("{:>KEYS_WIDTH$}  {}", "", context.title()),
                 theme.header,
             ));
         }
@@ -50,12 +53,12 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled(format!("{:>14}  ", "Mouse"), theme.header),
+        Span::styled(format!("{:>KEYS_WIDTH$}  ", "Mouse"), theme.header),
         Span::raw("click a pane to focus it and a row to select it · wheel scrolls"),
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled(format!("{:>14}  ", "Markers"), theme.header),
+        Span::styled(format!("{:>KEYS_WIDTH$}  ", "Markers"), theme.header),
         Span::styled("•", theme.accent),
         Span::raw(" planned  "),
         Span::styled("▶", theme.accent),
@@ -73,7 +76,7 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
     );
     lines.push(Line::styled(
         format!(
-            "{:>14}  change keys in {config}, e.g. `add: [a, insert]`",
+            "{:>KEYS_WIDTH$}  change keys in {config}, e.g. `add: [a, insert]`",
             "Rebind"
         ),
         theme.dim,
@@ -105,7 +108,7 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, screen: Rect, scr
 /// `room` columns under itself (on a screen too narrow for that, in one line that the help
 /// wraps as it comes).
 fn binding(keys: &str, action: Action, theme: &Theme, room: usize) -> Vec<Line<'static>> {
-    let keys = Span::styled(format!("{keys:>14}  "), theme.key);
+    let keys = Span::styled(format!("{keys:>KEYS_WIDTH$}  "), theme.key);
     let id = format!("({})", action.id());
     if room < LEAST_ROOM {
         return vec![Line::from(vec![
